@@ -1,0 +1,23 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# jobdesk_add_test(NAME <name> SOURCES <files…> [LIBS <targets…>] [LABEL unit|integration|gui]
+#                  [TIMEOUT <s>] [ENVIRONMENT <VAR=value…>])
+# One Qt Test executable per class, run offscreen with a UTF-8 locale.
+function(jobdesk_add_test)
+    cmake_parse_arguments(ARG "" "NAME;LABEL;TIMEOUT" "SOURCES;LIBS;ENVIRONMENT" ${ARGN})
+    if(NOT ARG_LABEL)
+        set(ARG_LABEL unit)
+    endif()
+    if(NOT ARG_TIMEOUT)
+        set(ARG_TIMEOUT 120)
+    endif()
+    add_executable(${ARG_NAME} ${ARG_SOURCES})
+    set_target_properties(${ARG_NAME} PROPERTIES
+        RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/tests/bin")
+    target_link_libraries(${ARG_NAME} PRIVATE Qt6::Test jobdesk_test_support ${ARG_LIBS})
+    jobdesk_set_warnings(${ARG_NAME})
+    add_test(NAME ${ARG_NAME} COMMAND ${ARG_NAME})
+    set_tests_properties(${ARG_NAME} PROPERTIES
+        LABELS "${ARG_LABEL}"
+        TIMEOUT ${ARG_TIMEOUT}
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LANG=C.UTF-8;LC_ALL=C.UTF-8;JOBDESK_BIN_DIR=${CMAKE_BINARY_DIR}/bin;JOBDESK_TEST_DATA=${PROJECT_SOURCE_DIR}/tests/data;JOBDESK_SHARED_DIR=${PROJECT_SOURCE_DIR}/../shared;${ARG_ENVIRONMENT}")
+endfunction()

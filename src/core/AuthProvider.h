@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+namespace JobDesk {
+
+/// Supplies the `Authorization` header for API requests.
+///
+/// `authorize()` may be asynchronous (OAuth2 fetches a token first) and calls `done` exactly once,
+/// on the object's thread, unless `context` is destroyed first. After a 401 the client calls
+/// `invalidate()` and, when `canRefresh()` is true, asks again and retries the request once.
+/// Implementations never log secrets; `secrets()` lists the values to redact wherever requests
+/// are shown (history, details pane, curl export, --dry-run).
+class AuthProvider : public QObject
+{
+    Q_OBJECT
+public:
+    struct Result
+    {
+        QByteArray headerValue; ///< e.g. "Bearer eyJ…"; empty for no auth
+        QString error;          ///< non-empty: authorization failed, the request is not sent
+    };
+    using Callback = std::function<void(const Result &)>;
+
+    explicit AuthProvider(QObject *parent = nullptr);
+    ~AuthProvider() override;
+
+    /// "none", "basic", "bearer", "oauth".
+    virtual QString kind() const = 0;
+    virtual void authorize(QObject *context, Callback done) = 0;
+    /// Drop any cached credential (a token the server refused).
+    virtual void invalidate() { }
+    virtual bool canRefresh() const { return false; }
+    /// Secret values that must never be shown (passwords, tokens, client secrets).
+    virtual QList<QByteArray> secrets() const { return {}; }
+
+private:
+    Q_DISABLE_COPY_MOVE(AuthProvider)
+};
+
+/// No Authorization header.
+class NoAuthProvider final : public AuthProvider
+{
+    Q_OBJECT
+public:
+    using AuthProvider::AuthProvider;
+    QString kind() const override { return QStringLiteral("none"); }
+    void authorize(QObject *context, Callback done) override;
+};
+
+} // namespace JobDesk

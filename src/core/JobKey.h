@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringView>
+
+#include <optional>
+
+namespace JobDesk {
+
+/// A Camunda 8 job key, parsed from text and kept as text.
+///
+/// Keys are 64-bit integers; JavaScript and spreadsheets round them, so the key never passes
+/// through a double. `parse()` accepts surrounding whitespace (and a pair of surrounding quotes,
+/// as pasted from JSON), and rejects everything else with a message that says what is wrong:
+/// empty, non-ASCII or non-digit characters, decimals and scientific notation (a rounded key),
+/// signs, zero, values above INT64_MAX. Leading zeros are accepted and dropped from the
+/// canonical text. The partition is the top 13 bits (`key >> 51`); partition 0 points nowhere.
+class JobKey final
+{
+public:
+    JobKey() = default;
+
+    struct ParseResult
+    {
+        std::optional<JobKey> key;
+        QString error; ///< empty when key is set; a sentence for the person otherwise
+    };
+    static ParseResult parse(QStringView text);
+
+    bool isValid() const { return !m_text.isEmpty(); }
+    /// Canonical decimal digits, no sign, no leading zeros.
+    const QString &toString() const { return m_text; }
+    qint64 value() const { return m_value; }
+    /// Partition id encoded in the key (`key >> 51`). 0 means the key belongs to no partition.
+    int partitionId() const { return static_cast<int>(m_value >> 51); }
+    /// A hint for the form, e.g. "partition 1" or a warning that no partition has this key.
+    QString partitionHint() const;
+
+    friend bool operator==(const JobKey &a, const JobKey &b) { return a.m_text == b.m_text; }
+    friend bool operator!=(const JobKey &a, const JobKey &b) { return !(a == b); }
+
+private:
+    QString m_text;
+    qint64 m_value = 0;
+};
+
+} // namespace JobDesk

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Outcome.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <chrono>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+
+namespace JobDesk {
+
+class AuthProvider;
+class CompletionRequest;
+
+/// One request in flight. Emits `finished` exactly once (also after `cancel()`), then may be
+/// deleted by the receiver (`deleteLater`). Owned by the JobsClient until then.
+class ApiCall : public QObject
+{
+    Q_OBJECT
+public:
+    ~ApiCall() override;
+    /// Abort the request; `finished` follows with OutcomeKind::Cancelled.
+    void cancel();
+    bool isFinished() const { return m_finished; }
+    const RequestRecord &request() const { return m_outcome.request; }
+
+signals:
+    void finished(const JobDesk::Outcome &outcome);
+
+private:
+    friend class JobsClient;
+    explicit ApiCall(QObject *parent);
+    Q_DISABLE_COPY_MOVE(ApiCall)
+
+    Outcome m_outcome;
+    bool m_finished = false;
+    bool m_retriedAfter401 = false;
+    QPointer<QNetworkReply> m_reply;
+    QTimer *m_timeout = nullptr;
+    QElapsedTimer m_clock;
+};
+
+/// The only place that talks HTTP to a Camunda 8 REST API (or the sandbox).
+///
+/// Uses an injected QNetworkAccessManager and AuthProvider. Requests carry
+/// `Content-Type: application/json`, `Accept: application/json, application/problem+json` and a
+/// `User-Agent: JobDesk/<version>`. Redirects are never followed (a 3xx is reported with its
+/// Location), bodies are read with a cap (default 1 MiB, the rest discarded and reported), each
+/// request has a transfer timeout (default 30 s), and every transport failure becomes a clear
+/// message. On a 401 the auth provider is invalidated and, if it can refresh, the request is
+/// retried once.
+class JobsClient final : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr qint64 kDefaultMaxBodyBytes = 1024 * 1024;
+    static constexpr std::chrono::milliseconds kDefaultTimeout { 30000 };
+
+    explicit JobsClient(QNetworkAccessManager *nam, QObject *parent = nullptr);
+    ~JobsClient() override;
+
+    struct ApiRoot
+    {
+        QUrl url;      ///< always ends in "/v2/"
+        QString error; ///< non-empty when the address is unusable
+    };
+    /// `http://h:8080`, `http://h:8080/`, `http://h:8080/v2`, `http://h:8080/v2/` (and a
+    /// context path before /v2) all give `http://h:8080/v2/`. Only http and https.
+    static ApiRoot normalizeApiRoot(const QString &address);
+
+    void setApiRoot(const QUrl &root);
+    QUrl apiRoot() const { return m_apiRoot; }
+    /// Not owned; nullptr means no authentication.
+    void setAuthProvider(AuthProvider *auth);
+    AuthProvider *authProvider() const { return m_auth; }
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    std::chrono::milliseconds timeout() const { return m_timeout; }
+    void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
+
+    /// `POST jobs/{key}/completion`. The request must be valid (see validationError()).
+    ApiCall *complete(const CompletionRequest &request);
+    /// `GET topology`.
+    ApiCall *topology();
+    /// Any other call relative to the API root, e.g. ("POST", "jobs/search", body).
+    ApiCall *send(const QByteArray &method, const QString &relativePath,
+                  const QByteArray &body = {});
+
+    /// What `complete()` would send, secrets redacted (for --dry-run, preview, curl export).
+    RequestRecord describe(const QByteArray &method, const QString &relativePath,
+                           const QByteArray &body) const;
+    RequestRecord describeCompletion(const CompletionRequest &request) const;
+
+    /// A copy-pasteable curl command for a request record (already redacted).
+    static QString toCurl(const RequestRecord &request);
+    static QByteArray userAgent();
+
+private:
+    void start(ApiCall *call);
+    void dispatch(ApiCall *call, const QByteArray &authorization);
+    void finish(ApiCall *call);
+
+    QNetworkAccessManager *m_nam;
+    QPointer<AuthProvider> m_auth;
+    QUrl m_apiRoot;
+    std::chrono::milliseconds m_timeout = kDefaultTimeout;
+    qint64 m_maxBodyBytes = kDefaultMaxBodyBytes;
+};
+
+} // namespace JobDesk

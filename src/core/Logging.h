@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QLoggingCategory>
+
+// One category per module. Never log a secret, a token or an Authorization header.
+Q_DECLARE_LOGGING_CATEGORY(lcApi)      // jobdesk.api
+Q_DECLARE_LOGGING_CATEGORY(lcSecrets)  // jobdesk.secrets
+Q_DECLARE_LOGGING_CATEGORY(lcHistory)  // jobdesk.history
+Q_DECLARE_LOGGING_CATEGORY(lcStorage)  // jobdesk.storage
+Q_DECLARE_LOGGING_CATEGORY(lcUi)       // jobdesk.ui
+Q_DECLARE_LOGGING_CATEGORY(lcSandbox)  // jobdesk.sandbox

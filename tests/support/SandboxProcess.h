@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QProcess>
+#include <QStringList>
+#include <QUrl>
+
+/// Runs the built `jobdesk-sandbox --port 0 <args>` for a test and reads its address from the
+/// first line it prints (`listening on http://127.0.0.1:<port>`). Stops it on destruction.
+class SandboxProcess final
+{
+public:
+    SandboxProcess() = default;
+    ~SandboxProcess();
+    Q_DISABLE_COPY_MOVE(SandboxProcess)
+
+    /// Starts the sandbox and waits (up to 10 s) for its first line. False on failure; see error().
+    bool start(const QStringList &arguments = {});
+    void stop();
+
+    /// e.g. http://127.0.0.1:40123 (no trailing slash, no /v2).
+    QUrl baseUrl() const { return m_baseUrl; }
+    QString baseUrlString() const { return m_baseUrl.toString(); }
+    QString error() const { return m_error; }
+    /// Everything the sandbox wrote to stderr so far (for failure messages).
+    QByteArray standardError();
+
+private:
+    QProcess m_process;
+    QUrl m_baseUrl;
+    QString m_error;
+    QByteArray m_stderr;
+};
