@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+namespace JobDesk {
+
+/// The window's form as it was left: every field as typed, so a half-written request comes back
+/// exactly after a restart or a crash. Fields are kept as text (not parsed), because a draft may
+/// be invalid; the form validates it again when it is restored.
+struct Draft
+{
+    /// One optional user-task correction: `set` means "send this attribute" (an empty text then
+    /// clears it on the server); unset attributes are left alone.
+    struct Field
+    {
+        bool set = false;
+        QString text;
+        friend bool operator==(const Field &a, const Field &b)
+        {
+            return a.set == b.set && a.text == b.text;
+        }
+    };
+
+    QString jobKey;
+    QString variables;
+    bool denied = false;
+    QString deniedReason;
+    Field assignee;
+    Field dueDate;
+    Field followUpDate;
+    Field candidateUsers;  ///< comma-separated as typed
+    Field candidateGroups; ///< comma-separated as typed
+    Field priority;        ///< digits as typed
+    bool correctionsExpanded = false;
+
+    bool isEmpty() const;
+    friend bool operator==(const Draft &a, const Draft &b);
+    friend bool operator!=(const Draft &a, const Draft &b) { return !(a == b); }
+};
+
+/// Keeps the draft in `draft.json` (AppDataLocation unless a path is given), written atomically
+/// with QSaveFile so a crash mid-write leaves the previous draft intact. A corrupt file is
+/// reported and left in place, never deleted or overwritten silently on load.
+class DraftStore final
+{
+public:
+    explicit DraftStore(const QString &path = defaultPath());
+    ~DraftStore();
+    Q_DISABLE_COPY_MOVE(DraftStore)
+
+    static QString defaultPath();
+    QString path() const { return m_path; }
+    QString error() const { return m_error; }
+
+    /// The saved draft; std::nullopt when there is none or it cannot be read (see error()).
+    std::optional<Draft> load();
+    /// Writes the draft (an empty draft removes the file). False with error() on failure.
+    bool save(const Draft &draft);
+
+    static QByteArray toJson(const Draft &draft);
+    static std::optional<Draft> fromJson(const QByteArray &json, QString *error = nullptr);
+
+private:
+    QString m_path;
+    QString m_error;
+};
+
+} // namespace JobDesk
