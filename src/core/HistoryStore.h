@@ -73,8 +73,22 @@ public:
     QString path() const { return m_path; }
     QString error() const { return m_error; }
 
-    /// Appends and commits; returns the new id, or 0 with error() set.
+    /// The schema version this build writes (PRAGMA user_version).
+    static constexpr int kSchemaVersion = 1;
+
+    /// Appends and commits; returns the new id, or 0 with error() set. An `Authorization` (or
+    /// `Proxy-Authorization`, `Cookie`) request header value and a password in the URL are
+    /// replaced by "<redacted>" before they are written, whatever the caller passed.
     qint64 append(const HistoryEntry &entry);
+    /// Benchmarks and tests only (never the product paths): appends many entries in one
+    /// transaction. False with error() on failure (nothing is kept then).
+    bool appendMany(const QList<HistoryEntry> &entries);
+    /// Benchmarks and tests only: a plausible synthetic entry number `index`, `index` seconds
+    /// before `newest`, cycling through outcome kinds, connections and problem titles.
+    static HistoryEntry syntheticEntry(int index, const QDateTime &newest);
+    /// The highest id in the store (0 when empty), so a view can notice rows another process
+    /// (the CLI) appended.
+    qint64 lastId() const;
     /// Newest first. `offset`/`limit` for lazy loading. Only the summary columns are filled
     /// (id, time, source, connection, jobKey, kind, httpStatus, title, detail, elapsedMs).
     QList<HistoryEntry> query(const HistoryFilter &filter, int offset, int limit) const;
@@ -90,6 +104,11 @@ public:
                  const std::function<void(const HistoryEntry &)> &visit) const;
 
 private:
+    bool openChecked(const QString &path);
+    bool createOrMigrate(int fromVersion);
+    void closeConnection();
+    bool fail(const QString &message) const;
+
     QString m_connectionName;
     QString m_path;
     mutable QString m_error;
