@@ -8,11 +8,16 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QStringView>
 
 #include <optional>
 #include <variant>
 
 namespace JobDesk {
+
+/// True for an RFC 3339 date-time (`2025-06-30T17:00:00Z`, `…T17:00:00.5+02:00`), as the
+/// server's date-time fields expect; calendar ranges are checked.
+bool isRfc3339DateTime(QStringView text);
 
 /// `JobResultCorrections` of the spec: only what is set is sent. An empty string (or empty list)
 /// clears the attribute on the server; std::nullopt leaves it alone.

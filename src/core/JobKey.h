@@ -21,11 +21,7 @@ class JobKey final
 public:
     JobKey() = default;
 
-    struct ParseResult
-    {
-        std::optional<JobKey> key;
-        QString error; ///< empty when key is set; a sentence for the person otherwise
-    };
+    struct ParseResult; // defined below: it holds a JobKey, which is complete only there
     static ParseResult parse(QStringView text);
 
     bool isValid() const { return !m_text.isEmpty(); }
@@ -43,6 +39,12 @@ public:
 private:
     QString m_text;
     qint64 m_value = 0;
+};
+
+struct JobKey::ParseResult
+{
+    std::optional<JobKey> key;
+    QString error; ///< empty when key is set; a sentence for the person otherwise
 };
 
 } // namespace JobDesk

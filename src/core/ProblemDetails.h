@@ -30,6 +30,9 @@ public:
 
     bool isProblem() const { return m_isProblem; }
     bool isJson() const { return m_isJson; }
+    /// The body started as a JSON object but broke off (truncated or invalid): the members
+    /// completed before the break are kept, the rest is lost.
+    bool isPartial() const { return m_isPartial; }
 
     const QString &type() const { return m_type; }
     const QString &title() const { return m_title; }
@@ -44,6 +47,7 @@ public:
 private:
     bool m_isProblem = false;
     bool m_isJson = false;
+    bool m_isPartial = false;
     QString m_type;
     QString m_title;
     std::optional<int> m_status;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "Json.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -8,15 +10,6 @@
 #include <optional>
 
 namespace JobDesk {
-
-/// Where something is in a text: 1-based line and column (column counts characters, not bytes),
-/// and the 0-based UTF-16 offset into the QString (for editors).
-struct TextPosition
-{
-    int line = 1;
-    int column = 1;
-    qsizetype offset = 0;
-};
 
 /// The variables editor's text, validated without being re-serialised.
 ///

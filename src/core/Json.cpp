@@ -1,0 +1,917 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Json.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+namespace JobDesk::Json {
+
+namespace {
+
+inline bool isWs(char16_t c)
+{
+    return c == u' ' || c == u'\t' || c == u'\n' || c == u'\r';
+}
+inline bool isDigit(char16_t c)
+{
+    return c >= u'0' && c <= u'9';
+}
+inline bool isWordChar(char16_t c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || isDigit(c) || c == u'_'
+        || c == u'$';
+}
+inline bool isHex(char16_t c)
+{
+    return isDigit(c) || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
+}
+
+QString codePointName(char32_t cp)
+{
+    return QLatin1String("U+") + QString::number(static_cast<uint>(cp), 16).toUpper().rightJustified(4, QLatin1Char('0'));
+}
+
+QString quoted(const QString &s)
+{
+    return QLatin1Char('"') + s + QLatin1Char('"');
+}
+
+bool isIdentifier(const QString &key)
+{
+    if (key.isEmpty() || isDigit(key.front().unicode()))
+        return false;
+    return std::all_of(key.cbegin(), key.cend(), [](QChar c) { return isWordChar(c.unicode()); });
+}
+
+/// Computes positions for many offsets in one pass over the text.
+QList<TextPosition> positionsAt(QStringView text, const QList<qsizetype> &offsets)
+{
+    QList<int> order(offsets.size());
+    for (int k = 0; k < order.size(); ++k)
+        order[k] = k;
+    std::sort(order.begin(), order.end(), [&](int a, int b) { return offsets[a] < offsets[b]; });
+    QList<TextPosition> result(offsets.size());
+    int line = 1;
+    int column = 1;
+    qsizetype i = 0;
+    const qsizetype n = text.size();
+    for (int k : order) {
+        const qsizetype target = std::clamp<qsizetype>(offsets[k], 0, n);
+        for (; i < target; ++i) {
+            const char16_t c = text[i].unicode();
+            if (c == u'\n') {
+                ++line;
+                column = 1;
+            } else if (!(QChar::isLowSurrogate(c) && i > 0 && text[i - 1].isHighSurrogate())) {
+                ++column;
+            }
+        }
+        result[k] = TextPosition { line, column, target };
+    }
+    return result;
+}
+
+struct Frame
+{
+    bool isObject = false;
+    qsizetype openOffset = 0;
+    int index = 0; ///< arrays: index of the current element
+    QString key;   ///< objects: the current member's name
+    std::vector<std::pair<QString, qsizetype>> smallKeys;
+    QHash<QString, qsizetype> keys;
+
+    void reset(bool object, qsizetype offset)
+    {
+        isObject = object;
+        openOffset = offset;
+        index = 0;
+        key.clear();
+        smallKeys.clear();
+        keys.clear();
+    }
+    /// Remembers a key; returns the offset of an earlier occurrence, or -1.
+    qsizetype remember(const QString &name, qsizetype offset)
+    {
+        constexpr size_t kSmall = 8;
+        if (keys.isEmpty()) {
+            for (const auto &[k, o] : smallKeys) {
+                if (k == name)
+                    return o;
+            }
+            if (smallKeys.size() < kSmall) {
+                smallKeys.emplace_back(name, offset);
+                return -1;
+            }
+            for (const auto &[k, o] : smallKeys)
+                keys.insert(k, o);
+            smallKeys.clear();
+        }
+        const auto it = keys.constFind(name);
+        if (it != keys.cend())
+            return it.value();
+        keys.insert(name, offset);
+        return -1;
+    }
+};
+
+class Scanner
+{
+public:
+    Scanner(QStringView text, const ScanOptions &options)
+        : m_text(text), m_n(text.size()), m_options(options),
+          m_onToken(options.onToken ? &options.onToken : nullptr)
+    {
+    }
+
+    ScanResult run();
+
+private:
+    enum class State { Value, AfterValue, Key };
+
+    char16_t at(qsizetype i) const { return i < m_n ? m_text[i].unicode() : u'\0'; }
+    void skipWs()
+    {
+        while (m_i < m_n && isWs(m_text[m_i].unicode()))
+            ++m_i;
+    }
+    void token(TokenKind kind, qsizetype offset, qsizetype length)
+    {
+        if (m_onToken)
+            (*m_onToken)(Token { kind, offset, length });
+    }
+    void fail(qsizetype offset, const QString &message)
+    {
+        m_errorOffset = offset;
+        m_errorMessage = message;
+    }
+    void failUnexpected(const QString &expected, bool expectingKey);
+    void failAtEnd(const QString &expected);
+    bool scanString(bool &hasEscapes);
+    bool scanNumber();
+    bool scanValue();
+    QString pathWith(const QString &key) const;
+    Frame &top() { return m_frames[m_depth - 1]; }
+
+    QStringView m_text;
+    qsizetype m_n = 0;
+    qsizetype m_i = 0;
+    const ScanOptions &m_options;
+    const std::function<void(const Token &)> *m_onToken = nullptr;
+    std::vector<Frame> m_frames;
+    int m_depth = 0;
+    qsizetype m_lastComma = -1;
+    qsizetype m_valueEnd = 0;
+    qsizetype m_errorOffset = -1;
+    QString m_errorMessage;
+    ScanResult m_result;
+    Member m_pending;
+    struct Dup
+    {
+        QString key;
+        QString path;
+        qsizetype offset;
+        qsizetype firstOffset;
+    };
+    QList<Dup> m_dups;
+};
+
+void Scanner::failAtEnd(const QString &expected)
+{
+    if (m_depth > 0 && expected.isEmpty()) {
+        const Frame &f = m_frames[m_depth - 1];
+        const TextPosition open = positionAt(m_text, f.openOffset);
+        fail(m_n, QStringLiteral("unexpected end of the text: the %1 opened at line %2, column %3 "
+                                 "is not closed")
+                      .arg(f.isObject ? QStringLiteral("object") : QStringLiteral("array"))
+                      .arg(open.line)
+                      .arg(open.column));
+        return;
+    }
+    fail(m_n, QStringLiteral("unexpected end of the text: expected %1").arg(expected));
+}
+
+void Scanner::failUnexpected(const QString &expected, bool expectingKey)
+{
+    const char16_t c = at(m_i);
+    if (m_i >= m_n)
+        return failAtEnd(expected);
+    if (c == u'/' && (at(m_i + 1) == u'/' || at(m_i + 1) == u'*'))
+        return fail(m_i, QStringLiteral("comments are not allowed in JSON"));
+    if (c == u'\'')
+        return fail(m_i, QStringLiteral("single quotes are not JSON strings; use double quotes"));
+    if (c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019)
+        return fail(m_i, QStringLiteral("typographic quotes (%1) are not JSON quotes; use \"")
+                             .arg(QString(QChar(c))));
+    if (isWordChar(c) && !isDigit(c)) {
+        qsizetype end = m_i;
+        while (end < m_n && isWordChar(m_text[end].unicode()))
+            ++end;
+        const QString word = m_text.mid(m_i, end - m_i).toString();
+        if (expectingKey)
+            return fail(m_i, QStringLiteral("object keys must be in double quotes: \"%1\"").arg(word));
+        if (word == QLatin1String("NaN") || word == QLatin1String("Infinity"))
+            return fail(m_i, QStringLiteral("invalid number: NaN and Infinity are not JSON numbers"));
+        if (word == QLatin1String("undefined"))
+            return fail(m_i, QStringLiteral("undefined is not JSON; use null"));
+        const QString lower = word.toLower();
+        if (lower == QLatin1String("true") || lower == QLatin1String("false")
+            || lower == QLatin1String("null") || word == QLatin1String("None"))
+            return fail(m_i, QStringLiteral("'%1' is not a JSON literal; use true, false or null "
+                                            "(lower case)")
+                                 .arg(word));
+        if (expected == QLatin1String("a value"))
+            return fail(m_i, QStringLiteral("unexpected word '%1': strings must be in double quotes")
+                                 .arg(word));
+    }
+    if (c == 0xFEFF)
+        return fail(m_i, QStringLiteral("unexpected byte order mark (U+FEFF)"));
+    if (c == 0x00A0)
+        return fail(m_i, QStringLiteral("unexpected no-break space (U+00A0); use a plain space"));
+    QString found;
+    if (c < 0x20 || c == 0x7F)
+        found = QStringLiteral("control character %1").arg(codePointName(c));
+    else if (c > 0x7F)
+        found = QStringLiteral("'%1' (%2)")
+                    .arg(QString(QChar(c)),
+                         codePointName(QChar::isHighSurrogate(c) && QChar::isLowSurrogate(at(m_i + 1))
+                                           ? QChar::surrogateToUcs4(c, at(m_i + 1))
+                                           : c));
+    else
+        found = QStringLiteral("'%1'").arg(QString(QChar(c)));
+    fail(m_i, QStringLiteral("expected %1, found %2").arg(expected, found));
+}
+
+bool Scanner::scanString(bool &hasEscapes)
+{
+    const qsizetype start = m_i;
+    qsizetype j = m_i + 1;
+    hasEscapes = false;
+    while (j < m_n) {
+        const char16_t c = m_text[j].unicode();
+        if (c == u'"') {
+            m_i = j + 1;
+            return true;
+        }
+        if (c == u'\\') {
+            hasEscapes = true;
+            const char16_t e = at(j + 1);
+            if (j + 1 >= m_n)
+                break;
+            if (e == u'"' || e == u'\\' || e == u'/' || e == u'b' || e == u'f' || e == u'n'
+                || e == u'r' || e == u't') {
+                j += 2;
+                continue;
+            }
+            if (e == u'u') {
+                for (int k = 2; k < 6; ++k) {
+                    if (!isHex(at(j + k))) {
+                        fail(j, QStringLiteral("invalid \\u escape in a string: expected 4 hex digits"));
+                        return false;
+                    }
+                }
+                j += 6;
+                continue;
+            }
+            fail(j, QStringLiteral("invalid escape '\\%1' in a string").arg(QString(QChar(e))));
+            return false;
+        }
+        if (c == u'\n' || c == u'\r') {
+            fail(start, QStringLiteral("unterminated string: it runs to the end of the line (write "
+                                       "a line break inside a string as \\n)"));
+            return false;
+        }
+        if (c < 0x20) {
+            fail(j, QStringLiteral("control character %1 in a string must be escaped")
+                        .arg(codePointName(c)));
+            return false;
+        }
+        if (QChar::isSurrogate(c)) {
+            if (QChar::isHighSurrogate(c) && QChar::isLowSurrogate(at(j + 1))) {
+                j += 2;
+                continue;
+            }
+            fail(j, QStringLiteral("invalid character: unpaired surrogate %1").arg(codePointName(c)));
+            return false;
+        }
+        ++j;
+    }
+    fail(start, QStringLiteral("unterminated string: the closing '\"' is missing"));
+    return false;
+}
+
+bool Scanner::scanNumber()
+{
+    const qsizetype start = m_i;
+    qsizetype j = m_i;
+    if (at(j) == u'-') {
+        ++j;
+        if (!isDigit(at(j))) {
+            if (at(j) == u'I')
+                fail(start, QStringLiteral("invalid number: NaN and Infinity are not JSON numbers"));
+            else
+                fail(start, QStringLiteral("invalid number: a digit must follow '-'"));
+            return false;
+        }
+    }
+    if (at(j) == u'0') {
+        ++j;
+        if (isDigit(at(j))) {
+            fail(start, QStringLiteral("invalid number: leading zeros are not allowed"));
+            return false;
+        }
+        if (at(j) == u'x' || at(j) == u'X') {
+            fail(start, QStringLiteral("invalid number: hexadecimal numbers are not JSON"));
+            return false;
+        }
+    } else {
+        while (isDigit(at(j)))
+            ++j;
+    }
+    if (at(j) == u'.') {
+        ++j;
+        if (!isDigit(at(j))) {
+            fail(start, QStringLiteral("invalid number: a digit must follow the decimal point"));
+            return false;
+        }
+        while (isDigit(at(j)))
+            ++j;
+    }
+    if (at(j) == u'e' || at(j) == u'E') {
+        ++j;
+        if (at(j) == u'+' || at(j) == u'-')
+            ++j;
+        if (!isDigit(at(j))) {
+            fail(start, QStringLiteral("invalid number: the exponent has no digits"));
+            return false;
+        }
+        while (isDigit(at(j)))
+            ++j;
+    }
+    if (j < m_n && (isWordChar(at(j)) || at(j) == u'.')) {
+        qsizetype end = j;
+        while (end < m_n && (isWordChar(at(end)) || at(end) == u'.'))
+            ++end;
+        fail(start, QStringLiteral("invalid number '%1'").arg(m_text.mid(start, end - start)));
+        return false;
+    }
+    m_i = j;
+    token(TokenKind::Number, start, j - start);
+    return true;
+}
+
+QString Scanner::pathWith(const QString &key) const
+{
+    QString path;
+    auto appendKey = [&path](const QString &k) {
+        if (isIdentifier(k)) {
+            if (!path.isEmpty())
+                path += QLatin1Char('.');
+            path += k;
+        } else {
+            path += QLatin1Char('[') + quote(k) + QLatin1Char(']');
+        }
+    };
+    for (int d = 0; d < m_depth - 1; ++d) {
+        const Frame &f = m_frames[d];
+        if (f.isObject)
+            appendKey(f.key);
+        else
+            path += QStringLiteral("[%1]").arg(f.index);
+    }
+    appendKey(key);
+    return path;
+}
+
+/// Scans a scalar or opens a container; false on error.
+bool Scanner::scanValue()
+{
+    const char16_t c = m_text[m_i].unicode();
+    const qsizetype start = m_i;
+    if (c == u'"') {
+        bool escapes = false;
+        if (!scanString(escapes))
+            return false;
+        token(TokenKind::String, start, m_i - start);
+    } else if (c == u'-' || isDigit(c)) {
+        if (!scanNumber())
+            return false;
+    } else if (c == u't' && m_text.mid(m_i, 4) == QLatin1String("true")
+               && !isWordChar(at(m_i + 4))) {
+        m_i += 4;
+        token(TokenKind::True, start, 4);
+    } else if (c == u'f' && m_text.mid(m_i, 5) == QLatin1String("false")
+               && !isWordChar(at(m_i + 5))) {
+        m_i += 5;
+        token(TokenKind::False, start, 5);
+    } else if (c == u'n' && m_text.mid(m_i, 4) == QLatin1String("null")
+               && !isWordChar(at(m_i + 4))) {
+        m_i += 4;
+        token(TokenKind::Null, start, 4);
+    } else if (c == u'+') {
+        fail(m_i, QStringLiteral("invalid number: a leading '+' is not allowed"));
+        return false;
+    } else if (c == u'.' && isDigit(at(m_i + 1))) {
+        fail(m_i, QStringLiteral("invalid number: a digit must come before the decimal point"));
+        return false;
+    } else {
+        failUnexpected(QStringLiteral("a value"), false);
+        return false;
+    }
+    m_valueEnd = m_i;
+    return true;
+}
+
+ScanResult Scanner::run()
+{
+    skipWs();
+    if (m_i >= m_n) {
+        fail(m_i, QStringLiteral("the text is empty"));
+    } else {
+        State state = State::Value;
+        bool done = false;
+        while (!done && m_errorOffset < 0) {
+            switch (state) {
+            case State::Value: {
+                skipWs();
+                if (m_i >= m_n) {
+                    failAtEnd(QStringLiteral("a value"));
+                    break;
+                }
+                const char16_t c = m_text[m_i].unicode();
+                if (m_depth == 0) {
+                    m_result.rootPosition.offset = m_i;
+                    if (c == u'{' || c == u'[')
+                        m_result.rootKind = c == u'{' ? ValueKind::Object : ValueKind::Array;
+                }
+                if (m_depth == 1 && m_frames[0].isObject)
+                    m_pending.valueOffset = m_i;
+                if (c == u'{' || c == u'[') {
+                    const bool object = c == u'{';
+                    if (m_depth >= m_options.maxDepth) {
+                        fail(m_i, QStringLiteral("nesting is deeper than %1 levels")
+                                      .arg(m_options.maxDepth));
+                        break;
+                    }
+                    token(object ? TokenKind::BeginObject : TokenKind::BeginArray, m_i, 1);
+                    if (static_cast<size_t>(m_depth) == m_frames.size())
+                        m_frames.emplace_back();
+                    m_frames[m_depth++].reset(object, m_i);
+                    ++m_i;
+                    skipWs();
+                    if (at(m_i) == (object ? u'}' : u']') && m_i < m_n) {
+                        token(object ? TokenKind::EndObject : TokenKind::EndArray, m_i, 1);
+                        ++m_i;
+                        --m_depth;
+                        m_valueEnd = m_i;
+                        state = State::AfterValue;
+                    } else {
+                        state = object ? State::Key : State::Value;
+                    }
+                } else if (scanValue()) {
+                    if (m_depth == 0) {
+                        m_result.rootKind = c == u'"'  ? ValueKind::String
+                            : c == u't' || c == u'f' ? ValueKind::Boolean
+                            : c == u'n'              ? ValueKind::Null
+                                                     : ValueKind::Number;
+                    }
+                    state = State::AfterValue;
+                }
+                break;
+            }
+            case State::AfterValue: {
+                skipWs();
+                if (m_depth == 0) {
+                    if (m_i < m_n) {
+                        if (at(m_i) == u'/' && (at(m_i + 1) == u'/' || at(m_i + 1) == u'*'))
+                            fail(m_i, QStringLiteral("comments are not allowed in JSON"));
+                        else
+                            fail(m_i, QStringLiteral("unexpected text after the end of the JSON value"));
+                    }
+                    done = true;
+                    break;
+                }
+                Frame &f = top();
+                if (f.isObject && m_depth == 1 && m_options.collectTopLevelMembers) {
+                    m_pending.valueLength = m_valueEnd - m_pending.valueOffset;
+                    m_result.members.append(m_pending);
+                }
+                if (m_i >= m_n) {
+                    failAtEnd(QString());
+                    break;
+                }
+                const char16_t c = m_text[m_i].unicode();
+                if (c == u',') {
+                    token(TokenKind::Comma, m_i, 1);
+                    m_lastComma = m_i++;
+                    if (f.isObject) {
+                        state = State::Key;
+                    } else {
+                        ++f.index;
+                        skipWs();
+                        if (at(m_i) == u']' && m_i < m_n) {
+                            fail(m_lastComma, QStringLiteral("trailing comma before ']'"));
+                            break;
+                        }
+                        state = State::Value;
+                    }
+                } else if (c == (f.isObject ? u'}' : u']')) {
+                    token(f.isObject ? TokenKind::EndObject : TokenKind::EndArray, m_i, 1);
+                    ++m_i;
+                    --m_depth;
+                    m_valueEnd = m_i;
+                } else if (f.isObject) {
+                    failUnexpected(QStringLiteral("',' or '}' after member %1").arg(quoted(f.key)),
+                                   false);
+                } else {
+                    failUnexpected(QStringLiteral("',' or ']' after an array element"), false);
+                }
+                break;
+            }
+            case State::Key: {
+                skipWs();
+                if (m_i >= m_n) {
+                    failAtEnd(QStringLiteral("a key in double quotes"));
+                    break;
+                }
+                const char16_t c = m_text[m_i].unicode();
+                if (c == u'}' && m_lastComma >= 0) {
+                    fail(m_lastComma, QStringLiteral("trailing comma before '}'"));
+                    break;
+                }
+                if (c != u'"') {
+                    failUnexpected(QStringLiteral("a key in double quotes"), true);
+                    break;
+                }
+                const qsizetype start = m_i;
+                bool escapes = false;
+                if (!scanString(escapes))
+                    break;
+                token(TokenKind::Key, start, m_i - start);
+                const QStringView raw = m_text.mid(start + 1, m_i - start - 2);
+                Frame &f = top();
+                f.key = escapes ? unescape(raw) : raw.toString();
+                if (m_depth == 1) {
+                    ++m_result.topLevelCount;
+                    m_pending = Member { f.key, start, 0, 0 };
+                }
+                if (m_options.findDuplicates) {
+                    const qsizetype first = f.remember(f.key, start);
+                    if (first >= 0)
+                        m_dups.append(Dup { f.key, pathWith(f.key), start, first });
+                }
+                skipWs();
+                if (at(m_i) != u':' || m_i >= m_n) {
+                    failUnexpected(QStringLiteral("':' after the key %1").arg(quoted(f.key)), false);
+                    break;
+                }
+                token(TokenKind::Colon, m_i, 1);
+                ++m_i;
+                state = State::Value;
+                break;
+            }
+            }
+        }
+    }
+
+    QList<qsizetype> offsets;
+    offsets.reserve(2 * m_dups.size() + 2);
+    offsets.append(m_result.rootPosition.offset);
+    offsets.append(std::max<qsizetype>(m_errorOffset, 0));
+    for (const Dup &d : std::as_const(m_dups)) {
+        offsets.append(d.offset);
+        offsets.append(d.firstOffset);
+    }
+    const QList<TextPosition> positions = positionsAt(m_text, offsets);
+    m_result.rootPosition = positions[0];
+    if (m_errorOffset >= 0)
+        m_result.error = Error { positions[1], m_errorMessage };
+    for (int k = 0; k < m_dups.size(); ++k) {
+        const Dup &d = m_dups[k];
+        m_result.duplicates.append(DuplicateKey { d.key, d.path, positions[2 + 2 * k],
+                                                  positions[3 + 2 * k] });
+    }
+    return std::move(m_result);
+}
+
+bool isValidNumberText(QStringView s)
+{
+    qsizetype j = 0;
+    const auto at = [&](qsizetype i) { return i < s.size() ? s[i].unicode() : u'\0'; };
+    if (at(j) == u'-')
+        ++j;
+    if (at(j) == u'0')
+        ++j;
+    else if (isDigit(at(j)))
+        while (isDigit(at(j)))
+            ++j;
+    else
+        return false;
+    if (at(j) == u'.') {
+        if (!isDigit(at(++j)))
+            return false;
+        while (isDigit(at(j)))
+            ++j;
+    }
+    if (at(j) == u'e' || at(j) == u'E') {
+        ++j;
+        if (at(j) == u'+' || at(j) == u'-')
+            ++j;
+        if (!isDigit(at(j)))
+            return false;
+        while (isDigit(at(j)))
+            ++j;
+    }
+    return j == s.size();
+}
+
+} // namespace
+
+QString describe(ValueKind kind)
+{
+    switch (kind) {
+    case ValueKind::None: return QStringLiteral("nothing");
+    case ValueKind::Object: return QStringLiteral("an object");
+    case ValueKind::Array: return QStringLiteral("an array");
+    case ValueKind::String: return QStringLiteral("a string");
+    case ValueKind::Number: return QStringLiteral("a number");
+    case ValueKind::Boolean: return QStringLiteral("a boolean");
+    case ValueKind::Null: return QStringLiteral("null");
+    }
+    return QString();
+}
+
+ScanResult scan(QStringView text, const ScanOptions &options)
+{
+    Scanner scanner(text, options);
+    return scanner.run();
+}
+
+QList<Token> tokenize(QStringView text)
+{
+    QList<Token> tokens;
+    const qsizetype n = text.size();
+    const auto at = [&](qsizetype i) { return i < n ? text[i].unicode() : u'\0'; };
+    qsizetype i = 0;
+    while (i < n) {
+        const char16_t c = text[i].unicode();
+        const qsizetype start = i;
+        if (isWs(c)) {
+            ++i;
+            continue;
+        }
+        switch (c) {
+        case u'{': tokens.append({ TokenKind::BeginObject, i++, 1 }); continue;
+        case u'}': tokens.append({ TokenKind::EndObject, i++, 1 }); continue;
+        case u'[': tokens.append({ TokenKind::BeginArray, i++, 1 }); continue;
+        case u']': tokens.append({ TokenKind::EndArray, i++, 1 }); continue;
+        case u':': tokens.append({ TokenKind::Colon, i++, 1 }); continue;
+        case u',': tokens.append({ TokenKind::Comma, i++, 1 }); continue;
+        default: break;
+        }
+        if (c == u'"') {
+            ++i;
+            bool closed = false;
+            while (i < n && text[i] != u'\n' && text[i] != u'\r') {
+                if (text[i] == u'\\' && i + 1 < n && text[i + 1] != u'\n') {
+                    i += 2;
+                    continue;
+                }
+                if (text[i++] == u'"') {
+                    closed = true;
+                    break;
+                }
+            }
+            if (!closed) {
+                tokens.append({ TokenKind::Invalid, start, i - start });
+                continue;
+            }
+            qsizetype k = i;
+            while (k < n && (text[k] == u' ' || text[k] == u'\t'))
+                ++k;
+            tokens.append({ at(k) == u':' ? TokenKind::Key : TokenKind::String, start, i - start });
+        } else if (c == u'-' || isDigit(c)) {
+            while (i < n && (isDigit(at(i)) || at(i) == u'-' || at(i) == u'+' || at(i) == u'.'
+                             || at(i) == u'e' || at(i) == u'E'))
+                ++i;
+            tokens.append({ isValidNumberText(text.mid(start, i - start)) ? TokenKind::Number
+                                                                          : TokenKind::Invalid,
+                            start, i - start });
+        } else if (isWordChar(c)) {
+            while (i < n && isWordChar(at(i)))
+                ++i;
+            const QStringView word = text.mid(start, i - start);
+            const TokenKind kind = word == QLatin1String("true") ? TokenKind::True
+                : word == QLatin1String("false")                 ? TokenKind::False
+                : word == QLatin1String("null")                  ? TokenKind::Null
+                                                                 : TokenKind::Invalid;
+            tokens.append({ kind, start, i - start });
+        } else if (c == u'/' && at(i + 1) == u'/') {
+            while (i < n && text[i] != u'\n')
+                ++i;
+            tokens.append({ TokenKind::Invalid, start, i - start });
+        } else if (c == u'/' && at(i + 1) == u'*') {
+            i += 2;
+            while (i < n && !(text[i] == u'*' && at(i + 1) == u'/'))
+                ++i;
+            i = std::min(n, i + 2);
+            tokens.append({ TokenKind::Invalid, start, i - start });
+        } else {
+            ++i;
+            tokens.append({ TokenKind::Invalid, start, 1 });
+        }
+    }
+    return tokens;
+}
+
+namespace {
+
+std::optional<QString> reformat(QStringView text, int indent, bool pretty)
+{
+    QString out;
+    out.reserve(text.size() + text.size() / 4);
+    int depth = 0;
+    bool justOpened = false;
+    const auto newline = [&](int level) {
+        out += QLatin1Char('\n');
+        out += QString(level * indent, QLatin1Char(' '));
+    };
+    ScanOptions options;
+    options.findDuplicates = false;
+    options.onToken = [&](const Token &t) {
+        switch (t.kind) {
+        case TokenKind::BeginObject:
+        case TokenKind::BeginArray:
+            if (justOpened && pretty)
+                newline(depth);
+            out += text[t.offset];
+            ++depth;
+            justOpened = true;
+            return;
+        case TokenKind::EndObject:
+        case TokenKind::EndArray:
+            --depth;
+            if (!justOpened && pretty)
+                newline(depth);
+            out += text[t.offset];
+            justOpened = false;
+            return;
+        case TokenKind::Comma:
+            out += QLatin1Char(',');
+            if (pretty)
+                newline(depth);
+            return;
+        case TokenKind::Colon:
+            out += pretty ? QLatin1String(": ") : QLatin1String(":");
+            return;
+        default:
+            if (justOpened && pretty)
+                newline(depth);
+            justOpened = false;
+            out += text.mid(t.offset, t.length);
+            return;
+        }
+    };
+    if (!scan(text, options).ok())
+        return std::nullopt;
+    return out;
+}
+
+} // namespace
+
+std::optional<QString> formatPretty(QStringView text, int indent)
+{
+    return reformat(text, std::max(0, indent), true);
+}
+
+std::optional<QString> formatCompact(QStringView text)
+{
+    return reformat(text, 0, false);
+}
+
+QString unescape(QStringView token)
+{
+    if (token.size() >= 2 && token.front() == u'"' && token.back() == u'"')
+        token = token.mid(1, token.size() - 2);
+    if (!token.contains(u'\\'))
+        return token.toString();
+    QString out;
+    out.reserve(token.size());
+    const qsizetype n = token.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = token[i];
+        if (c != u'\\' || i + 1 >= n) {
+            out += c;
+            continue;
+        }
+        const char16_t e = token[++i].unicode();
+        switch (e) {
+        case u'"': out += QLatin1Char('"'); break;
+        case u'\\': out += QLatin1Char('\\'); break;
+        case u'/': out += QLatin1Char('/'); break;
+        case u'b': out += QChar(0x08); break;
+        case u'f': out += QChar(0x0C); break;
+        case u'n': out += QLatin1Char('\n'); break;
+        case u'r': out += QLatin1Char('\r'); break;
+        case u't': out += QLatin1Char('\t'); break;
+        case u'u': {
+            bool ok = i + 4 < n;
+            const uint code = ok ? token.mid(i + 1, 4).toUInt(&ok, 16) : 0;
+            if (ok && std::all_of(token.begin() + i + 1, token.begin() + i + 5,
+                                  [](QChar h) { return isHex(h.unicode()); })) {
+                out += QChar(static_cast<char16_t>(code));
+                i += 4;
+            } else {
+                out += QLatin1String("\\u");
+            }
+            break;
+        }
+        default:
+            out += QLatin1Char('\\');
+            out += QChar(e);
+        }
+    }
+    return out;
+}
+
+QString quote(QStringView text)
+{
+    QString out;
+    out.reserve(text.size() + 2);
+    out += QLatin1Char('"');
+    for (const QChar c : text) {
+        switch (c.unicode()) {
+        case u'"': out += QLatin1String("\\\""); break;
+        case u'\\': out += QLatin1String("\\\\"); break;
+        case u'\b': out += QLatin1String("\\b"); break;
+        case u'\f': out += QLatin1String("\\f"); break;
+        case u'\n': out += QLatin1String("\\n"); break;
+        case u'\r': out += QLatin1String("\\r"); break;
+        case u'\t': out += QLatin1String("\\t"); break;
+        default:
+            if (c.unicode() < 0x20)
+                out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+            else
+                out += c;
+        }
+    }
+    out += QLatin1Char('"');
+    return out;
+}
+
+QByteArray quoteUtf8(QStringView text)
+{
+    return quote(text).toUtf8();
+}
+
+TextPosition positionAt(QStringView text, qsizetype offset)
+{
+    return positionsAt(text, QList<qsizetype> { offset }).front();
+}
+
+qsizetype firstInvalidUtf8(const QByteArray &bytes)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData());
+    const qsizetype n = bytes.size();
+    qsizetype i = 0;
+    while (i < n) {
+        const unsigned char c = p[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int extra = 0;
+        char32_t cp = 0;
+        char32_t min = 0;
+        if ((c & 0xE0) == 0xC0) {
+            extra = 1;
+            cp = c & 0x1F;
+            min = 0x80;
+        } else if ((c & 0xF0) == 0xE0) {
+            extra = 2;
+            cp = c & 0x0F;
+            min = 0x800;
+        } else if ((c & 0xF8) == 0xF0) {
+            extra = 3;
+            cp = c & 0x07;
+            min = 0x10000;
+        } else {
+            return i;
+        }
+        if (i + extra >= n)
+            return i;
+        for (int k = 1; k <= extra; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (p[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += extra + 1;
+    }
+    return -1;
+}
+
+} // namespace JobDesk::Json
