@@ -39,6 +39,11 @@ public:
     virtual bool canRefresh() const { return false; }
     /// Secret values that must never be shown (passwords, tokens, client secrets).
     virtual QList<QByteArray> secrets() const { return {}; }
+    /// The Authorization value as shown in records and previews, e.g. "Bearer <redacted>";
+    /// empty when no Authorization header is sent.
+    virtual QByteArray redactedHeaderValue() const { return {}; }
+
+    static constexpr const char *kRedacted = "<redacted>";
 
 private:
     Q_DISABLE_COPY_MOVE(AuthProvider)

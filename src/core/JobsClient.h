@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "AuthProvider.h"
 #include "Outcome.h"
+#include "TlsOptions.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 #include <QUrl>
 
 #include <chrono>
@@ -16,12 +19,11 @@ class QTimer;
 
 namespace JobDesk {
 
-class AuthProvider;
 class CompletionRequest;
 
 /// One request in flight. Emits `finished` exactly once (also after `cancel()`), then may be
 /// deleted by the receiver (`deleteLater`). Owned by the JobsClient until then.
-class ApiCall : public QObject
+class ApiCall final : public QObject
 {
     Q_OBJECT
 public:
@@ -39,9 +41,24 @@ private:
     explicit ApiCall(QObject *parent);
     Q_DISABLE_COPY_MOVE(ApiCall)
 
+    void resetResponse();
+    void detachReply();
+    void emitFinished();
+
     Outcome m_outcome;
     bool m_finished = false;
     bool m_retriedAfter401 = false;
+    bool m_cancelled = false;
+    bool m_timedOut = false;
+    bool m_bodyCut = false;       ///< stopped reading a body far beyond the cap
+    qint64 m_declaredLength = -1; ///< Content-Length of the answer, if any
+    QByteArray m_method;
+    QUrl m_url;
+    QByteArray m_body; ///< what is sent (the record's body may be redacted)
+    QByteArray m_responseBody;
+    qint64 m_responseTotal = 0;
+    QStringList m_sslErrors;
+    std::chrono::milliseconds m_timeoutValue { 0 };
     QPointer<QNetworkReply> m_reply;
     QTimer *m_timeout = nullptr;
     QElapsedTimer m_clock;
@@ -75,14 +92,22 @@ public:
     /// context path before /v2) all give `http://h:8080/v2/`. Only http and https.
     static ApiRoot normalizeApiRoot(const QString &address);
 
+    /// Normalised like normalizeApiRoot(); an unusable root makes every call fail with its error.
     void setApiRoot(const QUrl &root);
     QUrl apiRoot() const { return m_apiRoot; }
+    /// Applied to every https request; returns why the files cannot be used, or "".
+    QString setTlsOptions(const TlsOptions &options);
     /// Not owned; nullptr means no authentication.
     void setAuthProvider(AuthProvider *auth);
     AuthProvider *authProvider() const { return m_auth; }
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
     std::chrono::milliseconds timeout() const { return m_timeout; }
     void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
+    qint64 maxBodyBytes() const { return m_maxBodyBytes; }
+    /// Bytes of an answer read (and discarded) beyond the cap before the client stops reading and
+    /// reports the body as cut; an answer that declares a Content-Length beyond cap + this is not
+    /// read past the cap at all.
+    static constexpr qint64 kDiscardLimitBytes = 8 * 1024 * 1024;
 
     /// `POST jobs/{key}/completion`. The request must be valid (see validationError()).
     ApiCall *complete(const CompletionRequest &request);
@@ -97,18 +122,30 @@ public:
                            const QByteArray &body) const;
     RequestRecord describeCompletion(const CompletionRequest &request) const;
 
-    /// A copy-pasteable curl command for a request record (already redacted).
+    /// A copy-pasteable POSIX-shell curl command for a request record (already redacted):
+    /// a redacted bearer token becomes `"Authorization: Bearer $CAMUNDA_TOKEN"`, redacted basic
+    /// credentials `-u "$CAMUNDA_BASIC_AUTH_USERNAME:$CAMUNDA_BASIC_AUTH_PASSWORD"`.
     static QString toCurl(const RequestRecord &request);
+    /// `JobDesk/<version> (Qt <runtime version>)`.
     static QByteArray userAgent();
+    /// Replaces every occurrence of each (non-empty) secret with "<redacted>".
+    static QByteArray redact(QByteArray text, const QList<QByteArray> &secrets);
 
 private:
+    ApiCall *createCall(const QByteArray &method, const QString &relativePath,
+                        const QByteArray &body);
+    void failLater(ApiCall *call, OutcomeKind kind, const QString &message);
     void start(ApiCall *call);
     void dispatch(ApiCall *call, const QByteArray &authorization);
-    void finish(ApiCall *call);
+    void readBody(ApiCall *call);
+    void onReplyFinished(ApiCall *call);
+    void finishHttpAnswer(ApiCall *call, QNetworkReply *reply, int status);
 
     QNetworkAccessManager *m_nam;
     QPointer<AuthProvider> m_auth;
     QUrl m_apiRoot;
+    QString m_apiRootError;
+    TlsOptions m_tls;
     std::chrono::milliseconds m_timeout = kDefaultTimeout;
     qint64 m_maxBodyBytes = kDefaultMaxBodyBytes;
 };
