@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "HistoryModel.h"
+
+#include "Logging.h"
+
+#include <QElapsedTimer>
+#include <QFontDatabase>
+#include <QLocale>
+
+#include <algorithm>
+
+namespace JobDesk {
+
+HistoryModel::HistoryModel(QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_clock([] { return QDateTime::currentDateTime(); })
+{
+}
+
+HistoryModel::~HistoryModel() = default;
+
+void HistoryModel::setStore(const HistoryStore *store)
+{
+    m_store = store;
+    reload();
+}
+
+void HistoryModel::setFilter(const HistoryFilter &filter)
+{
+    if (filter.text == m_filter.text && filter.kinds == m_filter.kinds)
+        return;
+    m_filter = filter;
+    reload();
+}
+
+void HistoryModel::setClock(std::function<QDateTime()> clock)
+{
+    m_clock = std::move(clock);
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, TimeColumn), index(rowCount() - 1, TimeColumn));
+}
+
+void HistoryModel::reload()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_ids.clear();
+    m_complete = m_store == nullptr || !m_store->isOpen();
+    endResetModel();
+    if (!m_complete)
+        fetchMore({});
+}
+
+int HistoryModel::addEntry(qint64 id)
+{
+    if (m_store == nullptr || m_ids.contains(id))
+        return rowOfId(id);
+    std::optional<HistoryEntry> entry = m_store->entry(id);
+    if (!entry || !matches(*entry, m_filter))
+        return -1;
+    // Keep only the summary: the details pane reads the full entry when it is selected.
+    entry->request = {};
+    entry->responseHeaders.clear();
+    entry->responseBody.clear();
+    // Newest first: an entry newer than the top row goes to the top; an older one (rare: a
+    // concurrent writer) goes where its id belongs among the loaded rows.
+    int row = 0;
+    while (row < m_rows.size() && m_rows.at(row).id > id)
+        ++row;
+    beginInsertRows({}, row, row);
+    m_rows.insert(row, *entry);
+    m_ids.insert(id);
+    endInsertRows();
+    return row;
+}
+
+int HistoryModel::fetchNewer()
+{
+    if (m_store == nullptr || !m_store->isOpen())
+        return 0;
+    if (m_rows.isEmpty()) {
+        const int before = rowCount();
+        reload();
+        return rowCount() - before;
+    }
+    const qint64 newest = m_rows.constFirst().id;
+    QList<HistoryEntry> fresh;
+    const QList<HistoryEntry> page = m_store->query(m_filter, 0, kPageSize);
+    for (const HistoryEntry &entry : page) {
+        if (entry.id > newest && !m_ids.contains(entry.id))
+            fresh.append(entry);
+    }
+    if (fresh.size() == page.size() && page.size() == kPageSize) {
+        // More arrived than one page: start over rather than leave a gap.
+        reload();
+        return kPageSize;
+    }
+    insertAtTop(fresh);
+    return int(fresh.size());
+}
+
+void HistoryModel::insertAtTop(const QList<HistoryEntry> &entries)
+{
+    if (entries.isEmpty())
+        return;
+    beginInsertRows({}, 0, int(entries.size()) - 1);
+    for (qsizetype i = entries.size() - 1; i >= 0; --i) {
+        m_rows.prepend(entries.at(i));
+        m_ids.insert(entries.at(i).id);
+    }
+    endInsertRows();
+}
+
+const HistoryEntry *HistoryModel::entryAt(int row) const
+{
+    if (row < 0 || row >= m_rows.size())
+        return nullptr;
+    return &m_rows.at(row);
+}
+
+int HistoryModel::rowOfId(qint64 id) const
+{
+    if (!m_ids.contains(id))
+        return -1;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).id == id)
+            return row;
+    }
+    return -1;
+}
+
+bool HistoryModel::matches(const HistoryEntry &entry, const HistoryFilter &filter)
+{
+    if (!filter.kinds.isEmpty() && !filter.kinds.contains(entry.kind))
+        return false;
+    if (filter.text.isEmpty())
+        return true;
+    for (const QString *field : { &entry.jobKey, &entry.title, &entry.detail, &entry.connection }) {
+        if (field->contains(filter.text, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+QString HistoryModel::timeText(const QDateTime &time, const QDateTime &now)
+{
+    const QDateTime local = time.toLocalTime();
+    if (local.date() == now.toLocalTime().date())
+        return local.toString(QStringLiteral("HH:mm:ss"));
+    return local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+QString HistoryModel::durationText(qint64 elapsedMs)
+{
+    if (elapsedMs < 1000)
+        return tr("%1 ms").arg(elapsedMs);
+    if (elapsedMs < 60000)
+        return tr("%1 s").arg(QLocale().toString(double(elapsedMs) / 1000.0, 'f', 1));
+    return tr("%1 min %2 s").arg(elapsedMs / 60000).arg((elapsedMs % 60000) / 1000);
+}
+
+int HistoryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int HistoryModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(ColumnCount);
+}
+
+QVariant HistoryModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const HistoryEntry &entry = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case TimeColumn:
+            return timeText(entry.time, m_clock());
+        case ConnectionColumn:
+            return entry.connection;
+        case JobKeyColumn:
+            return entry.jobKey;
+        case OutcomeColumn:
+            return outcomeKindLabel(entry.kind);
+        case StatusColumn:
+            return entry.httpStatus ? QString::number(*entry.httpStatus) : QStringLiteral("\u2014");
+        case TitleColumn:
+            return entry.title;
+        case DurationColumn:
+            return durationText(entry.elapsedMs);
+        default:
+            return {};
+        }
+    case Qt::ToolTipRole:
+        switch (index.column()) {
+        case TimeColumn:
+            return tr("%1 (local)\n%2 (UTC)")
+                .arg(entry.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")),
+                     entry.time.toUTC().toString(Qt::ISODateWithMs));
+        case ConnectionColumn:
+            return tr("%1 (from %2)").arg(entry.connection, entry.source);
+        case OutcomeColumn:
+            return tr("%1 (%2)").arg(outcomeKindLabel(entry.kind), outcomeKindName(entry.kind));
+        case TitleColumn:
+            return entry.detail.isEmpty() ? entry.title : entry.title + QLatin1Char('\n') + entry.detail;
+        default:
+            return {};
+        }
+    case Qt::FontRole:
+        if (index.column() == JobKeyColumn)
+            return QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == StatusColumn || index.column() == DurationColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+    case EntryIdRole:
+        return entry.id;
+    case OutcomeKindRole:
+        return int(entry.kind);
+    case JobKeyRole:
+        return entry.jobKey;
+    default:
+        return {};
+    }
+}
+
+QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TimeColumn: return tr("Time");
+    case ConnectionColumn: return tr("Connection");
+    case JobKeyColumn: return tr("Job key");
+    case OutcomeColumn: return tr("Outcome");
+    case StatusColumn: return tr("Status");
+    case TitleColumn: return tr("Title");
+    case DurationColumn: return tr("Duration");
+    default: return {};
+    }
+}
+
+bool HistoryModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_complete;
+}
+
+void HistoryModel::fetchMore(const QModelIndex &parent)
+{
+    if (parent.isValid() || m_complete || m_store == nullptr)
+        return;
+    QElapsedTimer timer;
+    timer.start();
+    const QList<HistoryEntry> page = m_store->query(m_filter, int(m_rows.size()), kPageSize);
+    m_complete = page.size() < kPageSize;
+    QList<HistoryEntry> fresh;
+    fresh.reserve(page.size());
+    for (const HistoryEntry &entry : page) {
+        if (!m_ids.contains(entry.id))
+            fresh.append(entry);
+    }
+    if (!fresh.isEmpty()) {
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(fresh.size()) - 1);
+        for (const HistoryEntry &entry : std::as_const(fresh)) {
+            m_rows.append(entry);
+            m_ids.insert(entry.id);
+        }
+        endInsertRows();
+    }
+    qCDebug(lcUi) << "history page" << m_rows.size() << "rows in" << timer.elapsed() << "ms";
+}
+
+} // namespace JobDesk

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "HistoryStore.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QList>
+#include <QSet>
+
+#include <functional>
+
+namespace JobDesk {
+
+/// The log table: history entries newest first, read lazily from a HistoryStore.
+///
+/// Rows come in pages of `kPageSize` through `canFetchMore()`/`fetchMore()`, each page one
+/// `HistoryStore::query()` with OFFSET/LIMIT, so 100,000 entries open as fast as 200. The filter
+/// is applied by the store (a LIMITed query), never by loading everything. Only summary columns
+/// are held; the full entry is read from the store when one is selected.
+///
+/// New attempts: call `addEntry(id)` right after `HistoryStore::append()`; the entry appears at
+/// the top if it matches the filter. `fetchNewer()` picks up entries another process (the CLI)
+/// appended. `reload()` starts over (after pruning).
+class HistoryModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        TimeColumn,
+        ConnectionColumn,
+        JobKeyColumn,
+        OutcomeColumn,
+        StatusColumn,
+        TitleColumn,
+        DurationColumn,
+        ColumnCount
+    };
+    enum Role {
+        EntryIdRole = Qt::UserRole + 1, ///< qint64
+        OutcomeKindRole,                ///< int(OutcomeKind)
+        JobKeyRole,                     ///< QString
+    };
+    static constexpr int kPageSize = 200;
+
+    explicit HistoryModel(QObject *parent = nullptr);
+    ~HistoryModel() override;
+    Q_DISABLE_COPY_MOVE(HistoryModel)
+
+    /// Not owned; must be open and used from this thread. nullptr empties the model.
+    void setStore(const HistoryStore *store);
+    const HistoryStore *store() const { return m_store; }
+
+    void setFilter(const HistoryFilter &filter);
+    const HistoryFilter &filter() const { return m_filter; }
+
+    /// Time source for "today" in the time column (tests inject one).
+    void setClock(std::function<QDateTime()> clock);
+
+    /// Drops all rows and loads the first page again.
+    void reload();
+    /// Shows a freshly appended entry at the top (if it matches the filter). Returns its row or -1.
+    int addEntry(qint64 id);
+    /// Inserts entries newer than the newest row (appended by another process). Returns how many.
+    int fetchNewer();
+
+    /// Summary of the entry in `row` (no request/response), or nullptr.
+    const HistoryEntry *entryAt(int row) const;
+    int rowOfId(qint64 id) const;
+    /// True once every matching entry has been loaded.
+    bool isComplete() const { return m_complete; }
+
+    /// What the filter means for one entry (same rules as the store's query).
+    static bool matches(const HistoryEntry &entry, const HistoryFilter &filter);
+    /// "14:03:07" today, "2026-11-28 14:03:07" otherwise (local time).
+    static QString timeText(const QDateTime &time, const QDateTime &now);
+    static QString durationText(qint64 elapsedMs);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+private:
+    void insertAtTop(const QList<HistoryEntry> &entries);
+
+    const HistoryStore *m_store = nullptr;
+    HistoryFilter m_filter;
+    QList<HistoryEntry> m_rows;
+    QSet<qint64> m_ids;
+    bool m_complete = true;
+    std::function<QDateTime()> m_clock;
+};
+
+} // namespace JobDesk

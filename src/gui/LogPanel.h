@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "HistoryExporter.h"
+#include "HistoryStore.h"
+#include "RetentionPolicy.h"
+
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class QAction;
+class QTimer;
+
+namespace Ui {
+class LogPanel;
+}
+
+namespace JobDesk {
+
+class HistoryModel;
+class HistoryWorker;
+
+/// The window's log: every attempt, newest first, with a filter, a details pane and actions.
+///
+/// How the window uses it:
+/// - `setStore(store)` once with the open HistoryStore the window appends to (not owned, used
+///   on the UI thread). The panel loads the first page and applies the saved retention policy
+///   in the background.
+/// - After every `store->append(entry)`: `addEntry(id)`. The row appears at the top at once and
+///   is selected, so the details pane shows the result. `refresh()` reloads everything;
+///   attempts made by `jobdesk-cli` are picked up on their own within a few seconds.
+/// - Connect `loadIntoFormRequested(entry)` (a full entry: request body included) to fill the
+///   form, and `statusMessage(text)` to the status bar if wanted.
+/// - Ctrl+F: call `focusFilter()`.
+///
+/// Keyboard in the table: Enter loads into the form, Ctrl+C copies the key, Ctrl+Shift+C the
+/// ticket text; the context menu has every action. Exports and retention run off the UI thread
+/// (see HistoryWorker); the retention policy lives in QSettings (`history/retention/…`).
+class LogPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit LogPanel(QWidget *parent = nullptr);
+    ~LogPanel() override;
+    Q_DISABLE_COPY_MOVE(LogPanel)
+
+    void setStore(HistoryStore *store);
+    HistoryStore *store() const { return m_store; }
+    HistoryModel *model() const { return m_model; }
+
+    /// The selected entry in full (read from the store), or nullopt.
+    std::optional<HistoryEntry> selectedEntry() const;
+    /// Selects the row of an entry if it is loaded; false otherwise.
+    bool selectEntry(qint64 id);
+
+    RetentionPolicy retentionPolicy() const { return m_retention; }
+    /// Saves the policy to QSettings and applies it in the background.
+    void setRetentionPolicy(const RetentionPolicy &policy);
+
+    /// The filter the table shows (after the debounce).
+    HistoryFilter currentFilter() const;
+
+signals:
+    /// "Load into form": the full entry, request body included. The window connects this.
+    void loadIntoFormRequested(const JobDesk::HistoryEntry &entry);
+    /// Something worth a line in the status bar (copied, exported, pruned, errors).
+    void statusMessage(const QString &message);
+    /// After an export finished (ok or not); `count` entries were written.
+    void exportFinished(bool ok, int count, const QString &message);
+    /// After retention ran; `removed` entries were deleted (-1 on error).
+    void retentionApplied(int removed);
+
+public slots:
+    /// Shows a freshly appended entry at the top and selects it.
+    void addEntry(qint64 id);
+    /// Reloads from the store, keeping the selection when the entry is still there.
+    void refresh();
+    /// Focuses and selects the filter text (Ctrl+F).
+    void focusFilter();
+    /// Applies the retention policy now, in the background.
+    void applyRetention();
+    /// Exports the entries matching the current filter, in the background (no dialog).
+    void exportTo(const QString &path, JobDesk::HistoryExporter::Format format);
+
+    void loadSelectedIntoForm();
+    void copyKey();
+    void copyTicketText();
+    void copyCurl();
+    /// Asks for a file name, then exportTo().
+    void exportWithDialog();
+    /// Opens the retention dialog (non-modal to the event loop: no nested exec()).
+    void editRetention();
+
+private:
+    void setupActions();
+    void setupOutcomeFilter();
+    void applyFilterNow();
+    void showSelected();
+    void updateActions();
+    void updateCount();
+    void showContextMenu(const QPoint &position);
+    void pollForNewEntries();
+    void report(const QString &message);
+    void restoreLayout();
+    void saveLayout() const;
+
+    const std::unique_ptr<Ui::LogPanel> m_ui;
+    HistoryModel *m_model;
+    HistoryWorker *m_worker;
+    HistoryStore *m_store = nullptr;
+    QTimer *m_filterTimer;
+    QTimer *m_pollTimer;
+    qint64 m_lastSeenId = 0;
+    RetentionPolicy m_retention;
+    bool m_retentionRunning = false;
+    bool m_retentionAgain = false;
+    QAction *m_loadAction = nullptr;
+    QAction *m_copyKeyAction = nullptr;
+    QAction *m_copyTicketAction = nullptr;
+    QAction *m_copyCurlAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_retentionAction = nullptr;
+};
+
+} // namespace JobDesk
