@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "CliOptions.h"
+#include "CompletionInput.h"
+#include "ConnectionSettings.h"
+#include "Outcome.h"
+#include "SecretStore.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QProcessEnvironment>
+
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace JobDesk {
+class AuthProvider;
+class JobsClient;
+} // namespace JobDesk
+
+namespace JobDesk::Cli {
+
+/// `jobdesk-cli complete`: checks everything first (key, variables, template, profile or
+/// environment) and sends nothing when something is wrong; reads a profile's secrets from the
+/// keychain only when a request is really sent; sends; appends the attempt to the history before
+/// printing; prints the outcome as text or JSON; ends with the contract's exit code.
+class CompleteCommand final : public QObject
+{
+    Q_OBJECT
+public:
+    CompleteCommand(const CompleteArguments &arguments, const QProcessEnvironment &environment,
+                    QObject *parent = nullptr);
+    ~CompleteCommand() override;
+
+    /// Does the synchronous part. Returns the exit code when the command is already over
+    /// (invalid input, dry run); std::nullopt when `finished` will follow from the event loop.
+    std::optional<int> start();
+
+signals:
+    void finished(int exitCode);
+
+private:
+    Q_DISABLE_COPY_MOVE(CompleteCommand)
+
+    int prepare();
+    void readSecrets();
+    void send();
+    void onFinished(const Outcome &outcome);
+    void end(int exitCode);
+    void onNetworkReplyFinished(QNetworkReply *reply);
+
+    CompleteArguments m_arguments;
+    QProcessEnvironment m_environment;
+    BuiltRequest m_built;
+    ConnectionSettings m_connection;
+    QList<SecretKind> m_pendingSecrets; ///< the profile's secrets still to be read
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<AuthProvider> m_auth;
+    std::unique_ptr<JobsClient> m_client;
+    std::unique_ptr<SecretStore> m_secrets;
+    QDateTime m_startedAt;
+    std::optional<int> m_tokenHttpStatus; ///< status of the last OAuth token answer
+    QString m_tokenError;                 ///< error of the last token request ("" = fine)
+};
+
+} // namespace JobDesk::Cli

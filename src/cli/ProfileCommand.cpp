@@ -1,0 +1,326 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ProfileCommand.h"
+
+#include "Console.h"
+#include "JobsClient.h"
+#include "KeychainSecretStore.h"
+#include "Output.h"
+#include "ProfileStore.h"
+
+#include <QIODevice>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMetaObject>
+
+namespace JobDesk::Cli {
+
+namespace {
+
+/// Every secret a profile could ever have had: removal cleans all of them up.
+const QList<SecretKind> kAllSecretKinds { SecretKind::Password, SecretKind::Token,
+                                          SecretKind::ClientSecret, SecretKind::KeyPassphrase };
+
+QString secretLabel(SecretKind kind)
+{
+    switch (kind) {
+    case SecretKind::Password: return QStringLiteral("password");
+    case SecretKind::Token: return QStringLiteral("token");
+    case SecretKind::ClientSecret: return QStringLiteral("client secret");
+    case SecretKind::KeyPassphrase: return QStringLiteral("key passphrase");
+    }
+    return {};
+}
+
+/// The kind of secret `--secret-stdin` provides for an auth kind.
+std::optional<SecretKind> mainSecretKind(Profile::AuthKind kind)
+{
+    switch (kind) {
+    case Profile::AuthKind::Basic: return SecretKind::Password;
+    case Profile::AuthKind::Bearer: return SecretKind::Token;
+    case Profile::AuthKind::OAuth: return SecretKind::ClientSecret;
+    case Profile::AuthKind::None: break;
+    }
+    return std::nullopt;
+}
+
+bool loadStore(ProfileStore &store)
+{
+    if (store.load())
+        return true;
+    printError(QStringLiteral("cannot read the profiles (%1): %2").arg(store.path(), store.error()));
+    return false;
+}
+
+} // namespace
+
+std::optional<Profile> profileFromArguments(const ProfileAddArguments &arguments, QString *error)
+{
+    Profile profile;
+    profile.name = arguments.name;
+    profile.apiAddress = arguments.baseUrl;
+    const std::optional<Profile::AuthKind> kind = authKindFromName(arguments.auth);
+    if (!kind) {
+        *error = QStringLiteral("--auth must be none, basic, bearer or oauth, not '%1'").arg(arguments.auth);
+        return std::nullopt;
+    }
+    profile.authKind = *kind;
+    profile.username = arguments.username;
+    profile.clientId = arguments.clientId;
+    profile.tokenUrl = arguments.tokenUrl;
+    profile.audience = arguments.audience;
+    profile.scope = arguments.scope;
+    if (const QString invalid = profile.validationError(); !invalid.isEmpty()) {
+        *error = invalid;
+        return std::nullopt;
+    }
+    // The same check the completion makes, so a profile that is saved can also be used.
+    if (const JobsClient::ApiRoot root = JobsClient::normalizeApiRoot(profile.apiAddress);
+        !root.error.isEmpty()) {
+        *error = QStringLiteral("the API address '%1' is not usable: %2").arg(profile.apiAddress, root.error);
+        return std::nullopt;
+    }
+    return profile;
+}
+
+QByteArray secretFromInput(const QByteArray &input)
+{
+    QByteArray secret = input;
+    if (secret.endsWith("\r\n"))
+        secret.chop(2);
+    else if (secret.endsWith('\n'))
+        secret.chop(1);
+    return secret;
+}
+
+QByteArray formatProfileList(const QList<Profile> &profiles, bool json)
+{
+    if (json) {
+        QJsonArray array;
+        for (const Profile &profile : profiles)
+            array.append(profile.toJson());
+        return QJsonDocument(array).toJson(QJsonDocument::Compact) + '\n';
+    }
+    QByteArray out;
+    for (const Profile &profile : profiles) {
+        out += profile.name.toUtf8() + '\t' + profile.apiAddress.toUtf8() + '\t'
+            + environmentName(profile.environment).toUtf8() + '\t'
+            + authKindName(profile.authKind).toUtf8() + '\n';
+    }
+    return out;
+}
+
+ProfileCommand::ProfileCommand(const CommandLine &line, SecretStore *secrets, QIODevice *input,
+                               QObject *parent)
+    : QObject(parent)
+    , m_line(line)
+    , m_secrets(secrets)
+    , m_input(input)
+{
+}
+
+ProfileCommand::~ProfileCommand() = default;
+
+SecretStore *ProfileCommand::secretStore()
+{
+    if (!m_secrets) {
+        m_ownSecrets = std::make_unique<KeychainSecretStore>();
+        m_secrets = m_ownSecrets.get();
+    }
+    return m_secrets;
+}
+
+std::optional<int> ProfileCommand::start()
+{
+    switch (m_line.command) {
+    case Command::ProfileAdd: return add();
+    case Command::ProfileList: return list();
+    case Command::ProfileShow: return show();
+    case Command::ProfileRemove: return remove();
+    default: return ExitUsage;
+    }
+}
+
+std::optional<int> ProfileCommand::add()
+{
+    QString error;
+    const std::optional<Profile> profile = profileFromArguments(m_line.profileAdd, &error);
+    if (!profile) {
+        printError(error);
+        return ExitUsage;
+    }
+    ProfileStore store;
+    if (!loadStore(store))
+        return ExitUsage;
+    if (store.contains(profile->name)) {
+        printError(QStringLiteral("a profile named '%1' exists already; remove it first with "
+                                  "'jobdesk-cli profile remove %1'")
+                       .arg(profile->name));
+        return ExitUsage;
+    }
+    m_profile = *profile;
+    const std::optional<SecretKind> kind = mainSecretKind(m_profile.authKind);
+    if (!m_line.profileAdd.secretStdin) {
+        if (!store.add(m_profile)) {
+            printError(QStringLiteral("cannot save profile '%1': %2").arg(m_profile.name, store.error()));
+            return ExitNoAnswer;
+        }
+        writeOut("profile '" + m_profile.name.toUtf8() + "' saved\n");
+        if (kind)
+            writeErr("jobdesk-cli: note: no " + secretLabel(*kind).toUtf8()
+                     + " was stored (use --secret-stdin); the window asks for it, the command "
+                       "line cannot use this profile without it\n");
+        return ExitOk;
+    }
+
+    QIODevice *input = m_input ? m_input : standardInput();
+    const QByteArray secret = secretFromInput(input->readAll());
+    if (secret.isEmpty()) {
+        printError(QStringLiteral("--secret-stdin: standard input is empty; nothing was saved"));
+        return ExitUsage;
+    }
+    // The secret goes first: the profile is saved only once its secret is safely stored.
+    secretStore()->write(profileSecretKey(m_profile.name, *kind), secret, this,
+                         [this, kind](const SecretJob &job) {
+        if (job.status() != SecretJob::Status::Ok) {
+            printError(QStringLiteral("cannot store the %1 in the OS keychain: %2; the profile "
+                                      "was not saved")
+                           .arg(secretLabel(*kind), job.errorString()));
+            emit finished(ExitNoAnswer);
+            return;
+        }
+        ProfileStore again;
+        if (!again.load() || !again.add(m_profile)) {
+            printError(QStringLiteral("cannot save profile '%1': %2").arg(m_profile.name, again.error()));
+            // Take the secret back out, so no orphan stays in the keychain.
+            secretStore()->remove(profileSecretKey(m_profile.name, *kind), this,
+                                  [this](const SecretJob &) { emit finished(ExitNoAnswer); });
+            return;
+        }
+        writeOut("profile '" + m_profile.name.toUtf8() + "' saved; its " + secretLabel(*kind).toUtf8()
+                 + " is in the OS keychain\n");
+        emit finished(ExitOk);
+    });
+    return std::nullopt;
+}
+
+std::optional<int> ProfileCommand::list()
+{
+    ProfileStore store;
+    if (!loadStore(store))
+        return ExitUsage;
+    writeOut(formatProfileList(store.profiles(), m_line.json));
+    return ExitOk;
+}
+
+std::optional<int> ProfileCommand::show()
+{
+    ProfileStore store;
+    if (!loadStore(store))
+        return ExitUsage;
+    const std::optional<Profile> profile = store.find(m_line.name);
+    if (!profile) {
+        printError(QStringLiteral("unknown profile '%1'").arg(m_line.name));
+        return ExitUsage;
+    }
+    m_profile = *profile;
+    const Profile &p = m_profile;
+    QByteArray &out = m_output;
+    const auto field = [&out](const char *label, const QString &value) {
+        if (!value.isEmpty())
+            out += QByteArray(label) + ": " + value.toUtf8() + '\n';
+    };
+    field("name", p.name);
+    field("address", p.apiAddress);
+    field("environment", environmentName(p.environment));
+    field("auth", authKindName(p.authKind));
+    field("username", p.username);
+    field("client id", p.clientId);
+    field("token url", p.tokenUrl);
+    field("audience", p.audience);
+    field("scope", p.scope);
+    field("ca bundle", p.caBundlePath);
+    field("client certificate", p.clientCertPath);
+    field("client key", p.clientKeyPath);
+    field("timeout", QStringLiteral("%1 s").arg(p.timeoutSeconds));
+    m_pending = p.secretKinds();
+    if (m_pending.isEmpty()) {
+        writeOut(out);
+        return ExitOk;
+    }
+    showNextSecret();
+    return std::nullopt;
+}
+
+void ProfileCommand::showNextSecret()
+{
+    const SecretKind kind = m_pending.takeFirst();
+    // Read only to learn whether something is stored; the value is dropped unseen.
+    secretStore()->read(profileSecretKey(m_profile.name, kind), this,
+                        [this, kind](const SecretJob &job) {
+        QByteArray state;
+        switch (job.status()) {
+        case SecretJob::Status::Ok: state = "stored in the OS keychain"; break;
+        case SecretJob::Status::NotFound: state = "not stored"; break;
+        default: state = "unknown (" + job.errorString().toUtf8() + ')'; break;
+        }
+        m_output += secretLabel(kind).toUtf8() + ": " + state + '\n';
+        if (!m_pending.isEmpty()) {
+            showNextSecret();
+            return;
+        }
+        writeOut(m_output);
+        emit finished(ExitOk);
+    });
+}
+
+std::optional<int> ProfileCommand::remove()
+{
+    ProfileStore store;
+    if (!loadStore(store))
+        return ExitUsage;
+    const std::optional<Profile> profile = store.find(m_line.name);
+    if (!profile) {
+        printError(QStringLiteral("unknown profile '%1'").arg(m_line.name));
+        return ExitUsage;
+    }
+    m_profile = *profile;
+    m_pending = kAllSecretKinds;
+    removeNextSecret();
+    return std::nullopt;
+}
+
+void ProfileCommand::removeNextSecret()
+{
+    const SecretKind kind = m_pending.takeFirst();
+    secretStore()->remove(profileSecretKey(m_profile.name, kind), this,
+                          [this, kind](const SecretJob &job) {
+        if (job.status() == SecretJob::Status::NoBackend) {
+            // No keychain on this system: nothing can be stored in it, so nothing to remove.
+            m_pending.clear();
+        } else if (!job.succeeded()) {
+            printError(QStringLiteral("cannot remove the %1 of profile '%2' from the OS keychain: "
+                                      "%3; the profile was kept")
+                           .arg(secretLabel(kind), m_profile.name, job.errorString()));
+            emit finished(ExitNoAnswer);
+            return;
+        }
+        if (m_pending.isEmpty())
+            finishRemove();
+        else
+            removeNextSecret();
+    });
+}
+
+void ProfileCommand::finishRemove()
+{
+    ProfileStore store;
+    if (!store.load() || !store.remove(m_profile.name)) {
+        printError(QStringLiteral("cannot remove profile '%1': %2").arg(m_profile.name, store.error()));
+        emit finished(ExitNoAnswer);
+        return;
+    }
+    writeOut("profile '" + m_profile.name.toUtf8() + "' removed, with its secrets\n");
+    emit finished(ExitOk);
+}
+
+} // namespace JobDesk::Cli

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "CliOptions.h"
+#include "Profile.h"
+#include "SecretStore.h"
+
+#include <QByteArray>
+#include <QObject>
+
+#include <memory>
+#include <optional>
+
+class QIODevice;
+
+namespace JobDesk::Cli {
+
+/// The profile a `profile add` command describes, or why it is invalid (pure; no files).
+std::optional<Profile> profileFromArguments(const ProfileAddArguments &arguments, QString *error);
+
+/// The secret read by `--secret-stdin`: everything on standard input without one trailing line
+/// break (what `echo` or a here-string appends). Surrounding spaces are kept.
+QByteArray secretFromInput(const QByteArray &input);
+
+/// `profile list` as text (one line per profile) or as a JSON array of the profiles' non-secret
+/// fields.
+QByteArray formatProfileList(const QList<Profile> &profiles, bool json);
+
+/// `jobdesk-cli profile add|list|show|remove`. Profiles live in ProfileStore (no secrets);
+/// secrets only in the OS keychain (KeychainSecretStore), touched only when a secret is
+/// involved. Exit codes: 0 done; 2 invalid input, unknown profile, name taken, unreadable
+/// profiles file; 3 the keychain (or the disk) could not store or remove what was asked —
+/// nothing is left half-done.
+class ProfileCommand final : public QObject
+{
+    Q_OBJECT
+public:
+    /// `secrets` is used when given (tests); otherwise a KeychainSecretStore is created on demand.
+    explicit ProfileCommand(const CommandLine &line, SecretStore *secrets = nullptr,
+                            QIODevice *input = nullptr, QObject *parent = nullptr);
+    ~ProfileCommand() override;
+
+    /// The exit code when already done, or std::nullopt when `finished` follows.
+    std::optional<int> start();
+
+signals:
+    void finished(int exitCode);
+
+private:
+    Q_DISABLE_COPY_MOVE(ProfileCommand)
+
+    SecretStore *secretStore();
+    std::optional<int> add();
+    std::optional<int> list();
+    std::optional<int> show();
+    std::optional<int> remove();
+    void showNextSecret();
+    void removeNextSecret();
+    void finishRemove();
+
+    CommandLine m_line;
+    SecretStore *m_secrets;
+    std::unique_ptr<SecretStore> m_ownSecrets;
+    QIODevice *m_input;
+    Profile m_profile;
+    QList<SecretKind> m_pending;
+    QByteArray m_output;
+};
+
+} // namespace JobDesk::Cli

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// jobdesk-cli: the command-line skin over jobdesk_core. Parsing, commands and output live in
+// the jobdesk_cli library so they can be tested; this file only dispatches.
+#include "AppInfo.h"
+#include "CliOptions.h"
+#include "CompleteCommand.h"
+#include "Console.h"
+#include "Output.h"
+#include "ProfileCommand.h"
+#include "TemplateCommand.h"
+
+#include <QCoreApplication>
+#include <QProcessEnvironment>
+
+using namespace JobDesk;
+using namespace JobDesk::Cli;
+
+namespace {
+
+/// Runs an asynchronous command: its exit code at once, or after the event loop.
+template<typename CommandT>
+int runAsync(CommandT &command)
+{
+    if (const std::optional<int> code = command.start())
+        return *code;
+    QObject::connect(&command, &CommandT::finished, qApp,
+                     [](int exitCode) { QCoreApplication::exit(exitCode); });
+    return QCoreApplication::exec();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    AppInfo::applyToApplication();
+
+    const CommandLine line = parseCommandLine(QCoreApplication::arguments().mid(1));
+    switch (line.command) {
+    case Command::Usage:
+        printError(line.error);
+        writeErr(usageText(line.topic).toUtf8());
+        return ExitUsage;
+    case Command::Help:
+        writeOut(helpText(line.topic).toUtf8());
+        return ExitOk;
+    case Command::Version:
+        writeOut("jobdesk-cli " + AppInfo::version().toUtf8() + '\n');
+        return ExitOk;
+    case Command::Complete: {
+        CompleteCommand command(line.complete, QProcessEnvironment::systemEnvironment());
+        return runAsync(command);
+    }
+    case Command::ProfileAdd:
+    case Command::ProfileList:
+    case Command::ProfileShow:
+    case Command::ProfileRemove: {
+        ProfileCommand command(line);
+        return runAsync(command);
+    }
+    case Command::TemplateSave:
+    case Command::TemplateList:
+    case Command::TemplateShow:
+    case Command::TemplateRemove:
+    case Command::TemplateExport:
+    case Command::TemplateImport:
+        return runTemplateCommand(line);
+    }
+    return ExitUsage;
+}
