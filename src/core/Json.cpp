@@ -34,12 +34,17 @@ QString codePointName(char32_t cp)
     return QLatin1String("U+") + QString::number(static_cast<uint>(cp), 16).toUpper().rightJustified(4, QLatin1Char('0'));
 }
 
-QString quoted(const QString &s)
+QString quoted(QStringView s)
 {
-    return QLatin1Char('"') + s + QLatin1Char('"');
+    QString out;
+    out.reserve(s.size() + 2);
+    out += QLatin1Char('"');
+    out += s;
+    out += QLatin1Char('"');
+    return out;
 }
 
-bool isIdentifier(const QString &key)
+bool isIdentifier(QStringView key)
 {
     if (key.isEmpty() || isDigit(key.front().unicode()))
         return false;
@@ -79,21 +84,22 @@ struct Frame
     bool isObject = false;
     qsizetype openOffset = 0;
     int index = 0; ///< arrays: index of the current element
-    QString key;   ///< objects: the current member's name
-    std::vector<std::pair<QString, qsizetype>> smallKeys;
-    QHash<QString, qsizetype> keys;
+    QStringView key; ///< objects: the current member's name (into the text or owned storage)
+    std::vector<std::pair<QStringView, qsizetype>> smallKeys;
+    QHash<QStringView, qsizetype> keys;
 
     void reset(bool object, qsizetype offset)
     {
         isObject = object;
         openOffset = offset;
         index = 0;
-        key.clear();
+        key = QStringView();
         smallKeys.clear();
-        keys.clear();
+        if (!keys.isEmpty())
+            keys.clear();
     }
     /// Remembers a key; returns the offset of an earlier occurrence, or -1.
-    qsizetype remember(const QString &name, qsizetype offset)
+    qsizetype remember(QStringView name, qsizetype offset)
     {
         constexpr size_t kSmall = 8;
         if (keys.isEmpty()) {
@@ -152,7 +158,7 @@ private:
     bool scanString(bool &hasEscapes);
     bool scanNumber();
     bool scanValue();
-    QString pathWith(const QString &key) const;
+    QString pathWith(QStringView key) const;
     Frame &top() { return m_frames[m_depth - 1]; }
 
     QStringView m_text;
@@ -176,6 +182,7 @@ private:
         qsizetype firstOffset;
     };
     QList<Dup> m_dups;
+    QList<QString> m_unescapedKeys; ///< owns the keys that had escapes; frames view into it
 };
 
 void Scanner::failAtEnd(const QString &expected)
@@ -362,10 +369,10 @@ bool Scanner::scanNumber()
     return true;
 }
 
-QString Scanner::pathWith(const QString &key) const
+QString Scanner::pathWith(QStringView key) const
 {
     QString path;
-    auto appendKey = [&path](const QString &k) {
+    auto appendKey = [&path](QStringView k) {
         if (isIdentifier(k)) {
             if (!path.isEmpty())
                 path += QLatin1Char('.');
@@ -552,15 +559,21 @@ ScanResult Scanner::run()
                 token(TokenKind::Key, start, m_i - start);
                 const QStringView raw = m_text.mid(start + 1, m_i - start - 2);
                 Frame &f = top();
-                f.key = escapes ? unescape(raw) : raw.toString();
+                if (escapes) {
+                    m_unescapedKeys.append(unescape(raw));
+                    f.key = m_unescapedKeys.back();
+                } else {
+                    f.key = raw;
+                }
                 if (m_depth == 1) {
                     ++m_result.topLevelCount;
-                    m_pending = Member { f.key, start, 0, 0 };
+                    if (m_options.collectTopLevelMembers)
+                        m_pending = Member { f.key.toString(), start, 0, 0 };
                 }
                 if (m_options.findDuplicates) {
                     const qsizetype first = f.remember(f.key, start);
                     if (first >= 0)
-                        m_dups.append(Dup { f.key, pathWith(f.key), start, first });
+                        m_dups.append(Dup { f.key.toString(), pathWith(f.key), start, first });
                 }
                 skipWs();
                 if (at(m_i) != u':' || m_i >= m_n) {
@@ -734,9 +747,13 @@ std::optional<QString> reformat(QStringView text, int indent, bool pretty)
     out.reserve(text.size() + text.size() / 4);
     int depth = 0;
     bool justOpened = false;
+    QString spaces;
     const auto newline = [&](int level) {
         out += QLatin1Char('\n');
-        out += QString(level * indent, QLatin1Char(' '));
+        const qsizetype width = qsizetype(level) * indent;
+        if (spaces.size() < width)
+            spaces = QString(width * 2, QLatin1Char(' '));
+        out += QStringView(spaces).left(width);
     };
     ScanOptions options;
     options.findDuplicates = false;
