@@ -313,30 +313,36 @@ bool HistoryStore::createOrMigrate(int fromVersion)
 }
 
 namespace {
+// A null QString binds as SQL NULL; the text columns are NOT NULL.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 bool insertEntry(QSqlQuery &q, const HistoryEntry &entry)
 {
     QUrl url = entry.request.url;
     if (!url.password().isEmpty())
         url.setPassword(QString::fromLatin1(kRedacted));
     q.bindValue(0, entry.time.toMSecsSinceEpoch());
-    q.bindValue(1, entry.source);
-    q.bindValue(2, entry.connection);
-    q.bindValue(3, entry.jobKey);
+    q.bindValue(1, text(entry.source));
+    q.bindValue(2, text(entry.connection));
+    q.bindValue(3, text(entry.jobKey));
     q.bindValue(4, outcomeKindName(entry.kind));
     q.bindValue(5, entry.httpStatus ? QVariant(*entry.httpStatus) : QVariant(QMetaType(QMetaType::Int)));
-    q.bindValue(6, entry.title);
-    q.bindValue(7, entry.detail);
+    q.bindValue(6, text(entry.title));
+    q.bindValue(7, text(entry.detail));
     q.bindValue(8, entry.elapsedMs);
-    q.bindValue(9, QString::fromLatin1(entry.request.method));
-    q.bindValue(10, QString::fromUtf8(url.toEncoded()));
+    q.bindValue(9, text(QString::fromLatin1(entry.request.method)));
+    q.bindValue(10, text(QString::fromUtf8(url.toEncoded())));
     q.bindValue(11, headersToJson(entry.request.headers, true));
     q.bindValue(12, entry.request.body);
     q.bindValue(13, headersToJson(entry.responseHeaders, false));
     q.bindValue(14, entry.responseBody);
     q.bindValue(15, entry.responseBodyTruncated ? 1 : 0);
     q.bindValue(16, entry.responseBodyTotalBytes);
-    q.bindValue(17, entry.transportError);
-    q.bindValue(18, entry.redirectLocation);
+    q.bindValue(17, text(entry.transportError));
+    q.bindValue(18, text(entry.redirectLocation));
     return q.exec();
 }
 
