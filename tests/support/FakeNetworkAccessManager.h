@@ -92,3 +92,5 @@ private:
     int m_aborted = 0;
     int m_ignoredSsl = 0;
 };
+
+Q_DECLARE_METATYPE(FakeNetworkAccessManager::Response)
