@@ -214,7 +214,7 @@ std::optional<ApiResponse> SandboxServer::authenticate(const QHttpServerRequest 
                                            "Malformed token"),
                             QByteArrayLiteral("Bearer error=\"invalid_token\""));
     if (it.value() <= m_clock.elapsed()) {
-        m_tokens.remove(token);
+        // Kept after expiry, so a client keeps hearing "expired" rather than "malformed".
         return unauthorized(QStringLiteral("An error occurred while attempting to decode the Jwt: "
                                            "Jwt expired"),
                             QByteArrayLiteral("Bearer error=\"invalid_token\", "
