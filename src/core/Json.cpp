@@ -501,15 +501,18 @@ ScanResult Scanner::run()
                     break;
                 }
                 Frame &f = top();
-                if (f.isObject && m_depth == 1 && m_options.collectTopLevelMembers) {
-                    m_pending.valueLength = m_valueEnd - m_pending.valueOffset;
-                    m_result.members.append(m_pending);
-                }
                 if (m_i >= m_n) {
                     failAtEnd(QString());
                     break;
                 }
                 const char16_t c = m_text[m_i].unicode();
+                // A member counts as complete only once ',' or '}' follows: a number at the end
+                // of a truncated body may itself be cut.
+                if (f.isObject && m_depth == 1 && m_options.collectTopLevelMembers
+                    && (c == u',' || c == u'}')) {
+                    m_pending.valueLength = m_valueEnd - m_pending.valueOffset;
+                    m_result.members.append(m_pending);
+                }
                 if (c == u',') {
                     token(TokenKind::Comma, m_i, 1);
                     m_lastComma = m_i++;
