@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// The strict scanner: one linear pass, an explicit stack instead of recursion.
 #include "Json.h"
+#include "JsonChars.h"
 
 #include <QHash>
 
@@ -11,28 +13,12 @@ namespace JobDesk::Json {
 
 namespace {
 
-inline bool isWs(char16_t c)
-{
-    return c == u' ' || c == u'\t' || c == u'\n' || c == u'\r';
-}
-inline bool isDigit(char16_t c)
-{
-    return c >= u'0' && c <= u'9';
-}
-inline bool isWordChar(char16_t c)
-{
-    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || isDigit(c) || c == u'_'
-        || c == u'$';
-}
-inline bool isHex(char16_t c)
-{
-    return isDigit(c) || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
-}
-
-QString codePointName(char32_t cp)
-{
-    return QLatin1String("U+") + QString::number(static_cast<uint>(cp), 16).toUpper().rightJustified(4, QLatin1Char('0'));
-}
+using detail::codePointName;
+using detail::isDigit;
+using detail::isHex;
+using detail::isWordChar;
+using detail::isWs;
+using detail::positionsAt;
 
 QString quoted(QStringView s)
 {
@@ -49,34 +35,6 @@ bool isIdentifier(QStringView key)
     if (key.isEmpty() || isDigit(key.front().unicode()))
         return false;
     return std::all_of(key.cbegin(), key.cend(), [](QChar c) { return isWordChar(c.unicode()); });
-}
-
-/// Computes positions for many offsets in one pass over the text.
-QList<TextPosition> positionsAt(QStringView text, const QList<qsizetype> &offsets)
-{
-    QList<int> order(offsets.size());
-    for (int k = 0; k < order.size(); ++k)
-        order[k] = k;
-    std::sort(order.begin(), order.end(), [&](int a, int b) { return offsets[a] < offsets[b]; });
-    QList<TextPosition> result(offsets.size());
-    int line = 1;
-    int column = 1;
-    qsizetype i = 0;
-    const qsizetype n = text.size();
-    for (int k : order) {
-        const qsizetype target = std::clamp<qsizetype>(offsets[k], 0, n);
-        for (; i < target; ++i) {
-            const char16_t c = text[i].unicode();
-            if (c == u'\n') {
-                ++line;
-                column = 1;
-            } else if (!(QChar::isLowSurrogate(c) && i > 0 && text[i - 1].isHighSurrogate())) {
-                ++column;
-            }
-        }
-        result[k] = TextPosition { line, column, target };
-    }
-    return result;
 }
 
 struct Frame
@@ -612,52 +570,7 @@ ScanResult Scanner::run()
     return std::move(m_result);
 }
 
-bool isValidNumberText(QStringView s)
-{
-    qsizetype j = 0;
-    const auto at = [&](qsizetype i) { return i < s.size() ? s[i].unicode() : u'\0'; };
-    if (at(j) == u'-')
-        ++j;
-    if (at(j) == u'0')
-        ++j;
-    else if (isDigit(at(j)))
-        while (isDigit(at(j)))
-            ++j;
-    else
-        return false;
-    if (at(j) == u'.') {
-        if (!isDigit(at(++j)))
-            return false;
-        while (isDigit(at(j)))
-            ++j;
-    }
-    if (at(j) == u'e' || at(j) == u'E') {
-        ++j;
-        if (at(j) == u'+' || at(j) == u'-')
-            ++j;
-        if (!isDigit(at(j)))
-            return false;
-        while (isDigit(at(j)))
-            ++j;
-    }
-    return j == s.size();
-}
-
 } // namespace
-
-QString describe(ValueKind kind)
-{
-    switch (kind) {
-    case ValueKind::None: return QStringLiteral("nothing");
-    case ValueKind::Object: return QStringLiteral("an object");
-    case ValueKind::Array: return QStringLiteral("an array");
-    case ValueKind::String: return QStringLiteral("a string");
-    case ValueKind::Number: return QStringLiteral("a number");
-    case ValueKind::Boolean: return QStringLiteral("a boolean");
-    case ValueKind::Null: return QStringLiteral("null");
-    }
-    return QString();
-}
 
 ScanResult scan(QStringView text, const ScanOptions &options)
 {
@@ -665,273 +578,9 @@ ScanResult scan(QStringView text, const ScanOptions &options)
     return scanner.run();
 }
 
-QList<Token> tokenize(QStringView text)
-{
-    QList<Token> tokens;
-    const qsizetype n = text.size();
-    const auto at = [&](qsizetype i) { return i < n ? text[i].unicode() : u'\0'; };
-    qsizetype i = 0;
-    while (i < n) {
-        const char16_t c = text[i].unicode();
-        const qsizetype start = i;
-        if (isWs(c)) {
-            ++i;
-            continue;
-        }
-        switch (c) {
-        case u'{': tokens.append({ TokenKind::BeginObject, i++, 1 }); continue;
-        case u'}': tokens.append({ TokenKind::EndObject, i++, 1 }); continue;
-        case u'[': tokens.append({ TokenKind::BeginArray, i++, 1 }); continue;
-        case u']': tokens.append({ TokenKind::EndArray, i++, 1 }); continue;
-        case u':': tokens.append({ TokenKind::Colon, i++, 1 }); continue;
-        case u',': tokens.append({ TokenKind::Comma, i++, 1 }); continue;
-        default: break;
-        }
-        if (c == u'"') {
-            ++i;
-            bool closed = false;
-            while (i < n && text[i] != u'\n' && text[i] != u'\r') {
-                if (text[i] == u'\\' && i + 1 < n && text[i + 1] != u'\n') {
-                    i += 2;
-                    continue;
-                }
-                if (text[i++] == u'"') {
-                    closed = true;
-                    break;
-                }
-            }
-            if (!closed) {
-                tokens.append({ TokenKind::Invalid, start, i - start });
-                continue;
-            }
-            qsizetype k = i;
-            while (k < n && (text[k] == u' ' || text[k] == u'\t'))
-                ++k;
-            tokens.append({ at(k) == u':' ? TokenKind::Key : TokenKind::String, start, i - start });
-        } else if (c == u'-' || isDigit(c)) {
-            while (i < n && (isDigit(at(i)) || at(i) == u'-' || at(i) == u'+' || at(i) == u'.'
-                             || at(i) == u'e' || at(i) == u'E'))
-                ++i;
-            tokens.append({ isValidNumberText(text.mid(start, i - start)) ? TokenKind::Number
-                                                                          : TokenKind::Invalid,
-                            start, i - start });
-        } else if (isWordChar(c)) {
-            while (i < n && isWordChar(at(i)))
-                ++i;
-            const QStringView word = text.mid(start, i - start);
-            const TokenKind kind = word == QLatin1String("true") ? TokenKind::True
-                : word == QLatin1String("false")                 ? TokenKind::False
-                : word == QLatin1String("null")                  ? TokenKind::Null
-                                                                 : TokenKind::Invalid;
-            tokens.append({ kind, start, i - start });
-        } else if (c == u'/' && at(i + 1) == u'/') {
-            while (i < n && text[i] != u'\n')
-                ++i;
-            tokens.append({ TokenKind::Invalid, start, i - start });
-        } else if (c == u'/' && at(i + 1) == u'*') {
-            i += 2;
-            while (i < n && !(text[i] == u'*' && at(i + 1) == u'/'))
-                ++i;
-            i = std::min(n, i + 2);
-            tokens.append({ TokenKind::Invalid, start, i - start });
-        } else {
-            ++i;
-            tokens.append({ TokenKind::Invalid, start, 1 });
-        }
-    }
-    return tokens;
-}
-
-namespace {
-
-std::optional<QString> reformat(QStringView text, int indent, bool pretty)
-{
-    QString out;
-    out.reserve(text.size() + text.size() / 4);
-    int depth = 0;
-    bool justOpened = false;
-    QString spaces;
-    const auto newline = [&](int level) {
-        out += QLatin1Char('\n');
-        const qsizetype width = qsizetype(level) * indent;
-        if (spaces.size() < width)
-            spaces = QString(width * 2, QLatin1Char(' '));
-        out += QStringView(spaces).left(width);
-    };
-    ScanOptions options;
-    options.findDuplicates = false;
-    options.onToken = [&](const Token &t) {
-        switch (t.kind) {
-        case TokenKind::BeginObject:
-        case TokenKind::BeginArray:
-            if (justOpened && pretty)
-                newline(depth);
-            out += text[t.offset];
-            ++depth;
-            justOpened = true;
-            return;
-        case TokenKind::EndObject:
-        case TokenKind::EndArray:
-            --depth;
-            if (!justOpened && pretty)
-                newline(depth);
-            out += text[t.offset];
-            justOpened = false;
-            return;
-        case TokenKind::Comma:
-            out += QLatin1Char(',');
-            if (pretty)
-                newline(depth);
-            return;
-        case TokenKind::Colon:
-            out += pretty ? QLatin1String(": ") : QLatin1String(":");
-            return;
-        default:
-            if (justOpened && pretty)
-                newline(depth);
-            justOpened = false;
-            out += text.mid(t.offset, t.length);
-            return;
-        }
-    };
-    if (!scan(text, options).ok())
-        return std::nullopt;
-    return out;
-}
-
-} // namespace
-
-std::optional<QString> formatPretty(QStringView text, int indent)
-{
-    return reformat(text, std::max(0, indent), true);
-}
-
-std::optional<QString> formatCompact(QStringView text)
-{
-    return reformat(text, 0, false);
-}
-
-QString unescape(QStringView token)
-{
-    if (token.size() >= 2 && token.front() == u'"' && token.back() == u'"')
-        token = token.mid(1, token.size() - 2);
-    if (!token.contains(u'\\'))
-        return token.toString();
-    QString out;
-    out.reserve(token.size());
-    const qsizetype n = token.size();
-    for (qsizetype i = 0; i < n; ++i) {
-        const QChar c = token[i];
-        if (c != u'\\' || i + 1 >= n) {
-            out += c;
-            continue;
-        }
-        const char16_t e = token[++i].unicode();
-        switch (e) {
-        case u'"': out += QLatin1Char('"'); break;
-        case u'\\': out += QLatin1Char('\\'); break;
-        case u'/': out += QLatin1Char('/'); break;
-        case u'b': out += QChar(0x08); break;
-        case u'f': out += QChar(0x0C); break;
-        case u'n': out += QLatin1Char('\n'); break;
-        case u'r': out += QLatin1Char('\r'); break;
-        case u't': out += QLatin1Char('\t'); break;
-        case u'u': {
-            bool ok = i + 4 < n;
-            const uint code = ok ? token.mid(i + 1, 4).toUInt(&ok, 16) : 0;
-            if (ok && std::all_of(token.begin() + i + 1, token.begin() + i + 5,
-                                  [](QChar h) { return isHex(h.unicode()); })) {
-                out += QChar(static_cast<char16_t>(code));
-                i += 4;
-            } else {
-                out += QLatin1String("\\u");
-            }
-            break;
-        }
-        default:
-            out += QLatin1Char('\\');
-            out += QChar(e);
-        }
-    }
-    return out;
-}
-
-QString quote(QStringView text)
-{
-    QString out;
-    out.reserve(text.size() + 2);
-    out += QLatin1Char('"');
-    for (const QChar c : text) {
-        switch (c.unicode()) {
-        case u'"': out += QLatin1String("\\\""); break;
-        case u'\\': out += QLatin1String("\\\\"); break;
-        case u'\b': out += QLatin1String("\\b"); break;
-        case u'\f': out += QLatin1String("\\f"); break;
-        case u'\n': out += QLatin1String("\\n"); break;
-        case u'\r': out += QLatin1String("\\r"); break;
-        case u'\t': out += QLatin1String("\\t"); break;
-        default:
-            if (c.unicode() < 0x20)
-                out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
-            else
-                out += c;
-        }
-    }
-    out += QLatin1Char('"');
-    return out;
-}
-
-QByteArray quoteUtf8(QStringView text)
-{
-    return quote(text).toUtf8();
-}
-
 TextPosition positionAt(QStringView text, qsizetype offset)
 {
     return positionsAt(text, QList<qsizetype> { offset }).front();
-}
-
-qsizetype firstInvalidUtf8(const QByteArray &bytes)
-{
-    const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData());
-    const qsizetype n = bytes.size();
-    qsizetype i = 0;
-    while (i < n) {
-        const unsigned char c = p[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        int extra = 0;
-        char32_t cp = 0;
-        char32_t min = 0;
-        if ((c & 0xE0) == 0xC0) {
-            extra = 1;
-            cp = c & 0x1F;
-            min = 0x80;
-        } else if ((c & 0xF0) == 0xE0) {
-            extra = 2;
-            cp = c & 0x0F;
-            min = 0x800;
-        } else if ((c & 0xF8) == 0xF0) {
-            extra = 3;
-            cp = c & 0x07;
-            min = 0x10000;
-        } else {
-            return i;
-        }
-        if (i + extra >= n)
-            return i;
-        for (int k = 1; k <= extra; ++k) {
-            if ((p[i + k] & 0xC0) != 0x80)
-                return i;
-            cp = (cp << 6) | (p[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return i;
-        i += extra + 1;
-    }
-    return -1;
 }
 
 } // namespace JobDesk::Json

@@ -200,11 +200,13 @@ Explanation explainServerError(const Outcome &outcome)
             QString summary = QStringLiteral("The request could not be delivered to the job's "
                                              "partition (UNAVAILABLE).");
             if (const auto key = requestedKey(outcome)) {
-                summary += key->partitionId() == 0
-                    ? QStringLiteral(" The key points to no partition, so the key is wrong.")
-                    : QStringLiteral(" The key belongs to partition %1; if the cluster has fewer "
-                                     "partitions, the key is wrong.")
-                          .arg(key->partitionId());
+                // Camunda answers UNAVAILABLE, not 404, for keys whose partition does not exist.
+                if (key->partitionId() == 0)
+                    summary += QStringLiteral(" The key points to no partition, so the key is wrong.");
+                else if (key->partitionId() > 1)
+                    summary += QStringLiteral(" The key belongs to partition %1; if the cluster has "
+                                              "fewer partitions, the key is wrong.")
+                                   .arg(key->partitionId());
             }
             return { summary,
                      QStringLiteral("Check the key and the cluster's partitions (topology) before "
