@@ -34,13 +34,6 @@ QString statusText(const Outcome &outcome)
     return text;
 }
 
-QString withDetail(const QString &sentence, const ProblemDetails &problem)
-{
-    if (problem.detail().isEmpty())
-        return sentence;
-    return sentence + QStringLiteral(" The server said: \"%1\"").arg(problem.detail().trimmed());
-}
-
 Explanation explainCompleted(const Outcome &outcome)
 {
     if (outcome.request.body.contains("\"denied\":true")) {
@@ -104,8 +97,7 @@ Explanation explainInvalidState(const Outcome &outcome)
                  QStringLiteral("Look the job up by key to see why it is %1, then act on that.")
                      .arg(state) };
     }
-    return { withDetail(QStringLiteral("The job is not in a state that allows completion."),
-                        outcome.problem),
+    return { QStringLiteral("The job is not in a state that allows completion (see the detail)."),
              QStringLiteral("Look the job up by key to see its state.") };
 }
 
@@ -144,6 +136,14 @@ Explanation explainRejected(const Outcome &outcome)
                      .arg(property),
                  next };
     }
+    const QRegularExpressionMatch unconvertible =
+        QRegularExpression(QStringLiteral("Failed to convert '([A-Za-z]+)' with value: '([^']*)'"))
+            .match(detail);
+    if (unconvertible.hasMatch()) {
+        return { QStringLiteral("The server could not read '%1' in the address: '%2' is not a number.")
+                     .arg(unconvertible.captured(1), unconvertible.captured(2)),
+                 QStringLiteral("Use the key's digits only.") };
+    }
     if (detail.contains(QLatin1String("Required request body is missing"))) {
         return { QStringLiteral("The server received no request body."),
                  QStringLiteral("Send the request again; a proxy may have dropped the body.") };
@@ -159,9 +159,9 @@ Explanation explainRejected(const Outcome &outcome)
                      .arg(statusText(outcome)),
                  QStringLiteral("Check the connection's base URL.") };
     }
-    return { withDetail(QStringLiteral("The server rejected the request as invalid (%1).")
-                            .arg(statusText(outcome)),
-                        outcome.problem),
+    return { QStringLiteral("The server rejected the request as invalid (%1); the detail says "
+                            "what it did not accept.")
+                 .arg(statusText(outcome)),
              QStringLiteral("Correct the request as the detail says and send it again.") };
 }
 
@@ -184,8 +184,7 @@ Explanation explainForbidden(const Outcome &outcome)
                  QStringLiteral("Use a cluster with secondary storage for searches; completing jobs "
                                 "works without it.") };
     }
-    return { withDetail(QStringLiteral("You are signed in but not allowed to do this."),
-                        outcome.problem),
+    return { QStringLiteral("You are signed in but not allowed to do this."),
              QStringLiteral("Ask an administrator for the permission to complete jobs of this "
                             "process.") };
 }
@@ -228,9 +227,9 @@ Explanation explainServerError(const Outcome &outcome)
                  QStringLiteral("Check the job before retrying: search it by key; if it no longer "
                                 "exists, the completion went through.") };
     }
-    return { withDetail(QStringLiteral("The server failed with an internal error (%1).")
-                            .arg(statusText(outcome)),
-                        outcome.problem),
+    return { QStringLiteral("The server failed with an internal error (%1); the request was "
+                            "probably not applied.")
+                 .arg(statusText(outcome)),
              QStringLiteral("Retry once; if it fails again, report it to the cluster's operators "
                             "with these details.") };
 }

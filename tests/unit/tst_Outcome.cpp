@@ -222,8 +222,7 @@ void tst_Outcome::explain_data()
     QTest::newRow("400 body missing") << httpOutcome(400, exampleBody(QStringLiteral("Required request body is missing")))
                                       << s({ "no request body" }) << s({ "Send the request again" });
     QTest::newRow("400 other") << httpOutcome(400, exampleBody(QStringLiteral("JSON property was invalid")))
-                               << s({ "rejected the request as invalid (HTTP 400 java.lang.IllegalArgumentException)",
-                                      "\"Expected to handle REST API request, but JSON property was invalid\"" })
+                               << s({ "rejected the request as invalid (HTTP 400 java.lang.IllegalArgumentException)" })
                                << s({ "Correct the request" });
 
     QTest::newRow("401") << httpOutcome(401, exampleBody(QStringLiteral("Spring Security")))
@@ -256,7 +255,10 @@ void tst_Outcome::explain_data()
     QTest::newRow("504 deadline") << httpOutcome(504, exampleBody(QStringLiteral("timed out between gateway and broker")))
                                   << s({ "timed out between gateway and broker", "may or may not" }) << s({ "Check the job before retrying" });
     QTest::newRow("500 internal") << httpOutcome(500, exampleBody(QStringLiteral("PROCESSING_ERROR")))
-                                  << s({ "internal error (HTTP 500 INTERNAL)", "PROCESSING_ERROR" }) << s({ "Retry once" });
+                                  << s({ "internal error (HTTP 500 INTERNAL)" }) << s({ "Retry once" });
+    QTest::newRow("400 key in the address") << httpOutcome(400, exampleBody(QStringLiteral("Failed to convert")))
+                                            << s({ "could not read 'decisionRequirementsKey' in the address: 'invalidKey' is not a number" })
+                                            << s({ "digits" });
 
     Outcome moved = httpOutcome(301, {});
     moved.redirectLocation = QStringLiteral("https://camunda.example.com/v2/jobs/2251799813685249/completion");
