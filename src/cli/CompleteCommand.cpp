@@ -193,9 +193,15 @@ void CompleteCommand::onFinished(const Outcome &outcome)
     if (!m_arguments.noHistory) {
         // Recorded before anything is printed, so an interrupted run still leaves its trace.
         HistoryStore history;
-        const HistoryEntry entry = HistoryEntry::fromOutcome(
+        HistoryEntry entry = HistoryEntry::fromOutcome(
             outcome, QStringLiteral("cli"), m_connection.connectionName(),
             m_built.request.jobKey.toString(), m_startedAt);
+        // The history's text columns are NOT NULL: a null QString would be bound as NULL.
+        for (QString *text : { &entry.title, &entry.detail, &entry.transportError,
+                               &entry.redirectLocation }) {
+            if (text->isNull())
+                *text = QStringLiteral("");
+        }
         if (!history.open() || history.append(entry) == 0)
             printError(QStringLiteral("warning: this attempt was not recorded in the history "
                                       "(%1): %2")
