@@ -2,6 +2,8 @@
 #include "Json.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -51,6 +53,7 @@ private slots:
     void formatRejectsInvalid();
     void nestingCap();
     void largeDocument();
+    void randomMutations();
     void unescapeAndQuote_data();
     void unescapeAndQuote();
     void positions();
@@ -456,6 +459,46 @@ void tst_Json::largeDocument()
     QVERIFY(!broken.ok());
     QCOMPARE(broken.error->message, QStringLiteral("trailing comma before '}'"));
     QCOMPARE(broken.error->position.line, i + 1);
+}
+
+void tst_Json::randomMutations()
+{
+    // Mutated documents: the scanner never accepts what Qt's (more lenient) parser rejects,
+    // except numbers too large for a double, which RFC 8259 allows; whatever it accepts
+    // survives formatting unchanged. (Checked once against Python's strict json module, too.)
+    const QByteArray seeds[] = {
+        "{\"a\":[1,2.5e3,-0,true,false,null],\"b\":{\"c\":\"x\\ny\\u00e9\"},\"d\":\"\"}",
+        "{\"order\":{\"items\":[{\"sku\":\"A-1\",\"qty\":2}],\"id\":12345},\"ok\":true}",
+        "[\"\\ud83d\\ude00\", 0.5, -1E-2, {\"\":\"\"}, [[]]]",
+    };
+    const char alphabet[] = "{}[],:\"\\ 0123456789.eE+-truefalsnl/*'ux\t\n";
+    QRandomGenerator random(20260301);
+    int accepted = 0;
+    for (int round = 0; round < 20000; ++round) {
+        QByteArray s = seeds[random.bounded(3)];
+        for (int edits = random.bounded(1, 4); edits > 0; --edits) {
+            const int pos = random.bounded(int(s.size()) + 1);
+            const char c = alphabet[random.bounded(int(sizeof(alphabet) - 1))];
+            switch (random.bounded(3)) {
+            case 0: s.remove(qMin(pos, int(s.size()) - 1), 1); break;
+            case 1: s.insert(pos, c); break;
+            default: s[qMin(pos, int(s.size()) - 1)] = c; break;
+            }
+        }
+        const QString text = QString::fromUtf8(s);
+        const ScanResult result = scan(text);
+        if (!result.ok()) {
+            QVERIFY(result.error->position.offset <= text.size());
+            continue;
+        }
+        ++accepted;
+        QJsonParseError error;
+        QJsonDocument::fromJson(s, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError || error.error == QJsonParseError::IllegalNumber,
+                 s.constData());
+        QCOMPARE(tokenTexts(Json::formatPretty(text).value()), tokenTexts(text));
+    }
+    QVERIFY(accepted > 1000);
 }
 
 void tst_Json::unescapeAndQuote_data()
