@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Confirm.h"
+
+#include <QMessageBox>
+#include <QPushButton>
+
+namespace JobDesk::Confirm {
+
+namespace {
+std::optional<bool> s_nextAnswer;
+int s_asked = 0;
+} // namespace
+
+bool ask(QWidget *parent, const QString &title, const QString &text, const QString &acceptText)
+{
+    ++s_asked;
+    if (s_nextAnswer) {
+        const bool answer = *s_nextAnswer;
+        s_nextAnswer.reset();
+        return answer;
+    }
+    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::NoButton, parent);
+    QPushButton *accept = box.addButton(acceptText, QMessageBox::AcceptRole);
+    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(cancel);
+    box.setEscapeButton(cancel);
+    box.exec();
+    return box.clickedButton() == accept;
+}
+
+void setNextAnswer(bool answer)
+{
+    s_nextAnswer = answer;
+}
+
+int askedCount()
+{
+    return s_asked;
+}
+
+} // namespace JobDesk::Confirm

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ConnectionBar.h"
+
+#include "Outcome.h"
+#include "ui_ConnectionBar.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace JobDesk {
+
+ConnectionBar::ConnectionBar(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::ConnectionBar>())
+{
+    m_ui->setupUi(this);
+    m_ui->testConnectionPushButton->setIcon(QIcon(QStringLiteral(":/icons/connection.svg")));
+    connect(m_ui->testConnectionPushButton, &QPushButton::clicked, this,
+            &ConnectionBar::testRequested);
+}
+
+ConnectionBar::~ConnectionBar() = default;
+
+void ConnectionBar::setConnection(const QString &name, const QString &apiRoot,
+                                  const QString &colour, bool production)
+{
+    const QString tag = name.isEmpty() ? tr("No profile") : name;
+    m_ui->connectionTagLabel->setText(production ? tr("%1 · PRODUCTION").arg(tag) : tag);
+    // A colour tag that reads on light and dark: white text on the profile's colour.
+    const QString background = !colour.isEmpty() ? colour
+        : production                             ? QStringLiteral("#d63b3b")
+                                                 : QStringLiteral("#6f7b88");
+    m_ui->connectionTagLabel->setStyleSheet(
+        QStringLiteral("QLabel { background-color: %1; color: #ffffff; border-radius: 3px; "
+                       "padding: 2px 8px; font-weight: bold; }")
+            .arg(background));
+    m_ui->addressLabel->setText(apiRoot);
+    m_ui->topologyLabel->clear();
+}
+
+void ConnectionBar::setTesting(bool testing)
+{
+    m_ui->testConnectionPushButton->setEnabled(!testing);
+    if (testing)
+        m_ui->topologyLabel->setText(tr("Testing…"));
+}
+
+QString ConnectionBar::describeTopology(const QByteArray &body)
+{
+    const QJsonObject topology = QJsonDocument::fromJson(body).object();
+    if (topology.isEmpty())
+        return {};
+    const QString version = topology.value(QStringLiteral("gatewayVersion")).toString();
+    const int partitions = topology.value(QStringLiteral("partitionsCount")).toInt();
+    int brokers = int(topology.value(QStringLiteral("brokers")).toArray().size());
+    if (brokers == 0)
+        brokers = topology.value(QStringLiteral("clusterSize")).toInt();
+    return tr("gateway %1 · %n partition(s)", nullptr, partitions)
+               .arg(version.isEmpty() ? tr("(version unknown)") : version)
+        + tr(" on %n broker(s)", nullptr, brokers);
+}
+
+void ConnectionBar::showTopology(const Outcome &outcome)
+{
+    setTesting(false);
+    QString text;
+    QColor colour;
+    if (outcome.ok()) {
+        const QString described = describeTopology(outcome.rawBody);
+        text = described.isEmpty() ? tr("Connected, but the topology could not be read.")
+                                   : tr("Connected: %1").arg(described);
+        colour = QColor(0x2e, 0x9d, 0x4f);
+    } else if (outcome.httpStatus) {
+        const QString title = outcome.problem.title().isEmpty()
+            ? QString::fromLatin1(outcome.reasonPhrase)
+            : outcome.problem.title();
+        text = tr("HTTP %1 %2").arg(*outcome.httpStatus).arg(title);
+        if (outcome.kind == OutcomeKind::Unauthorized || outcome.kind == OutcomeKind::Forbidden)
+            text += tr(" — check the credentials of this connection");
+        colour = QColor(0xd6, 0x3b, 0x3b);
+    } else {
+        text = outcome.transportError.isEmpty() ? tr("No answer from the server.")
+                                                : outcome.transportError;
+        colour = QColor(0xd6, 0x3b, 0x3b);
+    }
+    QPalette pal = m_ui->topologyLabel->palette();
+    pal.setColor(QPalette::WindowText, colour);
+    m_ui->topologyLabel->setPalette(pal);
+    m_ui->topologyLabel->setText(text);
+    m_ui->topologyLabel->setToolTip(text);
+}
+
+QString ConnectionBar::topologyText() const
+{
+    return m_ui->topologyLabel->text();
+}
+
+} // namespace JobDesk

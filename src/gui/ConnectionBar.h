@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class ConnectionBar;
+}
+
+namespace JobDesk {
+
+struct Outcome;
+
+/// Where requests go: the connection's name and colour tag (red for production), the API root,
+/// and "Test connection" with its result in words (gateway version, partitions, brokers, or
+/// what went wrong).
+class ConnectionBar final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ConnectionBar(QWidget *parent = nullptr);
+    ~ConnectionBar() override;
+
+    /// `name` is the profile name or empty; `colour` the profile's tag colour (or empty).
+    void setConnection(const QString &name, const QString &apiRoot, const QString &colour,
+                       bool production);
+    void setTesting(bool testing);
+    /// Shows the result of `GET /v2/topology`.
+    void showTopology(const Outcome &outcome);
+    QString topologyText() const;
+
+    /// "gateway 8.8.0 · 3 partitions on 3 brokers" from a topology body; empty if unreadable.
+    static QString describeTopology(const QByteArray &body);
+
+signals:
+    void testRequested();
+
+private:
+    Q_DISABLE_COPY_MOVE(ConnectionBar)
+    const std::unique_ptr<Ui::ConnectionBar> m_ui;
+};
+
+} // namespace JobDesk

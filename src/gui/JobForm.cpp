@@ -1,0 +1,397 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "JobForm.h"
+
+#include "DraftStore.h"
+#include "JobKey.h"
+#include "Json.h"
+#include "JsonEditor.h"
+#include "ui_JobForm.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+
+namespace JobDesk {
+
+namespace {
+
+enum Severity { Hint = 0, Warning = 1, Error = 2 };
+
+/// What a pasted key usually carries around it: spaces (also inside, from formatted numbers),
+/// line breaks, quotes and a trailing comma from JSON.
+QString cleanPastedKey(const QString &text)
+{
+    QString cleaned;
+    cleaned.reserve(text.size());
+    for (const QChar c : text) {
+        if (c.isSpace() || c == u'"' || c == u'\'' || c == u'`')
+            continue;
+        cleaned.append(c);
+    }
+    while (cleaned.endsWith(u',') || cleaned.endsWith(u';'))
+        cleaned.chop(1);
+    return cleaned;
+}
+
+JsonEditor::Marker markerOf(const VariablesDocument::Problem &problem)
+{
+    return { problem.position.line, problem.position.column, problem.position.offset,
+             problem.message };
+}
+
+} // namespace
+
+JobForm::JobForm(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::JobForm>())
+    , m_validationTimer(new QTimer(this))
+{
+    m_ui->setupUi(this);
+    m_ui->formatToolButton->setIcon(QIcon(QStringLiteral(":/icons/format.svg")));
+    m_ui->compactToolButton->setIcon(QIcon(QStringLiteral(":/icons/compact.svg")));
+    m_ui->sendPushButton->setIcon(QIcon(QStringLiteral(":/icons/send.svg")));
+    m_ui->cancelPushButton->setIcon(QIcon(QStringLiteral(":/icons/cancel.svg")));
+    m_ui->copyCurlPushButton->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
+    m_ui->previewPushButton->setIcon(QIcon(QStringLiteral(":/icons/preview.svg")));
+    m_ui->variablesMessageLabel->setTextFormat(Qt::RichText);
+    m_ui->variablesMessageLabel->hide();
+    m_ui->variablesEditor->setMinimumHeight(120);
+
+    m_validationTimer->setSingleShot(true);
+    m_validationTimer->setInterval(kValidationDelayMs);
+    connect(m_validationTimer, &QTimer::timeout, this, &JobForm::validateVariables);
+
+    connect(m_ui->jobKeyLineEdit, &QLineEdit::textEdited, this, &JobForm::onJobKeyEdited);
+    connect(m_ui->jobKeyLineEdit, &QLineEdit::textChanged, this, [this] {
+        validateJobKey();
+        emit changed();
+    });
+    connect(m_ui->variablesEditor, &QPlainTextEdit::textChanged, this, [this] {
+        m_validationTimer->start();
+        emit changed();
+    });
+    connect(m_ui->variablesMessageLabel, &QLabel::linkActivated, this,
+            [this] { m_ui->variablesEditor->goToError(); });
+    connect(m_ui->resultPanel, &ResultPanel::changed, this, [this] {
+        updateSendState();
+        emit changed();
+    });
+    connect(m_ui->formatToolButton, &QToolButton::clicked, this, &JobForm::formatVariables);
+    connect(m_ui->compactToolButton, &QToolButton::clicked, this, &JobForm::compactVariables);
+    connect(m_ui->sendPushButton, &QPushButton::clicked, this, &JobForm::sendRequested);
+    connect(m_ui->cancelPushButton, &QPushButton::clicked, this, &JobForm::cancelRequested);
+    connect(m_ui->copyCurlPushButton, &QPushButton::clicked, this, &JobForm::copyCurlRequested);
+    connect(m_ui->previewPushButton, &QPushButton::clicked, this, &JobForm::previewRequested);
+    // Return in the key field sends as well (when the form is valid).
+    connect(m_ui->jobKeyLineEdit, &QLineEdit::returnPressed, this, [this] {
+        if (canSend())
+            emit sendRequested();
+    });
+
+    // Keyboard order: what a person fills in, then the actions, then the editor's tools.
+    setTabOrder(m_ui->jobKeyLineEdit, m_ui->variablesEditor);
+    setTabOrder(m_ui->variablesEditor, m_ui->resultPanel);
+    QWidget *last = m_ui->resultPanel;
+    const QList<QWidget *> panelChain = m_ui->resultPanel->findChildren<QWidget *>();
+    for (QWidget *child : panelChain) {
+        if (child->focusPolicy() & Qt::TabFocus) {
+            setTabOrder(last, child);
+            last = child;
+        }
+    }
+    for (QWidget *next : { static_cast<QWidget *>(m_ui->sendPushButton),
+                           static_cast<QWidget *>(m_ui->cancelPushButton),
+                           static_cast<QWidget *>(m_ui->previewPushButton),
+                           static_cast<QWidget *>(m_ui->copyCurlPushButton),
+                           static_cast<QWidget *>(m_ui->formatToolButton),
+                           static_cast<QWidget *>(m_ui->compactToolButton) }) {
+        setTabOrder(last, next);
+        last = next;
+    }
+
+    validateJobKey();
+    validateVariables();
+}
+
+JobForm::~JobForm() = default;
+
+JsonEditor *JobForm::variablesEditor() const
+{
+    return m_ui->variablesEditor;
+}
+
+void JobForm::setMessage(QLabel *label, const QString &text, int severity)
+{
+    QPalette pal = palette();
+    if (severity == Error)
+        pal.setColor(QPalette::WindowText, QColor(0xd6, 0x3b, 0x3b));
+    else if (severity == Warning)
+        pal.setColor(QPalette::WindowText, QColor(0xc0, 0x7a, 0x00));
+    else
+        pal.setColor(QPalette::WindowText, pal.color(QPalette::PlaceholderText));
+    label->setPalette(pal);
+    label->setText(text);
+    label->setVisible(!text.isEmpty());
+}
+
+void JobForm::onJobKeyEdited(const QString &text)
+{
+    const QString cleaned = cleanPastedKey(text);
+    if (cleaned != text) {
+        // Paste of "2251 7998 1368 5249", "\"2251799813685249\",\n" and the like.
+        m_ui->jobKeyLineEdit->setText(cleaned);
+        m_ui->jobKeyLineEdit->setCursorPosition(int(cleaned.size()));
+    }
+}
+
+void JobForm::validateJobKey()
+{
+    const QString text = m_ui->jobKeyLineEdit->text();
+    if (text.trimmed().isEmpty()) {
+        m_keyValid = false;
+        setMessage(m_ui->jobKeyMessageLabel,
+                   tr("Paste the key of the job to complete (from Operate, a log or the "
+                      "incident)."),
+                   Hint);
+    } else {
+        const JobKey::ParseResult parsed = JobKey::parse(text);
+        m_keyValid = parsed.key.has_value();
+        if (!m_keyValid)
+            setMessage(m_ui->jobKeyMessageLabel, parsed.error, Error);
+        else
+            setMessage(m_ui->jobKeyMessageLabel, parsed.key->partitionHint(),
+                       parsed.key->partitionId() == 0 ? Warning : Hint);
+    }
+    m_ui->jobKeyLineEdit->setProperty("invalid", !m_keyValid && !text.trimmed().isEmpty());
+    updateSendState();
+}
+
+void JobForm::validateNow()
+{
+    if (m_validationTimer->isActive()) {
+        m_validationTimer->stop();
+        validateVariables();
+    }
+}
+
+void JobForm::validateVariables()
+{
+    m_variables = VariablesDocument::fromText(m_ui->variablesEditor->toPlainText());
+
+    std::optional<JsonEditor::Marker> error;
+    if (m_variables.error())
+        error = markerOf(*m_variables.error());
+    QList<JsonEditor::Marker> duplicates;
+    for (const VariablesDocument::Problem &problem : m_variables.duplicateKeys())
+        duplicates.append(markerOf(problem));
+    m_ui->variablesEditor->setProblems(error, duplicates);
+
+    if (!m_variables.isValid()) {
+        const VariablesDocument::Problem &first =
+            m_variables.error() ? *m_variables.error() : m_variables.duplicateKeys().constFirst();
+        QString more;
+        if (!m_variables.error() && m_variables.duplicateKeys().size() > 1)
+            more = tr(" (and %n more duplicate keys)", nullptr,
+                      int(m_variables.duplicateKeys().size() - 1));
+        const QString where = tr("line %1, column %2")
+                                  .arg(first.position.line)
+                                  .arg(first.position.column);
+        const QString html = QStringLiteral("<a href=\"#error\">%1</a>: %2%3")
+                                 .arg(where, first.message.toHtmlEscaped(), more.toHtmlEscaped());
+        setMessage(m_ui->variablesMessageLabel, html, Error);
+    } else if (m_variables.exceedsDefaultMaximum()) {
+        setMessage(m_ui->variablesMessageLabel,
+                   tr("The variables are larger than 4 MiB, Camunda's default maximum message "
+                      "size: the server will probably refuse them.")
+                       .toHtmlEscaped(),
+                   Warning);
+    } else {
+        setMessage(m_ui->variablesMessageLabel, QString(), Hint);
+    }
+
+    const QString size = m_variables.isBlank()
+        ? tr("no variables")
+        : tr("%1, %n top-level key(s)", nullptr, m_variables.topLevelCount())
+              .arg(VariablesDocument::formatSize(m_variables.sizeBytes()));
+    m_ui->sizeLabel->setText(m_variables.exceedsDefaultMaximum()
+                                 ? tr("%1 — over 4 MiB").arg(size)
+                                 : size);
+    QPalette pal = palette();
+    if (m_variables.exceedsDefaultMaximum())
+        pal.setColor(QPalette::WindowText, QColor(0xc0, 0x7a, 0x00));
+    else
+        pal.setColor(QPalette::WindowText, pal.color(QPalette::PlaceholderText));
+    m_ui->sizeLabel->setPalette(pal);
+    updateSendState();
+}
+
+bool JobForm::canSend() const
+{
+    return !m_busy && m_keyValid && m_variables.isValid()
+        && m_ui->resultPanel->validationError().isEmpty();
+}
+
+void JobForm::updateSendState()
+{
+    const bool valid = canSend();
+    m_ui->sendPushButton->setEnabled(valid);
+    m_ui->copyCurlPushButton->setEnabled(valid);
+    m_ui->previewPushButton->setEnabled(valid);
+    m_ui->cancelPushButton->setEnabled(m_busy);
+    QString why;
+    if (!m_keyValid)
+        why = tr("Enter a valid job key first.");
+    else if (!m_variables.isValid())
+        why = tr("Fix the variables first.");
+    else if (!m_ui->resultPanel->validationError().isEmpty())
+        why = tr("Fix the result first.");
+    else if (m_busy)
+        why = tr("A request is in flight.");
+    m_ui->sendPushButton->setToolTip(why.isEmpty() ? tr("Complete the job (Ctrl+Return)")
+                                                   : tr("Complete the job (Ctrl+Return). %1")
+                                                         .arg(why));
+}
+
+void JobForm::setBusy(bool inFlight)
+{
+    m_busy = inFlight;
+    m_ui->jobKeyLineEdit->setReadOnly(inFlight);
+    m_ui->variablesEditor->setReadOnly(inFlight);
+    m_ui->resultPanel->setEnabled(!inFlight);
+    updateSendState();
+}
+
+std::optional<CompletionRequest> JobForm::request(QString *why)
+{
+    validateNow();
+    auto fail = [why](const QString &message) -> std::optional<CompletionRequest> {
+        if (why)
+            *why = message;
+        return std::nullopt;
+    };
+    const JobKey::ParseResult parsed = JobKey::parse(m_ui->jobKeyLineEdit->text());
+    if (!parsed.key)
+        return fail(parsed.error.isEmpty() ? tr("Enter a job key.") : parsed.error);
+    if (!m_variables.isValid())
+        return fail(m_variables.errorMessage());
+    const QString resultError = m_ui->resultPanel->validationError();
+    if (!resultError.isEmpty())
+        return fail(resultError);
+    CompletionRequest request;
+    request.jobKey = *parsed.key;
+    request.variables = m_variables;
+    request.result = m_ui->resultPanel->result();
+    const QString error = request.validationError();
+    if (!error.isEmpty())
+        return fail(error);
+    return request;
+}
+
+Draft JobForm::draft() const
+{
+    Draft draft;
+    draft.jobKey = m_ui->jobKeyLineEdit->text();
+    draft.variables = m_ui->variablesEditor->toPlainText();
+    m_ui->resultPanel->writeDraft(draft);
+    return draft;
+}
+
+void JobForm::setDraft(const Draft &draft)
+{
+    m_ui->jobKeyLineEdit->setText(draft.jobKey);
+    m_ui->variablesEditor->setPlainText(draft.variables);
+    m_ui->resultPanel->readDraft(draft);
+    validateNow();
+}
+
+bool JobForm::loadRequest(const QString &jobKey, const QByteArray &body)
+{
+    const QString text = QString::fromUtf8(body);
+    Json::ScanOptions options;
+    options.collectTopLevelMembers = true;
+    options.findDuplicates = false;
+    const Json::ScanResult scanned = Json::scan(text, options);
+    if (!scanned.ok() || scanned.rootKind != Json::ValueKind::Object)
+        return false;
+    QString variables;
+    UserTaskResult userTask;
+    for (const Json::Member &member : scanned.members) {
+        const QStringView raw = QStringView(text).mid(member.valueOffset, member.valueLength);
+        if (member.name == QLatin1String("variables")) {
+            // Re-indenting keeps every token (digits, escapes, key order) as sent.
+            variables = Json::formatPretty(raw).value_or(raw.toString());
+        } else if (member.name == QLatin1String("result")) {
+            const QJsonObject result = QJsonDocument::fromJson(raw.toUtf8()).object();
+            userTask.denied = result.value(QStringLiteral("denied")).toBool();
+            userTask.deniedReason = result.value(QStringLiteral("deniedReason")).toString();
+            const QJsonObject c = result.value(QStringLiteral("corrections")).toObject();
+            auto textOf = [&c](const char *name) -> std::optional<QString> {
+                const QJsonValue value = c.value(QLatin1String(name));
+                if (value.isUndefined())
+                    return std::nullopt;
+                return value.toString();
+            };
+            auto listOf = [&c](const char *name) -> std::optional<QStringList> {
+                const QJsonValue value = c.value(QLatin1String(name));
+                if (value.isUndefined())
+                    return std::nullopt;
+                QStringList items;
+                for (const QJsonValue &item : value.toArray())
+                    items.append(item.toString());
+                return items;
+            };
+            userTask.corrections.assignee = textOf("assignee");
+            userTask.corrections.dueDate = textOf("dueDate");
+            userTask.corrections.followUpDate = textOf("followUpDate");
+            userTask.corrections.candidateUsers = listOf("candidateUsers");
+            userTask.corrections.candidateGroups = listOf("candidateGroups");
+            if (c.contains(QLatin1String("priority")))
+                userTask.corrections.priority = c.value(QLatin1String("priority")).toInt();
+        }
+    }
+    m_ui->jobKeyLineEdit->setText(jobKey);
+    m_ui->variablesEditor->replaceAllText(variables);
+    m_ui->resultPanel->clear();
+    m_ui->resultPanel->setResult(userTask);
+    validateNow();
+    return true;
+}
+
+void JobForm::focusJobKey()
+{
+    m_ui->jobKeyLineEdit->setFocus(Qt::ShortcutFocusReason);
+    m_ui->jobKeyLineEdit->selectAll();
+}
+
+void JobForm::formatVariables()
+{
+    validateNow();
+    const QString text = m_ui->variablesEditor->toPlainText();
+    if (text.trimmed().isEmpty())
+        return;
+    if (const std::optional<QString> pretty = Json::formatPretty(text)) {
+        if (*pretty != text)
+            m_ui->variablesEditor->replaceAllText(*pretty);
+        validateNow();
+    } else {
+        m_ui->variablesEditor->goToError();
+    }
+}
+
+void JobForm::compactVariables()
+{
+    validateNow();
+    const QString text = m_ui->variablesEditor->toPlainText();
+    if (text.trimmed().isEmpty())
+        return;
+    if (const std::optional<QString> compact = Json::formatCompact(text)) {
+        if (*compact != text)
+            m_ui->variablesEditor->replaceAllText(*compact);
+        validateNow();
+    } else {
+        m_ui->variablesEditor->goToError();
+    }
+}
+
+} // namespace JobDesk

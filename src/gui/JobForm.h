@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "CompletionRequest.h"
+#include "VariablesDocument.h"
+
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class QLabel;
+class QTimer;
+
+namespace Ui {
+class JobForm;
+}
+
+namespace JobDesk {
+
+struct Draft;
+class JsonEditor;
+
+/// The request form: job key (validated as typed, with the partition hint), the variables
+/// editor (validated debounced), the result panel and the actions.
+///
+/// Every invalid input shows its message at the field and keeps Send disabled; request() gives
+/// nothing for an invalid form, so nothing can be sent. While a request is in flight (setBusy)
+/// Send is disabled and Cancel enabled: no double sends.
+class JobForm final : public QWidget
+{
+    Q_OBJECT
+public:
+    /// How long typing in the editor must pause before the variables are validated again.
+    static constexpr int kValidationDelayMs = 150;
+
+    explicit JobForm(QWidget *parent = nullptr);
+    ~JobForm() override;
+
+    /// The request as the form stands (validating pending edits first), or std::nullopt with
+    /// the reason in *why when something is invalid.
+    std::optional<CompletionRequest> request(QString *why = nullptr);
+    /// True when the form is valid and nothing is in flight.
+    bool canSend() const;
+
+    void setBusy(bool inFlight);
+    bool isBusy() const { return m_busy; }
+
+    Draft draft() const;
+    void setDraft(const Draft &draft);
+    /// Fills the form from a request that was sent before (load into form): key, variables
+    /// (pretty-printed, tokens unchanged) and the user-task result. False if the body is not
+    /// a completion body.
+    bool loadRequest(const QString &jobKey, const QByteArray &body);
+
+    void focusJobKey();
+    /// Indent / compact the variables; on invalid JSON, go to the error instead.
+    void formatVariables();
+    void compactVariables();
+    /// Validate the variables now (instead of after the debounce).
+    void validateNow();
+
+    JsonEditor *variablesEditor() const;
+    /// The last validated variables.
+    const VariablesDocument &variables() const { return m_variables; }
+
+signals:
+    void sendRequested();
+    void cancelRequested();
+    void copyCurlRequested();
+    void previewRequested();
+    /// Something in the form changed (for the draft and the Send state).
+    void changed();
+
+private:
+    void onJobKeyEdited(const QString &text);
+    void validateJobKey();
+    void validateVariables();
+    void updateSendState();
+    void setMessage(QLabel *label, const QString &text, int severity);
+
+    Q_DISABLE_COPY_MOVE(JobForm)
+    const std::unique_ptr<Ui::JobForm> m_ui;
+    QTimer *m_validationTimer = nullptr;
+    VariablesDocument m_variables;
+    bool m_keyValid = false;
+    bool m_busy = false;
+};
+
+} // namespace JobDesk

@@ -1,0 +1,411 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MainWindow.h"
+
+#include "AboutDialog.h"
+#include "AppInfo.h"
+#include "CompletionRequest.h"
+#include "Confirm.h"
+#include "ConnectionBar.h"
+#include "DraftStore.h"
+#include "HistoryStore.h"
+#include "JobForm.h"
+#include "JobsClient.h"
+#include "JsonEditor.h"
+#include "LogPanel.h"
+#include "Logging.h"
+#include "MessageBanner.h"
+#include "RequestPreviewDialog.h"
+#include "ui_MainWindow.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTimer>
+
+// Resources of a static library must be registered by hand, outside any namespace.
+static void initJobDeskResources()
+{
+    Q_INIT_RESOURCE(jobdesk);
+}
+
+namespace JobDesk {
+
+namespace {
+constexpr int kDraftDelayMs = 400;
+
+QSettings windowSettings()
+{
+    return QSettings(MainWindow::settingsPath(), QSettings::IniFormat);
+}
+} // namespace
+
+QString MainWindow::Connection::displayName() const
+{
+    return profileName.isEmpty() ? apiRoot.toString() : profileName;
+}
+
+QString MainWindow::settingsPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
+        + QStringLiteral("/window.conf");
+}
+
+MainWindow::MainWindow(const Connection &connection, QNetworkAccessManager *nam,
+                       HistoryStore *history, DraftStore *drafts, QWidget *parent)
+    : QMainWindow(parent)
+    , m_ui((initJobDeskResources(), std::make_unique<Ui::MainWindow>()))
+    , m_connection(connection)
+    , m_client(new JobsClient(nam, this))
+    , m_history(history)
+    , m_drafts(drafts)
+    , m_logPanel(nullptr)
+    , m_draftTimer(new QTimer(this))
+    , m_statusLabel(new QLabel(this))
+    , m_busyBar(new QProgressBar(this))
+{
+    m_ui->setupUi(this);
+    setWindowIcon(QIcon::fromTheme(AppInfo::applicationId(),
+                                   QIcon(QStringLiteral(":/icons/io.github.jobdesk.JobDesk.svg"))));
+    setWindowTitle(tr("JobDesk — %1").arg(m_connection.displayName()));
+
+    m_client->setApiRoot(m_connection.apiRoot);
+    m_client->setAuthProvider(m_connection.auth);
+
+    m_logPanel = new LogPanel(m_ui->mainSplitter);
+    m_logPanel->setObjectName(QStringLiteral("logPanel"));
+    m_ui->mainSplitter->addWidget(m_logPanel);
+    m_ui->mainSplitter->setStretchFactor(0, 2);
+    m_ui->mainSplitter->setStretchFactor(1, 3);
+    if (m_history)
+        m_logPanel->setStore(m_history);
+
+    m_ui->connectionBar->setConnection(m_connection.profileName, m_connection.apiRoot.toString(),
+                                       m_connection.colour, m_connection.production);
+
+    m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
+    m_busyBar->setObjectName(QStringLiteral("busyProgressBar"));
+    m_busyBar->setRange(0, 0);
+    m_busyBar->setMaximumWidth(120);
+    m_busyBar->setMaximumHeight(14);
+    m_busyBar->setTextVisible(false);
+    m_busyBar->hide();
+    statusBar()->addWidget(m_statusLabel, 1);
+    statusBar()->addPermanentWidget(m_busyBar);
+    m_statusLabel->setText(tr("Ready"));
+
+    setupActions();
+
+    connect(m_ui->jobForm, &JobForm::sendRequested, this, &MainWindow::send);
+    connect(m_ui->jobForm, &JobForm::cancelRequested, this, &MainWindow::cancel);
+    connect(m_ui->jobForm, &JobForm::copyCurlRequested, this, &MainWindow::copyCurl);
+    connect(m_ui->jobForm, &JobForm::previewRequested, this, &MainWindow::previewRequest);
+    connect(m_ui->connectionBar, &ConnectionBar::testRequested, this, &MainWindow::testConnection);
+    connect(m_logPanel, &LogPanel::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 6000); });
+    connect(m_logPanel, &LogPanel::loadIntoFormRequested, this,
+            [this](const HistoryEntry &entry) {
+                if (isSending())
+                    return;
+                if (m_ui->jobForm->loadRequest(entry.jobKey, entry.request.body)) {
+                    statusBar()->showMessage(tr("Loaded the request of job %1 into the form")
+                                                 .arg(entry.jobKey),
+                                             6000);
+                    m_ui->jobForm->focusJobKey();
+                } else {
+                    m_ui->messageBanner->showMessage(
+                        MessageBanner::Kind::Warning, tr("Cannot load this entry into the form"),
+                        tr("Its request body is not a job completion body."));
+                }
+            });
+
+    m_draftTimer->setSingleShot(true);
+    m_draftTimer->setInterval(kDraftDelayMs);
+    connect(m_draftTimer, &QTimer::timeout, this, &MainWindow::saveDraft);
+    restoreDraft();
+    connect(m_ui->jobForm, &JobForm::changed, this, [this] {
+        m_draftTimer->start();
+        updateActions();
+    });
+
+    restoreLayout();
+    updateActions();
+    m_ui->jobForm->focusJobKey();
+    if (m_history && !m_history->isOpen())
+        m_ui->messageBanner->showMessage(
+            MessageBanner::Kind::Warning, tr("The history cannot be written"),
+            tr("%1\nRequests can still be sent, but they are not recorded.")
+                .arg(m_history->error()));
+}
+
+MainWindow::~MainWindow()
+{
+    if (m_call)
+        m_call->disconnect(this);
+}
+
+JobForm *MainWindow::form() const
+{
+    return m_ui->jobForm;
+}
+
+MessageBanner *MainWindow::banner() const
+{
+    return m_ui->messageBanner;
+}
+
+ConnectionBar *MainWindow::connectionBar() const
+{
+    return m_ui->connectionBar;
+}
+
+void MainWindow::setupActions()
+{
+    m_ui->sendAction->setShortcuts({ QKeySequence(Qt::CTRL | Qt::Key_Return),
+                                     QKeySequence(Qt::CTRL | Qt::Key_Enter) });
+    m_ui->sendAction->setIcon(QIcon(QStringLiteral(":/icons/send.svg")));
+    m_ui->cancelAction->setIcon(QIcon(QStringLiteral(":/icons/cancel.svg")));
+    m_ui->copyCurlAction->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
+    m_ui->previewAction->setIcon(QIcon(QStringLiteral(":/icons/preview.svg")));
+    m_ui->formatAction->setIcon(QIcon(QStringLiteral(":/icons/format.svg")));
+    m_ui->compactAction->setIcon(QIcon(QStringLiteral(":/icons/compact.svg")));
+    m_ui->testConnectionAction->setIcon(QIcon(QStringLiteral(":/icons/connection.svg")));
+    m_ui->aboutAction->setIcon(QIcon(QStringLiteral(":/icons/about.svg")));
+    m_ui->focusJobKeyAction->setIcon(QIcon(QStringLiteral(":/icons/key.svg")));
+    // The shortcuts work wherever the focus is inside the window (also in the editor).
+    for (QAction *action : { m_ui->sendAction, m_ui->cancelAction, m_ui->focusJobKeyAction,
+                             m_ui->formatAction, m_ui->filterHistoryAction }) {
+        action->setShortcutContext(Qt::WindowShortcut);
+        addAction(action);
+    }
+
+    connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->focusJobKeyAction, &QAction::triggered, m_ui->jobForm, &JobForm::focusJobKey);
+    connect(m_ui->formatAction, &QAction::triggered, m_ui->jobForm, &JobForm::formatVariables);
+    connect(m_ui->compactAction, &QAction::triggered, m_ui->jobForm, &JobForm::compactVariables);
+    connect(m_ui->filterHistoryAction, &QAction::triggered, m_logPanel, &LogPanel::focusFilter);
+    connect(m_ui->sendAction, &QAction::triggered, this, &MainWindow::send);
+    connect(m_ui->cancelAction, &QAction::triggered, this, &MainWindow::cancel);
+    connect(m_ui->previewAction, &QAction::triggered, this, &MainWindow::previewRequest);
+    connect(m_ui->copyCurlAction, &QAction::triggered, this, &MainWindow::copyCurl);
+    connect(m_ui->testConnectionAction, &QAction::triggered, this, &MainWindow::testConnection);
+    connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_ui->aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::updateActions()
+{
+    const bool sending = isSending();
+    const bool valid = m_ui->jobForm->canSend();
+    m_ui->sendAction->setEnabled(!sending);
+    m_ui->cancelAction->setEnabled(sending);
+    m_ui->previewAction->setEnabled(valid);
+    m_ui->copyCurlAction->setEnabled(valid);
+}
+
+void MainWindow::send()
+{
+    if (isSending())
+        return; // one request at a time: no double sends
+    QString why;
+    const std::optional<CompletionRequest> request = m_ui->jobForm->request(&why);
+    if (!request) {
+        m_ui->messageBanner->showMessage(MessageBanner::Kind::Error, tr("Not sent"),
+                                         why.isEmpty() ? tr("The form is not complete.") : why);
+        return;
+    }
+    if (m_connection.production
+        && !Confirm::ask(this, tr("Complete a job in production?"),
+                         tr("This completes job %1 on the production connection “%2”. It cannot "
+                            "be undone.")
+                             .arg(request->jobKey.toString(), m_connection.displayName()),
+                         tr("Complete in production"))) {
+        statusBar()->showMessage(tr("Not sent: cancelled at the production check."), 6000);
+        return;
+    }
+
+    saveDraft();
+    m_started = QDateTime::currentDateTimeUtc();
+    m_sendingKey = request->jobKey.toString();
+    const auto *userTask = std::get_if<UserTaskResult>(&request->result);
+    m_sendingDenied = userTask && userTask->denied;
+    m_call = m_client->complete(*request);
+    connect(m_call, &ApiCall::finished, this, &MainWindow::onFinished);
+
+    m_ui->jobForm->setBusy(true);
+    m_busyBar->show();
+    m_statusLabel->setText(tr("Sending POST %1 …")
+                               .arg(m_client->apiRoot().resolved(QUrl(request->relativePath()))
+                                        .toString()));
+    updateActions();
+}
+
+void MainWindow::cancel()
+{
+    if (m_call)
+        m_call->cancel();
+}
+
+void MainWindow::onFinished(const Outcome &outcome)
+{
+    // The attempt is on disk before anything else happens (crash between here and the banner:
+    // the history still knows).
+    qint64 id = 0;
+    QString historyError;
+    if (m_history && m_history->isOpen()) {
+        id = m_history->append(HistoryEntry::fromOutcome(
+            outcome, QStringLiteral("window"), m_connection.displayName(), m_sendingKey, m_started));
+        if (id == 0)
+            historyError = m_history->error();
+    }
+
+    if (m_call) {
+        m_call->deleteLater();
+        m_call.clear();
+    }
+    m_ui->jobForm->setBusy(false);
+    m_busyBar->hide();
+    showOutcome(outcome, m_sendingKey, m_sendingDenied);
+    if (!historyError.isEmpty())
+        m_ui->messageBanner->showMessage(
+            MessageBanner::Kind::Warning, tr("The attempt could not be recorded"),
+            tr("%1\n%2").arg(m_ui->messageBanner->headline(), historyError));
+    if (id != 0)
+        m_logPanel->addEntry(id);
+    updateActions();
+    emit requestFinished(outcome, id);
+}
+
+void MainWindow::showOutcome(const Outcome &outcome, const QString &jobKey, bool denied)
+{
+    const Explanation explanation = explain(outcome);
+    QString headline;
+    MessageBanner::Kind kind = MessageBanner::Kind::Error;
+    const QString status = outcome.httpStatus ? tr("HTTP %1").arg(*outcome.httpStatus) : QString();
+    switch (outcome.kind) {
+    case OutcomeKind::Completed:
+        kind = MessageBanner::Kind::Positive;
+        headline = denied ? tr("Job %1 completed with a denial").arg(jobKey)
+                          : tr("Job %1 completed").arg(jobKey);
+        break;
+    case OutcomeKind::Cancelled:
+        kind = MessageBanner::Kind::Information;
+        headline = tr("Request for job %1 cancelled").arg(jobKey);
+        break;
+    case OutcomeKind::TransportError:
+        headline = tr("Job %1: no answer from the server").arg(jobKey);
+        break;
+    default:
+        headline = tr("Job %1 not completed: %2 (%3)")
+                       .arg(jobKey, outcomeKindLabel(outcome.kind), status);
+        if (!outcome.problem.title().isEmpty())
+            headline += tr(" — %1").arg(outcome.problem.title());
+        break;
+    }
+    QString text = explanation.summary;
+    if (!explanation.nextStep.isEmpty())
+        text += tr("\nNext: %1").arg(explanation.nextStep);
+    m_ui->messageBanner->showMessage(kind, headline, text);
+    m_statusLabel->setText(tr("%1 — %2 ms").arg(headline).arg(outcome.elapsedMs));
+}
+
+void MainWindow::testConnection()
+{
+    if (m_topologyCall)
+        return;
+    m_ui->connectionBar->setTesting(true);
+    m_topologyCall = m_client->topology();
+    connect(m_topologyCall, &ApiCall::finished, this, [this](const Outcome &outcome) {
+        m_ui->connectionBar->showTopology(outcome);
+        if (m_topologyCall)
+            m_topologyCall->deleteLater();
+        m_topologyCall.clear();
+        emit topologyFinished(outcome);
+    });
+}
+
+void MainWindow::copyCurl()
+{
+    QString why;
+    const std::optional<CompletionRequest> request = m_ui->jobForm->request(&why);
+    if (!request) {
+        m_ui->messageBanner->showMessage(MessageBanner::Kind::Error, tr("Nothing to copy"), why);
+        return;
+    }
+    QApplication::clipboard()->setText(JobsClient::toCurl(m_client->describeCompletion(*request)));
+    statusBar()->showMessage(tr("Copied the request as a curl command (secrets redacted)."), 6000);
+}
+
+void MainWindow::previewRequest()
+{
+    QString why;
+    const std::optional<CompletionRequest> request = m_ui->jobForm->request(&why);
+    if (!request) {
+        m_ui->messageBanner->showMessage(MessageBanner::Kind::Error, tr("Nothing to preview"), why);
+        return;
+    }
+    auto *dialog = new RequestPreviewDialog(m_client->describeCompletion(*request), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::showAbout()
+{
+    auto *dialog = new AboutDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::restoreDraft()
+{
+    if (!m_drafts)
+        return;
+    const std::optional<Draft> draft = m_drafts->load();
+    if (draft) {
+        m_ui->jobForm->setDraft(*draft);
+        if (!draft->isEmpty())
+            m_statusLabel->setText(tr("Restored the form as you left it."));
+    } else if (!m_drafts->error().isEmpty()) {
+        m_ui->messageBanner->showMessage(MessageBanner::Kind::Warning,
+                                         tr("The saved form could not be restored"),
+                                         m_drafts->error());
+    }
+}
+
+void MainWindow::saveDraft()
+{
+    m_draftTimer->stop();
+    if (m_drafts && !m_drafts->save(m_ui->jobForm->draft()))
+        qCWarning(lcUi).noquote() << m_drafts->error();
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings = windowSettings();
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1280, 800);
+    if (!m_ui->mainSplitter->restoreState(
+            settings.value(QStringLiteral("window/splitter")).toByteArray()))
+        m_ui->mainSplitter->setSizes({ 520, 760 });
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings = windowSettings();
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/splitter"), m_ui->mainSplitter->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveDraft();
+    saveLayout();
+    if (m_call)
+        m_call->cancel();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace JobDesk

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Outcome.h"
+
+#include <QDateTime>
+#include <QMainWindow>
+#include <QPointer>
+#include <QUrl>
+
+#include <memory>
+
+class QLabel;
+class QNetworkAccessManager;
+class QProgressBar;
+class QSettings;
+class QTimer;
+
+namespace Ui {
+class MainWindow;
+}
+
+namespace JobDesk {
+
+class ApiCall;
+class AuthProvider;
+class ConnectionBar;
+class DraftStore;
+class HistoryStore;
+class JobForm;
+class JobsClient;
+class LogPanel;
+class MessageBanner;
+
+/// The desktop window: connection bar, the request form with its message banner, and the log.
+///
+/// Sending: the form's request goes out through JobsClient; when it finishes, the attempt is
+/// appended to the HistoryStore before anything else happens, then the banner explains the
+/// outcome and the log shows (and selects) the new row. One request at a time. The form is kept
+/// as a draft (debounced, atomically written) so it survives a restart or a crash.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    /// Where requests go and how they authenticate.
+    struct Connection
+    {
+        QUrl apiRoot;          ///< ends in /v2/
+        QString profileName;   ///< empty without a profile
+        QString colour;        ///< the profile's tag colour, or empty
+        bool production = false;
+        AuthProvider *auth = nullptr; ///< not owned; nullptr: no authentication
+        /// What the history records: the profile name, or the API root.
+        QString displayName() const;
+    };
+
+    /// `history` and `drafts` are not owned and may be null (no history / no draft).
+    MainWindow(const Connection &connection, QNetworkAccessManager *nam, HistoryStore *history,
+               DraftStore *drafts, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    JobForm *form() const;
+    LogPanel *logPanel() const { return m_logPanel; }
+    MessageBanner *banner() const;
+    ConnectionBar *connectionBar() const;
+    JobsClient *client() const { return m_client; }
+    bool isSending() const { return !m_call.isNull(); }
+
+    /// Window geometry and splitter state live here (AppConfigLocation/window.conf).
+    static QString settingsPath();
+
+public slots:
+    void send();
+    void cancel();
+    void testConnection();
+    void copyCurl();
+    void previewRequest();
+    void showAbout();
+    /// Writes the draft now (also done debounced after every edit and on close).
+    void saveDraft();
+
+signals:
+    /// After the attempt is in the history (`historyId` 0 when it could not be stored).
+    void requestFinished(const JobDesk::Outcome &outcome, qint64 historyId);
+    void topologyFinished(const JobDesk::Outcome &outcome);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void onFinished(const Outcome &outcome);
+    void showOutcome(const Outcome &outcome, const QString &jobKey, bool denied);
+    void setupActions();
+    void restoreDraft();
+    void restoreLayout();
+    void saveLayout() const;
+    void updateActions();
+
+    Q_DISABLE_COPY_MOVE(MainWindow)
+    const std::unique_ptr<Ui::MainWindow> m_ui;
+    Connection m_connection;
+    JobsClient *m_client;
+    HistoryStore *m_history;
+    DraftStore *m_drafts;
+    LogPanel *m_logPanel;
+    QTimer *m_draftTimer;
+    QLabel *m_statusLabel;
+    QProgressBar *m_busyBar;
+    QPointer<ApiCall> m_call;
+    QPointer<ApiCall> m_topologyCall;
+    QDateTime m_started;
+    QString m_sendingKey;
+    bool m_sendingDenied = false;
+};
+
+} // namespace JobDesk

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "RequestPreviewDialog.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDialogButtonBox>
+#include <QFontDatabase>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace JobDesk {
+
+RequestPreviewDialog::RequestPreviewDialog(const RequestRecord &request, QWidget *parent)
+    : QDialog(parent)
+    , m_text(new QPlainTextEdit(this))
+{
+    setObjectName(QStringLiteral("requestPreviewDialog"));
+    setWindowTitle(tr("Request preview"));
+    auto *hint = new QLabel(tr("This is exactly what Send transmits (secrets redacted)."), this);
+    hint->setWordWrap(true);
+    m_text->setObjectName(QStringLiteral("requestPreviewPlainTextEdit"));
+    m_text->setReadOnly(true);
+    m_text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_text->setPlainText(format(request));
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    QPushButton *copy = buttons->addButton(tr("&Copy"), QDialogButtonBox::ActionRole);
+    copy->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
+    connect(copy, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(m_text->toPlainText()); });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(hint);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(buttons);
+    resize(680, 440);
+}
+
+RequestPreviewDialog::~RequestPreviewDialog() = default;
+
+QString RequestPreviewDialog::format(const RequestRecord &request)
+{
+    QString text = QString::fromLatin1(request.method) + u' ' + request.url.toString() + u'\n';
+    for (const auto &[name, value] : request.headers)
+        text += QString::fromLatin1(name) + QStringLiteral(": ") + QString::fromUtf8(value)
+            + u'\n';
+    text += u'\n' + QString::fromUtf8(request.body);
+    return text;
+}
+
+QString RequestPreviewDialog::text() const
+{
+    return m_text->toPlainText();
+}
+
+} // namespace JobDesk

@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ResultPanel.h"
+
+#include "DraftStore.h"
+#include "ui_ResultPanel.h"
+
+#include <QDateTime>
+#include <QRegularExpression>
+
+#include <tuple>
+
+namespace JobDesk {
+
+namespace {
+
+QStringList splitList(const QString &text)
+{
+    QStringList items;
+    const QStringList parts = text.split(u',');
+    for (const QString &part : parts) {
+        const QString item = part.trimmed();
+        if (!item.isEmpty())
+            items.append(item);
+    }
+    return items;
+}
+
+void setField(QCheckBox *check, QLineEdit *edit, const Draft::Field &field)
+{
+    check->setChecked(field.set);
+    edit->setText(field.text);
+}
+
+Draft::Field fieldOf(const QCheckBox *check, const QLineEdit *edit)
+{
+    return { check->isChecked(), edit->text() };
+}
+
+} // namespace
+
+ResultPanel::ResultPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::ResultPanel>())
+{
+    m_ui->setupUi(this);
+    QFont small = m_ui->correctionsHintLabel->font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    m_ui->correctionsHintLabel->setFont(small);
+    m_ui->correctionsHintLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_ui->correctionsWidget->setVisible(false);
+
+    connect(m_ui->correctionsToolButton, &QToolButton::toggled, this, [this](bool on) {
+        m_ui->correctionsWidget->setVisible(on);
+        m_ui->correctionsToolButton->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
+        emit changed();
+    });
+    const QList<QPair<QCheckBox *, QLineEdit *>> pairs {
+        { m_ui->assigneeCheckBox, m_ui->assigneeLineEdit },
+        { m_ui->dueDateCheckBox, m_ui->dueDateLineEdit },
+        { m_ui->followUpDateCheckBox, m_ui->followUpDateLineEdit },
+        { m_ui->candidateUsersCheckBox, m_ui->candidateUsersLineEdit },
+        { m_ui->candidateGroupsCheckBox, m_ui->candidateGroupsLineEdit },
+        { m_ui->priorityCheckBox, m_ui->priorityLineEdit },
+    };
+    for (const auto &[check, edit] : pairs) {
+        connect(check, &QCheckBox::toggled, this, &ResultPanel::updateState);
+        connect(edit, &QLineEdit::textChanged, this, &ResultPanel::updateState);
+        // Typing into a correction means "change it": tick the box for the person.
+        connect(edit, &QLineEdit::textEdited, check, [check = check] { check->setChecked(true); });
+    }
+    connect(m_ui->denyCheckBox, &QCheckBox::toggled, this, &ResultPanel::updateState);
+    connect(m_ui->deniedReasonLineEdit, &QLineEdit::textChanged, this, &ResultPanel::updateState);
+    updateState();
+}
+
+ResultPanel::~ResultPanel() = default;
+
+bool ResultPanel::isRfc3339DateTime(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral(
+        "^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})$"));
+    if (!pattern.match(text).hasMatch())
+        return false;
+    // Qt parses at most milliseconds; validate the calendar part without the fraction.
+    QString withoutFraction = text;
+    const qsizetype dot = withoutFraction.indexOf(u'.');
+    if (dot >= 0) {
+        qsizetype end = dot + 1;
+        while (end < withoutFraction.size() && withoutFraction.at(end).isDigit())
+            ++end;
+        withoutFraction.remove(dot, end - dot);
+    }
+    return QDateTime::fromString(withoutFraction.toUpper(), Qt::ISODate).isValid();
+}
+
+CompletionRequest::Result ResultPanel::result() const
+{
+    UserTaskResult result;
+    result.denied = m_ui->denyCheckBox->isChecked();
+    if (result.denied)
+        result.deniedReason = m_ui->deniedReasonLineEdit->text().trimmed();
+    UserTaskCorrections &c = result.corrections;
+    if (m_ui->assigneeCheckBox->isChecked())
+        c.assignee = m_ui->assigneeLineEdit->text().trimmed();
+    if (m_ui->dueDateCheckBox->isChecked())
+        c.dueDate = m_ui->dueDateLineEdit->text().trimmed();
+    if (m_ui->followUpDateCheckBox->isChecked())
+        c.followUpDate = m_ui->followUpDateLineEdit->text().trimmed();
+    if (m_ui->candidateUsersCheckBox->isChecked())
+        c.candidateUsers = splitList(m_ui->candidateUsersLineEdit->text());
+    if (m_ui->candidateGroupsCheckBox->isChecked())
+        c.candidateGroups = splitList(m_ui->candidateGroupsLineEdit->text());
+    if (m_ui->priorityCheckBox->isChecked()) {
+        bool ok = false;
+        const int priority = m_ui->priorityLineEdit->text().trimmed().toInt(&ok);
+        if (ok)
+            c.priority = priority;
+    }
+    if (result.isEmpty())
+        return std::monostate {};
+    return result;
+}
+
+QString ResultPanel::validationError() const
+{
+    for (const auto &[check, edit, name] :
+         { std::tuple { m_ui->dueDateCheckBox, m_ui->dueDateLineEdit, tr("The due date") },
+           std::tuple { m_ui->followUpDateCheckBox, m_ui->followUpDateLineEdit,
+                        tr("The follow-up date") } }) {
+        const QString text = edit->text().trimmed();
+        if (check->isChecked() && !text.isEmpty() && !isRfc3339DateTime(text))
+            return tr("%1 must be an RFC 3339 date-time such as 2026-12-31T17:00:00Z "
+                      "(or empty to clear it).")
+                .arg(name);
+    }
+    if (m_ui->priorityCheckBox->isChecked()) {
+        bool ok = false;
+        const QString text = m_ui->priorityLineEdit->text().trimmed();
+        const int priority = text.toInt(&ok);
+        if (!ok || priority < 0 || priority > 100)
+            return tr("The priority must be a whole number from 0 to 100.");
+    }
+    const CompletionRequest::Result current = result();
+    if (const auto *task = std::get_if<UserTaskResult>(&current)) {
+        if (task->denied && !task->corrections.isEmpty())
+            return tr("Corrections cannot be sent together with Deny: a denied transition "
+                      "changes nothing. Untick Deny or the corrections.");
+    }
+    return {};
+}
+
+void ResultPanel::updateState()
+{
+    const bool denied = m_ui->denyCheckBox->isChecked();
+    m_ui->deniedReasonLineEdit->setEnabled(denied);
+    const QString error = validationError();
+    m_ui->resultMessageLabel->setText(error);
+    m_ui->resultMessageLabel->setVisible(!error.isEmpty());
+    QPalette pal = m_ui->resultMessageLabel->palette();
+    pal.setColor(QPalette::WindowText, QColor(0xd6, 0x3b, 0x3b));
+    m_ui->resultMessageLabel->setPalette(pal);
+    // Show how many corrections are ticked while the section is collapsed.
+    int ticked = 0;
+    for (const QCheckBox *check :
+         { m_ui->assigneeCheckBox, m_ui->dueDateCheckBox, m_ui->followUpDateCheckBox,
+           m_ui->candidateUsersCheckBox, m_ui->candidateGroupsCheckBox, m_ui->priorityCheckBox })
+        ticked += check->isChecked() ? 1 : 0;
+    m_ui->correctionsToolButton->setText(
+        ticked == 0 ? tr("User-task &corrections")
+                    : tr("User-task &corrections (%n set)", nullptr, ticked));
+    emit changed();
+}
+
+void ResultPanel::writeDraft(Draft &draft) const
+{
+    draft.denied = m_ui->denyCheckBox->isChecked();
+    draft.deniedReason = m_ui->deniedReasonLineEdit->text();
+    draft.assignee = fieldOf(m_ui->assigneeCheckBox, m_ui->assigneeLineEdit);
+    draft.dueDate = fieldOf(m_ui->dueDateCheckBox, m_ui->dueDateLineEdit);
+    draft.followUpDate = fieldOf(m_ui->followUpDateCheckBox, m_ui->followUpDateLineEdit);
+    draft.candidateUsers = fieldOf(m_ui->candidateUsersCheckBox, m_ui->candidateUsersLineEdit);
+    draft.candidateGroups = fieldOf(m_ui->candidateGroupsCheckBox, m_ui->candidateGroupsLineEdit);
+    draft.priority = fieldOf(m_ui->priorityCheckBox, m_ui->priorityLineEdit);
+    draft.correctionsExpanded = correctionsExpanded();
+}
+
+void ResultPanel::readDraft(const Draft &draft)
+{
+    m_ui->denyCheckBox->setChecked(draft.denied);
+    m_ui->deniedReasonLineEdit->setText(draft.deniedReason);
+    setField(m_ui->assigneeCheckBox, m_ui->assigneeLineEdit, draft.assignee);
+    setField(m_ui->dueDateCheckBox, m_ui->dueDateLineEdit, draft.dueDate);
+    setField(m_ui->followUpDateCheckBox, m_ui->followUpDateLineEdit, draft.followUpDate);
+    setField(m_ui->candidateUsersCheckBox, m_ui->candidateUsersLineEdit, draft.candidateUsers);
+    setField(m_ui->candidateGroupsCheckBox, m_ui->candidateGroupsLineEdit, draft.candidateGroups);
+    setField(m_ui->priorityCheckBox, m_ui->priorityLineEdit, draft.priority);
+    setCorrectionsExpanded(draft.correctionsExpanded);
+    updateState();
+}
+
+void ResultPanel::setResult(const UserTaskResult &result)
+{
+    Draft draft;
+    draft.denied = result.denied;
+    draft.deniedReason = result.deniedReason;
+    const UserTaskCorrections &c = result.corrections;
+    if (c.assignee)
+        draft.assignee = { true, *c.assignee };
+    if (c.dueDate)
+        draft.dueDate = { true, *c.dueDate };
+    if (c.followUpDate)
+        draft.followUpDate = { true, *c.followUpDate };
+    if (c.candidateUsers)
+        draft.candidateUsers = { true, c.candidateUsers->join(QStringLiteral(", ")) };
+    if (c.candidateGroups)
+        draft.candidateGroups = { true, c.candidateGroups->join(QStringLiteral(", ")) };
+    if (c.priority)
+        draft.priority = { true, QString::number(*c.priority) };
+    draft.correctionsExpanded = !c.isEmpty() || correctionsExpanded();
+    readDraft(draft);
+}
+
+void ResultPanel::clear()
+{
+    readDraft(Draft {});
+}
+
+bool ResultPanel::correctionsExpanded() const
+{
+    return m_ui->correctionsToolButton->isChecked();
+}
+
+void ResultPanel::setCorrectionsExpanded(bool expanded)
+{
+    m_ui->correctionsToolButton->setChecked(expanded);
+}
+
+} // namespace JobDesk

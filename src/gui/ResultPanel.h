@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "CompletionRequest.h"
+
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class ResultPanel;
+}
+
+namespace JobDesk {
+
+struct Draft;
+
+/// The optional `result` of a completion: Deny with a reason, and the user-task corrections
+/// (collapsed by default, with a hint that they only apply to user-task listener jobs).
+class ResultPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ResultPanel(QWidget *parent = nullptr);
+    ~ResultPanel() override;
+
+    /// monostate when nothing is set (the body then carries no `result`), else a UserTaskResult.
+    CompletionRequest::Result result() const;
+    /// Why the panel's input cannot be sent (a date that is not RFC 3339, a priority outside
+    /// 0..100, corrections together with Deny), or empty. Also shown under the panel.
+    QString validationError() const;
+
+    void writeDraft(Draft &draft) const;
+    void readDraft(const Draft &draft);
+    /// Fills the panel from a sent result (load into form).
+    void setResult(const UserTaskResult &result);
+    void clear();
+
+    bool correctionsExpanded() const;
+    void setCorrectionsExpanded(bool expanded);
+
+    static bool isRfc3339DateTime(const QString &text);
+
+signals:
+    void changed();
+
+private:
+    void updateState();
+
+    Q_DISABLE_COPY_MOVE(ResultPanel)
+    const std::unique_ptr<Ui::ResultPanel> m_ui;
+};
+
+} // namespace JobDesk
