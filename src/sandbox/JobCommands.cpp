@@ -177,7 +177,7 @@ ApiResponse JobsApi::fail(const QString &keyText, const QString &instance, const
     m_store->extra(job).errorMessage = request.value(QLatin1String("errorMessage")).toString();
     if (job.retries <= 0) {
         job.hasFailedWithRetriesLeft = false;
-        m_store->raiseIncident(job);
+        m_store->raiseIncident(job, nowMs);
     } else {
         job.hasFailedWithRetriesLeft = true;
         job.backoffUntilMs = backOff > 0 ? nowMs + backOff : 0;
@@ -206,7 +206,8 @@ ApiResponse JobsApi::throwError(const QString &keyText, const QString &instance,
         return ApiResponse::problem(400, QStringLiteral("INVALID_ARGUMENT"),
                                     QStringLiteral("No errorCode provided."), instance);
 
-    Target t = target(*m_store, *key, now(), QStringLiteral("THROW_ERROR"),
+    const qint64 nowMs = now();
+    Target t = target(*m_store, *key, nowMs, QStringLiteral("THROW_ERROR"),
                       QStringLiteral("throw an error for"), instance);
     if (t.failure)
         return *t.failure;
@@ -217,7 +218,7 @@ ApiResponse JobsApi::throwError(const QString &keyText, const QString &instance,
     JobExtra &extra = m_store->extra(job);
     extra.errorCode = code.toString();
     extra.errorMessage = request.value(QLatin1String("errorMessage")).toString();
-    m_store->raiseIncident(job);
+    m_store->raiseIncident(job, nowMs);
     return ApiResponse::noContent();
 }
 

@@ -355,8 +355,12 @@ QJsonObject jobToJson(const JobStore &store, const Job &job)
     o.insert(QStringLiteral("customHeaders"), store.object(job.customHeaders));
     o.insert(QStringLiteral("hasFailedWithRetriesLeft"), job.hasFailedWithRetriesLeft);
     o.insert(QStringLiteral("deadline"), job.deadlineMs ? QJsonValue(isoTime(job.deadlineMs)) : QJsonValue());
-    if (job.endTimeMs)
-        o.insert(QStringLiteral("endTime"), isoTime(job.endTimeMs));
+    o.insert(QStringLiteral("endTime"), job.endTimeMs ? QJsonValue(isoTime(job.endTimeMs)) : QJsonValue());
+    // Members an 8.9+ server adds (all nullable, null for jobs that predate 8.9): present so the
+    // 9.x SDK's strict response validation accepts the sandbox, ignored by 8.8 clients.
+    o.insert(QStringLiteral("rootProcessInstanceKey"), QJsonValue());
+    o.insert(QStringLiteral("creationTime"), QJsonValue());
+    o.insert(QStringLiteral("lastUpdateTime"), QJsonValue());
     const auto nullable = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
     o.insert(QStringLiteral("errorMessage"), extra ? nullable(extra->errorMessage) : QJsonValue());
     o.insert(QStringLiteral("errorCode"), extra ? nullable(extra->errorCode) : QJsonValue());

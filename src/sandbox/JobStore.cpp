@@ -160,24 +160,48 @@ EngineState JobStore::engineState(const Job &job, qint64 nowMs) const
     return EngineState::Activatable;
 }
 
-qint64 JobStore::raiseIncident(Job &job)
+qint64 JobStore::raiseIncident(Job &job, qint64 nowMs)
 {
     const qint64 partition = job.key >> PartitionShift;
     const qint64 key = (partition << PartitionShift) + 4'000'000'000LL + m_nextIncidentCounter++;
+    Incident incident;
+    incident.key = key;
+    incident.jobKey = job.key;
+    incident.creationTimeMs = nowMs;
+    incident.unhandledError = job.state == JobState::ErrorThrown;
+    const JobExtra *info = std::as_const(*this).extra(job);
+    const QString message = info ? info->errorMessage : QString();
+    if (incident.unhandledError) {
+        incident.errorMessage = QStringLiteral("Expected to throw an error event with the code '%1' with "
+                                               "message '%2', but it was not caught. No error events "
+                                               "are available in the scope.")
+                                    .arg(info ? info->errorCode : QString(), message);
+    } else {
+        incident.errorMessage = message.isEmpty() ? QStringLiteral("No more retries left.") : message;
+    }
     job.incidentKey = key;
-    m_incidents.insert(key, job.key);
+    m_incidentIndex.insert(key, m_incidentRecords.size());
+    m_incidentRecords.push_back(incident);
     return key;
+}
+
+const Incident *JobStore::incident(qint64 key) const
+{
+    const auto it = m_incidentIndex.constFind(key);
+    return it == m_incidentIndex.constEnd() ? nullptr : &m_incidentRecords.at(it.value());
 }
 
 Job *JobStore::jobForIncident(qint64 incidentKey)
 {
-    const auto it = m_incidents.constFind(incidentKey);
-    return it == m_incidents.constEnd() ? nullptr : find(it.value());
+    const Incident *record = incident(incidentKey);
+    return record && !record->resolved ? find(record->jobKey) : nullptr;
 }
 
 void JobStore::closeIncident(Job &job)
 {
-    m_incidents.remove(job.incidentKey);
+    const auto it = m_incidentIndex.constFind(job.incidentKey);
+    if (it != m_incidentIndex.constEnd())
+        m_incidentRecords.at(it.value()).resolved = true;
     job.incidentKey = 0;
 }
 
@@ -300,13 +324,7 @@ bool JobStore::addJob(const QJsonObject &o, int index, QString *error)
     this->index(stored, m_jobs.size() - 1);
     // A FAILED job without retries and an ERROR_THROWN job stand for an open incident.
     if ((stored.state == JobState::Failed && stored.retries <= 0) || stored.state == JobState::ErrorThrown) {
-        const auto incident = keyValue(o.value(QLatin1String("incidentKey")));
-        if (incident) {
-            stored.incidentKey = *incident;
-            m_incidents.insert(*incident, stored.key);
-        } else {
-            raiseIncident(stored);
-        }
+        raiseIncident(stored, QDateTime::currentMSecsSinceEpoch());
     }
     return true;
 }

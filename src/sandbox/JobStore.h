@@ -64,6 +64,18 @@ struct JobExtra
     std::optional<bool> isDenied;
 };
 
+/// An incident raised for a job: no retries left (JOB_NO_RETRIES) or an uncaught error
+/// (UNHANDLED_ERROR_EVENT). Resolved incidents stay, as in search on a real cluster.
+struct Incident
+{
+    qint64 key = 0;
+    qint64 jobKey = 0;
+    qint64 creationTimeMs = 0;
+    bool resolved = false;
+    bool unhandledError = false;
+    QString errorMessage;
+};
+
 /// All jobs the sandbox knows, with their incidents. Not thread-safe (one event loop).
 class JobStore final
 {
@@ -95,10 +107,14 @@ public:
 
     EngineState engineState(const Job &job, qint64 nowMs) const;
 
-    /// Opens an incident for the job and returns its key.
-    qint64 raiseIncident(Job &job);
+    /// Opens an incident for the job (its state and error say which kind) and returns its key.
+    qint64 raiseIncident(Job &job, qint64 nowMs);
+    /// The job of an ACTIVE incident, or nullptr.
     Job *jobForIncident(qint64 incidentKey);
+    /// Marks the job's incident RESOLVED.
     void closeIncident(Job &job);
+    const std::vector<Incident> &incidents() const { return m_incidentRecords; }
+    const Incident *incident(qint64 key) const;
 
     int partitionCount() const { return m_partitionCount; }
 
@@ -114,7 +130,8 @@ private:
     QStringList m_strings;
     QHash<QString, quint32> m_stringIds;
     std::vector<QJsonObject> m_objects;
-    QHash<qint64, qint64> m_incidents;       // incident key -> job key
+    std::vector<Incident> m_incidentRecords;
+    QHash<qint64, std::size_t> m_incidentIndex; // incident key -> position in m_incidentRecords
     qint64 m_nextIncidentCounter = 1;
     int m_partitionCount = 3;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "JobsApi.h"
 
+#include "IncidentSearch.h"
 #include "JobSearch.h"
 #include "RequestValidation.h"
 
@@ -83,6 +84,11 @@ ApiResponse JobsApi::handle(const QByteArray &method, const QString &path, const
             if (action == QLatin1String("error"))
                 return method == "POST" ? throwError(parts.at(3), path, body) : methodNotAllowed();
         }
+        if (resource == QLatin1String("incidents") && parts.size() == 4) {
+            if (parts.at(3) == QLatin1String("search"))
+                return method == "POST" ? searchIncidentsRoute(path, body) : methodNotAllowed();
+            return method == "GET" ? incident(parts.at(3), path) : methodNotAllowed();
+        }
         if (resource == QLatin1String("incidents") && parts.size() == 5
             && parts.at(4) == QLatin1String("resolution"))
             return method == "POST" ? resolveIncident(parts.at(3), path, body) : methodNotAllowed();
@@ -106,6 +112,7 @@ ApiResponse JobsApi::topology() const
                                { QStringLiteral("partitions"), partitions },
                                { QStringLiteral("version"), gatewayVersion() } };
     return ApiResponse::json(200, QJsonObject { { QStringLiteral("brokers"), QJsonArray { broker } },
+                                                { QStringLiteral("clusterId"), QJsonValue() },
                                                 { QStringLiteral("clusterSize"), 1 },
                                                 { QStringLiteral("partitionsCount"), m_store->partitionCount() },
                                                 { QStringLiteral("replicationFactor"), 1 },
@@ -122,6 +129,29 @@ ApiResponse JobsApi::search(const QString &instance, const QByteArray &body)
     if (!result.ok())
         return ApiResponse::problem(400, result.errorTitle, result.errorDetail, instance);
     return ApiResponse::json(200, result.body);
+}
+
+ApiResponse JobsApi::searchIncidentsRoute(const QString &instance, const QByteArray &body)
+{
+    QJsonObject query;
+    if (auto f = parseBody(body, false, instance, &query))
+        return *f;
+    const SearchResult result = searchIncidents(*m_store, query);
+    if (!result.ok())
+        return ApiResponse::problem(400, result.errorTitle, result.errorDetail, instance);
+    return ApiResponse::json(200, result.body);
+}
+
+ApiResponse JobsApi::incident(const QString &keyText, const QString &instance)
+{
+    const auto key = parseKey(keyText);
+    if (!key)
+        return conversionFailure(QStringLiteral("incidentKey"), keyText, instance);
+    const Incident *record = m_store->incident(*key);
+    if (!record)
+        return ApiResponse::problem(404, QStringLiteral("NOT_FOUND"),
+                                    QStringLiteral("Incident with key '%1' not found").arg(*key), instance);
+    return ApiResponse::json(200, incidentToJson(*m_store, *record));
 }
 
 } // namespace JobDesk::Sandbox

@@ -51,6 +51,8 @@ private:
     ApiResponse update(const QString &keyText, const QString &instance, const QByteArray &body);
     ApiResponse resolveIncident(const QString &keyText, const QString &instance, const QByteArray &body);
     ApiResponse search(const QString &instance, const QByteArray &body);
+    ApiResponse searchIncidentsRoute(const QString &instance, const QByteArray &body);
+    ApiResponse incident(const QString &keyText, const QString &instance);
     ApiResponse topology() const;
 
     qint64 now() const;
