@@ -33,6 +33,16 @@ const char *operationName(SecretJob::Operation operation)
     return "?";
 }
 
+// On Linux, QtKeychain reports a missing D-Bus session or Secret Service as OtherError; for the
+// person that is the same as no keychain at all.
+bool looksLikeNoKeychain(const QString &error)
+{
+    return error.contains(QLatin1String("Could not connect"), Qt::CaseInsensitive)
+        || error.contains(QLatin1String("ServiceUnknown"))
+        || error.contains(QLatin1String("was not provided by any .service files"))
+        || error.contains(QLatin1String("Cannot autolaunch D-Bus"), Qt::CaseInsensitive);
+}
+
 // Starts a QtKeychain job and turns its single `finished` into our job's result. The keychain job
 // has no parent and deletes itself: if our job goes away first, the connection simply drops.
 void run(QKeychain::Job *keychainJob, KeychainSecretJob *job)
@@ -73,6 +83,14 @@ void run(QKeychain::Job *keychainJob, KeychainSecretJob *job)
             return;
         case QKeychain::CouldNotDeleteEntry:
         case QKeychain::OtherError:
+            if (looksLikeNoKeychain(done->errorString())) {
+                qCWarning(lcSecrets) << what << key << "no keychain:" << done->errorString();
+                job->finish(SecretJob::Status::NoBackend, {},
+                            QStringLiteral("No keychain is available (%1): the secret is kept "
+                                           "for this run only.")
+                                .arg(done->errorString()));
+                return;
+            }
             break;
         }
         qCWarning(lcSecrets) << what << key << "failed:" << done->errorString();
