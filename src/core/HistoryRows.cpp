@@ -74,7 +74,8 @@ bool insertEntry(QSqlQuery &q, const HistoryEntry &entry)
     QUrl url = entry.request.url;
     if (!url.password().isEmpty())
         url.setPassword(QString::fromLatin1(kRedacted));
-    q.bindValue(0, entry.time.toMSecsSinceEpoch());
+    const QDateTime time = entry.time.isValid() ? entry.time : QDateTime::currentDateTimeUtc();
+    q.bindValue(0, time.toMSecsSinceEpoch());
     q.bindValue(1, text(entry.source));
     q.bindValue(2, text(entry.connection));
     q.bindValue(3, text(entry.jobKey));

@@ -9,6 +9,9 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
 
 using namespace JobDesk;
 
@@ -151,6 +154,18 @@ private slots:
         const qint64 id2 = store.append(makeEntry(QStringLiteral("1"), OutcomeKind::TransportError, kBase));
         QCOMPARE(store.entry(id2)->httpStatus, std::optional<int>());
         QVERIFY(!store.entry(id2 + 100));
+    }
+
+    void missingTimeMeansNow()
+    {
+        HistoryStore store;
+        QVERIFY(store.open(m_dir.filePath(QStringLiteral("now.sqlite"))));
+        const QDateTime before = QDateTime::currentDateTimeUtc();
+        const qint64 id = store.append(makeEntry(QStringLiteral("1"), OutcomeKind::Completed, QDateTime()));
+        QVERIFY(id > 0);
+        const QDateTime stored = store.entry(id)->time;
+        QVERIFY(stored >= before.addMSecs(-1));
+        QVERIFY(stored <= QDateTime::currentDateTimeUtc());
     }
 
     void queryNewestFirstWithPaging()
@@ -321,6 +336,54 @@ private slots:
         QCOMPARE(window.query({}, 0, 1).at(0).jobKey, QStringLiteral("late"));
         QCOMPARE(window.lastId(), cli.lastId());
         QCOMPARE(window.query({}, 1, 1).at(0).jobKey, QStringLiteral("c49"));
+    }
+
+    void writerWaitsForAnotherWritersLock()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("busy.sqlite"));
+        HistoryStore first;
+        QVERIFY(first.open(path));
+        // Another program holds the write lock (an open write transaction).
+        QSqlDatabase holder = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("holder"));
+        holder.setDatabaseName(path);
+        QVERIFY(holder.open());
+        QSqlQuery hold(holder);
+        QVERIFY(hold.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        QVERIFY(hold.exec(QStringLiteral("DELETE FROM history")));
+
+        // The CLI appends meanwhile, from its own connection (here: its own thread).
+        std::atomic<bool> started { false };
+        std::atomic<qint64> appendedId { -1 };
+        QString threadError;
+        QThread *cli = QThread::create([&] {
+            HistoryStore store;
+            if (!store.open(path)) {
+                threadError = store.error();
+                appendedId = 0;
+                return;
+            }
+            started = true;
+            appendedId = store.append(makeEntry(QStringLiteral("from-cli"), OutcomeKind::Completed, kBase));
+            threadError = store.error();
+        });
+        cli->start();
+        QTRY_VERIFY(started || appendedId == 0);
+        if (!started) {
+            cli->wait();
+            delete cli;
+            QFAIL(qPrintable(threadError));
+        }
+        // Release the lock: the waiting append goes through (busy timeout), it does not fail.
+        QVERIFY(hold.exec(QStringLiteral("COMMIT")));
+        QVERIFY(cli->wait(10000));
+        delete cli;
+        hold.finish();
+        holder.close();
+        holder = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("holder"));
+        QVERIFY2(appendedId > 0, qPrintable(threadError));
+        QCOMPARE(first.count(), 1);
+        QCOMPARE(first.query({}, 0, 1).at(0).jobKey, QStringLiteral("from-cli"));
     }
 
     void corruptFileIsReportedAndLeftUntouched()
