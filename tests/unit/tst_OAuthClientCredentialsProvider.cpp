@@ -4,6 +4,7 @@
 #include "JobsClient.h"
 #include "OAuthClientCredentialsProvider.h"
 
+#include <QLoggingCategory>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -66,6 +67,7 @@ private slots:
     void destroyedContextIsSkipped();
     void secretsListed();
     void withJobsClient();
+    void neverLogsSecrets();
 
 private:
     std::optional<Result> authorize(QObject *context = nullptr)
@@ -300,6 +302,44 @@ void TestOAuthClientCredentialsProvider::withJobsClient()
     QCOMPARE(retried->kind, OutcomeKind::Completed);
     QCOMPARE(m_nam->countPath(QStringLiteral("/oauth/token")), 2);
     QCOMPARE(m_nam->countPath(QStringLiteral("/completion")), 5);
+}
+
+namespace {
+QStringList g_log;
+void collect(QtMsgType, const QMessageLogContext &, const QString &message)
+{
+    g_log << message;
+}
+} // namespace
+
+void TestOAuthClientCredentialsProvider::neverLogsSecrets()
+{
+    QLoggingCategory::setFilterRules(QStringLiteral("jobdesk.*=true"));
+    g_log.clear();
+    const QtMessageHandler previous = qInstallMessageHandler(collect);
+    m_nam->enqueue(tokenAnswer("tok-SECRET-1"));
+    m_nam->enqueue(Response::problem(401, R"({"title":"UNAUTHORIZED"})"));
+    m_nam->enqueue(tokenAnswer("tok-SECRET-2"));
+    m_nam->enqueue(Response::json(204));
+    m_nam->enqueue(Response::json(401, R"({"error":"invalid_client"})"));
+    JobsClient client(m_nam.get());
+    client.setApiRoot(QUrl(QStringLiteral("http://h:8080")));
+    client.setAuthProvider(m_auth.get());
+    CompletionRequest request;
+    request.jobKey = *JobKey::parse(u"2251799813685249").key;
+    bool done = false;
+    connect(client.complete(request), &ApiCall::finished, this, [&done](const Outcome &) { done = true; });
+    QTRY_VERIFY(done);
+    m_auth->invalidate();
+    const auto failed = authorize();
+    qInstallMessageHandler(previous);
+    QLoggingCategory::setFilterRules(QString());
+    QVERIFY(failed && !failed->error.isEmpty());
+    QVERIFY(g_log.size() >= 4); // the test would prove nothing if nothing was logged
+    for (const QString &line : std::as_const(g_log)) {
+        QVERIFY2(!line.contains(QStringLiteral("SECRET")), qPrintable(line));
+        QVERIFY2(!line.contains(QStringLiteral("sandbox-secret")), qPrintable(line));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestOAuthClientCredentialsProvider)
