@@ -22,6 +22,7 @@ private slots:
     void taskListenerDenial();
     void repairFailedJob();
     void failAndThrowError();
+    void incidents();
     void search_data();
     void search();
     void searchPaging();
@@ -262,6 +263,46 @@ void tst_SandboxServer::failAndThrowError()
     const QJsonObject item = found.json().value(QLatin1String("items")).toArray().at(0).toObject();
     QCOMPARE(item.value(QLatin1String("state")).toString(), QStringLiteral("ERROR_THROWN"));
     QCOMPARE(item.value(QLatin1String("errorCode")).toString(), QStringLiteral("ADDRESS_UNKNOWN"));
+}
+
+void tst_SandboxServer::incidents()
+{
+    // The demo's ERROR_THROWN job has an ACTIVE incident of an uncaught error.
+    const JobStore &store = m_demo->server().store();
+    const Job *job = m_demo->findJob([&](const Job &j) {
+        return j.state == JobState::ErrorThrown && store.extra(j)
+               && store.extra(j)->errorCode == QLatin1String("INVOICE_TEMPLATE_MISSING");
+    });
+    QVERIFY(job);
+    const qint64 thrown = job->key;
+    const HttpAnswer found = m_demo->post(
+        QStringLiteral("/v2/incidents/search"),
+        QStringLiteral(R"({"filter":{"jobKey":"%1","state":"ACTIVE"}})").arg(thrown).toUtf8());
+    QCOMPARE(found.status, 200);
+    const QJsonArray items = found.json().value(QLatin1String("items")).toArray();
+    QCOMPARE(items.size(), 1);
+    const QJsonObject incident = items.at(0).toObject();
+    QCOMPARE(incident.value(QLatin1String("errorType")).toString(), QStringLiteral("UNHANDLED_ERROR_EVENT"));
+    QVERIFY(incident.value(QLatin1String("errorMessage")).toString().startsWith(
+        QLatin1String("Expected to throw an error event with the code 'INVOICE_TEMPLATE_MISSING'")));
+    QCOMPARE(incident.value(QLatin1String("processInstanceKey")).toString(),
+             QString::number(m_demo->server().store().find(thrown)->processInstanceKey));
+    const QString incidentKey = incident.value(QLatin1String("incidentKey")).toString();
+
+    const HttpAnswer one = m_demo->send("GET", QStringLiteral("/v2/incidents/%1").arg(incidentKey));
+    QCOMPARE(one.status, 200);
+    QCOMPARE(one.json(), incident);
+    QCOMPARE(m_demo->send("GET", QStringLiteral("/v2/incidents/%1").arg(JobStore::GeneratedBase)).status, 404);
+    QCOMPARE(m_demo->post(QStringLiteral("/v2/incidents/search"), R"({"filter":{"colour":"red"}})").status, 400);
+
+    // Resolved (the job still has retries), the incident stays findable as RESOLVED.
+    QCOMPARE(m_demo->post(QStringLiteral("/v2/incidents/%1/resolution").arg(incidentKey)).status, 204);
+    const HttpAnswer resolved = m_demo->post(
+        QStringLiteral("/v2/incidents/search"),
+        QStringLiteral(R"({"filter":{"incidentKey":"%1"}})").arg(incidentKey).toUtf8());
+    QCOMPARE(resolved.json().value(QLatin1String("items")).toArray().at(0).toObject().value(QLatin1String("state")).toString(),
+             QStringLiteral("RESOLVED"));
+    QCOMPARE(m_demo->post(completionPath(thrown)).status, 204);
 }
 
 void tst_SandboxServer::search_data()
