@@ -41,7 +41,8 @@ bool read(const QString &path, QByteArray *data, QString *error, qint64 maxBytes
     if (!file.open(QIODevice::ReadOnly))
         return failed(error, QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()));
     if (file.size() > maxBytes)
-        return failed(error, QStringLiteral("%1 is too large (%2 bytes)").arg(path).arg(file.size()));
+        return failed(
+            error, QStringLiteral("%1 is too large (%2 bytes)").arg(path).arg(file.size()));
     *data = file.readAll();
     return true;
 }

@@ -13,6 +13,6 @@ bool write(const QString &path, const QByteArray &data, QString *error = nullptr
 
 /// Reads a whole file, refusing files larger than `maxBytes`. False with `error` on failure.
 bool read(const QString &path, QByteArray *data, QString *error = nullptr,
-          qint64 maxBytes = 16 * 1024 * 1024);
+    qint64 maxBytes = 16 * 1024 * 1024);
 
 } // namespace JobDesk::AtomicFile

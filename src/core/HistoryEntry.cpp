@@ -7,8 +7,7 @@
 namespace JobDesk {
 
 HistoryEntry HistoryEntry::fromOutcome(const Outcome &outcome, const QString &source,
-                                       const QString &connection, const QString &jobKey,
-                                       const QDateTime &time)
+    const QString &connection, const QString &jobKey, const QDateTime &time)
 {
     HistoryEntry entry;
     entry.time = time.toUTC();
@@ -72,24 +71,25 @@ HistoryEntry HistoryStore::syntheticEntry(int index, const QDateTime &newest)
         const char *detail;
     };
     static const Shape shapes[] = {
-        { OutcomeKind::Completed, 204, "", "" },
-        { OutcomeKind::Completed, 204, "", "" },
-        { OutcomeKind::Completed, 204, "", "" },
-        { OutcomeKind::NotFound, 404, "NOT_FOUND",
-          "Command 'COMPLETE' rejected with code 'NOT_FOUND': Expected to complete job with key "
-          "'%1', but no such job was found" },
-        { OutcomeKind::InvalidState, 409, "INVALID_STATE",
-          "Command 'COMPLETE' rejected with code 'INVALID_STATE': Expected to complete job with "
-          "key '%1', but it is in state 'FAILED'" },
-        { OutcomeKind::Rejected, 400, "INVALID_ARGUMENT",
-          "Request property [variables] cannot be parsed" },
-        { OutcomeKind::Backpressure, 503, "RESOURCE_EXHAUSTED",
-          "Expected to handle REST API request, but the broker is overloaded" },
-        { OutcomeKind::Unauthorized, 401, "Unauthorized", "" },
-        { OutcomeKind::TransportError, 0, "Connection refused", "" },
+        {OutcomeKind::Completed, 204, "", ""},
+        {OutcomeKind::Completed, 204, "", ""},
+        {OutcomeKind::Completed, 204, "", ""},
+        {OutcomeKind::NotFound, 404, "NOT_FOUND",
+            "Command 'COMPLETE' rejected with code 'NOT_FOUND': Expected to complete job with key "
+            "'%1', but no such job was found"},
+        {OutcomeKind::InvalidState, 409, "INVALID_STATE",
+            "Command 'COMPLETE' rejected with code 'INVALID_STATE': Expected to complete job with "
+            "key '%1', but it is in state 'FAILED'"},
+        {OutcomeKind::Rejected, 400, "INVALID_ARGUMENT",
+            "Request property [variables] cannot be parsed"},
+        {OutcomeKind::Backpressure, 503, "RESOURCE_EXHAUSTED",
+            "Expected to handle REST API request, but the broker is overloaded"},
+        {OutcomeKind::Unauthorized, 401, "Unauthorized", ""},
+        {OutcomeKind::TransportError, 0, "Connection refused", ""},
     };
     constexpr int shapeCount = int(sizeof(shapes) / sizeof(shapes[0]));
-    static const char *const connections[] = { "dev", "test", "prod-eu", "http://localhost:8080/v2/" };
+    static const char *const connections[]
+        = {"dev", "test", "prod-eu", "http://localhost:8080/v2/"};
     const Shape &shape = shapes[index % shapeCount];
     const QString key = QString::number(2251799813685249LL + index);
 
@@ -105,14 +105,16 @@ HistoryEntry HistoryStore::syntheticEntry(int index, const QDateTime &newest)
     entry.detail = QString::fromLatin1(shape.detail).replace(QLatin1String("%1"), key);
     entry.elapsedMs = 20 + index % 180;
     entry.request.method = "POST";
-    entry.request.url = QUrl(QStringLiteral("http://localhost:8080/v2/jobs/%1/completion").arg(key));
-    entry.request.headers = { { "Content-Type", "application/json" },
-                              { "Accept", "application/json, application/problem+json" } };
-    entry.request.body = "{\"variables\":{\"approved\":true,\"orderId\":\"" + QByteArray::number(4711 + index) + "\"}}";
+    entry.request.url
+        = QUrl(QStringLiteral("http://localhost:8080/v2/jobs/%1/completion").arg(key));
+    entry.request.headers = {{"Content-Type", "application/json"},
+        {"Accept", "application/json, application/problem+json"}};
+    entry.request.body = "{\"variables\":{\"approved\":true,\"orderId\":\""
+        + QByteArray::number(4711 + index) + "\"}}";
     if (shape.kind == OutcomeKind::TransportError) {
         entry.transportError = entry.title;
     } else if (shape.status != 204) {
-        entry.responseHeaders = { { "Content-Type", "application/problem+json" } };
+        entry.responseHeaders = {{"Content-Type", "application/problem+json"}};
         entry.responseBody = "{\"type\":\"about:blank\",\"title\":\"" + QByteArray(shape.title)
             + "\",\"status\":" + QByteArray::number(shape.status) + ",\"detail\":\""
             + entry.detail.toUtf8() + "\",\"instance\":\"/v2/jobs/" + key.toLatin1()

@@ -30,7 +30,7 @@ QString headersToJson(const HeaderList &headers, bool redact)
     for (const auto &header : headers) {
         const QByteArray value = redact && isSecretHeader(header.first) ? kRedacted : header.second;
         // Latin-1 maps every byte to one code point and back, so header bytes survive exactly.
-        array.append(QJsonArray { QString::fromLatin1(header.first), QString::fromLatin1(value) });
+        array.append(QJsonArray {QString::fromLatin1(header.first), QString::fromLatin1(value)});
     }
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
@@ -42,7 +42,7 @@ HeaderList headersFromJson(const QString &text)
     for (const auto &item : array) {
         const QJsonArray pair = item.toArray();
         if (pair.size() == 2)
-            headers.append({ pair.at(0).toString().toLatin1(), pair.at(1).toString().toLatin1() });
+            headers.append({pair.at(0).toString().toLatin1(), pair.at(1).toString().toLatin1()});
     }
     return headers;
 }
@@ -59,7 +59,6 @@ QString escapeLike(const QString &text)
     return escaped;
 }
 } // namespace
-
 
 const QLatin1String kSummaryColumns(
     "id, time_ms, source, connection, job_key, kind, http_status, title, detail, elapsed_ms");
@@ -80,7 +79,8 @@ bool insertEntry(QSqlQuery &q, const HistoryEntry &entry)
     q.bindValue(2, text(entry.connection));
     q.bindValue(3, text(entry.jobKey));
     q.bindValue(4, outcomeKindName(entry.kind));
-    q.bindValue(5, entry.httpStatus ? QVariant(*entry.httpStatus) : QVariant(QMetaType(QMetaType::Int)));
+    q.bindValue(
+        5, entry.httpStatus ? QVariant(*entry.httpStatus) : QVariant(QMetaType(QMetaType::Int)));
     q.bindValue(6, text(entry.title));
     q.bindValue(7, text(entry.detail));
     q.bindValue(8, entry.elapsedMs);
@@ -118,7 +118,7 @@ Where whereFor(const HistoryFilter &filter)
     if (!filter.text.isEmpty()) {
         const QString pattern = u'%' + escapeLike(filter.text) + u'%';
         QStringList likes;
-        for (const char *column : { "job_key", "title", "detail", "connection" }) {
+        for (const char *column : {"job_key", "title", "detail", "connection"}) {
             likes.append(QLatin1String(column) + QLatin1String(" LIKE ? ESCAPE '\\'"));
             where.values.append(pattern);
         }

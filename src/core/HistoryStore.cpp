@@ -122,7 +122,8 @@ bool HistoryStore::openChecked(const QString &path)
     db.setDatabaseName(path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
     if (!db.open())
-        return fail(QStringLiteral("Cannot open the history %1: %2").arg(path, db.lastError().text()));
+        return fail(
+            QStringLiteral("Cannot open the history %1: %2").arg(path, db.lastError().text()));
 
     // Read the version before anything writes: a newer or foreign database stays as it is.
     QSqlQuery q(db);
@@ -139,7 +140,8 @@ bool HistoryStore::openChecked(const QString &path)
                         .arg(version)
                         .arg(kSchemaVersion));
     if (version == 0) {
-        if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"))
+        if (!q.exec(
+                QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"))
             || !q.next())
             return fail(QStringLiteral("The history %1 cannot be read (%2); it was left untouched.")
                             .arg(path, q.lastError().text()));
@@ -171,8 +173,8 @@ bool HistoryStore::createOrMigrate(int fromVersion)
     if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
         return fail(QStringLiteral("Cannot prepare the history: %1").arg(q.lastError().text()));
     auto rollback = [&](const QString &what) {
-        const QString message = QStringLiteral("Cannot prepare the history (%1): %2")
-                                    .arg(what, q.lastError().text());
+        const QString message
+            = QStringLiteral("Cannot prepare the history (%1): %2").arg(what, q.lastError().text());
         QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
         return fail(message);
     };
@@ -197,7 +199,6 @@ bool HistoryStore::createOrMigrate(int fromVersion)
         return rollback(QStringLiteral("commit"));
     return true;
 }
-
 
 qint64 HistoryStore::append(const HistoryEntry &entry)
 {
@@ -246,7 +247,7 @@ QList<HistoryEntry> HistoryStore::query(const HistoryFilter &filter, int offset,
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT ") + kSummaryColumns + QStringLiteral(" FROM history")
-              + where.sql + QStringLiteral(" ORDER BY time_ms DESC, id DESC LIMIT ? OFFSET ?"));
+        + where.sql + QStringLiteral(" ORDER BY time_ms DESC, id DESC LIMIT ? OFFSET ?"));
     int i = 0;
     for (const QVariant &value : where.values)
         q.bindValue(i++, value);
@@ -296,7 +297,8 @@ std::optional<HistoryEntry> HistoryStore::entry(qint64 id) const
     if (!isOpen())
         return std::nullopt;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("SELECT ") + kFullColumns + QStringLiteral(" FROM history WHERE id = ?"));
+    q.prepare(
+        QStringLiteral("SELECT ") + kFullColumns + QStringLiteral(" FROM history WHERE id = ?"));
     q.bindValue(0, id);
     if (!q.exec()) {
         fail(QStringLiteral("Cannot read the history: %1").arg(q.lastError().text()));
@@ -337,8 +339,8 @@ int HistoryStore::pruneOlderThan(const QDateTime &cutoff)
     return q.numRowsAffected();
 }
 
-bool HistoryStore::forEach(const HistoryFilter &filter,
-                           const std::function<void(const HistoryEntry &)> &visit) const
+bool HistoryStore::forEach(
+    const HistoryFilter &filter, const std::function<void(const HistoryEntry &)> &visit) const
 {
     if (!isOpen())
         return fail(QStringLiteral("The history is not open"));
@@ -346,7 +348,8 @@ bool HistoryStore::forEach(const HistoryFilter &filter,
     // Keyset paging: stable even when rows are appended or pruned meanwhile.
     std::optional<QPair<qint64, qint64>> after;
     for (;;) {
-        QString sql = QStringLiteral("SELECT ") + kFullColumns + QStringLiteral(" FROM history") + where.sql;
+        QString sql = QStringLiteral("SELECT ") + kFullColumns + QStringLiteral(" FROM history")
+            + where.sql;
         if (after) {
             sql += where.sql.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ");
             sql += QStringLiteral("(time_ms < ? OR (time_ms = ? AND id < ?))");

@@ -17,19 +17,19 @@ namespace JobDesk {
 /// request (secrets already redacted) and response for the details pane.
 struct HistoryEntry
 {
-    qint64 id = 0;                ///< assigned by the store
-    QDateTime time;               ///< UTC, when the request was started
-    QString source;               ///< "window" or "cli"
-    QString connection;           ///< profile name, or the API root when there is no profile
-    QString jobKey;               ///< as text
+    qint64 id = 0; ///< assigned by the store
+    QDateTime time; ///< UTC, when the request was started
+    QString source; ///< "window" or "cli"
+    QString connection; ///< profile name, or the API root when there is no profile
+    QString jobKey; ///< as text
     OutcomeKind kind = OutcomeKind::TransportError;
     std::optional<int> httpStatus;
-    QString title;                ///< problem title, or transport error, or reason phrase
-    QString detail;               ///< problem detail (verbatim)
+    QString title; ///< problem title, or transport error, or reason phrase
+    QString detail; ///< problem detail (verbatim)
     qint64 elapsedMs = 0;
-    RequestRecord request;        ///< redacted
+    RequestRecord request; ///< redacted
     HeaderList responseHeaders;
-    QByteArray responseBody;      ///< capped as received
+    QByteArray responseBody; ///< capped as received
     bool responseBodyTruncated = false;
     qint64 responseBodyTotalBytes = 0;
     QString transportError;
@@ -37,8 +37,7 @@ struct HistoryEntry
 
     /// Builds an entry from a finished request. `time` is when it started.
     static HistoryEntry fromOutcome(const Outcome &outcome, const QString &source,
-                                    const QString &connection, const QString &jobKey,
-                                    const QDateTime &time);
+        const QString &connection, const QString &jobKey, const QDateTime &time);
     /// The outcome again (problem re-parsed from the body), for explain() and the details pane.
     Outcome toOutcome() const;
 };
@@ -46,8 +45,8 @@ struct HistoryEntry
 /// Filter for queries: empty fields match everything.
 struct HistoryFilter
 {
-    QString text;                   ///< substring of job key, title, detail or connection
-    QList<OutcomeKind> kinds;       ///< any of these; empty = all
+    QString text; ///< substring of job key, title, detail or connection
+    QList<OutcomeKind> kinds; ///< any of these; empty = all
     bool isEmpty() const { return text.isEmpty() && kinds.isEmpty(); }
 };
 
@@ -100,8 +99,8 @@ public:
     /// Retention: deletes entries older than `cutoff`; returns how many were removed.
     int pruneOlderThan(const QDateTime &cutoff);
     /// Visits every full entry matching the filter, newest first (for export), in batches.
-    bool forEach(const HistoryFilter &filter,
-                 const std::function<void(const HistoryEntry &)> &visit) const;
+    bool forEach(
+        const HistoryFilter &filter, const std::function<void(const HistoryEntry &)> &visit) const;
 
 private:
     bool openChecked(const QString &path);

@@ -71,31 +71,31 @@ void run(QKeychain::Job *keychainJob, KeychainSecretJob *job)
         case QKeychain::NotImplemented:
             qCWarning(lcSecrets) << what << key << "no keychain:" << done->errorString();
             job->finish(SecretJob::Status::NoBackend, {},
-                        QStringLiteral("No keychain is available (%1): the secret is kept for "
-                                       "this run only.")
-                            .arg(done->errorString()));
+                QStringLiteral("No keychain is available (%1): the secret is kept for "
+                               "this run only.")
+                    .arg(done->errorString()));
             return;
         case QKeychain::AccessDenied:
         case QKeychain::AccessDeniedByUser:
             qCWarning(lcSecrets) << what << key << "access denied:" << done->errorString();
             job->finish(SecretJob::Status::AccessDenied, {},
-                        QStringLiteral("The keychain refused access: %1").arg(done->errorString()));
+                QStringLiteral("The keychain refused access: %1").arg(done->errorString()));
             return;
         case QKeychain::CouldNotDeleteEntry:
         case QKeychain::OtherError:
             if (looksLikeNoKeychain(done->errorString())) {
                 qCWarning(lcSecrets) << what << key << "no keychain:" << done->errorString();
                 job->finish(SecretJob::Status::NoBackend, {},
-                            QStringLiteral("No keychain is available (%1): the secret is kept "
-                                           "for this run only.")
-                                .arg(done->errorString()));
+                    QStringLiteral("No keychain is available (%1): the secret is kept "
+                                   "for this run only.")
+                        .arg(done->errorString()));
                 return;
             }
             break;
         }
         qCWarning(lcSecrets) << what << key << "failed:" << done->errorString();
         job->finish(SecretJob::Status::Failed, {},
-                    QStringLiteral("The keychain failed: %1").arg(done->errorString()));
+            QStringLiteral("The keychain failed: %1").arg(done->errorString()));
     });
     keychainJob->start();
 }

@@ -24,8 +24,8 @@ QString environmentName(Profile::Environment environment)
 
 std::optional<Profile::Environment> environmentFromName(const QString &name)
 {
-    for (const auto environment : { Profile::Environment::Dev, Profile::Environment::Test,
-                                    Profile::Environment::Prod, Profile::Environment::Custom }) {
+    for (const auto environment : {Profile::Environment::Dev, Profile::Environment::Test,
+             Profile::Environment::Prod, Profile::Environment::Custom}) {
         if (name.compare(environmentName(environment), Qt::CaseInsensitive) == 0)
             return environment;
     }
@@ -67,8 +67,8 @@ std::optional<Profile::AuthKind> authKindFromName(const QString &name)
     const QString trimmed = name.trimmed();
     if (trimmed.compare(QLatin1String("oauth2"), Qt::CaseInsensitive) == 0)
         return Profile::AuthKind::OAuth;
-    for (const auto kind : { Profile::AuthKind::None, Profile::AuthKind::Basic,
-                             Profile::AuthKind::Bearer, Profile::AuthKind::OAuth }) {
+    for (const auto kind : {Profile::AuthKind::None, Profile::AuthKind::Basic,
+             Profile::AuthKind::Bearer, Profile::AuthKind::OAuth}) {
         if (trimmed.compare(authKindName(kind), Qt::CaseInsensitive) == 0)
             return kind;
     }
@@ -211,17 +211,17 @@ std::optional<Profile> Profile::fromJson(const QJsonObject &json, QString *error
         QString *target;
         bool required;
     } strings[] = {
-        { "name", &profile.name, true },
-        { "apiAddress", &profile.apiAddress, true },
-        { "color", &profile.color, false },
-        { "username", &profile.username, false },
-        { "tokenUrl", &profile.tokenUrl, false },
-        { "clientId", &profile.clientId, false },
-        { "audience", &profile.audience, false },
-        { "scope", &profile.scope, false },
-        { "caBundlePath", &profile.caBundlePath, false },
-        { "clientCertPath", &profile.clientCertPath, false },
-        { "clientKeyPath", &profile.clientKeyPath, false },
+        {"name", &profile.name, true},
+        {"apiAddress", &profile.apiAddress, true},
+        {"color", &profile.color, false},
+        {"username", &profile.username, false},
+        {"tokenUrl", &profile.tokenUrl, false},
+        {"clientId", &profile.clientId, false},
+        {"audience", &profile.audience, false},
+        {"scope", &profile.scope, false},
+        {"caBundlePath", &profile.caBundlePath, false},
+        {"clientCertPath", &profile.clientCertPath, false},
+        {"clientKeyPath", &profile.clientKeyPath, false},
     };
     for (const auto &field : strings) {
         const QJsonValue value = json.value(QLatin1String(field.key));
@@ -231,7 +231,8 @@ std::optional<Profile> Profile::fromJson(const QJsonObject &json, QString *error
             return failed(QStringLiteral("\"%1\" must be a string").arg(QLatin1String(field.key)));
         *field.target = value.toString();
     }
-    const QString environment = json.value(QLatin1String("environment")).toString(QStringLiteral("dev"));
+    const QString environment
+        = json.value(QLatin1String("environment")).toString(QStringLiteral("dev"));
     const auto parsedEnvironment = environmentFromName(environment);
     if (!parsedEnvironment)
         return failed(QStringLiteral("unknown environment \"%1\"").arg(environment));

@@ -24,18 +24,18 @@ struct Profile
     static constexpr int kDefaultTimeoutSeconds = 30;
 
     QString name;
-    QString apiAddress;              ///< as typed, e.g. https://bru-2.zeebe.camunda.io/<cluster>
+    QString apiAddress; ///< as typed, e.g. https://bru-2.zeebe.camunda.io/<cluster>
     Environment environment = Environment::Dev;
-    QString color;                   ///< "#rrggbb"; empty: the environment's default colour
+    QString color; ///< "#rrggbb"; empty: the environment's default colour
     AuthKind authKind = AuthKind::None;
-    QString username;                ///< basic
-    QString tokenUrl;                ///< oauth
-    QString clientId;                ///< oauth
-    QString audience;                ///< oauth, optional
-    QString scope;                   ///< oauth, optional
-    QString caBundlePath;            ///< extra CA certificates (PEM), optional
-    QString clientCertPath;          ///< mTLS client certificate (PEM), optional
-    QString clientKeyPath;           ///< mTLS client key (PEM), optional
+    QString username; ///< basic
+    QString tokenUrl; ///< oauth
+    QString clientId; ///< oauth
+    QString audience; ///< oauth, optional
+    QString scope; ///< oauth, optional
+    QString caBundlePath; ///< extra CA certificates (PEM), optional
+    QString clientCertPath; ///< mTLS client certificate (PEM), optional
+    QString clientKeyPath; ///< mTLS client key (PEM), optional
     int timeoutSeconds = kDefaultTimeoutSeconds;
 
     bool isProduction() const { return environment == Environment::Prod; }

@@ -17,15 +17,34 @@ const QLatin1String kSaasAudience("zeebe.camunda.io");
 
 // Every variable this import understands (so "nothing found" can be told apart).
 const char *const kKnown[] = {
-    "CAMUNDA_REST_ADDRESS", "ZEEBE_REST_ADDRESS", "ZEEBE_ADDRESS", "ZEEBE_GRPC_ADDRESS",
-    "CAMUNDA_CLUSTER_ID", "CAMUNDA_CLUSTER_REGION", "CAMUNDA_AUTH_STRATEGY",
-    "CAMUNDA_CLIENT_ID", "CAMUNDA_CLIENT_AUTH_CLIENTID", "ZEEBE_CLIENT_ID",
-    "CAMUNDA_CLIENT_SECRET", "CAMUNDA_CLIENT_AUTH_CLIENTSECRET", "ZEEBE_CLIENT_SECRET",
-    "CAMUNDA_OAUTH_URL", "ZEEBE_AUTHORIZATION_SERVER_URL", "ZEEBE_TOKEN_URL",
-    "CAMUNDA_TOKEN_AUDIENCE", "ZEEBE_TOKEN_AUDIENCE", "CAMUNDA_TOKEN_SCOPE",
-    "CAMUNDA_OAUTH_SCOPE", "ZEEBE_TOKEN_SCOPE", "CAMUNDA_BASIC_AUTH_USERNAME",
-    "CAMUNDA_BASIC_AUTH_PASSWORD", "CAMUNDA_OAUTH_TOKEN", "CAMUNDA_MTLS_CA_PATH",
-    "ZEEBE_CA_CERTIFICATE_PATH", "CAMUNDA_MTLS_CERT_PATH", "CAMUNDA_MTLS_KEY_PATH",
+    "CAMUNDA_REST_ADDRESS",
+    "ZEEBE_REST_ADDRESS",
+    "ZEEBE_ADDRESS",
+    "ZEEBE_GRPC_ADDRESS",
+    "CAMUNDA_CLUSTER_ID",
+    "CAMUNDA_CLUSTER_REGION",
+    "CAMUNDA_AUTH_STRATEGY",
+    "CAMUNDA_CLIENT_ID",
+    "CAMUNDA_CLIENT_AUTH_CLIENTID",
+    "ZEEBE_CLIENT_ID",
+    "CAMUNDA_CLIENT_SECRET",
+    "CAMUNDA_CLIENT_AUTH_CLIENTSECRET",
+    "ZEEBE_CLIENT_SECRET",
+    "CAMUNDA_OAUTH_URL",
+    "ZEEBE_AUTHORIZATION_SERVER_URL",
+    "ZEEBE_TOKEN_URL",
+    "CAMUNDA_TOKEN_AUDIENCE",
+    "ZEEBE_TOKEN_AUDIENCE",
+    "CAMUNDA_TOKEN_SCOPE",
+    "CAMUNDA_OAUTH_SCOPE",
+    "ZEEBE_TOKEN_SCOPE",
+    "CAMUNDA_BASIC_AUTH_USERNAME",
+    "CAMUNDA_BASIC_AUTH_PASSWORD",
+    "CAMUNDA_OAUTH_TOKEN",
+    "CAMUNDA_MTLS_CA_PATH",
+    "ZEEBE_CA_CERTIFICATE_PATH",
+    "CAMUNDA_MTLS_CERT_PATH",
+    "CAMUNDA_MTLS_KEY_PATH",
     "CAMUNDA_MTLS_KEY_PASSPHRASE",
 };
 
@@ -84,10 +103,10 @@ ProfileImportResult fromVariables(const Variables &v, const QString &profileName
     }
 
     // Address.
-    QString clusterId = first(v, { "CAMUNDA_CLUSTER_ID" });
-    QString region = first(v, { "CAMUNDA_CLUSTER_REGION" });
-    const QString grpcAddress = first(v, { "ZEEBE_GRPC_ADDRESS", "ZEEBE_ADDRESS" });
-    p.apiAddress = first(v, { "CAMUNDA_REST_ADDRESS", "ZEEBE_REST_ADDRESS" });
+    QString clusterId = first(v, {"CAMUNDA_CLUSTER_ID"});
+    QString region = first(v, {"CAMUNDA_CLUSTER_REGION"});
+    const QString grpcAddress = first(v, {"ZEEBE_GRPC_ADDRESS", "ZEEBE_ADDRESS"});
+    p.apiAddress = first(v, {"CAMUNDA_REST_ADDRESS", "ZEEBE_REST_ADDRESS"});
     if (p.apiAddress.isEmpty()) {
         if (clusterId.isEmpty() || region.isEmpty()) {
             QString grpcCluster, grpcRegion;
@@ -117,21 +136,22 @@ ProfileImportResult fromVariables(const Variables &v, const QString &profileName
     const bool saas = QUrl(p.apiAddress).host().endsWith(QLatin1String(".camunda.io"));
 
     // Credentials.
-    p.clientId = first(v, { "CAMUNDA_CLIENT_ID", "CAMUNDA_CLIENT_AUTH_CLIENTID", "ZEEBE_CLIENT_ID" });
+    p.clientId = first(v, {"CAMUNDA_CLIENT_ID", "CAMUNDA_CLIENT_AUTH_CLIENTID", "ZEEBE_CLIENT_ID"});
     const QString clientSecret = first(
-        v, { "CAMUNDA_CLIENT_SECRET", "CAMUNDA_CLIENT_AUTH_CLIENTSECRET", "ZEEBE_CLIENT_SECRET" });
-    p.tokenUrl = first(v, { "CAMUNDA_OAUTH_URL", "ZEEBE_AUTHORIZATION_SERVER_URL", "ZEEBE_TOKEN_URL" });
-    p.audience = first(v, { "CAMUNDA_TOKEN_AUDIENCE", "ZEEBE_TOKEN_AUDIENCE" });
-    p.scope = first(v, { "CAMUNDA_TOKEN_SCOPE", "CAMUNDA_OAUTH_SCOPE", "ZEEBE_TOKEN_SCOPE" });
-    p.username = first(v, { "CAMUNDA_BASIC_AUTH_USERNAME" });
+        v, {"CAMUNDA_CLIENT_SECRET", "CAMUNDA_CLIENT_AUTH_CLIENTSECRET", "ZEEBE_CLIENT_SECRET"});
+    p.tokenUrl
+        = first(v, {"CAMUNDA_OAUTH_URL", "ZEEBE_AUTHORIZATION_SERVER_URL", "ZEEBE_TOKEN_URL"});
+    p.audience = first(v, {"CAMUNDA_TOKEN_AUDIENCE", "ZEEBE_TOKEN_AUDIENCE"});
+    p.scope = first(v, {"CAMUNDA_TOKEN_SCOPE", "CAMUNDA_OAUTH_SCOPE", "ZEEBE_TOKEN_SCOPE"});
+    p.username = first(v, {"CAMUNDA_BASIC_AUTH_USERNAME"});
     const QString password = v.value(QStringLiteral("CAMUNDA_BASIC_AUTH_PASSWORD"));
-    const QString token = first(v, { "CAMUNDA_OAUTH_TOKEN" });
-    p.caBundlePath = first(v, { "CAMUNDA_MTLS_CA_PATH", "ZEEBE_CA_CERTIFICATE_PATH" });
-    p.clientCertPath = first(v, { "CAMUNDA_MTLS_CERT_PATH" });
-    p.clientKeyPath = first(v, { "CAMUNDA_MTLS_KEY_PATH" });
+    const QString token = first(v, {"CAMUNDA_OAUTH_TOKEN"});
+    p.caBundlePath = first(v, {"CAMUNDA_MTLS_CA_PATH", "ZEEBE_CA_CERTIFICATE_PATH"});
+    p.clientCertPath = first(v, {"CAMUNDA_MTLS_CERT_PATH"});
+    p.clientKeyPath = first(v, {"CAMUNDA_MTLS_KEY_PATH"});
     const QString keyPassphrase = v.value(QStringLiteral("CAMUNDA_MTLS_KEY_PASSPHRASE"));
 
-    const QString strategy = first(v, { "CAMUNDA_AUTH_STRATEGY" });
+    const QString strategy = first(v, {"CAMUNDA_AUTH_STRATEGY"});
     if (!strategy.isEmpty()) {
         const auto kind = authKindFromName(strategy);
         if (!kind) {
@@ -149,8 +169,8 @@ ProfileImportResult fromVariables(const Variables &v, const QString &profileName
                                           "CAMUNDA_AUTH_STRATEGY to choose one.");
             return result;
         }
-        p.authKind = oauth ? Profile::AuthKind::OAuth
-            : basic        ? Profile::AuthKind::Basic
+        p.authKind = oauth     ? Profile::AuthKind::OAuth
+            : basic            ? Profile::AuthKind::Basic
             : !token.isEmpty() ? Profile::AuthKind::Bearer
                                : Profile::AuthKind::None;
     }
@@ -160,7 +180,8 @@ ProfileImportResult fromVariables(const Variables &v, const QString &profileName
         break;
     case Profile::AuthKind::Basic:
         if (p.username.isEmpty()) {
-            result.error = QStringLiteral("Basic authentication needs CAMUNDA_BASIC_AUTH_USERNAME.");
+            result.error
+                = QStringLiteral("Basic authentication needs CAMUNDA_BASIC_AUTH_USERNAME.");
             return result;
         }
         if (!password.isEmpty())
@@ -182,11 +203,13 @@ ProfileImportResult fromVariables(const Variables &v, const QString &profileName
         }
         if (p.tokenUrl.isEmpty() && saas) {
             p.tokenUrl = kSaasTokenUrl;
-            result.notes.append(QStringLiteral("Token URL set to Camunda SaaS's %1.").arg(p.tokenUrl));
+            result.notes.append(
+                QStringLiteral("Token URL set to Camunda SaaS's %1.").arg(p.tokenUrl));
         }
         if (p.audience.isEmpty() && saas) {
             p.audience = kSaasAudience;
-            result.notes.append(QStringLiteral("Audience set to Camunda SaaS's %1.").arg(p.audience));
+            result.notes.append(
+                QStringLiteral("Audience set to Camunda SaaS's %1.").arg(p.audience));
         }
         if (!clientSecret.isEmpty())
             result.secrets.insert(SecretKind::ClientSecret, clientSecret.toUtf8());
@@ -196,7 +219,7 @@ ProfileImportResult fromVariables(const Variables &v, const QString &profileName
     }
     if (!p.clientKeyPath.isEmpty() && !keyPassphrase.isEmpty())
         result.secrets.insert(SecretKind::KeyPassphrase, keyPassphrase.toUtf8());
-    if (!first(v, { "CAMUNDA_CREDENTIALS_SCOPES" }).isEmpty())
+    if (!first(v, {"CAMUNDA_CREDENTIALS_SCOPES"}).isEmpty())
         result.notes.append(QStringLiteral("CAMUNDA_CREDENTIALS_SCOPES lists the Console scopes "
                                            "of the client; it is not an OAuth scope and was not "
                                            "used."));
@@ -223,7 +246,8 @@ ProfileImportResult fromVariables(const Variables &v, const QString &profileName
     return result;
 }
 
-ProfileImportResult fromEnvironment(const QProcessEnvironment &environment, const QString &profileName)
+ProfileImportResult fromEnvironment(
+    const QProcessEnvironment &environment, const QString &profileName)
 {
     Variables variables;
     const QStringList keys = environment.keys();
@@ -250,7 +274,8 @@ ProfileImportResult fromCredentialsFile(const QString &path, const QString &prof
     }
     result = fromVariables(variables, profileName);
     for (const int line : ignored)
-        result.notes.append(QStringLiteral("Line %1 of the file was not understood and ignored.").arg(line));
+        result.notes.append(
+            QStringLiteral("Line %1 of the file was not understood and ignored.").arg(line));
     return result;
 }
 

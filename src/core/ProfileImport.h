@@ -17,8 +17,8 @@ struct ProfileImportResult
 {
     Profile profile;
     QMap<SecretKind, QByteArray> secrets;
-    QStringList notes;  ///< what was derived or ignored, for the person to check
-    QString error;      ///< empty on success
+    QStringList notes; ///< what was derived or ignored, for the person to check
+    QString error; ///< empty on success
     bool ok() const { return error.isEmpty(); }
 };
 
@@ -38,9 +38,9 @@ namespace ProfileImport {
 using Variables = QHash<QString, QString>;
 
 ProfileImportResult fromVariables(const Variables &variables, const QString &profileName = {});
-ProfileImportResult fromEnvironment(const QProcessEnvironment &environment
-                                    = QProcessEnvironment::systemEnvironment(),
-                                    const QString &profileName = {});
+ProfileImportResult fromEnvironment(
+    const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
+    const QString &profileName = {});
 /// The file Camunda Console offers for download (`export ZEEBE_ADDRESS='…'` lines; `export`,
 /// quotes, comments and CRLF optional).
 ProfileImportResult fromCredentialsFile(const QString &path, const QString &profileName = {});

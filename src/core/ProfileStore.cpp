@@ -92,7 +92,8 @@ bool ProfileStore::load(const QString &path)
     if (version < 1)
         return corrupt(QStringLiteral("no valid version"));
     if (version > kFormatVersion)
-        return corrupt(QStringLiteral("written by a newer JobDesk (format version %1)").arg(version));
+        return corrupt(
+            QStringLiteral("written by a newer JobDesk (format version %1)").arg(version));
 
     QList<Profile> profiles;
     const QJsonArray array = root.value(QLatin1String("profiles")).toArray();

@@ -25,8 +25,8 @@ QString secretKindName(SecretKind kind)
 
 std::optional<SecretKind> secretKindFromName(const QString &name)
 {
-    for (const SecretKind kind : { SecretKind::Password, SecretKind::Token,
-                                   SecretKind::ClientSecret, SecretKind::KeyPassphrase }) {
+    for (const SecretKind kind : {SecretKind::Password, SecretKind::Token, SecretKind::ClientSecret,
+             SecretKind::KeyPassphrase}) {
         if (secretKindName(kind) == name)
             return kind;
     }
@@ -77,7 +77,7 @@ namespace {
 void whenFinished(SecretJob *job, QObject *context, const SecretStore::Callback &done)
 {
     QObject::connect(job, &SecretJob::finished, context ? context : job,
-                     [done](SecretJob *finishedJob) { done(*finishedJob); });
+        [done](SecretJob *finishedJob) { done(*finishedJob); });
 }
 
 // SecretJob's constructor and finish() are for implementations; this one is the memory store's.
@@ -103,8 +103,8 @@ void SecretStore::read(const QString &key, QObject *context, Callback done)
     whenFinished(read(key), context, done);
 }
 
-void SecretStore::write(const QString &key, const QByteArray &secret, QObject *context,
-                        Callback done)
+void SecretStore::write(
+    const QString &key, const QByteArray &secret, QObject *context, Callback done)
 {
     whenFinished(write(key, secret), context, done);
 }

@@ -13,9 +13,9 @@ namespace JobDesk {
 
 /// Which secret of a profile: one keychain entry each.
 enum class SecretKind {
-    Password,      ///< basic auth password
-    Token,         ///< bearer token
-    ClientSecret,  ///< OAuth2 client secret
+    Password, ///< basic auth password
+    Token, ///< bearer token
+    ClientSecret, ///< OAuth2 client secret
     KeyPassphrase, ///< passphrase of the mTLS client key
 };
 
@@ -33,11 +33,11 @@ class SecretJob : public QObject
 public:
     enum class Operation { Read, Write, Remove };
     enum class Status {
-        Ok,           ///< done (for Read: data() holds the secret)
-        NotFound,     ///< nothing stored under this key yet (Read/Remove); not a failure
-        NoBackend,    ///< no keychain on this system: keep the secret for this run only
+        Ok, ///< done (for Read: data() holds the secret)
+        NotFound, ///< nothing stored under this key yet (Read/Remove); not a failure
+        NoBackend, ///< no keychain on this system: keep the secret for this run only
         AccessDenied, ///< the keychain refused (locked, or the person said no)
-        Failed,       ///< anything else; see errorString()
+        Failed, ///< anything else; see errorString()
     };
     Q_ENUM(Status)
 

@@ -10,8 +10,8 @@ namespace {
 
 bool correctionsEmpty(const UserTaskCorrections &c)
 {
-    return !c.assignee && !c.dueDate && !c.followUpDate && !c.candidateUsers
-        && !c.candidateGroups && !c.priority;
+    return !c.assignee && !c.dueDate && !c.followUpDate && !c.candidateUsers && !c.candidateGroups
+        && !c.priority;
 }
 
 bool correctionsEqual(const UserTaskCorrections &a, const UserTaskCorrections &b)
@@ -146,7 +146,7 @@ QJsonObject Template::toJson() const
 
 std::optional<Template> Template::fromJson(const QJsonObject &json, QString *error)
 {
-    Reader reader { json, {} };
+    Reader reader {json, {}};
     auto failed = [&](const QString &message) -> std::optional<Template> {
         if (error)
             *error = message;
@@ -174,14 +174,14 @@ std::optional<Template> Template::fromJson(const QJsonObject &json, QString *err
         if (!denied.isUndefined() && !denied.isBool())
             return failed(QStringLiteral("\"denied\" must be true or false"));
         t.denied = denied.toBool(false);
-        Reader resultReader { result, {} };
+        Reader resultReader {result, {}};
         t.deniedReason = resultReader.string("deniedReason").value_or(QString());
         const QJsonValue correctionsValue = result.value(QLatin1String("corrections"));
         if (!correctionsValue.isUndefined() && !correctionsValue.isNull()) {
             if (!correctionsValue.isObject())
                 return failed(QStringLiteral("\"corrections\" must be an object"));
             const QJsonObject c = correctionsValue.toObject();
-            Reader cr { c, {} };
+            Reader cr {c, {}};
             t.corrections.assignee = cr.string("assignee");
             t.corrections.dueDate = cr.string("dueDate");
             t.corrections.followUpDate = cr.string("followUpDate");
@@ -226,9 +226,9 @@ QString Template::nameError(const QString &name)
 bool operator==(const Template &a, const Template &b)
 {
     return a.name == b.name && a.description == b.description && a.jobType == b.jobType
-        && a.variables == b.variables && a.denied == b.denied
-        && a.deniedReason == b.deniedReason && correctionsEqual(a.corrections, b.corrections)
-        && a.created == b.created && a.updated == b.updated;
+        && a.variables == b.variables && a.denied == b.denied && a.deniedReason == b.deniedReason
+        && correctionsEqual(a.corrections, b.corrections) && a.created == b.created
+        && a.updated == b.updated;
 }
 
 QList<Template> starterTemplates()
@@ -251,8 +251,8 @@ QList<Template> starterTemplates()
     skipAddress.name = QStringLiteral("Skip address check");
     skipAddress.description = QStringLiteral("Mark the address as verified by hand so the "
                                              "process continues without the checker.");
-    skipAddress.variables = QStringLiteral(
-        "{\n  \"addressValid\": true,\n  \"addressCheckSkipped\": true\n}");
+    skipAddress.variables
+        = QStringLiteral("{\n  \"addressValid\": true,\n  \"addressCheckSkipped\": true\n}");
     list.append(skipAddress);
 
     Template deny;
@@ -268,7 +268,7 @@ QList<Template> starterTemplates()
     assign.description = QStringLiteral("Task listener: let the assignment through, but give "
                                         "the user task to the support group.");
     assign.corrections.assignee = QString();
-    assign.corrections.candidateGroups = QStringList { QStringLiteral("support") };
+    assign.corrections.candidateGroups = QStringList {QStringLiteral("support")};
     list.append(assign);
     return list;
 }

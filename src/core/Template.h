@@ -19,8 +19,8 @@ struct Template
 {
     QString name;
     QString description;
-    QString jobType;          ///< the job type this template is meant for; empty for any
-    QString variables;        ///< the variables editor's text, verbatim
+    QString jobType; ///< the job type this template is meant for; empty for any
+    QString variables; ///< the variables editor's text, verbatim
     bool denied = false;
     QString deniedReason;
     UserTaskCorrections corrections;

@@ -28,8 +28,9 @@ QString formatError(const QJsonObject &root, const QLatin1String &format)
 {
     const QString found = root.value(QLatin1String("format")).toString();
     if (found != format)
-        return found.isEmpty() ? QStringLiteral("not a JobDesk template (no \"format\" member)")
-                               : QStringLiteral("not a JobDesk template (format \"%1\")").arg(found);
+        return found.isEmpty()
+            ? QStringLiteral("not a JobDesk template (no \"format\" member)")
+            : QStringLiteral("not a JobDesk template (format \"%1\")").arg(found);
     const int version = root.value(QLatin1String("version")).toInt(0);
     if (version < 1)
         return QStringLiteral("no valid \"version\"");
@@ -108,55 +109,58 @@ bool TemplateStore::reload()
         if (inProgress.match(info.fileName()).hasMatch())
             continue;
         if (!info.fileName().endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {
-            m_broken.append({ path, QStringLiteral("not a template (only .json files are)") });
+            m_broken.append({path, QStringLiteral("not a template (only .json files are)")});
             continue;
         }
         QByteArray data;
         QString error;
         if (!AtomicFile::read(path, &data, &error, kMaxFileBytes)) {
-            m_broken.append({ path, error });
+            m_broken.append({path, error});
             continue;
         }
         QJsonParseError parseError;
         const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
         if (parseError.error != QJsonParseError::NoError) {
-            m_broken.append({ path, QStringLiteral("not valid JSON at offset %1: %2")
-                                        .arg(parseError.offset)
-                                        .arg(parseError.errorString()) });
+            m_broken.append({path,
+                QStringLiteral("not valid JSON at offset %1: %2")
+                    .arg(parseError.offset)
+                    .arg(parseError.errorString())});
             continue;
         }
         if (!document.isObject()) {
-            m_broken.append({ path, QStringLiteral("not a JobDesk template (not a JSON object)") });
+            m_broken.append({path, QStringLiteral("not a JobDesk template (not a JSON object)")});
             continue;
         }
         const QJsonObject root = document.object();
         if (const QString problem = formatError(root, kFileFormat); !problem.isEmpty()) {
-            m_broken.append({ path, problem });
+            m_broken.append({path, problem});
             continue;
         }
         const auto t = Template::fromJson(root, &error);
         if (!t) {
-            m_broken.append({ path, error });
+            m_broken.append({path, error});
             continue;
         }
         const auto same = std::find_if(loaded.cbegin(), loaded.cend(), [&](const auto &other) {
             return other.first.name.compare(t->name, Qt::CaseInsensitive) == 0;
         });
         if (same != loaded.cend()) {
-            m_broken.append({ path, QStringLiteral("the name \"%1\" is already used by %2")
-                                        .arg(t->name, QFileInfo(same->second).fileName()) });
+            m_broken.append({path,
+                QStringLiteral("the name \"%1\" is already used by %2")
+                    .arg(t->name, QFileInfo(same->second).fileName())});
             continue;
         }
-        loaded.append({ *t, path });
+        loaded.append({*t, path});
     }
     std::sort(loaded.begin(), loaded.end(),
-              [](const auto &a, const auto &b) { return lessByName(a.first, b.first); });
+        [](const auto &a, const auto &b) { return lessByName(a.first, b.first); });
     for (const auto &item : loaded) {
         m_templates.append(item.first);
         m_paths.append(item.second);
     }
     for (const BrokenFile &broken : m_broken)
-        qCDebug(lcStorage).noquote() << "Broken template file" << broken.filePath << ":" << broken.reason;
+        qCDebug(lcStorage).noquote()
+            << "Broken template file" << broken.filePath << ":" << broken.reason;
     return true;
 }
 
@@ -314,8 +318,8 @@ QByteArray TemplateStore::exportDocument(const QList<Template> &templates)
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
-std::optional<QList<Template>> TemplateStore::parseExportDocument(const QByteArray &data,
-                                                                  QString *error)
+std::optional<QList<Template>> TemplateStore::parseExportDocument(
+    const QByteArray &data, QString *error)
 {
     auto failed = [error](const QString &message) -> std::optional<QList<Template>> {
         if (error)

@@ -35,17 +35,17 @@ public:
     };
 
     enum class ClashPolicy {
-        Fail,      ///< refuse the whole import when any name exists
+        Fail, ///< refuse the whole import when any name exists
         Overwrite, ///< replace existing templates of the same name
-        KeepBoth,  ///< import under a free name ("Approve (2)")
+        KeepBoth, ///< import under a free name ("Approve (2)")
     };
 
     struct ImportResult
     {
         bool ok = false;
-        QString error;        ///< why nothing (or not everything) was imported
+        QString error; ///< why nothing (or not everything) was imported
         QStringList imported; ///< names as stored
-        QStringList clashes;  ///< names that already existed (with Fail: nothing was imported)
+        QStringList clashes; ///< names that already existed (with Fail: nothing was imported)
     };
 
     explicit TemplateStore(const QString &directory = defaultDirectory());
@@ -85,8 +85,8 @@ public:
 
     static QByteArray exportDocument(const QList<Template> &templates);
     /// Also accepts a single template file (`"format":"jobdesk-template"`).
-    static std::optional<QList<Template>> parseExportDocument(const QByteArray &data,
-                                                              QString *error = nullptr);
+    static std::optional<QList<Template>> parseExportDocument(
+        const QByteArray &data, QString *error = nullptr);
     /// The file name (without folder) a template of this name is stored under.
     static QString fileNameFor(const QString &name);
 

@@ -26,7 +26,7 @@ Finished run(SecretJob *job)
 {
     Finished result;
     QObject::connect(job, &SecretJob::finished, job, [&result](SecretJob *j) {
-        result = { true, j->status(), j->data(), j->errorString() };
+        result = {true, j->status(), j->data(), j->errorString()};
     });
     // The keyring may prompt or be slow on a loaded machine; a failure shows as done == false.
     if (!QTest::qWaitFor([&result] { return result.done; }, 20000))
@@ -78,7 +78,8 @@ private slots:
         QCOMPARE(run(store.read(key)).data, QByteArray("second"));
 
         // Another key of the same profile is independent.
-        const QString other = profileSecretKey(QStringLiteral("SaaS prod"), SecretKind::KeyPassphrase);
+        const QString other
+            = profileSecretKey(QStringLiteral("SaaS prod"), SecretKind::KeyPassphrase);
         QCOMPARE(run(store.read(other)).status, SecretJob::Status::NotFound);
 
         // A second store instance (another program, say the CLI) sees the same entry.
@@ -96,7 +97,7 @@ private slots:
         const auto r = run(store.remove(QStringLiteral("profile/never/password")));
         QVERIFY2(r.done, qPrintable(r.error));
         QVERIFY2(r.status == SecretJob::Status::NotFound || r.status == SecretJob::Status::Ok,
-                 qPrintable(r.error));
+            qPrintable(r.error));
     }
 
     void otherServiceDoesNotSeeIt()

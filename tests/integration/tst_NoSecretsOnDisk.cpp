@@ -52,15 +52,16 @@ private slots:
         // paths are $HOME/.qttest/…, the CLI uses the XDG variables set below.
         qputenv("HOME", QFile::encodeName(m_home.path()));
         QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation).startsWith(m_home.path()));
+        QVERIFY(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
+                    .startsWith(m_home.path()));
         // Secrets and names come from different UUIDs, so a name never contains a secret.
         auto unique = [] { return QUuid::createUuid().toString(QUuid::WithoutBraces); };
-        m_secrets = { QByteArray("pw-").append(unique().toLatin1()),
-                      QByteArray("cs-").append(unique().toLatin1()),
-                      QByteArray("cli-").append(unique().toLatin1()) };
+        m_secrets = {QByteArray("pw-").append(unique().toLatin1()),
+            QByteArray("cs-").append(unique().toLatin1()),
+            QByteArray("cli-").append(unique().toLatin1())};
         const QString id = unique();
-        m_profileNames = { QStringLiteral("nsod-basic-") + id, QStringLiteral("nsod-oauth-") + id,
-                           QStringLiteral("nsod-cli-") + id };
+        m_profileNames = {QStringLiteral("nsod-basic-") + id, QStringLiteral("nsod-oauth-") + id,
+            QStringLiteral("nsod-cli-") + id};
     }
 
     void cleanupTestCase()
@@ -68,7 +69,7 @@ private slots:
         // Leave the keyring as we found it.
         KeychainSecretStore store;
         for (const QString &name : m_profileNames) {
-            for (const SecretKind kind : { SecretKind::Password, SecretKind::ClientSecret })
+            for (const SecretKind kind : {SecretKind::Password, SecretKind::ClientSecret})
                 runJob(store.remove(profileSecretKey(name, kind)));
         }
     }
@@ -85,8 +86,9 @@ private slots:
         basic.authKind = Profile::AuthKind::Basic;
         basic.username = QStringLiteral("demo-user-visible");
         QVERIFY2(profiles.add(basic), qPrintable(profiles.error()));
-        QCOMPARE(runJob(keychain.write(profileSecretKey(basic.name, SecretKind::Password), m_secrets.at(0))),
-                 SecretJob::Status::Ok);
+        QCOMPARE(runJob(keychain.write(
+                     profileSecretKey(basic.name, SecretKind::Password), m_secrets.at(0))),
+            SecretJob::Status::Ok);
 
         Profile oauth;
         oauth.name = m_profileNames.at(1);
@@ -96,8 +98,9 @@ private slots:
         oauth.clientId = QStringLiteral("client-id-visible");
         oauth.tokenUrl = QStringLiteral("https://login.cloud.camunda.io/oauth/token");
         QVERIFY2(profiles.add(oauth), qPrintable(profiles.error()));
-        QCOMPARE(runJob(keychain.write(profileSecretKey(oauth.name, SecretKind::ClientSecret), m_secrets.at(1))),
-                 SecretJob::Status::Ok);
+        QCOMPARE(runJob(keychain.write(
+                     profileSecretKey(oauth.name, SecretKind::ClientSecret), m_secrets.at(1))),
+            SecretJob::Status::Ok);
 
         // The history gets the request as sent, Authorization included: it must be redacted.
         HistoryStore history;
@@ -110,9 +113,10 @@ private slots:
         entry.kind = OutcomeKind::Completed;
         entry.httpStatus = 204;
         entry.request.method = "POST";
-        entry.request.url = QUrl(QStringLiteral("http://127.0.0.1:8080/v2/jobs/2251799813685249/completion"));
-        entry.request.headers = { { "Authorization", QByteArray("Basic ").append(basicCredentials()) },
-                                  { "Content-Type", "application/json" } };
+        entry.request.url
+            = QUrl(QStringLiteral("http://127.0.0.1:8080/v2/jobs/2251799813685249/completion"));
+        entry.request.headers = {{"Authorization", QByteArray("Basic ").append(basicCredentials())},
+            {"Content-Type", "application/json"}};
         entry.request.body = "{}";
         QVERIFY(history.append(entry));
 
@@ -127,7 +131,7 @@ private slots:
         KeychainSecretStore reader;
         QByteArray back;
         QCOMPARE(runJob(reader.read(profileSecretKey(basic.name, SecretKind::Password)), &back),
-                 SecretJob::Status::Ok);
+            SecretJob::Status::Ok);
         QCOMPARE(back, m_secrets.at(0));
     }
 
@@ -139,25 +143,27 @@ private slots:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("HOME"), m_home.path());
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral(".config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral(".local/share")));
+        env.insert(
+            QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral(".local/share")));
         env.insert(QStringLiteral("XDG_CACHE_HOME"), m_home.filePath(QStringLiteral(".cache")));
         process.setProcessEnvironment(env);
-        process.start(cli, { QStringLiteral("profile"), QStringLiteral("add"), m_profileNames.at(2),
-                             QStringLiteral("--base-url"), QStringLiteral("http://127.0.0.1:8080"),
-                             QStringLiteral("--auth"), QStringLiteral("basic"),
-                             QStringLiteral("--username"), QStringLiteral("cli-user-visible"),
-                             QStringLiteral("--secret-stdin") });
+        process.start(cli,
+            {QStringLiteral("profile"), QStringLiteral("add"), m_profileNames.at(2),
+                QStringLiteral("--base-url"), QStringLiteral("http://127.0.0.1:8080"),
+                QStringLiteral("--auth"), QStringLiteral("basic"), QStringLiteral("--username"),
+                QStringLiteral("cli-user-visible"), QStringLiteral("--secret-stdin")});
         QVERIFY(process.waitForStarted());
         process.write(m_secrets.at(2) + '\n');
         process.closeWriteChannel();
         QVERIFY(process.waitForFinished(30000));
         QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
-                 process.readAllStandardError().constData());
+            process.readAllStandardError().constData());
 
         QByteArray back;
         KeychainSecretStore reader;
-        QCOMPARE(runJob(reader.read(profileSecretKey(m_profileNames.at(2), SecretKind::Password)), &back),
-                 SecretJob::Status::Ok);
+        QCOMPARE(runJob(reader.read(profileSecretKey(m_profileNames.at(2), SecretKind::Password)),
+                     &back),
+            SecretJob::Status::Ok);
         QCOMPARE(back, m_secrets.at(2));
     }
 
@@ -174,8 +180,8 @@ private slots:
         int files = 0;
         bool sawProfiles = false;
         bool sawHistoryKey = false;
-        QDirIterator it(m_home.path(), QDir::Files | QDir::Hidden | QDir::System,
-                        QDirIterator::Subdirectories);
+        QDirIterator it(
+            m_home.path(), QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString path = it.next();
             QFile file(path);
@@ -183,7 +189,8 @@ private slots:
             const QByteArray content = file.readAll();
             ++files;
             for (const QByteArray &needle : needles)
-                QVERIFY2(!content.contains(needle), qPrintable(QStringLiteral("secret found in ") + path));
+                QVERIFY2(!content.contains(needle),
+                    qPrintable(QStringLiteral("secret found in ") + path));
             // The search itself works: the non-secret fields are found where they belong.
             sawProfiles = sawProfiles || content.contains("client-id-visible");
             sawHistoryKey = sawHistoryKey || content.contains("2251799813685249");

@@ -26,8 +26,8 @@ QByteArray fileHash(const QString &path)
 }
 
 HistoryEntry makeEntry(const QString &key, OutcomeKind kind, const QDateTime &time,
-                       const QString &title = {}, const QString &detail = {},
-                       const QString &connection = QStringLiteral("dev"))
+    const QString &title = {}, const QString &detail = {},
+    const QString &connection = QStringLiteral("dev"))
 {
     HistoryEntry e;
     e.time = time;
@@ -66,7 +66,8 @@ private slots:
         QVERIFY(store.isOpen());
         QCOMPARE(store.count(), 0);
         QCOMPARE(store.lastId(), 0);
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek1"));
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek1"));
         db.setDatabaseName(path);
         QVERIFY(db.open());
         {
@@ -89,18 +90,17 @@ private slots:
         HistoryStore store;
         QVERIFY(store.open(m_dir.filePath(QStringLiteral("rt.sqlite"))));
         HistoryEntry e = makeEntry(QStringLiteral("2251799813685249"), OutcomeKind::InvalidState,
-                                   kBase.addMSecs(123), QStringLiteral("INVALID_STATE"),
-                                   QStringLiteral("Job is FAILED"));
+            kBase.addMSecs(123), QStringLiteral("INVALID_STATE"), QStringLiteral("Job is FAILED"));
         e.source = QStringLiteral("cli");
         e.httpStatus = 409;
         e.elapsedMs = 87;
         e.request.method = "POST";
-        e.request.url = QUrl(QStringLiteral("https://user:pw@h.example/v2/jobs/2251799813685249/completion"));
-        e.request.headers = { { "Content-Type", "application/json" },
-                              { "authorization", "Bearer eyJsecret-token" },
-                              { "X-Bytes", QByteArray("\xe9\x01", 2) } };
+        e.request.url
+            = QUrl(QStringLiteral("https://user:pw@h.example/v2/jobs/2251799813685249/completion"));
+        e.request.headers = {{"Content-Type", "application/json"},
+            {"authorization", "Bearer eyJsecret-token"}, {"X-Bytes", QByteArray("\xe9\x01", 2)}};
         e.request.body = "{\"variables\":{\"n\":123456789012345678901234567890}}";
-        e.responseHeaders = { { "Content-Type", "application/problem+json" } };
+        e.responseHeaders = {{"Content-Type", "application/problem+json"}};
         e.responseBody = QByteArray("{\"title\":\"INVALID_STATE\"}\0tail", 30);
         e.responseBodyTruncated = true;
         e.responseBodyTotalBytes = 5000000;
@@ -142,7 +142,7 @@ private slots:
         // The secret is nowhere in the database file (nor its WAL).
         store.pruneToCount(1000); // any statement; the WAL holds the row until checkpoint
         QByteArray all;
-        for (const QString &suffix : { QString(), QStringLiteral("-wal") }) {
+        for (const QString &suffix : {QString(), QStringLiteral("-wal")}) {
             QFile f(m_dir.filePath(QStringLiteral("rt.sqlite")) + suffix);
             if (f.open(QIODevice::ReadOnly))
                 all += f.readAll();
@@ -151,7 +151,8 @@ private slots:
         QVERIFY(!all.contains("eyJsecret-token"));
 
         // A status-less entry keeps its null status.
-        const qint64 id2 = store.append(makeEntry(QStringLiteral("1"), OutcomeKind::TransportError, kBase));
+        const qint64 id2
+            = store.append(makeEntry(QStringLiteral("1"), OutcomeKind::TransportError, kBase));
         QCOMPARE(store.entry(id2)->httpStatus, std::optional<int>());
         QVERIFY(!store.entry(id2 + 100));
     }
@@ -161,7 +162,8 @@ private slots:
         HistoryStore store;
         QVERIFY(store.open(m_dir.filePath(QStringLiteral("now.sqlite"))));
         const QDateTime before = QDateTime::currentDateTimeUtc();
-        const qint64 id = store.append(makeEntry(QStringLiteral("1"), OutcomeKind::Completed, QDateTime()));
+        const qint64 id
+            = store.append(makeEntry(QStringLiteral("1"), OutcomeKind::Completed, QDateTime()));
         QVERIFY(id > 0);
         const QDateTime stored = store.entry(id)->time;
         QVERIFY(stored >= before.addMSecs(-1));
@@ -173,15 +175,18 @@ private slots:
         HistoryStore store;
         QVERIFY(store.open(m_dir.filePath(QStringLiteral("page.sqlite"))));
         // Appended out of time order: the newest time comes first, ties by id descending.
-        for (int i : { 3, 1, 4, 0, 2 })
-            QVERIFY(store.append(makeEntry(QString::number(100 + i), OutcomeKind::Completed, kBase.addSecs(i))));
-        QVERIFY(store.append(makeEntry(QStringLiteral("999"), OutcomeKind::Completed, kBase.addSecs(4))));
+        for (int i : {3, 1, 4, 0, 2})
+            QVERIFY(store.append(
+                makeEntry(QString::number(100 + i), OutcomeKind::Completed, kBase.addSecs(i))));
+        QVERIFY(store.append(
+            makeEntry(QStringLiteral("999"), OutcomeKind::Completed, kBase.addSecs(4))));
         const auto all = store.query({}, 0, 100);
         QStringList keys;
         for (const auto &e : all)
             keys.append(e.jobKey);
-        QCOMPARE(keys, QStringList({ QStringLiteral("999"), QStringLiteral("104"), QStringLiteral("103"),
-                                     QStringLiteral("102"), QStringLiteral("101"), QStringLiteral("100") }));
+        QCOMPARE(keys,
+            QStringList({QStringLiteral("999"), QStringLiteral("104"), QStringLiteral("103"),
+                QStringLiteral("102"), QStringLiteral("101"), QStringLiteral("100")}));
         const auto page = store.query({}, 2, 2);
         QCOMPARE(page.size(), 2);
         QCOMPARE(page.at(0).jobKey, QStringLiteral("103"));
@@ -196,14 +201,20 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QStringList>("expectedKeys");
-        QTest::newRow("key substring") << QStringLiteral("5551") << QStringList { QStringLiteral("5551") };
-        QTest::newRow("title, any case") << QStringLiteral("not_found")
-                                         << QStringList { QStringLiteral("7002") };
-        QTest::newRow("detail") << QStringLiteral("state 'FAILED'") << QStringList { QStringLiteral("7003") };
-        QTest::newRow("connection") << QStringLiteral("prod-eu") << QStringList { QStringLiteral("7004") };
-        QTest::newRow("percent is literal") << QStringLiteral("100%") << QStringList { QStringLiteral("7005") };
-        QTest::newRow("underscore is literal") << QStringLiteral("a_b") << QStringList { QStringLiteral("7006") };
-        QTest::newRow("backslash is literal") << QStringLiteral("c:\\x") << QStringList { QStringLiteral("7007") };
+        QTest::newRow("key substring")
+            << QStringLiteral("5551") << QStringList {QStringLiteral("5551")};
+        QTest::newRow("title, any case")
+            << QStringLiteral("not_found") << QStringList {QStringLiteral("7002")};
+        QTest::newRow("detail") << QStringLiteral("state 'FAILED'")
+                                << QStringList {QStringLiteral("7003")};
+        QTest::newRow("connection")
+            << QStringLiteral("prod-eu") << QStringList {QStringLiteral("7004")};
+        QTest::newRow("percent is literal")
+            << QStringLiteral("100%") << QStringList {QStringLiteral("7005")};
+        QTest::newRow("underscore is literal")
+            << QStringLiteral("a_b") << QStringList {QStringLiteral("7006")};
+        QTest::newRow("backslash is literal")
+            << QStringLiteral("c:\\x") << QStringList {QStringLiteral("7007")};
         QTest::newRow("no match") << QStringLiteral("zzz") << QStringList {};
     }
 
@@ -212,16 +223,24 @@ private slots:
         QFETCH(QString, text);
         QFETCH(QStringList, expectedKeys);
         HistoryStore store;
-        QVERIFY(store.open(m_dir.filePath(QStringLiteral("filter-%1.sqlite").arg(QLatin1String(QTest::currentDataTag())).replace(u' ', u'-'))));
+        QVERIFY(store.open(m_dir.filePath(QStringLiteral("filter-%1.sqlite")
+                                              .arg(QLatin1String(QTest::currentDataTag()))
+                                              .replace(u' ', u'-'))));
         store.append(makeEntry(QStringLiteral("5551"), OutcomeKind::Completed, kBase));
-        store.append(makeEntry(QStringLiteral("7002"), OutcomeKind::NotFound, kBase, QStringLiteral("NOT_FOUND")));
-        store.append(makeEntry(QStringLiteral("7003"), OutcomeKind::InvalidState, kBase, QStringLiteral("INVALID_STATE"),
-                               QStringLiteral("it is in state 'FAILED'")));
-        store.append(makeEntry(QStringLiteral("7004"), OutcomeKind::Completed, kBase, {}, {}, QStringLiteral("prod-eu")));
-        store.append(makeEntry(QStringLiteral("7005"), OutcomeKind::Rejected, kBase, QStringLiteral("100% wrong")));
-        store.append(makeEntry(QStringLiteral("7006"), OutcomeKind::Rejected, kBase, QStringLiteral("a_b")));
-        store.append(makeEntry(QStringLiteral("7007"), OutcomeKind::Rejected, kBase, QStringLiteral("path c:\\x")));
-        store.append(makeEntry(QStringLiteral("7008"), OutcomeKind::Rejected, kBase, QStringLiteral("100 percent, aXb, c:x")));
+        store.append(makeEntry(
+            QStringLiteral("7002"), OutcomeKind::NotFound, kBase, QStringLiteral("NOT_FOUND")));
+        store.append(makeEntry(QStringLiteral("7003"), OutcomeKind::InvalidState, kBase,
+            QStringLiteral("INVALID_STATE"), QStringLiteral("it is in state 'FAILED'")));
+        store.append(makeEntry(QStringLiteral("7004"), OutcomeKind::Completed, kBase, {}, {},
+            QStringLiteral("prod-eu")));
+        store.append(makeEntry(
+            QStringLiteral("7005"), OutcomeKind::Rejected, kBase, QStringLiteral("100% wrong")));
+        store.append(
+            makeEntry(QStringLiteral("7006"), OutcomeKind::Rejected, kBase, QStringLiteral("a_b")));
+        store.append(makeEntry(
+            QStringLiteral("7007"), OutcomeKind::Rejected, kBase, QStringLiteral("path c:\\x")));
+        store.append(makeEntry(QStringLiteral("7008"), OutcomeKind::Rejected, kBase,
+            QStringLiteral("100 percent, aXb, c:x")));
         HistoryFilter filter;
         filter.text = text;
         QStringList keys;
@@ -235,15 +254,15 @@ private slots:
     {
         HistoryStore store;
         QVERIFY(store.open(m_dir.filePath(QStringLiteral("kinds.sqlite"))));
-        const OutcomeKind kinds[] = { OutcomeKind::Completed, OutcomeKind::NotFound,
-                                      OutcomeKind::Backpressure, OutcomeKind::NotFound };
+        const OutcomeKind kinds[] = {OutcomeKind::Completed, OutcomeKind::NotFound,
+            OutcomeKind::Backpressure, OutcomeKind::NotFound};
         for (int i = 0; i < 4; ++i)
             store.append(makeEntry(QString::number(10 + i), kinds[i], kBase.addSecs(i)));
         HistoryFilter filter;
-        filter.kinds = { OutcomeKind::NotFound };
+        filter.kinds = {OutcomeKind::NotFound};
         QCOMPARE(store.count(filter), 2);
         QCOMPARE(store.query(filter, 0, 10).at(0).jobKey, QStringLiteral("13"));
-        filter.kinds = { OutcomeKind::NotFound, OutcomeKind::Completed };
+        filter.kinds = {OutcomeKind::NotFound, OutcomeKind::Completed};
         QCOMPARE(store.count(filter), 3);
         filter.text = QStringLiteral("11");
         QCOMPARE(store.count(filter), 1);
@@ -296,7 +315,7 @@ private slots:
         QVERIFY(full);
         QCOMPARE(QSet<qint64>(ids.cbegin(), ids.cend()).size(), 1234);
         HistoryFilter filter;
-        filter.kinds = { OutcomeKind::NotFound };
+        filter.kinds = {OutcomeKind::NotFound};
         int visited = 0;
         QVERIFY(store.forEach(filter, [&](const HistoryEntry &e) {
             QCOMPARE(e.kind, OutcomeKind::NotFound);
@@ -314,11 +333,14 @@ private slots:
         QVERIFY(window.open(path));
         QVERIFY(cli.open(path));
         for (int i = 0; i < 50; ++i) {
-            QVERIFY(window.append(makeEntry(QStringLiteral("w%1").arg(i), OutcomeKind::Completed, kBase.addSecs(2 * i))));
-            QVERIFY(cli.append(makeEntry(QStringLiteral("c%1").arg(i), OutcomeKind::NotFound, kBase.addSecs(2 * i + 1))));
+            QVERIFY(window.append(makeEntry(
+                QStringLiteral("w%1").arg(i), OutcomeKind::Completed, kBase.addSecs(2 * i))));
+            QVERIFY(cli.append(makeEntry(
+                QStringLiteral("c%1").arg(i), OutcomeKind::NotFound, kBase.addSecs(2 * i + 1))));
         }
         // A reader holding an open read transaction does not block the writer (WAL).
-        QSqlDatabase reader = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("reader"));
+        QSqlDatabase reader
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("reader"));
         reader.setDatabaseName(path);
         QVERIFY(reader.open());
         {
@@ -326,7 +348,8 @@ private slots:
             QVERIFY(q.exec(QStringLiteral("BEGIN")));
             QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM history")) && q.next());
             QCOMPARE(q.value(0).toInt(), 100);
-            QVERIFY(cli.append(makeEntry(QStringLiteral("late"), OutcomeKind::Completed, kBase.addSecs(1000))));
+            QVERIFY(cli.append(
+                makeEntry(QStringLiteral("late"), OutcomeKind::Completed, kBase.addSecs(1000))));
             QVERIFY(q.exec(QStringLiteral("COMMIT")));
         }
         reader.close();
@@ -344,7 +367,8 @@ private slots:
         HistoryStore first;
         QVERIFY(first.open(path));
         // Another program holds the write lock (an open write transaction).
-        QSqlDatabase holder = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("holder"));
+        QSqlDatabase holder
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("holder"));
         holder.setDatabaseName(path);
         QVERIFY(holder.open());
         QSqlQuery hold(holder);
@@ -352,8 +376,8 @@ private slots:
         QVERIFY(hold.exec(QStringLiteral("DELETE FROM history")));
 
         // The CLI appends meanwhile, from its own connection (here: its own thread).
-        std::atomic<bool> started { false };
-        std::atomic<qint64> appendedId { -1 };
+        std::atomic<bool> started {false};
+        std::atomic<qint64> appendedId {-1};
         QString threadError;
         QThread *cli = QThread::create([&] {
             HistoryStore store;
@@ -363,7 +387,8 @@ private slots:
                 return;
             }
             started = true;
-            appendedId = store.append(makeEntry(QStringLiteral("from-cli"), OutcomeKind::Completed, kBase));
+            appendedId = store.append(
+                makeEntry(QStringLiteral("from-cli"), OutcomeKind::Completed, kBase));
             threadError = store.error();
         });
         cli->start();
@@ -409,7 +434,8 @@ private slots:
     {
         const QString path = m_dir.filePath(QStringLiteral("foreign.sqlite"));
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+            QSqlDatabase db
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
             db.setDatabaseName(path);
             QVERIFY(db.open());
             QSqlQuery(db).exec(QStringLiteral("CREATE TABLE notes(x TEXT)"));
@@ -432,7 +458,8 @@ private slots:
             QVERIFY(store.append(makeEntry(QStringLiteral("1"), OutcomeKind::Completed, kBase)));
         }
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bump"));
+            QSqlDatabase db
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bump"));
             db.setDatabaseName(path);
             QVERIFY(db.open());
             QSqlQuery q(db);
@@ -456,16 +483,17 @@ private slots:
         outcome.kind = OutcomeKind::NotFound;
         outcome.httpStatus = 404;
         outcome.reasonPhrase = "Not Found";
-        outcome.responseHeaders = { { "Content-Type", "application/problem+json; charset=utf-8" } };
+        outcome.responseHeaders = {{"Content-Type", "application/problem+json; charset=utf-8"}};
         outcome.rawBody = "{\"type\":\"about:blank\",\"title\":\"NOT_FOUND\",\"status\":404,"
                           "\"detail\":\"no such job\",\"instance\":\"/v2/jobs/1/completion\","
                           "\"traceId\":12345678901234567890}";
-        outcome.problem = ProblemDetails::parse(outcome.rawBody, outcome.responseHeaders.at(0).second);
+        outcome.problem
+            = ProblemDetails::parse(outcome.rawBody, outcome.responseHeaders.at(0).second);
         outcome.elapsedMs = 42;
         outcome.request.method = "POST";
         outcome.request.url = QUrl(QStringLiteral("http://h/v2/jobs/1/completion"));
-        const HistoryEntry e = HistoryEntry::fromOutcome(outcome, QStringLiteral("cli"),
-                                                         QStringLiteral("dev"), QStringLiteral("1"), kBase);
+        const HistoryEntry e = HistoryEntry::fromOutcome(
+            outcome, QStringLiteral("cli"), QStringLiteral("dev"), QStringLiteral("1"), kBase);
         QCOMPARE(e.title, QStringLiteral("NOT_FOUND"));
         QCOMPARE(e.detail, QStringLiteral("no such job"));
         QCOMPARE(e.source, QStringLiteral("cli"));
@@ -480,7 +508,8 @@ private slots:
         QCOMPARE(again.problem.title(), QStringLiteral("NOT_FOUND"));
         QCOMPARE(again.problem.detail(), QStringLiteral("no such job"));
         QCOMPARE(again.problem.extensionMembers().size(), 1);
-        QCOMPARE(again.problem.extensionMembers().at(0).rawJson, QByteArray("12345678901234567890"));
+        QCOMPARE(
+            again.problem.extensionMembers().at(0).rawJson, QByteArray("12345678901234567890"));
         QCOMPARE(again.elapsedMs, qint64(42));
         QCOMPARE(again.request.url, outcome.request.url);
 
@@ -490,8 +519,9 @@ private slots:
         plain.httpStatus = 502;
         plain.reasonPhrase = "Bad Gateway";
         plain.rawBody = "<html>bad gateway</html>";
-        plain.responseHeaders = { { "content-type", "text/html" } };
-        const HistoryEntry p = HistoryEntry::fromOutcome(plain, QStringLiteral("window"), {}, QStringLiteral("2"), kBase);
+        plain.responseHeaders = {{"content-type", "text/html"}};
+        const HistoryEntry p = HistoryEntry::fromOutcome(
+            plain, QStringLiteral("window"), {}, QStringLiteral("2"), kBase);
         QCOMPARE(p.title, QStringLiteral("Bad Gateway"));
         QCOMPARE(p.toOutcome().reasonPhrase, QByteArray("Bad Gateway"));
         QVERIFY(!p.toOutcome().problem.isProblem());
@@ -520,7 +550,7 @@ private slots:
         QCOMPARE(last.size(), 10);
         QCOMPARE(last.last().jobKey, QString::number(2251799813685249LL + 99999));
         HistoryFilter filter;
-        filter.kinds = { OutcomeKind::InvalidState };
+        filter.kinds = {OutcomeKind::InvalidState};
         const int invalid = store.count(filter);
         qInfo("count(kind): %lld ms", timer.restart());
         QCOMPARE(invalid, 100000 / 9 + (100000 % 9 > 4 ? 1 : 0));
@@ -528,7 +558,8 @@ private slots:
         filter.text = QStringLiteral("2251799813735249");
         QCOMPARE(store.count(filter), 1);
         qInfo("count(text): %lld ms", timer.restart());
-        const qint64 id = store.append(makeEntry(QStringLiteral("1"), OutcomeKind::Completed, kBase.addSecs(10)));
+        const qint64 id = store.append(
+            makeEntry(QStringLiteral("1"), OutcomeKind::Completed, kBase.addSecs(10)));
         qInfo("append(one more): %lld ms", timer.restart());
         QCOMPARE(store.query({}, 0, 1).at(0).id, id);
         QCOMPARE(store.pruneToCount(50000), 50001);

@@ -26,7 +26,7 @@ Finished wait(SecretJob *job)
     Finished result;
     bool done = false;
     QObject::connect(job, &SecretJob::finished, job, [&](SecretJob *j) {
-        result = { j->status(), j->data(), j->errorString(), j->key() };
+        result = {j->status(), j->data(), j->errorString(), j->key()};
         done = true;
     });
     if (!QTest::qWaitFor([&] { return done; }, 5000))
@@ -48,8 +48,10 @@ private slots:
         QTest::addColumn<QString>("name");
         QTest::newRow("password") << int(SecretKind::Password) << QStringLiteral("password");
         QTest::newRow("token") << int(SecretKind::Token) << QStringLiteral("token");
-        QTest::newRow("client-secret") << int(SecretKind::ClientSecret) << QStringLiteral("client-secret");
-        QTest::newRow("key-passphrase") << int(SecretKind::KeyPassphrase) << QStringLiteral("key-passphrase");
+        QTest::newRow("client-secret")
+            << int(SecretKind::ClientSecret) << QStringLiteral("client-secret");
+        QTest::newRow("key-passphrase")
+            << int(SecretKind::KeyPassphrase) << QStringLiteral("key-passphrase");
     }
 
     void keysAndKindNames()
@@ -59,7 +61,8 @@ private slots:
         const auto k = SecretKind(kind);
         QCOMPARE(secretKindName(k), name);
         QCOMPARE(secretKindFromName(name), std::optional<SecretKind>(k));
-        QCOMPARE(profileSecretKey(QStringLiteral("prod EU"), k), QStringLiteral("profile/prod EU/") + name);
+        QCOMPARE(profileSecretKey(QStringLiteral("prod EU"), k),
+            QStringLiteral("profile/prod EU/") + name);
     }
 
     void unknownKindName() { QVERIFY(!secretKindFromName(QStringLiteral("pin"))); }
@@ -73,7 +76,8 @@ private slots:
         QCOMPARE(r.status, SecretJob::Status::NotFound);
         QVERIFY(r.data.isEmpty());
 
-        QCOMPARE(wait(store.write(key, QByteArray("first\0bytes", 11))).status, SecretJob::Status::Ok);
+        QCOMPARE(
+            wait(store.write(key, QByteArray("first\0bytes", 11))).status, SecretJob::Status::Ok);
         r = wait(store.read(key));
         QCOMPARE(r.status, SecretJob::Status::Ok);
         QCOMPARE(r.data, QByteArray("first\0bytes", 11));
@@ -110,16 +114,17 @@ private slots:
         QList<SecretJob::Status> statuses;
         QByteArray read;
         store.write(QStringLiteral("k"), "secret", &context,
-                    [&](const SecretJob &job) { statuses.append(job.status()); });
+            [&](const SecretJob &job) { statuses.append(job.status()); });
         store.read(QStringLiteral("k"), &context, [&](const SecretJob &job) {
             statuses.append(job.status());
             read = job.data();
         });
         store.remove(QStringLiteral("k"), &context,
-                     [&](const SecretJob &job) { statuses.append(job.status()); });
+            [&](const SecretJob &job) { statuses.append(job.status()); });
         QTRY_COMPARE(statuses.size(), 3);
-        QCOMPARE(statuses, QList<SecretJob::Status>({ SecretJob::Status::Ok, SecretJob::Status::Ok,
-                                                      SecretJob::Status::Ok }));
+        QCOMPARE(statuses,
+            QList<SecretJob::Status>(
+                {SecretJob::Status::Ok, SecretJob::Status::Ok, SecretJob::Status::Ok}));
         QCOMPARE(read, QByteArray("secret"));
     }
 

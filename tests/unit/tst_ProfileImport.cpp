@@ -27,20 +27,35 @@ private slots:
         QTest::addColumn<QString>("line");
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("value");
-        QTest::newRow("export single quotes") << QStringLiteral("export ZEEBE_CLIENT_ID='abc'") << QStringLiteral("ZEEBE_CLIENT_ID") << QStringLiteral("abc");
-        QTest::newRow("no export") << QStringLiteral("ZEEBE_CLIENT_ID=abc") << QStringLiteral("ZEEBE_CLIENT_ID") << QStringLiteral("abc");
-        QTest::newRow("double quotes with escapes") << QStringLiteral("export S=\"a\\\"b\\\\c$d\"") << QStringLiteral("S") << QStringLiteral("a\"b\\c$d");
-        QTest::newRow("single quotes keep backslashes") << QStringLiteral("S='a\\b\"c'") << QStringLiteral("S") << QStringLiteral("a\\b\"c");
-        QTest::newRow("quote concatenation") << QStringLiteral("S='it'\\''s'") << QStringLiteral("S") << QStringLiteral("it's");
-        QTest::newRow("adjacent parts") << QStringLiteral("S='a'\"b\"c") << QStringLiteral("S") << QStringLiteral("abc");
-        QTest::newRow("trailing comment") << QStringLiteral("S=value # note") << QStringLiteral("S") << QStringLiteral("value");
-        QTest::newRow("hash inside value") << QStringLiteral("S=a#b") << QStringLiteral("S") << QStringLiteral("a#b");
-        QTest::newRow("spaces around") << QStringLiteral("  export   S = 'x y'  ") << QStringLiteral("S") << QStringLiteral("x y");
-        QTest::newRow("CRLF") << QStringLiteral("S='v'\r") << QStringLiteral("S") << QStringLiteral("v");
+        QTest::newRow("export single quotes")
+            << QStringLiteral("export ZEEBE_CLIENT_ID='abc'") << QStringLiteral("ZEEBE_CLIENT_ID")
+            << QStringLiteral("abc");
+        QTest::newRow("no export") << QStringLiteral("ZEEBE_CLIENT_ID=abc")
+                                   << QStringLiteral("ZEEBE_CLIENT_ID") << QStringLiteral("abc");
+        QTest::newRow("double quotes with escapes")
+            << QStringLiteral("export S=\"a\\\"b\\\\c$d\"") << QStringLiteral("S")
+            << QStringLiteral("a\"b\\c$d");
+        QTest::newRow("single quotes keep backslashes")
+            << QStringLiteral("S='a\\b\"c'") << QStringLiteral("S") << QStringLiteral("a\\b\"c");
+        QTest::newRow("quote concatenation")
+            << QStringLiteral("S='it'\\''s'") << QStringLiteral("S") << QStringLiteral("it's");
+        QTest::newRow("adjacent parts")
+            << QStringLiteral("S='a'\"b\"c") << QStringLiteral("S") << QStringLiteral("abc");
+        QTest::newRow("trailing comment")
+            << QStringLiteral("S=value # note") << QStringLiteral("S") << QStringLiteral("value");
+        QTest::newRow("hash inside value")
+            << QStringLiteral("S=a#b") << QStringLiteral("S") << QStringLiteral("a#b");
+        QTest::newRow("spaces around") << QStringLiteral("  export   S = 'x y'  ")
+                                       << QStringLiteral("S") << QStringLiteral("x y");
+        QTest::newRow("CRLF") << QStringLiteral("S='v'\r") << QStringLiteral("S")
+                              << QStringLiteral("v");
         QTest::newRow("empty") << QStringLiteral("S=") << QStringLiteral("S") << QString();
-        QTest::newRow("equals in value") << QStringLiteral("S='a=b=c'") << QStringLiteral("S") << QStringLiteral("a=b=c");
-        QTest::newRow("windows set") << QStringLiteral("set S=v") << QStringLiteral("S") << QStringLiteral("v");
-        QTest::newRow("BOM") << (QChar(0xFEFF) + QStringLiteral("S=v")) << QStringLiteral("S") << QStringLiteral("v");
+        QTest::newRow("equals in value")
+            << QStringLiteral("S='a=b=c'") << QStringLiteral("S") << QStringLiteral("a=b=c");
+        QTest::newRow("windows set")
+            << QStringLiteral("set S=v") << QStringLiteral("S") << QStringLiteral("v");
+        QTest::newRow("BOM") << (QChar(0xFEFF) + QStringLiteral("S=v")) << QStringLiteral("S")
+                             << QStringLiteral("v");
     }
 
     void parseCredentialsText()
@@ -63,22 +78,25 @@ private slots:
             QStringLiteral("# comment\n\nnot an assignment\nA='unterminated\nB=ok\n"), &ignored);
         QCOMPARE(vars.size(), 1);
         QCOMPARE(vars.value(QStringLiteral("B")), QStringLiteral("ok"));
-        QCOMPARE(ignored, QList<int>({ 3, 4 }));
+        QCOMPARE(ignored, QList<int>({3, 4}));
     }
 
     void consoleFile()
     {
         // The shape of the file Camunda Console offers when a client is created.
-        const QByteArray file =
-            "export ZEEBE_ADDRESS='" + kCluster.toLatin1() + ".bru-2.zeebe.camunda.io:443'\r\n"
-            "export ZEEBE_CLIENT_ID='Wd2~abc_client'\r\n"
-            "export ZEEBE_CLIENT_SECRET='s3cr3t-with-$pecial'\r\n"
-            "export ZEEBE_AUTHORIZATION_SERVER_URL='https://login.cloud.camunda.io/oauth/token'\r\n"
-            "export ZEEBE_TOKEN_AUDIENCE='zeebe.camunda.io'\r\n"
-            "export CAMUNDA_CLUSTER_ID='" + kCluster.toLatin1() + "'\r\n"
-            "export CAMUNDA_CLUSTER_REGION='bru-2'\r\n"
-            "export CAMUNDA_CREDENTIALS_SCOPES='Zeebe,Tasklist,Operate'\r\n"
-            "export CAMUNDA_OAUTH_URL='https://login.cloud.camunda.io/oauth/token'\r\n";
+        const QByteArray file = "export ZEEBE_ADDRESS='" + kCluster.toLatin1()
+            + ".bru-2.zeebe.camunda.io:443'\r\n"
+              "export ZEEBE_CLIENT_ID='Wd2~abc_client'\r\n"
+              "export ZEEBE_CLIENT_SECRET='s3cr3t-with-$pecial'\r\n"
+              "export "
+              "ZEEBE_AUTHORIZATION_SERVER_URL='https://login.cloud.camunda.io/oauth/token'\r\n"
+              "export ZEEBE_TOKEN_AUDIENCE='zeebe.camunda.io'\r\n"
+              "export CAMUNDA_CLUSTER_ID='"
+            + kCluster.toLatin1()
+            + "'\r\n"
+              "export CAMUNDA_CLUSTER_REGION='bru-2'\r\n"
+              "export CAMUNDA_CREDENTIALS_SCOPES='Zeebe,Tasklist,Operate'\r\n"
+              "export CAMUNDA_OAUTH_URL='https://login.cloud.camunda.io/oauth/token'\r\n";
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("credentials.txt"));
         QFile out(path);
@@ -102,7 +120,8 @@ private slots:
         // The secret is not in the profile's stored form.
         QVERIFY(!QJsonDocument(p.toJson()).toJson().contains("s3cr3t"));
 
-        const auto named = ProfileImport::fromCredentialsFile(path, QStringLiteral("Customer prod"));
+        const auto named
+            = ProfileImport::fromCredentialsFile(path, QStringLiteral("Customer prod"));
         QCOMPARE(named.profile.name, QStringLiteral("Customer prod"));
         QVERIFY(!ProfileImport::fromCredentialsFile(dir.filePath(QStringLiteral("missing"))).ok());
     }
@@ -115,59 +134,64 @@ private slots:
         QTest::addColumn<QString>("errorPart");
 
         QTest::newRow("nothing") << Vars {} << QString() << -1 << QStringLiteral("No Camunda");
-        QTest::newRow("rest only, no auth")
-            << Vars { { QStringLiteral("CAMUNDA_REST_ADDRESS"), QStringLiteral("http://localhost:8080/v2") } }
-            << QStringLiteral("http://localhost:8080/v2") << int(Profile::AuthKind::None) << QString();
+        QTest::newRow("rest only, no auth") << Vars {{QStringLiteral("CAMUNDA_REST_ADDRESS"),
+            QStringLiteral("http://localhost:8080/v2")}}
+                                            << QStringLiteral("http://localhost:8080/v2")
+                                            << int(Profile::AuthKind::None) << QString();
         QTest::newRow("zeebe rest fallback")
-            << Vars { { QStringLiteral("ZEEBE_REST_ADDRESS"), QStringLiteral("http://h:8088") } }
+            << Vars {{QStringLiteral("ZEEBE_REST_ADDRESS"), QStringLiteral("http://h:8088")}}
             << QStringLiteral("http://h:8088") << int(Profile::AuthKind::None) << QString();
         QTest::newRow("camunda wins over zeebe")
-            << Vars { { QStringLiteral("ZEEBE_REST_ADDRESS"), QStringLiteral("http://z:1") },
-                      { QStringLiteral("CAMUNDA_REST_ADDRESS"), QStringLiteral("http://c:2") } }
+            << Vars {{QStringLiteral("ZEEBE_REST_ADDRESS"), QStringLiteral("http://z:1")},
+                   {QStringLiteral("CAMUNDA_REST_ADDRESS"), QStringLiteral("http://c:2")}}
             << QStringLiteral("http://c:2") << int(Profile::AuthKind::None) << QString();
         QTest::newRow("derived from cluster id and region")
-            << Vars { { QStringLiteral("CAMUNDA_CLUSTER_ID"), kCluster },
-                      { QStringLiteral("CAMUNDA_CLUSTER_REGION"), QStringLiteral("jfk-1") },
-                      { QStringLiteral("ZEEBE_CLIENT_ID"), QStringLiteral("id") },
-                      { QStringLiteral("ZEEBE_CLIENT_SECRET"), QStringLiteral("sec") } }
-            << (QStringLiteral("https://jfk-1.zeebe.camunda.io/") + kCluster) << int(Profile::AuthKind::OAuth) << QString();
+            << Vars {{QStringLiteral("CAMUNDA_CLUSTER_ID"), kCluster},
+                   {QStringLiteral("CAMUNDA_CLUSTER_REGION"), QStringLiteral("jfk-1")},
+                   {QStringLiteral("ZEEBE_CLIENT_ID"), QStringLiteral("id")},
+                   {QStringLiteral("ZEEBE_CLIENT_SECRET"), QStringLiteral("sec")}}
+            << (QStringLiteral("https://jfk-1.zeebe.camunda.io/") + kCluster)
+            << int(Profile::AuthKind::OAuth) << QString();
         QTest::newRow("derived from SaaS gRPC address")
-            << Vars { { QStringLiteral("ZEEBE_ADDRESS"), kCluster + QStringLiteral(".syd-1.zeebe.camunda.io:443") } }
-            << (QStringLiteral("https://syd-1.zeebe.camunda.io/") + kCluster) << int(Profile::AuthKind::None) << QString();
+            << Vars {{QStringLiteral("ZEEBE_ADDRESS"),
+                   kCluster + QStringLiteral(".syd-1.zeebe.camunda.io:443")}}
+            << (QStringLiteral("https://syd-1.zeebe.camunda.io/") + kCluster)
+            << int(Profile::AuthKind::None) << QString();
         QTest::newRow("self-managed gRPC only")
-            << Vars { { QStringLiteral("ZEEBE_ADDRESS"), QStringLiteral("localhost:26500") } }
+            << Vars {{QStringLiteral("ZEEBE_ADDRESS"), QStringLiteral("localhost:26500")}}
             << QString() << -1 << QStringLiteral("gRPC");
         QTest::newRow("basic inferred")
-            << Vars { { QStringLiteral("CAMUNDA_REST_ADDRESS"), QStringLiteral("http://h:8080") },
-                      { QStringLiteral("CAMUNDA_BASIC_AUTH_USERNAME"), QStringLiteral("demo") },
-                      { QStringLiteral("CAMUNDA_BASIC_AUTH_PASSWORD"), QStringLiteral("demo") } }
+            << Vars {{QStringLiteral("CAMUNDA_REST_ADDRESS"), QStringLiteral("http://h:8080")},
+                   {QStringLiteral("CAMUNDA_BASIC_AUTH_USERNAME"), QStringLiteral("demo")},
+                   {QStringLiteral("CAMUNDA_BASIC_AUTH_PASSWORD"), QStringLiteral("demo")}}
             << QStringLiteral("http://h:8080") << int(Profile::AuthKind::Basic) << QString();
         QTest::newRow("strategy BEARER")
-            << Vars { { QStringLiteral("CAMUNDA_REST_ADDRESS"), QStringLiteral("http://h:8080") },
-                      { QStringLiteral("CAMUNDA_AUTH_STRATEGY"), QStringLiteral("BEARER") },
-                      { QStringLiteral("CAMUNDA_OAUTH_TOKEN"), QStringLiteral("tok") } }
+            << Vars {{QStringLiteral("CAMUNDA_REST_ADDRESS"), QStringLiteral("http://h:8080")},
+                   {QStringLiteral("CAMUNDA_AUTH_STRATEGY"), QStringLiteral("BEARER")},
+                   {QStringLiteral("CAMUNDA_OAUTH_TOKEN"), QStringLiteral("tok")}}
             << QStringLiteral("http://h:8080") << int(Profile::AuthKind::Bearer) << QString();
         QTest::newRow("strategy NONE wins over credentials")
-            << Vars { { QStringLiteral("CAMUNDA_REST_ADDRESS"), QStringLiteral("http://h:8080") },
-                      { QStringLiteral("CAMUNDA_AUTH_STRATEGY"), QStringLiteral("none") },
-                      { QStringLiteral("CAMUNDA_CLIENT_ID"), QStringLiteral("id") },
-                      { QStringLiteral("CAMUNDA_CLIENT_SECRET"), QStringLiteral("s") } }
+            << Vars {{QStringLiteral("CAMUNDA_REST_ADDRESS"), QStringLiteral("http://h:8080")},
+                   {QStringLiteral("CAMUNDA_AUTH_STRATEGY"), QStringLiteral("none")},
+                   {QStringLiteral("CAMUNDA_CLIENT_ID"), QStringLiteral("id")},
+                   {QStringLiteral("CAMUNDA_CLIENT_SECRET"), QStringLiteral("s")}}
             << QStringLiteral("http://h:8080") << int(Profile::AuthKind::None) << QString();
         QTest::newRow("unknown strategy")
-            << Vars { { QStringLiteral("CAMUNDA_REST_ADDRESS"), QStringLiteral("http://h:8080") },
-                      { QStringLiteral("CAMUNDA_AUTH_STRATEGY"), QStringLiteral("COOKIE") } }
+            << Vars {{QStringLiteral("CAMUNDA_REST_ADDRESS"), QStringLiteral("http://h:8080")},
+                   {QStringLiteral("CAMUNDA_AUTH_STRATEGY"), QStringLiteral("COOKIE")}}
             << QString() << -1 << QStringLiteral("COOKIE");
         QTest::newRow("both oauth and basic")
-            << Vars { { QStringLiteral("CAMUNDA_REST_ADDRESS"), QStringLiteral("http://h:8080") },
-                      { QStringLiteral("CAMUNDA_CLIENT_ID"), QStringLiteral("id") },
-                      { QStringLiteral("CAMUNDA_CLIENT_SECRET"), QStringLiteral("s") },
-                      { QStringLiteral("CAMUNDA_BASIC_AUTH_USERNAME"), QStringLiteral("u") },
-                      { QStringLiteral("CAMUNDA_BASIC_AUTH_PASSWORD"), QStringLiteral("p") } }
+            << Vars {{QStringLiteral("CAMUNDA_REST_ADDRESS"), QStringLiteral("http://h:8080")},
+                   {QStringLiteral("CAMUNDA_CLIENT_ID"), QStringLiteral("id")},
+                   {QStringLiteral("CAMUNDA_CLIENT_SECRET"), QStringLiteral("s")},
+                   {QStringLiteral("CAMUNDA_BASIC_AUTH_USERNAME"), QStringLiteral("u")},
+                   {QStringLiteral("CAMUNDA_BASIC_AUTH_PASSWORD"), QStringLiteral("p")}}
             << QString() << -1 << QStringLiteral("CAMUNDA_AUTH_STRATEGY");
         QTest::newRow("oauth self-managed needs token url")
-            << Vars { { QStringLiteral("CAMUNDA_REST_ADDRESS"), QStringLiteral("https://camunda.corp.example") },
-                      { QStringLiteral("CAMUNDA_AUTH_STRATEGY"), QStringLiteral("OAUTH") },
-                      { QStringLiteral("CAMUNDA_CLIENT_ID"), QStringLiteral("id") } }
+            << Vars {{QStringLiteral("CAMUNDA_REST_ADDRESS"),
+                         QStringLiteral("https://camunda.corp.example")},
+                   {QStringLiteral("CAMUNDA_AUTH_STRATEGY"), QStringLiteral("OAUTH")},
+                   {QStringLiteral("CAMUNDA_CLIENT_ID"), QStringLiteral("id")}}
             << QString() << -1 << QStringLiteral("token URL");
     }
 
@@ -193,11 +217,13 @@ private slots:
     {
         QProcessEnvironment env;
         env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin"));
-        env.insert(QStringLiteral("CAMUNDA_REST_ADDRESS"), QStringLiteral("https://camunda.corp.example/v2"));
+        env.insert(QStringLiteral("CAMUNDA_REST_ADDRESS"),
+            QStringLiteral("https://camunda.corp.example/v2"));
         env.insert(QStringLiteral("CAMUNDA_AUTH_STRATEGY"), QStringLiteral("OAUTH"));
         env.insert(QStringLiteral("CAMUNDA_CLIENT_ID"), QStringLiteral("jobdesk"));
         env.insert(QStringLiteral("CAMUNDA_CLIENT_SECRET"), QStringLiteral("very-secret"));
-        env.insert(QStringLiteral("CAMUNDA_OAUTH_URL"), QStringLiteral("https://idp.corp.example/token"));
+        env.insert(
+            QStringLiteral("CAMUNDA_OAUTH_URL"), QStringLiteral("https://idp.corp.example/token"));
         env.insert(QStringLiteral("CAMUNDA_TOKEN_AUDIENCE"), QStringLiteral("orchestration-api"));
         env.insert(QStringLiteral("CAMUNDA_TOKEN_SCOPE"), QStringLiteral("camunda"));
         env.insert(QStringLiteral("CAMUNDA_MTLS_CA_PATH"), QStringLiteral("/etc/ca.pem"));
@@ -238,12 +264,14 @@ private slots:
 
     void saasDefaultsWhenOnlyClientGiven()
     {
-        const Vars vars { { QStringLiteral("ZEEBE_REST_ADDRESS"), QStringLiteral("https://bru-2.zeebe.camunda.io/") + kCluster },
-                          { QStringLiteral("ZEEBE_CLIENT_ID"), QStringLiteral("id") },
-                          { QStringLiteral("ZEEBE_CLIENT_SECRET"), QStringLiteral("secret") } };
+        const Vars vars {{QStringLiteral("ZEEBE_REST_ADDRESS"),
+                             QStringLiteral("https://bru-2.zeebe.camunda.io/") + kCluster},
+            {QStringLiteral("ZEEBE_CLIENT_ID"), QStringLiteral("id")},
+            {QStringLiteral("ZEEBE_CLIENT_SECRET"), QStringLiteral("secret")}};
         const auto result = ProfileImport::fromVariables(vars);
         QVERIFY2(result.ok(), qPrintable(result.error));
-        QCOMPARE(result.profile.tokenUrl, QStringLiteral("https://login.cloud.camunda.io/oauth/token"));
+        QCOMPARE(
+            result.profile.tokenUrl, QStringLiteral("https://login.cloud.camunda.io/oauth/token"));
         QCOMPARE(result.profile.audience, QStringLiteral("zeebe.camunda.io"));
         QVERIFY(!result.notes.isEmpty());
     }

@@ -26,7 +26,8 @@ Profile oauthProfile()
 {
     Profile p;
     p.name = QStringLiteral("SaaS prod");
-    p.apiAddress = QStringLiteral("https://bru-2.zeebe.camunda.io/0e7b2a14-9b6c-4b0e-8b11-2f6a3c1d9e55");
+    p.apiAddress
+        = QStringLiteral("https://bru-2.zeebe.camunda.io/0e7b2a14-9b6c-4b0e-8b11-2f6a3c1d9e55");
     p.environment = Profile::Environment::Prod;
     p.authKind = Profile::AuthKind::OAuth;
     p.clientId = QStringLiteral("my-client");
@@ -68,8 +69,8 @@ private slots:
     void defaultPathIsInAppConfig()
     {
         QCOMPARE(ProfileStore::defaultPath(),
-                 QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
-                     + QStringLiteral("/profiles.json"));
+            QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
+                + QStringLiteral("/profiles.json"));
     }
 
     void missingFileIsEmpty()
@@ -96,11 +97,14 @@ private slots:
         QCOMPARE(other.profiles().size(), 2);
         QCOMPARE(other.profiles().at(0), oauthProfile());
         QCOMPARE(other.profiles().at(1), custom);
-        QCOMPARE(other.find(QStringLiteral("customer a"))->effectiveColor(), QStringLiteral("#8e24aa"));
-        QCOMPARE(other.find(QStringLiteral("SaaS prod"))->effectiveColor(), defaultEnvironmentColor(Profile::Environment::Prod));
+        QCOMPARE(
+            other.find(QStringLiteral("customer a"))->effectiveColor(), QStringLiteral("#8e24aa"));
+        QCOMPARE(other.find(QStringLiteral("SaaS prod"))->effectiveColor(),
+            defaultEnvironmentColor(Profile::Environment::Prod));
         QVERIFY(other.find(QStringLiteral("SaaS prod"))->isProduction());
         const QJsonObject root = QJsonDocument::fromJson(readAll(m_path)).object();
-        QCOMPARE(root.value(QLatin1String("format")).toString(), QStringLiteral("jobdesk-profiles"));
+        QCOMPARE(
+            root.value(QLatin1String("format")).toString(), QStringLiteral("jobdesk-profiles"));
         QCOMPARE(root.value(QLatin1String("version")).toInt(), 1);
         QCOMPARE(root.value(QLatin1String("profiles")).toArray().size(), 2);
     }
@@ -114,13 +118,21 @@ private slots:
             change(p);
             return p;
         };
-        QTest::newRow("empty name") << with([](Profile &p) { p.name.clear(); }) << QStringLiteral("name");
-        QTest::newRow("slash") << with([](Profile &p) { p.name = QStringLiteral("a/b"); }) << QStringLiteral("'/'");
-        QTest::newRow("spaces") << with([](Profile &p) { p.name = QStringLiteral("a "); }) << QStringLiteral("space");
-        QTest::newRow("no address") << with([](Profile &p) { p.apiAddress.clear(); }) << QStringLiteral("API address");
-        QTest::newRow("ftp") << with([](Profile &p) { p.apiAddress = QStringLiteral("ftp://h/"); }) << QStringLiteral("http");
-        QTest::newRow("no host") << with([](Profile &p) { p.apiAddress = QStringLiteral("localhost:8080"); }) << QStringLiteral("address");
-        QTest::newRow("basic without user") << with([](Profile &p) { p.username.clear(); }) << QStringLiteral("user name");
+        QTest::newRow("empty name")
+            << with([](Profile &p) { p.name.clear(); }) << QStringLiteral("name");
+        QTest::newRow("slash") << with([](Profile &p) { p.name = QStringLiteral("a/b"); })
+                               << QStringLiteral("'/'");
+        QTest::newRow("spaces") << with([](Profile &p) { p.name = QStringLiteral("a "); })
+                                << QStringLiteral("space");
+        QTest::newRow("no address")
+            << with([](Profile &p) { p.apiAddress.clear(); }) << QStringLiteral("API address");
+        QTest::newRow("ftp") << with([](Profile &p) { p.apiAddress = QStringLiteral("ftp://h/"); })
+                             << QStringLiteral("http");
+        QTest::newRow("no host") << with([](Profile &p) {
+            p.apiAddress = QStringLiteral("localhost:8080");
+        }) << QStringLiteral("address");
+        QTest::newRow("basic without user")
+            << with([](Profile &p) { p.username.clear(); }) << QStringLiteral("user name");
         QTest::newRow("oauth without client") << with([](Profile &p) {
             p.authKind = Profile::AuthKind::OAuth;
             p.tokenUrl = QStringLiteral("https://idp/token");
@@ -129,9 +141,13 @@ private slots:
             p.authKind = Profile::AuthKind::OAuth;
             p.clientId = QStringLiteral("c");
         }) << QStringLiteral("token URL");
-        QTest::newRow("bad colour") << with([](Profile &p) { p.color = QStringLiteral("red"); }) << QStringLiteral("#rrggbb");
-        QTest::newRow("timeout") << with([](Profile &p) { p.timeoutSeconds = 0; }) << QStringLiteral("timeout");
-        QTest::newRow("key without cert") << with([](Profile &p) { p.clientKeyPath = QStringLiteral("/k"); }) << QStringLiteral("certificate");
+        QTest::newRow("bad colour") << with([](Profile &p) { p.color = QStringLiteral("red"); })
+                                    << QStringLiteral("#rrggbb");
+        QTest::newRow("timeout") << with([](Profile &p) { p.timeoutSeconds = 0; })
+                                 << QStringLiteral("timeout");
+        QTest::newRow("key without cert")
+            << with([](Profile &p) { p.clientKeyPath = QStringLiteral("/k"); })
+            << QStringLiteral("certificate");
         QTest::newRow("fine") << basicProfile() << QString();
     }
 
@@ -154,16 +170,17 @@ private slots:
     void secretKinds()
     {
         Profile p = basicProfile();
-        QCOMPARE(p.secretKinds(), QList<SecretKind> { SecretKind::Password });
+        QCOMPARE(p.secretKinds(), QList<SecretKind> {SecretKind::Password});
         p.authKind = Profile::AuthKind::None;
         QVERIFY(p.secretKinds().isEmpty());
         p = oauthProfile();
-        QCOMPARE(p.secretKinds(), QList<SecretKind>({ SecretKind::ClientSecret, SecretKind::KeyPassphrase }));
+        QCOMPARE(p.secretKinds(),
+            QList<SecretKind>({SecretKind::ClientSecret, SecretKind::KeyPassphrase}));
         p.authKind = Profile::AuthKind::Bearer;
         p.clientKeyPath.clear();
-        QCOMPARE(p.secretKinds(), QList<SecretKind> { SecretKind::Token });
+        QCOMPARE(p.secretKinds(), QList<SecretKind> {SecretKind::Token});
         QCOMPARE(profileSecretKey(QStringLiteral("SaaS prod"), SecretKind::ClientSecret),
-                 QStringLiteral("profile/SaaS prod/client-secret"));
+            QStringLiteral("profile/SaaS prod/client-secret"));
     }
 
     void namesUniqueUpdateRemove()
@@ -192,14 +209,14 @@ private slots:
         QVERIFY(store.defaultProfileName().isEmpty());
         QVERIFY(store.lastUsedProfileName().isEmpty());
         QVERIFY(!store.remove(QStringLiteral("development")));
-        QCOMPARE(store.names(), QStringList { QStringLiteral("test") });
+        QCOMPARE(store.names(), QStringList {QStringLiteral("test")});
     }
 
     void startupSelection()
     {
         ProfileStore store;
         QVERIFY(store.load(m_path));
-        for (const char *name : { "a", "b", "c" })
+        for (const char *name : {"a", "b", "c"})
             QVERIFY(store.add(basicProfile(QLatin1String(name))));
         QCOMPARE(store.startupProfile()->name, QStringLiteral("a"));
         QVERIFY(store.setDefaultProfile(QStringLiteral("b")));
@@ -226,7 +243,8 @@ private slots:
         QVERIFY(window.setDefaultProfile(QStringLiteral("from-cli")));
         ProfileStore check;
         QVERIFY(check.load(m_path));
-        QCOMPARE(check.names(), QStringList({ QStringLiteral("from-window"), QStringLiteral("from-cli") }));
+        QCOMPARE(check.names(),
+            QStringList({QStringLiteral("from-window"), QStringLiteral("from-cli")}));
         QCOMPARE(check.defaultProfileName(), QStringLiteral("from-cli"));
     }
 
@@ -234,12 +252,20 @@ private slots:
     {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("reasonPart");
-        QTest::newRow("truncated") << QByteArray("{\"format\":\"jobdesk-profiles\",\"vers") << QStringLiteral("not valid JSON");
-        QTest::newRow("foreign") << QByteArray("{\"servers\":[]}") << QStringLiteral("not a JobDesk profiles file");
-        QTest::newRow("newer") << QByteArray("{\"format\":\"jobdesk-profiles\",\"version\":3,\"profiles\":[]}") << QStringLiteral("newer");
-        QTest::newRow("bad profile") << QByteArray("{\"format\":\"jobdesk-profiles\",\"version\":1,\"profiles\":[{\"name\":\"x\",\"apiAddress\":\"http://h\",\"auth\":\"kerberos\"}]}")
-                                     << QStringLiteral("kerberos");
-        QTest::newRow("duplicate") << QByteArray("{\"format\":\"jobdesk-profiles\",\"version\":1,\"profiles\":[{\"name\":\"x\",\"apiAddress\":\"http://h\"},{\"name\":\"X\",\"apiAddress\":\"http://h\"}]}")
+        QTest::newRow("truncated") << QByteArray("{\"format\":\"jobdesk-profiles\",\"vers")
+                                   << QStringLiteral("not valid JSON");
+        QTest::newRow("foreign") << QByteArray("{\"servers\":[]}")
+                                 << QStringLiteral("not a JobDesk profiles file");
+        QTest::newRow("newer") << QByteArray(
+            "{\"format\":\"jobdesk-profiles\",\"version\":3,\"profiles\":[]}")
+                               << QStringLiteral("newer");
+        QTest::newRow("bad profile")
+            << QByteArray("{\"format\":\"jobdesk-profiles\",\"version\":1,\"profiles\":[{\"name\":"
+                          "\"x\",\"apiAddress\":\"http://h\",\"auth\":\"kerberos\"}]}")
+            << QStringLiteral("kerberos");
+        QTest::newRow("duplicate") << QByteArray(
+            "{\"format\":\"jobdesk-profiles\",\"version\":1,\"profiles\":[{\"name\":\"x\","
+            "\"apiAddress\":\"http://h\"},{\"name\":\"X\",\"apiAddress\":\"http://h\"}]}")
                                    << QStringLiteral("twice");
     }
 

@@ -37,12 +37,14 @@ Template richTemplate()
     t.description = QStringLiteral("Approve with the full amount");
     t.jobType = QStringLiteral("invoice-approval");
     // Numbers beyond 64 bits and beyond double precision, odd spacing and key order.
-    t.variables = QStringLiteral("{ \"z\": 1,\n  \"amount\": 1234567890123456789012345678901234567890,"
-                                 "\n  \"rate\": 0.10000000000000000000001, \"a\": [ ] }");
+    t.variables
+        = QStringLiteral("{ \"z\": 1,\n  \"amount\": 1234567890123456789012345678901234567890,"
+                         "\n  \"rate\": 0.10000000000000000000001, \"a\": [ ] }");
     t.denied = true;
     t.deniedReason = QStringLiteral("Missing \"PO\" number");
     t.corrections.assignee = QString(); // clears the assignee: set, but empty
-    t.corrections.candidateGroups = QStringList { QStringLiteral("finance"), QStringLiteral("audit") };
+    t.corrections.candidateGroups
+        = QStringList {QStringLiteral("finance"), QStringLiteral("audit")};
     t.corrections.priority = 80;
     t.corrections.dueDate = QStringLiteral("2026-02-01T10:00:00Z");
     return t;
@@ -68,8 +70,8 @@ private slots:
     void defaultDirectoryIsInAppData()
     {
         QCOMPARE(TemplateStore::defaultDirectory(),
-                 QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-                     + QStringLiteral("/templates"));
+            QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                + QStringLiteral("/templates"));
     }
 
     void missingFolderIsEmpty()
@@ -85,9 +87,12 @@ private slots:
         QTest::addColumn<QString>("b");
         QTest::addColumn<bool>("same");
         QTest::newRow("case") << QStringLiteral("Approve") << QStringLiteral("APPROVE") << true;
-        QTest::newRow("non-ASCII case") << QStringLiteral("Ärger") << QStringLiteral("äRGER") << true;
-        QTest::newRow("different") << QStringLiteral("Approve") << QStringLiteral("Approve 2") << false;
-        QTest::newRow("punctuation matters") << QStringLiteral("a/b") << QStringLiteral("a b") << false;
+        QTest::newRow("non-ASCII case")
+            << QStringLiteral("Ärger") << QStringLiteral("äRGER") << true;
+        QTest::newRow("different")
+            << QStringLiteral("Approve") << QStringLiteral("Approve 2") << false;
+        QTest::newRow("punctuation matters")
+            << QStringLiteral("a/b") << QStringLiteral("a b") << false;
     }
 
     void fileNames()
@@ -96,7 +101,7 @@ private slots:
         QFETCH(QString, b);
         QFETCH(bool, same);
         QCOMPARE(TemplateStore::fileNameFor(a) == TemplateStore::fileNameFor(b), same);
-        for (const QString &name : { a, b }) {
+        for (const QString &name : {a, b}) {
             const QString file = TemplateStore::fileNameFor(name);
             QVERIFY(file.endsWith(QLatin1String(".json")));
             QVERIFY(!file.contains(u'/'));
@@ -104,7 +109,8 @@ private slots:
             for (const QChar c : file)
                 QVERIFY2(c.unicode() < 128, qPrintable(file));
         }
-        QVERIFY(TemplateStore::fileNameFor(QStringLiteral("../../etc/passwd")).startsWith(QLatin1String("etc-passwd-")));
+        QVERIFY(TemplateStore::fileNameFor(QStringLiteral("../../etc/passwd"))
+                    .startsWith(QLatin1String("etc-passwd-")));
         QVERIFY(TemplateStore::fileNameFor(QString(300, u'x')).size() < 70);
     }
 
@@ -125,10 +131,12 @@ private slots:
         // One file, named after the name, holding the variables as a string.
         const QString path = m_store->directory() + u'/' + TemplateStore::fileNameFor(t.name);
         const QJsonObject json = QJsonDocument::fromJson(readAll(path)).object();
-        QCOMPARE(json.value(QLatin1String("format")).toString(), QStringLiteral("jobdesk-template"));
+        QCOMPARE(
+            json.value(QLatin1String("format")).toString(), QStringLiteral("jobdesk-template"));
         QCOMPARE(json.value(QLatin1String("version")).toInt(), 1);
         QCOMPARE(json.value(QLatin1String("variables")).toString(), t.variables);
-        QCOMPARE(json.value(QLatin1String("created")).toString(), QStringLiteral("2026-01-02T03:04:05.678Z"));
+        QCOMPARE(json.value(QLatin1String("created")).toString(),
+            QStringLiteral("2026-01-02T03:04:05.678Z"));
         QVERIFY(readAll(path).contains("1234567890123456789012345678901234567890"));
     }
 
@@ -169,7 +177,8 @@ private slots:
         QVERIFY(!m_store->rename(QStringLiteral("Other"), QStringLiteral("skip ADDRESS check")));
         QVERIFY(m_store->find(QStringLiteral("Other")));
 
-        QVERIFY2(m_store->rename(t.name, QStringLiteral("Skip check")), qPrintable(m_store->error()));
+        QVERIFY2(
+            m_store->rename(t.name, QStringLiteral("Skip check")), qPrintable(m_store->error()));
         QVERIFY(!m_store->find(t.name));
         found = m_store->find(QStringLiteral("Skip check"));
         QVERIFY(found);
@@ -188,7 +197,7 @@ private slots:
         QCOMPARE(m_store->find(copy)->variables, t.variables);
         QCOMPARE(m_store->find(copy)->created, kT0.addSecs(120));
         QCOMPARE(m_store->duplicate(QStringLiteral("SKIP CHECK"), QStringLiteral("Named copy")),
-                 QStringLiteral("Named copy"));
+            QStringLiteral("Named copy"));
         QVERIFY(m_store->duplicate(QStringLiteral("nope")).isEmpty());
         QCOMPARE(m_store->templates().size(), 4);
 
@@ -200,8 +209,9 @@ private slots:
         QStringList names;
         for (const auto &x : m_store->templates())
             names.append(x.name);
-        QCOMPARE(names, QStringList({ QStringLiteral("Named copy"), QStringLiteral("Other"),
-                                      QStringLiteral("SKIP CHECK (2)") }));
+        QCOMPARE(names,
+            QStringList({QStringLiteral("Named copy"), QStringLiteral("Other"),
+                QStringLiteral("SKIP CHECK (2)")}));
     }
 
     void brokenFilesAreListedAndLeftUntouched_data()
@@ -209,16 +219,30 @@ private slots:
         QTest::addColumn<QString>("fileName");
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("reasonPart");
-        QTest::newRow("not json") << QStringLiteral("a.json") << QByteArray("{\"format\": \"jobdesk-templ") << QStringLiteral("not valid JSON");
-        QTest::newRow("array") << QStringLiteral("b.json") << QByteArray("[1,2]") << QStringLiteral("not a JSON object");
-        QTest::newRow("foreign json") << QStringLiteral("c.json") << QByteArray("{\"name\":\"x\"}") << QStringLiteral("no \"format\"");
-        QTest::newRow("other format") << QStringLiteral("d.json") << QByteArray("{\"format\":\"postman\",\"version\":1}") << QStringLiteral("postman");
-        QTest::newRow("newer") << QStringLiteral("e.json") << QByteArray("{\"format\":\"jobdesk-template\",\"version\":7,\"name\":\"x\"}") << QStringLiteral("newer");
-        QTest::newRow("variables object") << QStringLiteral("f.json")
-                                          << QByteArray("{\"format\":\"jobdesk-template\",\"version\":1,\"name\":\"x\",\"variables\":{}}")
-                                          << QStringLiteral("variables");
-        QTest::newRow("no name") << QStringLiteral("g.json") << QByteArray("{\"format\":\"jobdesk-template\",\"version\":1}") << QStringLiteral("name");
-        QTest::newRow("not .json") << QStringLiteral("notes.txt") << QByteArray("hello") << QStringLiteral(".json");
+        QTest::newRow("not json") << QStringLiteral("a.json")
+                                  << QByteArray("{\"format\": \"jobdesk-templ")
+                                  << QStringLiteral("not valid JSON");
+        QTest::newRow("array") << QStringLiteral("b.json") << QByteArray("[1,2]")
+                               << QStringLiteral("not a JSON object");
+        QTest::newRow("foreign json") << QStringLiteral("c.json") << QByteArray("{\"name\":\"x\"}")
+                                      << QStringLiteral("no \"format\"");
+        QTest::newRow("other format")
+            << QStringLiteral("d.json") << QByteArray("{\"format\":\"postman\",\"version\":1}")
+            << QStringLiteral("postman");
+        QTest::newRow("newer")
+            << QStringLiteral("e.json")
+            << QByteArray("{\"format\":\"jobdesk-template\",\"version\":7,\"name\":\"x\"}")
+            << QStringLiteral("newer");
+        QTest::newRow("variables object")
+            << QStringLiteral("f.json")
+            << QByteArray("{\"format\":\"jobdesk-template\",\"version\":1,\"name\":\"x\","
+                          "\"variables\":{}}")
+            << QStringLiteral("variables");
+        QTest::newRow("no name") << QStringLiteral("g.json")
+                                 << QByteArray("{\"format\":\"jobdesk-template\",\"version\":1}")
+                                 << QStringLiteral("name");
+        QTest::newRow("not .json")
+            << QStringLiteral("notes.txt") << QByteArray("hello") << QStringLiteral(".json");
     }
 
     void brokenFilesAreListedAndLeftUntouched()
@@ -238,7 +262,7 @@ private slots:
         QCOMPARE(m_store->brokenFiles().size(), 1);
         QCOMPARE(m_store->brokenFiles().at(0).filePath, QFileInfo(path).absoluteFilePath());
         QVERIFY2(m_store->brokenFiles().at(0).reason.contains(reasonPart),
-                 qPrintable(m_store->brokenFiles().at(0).reason));
+            qPrintable(m_store->brokenFiles().at(0).reason));
         // Changes elsewhere leave it alone.
         Template more;
         more.name = QStringLiteral("More");
@@ -249,7 +273,8 @@ private slots:
 
     void brokenFileInTheWayIsNotOverwritten()
     {
-        const QString path = m_store->directory() + u'/' + TemplateStore::fileNameFor(QStringLiteral("Approve"));
+        const QString path
+            = m_store->directory() + u'/' + TemplateStore::fileNameFor(QStringLiteral("Approve"));
         writeRaw(path, "garbage");
         Template t;
         t.name = QStringLiteral("Approve");
@@ -264,7 +289,8 @@ private slots:
         t.name = QStringLiteral("Approve");
         QVERIFY(m_store->add(t));
         const QString copyPath = m_store->directory() + QStringLiteral("/zz-copy.json");
-        QVERIFY(QFile::copy(m_store->directory() + u'/' + TemplateStore::fileNameFor(t.name), copyPath));
+        QVERIFY(QFile::copy(
+            m_store->directory() + u'/' + TemplateStore::fileNameFor(t.name), copyPath));
         QVERIFY(m_store->reload());
         QCOMPARE(m_store->templates().size(), 1);
         QCOMPARE(m_store->brokenFiles().size(), 1);
@@ -273,10 +299,11 @@ private slots:
 
     void roundTripThroughExportIntoFreshDataDir()
     {
-        QList<Template> originals { richTemplate() };
+        QList<Template> originals {richTemplate()};
         Template plain;
         plain.name = QStringLiteral("Plain");
-        plain.variables = QStringLiteral("{\"id\":\"2251799813685249\",\"big\":99999999999999999999}");
+        plain.variables
+            = QStringLiteral("{\"id\":\"2251799813685249\",\"big\":99999999999999999999}");
         originals.append(plain);
         for (const Template &t : originals)
             QVERIFY(m_store->add(t));
@@ -284,10 +311,11 @@ private slots:
         unrelated.name = QStringLiteral("Not exported");
         QVERIFY(m_store->add(unrelated));
         const QString exportPath = m_dir->filePath(QStringLiteral("out/share.json"));
-        QVERIFY2(m_store->exportTo(exportPath, { originals.at(0).name, QStringLiteral("plain") }),
-                 qPrintable(m_store->error()));
+        QVERIFY2(m_store->exportTo(exportPath, {originals.at(0).name, QStringLiteral("plain")}),
+            qPrintable(m_store->error()));
         const QJsonObject root = QJsonDocument::fromJson(readAll(exportPath)).object();
-        QCOMPARE(root.value(QLatin1String("format")).toString(), QStringLiteral("jobdesk-templates"));
+        QCOMPARE(
+            root.value(QLatin1String("format")).toString(), QStringLiteral("jobdesk-templates"));
         QCOMPARE(root.value(QLatin1String("version")).toInt(), 1);
         QVERIFY(readAll(exportPath).contains("1234567890123456789012345678901234567890"));
 
@@ -308,7 +336,10 @@ private slots:
         }
         QCOMPARE(other.find(QStringLiteral("Plain"))->variables, plain.variables);
         QVERIFY(m_store->exportTo(m_dir->filePath(QStringLiteral("all.json"))));
-        QCOMPARE(TemplateStore::parseExportDocument(readAll(m_dir->filePath(QStringLiteral("all.json"))))->size(), 3);
+        QCOMPARE(
+            TemplateStore::parseExportDocument(readAll(m_dir->filePath(QStringLiteral("all.json"))))
+                ->size(),
+            3);
     }
 
     void importClashPolicies()
@@ -323,20 +354,22 @@ private slots:
         Template fresh;
         fresh.name = QStringLiteral("Fresh");
         const QString path = m_dir->filePath(QStringLiteral("in.json"));
-        writeRaw(path, TemplateStore::exportDocument({ incoming, fresh }));
+        writeRaw(path, TemplateStore::exportDocument({incoming, fresh}));
 
         auto result = m_store->importFrom(path, TemplateStore::ClashPolicy::Fail);
         QVERIFY(!result.ok);
-        QCOMPARE(result.clashes, QStringList { QStringLiteral("APPROVE") });
+        QCOMPARE(result.clashes, QStringList {QStringLiteral("APPROVE")});
         QVERIFY(result.imported.isEmpty());
         QCOMPARE(m_store->templates().size(), 1); // nothing imported, not even "Fresh"
         QCOMPARE(m_store->find(QStringLiteral("approve"))->variables, QStringLiteral("{\"v\":1}"));
 
         result = m_store->importFrom(path, TemplateStore::ClashPolicy::KeepBoth);
         QVERIFY2(result.ok, qPrintable(result.error));
-        QCOMPARE(result.imported, QStringList({ QStringLiteral("APPROVE (2)"), QStringLiteral("Fresh") }));
+        QCOMPARE(
+            result.imported, QStringList({QStringLiteral("APPROVE (2)"), QStringLiteral("Fresh")}));
         QCOMPARE(m_store->find(QStringLiteral("approve"))->variables, QStringLiteral("{\"v\":1}"));
-        QCOMPARE(m_store->find(QStringLiteral("approve (2)"))->variables, QStringLiteral("{\"v\":2}"));
+        QCOMPARE(
+            m_store->find(QStringLiteral("approve (2)"))->variables, QStringLiteral("{\"v\":2}"));
 
         result = m_store->importFrom(path, TemplateStore::ClashPolicy::Overwrite);
         QVERIFY2(result.ok, qPrintable(result.error));
@@ -349,11 +382,17 @@ private slots:
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("reasonPart");
         QTest::newRow("garbage") << QByteArray("nope") << QStringLiteral("not valid JSON");
-        QTest::newRow("foreign") << QByteArray("{\"info\":{}}") << QStringLiteral("not a JobDesk template");
-        QTest::newRow("newer") << QByteArray("{\"format\":\"jobdesk-templates\",\"version\":2,\"templates\":[]}") << QStringLiteral("newer");
-        QTest::newRow("dup names") << QByteArray("{\"format\":\"jobdesk-templates\",\"version\":1,\"templates\":[{\"name\":\"a\"},{\"name\":\"A\"}]}")
-                                   << QStringLiteral("twice");
-        QTest::newRow("bad item") << QByteArray("{\"format\":\"jobdesk-templates\",\"version\":1,\"templates\":[{\"name\":\"a\",\"result\":{\"denied\":\"yes\"}}]}")
+        QTest::newRow("foreign") << QByteArray("{\"info\":{}}")
+                                 << QStringLiteral("not a JobDesk template");
+        QTest::newRow("newer") << QByteArray(
+            "{\"format\":\"jobdesk-templates\",\"version\":2,\"templates\":[]}")
+                               << QStringLiteral("newer");
+        QTest::newRow("dup names") << QByteArray(
+            "{\"format\":\"jobdesk-templates\",\"version\":1,\"templates\":[{\"name\":\"a\"},{"
+            "\"name\":\"A\"}]}") << QStringLiteral("twice");
+        QTest::newRow("bad item") << QByteArray(
+            "{\"format\":\"jobdesk-templates\",\"version\":1,\"templates\":[{\"name\":\"a\","
+            "\"result\":{\"denied\":\"yes\"}}]}")
                                   << QStringLiteral("template 1");
     }
 
@@ -392,13 +431,14 @@ private slots:
             QVERIFY(!t.description.isEmpty());
             hasDeny = hasDeny || (t.denied && !t.deniedReason.isEmpty());
             if (!t.variables.isEmpty())
-                QVERIFY2(QJsonDocument::fromJson(t.variables.toUtf8()).isObject(), qPrintable(t.name));
+                QVERIFY2(
+                    QJsonDocument::fromJson(t.variables.toUtf8()).isObject(), qPrintable(t.name));
             QVERIFY(m_store->add(t));
         }
         QVERIFY(hasDeny);
         QCOMPARE(m_store->templates().size(), starters.size());
         QVERIFY(!QDir(TemplateStore::defaultDirectory()).exists()
-                || QDir(TemplateStore::defaultDirectory()).isEmpty());
+            || QDir(TemplateStore::defaultDirectory()).isEmpty());
     }
 
     void resultMapsToCompletionRequest()
