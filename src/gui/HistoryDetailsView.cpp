@@ -94,9 +94,16 @@ HeaderList HistoryDetailsView::redacted(const HeaderList &headers)
         QByteArrayLiteral("x-api-key"),     QByteArrayLiteral("api-key"),
     };
     HeaderList out = headers;
+    const QByteArray marker = QByteArrayLiteral("<redacted>");
     for (auto &header : out) {
-        if (secretNames.contains(header.first.toLower()) && header.second != "<redacted>")
-            header.second = QByteArrayLiteral("<redacted>");
+        if (!secretNames.contains(header.first.toLower()) || header.second.contains(marker))
+            continue;
+        // Keep the scheme ("Bearer", "Basic"): it tells what kind of credential was used.
+        const qsizetype space = header.second.indexOf(' ');
+        const QByteArray scheme = header.first.toLower().endsWith("authorization") && space > 0
+            ? header.second.left(space + 1)
+            : QByteArray();
+        header.second = scheme + marker;
     }
     return out;
 }

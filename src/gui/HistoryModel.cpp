@@ -42,13 +42,39 @@ void HistoryModel::setClock(std::function<QDateTime()> clock)
 
 void HistoryModel::reload()
 {
+    // The first page is part of the reset: views see one change, not a reset and an insert.
     beginResetModel();
     m_rows.clear();
     m_ids.clear();
     m_complete = m_store == nullptr || !m_store->isOpen();
+    if (!m_complete) {
+        for (const HistoryEntry &entry : nextPage()) {
+            m_rows.append(entry);
+            m_ids.insert(entry.id);
+        }
+    }
+    // No fetching from inside our own modelReset signal (QAbstractItemModelTester in Qt 6.4
+    // does that before it considers the reset finished); views fetch later anyway.
+    m_fetching = true;
     endResetModel();
-    if (!m_complete)
-        fetchMore({});
+    m_fetching = false;
+}
+
+QList<HistoryEntry> HistoryModel::nextPage()
+{
+    QElapsedTimer timer;
+    timer.start();
+    const QList<HistoryEntry> page = m_store->query(m_filter, int(m_rows.size()), kPageSize);
+    m_complete = page.size() < kPageSize;
+    QList<HistoryEntry> fresh;
+    fresh.reserve(page.size());
+    for (const HistoryEntry &entry : page) {
+        // Rows another writer added since the last page shift the offset: skip repeats.
+        if (!m_ids.contains(entry.id))
+            fresh.append(entry);
+    }
+    qCDebug(lcUi) << "history page at" << m_rows.size() << "in" << timer.elapsed() << "ms";
+    return fresh;
 }
 
 int HistoryModel::addEntry(qint64 id)
@@ -62,15 +88,21 @@ int HistoryModel::addEntry(qint64 id)
     entry->request = {};
     entry->responseHeaders.clear();
     entry->responseBody.clear();
-    // Newest first: an entry newer than the top row goes to the top; an older one (rare: a
-    // concurrent writer) goes where its id belongs among the loaded rows.
+    // Newest first (time, then id, as the store orders): a new attempt goes to the top; an
+    // older one (rare: a concurrent writer) goes where it belongs among the loaded rows.
     int row = 0;
-    while (row < m_rows.size() && m_rows.at(row).id > id)
+    while (row < m_rows.size()
+           && (m_rows.at(row).time > entry->time
+               || (m_rows.at(row).time == entry->time && m_rows.at(row).id > id)))
         ++row;
+    if (row == m_rows.size() && !m_complete)
+        return -1; // belongs to a page not loaded yet; paging will bring it
     beginInsertRows({}, row, row);
     m_rows.insert(row, *entry);
     m_ids.insert(id);
+    m_fetching = true; // no paging from inside our own rowsInserted (see reload())
     endInsertRows();
+    m_fetching = false;
     return row;
 }
 
@@ -108,7 +140,9 @@ void HistoryModel::insertAtTop(const QList<HistoryEntry> &entries)
         m_rows.prepend(entries.at(i));
         m_ids.insert(entries.at(i).id);
     }
+    m_fetching = true; // no paging from inside our own rowsInserted (see reload())
     endInsertRows();
+    m_fetching = false;
 }
 
 const HistoryEntry *HistoryModel::entryAt(int row) const
@@ -251,28 +285,22 @@ bool HistoryModel::canFetchMore(const QModelIndex &parent) const
 
 void HistoryModel::fetchMore(const QModelIndex &parent)
 {
-    if (parent.isValid() || m_complete || m_store == nullptr)
+    // Views (and QAbstractItemModelTester) call fetchMore from rowsInserted handlers: one page
+    // at a time, never nested.
+    if (parent.isValid() || m_complete || m_store == nullptr || m_fetching)
         return;
-    QElapsedTimer timer;
-    timer.start();
-    const QList<HistoryEntry> page = m_store->query(m_filter, int(m_rows.size()), kPageSize);
-    m_complete = page.size() < kPageSize;
-    QList<HistoryEntry> fresh;
-    fresh.reserve(page.size());
-    for (const HistoryEntry &entry : page) {
-        if (!m_ids.contains(entry.id))
-            fresh.append(entry);
-    }
+    m_fetching = true;
+    const QList<HistoryEntry> fresh = nextPage();
     if (!fresh.isEmpty()) {
         const int first = int(m_rows.size());
         beginInsertRows({}, first, first + int(fresh.size()) - 1);
-        for (const HistoryEntry &entry : std::as_const(fresh)) {
+        for (const HistoryEntry &entry : fresh) {
             m_rows.append(entry);
             m_ids.insert(entry.id);
         }
         endInsertRows();
     }
-    qCDebug(lcUi) << "history page" << m_rows.size() << "rows in" << timer.elapsed() << "ms";
+    m_fetching = false;
 }
 
 } // namespace JobDesk

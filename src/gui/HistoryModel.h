@@ -86,12 +86,15 @@ public:
 
 private:
     void insertAtTop(const QList<HistoryEntry> &entries);
+    /// Queries the page after the loaded rows; updates m_complete; drops rows already shown.
+    QList<HistoryEntry> nextPage();
 
     const HistoryStore *m_store = nullptr;
     HistoryFilter m_filter;
     QList<HistoryEntry> m_rows;
     QSet<qint64> m_ids;
     bool m_complete = true;
+    bool m_fetching = false;
     std::function<QDateTime()> m_clock;
 };
 

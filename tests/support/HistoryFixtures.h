@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "HistoryStore.h"
+
+#include <QDateTime>
+#include <QTimeZone>
+
+/// Hand-made history entries for the log panel, exporter and ticket text tests.
+namespace HistoryFixtures {
+
+inline QDateTime fixedTime()
+{
+    return QDateTime(QDate(2026, 11, 28), QTime(14, 3, 7, 250), QTimeZone::utc());
+}
+
+/// A 409: the job is FAILED. The problem carries two extension members.
+inline JobDesk::HistoryEntry invalidState409()
+{
+    JobDesk::HistoryEntry entry;
+    entry.time = fixedTime();
+    entry.source = QStringLiteral("window");
+    entry.connection = QStringLiteral("dev-cluster");
+    entry.jobKey = QStringLiteral("2251799902653941");
+    entry.kind = JobDesk::OutcomeKind::InvalidState;
+    entry.httpStatus = 409;
+    entry.title = QStringLiteral("INVALID_STATE");
+    entry.detail = QStringLiteral("Command 'COMPLETE' rejected with code 'INVALID_STATE': Expected "
+                                  "to complete job with key '2251799902653941', but it is in "
+                                  "state 'FAILED'");
+    entry.elapsedMs = 42;
+    entry.request.method = "POST";
+    entry.request.url = QUrl(QStringLiteral("http://localhost:8080/v2/jobs/2251799902653941/completion"));
+    entry.request.headers = { { "Content-Type", "application/json" },
+                              { "Authorization", "<redacted>" } };
+    entry.request.body = "{\"variables\":{\"orderId\":4711}}";
+    entry.responseHeaders = { { "Content-Type", "application/problem+json" },
+                              { "X-Request-Id", "req-77" } };
+    entry.responseBody = "{\"type\":\"about:blank\",\"title\":\"INVALID_STATE\",\"status\":409,"
+                         "\"detail\":\"Command 'COMPLETE' rejected with code 'INVALID_STATE': "
+                         "Expected to complete job with key '2251799902653941', but it is in state "
+                         "'FAILED'\",\"instance\":\"/v2/jobs/2251799902653941/completion\","
+                         "\"jobState\":\"FAILED\",\"incidentKey\":2251799813999999123}";
+    entry.responseBodyTotalBytes = entry.responseBody.size();
+    return entry;
+}
+
+/// A plain success.
+inline JobDesk::HistoryEntry completed204()
+{
+    JobDesk::HistoryEntry entry;
+    entry.time = fixedTime().addSecs(60);
+    entry.source = QStringLiteral("cli");
+    entry.connection = QStringLiteral("=cmd|' /C calc'!A0");
+    entry.jobKey = QStringLiteral("2251799813685249");
+    entry.kind = JobDesk::OutcomeKind::Completed;
+    entry.httpStatus = 204;
+    entry.title = QStringLiteral("No Content");
+    entry.elapsedMs = 7;
+    entry.request.method = "POST";
+    entry.request.url = QUrl(QStringLiteral("http://localhost:8080/v2/jobs/2251799813685249/completion"));
+    entry.request.headers = { { "Content-Type", "application/json" } };
+    entry.request.body = "{}";
+    return entry;
+}
+
+/// No HTTP answer at all.
+inline JobDesk::HistoryEntry connectionRefused()
+{
+    JobDesk::HistoryEntry entry;
+    entry.time = fixedTime().addSecs(120);
+    entry.source = QStringLiteral("window");
+    entry.connection = QStringLiteral("prod-eu");
+    entry.jobKey = QStringLiteral("4503599627370497");
+    entry.kind = JobDesk::OutcomeKind::TransportError;
+    entry.title = QStringLiteral("Connection refused");
+    entry.transportError = QStringLiteral("Connection refused");
+    entry.elapsedMs = 3;
+    entry.request.method = "POST";
+    entry.request.url = QUrl(QStringLiteral("https://camunda.example.com/v2/jobs/4503599627370497/completion"));
+    entry.request.body = "{}";
+    return entry;
+}
+
+} // namespace HistoryFixtures

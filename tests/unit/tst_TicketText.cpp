@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "HistoryFixtures.h"
+#include "TicketText.h"
+
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace JobDesk;
+
+class tst_TicketText : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void invalidStateIsExact()
+    {
+        const HistoryEntry entry = HistoryFixtures::invalidState409();
+        const Explanation explanation = explain(entry.toOutcome());
+        QVERIFY(!explanation.summary.isEmpty());
+        const QString expected = QStringLiteral(
+            "JobDesk: job completion attempt - Invalid state\n"
+            "Time:        2026-11-28T14:03:07Z\n"
+            "Connection:  dev-cluster\n"
+            "Job key:     2251799902653941\n"
+            "Outcome:     Invalid state (invalid-state)\n"
+            "HTTP status: 409\n"
+            "Title:       INVALID_STATE\n"
+            "Detail:      Command 'COMPLETE' rejected with code 'INVALID_STATE': Expected to complete "
+            "job with key '2251799902653941', but it is in state 'FAILED'\n"
+            "Duration:    42 ms\n"
+            "Request:     POST http://localhost:8080/v2/jobs/2251799902653941/completion\n")
+            + QStringLiteral("Explanation: ") + explanation.summary + QLatin1Char('\n')
+            + QStringLiteral("Next step:   ") + explanation.nextStep + QLatin1Char('\n');
+        QCOMPARE(ticketText(entry), expected);
+    }
+
+    void transportErrorSaysThereWasNoAnswer()
+    {
+        const QString text = ticketText(HistoryFixtures::connectionRefused());
+        QVERIFY(text.startsWith(QStringLiteral("JobDesk: job completion attempt - ")));
+        QVERIFY(text.contains(QStringLiteral("\nHTTP status: none (no HTTP answer)\n")));
+        QVERIFY(text.contains(QStringLiteral("\nTitle:       Connection refused\n")));
+        // The error equals the title: no second line repeating it.
+        QVERIFY(!text.contains(QStringLiteral("\nError:")));
+        QVERIFY(!text.contains(QStringLiteral("\nDetail:")));
+    }
+
+    void neverCarriesHeadersOrBodies()
+    {
+        HistoryEntry entry = HistoryFixtures::invalidState409();
+        entry.request.headers.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer secret-token")));
+        const QString text = ticketText(entry);
+        QVERIFY(!text.contains(QStringLiteral("secret-token")));
+        QVERIFY(!text.contains(QStringLiteral("Authorization")));
+        QVERIFY(!text.contains(QStringLiteral("orderId")));
+    }
+
+    void multiLineDetailIsIndented()
+    {
+        HistoryEntry entry = HistoryFixtures::invalidState409();
+        entry.detail = QStringLiteral("first line\nsecond line\n");
+        QVERIFY(ticketText(entry).contains(
+            QStringLiteral("\nDetail:      first line\n             second line\n")));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_TicketText)
+#include "tst_TicketText.moc"
