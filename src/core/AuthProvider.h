@@ -24,7 +24,7 @@ public:
     struct Result
     {
         QByteArray headerValue; ///< e.g. "Bearer eyJ…"; empty for no auth
-        QString error;          ///< non-empty: authorization failed, the request is not sent
+        QString error; ///< non-empty: authorization failed, the request is not sent
     };
     using Callback = std::function<void(const Result &)>;
 

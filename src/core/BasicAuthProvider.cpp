@@ -3,13 +3,13 @@
 
 namespace JobDesk {
 
-BasicAuthProvider::BasicAuthProvider(const QString &username, const QString &password,
-                                     QObject *parent)
+BasicAuthProvider::BasicAuthProvider(
+    const QString &username, const QString &password, QObject *parent)
     : AuthProvider(parent)
     , m_username(username)
     , m_password(password.toUtf8())
     , m_headerValue(QByteArrayLiteral("Basic ")
-                    + QByteArray(username.toUtf8() + ':' + password.toUtf8()).toBase64())
+          + QByteArray(username.toUtf8() + ':' + password.toUtf8()).toBase64())
 {
 }
 

@@ -29,7 +29,7 @@ QList<QByteArray> BearerAuthProvider::secrets() const
 {
     if (m_token.isEmpty())
         return {};
-    return { m_token };
+    return {m_token};
 }
 
 QByteArray BearerAuthProvider::redactedHeaderValue() const

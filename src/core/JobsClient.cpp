@@ -141,8 +141,8 @@ void JobsClient::setAuthProvider(AuthProvider *auth)
     m_auth = auth;
 }
 
-RequestRecord JobsClient::describe(const QByteArray &method, const QString &relativePath,
-                                   const QByteArray &body) const
+RequestRecord JobsClient::describe(
+    const QByteArray &method, const QString &relativePath, const QByteArray &body) const
 {
     QString path = relativePath;
     while (path.startsWith(QLatin1Char('/')))
@@ -155,11 +155,12 @@ RequestRecord JobsClient::describe(const QByteArray &method, const QString &rela
     record.url = QUrl::fromEncoded(redact(url.toEncoded(), secrets));
     if (!body.isEmpty() || record.method == "POST" || record.method == "PUT"
         || record.method == "PATCH")
-        record.headers.append({ QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") });
-    record.headers.append({ QByteArrayLiteral("Accept"), acceptHeader() });
-    record.headers.append({ QByteArrayLiteral("User-Agent"), userAgent() });
+        record.headers.append(
+            {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+    record.headers.append({QByteArrayLiteral("Accept"), acceptHeader()});
+    record.headers.append({QByteArrayLiteral("User-Agent"), userAgent()});
     if (m_auth && !m_auth->redactedHeaderValue().isEmpty())
-        record.headers.append({ QByteArrayLiteral("Authorization"), m_auth->redactedHeaderValue() });
+        record.headers.append({QByteArrayLiteral("Authorization"), m_auth->redactedHeaderValue()});
     record.body = redact(body, secrets);
     return record;
 }
@@ -173,8 +174,7 @@ ApiCall *JobsClient::complete(const CompletionRequest &request)
 {
     ApiCall *call = createCall(QByteArrayLiteral("POST"), request.relativePath(), request.body());
     if (const QString invalid = request.validationError(); !invalid.isEmpty())
-        failLater(call, OutcomeKind::TransportError,
-                  QStringLiteral("not sent: %1").arg(invalid));
+        failLater(call, OutcomeKind::TransportError, QStringLiteral("not sent: %1").arg(invalid));
     else
         QTimer::singleShot(0, call, [this, call] { start(call); });
     return call;
@@ -185,16 +185,16 @@ ApiCall *JobsClient::topology()
     return send(QByteArrayLiteral("GET"), QStringLiteral("topology"));
 }
 
-ApiCall *JobsClient::send(const QByteArray &method, const QString &relativePath,
-                          const QByteArray &body)
+ApiCall *JobsClient::send(
+    const QByteArray &method, const QString &relativePath, const QByteArray &body)
 {
     ApiCall *call = createCall(method, relativePath, body);
     QTimer::singleShot(0, call, [this, call] { start(call); });
     return call;
 }
 
-ApiCall *JobsClient::createCall(const QByteArray &method, const QString &relativePath,
-                                const QByteArray &body)
+ApiCall *JobsClient::createCall(
+    const QByteArray &method, const QString &relativePath, const QByteArray &body)
 {
     auto *call = new ApiCall(this);
     call->m_clock.start();
@@ -244,8 +244,8 @@ void JobsClient::start(ApiCall *call)
             return;
         if (!result.error.isEmpty()) {
             call->m_outcome.kind = OutcomeKind::TransportError;
-            call->m_outcome.transportError =
-                QStringLiteral("not sent: authentication failed: %1").arg(result.error);
+            call->m_outcome.transportError
+                = QStringLiteral("not sent: authentication failed: %1").arg(result.error);
             call->emitFinished();
             return;
         }
@@ -263,11 +263,11 @@ void JobsClient::dispatch(ApiCall *call, const QByteArray &authorization)
     if (!authorization.isEmpty())
         request.setRawHeader("Authorization", authorization);
     // Never follow redirects: a redirected POST may be replayed elsewhere or lose its body.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
-                         QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(
+        QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     if (const QString tlsError = m_tls.applyTo(request); !tlsError.isEmpty()) {
@@ -278,8 +278,9 @@ void JobsClient::dispatch(ApiCall *call, const QByteArray &authorization)
     }
 
     call->resetResponse();
-    qCDebug(lcApi).noquote() << "sending" << call->m_method << call->m_outcome.request.url.toString()
-                             << call->m_body.size() << "bytes";
+    qCDebug(lcApi).noquote() << "sending" << call->m_method
+                             << call->m_outcome.request.url.toString() << call->m_body.size()
+                             << "bytes";
     QNetworkReply *reply = nullptr;
     if (call->m_method == "GET")
         reply = m_nam->get(request);
@@ -312,7 +313,8 @@ void JobsClient::dispatch(ApiCall *call, const QByteArray &authorization)
         if (!call->m_reply)
             return;
         bool ok = false;
-        const qint64 length = call->m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&ok);
+        const qint64 length
+            = call->m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&ok);
         call->m_declaredLength = ok ? length : -1;
     });
     connect(reply, &QNetworkReply::readyRead, call, [this, call, restartTimer] {
@@ -390,8 +392,8 @@ void JobsClient::onReplyFinished(ApiCall *call)
         return;
     } else {
         outcome.kind = OutcomeKind::TransportError;
-        outcome.transportError = NetworkErrorText::describe(error, call->m_url,
-                                                            reply->errorString(), call->m_sslErrors);
+        outcome.transportError = NetworkErrorText::describe(
+            error, call->m_url, reply->errorString(), call->m_sslErrors);
     }
     call->emitFinished();
 }
@@ -400,13 +402,14 @@ void JobsClient::finishHttpAnswer(ApiCall *call, QNetworkReply *reply, int statu
 {
     Outcome &outcome = call->m_outcome;
     outcome.httpStatus = status;
-    outcome.reasonPhrase = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
+    outcome.reasonPhrase
+        = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
     outcome.responseHeaders.clear();
     for (const auto &pair : reply->rawHeaderPairs())
         outcome.responseHeaders.append(pair);
     outcome.rawBody = call->m_responseBody;
-    outcome.bodyTotalBytes = std::max(call->m_responseTotal,
-                                      call->m_bodyCut ? call->m_declaredLength : qint64(0));
+    outcome.bodyTotalBytes
+        = std::max(call->m_responseTotal, call->m_bodyCut ? call->m_declaredLength : qint64(0));
     outcome.bodyTruncated = call->m_responseTotal > call->m_responseBody.size() || call->m_bodyCut;
     outcome.problem = ProblemDetails::parse(outcome.rawBody, reply->rawHeader("Content-Type"));
     if (status >= 300 && status < 400) {
@@ -417,8 +420,8 @@ void JobsClient::finishHttpAnswer(ApiCall *call, QNetworkReply *reply, int statu
             : QUrl::fromEncoded(location);
         if (target.isRelative())
             target = call->m_url.resolved(target);
-        outcome.redirectLocation = location.isEmpty() && target.isEmpty() ? QString()
-                                                                          : target.toString();
+        outcome.redirectLocation
+            = location.isEmpty() && target.isEmpty() ? QString() : target.toString();
     } else {
         outcome.kind = classifyHttpStatus(status, outcome.problem);
     }

@@ -50,7 +50,7 @@ private:
     bool m_retriedAfter401 = false;
     bool m_cancelled = false;
     bool m_timedOut = false;
-    bool m_bodyCut = false;       ///< stopped reading a body far beyond the cap
+    bool m_bodyCut = false; ///< stopped reading a body far beyond the cap
     qint64 m_declaredLength = -1; ///< Content-Length of the answer, if any
     QByteArray m_method;
     QUrl m_url;
@@ -58,7 +58,7 @@ private:
     QByteArray m_responseBody;
     qint64 m_responseTotal = 0;
     QStringList m_sslErrors;
-    std::chrono::milliseconds m_timeoutValue { 0 };
+    std::chrono::milliseconds m_timeoutValue {0};
     QPointer<QNetworkReply> m_reply;
     QTimer *m_timeout = nullptr;
     QElapsedTimer m_clock;
@@ -78,14 +78,14 @@ class JobsClient final : public QObject
     Q_OBJECT
 public:
     static constexpr qint64 kDefaultMaxBodyBytes = 1024 * 1024;
-    static constexpr std::chrono::milliseconds kDefaultTimeout { 30000 };
+    static constexpr std::chrono::milliseconds kDefaultTimeout {30000};
 
     explicit JobsClient(QNetworkAccessManager *nam, QObject *parent = nullptr);
     ~JobsClient() override;
 
     struct ApiRoot
     {
-        QUrl url;      ///< always ends in "/v2/"
+        QUrl url; ///< always ends in "/v2/"
         QString error; ///< non-empty when the address is unusable
     };
     /// `http://h:8080`, `http://h:8080/`, `http://h:8080/v2`, `http://h:8080/v2/` (and a
@@ -114,12 +114,12 @@ public:
     /// `GET topology`.
     ApiCall *topology();
     /// Any other call relative to the API root, e.g. ("POST", "jobs/search", body).
-    ApiCall *send(const QByteArray &method, const QString &relativePath,
-                  const QByteArray &body = {});
+    ApiCall *send(
+        const QByteArray &method, const QString &relativePath, const QByteArray &body = {});
 
     /// What `complete()` would send, secrets redacted (for --dry-run, preview, curl export).
-    RequestRecord describe(const QByteArray &method, const QString &relativePath,
-                           const QByteArray &body) const;
+    RequestRecord describe(
+        const QByteArray &method, const QString &relativePath, const QByteArray &body) const;
     RequestRecord describeCompletion(const CompletionRequest &request) const;
 
     /// A copy-pasteable POSIX-shell curl command for a request record (already redacted):
@@ -132,8 +132,8 @@ public:
     static QByteArray redact(QByteArray text, const QList<QByteArray> &secrets);
 
 private:
-    ApiCall *createCall(const QByteArray &method, const QString &relativePath,
-                        const QByteArray &body);
+    ApiCall *createCall(
+        const QByteArray &method, const QString &relativePath, const QByteArray &body);
     void failLater(ApiCall *call, OutcomeKind kind, const QString &message);
     void start(ApiCall *call);
     void dispatch(ApiCall *call, const QByteArray &authorization);

@@ -97,12 +97,15 @@ QString JobsClient::toCurl(const RequestRecord &request)
         if (name.compare("Authorization", Qt::CaseInsensitive) == 0 && isRedacted(value)) {
             // Placeholders the shell fills in, so the command works without showing the secret.
             if (value.startsWith("Bearer "))
-                command += continuation + QStringLiteral("-H \"Authorization: Bearer $CAMUNDA_TOKEN\"");
+                command
+                    += continuation + QStringLiteral("-H \"Authorization: Bearer $CAMUNDA_TOKEN\"");
             else if (value.startsWith("Basic "))
                 command += continuation
-                    + QStringLiteral("-u \"$CAMUNDA_BASIC_AUTH_USERNAME:$CAMUNDA_BASIC_AUTH_PASSWORD\"");
+                    + QStringLiteral(
+                        "-u \"$CAMUNDA_BASIC_AUTH_USERNAME:$CAMUNDA_BASIC_AUTH_PASSWORD\"");
             else
-                command += continuation + QStringLiteral("-H \"Authorization: $CAMUNDA_AUTHORIZATION\"");
+                command += continuation
+                    + QStringLiteral("-H \"Authorization: $CAMUNDA_AUTHORIZATION\"");
             continue;
         }
         command += continuation + QStringLiteral("-H ")

@@ -12,8 +12,9 @@ QString hostAndPort(const QUrl &url)
 QString noAnswerWithin(std::chrono::milliseconds timeout)
 {
     const qint64 ms = timeout.count();
-    const QString seconds = ms % 1000 == 0 ? QString::number(ms / 1000)
-                                           : QString::number(static_cast<double>(ms) / 1000.0, 'g', 4);
+    const QString seconds = ms % 1000 == 0
+        ? QString::number(ms / 1000)
+        : QString::number(static_cast<double>(ms) / 1000.0, 'g', 4);
     return QStringLiteral("no answer within %1 s").arg(seconds);
 }
 
@@ -41,12 +42,13 @@ bool isHttpStatusError(QNetworkReply::NetworkError error)
 }
 
 QString describe(QNetworkReply::NetworkError error, const QUrl &url, const QString &qtMessage,
-                 const QStringList &sslErrors)
+    const QStringList &sslErrors)
 {
     const QString where = hostAndPort(url);
     switch (error) {
     case QNetworkReply::ConnectionRefusedError:
-        return QStringLiteral("nothing is listening at %1 — is the cluster or port-forward running?")
+        return QStringLiteral(
+            "nothing is listening at %1 — is the cluster or port-forward running?")
             .arg(where);
     case QNetworkReply::HostNotFoundError:
         return QStringLiteral("the host name '%1' could not be resolved — check the address for a "

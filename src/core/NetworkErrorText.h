@@ -19,7 +19,7 @@ QString hostAndPort(const QUrl &url);
 /// problems reported before a TLS handshake failed (named in the sentence); `qtMessage` is the
 /// reply's errorString(), used for failures without a better explanation.
 QString describe(QNetworkReply::NetworkError error, const QUrl &url, const QString &qtMessage,
-                 const QStringList &sslErrors = {});
+    const QStringList &sslErrors = {});
 /// "no answer within 30 s" (or "1.5 s").
 QString noAnswerWithin(std::chrono::milliseconds timeout);
 /// True for errors that QNetworkReply reports together with an HTTP status (4xx/5xx answers):

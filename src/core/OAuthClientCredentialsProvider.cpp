@@ -38,9 +38,8 @@ QString snippet(const QByteArray &body)
 
 } // namespace
 
-OAuthClientCredentialsProvider::OAuthClientCredentialsProvider(QNetworkAccessManager *nam,
-                                                               const Settings &settings,
-                                                               QObject *parent)
+OAuthClientCredentialsProvider::OAuthClientCredentialsProvider(
+    QNetworkAccessManager *nam, const Settings &settings, QObject *parent)
     : AuthProvider(parent)
     , m_nam(nam)
     , m_settings(settings)
@@ -106,12 +105,12 @@ void OAuthClientCredentialsProvider::invalidate()
 void OAuthClientCredentialsProvider::authorize(QObject *context, Callback done)
 {
     if (hasValidToken()) {
-        done(Result { QByteArrayLiteral("Bearer ") + m_token, {} });
+        done(Result {QByteArrayLiteral("Bearer ") + m_token, {}});
         return;
     }
     m_token.clear();
     m_refreshAt.reset();
-    m_waiters.append(Waiter { context, context != nullptr, std::move(done) });
+    m_waiters.append(Waiter {context, context != nullptr, std::move(done)});
     if (!m_fetching)
         fetch();
 }
@@ -137,18 +136,18 @@ void OAuthClientCredentialsProvider::fetch()
         problem = m_tls.applyTo(request);
     if (!problem.isEmpty()) {
         // Answer after the caller returned, as a network answer would.
-        QTimer::singleShot(0, this, [this, problem] { deliver(Result { {}, problem }); });
+        QTimer::singleShot(0, this, [this, problem] { deliver(Result {{}, problem}); });
         return;
     }
 
     request.setRawHeader("Content-Type", "application/x-www-form-urlencoded");
     request.setRawHeader("Accept", "application/json");
     request.setRawHeader("User-Agent", JobsClient::userAgent());
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
-                         QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(
+        QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
 
     m_body.clear();
     m_bodyTotal = 0;
@@ -223,12 +222,13 @@ void OAuthClientCredentialsProvider::onFinished()
         result.error = QStringLiteral("the OAuth token endpoint %1 gave %2")
                            .arg(url.toString(), NetworkErrorText::noAnswerWithin(m_timeout));
     } else if (statusAttribute.isValid() && statusAttribute.toInt() > 0
-               && (m_bodyCut || NetworkErrorText::isHttpStatusError(error))) {
+        && (m_bodyCut || NetworkErrorText::isHttpStatusError(error))) {
         result = parseAnswer(statusAttribute.toInt(), m_body, reply->rawHeader("Content-Type"));
         if (m_bodyCut && result.error.isEmpty())
-            result = Result { {}, QStringLiteral("the OAuth token endpoint's answer is larger "
-                                                 "than %1 bytes — is the token URL right?")
-                                      .arg(m_maxBodyBytes) };
+            result = Result {{},
+                QStringLiteral("the OAuth token endpoint's answer is larger "
+                               "than %1 bytes — is the token URL right?")
+                    .arg(m_maxBodyBytes)};
         if (statusAttribute.toInt() >= 300 && statusAttribute.toInt() < 400) {
             const QByteArray location = reply->rawHeader("Location");
             result.error = QStringLiteral("the OAuth token endpoint redirected to '%1' — use "
@@ -236,9 +236,9 @@ void OAuthClientCredentialsProvider::onFinished()
                                .arg(QString::fromUtf8(location));
         }
     } else {
-        result.error = QStringLiteral("the OAuth token endpoint could not be reached: %1")
-                           .arg(NetworkErrorText::describe(error, url, reply->errorString(),
-                                                           m_sslErrors));
+        result.error
+            = QStringLiteral("the OAuth token endpoint could not be reached: %1")
+                  .arg(NetworkErrorText::describe(error, url, reply->errorString(), m_sslErrors));
     }
     if (result.error.isEmpty())
         qCInfo(lcApi) << "got an access token for client" << m_settings.clientId;
@@ -247,9 +247,8 @@ void OAuthClientCredentialsProvider::onFinished()
     deliver(result);
 }
 
-OAuthClientCredentialsProvider::Result
-OAuthClientCredentialsProvider::parseAnswer(int status, const QByteArray &body,
-                                            const QByteArray &contentType)
+OAuthClientCredentialsProvider::Result OAuthClientCredentialsProvider::parseAnswer(
+    int status, const QByteArray &body, const QByteArray &contentType)
 {
     Q_UNUSED(contentType)
     Result result;
@@ -268,11 +267,11 @@ OAuthClientCredentialsProvider::parseAnswer(int status, const QByteArray &body,
                                           "or secret")
                                .arg(client);
         } else if (!oauthError.isEmpty()) {
-            result.error = QStringLiteral("the token endpoint refused the request (HTTP %1): %2")
-                               .arg(status)
-                               .arg(description.isEmpty() ? oauthError
-                                                          : oauthError + QStringLiteral(": ")
-                                            + description);
+            result.error
+                = QStringLiteral("the token endpoint refused the request (HTTP %1): %2")
+                      .arg(status)
+                      .arg(description.isEmpty() ? oauthError
+                                                 : oauthError + QStringLiteral(": ") + description);
             if (oauthError == QLatin1String("invalid_scope")
                 || oauthError == QLatin1String("invalid_target"))
                 result.error += QStringLiteral(" — check the audience and scope");
@@ -297,7 +296,8 @@ OAuthClientCredentialsProvider::parseAnswer(int status, const QByteArray &body,
         return result;
     }
     const QString tokenType = object.value(QLatin1String("token_type")).toString();
-    if (!tokenType.isEmpty() && tokenType.compare(QLatin1String("bearer"), Qt::CaseInsensitive) != 0) {
+    if (!tokenType.isEmpty()
+        && tokenType.compare(QLatin1String("bearer"), Qt::CaseInsensitive) != 0) {
         result.error = QStringLiteral("the token endpoint issued a '%1' token; only bearer tokens "
                                       "are supported")
                            .arg(tokenType);
@@ -307,8 +307,8 @@ OAuthClientCredentialsProvider::parseAnswer(int status, const QByteArray &body,
     m_refreshAt.reset();
     const QJsonValue expiresValue = object.value(QLatin1String("expires_in"));
     // Some servers send expires_in as a string.
-    const double expiresIn = expiresValue.isString() ? expiresValue.toString().toDouble()
-                                                     : expiresValue.toDouble(-1);
+    const double expiresIn
+        = expiresValue.isString() ? expiresValue.toString().toDouble() : expiresValue.toDouble(-1);
     if (expiresIn > 0) {
         const qint64 lifetimeMs = static_cast<qint64>(expiresIn * 1000);
         const qint64 marginMs = std::min<qint64>(kMaxRefreshMarginSeconds * 1000, lifetimeMs / 10);

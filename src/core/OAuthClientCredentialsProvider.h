@@ -36,17 +36,17 @@ public:
         QString clientId;
         QString clientSecret;
         QString audience; ///< sent when non-empty
-        QString scope;    ///< sent when non-empty
+        QString scope; ///< sent when non-empty
     };
     using Clock = std::function<QDateTime()>;
 
-    static constexpr std::chrono::milliseconds kDefaultTimeout { 15000 };
+    static constexpr std::chrono::milliseconds kDefaultTimeout {15000};
     static constexpr qint64 kDefaultMaxBodyBytes = 64 * 1024;
     static constexpr qint64 kMaxRefreshMarginSeconds = 30;
 
     /// `nam` is not owned and must outlive the provider.
-    OAuthClientCredentialsProvider(QNetworkAccessManager *nam, const Settings &settings,
-                                   QObject *parent = nullptr);
+    OAuthClientCredentialsProvider(
+        QNetworkAccessManager *nam, const Settings &settings, QObject *parent = nullptr);
     ~OAuthClientCredentialsProvider() override;
 
     QString kind() const override { return QStringLiteral("oauth"); }

@@ -44,8 +44,8 @@ QString build(const TlsOptions &options, QSslConfiguration *config)
                               "file");
     if (!options.clientCertificateFile.isEmpty()) {
         QByteArray pem;
-        if (QString error = readFile(options.clientCertificateFile,
-                                     QStringLiteral("client certificate"), &pem);
+        if (QString error
+            = readFile(options.clientCertificateFile, QStringLiteral("client certificate"), &pem);
             !error.isEmpty())
             return error;
         const QList<QSslCertificate> certs = QSslCertificate::fromData(pem, QSsl::Pem);
@@ -57,9 +57,9 @@ QString build(const TlsOptions &options, QSslConfiguration *config)
             !error.isEmpty())
             return error;
         QSslKey key;
-        for (QSsl::KeyAlgorithm algorithm : { QSsl::Rsa, QSsl::Ec, QSsl::Dsa }) {
-            key = QSslKey(keyPem, algorithm, QSsl::Pem, QSsl::PrivateKey,
-                          options.clientKeyPassphrase);
+        for (QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec, QSsl::Dsa}) {
+            key = QSslKey(
+                keyPem, algorithm, QSsl::Pem, QSsl::PrivateKey, options.clientKeyPassphrase);
             if (!key.isNull())
                 break;
         }

@@ -13,9 +13,9 @@ namespace JobDesk {
 /// deliberately no way to switch it off or to ignore certificate errors.
 struct TlsOptions
 {
-    QString caBundleFile;          ///< PEM file with one or more CA certificates, added to the system's
+    QString caBundleFile; ///< PEM file with one or more CA certificates, added to the system's
     QString clientCertificateFile; ///< PEM client certificate (mTLS)
-    QString clientKeyFile;         ///< PEM private key of the client certificate
+    QString clientKeyFile; ///< PEM private key of the client certificate
     QByteArray clientKeyPassphrase; ///< from the keychain; empty for an unencrypted key
 
     bool isEmpty() const

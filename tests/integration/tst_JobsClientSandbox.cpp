@@ -23,8 +23,8 @@ std::optional<Outcome> waitFor(ApiCall *call, int ms = 15000)
 {
     QObject guard;
     std::optional<Outcome> result;
-    QObject::connect(call, &ApiCall::finished, &guard,
-                     [&result](const Outcome &outcome) { result = outcome; });
+    QObject::connect(
+        call, &ApiCall::finished, &guard, [&result](const Outcome &outcome) { result = outcome; });
     (void)QTest::qWaitFor([&result] { return result.has_value(); }, ms);
     return result;
 }
@@ -37,8 +37,8 @@ CompletionRequest completion(const QString &key, const QString &variables = {})
     return request;
 }
 
-OAuthClientCredentialsProvider::Settings oauthSettings(const SandboxProcess &sandbox,
-                                                       const QString &secret = QStringLiteral("sandbox-secret"))
+OAuthClientCredentialsProvider::Settings oauthSettings(
+    const SandboxProcess &sandbox, const QString &secret = QStringLiteral("sandbox-secret"))
 {
     OAuthClientCredentialsProvider::Settings s;
     s.tokenUrl = sandbox.baseUrl().resolved(QUrl(QStringLiteral("/oauth/token")));
@@ -80,15 +80,19 @@ bool TestJobsClientSandbox::startSandbox(SandboxProcess &sandbox, const QStringL
 
 QStringList TestJobsClientSandbox::jobKeys(JobsClient &client, const QString &state)
 {
-    const QByteArray body = QJsonDocument(QJsonObject {
-        { QStringLiteral("filter"), QJsonObject { { QStringLiteral("state"), state },
-                                                  { QStringLiteral("kind"), QStringLiteral("BPMN_ELEMENT") } } } })
-                                .toJson(QJsonDocument::Compact);
+    const QByteArray body
+        = QJsonDocument(QJsonObject {{QStringLiteral("filter"),
+                            QJsonObject {{QStringLiteral("state"), state},
+                                {QStringLiteral("kind"), QStringLiteral("BPMN_ELEMENT")}}}})
+              .toJson(QJsonDocument::Compact);
     const auto outcome = waitFor(client.send("POST", QStringLiteral("jobs/search"), body));
     QStringList keys;
     if (!outcome || outcome->kind != OutcomeKind::Completed)
         return keys;
-    const QJsonArray items = QJsonDocument::fromJson(outcome->rawBody).object().value(QLatin1String("items")).toArray();
+    const QJsonArray items = QJsonDocument::fromJson(outcome->rawBody)
+                                 .object()
+                                 .value(QLatin1String("items"))
+                                 .toArray();
     for (const QJsonValue &item : items)
         keys << item.toObject().value(QLatin1String("jobKey")).toString();
     return keys;
@@ -97,14 +101,15 @@ QStringList TestJobsClientSandbox::jobKeys(JobsClient &client, const QString &st
 void TestJobsClientSandbox::completeTwiceThenNotFound()
 {
     SandboxProcess sandbox;
-    QVERIFY(startSandbox(sandbox, { QStringLiteral("--demo") }));
+    QVERIFY(startSandbox(sandbox, {QStringLiteral("--demo")}));
     QNetworkAccessManager nam;
     JobsClient client(&nam);
     client.setApiRoot(sandbox.baseUrl());
     const QStringList keys = jobKeys(client, QStringLiteral("CREATED"));
     QVERIFY2(!keys.isEmpty(), "no CREATED job found through /v2/jobs/search");
 
-    const auto first = waitFor(client.complete(completion(keys.first(), QStringLiteral(R"({"approved":true})"))));
+    const auto first = waitFor(
+        client.complete(completion(keys.first(), QStringLiteral(R"({"approved":true})"))));
     QVERIFY(first);
     QCOMPARE(first->kind, OutcomeKind::Completed);
     QCOMPARE(first->httpStatus, std::optional<int>(204));
@@ -125,7 +130,7 @@ void TestJobsClientSandbox::completeTwiceThenNotFound()
 void TestJobsClientSandbox::failedJobIsInvalidState()
 {
     SandboxProcess sandbox;
-    QVERIFY(startSandbox(sandbox, { QStringLiteral("--demo") }));
+    QVERIFY(startSandbox(sandbox, {QStringLiteral("--demo")}));
     QNetworkAccessManager nam;
     JobsClient client(&nam);
     client.setApiRoot(sandbox.baseUrl());
@@ -135,14 +140,16 @@ void TestJobsClientSandbox::failedJobIsInvalidState()
     QVERIFY(outcome);
     QCOMPARE(outcome->kind, OutcomeKind::InvalidState);
     QCOMPARE(outcome->httpStatus, std::optional<int>(409));
-    QVERIFY2(outcome->problem.detail().contains(QStringLiteral("FAILED")), qPrintable(outcome->problem.detail()));
+    QVERIFY2(outcome->problem.detail().contains(QStringLiteral("FAILED")),
+        qPrintable(outcome->problem.detail()));
 }
 
 void TestJobsClientSandbox::basicAuth()
 {
     SandboxProcess sandbox;
-    QVERIFY(startSandbox(sandbox, { QStringLiteral("--generate"), QStringLiteral("5"),
-                                    QStringLiteral("--auth"), QStringLiteral("basic") }));
+    QVERIFY(startSandbox(sandbox,
+        {QStringLiteral("--generate"), QStringLiteral("5"), QStringLiteral("--auth"),
+            QStringLiteral("basic")}));
     QNetworkAccessManager nam;
     JobsClient client(&nam);
     client.setApiRoot(sandbox.baseUrl());
@@ -163,15 +170,16 @@ void TestJobsClientSandbox::basicAuth()
     const auto completed = waitFor(client.complete(completion(QStringLiteral("2251799813685249"))));
     QVERIFY(completed);
     QCOMPARE(completed->kind, OutcomeKind::Completed);
-    QVERIFY(completed->request.headers.contains(qMakePair(QByteArray("Authorization"), QByteArray("Basic <redacted>"))));
+    QVERIFY(completed->request.headers.contains(
+        qMakePair(QByteArray("Authorization"), QByteArray("Basic <redacted>"))));
 }
 
 void TestJobsClientSandbox::oauthTokenReuseAndExpiry()
 {
     SandboxProcess sandbox;
-    QVERIFY(startSandbox(sandbox, { QStringLiteral("--generate"), QStringLiteral("10"),
-                                    QStringLiteral("--auth"), QStringLiteral("oauth"),
-                                    QStringLiteral("--token-ttl"), QStringLiteral("2") }));
+    QVERIFY(startSandbox(sandbox,
+        {QStringLiteral("--generate"), QStringLiteral("10"), QStringLiteral("--auth"),
+            QStringLiteral("oauth"), QStringLiteral("--token-ttl"), QStringLiteral("2")}));
     QNetworkAccessManager nam;
     OAuthClientCredentialsProvider oauth(&nam, oauthSettings(sandbox));
     JobsClient client(&nam);
@@ -229,10 +237,12 @@ void TestJobsClientSandbox::oauthTokenReuseAndExpiry()
 void TestJobsClientSandbox::oauthWrongSecret()
 {
     SandboxProcess sandbox;
-    QVERIFY(startSandbox(sandbox, { QStringLiteral("--generate"), QStringLiteral("1"),
-                                    QStringLiteral("--auth"), QStringLiteral("oauth") }));
+    QVERIFY(startSandbox(sandbox,
+        {QStringLiteral("--generate"), QStringLiteral("1"), QStringLiteral("--auth"),
+            QStringLiteral("oauth")}));
     QNetworkAccessManager nam;
-    OAuthClientCredentialsProvider oauth(&nam, oauthSettings(sandbox, QStringLiteral("not-the-secret")));
+    OAuthClientCredentialsProvider oauth(
+        &nam, oauthSettings(sandbox, QStringLiteral("not-the-secret")));
     JobsClient client(&nam);
     client.setApiRoot(sandbox.baseUrl());
     client.setAuthProvider(&oauth);
@@ -241,15 +251,16 @@ void TestJobsClientSandbox::oauthWrongSecret()
     QCOMPARE(outcome->kind, OutcomeKind::TransportError);
     QVERIFY2(outcome->transportError.contains(QStringLiteral(
                  "the token endpoint refused client 'jobdesk-sandbox': wrong client id or secret")),
-             qPrintable(outcome->transportError));
+        qPrintable(outcome->transportError));
     QVERIFY(!outcome->transportError.contains(QStringLiteral("not-the-secret")));
 }
 
 void TestJobsClientSandbox::backpressure()
 {
     SandboxProcess sandbox;
-    QVERIFY(startSandbox(sandbox, { QStringLiteral("--generate"), QStringLiteral("1"),
-                                    QStringLiteral("--backpressure-rate"), QStringLiteral("1") }));
+    QVERIFY(startSandbox(sandbox,
+        {QStringLiteral("--generate"), QStringLiteral("1"), QStringLiteral("--backpressure-rate"),
+            QStringLiteral("1")}));
     QNetworkAccessManager nam;
     JobsClient client(&nam);
     client.setApiRoot(sandbox.baseUrl());
@@ -263,8 +274,9 @@ void TestJobsClientSandbox::backpressure()
 void TestJobsClientSandbox::slowServerTimesOut()
 {
     SandboxProcess sandbox;
-    QVERIFY(startSandbox(sandbox, { QStringLiteral("--generate"), QStringLiteral("1"),
-                                    QStringLiteral("--latency-ms"), QStringLiteral("3000") }));
+    QVERIFY(startSandbox(sandbox,
+        {QStringLiteral("--generate"), QStringLiteral("1"), QStringLiteral("--latency-ms"),
+            QStringLiteral("3000")}));
     QNetworkAccessManager nam;
     JobsClient client(&nam);
     client.setApiRoot(sandbox.baseUrl());
@@ -293,8 +305,9 @@ void TestJobsClientSandbox::nothingListening()
     QVERIFY(outcome);
     QCOMPARE(outcome->kind, OutcomeKind::TransportError);
     QCOMPARE(outcome->transportError,
-             QStringLiteral("nothing is listening at 127.0.0.1:%1 — is the cluster or port-forward running?")
-                 .arg(base.port()));
+        QStringLiteral(
+            "nothing is listening at 127.0.0.1:%1 — is the cluster or port-forward running?")
+            .arg(base.port()));
 }
 
 QTEST_GUILESS_MAIN(TestJobsClientSandbox)

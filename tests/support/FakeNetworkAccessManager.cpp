@@ -11,8 +11,8 @@ class FakeReply final : public QNetworkReply
     Q_OBJECT
 public:
     FakeReply(FakeNetworkAccessManager *manager, QNetworkAccessManager::Operation op,
-              const QNetworkRequest &request, const QByteArray &method,
-              const FakeNetworkAccessManager::Response &response)
+        const QNetworkRequest &request, const QByteArray &method,
+        const FakeNetworkAccessManager::Response &response)
         : QNetworkReply(manager)
         , m_manager(manager)
         , m_response(response)
@@ -42,7 +42,10 @@ public:
     bool isSequential() const override { return true; }
 
 #if QT_CONFIG(ssl)
-    void ignoreSslErrors() override { ++m_manager->m_ignoredSsl; }
+    void ignoreSslErrors() override
+    {
+        ++m_manager->m_ignoredSsl;
+    }
 #endif
 
 protected:
@@ -68,8 +71,8 @@ private:
             if (m_done)
                 return;
             m_done = true;
-            setError(r.error, r.errorString.isEmpty() ? QStringLiteral("fake network error")
-                                                      : r.errorString);
+            setError(r.error,
+                r.errorString.isEmpty() ? QStringLiteral("fake network error") : r.errorString);
             setFinished(true);
             emit errorOccurred(r.error);
             emit finished();
@@ -87,7 +90,8 @@ private:
         if (r.status >= 300 && r.status < 400) {
             const QByteArray location = rawHeader("Location");
             if (!location.isEmpty())
-                setAttribute(QNetworkRequest::RedirectionTargetAttribute, QUrl::fromEncoded(location));
+                setAttribute(
+                    QNetworkRequest::RedirectionTargetAttribute, QUrl::fromEncoded(location));
         }
         // The same mapping Qt applies to error statuses, so status errors look real.
         if (r.status >= 400)
@@ -102,13 +106,15 @@ private:
         if (m_done)
             return;
         if (!m_remaining.isEmpty()) {
-            const qsizetype size = m_response.chunkSize > 0 ? m_response.chunkSize : m_remaining.size();
+            const qsizetype size
+                = m_response.chunkSize > 0 ? m_response.chunkSize : m_remaining.size();
             m_buffer += m_remaining.left(size);
             m_remaining.remove(0, std::min(size, m_remaining.size()));
             emit readyRead();
             if (m_done)
                 return;
-            emit downloadProgress(m_response.body.size() - m_remaining.size(), m_response.body.size());
+            emit downloadProgress(
+                m_response.body.size() - m_remaining.size(), m_response.body.size());
             QTimer::singleShot(0, this, &FakeReply::deliverChunk);
             return;
         }
@@ -122,16 +128,26 @@ private:
     static NetworkError errorForStatus(int status)
     {
         switch (status) {
-        case 401: return AuthenticationRequiredError;
-        case 403: return ContentAccessDenied;
-        case 404: return ContentNotFoundError;
-        case 405: return ContentOperationNotPermittedError;
-        case 409: return ContentConflictError;
-        case 410: return ContentGoneError;
-        case 500: return InternalServerError;
-        case 501: return OperationNotImplementedError;
-        case 503: return ServiceUnavailableError;
-        default: return status >= 500 ? UnknownServerError : UnknownContentError;
+        case 401:
+            return AuthenticationRequiredError;
+        case 403:
+            return ContentAccessDenied;
+        case 404:
+            return ContentNotFoundError;
+        case 405:
+            return ContentOperationNotPermittedError;
+        case 409:
+            return ContentConflictError;
+        case 410:
+            return ContentGoneError;
+        case 500:
+            return InternalServerError;
+        case 501:
+            return OperationNotImplementedError;
+        case 503:
+            return ServiceUnavailableError;
+        default:
+            return status >= 500 ? UnknownServerError : UnknownContentError;
         }
     }
 
@@ -155,9 +171,8 @@ QByteArray FakeNetworkAccessManager::Recorded::header(const QByteArray &name) co
 
 bool FakeNetworkAccessManager::Recorded::hasHeader(const QByteArray &name) const
 {
-    return std::any_of(headers.cbegin(), headers.cend(), [&name](const auto &pair) {
-        return pair.first.compare(name, Qt::CaseInsensitive) == 0;
-    });
+    return std::any_of(headers.cbegin(), headers.cend(),
+        [&name](const auto &pair) { return pair.first.compare(name, Qt::CaseInsensitive) == 0; });
 }
 
 using Response = FakeNetworkAccessManager::Response;
@@ -168,7 +183,8 @@ Response Response::json(int status, const QByteArray &body)
     r.status = status;
     r.body = body;
     if (!body.isEmpty())
-        r.headers.append({ QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") });
+        r.headers.append(
+            {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
     return r;
 }
 
@@ -177,7 +193,8 @@ Response Response::problem(int status, const QByteArray &body)
     Response r;
     r.status = status;
     r.body = body;
-    r.headers.append({ QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/problem+json") });
+    r.headers.append(
+        {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/problem+json")});
     return r;
 }
 
@@ -185,7 +202,7 @@ Response Response::redirect(int status, const QByteArray &location)
 {
     Response r;
     r.status = status;
-    r.headers.append({ QByteArrayLiteral("Location"), location });
+    r.headers.append({QByteArrayLiteral("Location"), location});
     return r;
 }
 
@@ -206,7 +223,7 @@ Response Response::hang()
 
 Response &Response::withHeader(const QByteArray &name, const QByteArray &value)
 {
-    headers.append({ name, value });
+    headers.append({name, value});
     return *this;
 }
 
@@ -220,28 +237,36 @@ FakeNetworkAccessManager::~FakeNetworkAccessManager() = default;
 int FakeNetworkAccessManager::countPath(const QString &suffix) const
 {
     return static_cast<int>(std::count_if(m_requests.cbegin(), m_requests.cend(),
-                                          [&suffix](const Recorded &r) {
-                                              return r.url.path().endsWith(suffix);
-                                          }));
+        [&suffix](const Recorded &r) { return r.url.path().endsWith(suffix); }));
 }
 
-QNetworkReply *FakeNetworkAccessManager::createRequest(Operation op, const QNetworkRequest &request,
-                                                       QIODevice *outgoingData)
+QNetworkReply *FakeNetworkAccessManager::createRequest(
+    Operation op, const QNetworkRequest &request, QIODevice *outgoingData)
 {
     Recorded recorded;
     switch (op) {
-    case HeadOperation: recorded.method = QByteArrayLiteral("HEAD"); break;
-    case GetOperation: recorded.method = QByteArrayLiteral("GET"); break;
-    case PutOperation: recorded.method = QByteArrayLiteral("PUT"); break;
-    case PostOperation: recorded.method = QByteArrayLiteral("POST"); break;
-    case DeleteOperation: recorded.method = QByteArrayLiteral("DELETE"); break;
+    case HeadOperation:
+        recorded.method = QByteArrayLiteral("HEAD");
+        break;
+    case GetOperation:
+        recorded.method = QByteArrayLiteral("GET");
+        break;
+    case PutOperation:
+        recorded.method = QByteArrayLiteral("PUT");
+        break;
+    case PostOperation:
+        recorded.method = QByteArrayLiteral("POST");
+        break;
+    case DeleteOperation:
+        recorded.method = QByteArrayLiteral("DELETE");
+        break;
     default:
         recorded.method = request.attribute(QNetworkRequest::CustomVerbAttribute).toByteArray();
         break;
     }
     recorded.url = request.url();
     for (const QByteArray &name : request.rawHeaderList())
-        recorded.headers.append({ name, request.rawHeader(name) });
+        recorded.headers.append({name, request.rawHeader(name)});
     if (outgoingData)
         recorded.body = outgoingData->readAll();
     recorded.request = request;
@@ -253,8 +278,9 @@ QNetworkReply *FakeNetworkAccessManager::createRequest(Operation op, const QNetw
     else if (m_handler)
         response = m_handler(recorded);
     else
-        response = Response::problem(599, QByteArrayLiteral(
-            R"({"title":"FAKE_NO_ANSWER","detail":"the test queued no answer for this request"})"));
+        response = Response::problem(599,
+            QByteArrayLiteral(
+                R"({"title":"FAKE_NO_ANSWER","detail":"the test queued no answer for this request"})"));
     return new FakeReply(this, op, request, recorded.method, response);
 }
 

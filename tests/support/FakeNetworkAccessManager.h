@@ -68,21 +68,42 @@ public:
     explicit FakeNetworkAccessManager(QObject *parent = nullptr);
     ~FakeNetworkAccessManager() override;
 
-    void enqueue(const Response &response) { m_queue.append(response); }
-    void setHandler(Handler handler) { m_handler = std::move(handler); }
+    void enqueue(const Response &response)
+    {
+        m_queue.append(response);
+    }
+    void setHandler(Handler handler)
+    {
+        m_handler = std::move(handler);
+    }
 
-    const QList<Recorded> &requests() const { return m_requests; }
-    int requestCount() const { return static_cast<int>(m_requests.size()); }
-    Recorded lastRequest() const { return m_requests.isEmpty() ? Recorded {} : m_requests.last(); }
+    const QList<Recorded> &requests() const
+    {
+        return m_requests;
+    }
+    int requestCount() const
+    {
+        return static_cast<int>(m_requests.size());
+    }
+    Recorded lastRequest() const
+    {
+        return m_requests.isEmpty() ? Recorded {} : m_requests.last();
+    }
     /// Requests whose path ends with `suffix`.
     int countPath(const QString &suffix) const;
     /// How many replies were aborted / had ignoreSslErrors() called (must stay 0).
-    int abortedCount() const { return m_aborted; }
-    int ignoreSslErrorsCount() const { return m_ignoredSsl; }
+    int abortedCount() const
+    {
+        return m_aborted;
+    }
+    int ignoreSslErrorsCount() const
+    {
+        return m_ignoredSsl;
+    }
 
 protected:
-    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request,
-                                 QIODevice *outgoingData) override;
+    QNetworkReply *createRequest(
+        Operation op, const QNetworkRequest &request, QIODevice *outgoingData) override;
 
 private:
     friend class FakeReply;

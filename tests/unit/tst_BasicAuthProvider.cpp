@@ -42,12 +42,13 @@ private slots:
                               << QByteArray("Basic ZGVtbzpkZW1v") << QString();
         QTest::newRow("utf-8") << QStringLiteral("test") << QStringLiteral("123£")
                                << QByteArray("Basic dGVzdDoxMjPCow==") << QString();
-        QTest::newRow("empty password") << QStringLiteral("demo") << QString()
-                                        << QByteArray("Basic ZGVtbzo=") << QString();
+        QTest::newRow("empty password")
+            << QStringLiteral("demo") << QString() << QByteArray("Basic ZGVtbzo=") << QString();
         QTest::newRow("no user") << QString() << QStringLiteral("pw") << QByteArray()
                                  << QStringLiteral("basic authentication needs a user name");
-        QTest::newRow("colon in user") << QStringLiteral("a:b") << QStringLiteral("pw") << QByteArray()
-                                       << QStringLiteral("a basic authentication user name cannot contain ':'");
+        QTest::newRow("colon in user")
+            << QStringLiteral("a:b") << QStringLiteral("pw") << QByteArray()
+            << QStringLiteral("a basic authentication user name cannot contain ':'");
     }
     void header()
     {
@@ -69,7 +70,8 @@ private slots:
         QCOMPARE(auth.redactedHeaderValue(), QByteArray("Basic <redacted>"));
         QCOMPARE(auth.username(), QStringLiteral("demo"));
         // Both the password and the encoded pair are secrets to redact.
-        QCOMPARE(auth.secrets(), (QList<QByteArray> { "s3cret", QByteArray("demo:s3cret").toBase64() }));
+        QCOMPARE(
+            auth.secrets(), (QList<QByteArray> {"s3cret", QByteArray("demo:s3cret").toBase64()}));
         auth.invalidate(); // nothing cached; still works afterwards
         QCOMPARE(authorize(auth).headerValue, "Basic " + QByteArray("demo:s3cret").toBase64());
     }

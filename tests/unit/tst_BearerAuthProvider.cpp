@@ -18,14 +18,22 @@ private slots:
         QTest::addColumn<QByteArray>("token");
         QTest::addColumn<QByteArray>("header");
         QTest::addColumn<QString>("error");
-        QTest::newRow("jwt") << QByteArray("eyJhbGciOiJSUzI1NiJ9.e30.sig") << QByteArray("Bearer eyJhbGciOiJSUzI1NiJ9.e30.sig") << QString();
-        QTest::newRow("pasted with newline") << QByteArray("abc123\n") << QByteArray("Bearer abc123") << QString();
-        QTest::newRow("empty") << QByteArray() << QByteArray() << QStringLiteral("no bearer token is set for this connection");
-        QTest::newRow("whitespace only") << QByteArray(" \n") << QByteArray() << QStringLiteral("no bearer token is set for this connection");
-        QTest::newRow("two lines") << QByteArray("abc\ndef") << QByteArray()
-                                   << QStringLiteral("the bearer token contains spaces or line breaks — paste only the token itself");
-        QTest::newRow("with scheme") << QByteArray("Bearer abc") << QByteArray()
-                                     << QStringLiteral("the bearer token contains spaces or line breaks — paste only the token itself");
+        QTest::newRow("jwt") << QByteArray("eyJhbGciOiJSUzI1NiJ9.e30.sig")
+                             << QByteArray("Bearer eyJhbGciOiJSUzI1NiJ9.e30.sig") << QString();
+        QTest::newRow("pasted with newline")
+            << QByteArray("abc123\n") << QByteArray("Bearer abc123") << QString();
+        QTest::newRow("empty") << QByteArray() << QByteArray()
+                               << QStringLiteral("no bearer token is set for this connection");
+        QTest::newRow("whitespace only") << QByteArray(
+            " \n") << QByteArray() << QStringLiteral("no bearer token is set for this connection");
+        QTest::newRow("two lines")
+            << QByteArray("abc\ndef") << QByteArray()
+            << QStringLiteral(
+                   "the bearer token contains spaces or line breaks — paste only the token itself");
+        QTest::newRow("with scheme")
+            << QByteArray("Bearer abc") << QByteArray()
+            << QStringLiteral(
+                   "the bearer token contains spaces or line breaks — paste only the token itself");
     }
     void header()
     {
@@ -49,7 +57,7 @@ private slots:
         BearerAuthProvider auth("tok");
         QCOMPARE(auth.kind(), QStringLiteral("bearer"));
         QVERIFY(!auth.canRefresh());
-        QCOMPARE(auth.secrets(), QList<QByteArray> { "tok" });
+        QCOMPARE(auth.secrets(), QList<QByteArray> {"tok"});
         QCOMPARE(auth.redactedHeaderValue(), QByteArray("Bearer <redacted>"));
         QVERIFY(BearerAuthProvider(QByteArray()).secrets().isEmpty());
     }

@@ -34,8 +34,8 @@ std::optional<Outcome> waitFor(ApiCall *call, int ms = 5000)
 {
     QObject guard;
     std::optional<Outcome> result;
-    QObject::connect(call, &ApiCall::finished, &guard,
-                     [&result](const Outcome &outcome) { result = outcome; });
+    QObject::connect(
+        call, &ApiCall::finished, &guard, [&result](const Outcome &outcome) { result = outcome; });
     (void)QTest::qWaitFor([&result] { return result.has_value(); }, ms);
     return result;
 }
@@ -49,14 +49,14 @@ public:
     {
         ++authorizeCount;
         if (!error.isEmpty())
-            done(Result { {}, error });
+            done(Result {{}, error});
         else
-            done(Result { "Bearer t" + QByteArray::number(authorizeCount), {} });
+            done(Result {"Bearer t" + QByteArray::number(authorizeCount), {}});
     }
     void invalidate() override { ++invalidateCount; }
     bool canRefresh() const override { return refreshable; }
     QByteArray redactedHeaderValue() const override { return "Bearer <redacted>"; }
-    QList<QByteArray> secrets() const override { return { "t1", "t2" }; }
+    QList<QByteArray> secrets() const override { return {"t1", "t2"}; }
 
     int authorizeCount = 0;
     int invalidateCount = 0;
@@ -135,18 +135,20 @@ void TestJobsClient::statusClasses_data()
                          << QStringLiteral("NOT_FOUND");
     QTest::newRow("409") << 409 << problem(409, "INVALID_STATE") << int(OutcomeKind::InvalidState)
                          << QStringLiteral("INVALID_STATE");
-    QTest::newRow("429") << 429 << problem(429, "TOO_MANY_REQUESTS") << int(OutcomeKind::Backpressure)
-                         << QStringLiteral("TOO_MANY_REQUESTS");
+    QTest::newRow("429") << 429 << problem(429, "TOO_MANY_REQUESTS")
+                         << int(OutcomeKind::Backpressure) << QStringLiteral("TOO_MANY_REQUESTS");
     QTest::newRow("500") << 500 << problem(500, "INTERNAL") << int(OutcomeKind::ServerError)
                          << QStringLiteral("INTERNAL");
     QTest::newRow("502 html") << 502 << QByteArray("<html><body>Bad Gateway</body></html>")
                               << int(OutcomeKind::ServerError) << QString();
-    QTest::newRow("503 exhausted") << 503 << problem(503, "RESOURCE_EXHAUSTED")
-                                   << int(OutcomeKind::Backpressure) << QStringLiteral("RESOURCE_EXHAUSTED");
-    QTest::newRow("503 unavailable") << 503 << problem(503, "UNAVAILABLE")
-                                     << int(OutcomeKind::ServerError) << QStringLiteral("UNAVAILABLE");
-    QTest::newRow("504") << 504 << problem(504, "DEADLINE_EXCEEDED") << int(OutcomeKind::ServerError)
-                         << QStringLiteral("DEADLINE_EXCEEDED");
+    QTest::newRow("503 exhausted")
+        << 503 << problem(503, "RESOURCE_EXHAUSTED") << int(OutcomeKind::Backpressure)
+        << QStringLiteral("RESOURCE_EXHAUSTED");
+    QTest::newRow("503 unavailable")
+        << 503 << problem(503, "UNAVAILABLE") << int(OutcomeKind::ServerError)
+        << QStringLiteral("UNAVAILABLE");
+    QTest::newRow("504") << 504 << problem(504, "DEADLINE_EXCEEDED")
+                         << int(OutcomeKind::ServerError) << QStringLiteral("DEADLINE_EXCEEDED");
 }
 
 void TestJobsClient::statusClasses()
@@ -156,8 +158,9 @@ void TestJobsClient::statusClasses()
     QFETCH(int, kind);
     QFETCH(QString, title);
 
-    m_nam->enqueue(body.startsWith('{') ? Response::problem(status, body)
-                                        : Response::json(status, body).withHeader("X-Trace", "abc"));
+    m_nam->enqueue(body.startsWith('{')
+            ? Response::problem(status, body)
+            : Response::json(status, body).withHeader("X-Trace", "abc"));
     ApiCall *call = m_client->complete(completion());
     QSignalSpy spy(call, &ApiCall::finished);
     QCOMPARE(spy.count(), 0); // never synchronously
@@ -180,21 +183,24 @@ void TestJobsClient::statusClasses()
 void TestJobsClient::sendsExactRequest()
 {
     m_nam->enqueue(Response::json(204));
-    const CompletionRequest request = completion(QStringLiteral(R"({"amount":12345678901234567890123,"ü":"ß"})"));
+    const CompletionRequest request
+        = completion(QStringLiteral(R"({"amount":12345678901234567890123,"ü":"ß"})"));
     const auto outcome = waitFor(m_client->complete(request));
     QVERIFY(outcome);
     QCOMPARE(m_nam->requestCount(), 1);
     const auto sent = m_nam->lastRequest();
     QCOMPARE(sent.method, QByteArray("POST"));
-    QCOMPARE(sent.url, QUrl(QStringLiteral("http://camunda.test:8080/v2/jobs/2251799813685249/completion")));
+    QCOMPARE(sent.url,
+        QUrl(QStringLiteral("http://camunda.test:8080/v2/jobs/2251799813685249/completion")));
     QCOMPARE(sent.body, QByteArray(R"({"variables":{"amount":12345678901234567890123,"ü":"ß"}})"));
     QCOMPARE(sent.header("Content-Type"), QByteArray("application/json"));
     QCOMPARE(sent.header("Accept"), QByteArray("application/json, application/problem+json"));
     QCOMPARE(sent.header("User-Agent"), JobsClient::userAgent());
     QVERIFY(!sent.hasHeader("Authorization"));
-    QVERIFY(sent.request.attribute(QNetworkRequest::RedirectPolicyAttribute).isValid()); // Manual is 0
+    QVERIFY(
+        sent.request.attribute(QNetworkRequest::RedirectPolicyAttribute).isValid()); // Manual is 0
     QCOMPARE(sent.request.attribute(QNetworkRequest::RedirectPolicyAttribute).toInt(),
-             int(QNetworkRequest::ManualRedirectPolicy));
+        int(QNetworkRequest::ManualRedirectPolicy));
     // The record shows what was sent.
     QCOMPARE(outcome->request.method, QByteArray("POST"));
     QCOMPARE(outcome->request.url, sent.url);
@@ -210,7 +216,9 @@ void TestJobsClient::sendsExactRequest()
 void TestJobsClient::userAgentNamesVersionAndQt()
 {
     QCOMPARE(JobsClient::userAgent(),
-             QStringLiteral("JobDesk/%1 (Qt %2)").arg(AppInfo::version(), QString::fromLatin1(qVersion())).toUtf8());
+        QStringLiteral("JobDesk/%1 (Qt %2)")
+            .arg(AppInfo::version(), QString::fromLatin1(qVersion()))
+            .toUtf8());
     QVERIFY(JobsClient::userAgent().startsWith("JobDesk/0."));
 }
 
@@ -266,8 +274,10 @@ void TestJobsClient::redirectIsNotFollowed_data()
     QTest::newRow("307 absolute") << 307 << QByteArray("https://login.example.com/sso")
                                   << QStringLiteral("https://login.example.com/sso");
     QTest::newRow("301 relative") << 301 << QByteArray("/cluster/v2/jobs/1/completion")
-                                  << QStringLiteral("http://camunda.test:8080/cluster/v2/jobs/1/completion");
-    QTest::newRow("302") << 302 << QByteArray("http://other:8080/") << QStringLiteral("http://other:8080/");
+                                  << QStringLiteral(
+                                         "http://camunda.test:8080/cluster/v2/jobs/1/completion");
+    QTest::newRow("302") << 302 << QByteArray("http://other:8080/")
+                         << QStringLiteral("http://other:8080/");
 }
 
 void TestJobsClient::redirectIsNotFollowed()
@@ -340,19 +350,24 @@ void TestJobsClient::transportErrors_data()
     QTest::addColumn<int>("error");
     QTest::addColumn<QString>("expected");
     QTest::newRow("refused") << int(QNetworkReply::ConnectionRefusedError)
-                             << QStringLiteral("nothing is listening at camunda.test:8080 — is the cluster or port-forward running?");
+                             << QStringLiteral("nothing is listening at camunda.test:8080 — is the "
+                                               "cluster or port-forward running?");
     QTest::newRow("dns") << int(QNetworkReply::HostNotFoundError)
                          << QStringLiteral("the host name 'camunda.test' could not be resolved");
     QTest::newRow("closed") << int(QNetworkReply::RemoteHostClosedError)
-                            << QStringLiteral("camunda.test:8080 closed the connection without answering");
+                            << QStringLiteral(
+                                   "camunda.test:8080 closed the connection without answering");
     QTest::newRow("timeout") << int(QNetworkReply::TimeoutError)
                              << QStringLiteral("the connection to camunda.test:8080 timed out");
     QTest::newRow("proxy") << int(QNetworkReply::ProxyConnectionRefusedError)
                            << QStringLiteral("the proxy refused the connection");
-    QTest::newRow("not http") << int(QNetworkReply::ProtocolFailure)
-                              << QStringLiteral("camunda.test:8080 did not answer with valid HTTP — is this the REST port (8080)");
-    QTest::newRow("tls without details") << int(QNetworkReply::SslHandshakeFailedError)
-                                         << QStringLiteral("the TLS handshake with camunda.test:8080 failed: boom");
+    QTest::newRow("not http")
+        << int(QNetworkReply::ProtocolFailure)
+        << QStringLiteral(
+               "camunda.test:8080 did not answer with valid HTTP — is this the REST port (8080)");
+    QTest::newRow("tls without details")
+        << int(QNetworkReply::SslHandshakeFailedError)
+        << QStringLiteral("the TLS handshake with camunda.test:8080 failed: boom");
     QTest::newRow("unknown") << int(QNetworkReply::UnknownNetworkError)
                              << QStringLiteral("network error talking to camunda.test:8080: boom");
 }
@@ -361,7 +376,8 @@ void TestJobsClient::transportErrors()
 {
     QFETCH(int, error);
     QFETCH(QString, expected);
-    m_nam->enqueue(Response::networkError(QNetworkReply::NetworkError(error), QStringLiteral("boom")));
+    m_nam->enqueue(
+        Response::networkError(QNetworkReply::NetworkError(error), QStringLiteral("boom")));
     const auto outcome = waitFor(m_client->complete(completion()));
     QVERIFY(outcome);
     QCOMPARE(outcome->kind, OutcomeKind::TransportError);
@@ -374,14 +390,15 @@ void TestJobsClient::tlsErrorsAreNamedAndNeverIgnored()
 #if QT_CONFIG(ssl)
     m_client->setApiRoot(QUrl(QStringLiteral("https://camunda.test")));
     Response response = Response::networkError(QNetworkReply::SslHandshakeFailedError);
-    response.sslErrors = { QSslError(QSslError::SelfSignedCertificate),
-                           QSslError(QSslError::HostNameMismatch) };
+    response.sslErrors
+        = {QSslError(QSslError::SelfSignedCertificate), QSslError(QSslError::HostNameMismatch)};
     m_nam->enqueue(response);
     const auto outcome = waitFor(m_client->complete(completion()));
     QVERIFY(outcome);
     QCOMPARE(outcome->kind, OutcomeKind::TransportError);
     const QString text = outcome->transportError;
-    QVERIFY2(text.startsWith(QStringLiteral("the TLS handshake with camunda.test:443 failed: ")), qPrintable(text));
+    QVERIFY2(text.startsWith(QStringLiteral("the TLS handshake with camunda.test:443 failed: ")),
+        qPrintable(text));
     QVERIFY(text.contains(QSslError(QSslError::SelfSignedCertificate).errorString()));
     QVERIFY(text.contains(QSslError(QSslError::HostNameMismatch).errorString()));
     QCOMPARE(m_nam->ignoreSslErrorsCount(), 0);
@@ -453,7 +470,8 @@ void TestJobsClient::basicAuthRedactedInRecordAndCurl()
     BasicAuthProvider auth(QStringLiteral("demo"), QStringLiteral("s3cr3t-pw"));
     m_client->setAuthProvider(&auth);
     m_nam->enqueue(Response::json(204));
-    const auto outcome = waitFor(m_client->complete(completion(QStringLiteral(R"({"note":"s3cr3t-pw"})"))));
+    const auto outcome
+        = waitFor(m_client->complete(completion(QStringLiteral(R"({"note":"s3cr3t-pw"})"))));
     QVERIFY(outcome);
     const QByteArray encoded = QByteArray("demo:s3cr3t-pw").toBase64();
     QCOMPARE(m_nam->lastRequest().header("Authorization"), "Basic " + encoded);
@@ -466,7 +484,8 @@ void TestJobsClient::basicAuthRedactedInRecordAndCurl()
     QVERIFY(!shown.contains(encoded));
 
     const QString curl = JobsClient::toCurl(outcome->request);
-    QVERIFY(curl.contains(QStringLiteral("-u \"$CAMUNDA_BASIC_AUTH_USERNAME:$CAMUNDA_BASIC_AUTH_PASSWORD\"")));
+    QVERIFY(curl.contains(
+        QStringLiteral("-u \"$CAMUNDA_BASIC_AUTH_USERNAME:$CAMUNDA_BASIC_AUTH_PASSWORD\"")));
     QVERIFY(!curl.contains(QStringLiteral("s3cr3t-pw")));
     QVERIFY(!curl.contains(QString::fromLatin1(encoded)));
 }
@@ -479,9 +498,11 @@ void TestJobsClient::bearerAuthRedactedInRecordAndCurl()
     m_nam->enqueue(Response::json(204));
     const auto outcome = waitFor(m_client->complete(completion()));
     QVERIFY(outcome);
-    QCOMPARE(m_nam->lastRequest().header("Authorization"), QByteArray("Bearer eyJhbGciOi.secret-token"));
+    QCOMPARE(
+        m_nam->lastRequest().header("Authorization"), QByteArray("Bearer eyJhbGciOi.secret-token"));
     QCOMPARE(preview.headers, outcome->request.headers);
-    QVERIFY(outcome->request.headers.contains(qMakePair(QByteArray("Authorization"), QByteArray("Bearer <redacted>"))));
+    QVERIFY(outcome->request.headers.contains(
+        qMakePair(QByteArray("Authorization"), QByteArray("Bearer <redacted>"))));
     const QString curl = JobsClient::toCurl(outcome->request);
     QVERIFY(curl.contains(QStringLiteral("-H \"Authorization: Bearer $CAMUNDA_TOKEN\"")));
     QVERIFY(!curl.contains(QStringLiteral("secret-token")));
@@ -494,7 +515,7 @@ void TestJobsClient::unusableApiRootSendsNothing()
     QVERIFY(outcome);
     QCOMPARE(outcome->kind, OutcomeKind::TransportError);
     QVERIFY2(outcome->transportError.contains(QStringLiteral("only http and https")),
-             qPrintable(outcome->transportError));
+        qPrintable(outcome->transportError));
     QCOMPARE(m_nam->requestCount(), 0);
 }
 
@@ -505,7 +526,8 @@ void TestJobsClient::topologyIsAGet()
     QVERIFY(outcome);
     QCOMPARE(outcome->kind, OutcomeKind::Completed);
     QCOMPARE(m_nam->lastRequest().method, QByteArray("GET"));
-    QCOMPARE(m_nam->lastRequest().url, QUrl(QStringLiteral("http://camunda.test:8080/v2/topology")));
+    QCOMPARE(
+        m_nam->lastRequest().url, QUrl(QStringLiteral("http://camunda.test:8080/v2/topology")));
     QVERIFY(m_nam->lastRequest().body.isEmpty());
     QVERIFY(!m_nam->lastRequest().hasHeader("Content-Type"));
 }

@@ -29,8 +29,9 @@ OAuthClientCredentialsProvider::Settings settings()
 
 Response tokenAnswer(const QByteArray &token, int expiresIn = 300)
 {
-    return Response::json(200, R"({"access_token":")" + token + R"(","token_type":"Bearer","expires_in":)"
-                                   + QByteArray::number(expiresIn) + "}");
+    return Response::json(200,
+        R"({"access_token":")" + token + R"(","token_type":"Bearer","expires_in":)"
+            + QByteArray::number(expiresIn) + "}");
 }
 
 } // namespace
@@ -89,12 +90,14 @@ void TestOAuthClientCredentialsProvider::formBodyIsEncoded()
     s.clientSecret = QStringLiteral("a&b=c+d %é");
     s.scope = QStringLiteral("read write");
     QCOMPARE(OAuthClientCredentialsProvider::formBody(s),
-             QByteArray("grant_type=client_credentials&client_id=jobdesk-sandbox"
-                        "&client_secret=a%26b%3Dc%2Bd%20%25%C3%A9&audience=zeebe-api&scope=read%20write"));
+        QByteArray(
+            "grant_type=client_credentials&client_id=jobdesk-sandbox"
+            "&client_secret=a%26b%3Dc%2Bd%20%25%C3%A9&audience=zeebe-api&scope=read%20write"));
     s.audience.clear();
     s.scope.clear();
     QCOMPARE(OAuthClientCredentialsProvider::formBody(s),
-             QByteArray("grant_type=client_credentials&client_id=jobdesk-sandbox&client_secret=a%26b%3Dc%2Bd%20%25%C3%A9"));
+        QByteArray("grant_type=client_credentials&client_id=jobdesk-sandbox&client_secret=a%26b%"
+                   "3Dc%2Bd%20%25%C3%A9"));
 }
 
 void TestOAuthClientCredentialsProvider::sendsTokenRequest()
@@ -112,9 +115,10 @@ void TestOAuthClientCredentialsProvider::sendsTokenRequest()
     QCOMPARE(sent.header("Accept"), QByteArray("application/json"));
     QVERIFY(!sent.hasHeader("Authorization"));
     QCOMPARE(sent.body, OAuthClientCredentialsProvider::formBody(settings()));
-    QVERIFY(sent.request.attribute(QNetworkRequest::RedirectPolicyAttribute).isValid()); // Manual is 0
+    QVERIFY(
+        sent.request.attribute(QNetworkRequest::RedirectPolicyAttribute).isValid()); // Manual is 0
     QCOMPARE(sent.request.attribute(QNetworkRequest::RedirectPolicyAttribute).toInt(),
-             int(QNetworkRequest::ManualRedirectPolicy));
+        int(QNetworkRequest::ManualRedirectPolicy));
     QVERIFY(m_auth->hasValidToken());
     QCOMPARE(m_auth->tokenRefreshAt(), std::optional<QDateTime>(m_now.addSecs(270)));
 }
@@ -188,24 +192,39 @@ void TestOAuthClientCredentialsProvider::errors_data()
 {
     QTest::addColumn<Response>("answer");
     QTest::addColumn<QString>("expected");
-    const QString badClient = QStringLiteral("the token endpoint refused client 'jobdesk-sandbox': wrong client id or secret");
-    QTest::newRow("401 invalid_client") << Response::json(401, R"({"error":"invalid_client"})") << badClient;
-    QTest::newRow("400 invalid_client") << Response::json(400, R"({"error":"invalid_client","error_description":"Invalid client credentials"})") << badClient;
+    const QString badClient = QStringLiteral(
+        "the token endpoint refused client 'jobdesk-sandbox': wrong client id or secret");
+    QTest::newRow("401 invalid_client")
+        << Response::json(401, R"({"error":"invalid_client"})") << badClient;
+    QTest::newRow("400 invalid_client") << Response::json(
+        400, R"({"error":"invalid_client","error_description":"Invalid client credentials"})")
+                                        << badClient;
     QTest::newRow("401 no body") << Response::json(401) << badClient;
-    QTest::newRow("400 invalid_scope") << Response::json(400, R"({"error":"invalid_scope","error_description":"unknown audience"})")
-                                       << QStringLiteral("the token endpoint refused the request (HTTP 400): invalid_scope: unknown audience — check the audience and scope");
-    QTest::newRow("500 text") << Response::json(500, "upstream down")
-                              << QStringLiteral("the token endpoint answered HTTP 500: “upstream down”");
+    QTest::newRow("400 invalid_scope")
+        << Response::json(
+               400, R"({"error":"invalid_scope","error_description":"unknown audience"})")
+        << QStringLiteral("the token endpoint refused the request (HTTP 400): invalid_scope: "
+                          "unknown audience — check the audience and scope");
+    QTest::newRow("500 text") << Response::json(500,
+        "upstream down") << QStringLiteral("the token endpoint answered HTTP 500: “upstream down”");
     QTest::newRow("html") << Response::json(200, "<html>login page</html>")
-                          << QStringLiteral("the token endpoint's answer is not a JSON object (is the token URL right?): “<html>login page</html>”");
-    QTest::newRow("no access_token") << Response::json(200, R"({"token_type":"Bearer","expires_in":300})")
-                                     << QStringLiteral("the token endpoint's answer has no access_token");
-    QTest::newRow("mac token") << Response::json(200, R"({"access_token":"x","token_type":"mac"})")
-                               << QStringLiteral("the token endpoint issued a 'mac' token; only bearer tokens are supported");
-    QTest::newRow("redirect") << Response::redirect(302, "https://login.test/other")
-                              << QStringLiteral("the OAuth token endpoint redirected to 'https://login.test/other' — use that address as the token URL");
-    QTest::newRow("refused") << Response::networkError(QNetworkReply::ConnectionRefusedError)
-                             << QStringLiteral("the OAuth token endpoint could not be reached: nothing is listening at login.test:443 — is the cluster or port-forward running?");
+                          << QStringLiteral("the token endpoint's answer is not a JSON object (is "
+                                            "the token URL right?): “<html>login page</html>”");
+    QTest::newRow("no access_token")
+        << Response::json(200, R"({"token_type":"Bearer","expires_in":300})")
+        << QStringLiteral("the token endpoint's answer has no access_token");
+    QTest::newRow("mac token")
+        << Response::json(200, R"({"access_token":"x","token_type":"mac"})")
+        << QStringLiteral(
+               "the token endpoint issued a 'mac' token; only bearer tokens are supported");
+    QTest::newRow("redirect")
+        << Response::redirect(302, "https://login.test/other")
+        << QStringLiteral("the OAuth token endpoint redirected to 'https://login.test/other' — use "
+                          "that address as the token URL");
+    QTest::newRow("refused")
+        << Response::networkError(QNetworkReply::ConnectionRefusedError)
+        << QStringLiteral("the OAuth token endpoint could not be reached: nothing is listening at "
+                          "login.test:443 — is the cluster or port-forward running?");
 }
 
 void TestOAuthClientCredentialsProvider::errors()
@@ -233,7 +252,9 @@ void TestOAuthClientCredentialsProvider::timeout()
     m_nam->enqueue(Response::hang());
     const auto result = authorize();
     QVERIFY(result);
-    QCOMPARE(result->error, QStringLiteral("the OAuth token endpoint https://login.test/oauth/token gave no answer within 0.1 s"));
+    QCOMPARE(result->error,
+        QStringLiteral(
+            "the OAuth token endpoint https://login.test/oauth/token gave no answer within 0.1 s"));
     QCOMPARE(m_nam->abortedCount(), 1);
 }
 
@@ -284,20 +305,22 @@ void TestOAuthClientCredentialsProvider::withJobsClient()
     QList<Outcome> outcomes;
     for (int i = 0; i < 3; ++i)
         connect(client.complete(request), &ApiCall::finished, this,
-                [&outcomes](const Outcome &o) { outcomes.append(o); });
+            [&outcomes](const Outcome &o) { outcomes.append(o); });
     QTRY_COMPARE(outcomes.size(), 3);
     for (const Outcome &o : outcomes) {
         QCOMPARE(o.kind, OutcomeKind::Completed);
-        QVERIFY(o.request.headers.contains(qMakePair(QByteArray("Authorization"), QByteArray("Bearer <redacted>"))));
+        QVERIFY(o.request.headers.contains(
+            qMakePair(QByteArray("Authorization"), QByteArray("Bearer <redacted>"))));
     }
     QCOMPARE(m_nam->countPath(QStringLiteral("/oauth/token")), 1);
     QCOMPARE(m_nam->countPath(QStringLiteral("/completion")), 3);
     QCOMPARE(m_nam->lastRequest().url.toString(),
-             QStringLiteral("https://bru-2.zeebe.test/cluster-1/v2/jobs/2251799813685249/completion"));
+        QStringLiteral("https://bru-2.zeebe.test/cluster-1/v2/jobs/2251799813685249/completion"));
 
     issued << QStringLiteral("revoked"); // the server no longer accepts tok1
     std::optional<Outcome> retried;
-    connect(client.complete(request), &ApiCall::finished, this, [&retried](const Outcome &o) { retried = o; });
+    connect(client.complete(request), &ApiCall::finished, this,
+        [&retried](const Outcome &o) { retried = o; });
     QTRY_VERIFY(retried.has_value());
     QCOMPARE(retried->kind, OutcomeKind::Completed);
     QCOMPARE(m_nam->countPath(QStringLiteral("/oauth/token")), 2);
@@ -328,7 +351,8 @@ void TestOAuthClientCredentialsProvider::neverLogsSecrets()
     CompletionRequest request;
     request.jobKey = *JobKey::parse(u"2251799813685249").key;
     bool done = false;
-    connect(client.complete(request), &ApiCall::finished, this, [&done](const Outcome &) { done = true; });
+    connect(client.complete(request), &ApiCall::finished, this,
+        [&done](const Outcome &) { done = true; });
     QTRY_VERIFY(done);
     m_auth->invalidate();
     const auto failed = authorize();

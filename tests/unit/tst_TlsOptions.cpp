@@ -40,10 +40,12 @@ public:
     explicit HttpsServer(bool requireClientCertificate)
     {
         QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-        config.setLocalCertificate(QSslCertificate::fromData(readAll(tls(QStringLiteral("server.pem")))).value(0));
+        config.setLocalCertificate(
+            QSslCertificate::fromData(readAll(tls(QStringLiteral("server.pem")))).value(0));
         config.setPrivateKey(QSslKey(readAll(tls(QStringLiteral("server.key"))), QSsl::Rsa));
         if (requireClientCertificate) {
-            config.setCaCertificates(QSslCertificate::fromData(readAll(tls(QStringLiteral("ca.pem")))));
+            config.setCaCertificates(
+                QSslCertificate::fromData(readAll(tls(QStringLiteral("ca.pem")))));
             config.setPeerVerifyMode(QSslSocket::VerifyPeer);
         } else {
             config.setPeerVerifyMode(QSslSocket::VerifyNone);
@@ -52,10 +54,12 @@ public:
         connect(this, &QTcpServer::pendingConnectionAvailable, this, [this] {
             while (QTcpSocket *socket = nextPendingConnection()) {
                 auto *ssl = static_cast<QSslSocket *>(socket); // QSslServer hands out QSslSockets
-                clientCommonName = ssl->peerCertificate().subjectInfo(QSslCertificate::CommonName).value(0);
+                clientCommonName
+                    = ssl->peerCertificate().subjectInfo(QSslCertificate::CommonName).value(0);
                 connect(ssl, &QSslSocket::readyRead, ssl, [ssl] {
                     if (!ssl->readAll().isEmpty())
-                        ssl->write("HTTP/1.1 204 No Content\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                        ssl->write("HTTP/1.1 204 No Content\r\nContent-Length: 0\r\nConnection: "
+                                   "close\r\n\r\n");
                     ssl->disconnectFromHost();
                 });
             }
@@ -76,7 +80,7 @@ std::optional<Outcome> run(JobsClient &client)
     QObject guard;
     std::optional<Outcome> result;
     QObject::connect(client.complete(completion()), &ApiCall::finished, &guard,
-                     [&result](const Outcome &o) { result = o; });
+        [&result](const Outcome &o) { result = o; });
     (void)QTest::qWaitFor([&result] { return result.has_value(); }, 10000);
     return result;
 }
@@ -117,17 +121,24 @@ void TestTlsOptions::validate_data()
     QTest::newRow("nothing") << QString() << QString() << QString() << QByteArray() << QString();
     QTest::newRow("ca") << ca << QString() << QString() << QByteArray() << QString();
     QTest::newRow("mtls") << ca << cert << key << QByteArray() << QString();
-    QTest::newRow("mtls encrypted key") << QString() << cert << encrypted << QByteArray("test-pass") << QString();
+    QTest::newRow("mtls encrypted key")
+        << QString() << cert << encrypted << QByteArray("test-pass") << QString();
     QTest::newRow("missing ca") << missing << QString() << QString() << QByteArray()
                                 << QStringLiteral("cannot read the CA bundle '%1'").arg(missing);
-    QTest::newRow("ca is a key") << key << QString() << QString() << QByteArray()
-                                 << QStringLiteral("the CA bundle '%1' contains no PEM certificate").arg(key);
-    QTest::newRow("cert without key") << QString() << cert << QString() << QByteArray()
-                                      << QStringLiteral("a client certificate needs both the certificate file and its key file");
-    QTest::newRow("wrong passphrase") << QString() << cert << encrypted << QByteArray("nope")
-                                      << QStringLiteral("the client key '%1' could not be read — not a PEM private key, or the passphrase is wrong").arg(encrypted);
-    QTest::newRow("key is a cert") << QString() << cert << cert << QByteArray()
-                                   << QStringLiteral("the client key '%1' could not be read").arg(cert);
+    QTest::newRow("ca is a key")
+        << key << QString() << QString() << QByteArray()
+        << QStringLiteral("the CA bundle '%1' contains no PEM certificate").arg(key);
+    QTest::newRow("cert without key")
+        << QString() << cert << QString() << QByteArray()
+        << QStringLiteral("a client certificate needs both the certificate file and its key file");
+    QTest::newRow("wrong passphrase")
+        << QString() << cert << encrypted << QByteArray("nope")
+        << QStringLiteral("the client key '%1' could not be read — not a PEM private key, or the "
+                          "passphrase is wrong")
+               .arg(encrypted);
+    QTest::newRow("key is a cert")
+        << QString() << cert << cert << QByteArray()
+        << QStringLiteral("the client key '%1' could not be read").arg(cert);
 }
 
 void TestTlsOptions::validate()
@@ -137,7 +148,7 @@ void TestTlsOptions::validate()
     QFETCH(QString, key);
     QFETCH(QByteArray, passphrase);
     QFETCH(QString, error);
-    const TlsOptions options { ca, cert, key, passphrase };
+    const TlsOptions options {ca, cert, key, passphrase};
     const QString actual = options.validate();
     if (error.isEmpty())
         QCOMPARE(actual, QString());
@@ -147,10 +158,11 @@ void TestTlsOptions::validate()
 
 void TestTlsOptions::appliesOnlyToHttps()
 {
-    const TlsOptions options { tls(QStringLiteral("ca.pem")), {}, {}, {} };
+    const TlsOptions options {tls(QStringLiteral("ca.pem")), {}, {}, {}};
     QNetworkRequest plain(QUrl(QStringLiteral("http://h/")));
     QCOMPARE(options.applyTo(plain), QString());
-    QVERIFY(plain.sslConfiguration().caCertificates() == QSslConfiguration::defaultConfiguration().caCertificates());
+    QVERIFY(plain.sslConfiguration().caCertificates()
+        == QSslConfiguration::defaultConfiguration().caCertificates());
     QNetworkRequest secure(QUrl(QStringLiteral("https://h/")));
     QCOMPARE(options.applyTo(secure), QString());
     const auto testCa = QSslCertificate::fromData(readAll(tls(QStringLiteral("ca.pem"))));
@@ -168,13 +180,16 @@ void TestTlsOptions::untrustedCertificateIsNamed()
     const auto outcome = run(client);
     QVERIFY(outcome);
     QCOMPARE(outcome->kind, OutcomeKind::TransportError);
-    QVERIFY2(outcome->transportError.startsWith(QStringLiteral("the TLS handshake with 127.0.0.1:%1 failed: ")
-                                                    .arg(server.serverPort())),
-             qPrintable(outcome->transportError));
+    QVERIFY2(outcome->transportError.startsWith(
+                 QStringLiteral("the TLS handshake with 127.0.0.1:%1 failed: ")
+                     .arg(server.serverPort())),
+        qPrintable(outcome->transportError));
     // The certificate problem is named, not a generic "handshake failed".
-    QVERIFY2(outcome->transportError.contains(QSslError(QSslError::UnableToGetLocalIssuerCertificate).errorString())
-                 || outcome->transportError.contains(QSslError(QSslError::UnableToVerifyFirstCertificate).errorString()),
-             qPrintable(outcome->transportError));
+    QVERIFY2(outcome->transportError.contains(
+                 QSslError(QSslError::UnableToGetLocalIssuerCertificate).errorString())
+            || outcome->transportError.contains(
+                QSslError(QSslError::UnableToVerifyFirstCertificate).errorString()),
+        qPrintable(outcome->transportError));
     QVERIFY(outcome->transportError.contains(QStringLiteral("add its CA bundle to the profile")));
 }
 
@@ -185,7 +200,8 @@ void TestTlsOptions::caBundleMakesItTrusted()
     QNetworkAccessManager nam;
     JobsClient client(&nam);
     client.setApiRoot(QUrl(QStringLiteral("https://127.0.0.1:%1").arg(server.serverPort())));
-    QCOMPARE(client.setTlsOptions(TlsOptions { tls(QStringLiteral("ca.pem")), {}, {}, {} }), QString());
+    QCOMPARE(
+        client.setTlsOptions(TlsOptions {tls(QStringLiteral("ca.pem")), {}, {}, {}}), QString());
     const auto outcome = run(client);
     QVERIFY(outcome);
     QVERIFY2(outcome->kind == OutcomeKind::Completed, qPrintable(outcome->transportError));
@@ -199,9 +215,10 @@ void TestTlsOptions::clientCertificateForMutualTls()
     QNetworkAccessManager nam;
     JobsClient client(&nam);
     client.setApiRoot(QUrl(QStringLiteral("https://127.0.0.1:%1").arg(server.serverPort())));
-    QCOMPARE(client.setTlsOptions(TlsOptions { tls(QStringLiteral("ca.pem")), tls(QStringLiteral("client.pem")),
-                                               tls(QStringLiteral("client-encrypted.key")), "test-pass" }),
-             QString());
+    QCOMPARE(client.setTlsOptions(
+                 TlsOptions {tls(QStringLiteral("ca.pem")), tls(QStringLiteral("client.pem")),
+                     tls(QStringLiteral("client-encrypted.key")), "test-pass"}),
+        QString());
     const auto outcome = run(client);
     QVERIFY(outcome);
     QVERIFY2(outcome->kind == OutcomeKind::Completed, qPrintable(outcome->transportError));
