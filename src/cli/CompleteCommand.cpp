@@ -132,8 +132,12 @@ void CompleteCommand::readSecrets()
             return;
         }
         if (job.status() != SecretJob::Status::Ok) {
-            printError(QStringLiteral("cannot read the %1 of profile '%2' from the keychain: %3")
-                           .arg(secretKindName(kind), m_connection.profileName, job.errorString()));
+            const QString why = job.status() == SecretJob::Status::NoBackend
+                ? QStringLiteral("no OS keychain (Secret Service) is available")
+                : job.errorString();
+            printError(QStringLiteral("cannot read the %1 of profile '%2' from the keychain: %3; "
+                                      "nothing was sent")
+                           .arg(secretKindName(kind), m_connection.profileName, why));
             end(ExitNoAnswer);
             return;
         }
@@ -157,8 +161,6 @@ void CompleteCommand::send()
     if (auto *oauth = qobject_cast<OAuthClientCredentialsProvider *>(m_auth.get())) {
         oauth->setTimeout(m_client->timeout());
         oauth->setTlsOptions(m_connection.tls);
-        connect(oauth, &OAuthClientCredentialsProvider::tokenRequestFinished, this,
-                [this](const QString &error) { m_tokenError = error; });
         connect(m_nam.get(), &QNetworkAccessManager::finished, this,
                 &CompleteCommand::onNetworkReplyFinished);
     }
@@ -182,8 +184,10 @@ void CompleteCommand::send()
 void CompleteCommand::onNetworkReplyFinished(QNetworkReply *reply)
 {
     const auto *oauth = qobject_cast<OAuthClientCredentialsProvider *>(m_auth.get());
-    if (!oauth || reply->request().url() != oauth->settings().tokenUrl)
+    if (!oauth || reply->request().url() != oauth->settings().tokenUrl) {
+        m_apiRequestSent = true;
         return;
+    }
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     m_tokenHttpStatus = status.isValid() ? std::optional<int>(status.toInt()) : std::nullopt;
 }
@@ -211,9 +215,10 @@ void CompleteCommand::onFinished(const Outcome &outcome)
     writeOut(m_arguments.json ? formatJson(outcome, jobKey) : formatHuman(outcome, jobKey));
 
     int code = exitCodeFor(outcome);
-    // The OAuth token endpoint answered but issued no token (refused client, malformed answer):
-    // an HTTP answer, so 1 like any other refusal; unreachable stays 3.
-    if (code == ExitNoAnswer && !m_tokenError.isEmpty() && m_tokenHttpStatus)
+    // The OAuth token endpoint answered but issued no token (refused client, malformed answer),
+    // so the completion was never sent: an HTTP answer, 1 like any other refusal. An
+    // unreachable token endpoint stays 3.
+    if (code == ExitNoAnswer && m_tokenHttpStatus && !m_apiRequestSent)
         code = ExitHttpError;
     end(code);
 }

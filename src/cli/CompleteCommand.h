@@ -64,7 +64,7 @@ private:
     std::unique_ptr<SecretStore> m_secrets;
     QDateTime m_startedAt;
     std::optional<int> m_tokenHttpStatus; ///< status of the last OAuth token answer
-    QString m_tokenError;                 ///< error of the last token request ("" = fine)
+    bool m_apiRequestSent = false;        ///< a request other than the token's got through
 };
 
 } // namespace JobDesk::Cli

@@ -181,6 +181,13 @@ std::optional<int> ProfileCommand::add()
     // The secret goes first: the profile is saved only once its secret is safely stored.
     secretStore()->write(profileSecretKey(m_profile.name, *kind), secret, this,
                          [this, kind](const SecretJob &job) {
+        if (job.status() == SecretJob::Status::NoBackend) {
+            printError(QStringLiteral("cannot store the %1: no OS keychain (Secret Service) is "
+                                      "available; the profile was not saved")
+                           .arg(secretLabel(*kind)));
+            emit finished(ExitNoAnswer);
+            return;
+        }
         if (job.status() != SecretJob::Status::Ok) {
             printError(QStringLiteral("cannot store the %1 in the OS keychain: %2; the profile "
                                       "was not saved")
