@@ -7,7 +7,7 @@
 #   - the menu entry resolves the way an XDG menu does: entry in applications/, program in bin/,
 #     icon in the hicolor theme under the entry's Icon name;
 #   - every program finds all its libraries;
-#   - `jobdesk-cli --version` prints the project version;
+#   - `jobdesk --version` and `jobdesk-cli --version` print the project version;
 #   - `jobdesk-sandbox --port 0` announces its address, and the installed CLI completes a job on it.
 #
 #   deb-install.sh <cpack> <build dir> <version> <app id> <program…>
@@ -121,6 +121,15 @@ export HOME=$work/home XDG_CONFIG_HOME=$work/home/.config XDG_DATA_HOME=$work/ho
 export XDG_CACHE_HOME=$work/home/.cache
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME"
 export PATH=$root/usr/bin:$PATH
+
+if has_program jobdesk; then
+    # The window program starts (libraries, Qt platform plugin) and answers --version; no display
+    # is needed for that.
+    output=$(QT_QPA_PLATFORM=offscreen timeout 20 "$root/usr/bin/jobdesk" --version 2>/dev/null) ||
+        fail "jobdesk --version exited with $?"
+    [[ $output == *"$version"* ]] || fail "jobdesk --version printed '$output', expected $version"
+    echo "installed jobdesk --version: $output"
+fi
 
 if has_program jobdesk-cli; then
     output=$(timeout 20 "$root/usr/bin/jobdesk-cli" --version) || fail "jobdesk-cli --version exited with $?"
