@@ -15,9 +15,9 @@ help=$("$cli" --help)
 # The page as text, with roff's escaped hyphens made plain.
 text=$(sed 's/\\-/-/g' "$page")
 missing=()
-for option in $(grep -oE -- '--[a-z][a-z-]*' <<<"$help" | sort -u); do
+while IFS= read -r option; do
     grep -qF -- "$option" <<<"$text" || missing+=("$option")
-done
+done < <(grep -oE -- '--[a-z][a-z-]*' <<<"$help" | sort -u)
 for command in complete "profile add" "profile list" "profile show" "profile remove" \
     "template save" "template list" "template show" "template remove" "template export" \
     "template import"; do

@@ -94,8 +94,8 @@ if has_program jobdesk; then
     metainfo=$share/metainfo/$app_id.metainfo.xml
     [[ -f $desktop ]] || fail "the package lacks /usr/share/applications/$app_id.desktop"
     [[ -f $metainfo ]] || fail "the package lacks /usr/share/metainfo/$app_id.metainfo.xml"
-    report=$(desktop-file-validate "$desktop" 2>&1) && [[ -z $report ]] ||
-        fail "installed desktop entry: $report"
+    report=$(desktop-file-validate "$desktop" 2>&1) || fail "installed desktop entry: $report"
+    [[ -z $report ]] || fail "installed desktop entry: $report"
     appstreamcli validate --no-net --no-color "$metainfo" >"$work/appstream.log" 2>&1 ||
         { cat "$work/appstream.log"; fail "installed metainfo does not validate"; }
 
