@@ -6,6 +6,7 @@
 #include <QHttpServerRequest>
 #include <QJsonDocument>
 #include <QPointer>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrlQuery>
@@ -76,6 +77,39 @@ ApiResponse oauthError(int status, const QString &error, const QString &descript
                          {} };
 }
 
+/// Answers `Expect: 100-continue` (curl sends it for large bodies) before the body is read, as
+/// Camunda's gateway does; Qt HttpServer 6.4 does not, so such clients would stall for a second.
+/// Its readyRead handler is connected before Qt's, so it sees the header block first.
+class ContinueTcpServer final : public QTcpServer
+{
+public:
+    using QTcpServer::QTcpServer;
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        connect(socket, &QTcpSocket::readyRead, socket, [socket]() { answerExpectContinue(socket); });
+        addPendingConnection(socket);
+    }
+
+private:
+    static void answerExpectContinue(QTcpSocket *socket)
+    {
+        const QByteArray buffered = socket->peek(socket->bytesAvailable());
+        const qsizetype end = buffered.indexOf("\r\n\r\n");
+        if (end < 0 || end + 4 != buffered.size())
+            return; // no complete header block, or the body is already here
+        if (buffered.left(end).toLower().contains("\r\nexpect: 100-continue"))
+            socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    }
+};
+
 } // namespace
 
 SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
@@ -133,9 +167,17 @@ quint16 SandboxServer::start(QString *error)
     const QHostAddress address = m_options.host == QLatin1String("localhost")
                                      ? QHostAddress(QHostAddress::LocalHost)
                                      : QHostAddress(m_options.host);
-    m_port = listen(address, m_options.port);
-    if (m_port == 0)
-        *error = QStringLiteral("cannot listen on %1:%2").arg(m_options.host).arg(m_options.port);
+    auto *tcp = new ContinueTcpServer(this);
+    if (!tcp->listen(address, m_options.port)) {
+        *error = QStringLiteral("cannot listen on %1:%2: %3")
+                     .arg(m_options.host)
+                     .arg(m_options.port)
+                     .arg(tcp->errorString());
+        delete tcp;
+        return 0;
+    }
+    bind(tcp);
+    m_port = tcp->serverPort();
     return m_port;
 }
 

@@ -82,7 +82,10 @@ int main(int argc, char *argv[])
         return 1;
     }
     installSignalHandlers(&app);
-    std::printf("listening on http://%s:%u\n", qPrintable(parsed.options.host), unsigned(server.port()));
+    const QString host = parsed.options.host.contains(QLatin1Char(':'))
+                             ? QLatin1Char('[') + parsed.options.host + QLatin1Char(']')
+                             : parsed.options.host;
+    std::printf("listening on http://%s:%u\n", qPrintable(host), unsigned(server.port()));
     std::fflush(stdout);
     std::fprintf(stderr, "jobdesk-sandbox: %lld jobs, auth %s, Ctrl+C to stop\n",
                  static_cast<long long>(server.store().size()), qPrintable(authModeName(parsed.options.auth)));
