@@ -164,6 +164,16 @@ bool TemplateStore::reload()
     return true;
 }
 
+QList<Template> TemplateStore::templatesForJobType(const QString &jobType) const
+{
+    QList<Template> result = m_templates;
+    if (!jobType.isEmpty()) {
+        std::stable_partition(result.begin(), result.end(),
+            [&jobType](const Template &t) { return t.jobType == jobType; });
+    }
+    return result;
+}
+
 std::optional<Template> TemplateStore::find(const QString &name) const
 {
     for (const Template &t : m_templates) {

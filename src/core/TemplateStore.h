@@ -61,6 +61,9 @@ public:
     bool reload();
     /// Sorted by name, case-insensitively.
     QList<Template> templates() const { return m_templates; }
+    /// The templates meant for `jobType` first (case-sensitive, as job types are), then the
+    /// rest; each group sorted by name.
+    QList<Template> templatesForJobType(const QString &jobType) const;
     QList<BrokenFile> brokenFiles() const { return m_broken; }
     /// Case-insensitive.
     std::optional<Template> find(const QString &name) const;

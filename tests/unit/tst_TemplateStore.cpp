@@ -441,6 +441,30 @@ private slots:
             || QDir(TemplateStore::defaultDirectory()).isEmpty());
     }
 
+    void templatesForJobTypeComeFirst()
+    {
+        for (const auto &[name, type] :
+            {std::pair {"A any", ""}, std::pair {"B invoice", "invoice"},
+                std::pair {"C other", "shipping"}, std::pair {"D invoice", "invoice"}}) {
+            Template t;
+            t.name = QLatin1String(name);
+            t.jobType = QLatin1String(type);
+            QVERIFY(m_store->add(t));
+        }
+        auto names = [](const QList<Template> &list) {
+            QStringList result;
+            for (const Template &t : list)
+                result.append(t.name);
+            return result;
+        };
+        QCOMPARE(names(m_store->templatesForJobType(QStringLiteral("invoice"))),
+            QStringList({QStringLiteral("B invoice"), QStringLiteral("D invoice"),
+                QStringLiteral("A any"), QStringLiteral("C other")}));
+        QCOMPARE(names(m_store->templatesForJobType(QString())), names(m_store->templates()));
+        QCOMPARE(names(m_store->templatesForJobType(QStringLiteral("Invoice"))),
+            names(m_store->templates()));
+    }
+
     void resultMapsToCompletionRequest()
     {
         const Template t = richTemplate();
