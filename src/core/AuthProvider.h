@@ -36,6 +36,14 @@ public:
     virtual void authorize(QObject *context, Callback done) = 0;
     /// Drop any cached credential (a token the server refused).
     virtual void invalidate() { }
+    /// The server answered 401 to a request sent with `headerValue`. The default invalidates;
+    /// a provider that has meanwhile replaced that credential keeps the newer one, so several
+    /// requests refused for the same old token cause one refresh, not one each.
+    virtual void rejected(const QByteArray &headerValue)
+    {
+        Q_UNUSED(headerValue)
+        invalidate();
+    }
     virtual bool canRefresh() const { return false; }
     /// Secret values that must never be shown (passwords, tokens, client secrets).
     virtual QList<QByteArray> secrets() const { return {}; }

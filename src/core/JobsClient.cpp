@@ -69,6 +69,7 @@ void ApiCall::emitFinished()
     if (m_finished)
         return;
     m_finished = true;
+    m_authorization.clear();
     detachReply();
     m_outcome.elapsedMs = m_clock.isValid() ? m_clock.elapsed() : 0;
     const RequestRecord &record = m_outcome.request;
@@ -260,6 +261,7 @@ void JobsClient::dispatch(ApiCall *call, const QByteArray &authorization)
         if (name != "Authorization")
             request.setRawHeader(name, value);
     }
+    call->m_authorization = authorization;
     if (!authorization.isEmpty())
         request.setRawHeader("Authorization", authorization);
     // Never follow redirects: a redirected POST may be replayed elsewhere or lose its body.
@@ -379,7 +381,7 @@ void JobsClient::onReplyFinished(ApiCall *call)
         outcome.transportError = NetworkErrorText::noAnswerWithin(call->m_timeoutValue);
     } else if (status > 0 && (call->m_bodyCut || NetworkErrorText::isHttpStatusError(error))) {
         if (status == 401 && !call->m_retriedAfter401 && m_auth) {
-            m_auth->invalidate();
+            m_auth->rejected(call->m_authorization);
             if (m_auth->canRefresh()) {
                 qCInfo(lcApi) << "401: refreshing the credentials and retrying once";
                 call->m_retriedAfter401 = true;

@@ -55,6 +55,7 @@ private:
     QByteArray m_method;
     QUrl m_url;
     QByteArray m_body; ///< what is sent (the record's body may be redacted)
+    QByteArray m_authorization; ///< the Authorization value sent (memory only, never shown)
     QByteArray m_responseBody;
     qint64 m_responseTotal = 0;
     QStringList m_sslErrors;

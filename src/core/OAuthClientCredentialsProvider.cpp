@@ -102,6 +102,14 @@ void OAuthClientCredentialsProvider::invalidate()
     m_refreshAt.reset();
 }
 
+void OAuthClientCredentialsProvider::rejected(const QByteArray &headerValue)
+{
+    // Only the token that was refused is dropped; a newer one (fetched by another request's
+    // retry, or in flight) stays.
+    if (!m_token.isEmpty() && headerValue == QByteArrayLiteral("Bearer ") + m_token)
+        invalidate();
+}
+
 void OAuthClientCredentialsProvider::authorize(QObject *context, Callback done)
 {
     if (hasValidToken()) {

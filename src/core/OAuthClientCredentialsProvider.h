@@ -52,6 +52,7 @@ public:
     QString kind() const override { return QStringLiteral("oauth"); }
     void authorize(QObject *context, Callback done) override;
     void invalidate() override;
+    void rejected(const QByteArray &headerValue) override;
     bool canRefresh() const override { return true; }
     QList<QByteArray> secrets() const override;
     QByteArray redactedHeaderValue() const override;

@@ -68,6 +68,7 @@ private slots:
     void destroyedContextIsSkipped();
     void secretsListed();
     void withJobsClient();
+    void refusedOldTokenKeepsNewerOne();
     void neverLogsSecrets();
 
 private:
@@ -325,6 +326,39 @@ void TestOAuthClientCredentialsProvider::withJobsClient()
     QCOMPARE(retried->kind, OutcomeKind::Completed);
     QCOMPARE(m_nam->countPath(QStringLiteral("/oauth/token")), 2);
     QCOMPARE(m_nam->countPath(QStringLiteral("/completion")), 5);
+}
+
+void TestOAuthClientCredentialsProvider::refusedOldTokenKeepsNewerOne()
+{
+    // Two completions sent with tok1 are both refused; the second refusal arrives only after the
+    // first one's retry has fetched tok2. That late 401 about tok1 must not throw tok2 away.
+    int tokens = 0;
+    m_nam->setHandler([&tokens](const FakeNetworkAccessManager::Recorded &r) {
+        if (r.url.path() == QLatin1String("/oauth/token"))
+            return tokenAnswer("tok" + QByteArray::number(++tokens));
+        if (r.header("Authorization") != "Bearer tok1")
+            return Response::json(204);
+        Response refused = Response::problem(
+            401, QByteArray(R"({"title":"UNAUTHORIZED"})") + QByteArray(400, ' '));
+        if (r.url.path().contains(QLatin1String("/2/")))
+            refused.chunkSize = 1; // arrives over many event loop turns
+        return refused;
+    });
+    JobsClient client(m_nam.get());
+    client.setApiRoot(QUrl(QStringLiteral("http://h:8080")));
+    client.setAuthProvider(m_auth.get());
+    QList<Outcome> outcomes;
+    for (const char *key : {"1", "2"}) {
+        CompletionRequest request;
+        request.jobKey = *JobKey::parse(QString::fromLatin1(key)).key;
+        connect(client.complete(request), &ApiCall::finished, this,
+            [&outcomes](const Outcome &o) { outcomes.append(o); });
+    }
+    QTRY_COMPARE(outcomes.size(), 2);
+    QCOMPARE(outcomes.at(0).kind, OutcomeKind::Completed);
+    QCOMPARE(outcomes.at(1).kind, OutcomeKind::Completed);
+    QCOMPARE(m_nam->countPath(QStringLiteral("/oauth/token")), 2);
+    QCOMPARE(m_nam->countPath(QStringLiteral("/completion")), 4);
 }
 
 namespace {
