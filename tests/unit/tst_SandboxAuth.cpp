@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QUrlQuery>
 
 using namespace JobDesk::Sandbox;
@@ -26,6 +27,7 @@ private slots:
     void seededFaultsRepeat();
     void latencyDoesNotSerialiseClients();
     void keepAlive();
+    void expectContinue();
 
 private:
     static QByteArray basicHeader(const QByteArray &pair) { return "Basic " + pair.toBase64(); }
@@ -229,6 +231,31 @@ void tst_SandboxAuth::keepAlive()
     // QNetworkAccessManager reuses its connection when the server keeps it alive.
     QVERIFY2(connections.size() <= 2, qPrintable(QString::number(connections.size())));
     QCOMPARE(harness.server().requestCount(), 30);
+}
+
+void tst_SandboxAuth::expectContinue()
+{
+    SandboxOptions options;
+    options.generate = 1;
+    SandboxHarness harness(options);
+    QVERIFY(harness.ok());
+    // A client that sends `Expect: 100-continue` (curl, for large bodies) waits for the interim
+    // answer before it sends the body.
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, harness.server().port());
+    QVERIFY(socket.waitForConnected(5000));
+    const QByteArray body = R"({"variables":{"note":"sent after 100 Continue"}})";
+    socket.write("POST /v2/jobs/2251799813685249/completion HTTP/1.1\r\nHost: localhost\r\n"
+                 "Content-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: "
+                 + QByteArray::number(body.size()) + "\r\n\r\n");
+    QByteArray received;
+    QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll()).contains("\r\n\r\n"), 5000);
+    QVERIFY2(received.startsWith("HTTP/1.1 100 Continue\r\n\r\n"), received.constData());
+    received.clear();
+    socket.write(body);
+    QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll()).contains("\r\n\r\n"), 5000);
+    QVERIFY2(received.startsWith("HTTP/1.1 204 No Content\r\n"), received.constData());
+    QCOMPARE(harness.server().store().find(2251799813685249)->state, JobState::Completed);
 }
 
 QTEST_GUILESS_MAIN(tst_SandboxAuth)
