@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CompleteCommand.h"
 
+#include "CliHistory.h"
 #include "Console.h"
 #include "HistoryStore.h"
 #include "JobsClient.h"
@@ -196,20 +197,13 @@ void CompleteCommand::onFinished(const Outcome &outcome)
 {
     if (!m_arguments.noHistory) {
         // Recorded before anything is printed, so an interrupted run still leaves its trace.
-        HistoryStore history;
-        HistoryEntry entry = HistoryEntry::fromOutcome(
+        const QString error = appendToHistory(HistoryEntry::fromOutcome(
             outcome, QStringLiteral("cli"), m_connection.connectionName(),
-            m_built.request.jobKey.toString(), m_startedAt);
-        // The history's text columns are NOT NULL: a null QString would be bound as NULL.
-        for (QString *text : { &entry.title, &entry.detail, &entry.transportError,
-                               &entry.redirectLocation }) {
-            if (text->isNull())
-                *text = QStringLiteral("");
-        }
-        if (!history.open() || history.append(entry) == 0)
+            m_built.request.jobKey.toString(), m_startedAt));
+        if (!error.isEmpty())
             printError(QStringLiteral("warning: this attempt was not recorded in the history "
                                       "(%1): %2")
-                           .arg(HistoryStore::defaultPath(), history.error()));
+                           .arg(HistoryStore::defaultPath(), error));
     }
     const QString jobKey = m_built.request.jobKey.toString();
     writeOut(m_arguments.json ? formatJson(outcome, jobKey) : formatHuman(outcome, jobKey));
