@@ -111,6 +111,10 @@ public:
     static constexpr qint64 kDiscardLimitBytes = 8 * 1024 * 1024;
 
     /// `POST jobs/{key}/completion`. The request must be valid (see validationError()).
+    /// `finished` always comes later from the event loop, never inside this call. When nothing
+    /// could be sent (invalid request or address, authentication failed — e.g. the token
+    /// endpoint refused the client), the outcome is TransportError with a `transportError`
+    /// starting "not sent: ".
     ApiCall *complete(const CompletionRequest &request);
     /// `GET topology`.
     ApiCall *topology();
