@@ -12,18 +12,16 @@ namespace JobDesk::Sandbox {
 
 namespace {
 
-constexpr std::array<const char *, 7> FilterFields { "incidentKey", "jobKey", "state", "errorType",
-                                                      "processInstanceKey", "elementId", "tenantId" };
-constexpr std::array<const char *, 12> SortFields { "incidentKey", "processDefinitionKey",
-                                                    "processDefinitionId", "processInstanceKey",
-                                                    "errorType", "errorMessage", "elementId",
-                                                    "elementInstanceKey", "creationTime", "state",
-                                                    "jobKey", "tenantId" };
+constexpr std::array<const char *, 7> FilterFields {
+    "incidentKey", "jobKey", "state", "errorType", "processInstanceKey", "elementId", "tenantId"};
+constexpr std::array<const char *, 12> SortFields {"incidentKey", "processDefinitionKey",
+    "processDefinitionId", "processInstanceKey", "errorType", "errorMessage", "elementId",
+    "elementInstanceKey", "creationTime", "state", "jobKey", "tenantId"};
 
-template<std::size_t N>
-bool listed(const std::array<const char *, N> &names, const QString &name)
+template <std::size_t N> bool listed(const std::array<const char *, N> &names, const QString &name)
 {
-    return std::any_of(names.begin(), names.end(), [&](const char *n) { return name == QLatin1String(n); });
+    return std::any_of(
+        names.begin(), names.end(), [&](const char *n) { return name == QLatin1String(n); });
 }
 
 /// The accepted values of one filter: a plain string, {"$eq": v} or {"$in": [...]}.
@@ -36,7 +34,8 @@ bool acceptedValues(const QJsonValue &value, QStringList *out)
     const QJsonObject advanced = value.toObject();
     if (!value.isObject() || advanced.size() != 1)
         return false;
-    if (advanced.contains(QLatin1String("$eq")) && advanced.value(QLatin1String("$eq")).isString()) {
+    if (advanced.contains(QLatin1String("$eq"))
+        && advanced.value(QLatin1String("$eq")).isString()) {
         out->append(advanced.value(QLatin1String("$eq")).toString());
         return true;
     }
@@ -58,17 +57,22 @@ QJsonObject incidentToJson(const JobStore &store, const Incident &incident)
     QJsonObject o;
     o.insert(QStringLiteral("incidentKey"), QString::number(incident.key));
     o.insert(QStringLiteral("jobKey"), QString::number(incident.jobKey));
-    o.insert(QStringLiteral("state"), incident.resolved ? QStringLiteral("RESOLVED") : QStringLiteral("ACTIVE"));
-    o.insert(QStringLiteral("errorType"), incident.unhandledError ? QStringLiteral("UNHANDLED_ERROR_EVENT")
-                                                                  : QStringLiteral("JOB_NO_RETRIES"));
+    o.insert(QStringLiteral("state"),
+        incident.resolved ? QStringLiteral("RESOLVED") : QStringLiteral("ACTIVE"));
+    o.insert(QStringLiteral("errorType"),
+        incident.unhandledError ? QStringLiteral("UNHANDLED_ERROR_EVENT")
+                                : QStringLiteral("JOB_NO_RETRIES"));
     o.insert(QStringLiteral("errorMessage"), incident.errorMessage);
     o.insert(QStringLiteral("creationTime"),
-             QDateTime::fromMSecsSinceEpoch(incident.creationTimeMs, Qt::UTC).toString(Qt::ISODateWithMs));
+        QDateTime::fromMSecsSinceEpoch(incident.creationTimeMs, Qt::UTC)
+            .toString(Qt::ISODateWithMs));
     if (job) {
         o.insert(QStringLiteral("processDefinitionId"), store.string(job->processDefinitionId));
-        o.insert(QStringLiteral("processDefinitionKey"), QString::number(job->processDefinitionKey));
+        o.insert(
+            QStringLiteral("processDefinitionKey"), QString::number(job->processDefinitionKey));
         o.insert(QStringLiteral("processInstanceKey"), QString::number(job->processInstanceKey));
-        o.insert(QStringLiteral("rootProcessInstanceKey"), QString::number(job->processInstanceKey));
+        o.insert(
+            QStringLiteral("rootProcessInstanceKey"), QString::number(job->processInstanceKey));
         o.insert(QStringLiteral("elementId"), store.string(job->elementId));
         o.insert(QStringLiteral("elementInstanceKey"), QString::number(job->elementInstanceKey));
         o.insert(QStringLiteral("tenantId"), store.string(job->tenantId));
@@ -95,7 +99,7 @@ SearchResult searchIncidents(const JobStore &store, const QJsonObject &query)
         QStringList values;
         if (!listed(FilterFields, it.key()) || !acceptedValues(it.value(), &values))
             return unparsable(QStringLiteral("filter.") + it.key());
-        filters.append({ it.key(), values });
+        filters.append({it.key(), values});
     }
     QString sortField = QStringLiteral("incidentKey");
     bool descending = false;
@@ -105,18 +109,21 @@ SearchResult searchIncidents(const JobStore &store, const QJsonObject &query)
         sortField = first.value(QLatin1String("field")).toString();
         if (!listed(SortFields, sortField))
             return unparsable(QStringLiteral("sort.field"));
-        descending = first.value(QLatin1String("order")).toString().compare(QLatin1String("DESC"), Qt::CaseInsensitive) == 0;
+        descending = first.value(QLatin1String("order"))
+                         .toString()
+                         .compare(QLatin1String("DESC"), Qt::CaseInsensitive)
+            == 0;
     }
     const QJsonObject page = query.value(QLatin1String("page")).toObject();
     const qint64 from = qint64(page.value(QLatin1String("from")).toDouble(0));
-    const qint64 limit = std::clamp<qint64>(qint64(page.value(QLatin1String("limit")).toDouble(100)), 1, 10000);
+    const qint64 limit
+        = std::clamp<qint64>(qint64(page.value(QLatin1String("limit")).toDouble(100)), 1, 10000);
 
     std::vector<QJsonObject> hits;
     for (const Incident &incident : store.incidents()) {
         const QJsonObject json = incidentToJson(store, incident);
-        const bool match = std::all_of(filters.begin(), filters.end(), [&](const auto &f) {
-            return f.second.contains(json.value(f.first).toString());
-        });
+        const bool match = std::all_of(filters.begin(), filters.end(),
+            [&](const auto &f) { return f.second.contains(json.value(f.first).toString()); });
         if (match)
             hits.push_back(json);
     }
@@ -133,10 +140,10 @@ SearchResult searchIncidents(const JobStore &store, const QJsonObject &query)
         items.append(hits.at(std::size_t(i)));
     result.body.insert(QStringLiteral("items"), items);
     result.body.insert(QStringLiteral("page"),
-                       QJsonObject { { QStringLiteral("totalItems"), qint64(hits.size()) },
-                                     { QStringLiteral("hasMoreTotalItems"), false },
-                                     { QStringLiteral("startCursor"), QJsonValue() },
-                                     { QStringLiteral("endCursor"), QJsonValue() } });
+        QJsonObject {{QStringLiteral("totalItems"), qint64(hits.size())},
+            {QStringLiteral("hasMoreTotalItems"), false},
+            {QStringLiteral("startCursor"), QJsonValue()},
+            {QStringLiteral("endCursor"), QJsonValue()}});
     return result;
 }
 

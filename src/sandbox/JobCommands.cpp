@@ -22,9 +22,9 @@ struct Target
 ApiResponse unavailable(const QString &instance)
 {
     return ApiResponse::problem(503, QStringLiteral("UNAVAILABLE"),
-                                QStringLiteral("Expected to handle request, but request could not "
-                                               "be delivered"),
-                                instance);
+        QStringLiteral("Expected to handle request, but request could not "
+                       "be delivered"),
+        instance);
 }
 
 /// Partition routing as the gateway does it: a key whose partition does not exist cannot be
@@ -36,8 +36,8 @@ bool routable(const JobStore &store, qint64 key)
 }
 
 /// JobCommandPreconditionChecker: the job must exist and be ACTIVATABLE or ACTIVATED.
-Target target(JobStore &store, qint64 key, qint64 nowMs, const QString &command, const QString &verb,
-              const QString &instance)
+Target target(JobStore &store, qint64 key, qint64 nowMs, const QString &command,
+    const QString &verb, const QString &instance)
 {
     Target t;
     if (!routable(store, key)) {
@@ -48,18 +48,18 @@ Target target(JobStore &store, qint64 key, qint64 nowMs, const QString &command,
     const EngineState state = job ? store.engineState(*job, nowMs) : EngineState::NotFound;
     if (state == EngineState::NotFound) {
         t.failure = rejection(command, QStringLiteral("NOT_FOUND"),
-                              QStringLiteral("Expected to %1 job with key '%2', but no such job was found")
-                                  .arg(verb)
-                                  .arg(key),
-                              instance);
+            QStringLiteral("Expected to %1 job with key '%2', but no such job was found")
+                .arg(verb)
+                .arg(key),
+            instance);
     } else if (state == EngineState::Failed || state == EngineState::ErrorThrown) {
         t.failure = rejection(command, QStringLiteral("INVALID_STATE"),
-                              QStringLiteral("Expected to %1 job with key '%2', but it is in state '%3'")
-                                  .arg(verb)
-                                  .arg(key)
-                                  .arg(state == EngineState::Failed ? QStringLiteral("FAILED")
-                                                                    : QStringLiteral("ERROR_THROWN")),
-                              instance);
+            QStringLiteral("Expected to %1 job with key '%2', but it is in state '%3'")
+                .arg(verb)
+                .arg(key)
+                .arg(state == EngineState::Failed ? QStringLiteral("FAILED")
+                                                  : QStringLiteral("ERROR_THROWN")),
+            instance);
     } else {
         t.job = job;
     }
@@ -68,7 +68,8 @@ Target target(JobStore &store, qint64 key, qint64 nowMs, const QString &command,
 
 } // namespace
 
-ApiResponse JobsApi::complete(const QString &keyText, const QString &instance, const QByteArray &body)
+ApiResponse JobsApi::complete(
+    const QString &keyText, const QString &instance, const QByteArray &body)
 {
     const auto key = parseKey(keyText);
     if (!key)
@@ -76,7 +77,7 @@ ApiResponse JobsApi::complete(const QString &keyText, const QString &instance, c
     QJsonObject request;
     if (auto f = parseBody(body, false, instance, &request))
         return *f;
-    if (auto f = onlyProperties(request, { "variables", "result" }, QString(), instance))
+    if (auto f = onlyProperties(request, {"variables", "result"}, QString(), instance))
         return *f;
     if (auto f = variablesProperty(request, instance))
         return *f;
@@ -91,45 +92,46 @@ ApiResponse JobsApi::complete(const QString &keyText, const QString &instance, c
     Job &job = *t.job;
     const QJsonObject variables = request.value(QLatin1String("variables")).toObject();
     const QJsonObject result = request.value(QLatin1String("result")).toObject();
-    const bool userTaskResult = result.value(QLatin1String("type")).toString(QStringLiteral("userTask"))
-                                == QLatin1String("userTask");
+    const bool userTaskResult
+        = result.value(QLatin1String("type")).toString(QStringLiteral("userTask"))
+        == QLatin1String("userTask");
     const bool denied = userTaskResult && result.value(QLatin1String("denied")).toBool(false);
     const QString invalid = QStringLiteral("INVALID_ARGUMENT");
 
     if (job.kind == JobKind::TaskListener) {
         if (!variables.isEmpty()) {
             return rejection(command, invalid,
-                             QStringLiteral("Task Listener job completion with variables payload "
-                                            "provided is not yet supported %1. Support will be "
-                                            "enabled with the resolution of issue #23702.\n")
-                                 .arg(jobContext(*m_store, job)),
-                             instance);
+                QStringLiteral("Task Listener job completion with variables payload "
+                               "provided is not yet supported %1. Support will be "
+                               "enabled with the resolution of issue #23702.\n")
+                    .arg(jobContext(*m_store, job)),
+                instance);
         }
         const bool canDeny = job.listenerEventType == ListenerEventType::Assigning
-                             || job.listenerEventType == ListenerEventType::Completing
-                             || job.listenerEventType == ListenerEventType::Updating;
+            || job.listenerEventType == ListenerEventType::Completing
+            || job.listenerEventType == ListenerEventType::Updating;
         if (denied && !canDeny) {
             return rejection(command, invalid,
-                             QStringLiteral("Denying result is not supported for '%1' task listener "
-                                            "jobs %2. Only the following listener event types "
-                                            "support denying: [ASSIGNING, COMPLETING, UPDATING].\n")
-                                 .arg(listenerEventTypeName(job.listenerEventType),
-                                      jobContext(*m_store, job)),
-                             instance);
+                QStringLiteral("Denying result is not supported for '%1' task listener "
+                               "jobs %2. Only the following listener event types "
+                               "support denying: [ASSIGNING, COMPLETING, UPDATING].\n")
+                    .arg(listenerEventTypeName(job.listenerEventType), jobContext(*m_store, job)),
+                instance);
         }
         if (denied && hasCorrections(result)) {
             return rejection(command, invalid,
-                             QStringLiteral("Expected to complete task listener job with corrections, "
-                                            "but the job result is denied %1. The corrections would "
-                                            "be reverted by the denial. Either complete the job with "
-                                            "corrections without setting denied, or complete the job "
-                                            "with a denied result but no corrections.\n")
-                                 .arg(jobContext(*m_store, job)),
-                             instance);
+                QStringLiteral("Expected to complete task listener job with corrections, "
+                               "but the job result is denied %1. The corrections would "
+                               "be reverted by the denial. Either complete the job with "
+                               "corrections without setting denied, or complete the job "
+                               "with a denied result but no corrections.\n")
+                    .arg(jobContext(*m_store, job)),
+                instance);
         }
         JobExtra &extra = m_store->extra(job);
         extra.isDenied = denied;
-        extra.deniedReason = denied ? result.value(QLatin1String("deniedReason")).toString() : QString();
+        extra.deniedReason
+            = denied ? result.value(QLatin1String("deniedReason")).toString() : QString();
     }
 
     job.state = JobState::Completed;
@@ -152,12 +154,12 @@ ApiResponse JobsApi::fail(const QString &keyText, const QString &instance, const
     QJsonObject request;
     if (auto f = parseBody(body, false, instance, &request))
         return *f;
-    if (auto f = onlyProperties(request, { "retries", "errorMessage", "retryBackOff", "variables" },
-                                QString(), instance))
+    if (auto f = onlyProperties(
+            request, {"retries", "errorMessage", "retryBackOff", "variables"}, QString(), instance))
         return *f;
     if (auto f = variablesProperty(request, instance))
         return *f;
-    for (const char *number : { "retries", "retryBackOff" }) {
+    for (const char *number : {"retries", "retryBackOff"}) {
         const QJsonValue v = request.value(QLatin1String(number));
         if (!v.isUndefined() && !v.isNull() && !isInteger(v))
             return unparsable(QLatin1String(number), instance);
@@ -166,7 +168,8 @@ ApiResponse JobsApi::fail(const QString &keyText, const QString &instance, const
         return unparsable(QStringLiteral("errorMessage"), instance);
 
     const qint64 nowMs = now();
-    Target t = target(*m_store, *key, nowMs, QStringLiteral("FAIL"), QStringLiteral("fail"), instance);
+    Target t
+        = target(*m_store, *key, nowMs, QStringLiteral("FAIL"), QStringLiteral("fail"), instance);
     if (t.failure)
         return *t.failure;
     Job &job = *t.job;
@@ -185,7 +188,8 @@ ApiResponse JobsApi::fail(const QString &keyText, const QString &instance, const
     return ApiResponse::noContent();
 }
 
-ApiResponse JobsApi::throwError(const QString &keyText, const QString &instance, const QByteArray &body)
+ApiResponse JobsApi::throwError(
+    const QString &keyText, const QString &instance, const QByteArray &body)
 {
     const auto key = parseKey(keyText);
     if (!key)
@@ -193,7 +197,8 @@ ApiResponse JobsApi::throwError(const QString &keyText, const QString &instance,
     QJsonObject request;
     if (auto f = parseBody(body, true, instance, &request))
         return *f;
-    if (auto f = onlyProperties(request, { "errorCode", "errorMessage", "variables" }, QString(), instance))
+    if (auto f
+        = onlyProperties(request, {"errorCode", "errorMessage", "variables"}, QString(), instance))
         return *f;
     if (auto f = variablesProperty(request, instance))
         return *f;
@@ -204,11 +209,11 @@ ApiResponse JobsApi::throwError(const QString &keyText, const QString &instance,
         return unparsable(QStringLiteral("errorMessage"), instance);
     if (code.toString().trimmed().isEmpty())
         return ApiResponse::problem(400, QStringLiteral("INVALID_ARGUMENT"),
-                                    QStringLiteral("No errorCode provided."), instance);
+            QStringLiteral("No errorCode provided."), instance);
 
     const qint64 nowMs = now();
     Target t = target(*m_store, *key, nowMs, QStringLiteral("THROW_ERROR"),
-                      QStringLiteral("throw an error for"), instance);
+        QStringLiteral("throw an error for"), instance);
     if (t.failure)
         return *t.failure;
     // No process in the sandbox models a catching error event: the error becomes an incident.
@@ -230,7 +235,7 @@ ApiResponse JobsApi::update(const QString &keyText, const QString &instance, con
     QJsonObject request;
     if (auto f = parseBody(body, true, instance, &request))
         return *f;
-    if (auto f = onlyProperties(request, { "changeset", "operationReference" }, QString(), instance))
+    if (auto f = onlyProperties(request, {"changeset", "operationReference"}, QString(), instance))
         return *f;
     const QJsonValue changesetValue = request.value(QLatin1String("changeset"));
     if (!isNullOr(changesetValue, &QJsonValue::isObject))
@@ -249,8 +254,7 @@ ApiResponse JobsApi::update(const QString &keyText, const QString &instance, con
     const bool hasTimeout = timeout.isDouble();
     if (!hasRetries && !hasTimeout)
         return ApiResponse::problem(400, QStringLiteral("INVALID_ARGUMENT"),
-                                    QStringLiteral("At least one of [retries, timeout] is required."),
-                                    instance);
+            QStringLiteral("At least one of [retries, timeout] is required."), instance);
 
     const QString command = QStringLiteral("UPDATE");
     if (!routable(*m_store, *key))
@@ -259,22 +263,22 @@ ApiResponse JobsApi::update(const QString &keyText, const QString &instance, con
     const qint64 nowMs = now();
     if (!job || m_store->engineState(*job, nowMs) == EngineState::NotFound)
         return rejection(command, QStringLiteral("NOT_FOUND"),
-                         QStringLiteral("Expected to update job with key '%1', but no such job was found")
-                             .arg(*key),
-                         instance);
+            QStringLiteral("Expected to update job with key '%1', but no such job was found")
+                .arg(*key),
+            instance);
     if (hasRetries && retries.toInt() < 1)
         return rejection(command, QStringLiteral("INVALID_ARGUMENT"),
-                         QStringLiteral("Expected to update retries for job with key '%1' with a "
-                                        "positive amount of retries, but the amount given was '%2'")
-                             .arg(*key)
-                             .arg(retries.toInt()),
-                         instance);
+            QStringLiteral("Expected to update retries for job with key '%1' with a "
+                           "positive amount of retries, but the amount given was '%2'")
+                .arg(*key)
+                .arg(retries.toInt()),
+            instance);
     if (hasTimeout && m_store->engineState(*job, nowMs) != EngineState::Activated)
         return rejection(command, QStringLiteral("INVALID_STATE"),
-                         QStringLiteral("Expected to update the timeout of job with key '%1', but it "
-                                        "is not active")
-                             .arg(*key),
-                         instance);
+            QStringLiteral("Expected to update the timeout of job with key '%1', but it "
+                           "is not active")
+                .arg(*key),
+            instance);
     if (hasRetries) {
         job->retries = retries.toInt();
         job->state = JobState::RetriesUpdated;
@@ -284,7 +288,8 @@ ApiResponse JobsApi::update(const QString &keyText, const QString &instance, con
     return ApiResponse::noContent();
 }
 
-ApiResponse JobsApi::resolveIncident(const QString &keyText, const QString &instance, const QByteArray &body)
+ApiResponse JobsApi::resolveIncident(
+    const QString &keyText, const QString &instance, const QByteArray &body)
 {
     const auto key = parseKey(keyText);
     if (!key)
@@ -292,7 +297,7 @@ ApiResponse JobsApi::resolveIncident(const QString &keyText, const QString &inst
     QJsonObject request;
     if (auto f = parseBody(body, false, instance, &request))
         return *f;
-    if (auto f = onlyProperties(request, { "operationReference" }, QString(), instance))
+    if (auto f = onlyProperties(request, {"operationReference"}, QString(), instance))
         return *f;
     if (!routable(*m_store, *key))
         return unavailable(instance);
@@ -300,18 +305,18 @@ ApiResponse JobsApi::resolveIncident(const QString &keyText, const QString &inst
     Job *job = m_store->jobForIncident(*key);
     if (!job)
         return rejection(command, QStringLiteral("NOT_FOUND"),
-                         QStringLiteral("Expected to resolve incident with key '%1', but no such "
-                                        "incident was found")
-                             .arg(*key),
-                         instance);
+            QStringLiteral("Expected to resolve incident with key '%1', but no such "
+                           "incident was found")
+                .arg(*key),
+            instance);
     if (job->retries <= 0)
         return rejection(command, QStringLiteral("INVALID_STATE"),
-                         QStringLiteral("Expected to resolve incident with key '%1', but job with key "
-                                        "'%2' has no retries left. Please update the job retries "
-                                        "and retry resolving the incident")
-                             .arg(*key)
-                             .arg(job->key),
-                         instance);
+            QStringLiteral("Expected to resolve incident with key '%1', but job with key "
+                           "'%2' has no retries left. Please update the job retries "
+                           "and retry resolving the incident")
+                .arg(*key)
+                .arg(job->key),
+            instance);
     m_store->closeIncident(*job);
     job->state = JobState::Created;
     job->backoffUntilMs = 0;

@@ -34,19 +34,22 @@ QJsonObject jobToJson(const JobStore &store, const Job &job)
     o.insert(QStringLiteral("tenantId"), store.string(job.tenantId));
     o.insert(QStringLiteral("customHeaders"), store.object(job.customHeaders));
     o.insert(QStringLiteral("hasFailedWithRetriesLeft"), job.hasFailedWithRetriesLeft);
-    o.insert(QStringLiteral("deadline"), job.deadlineMs ? QJsonValue(isoTime(job.deadlineMs)) : QJsonValue());
-    o.insert(QStringLiteral("endTime"), job.endTimeMs ? QJsonValue(isoTime(job.endTimeMs)) : QJsonValue());
+    o.insert(QStringLiteral("deadline"),
+        job.deadlineMs ? QJsonValue(isoTime(job.deadlineMs)) : QJsonValue());
+    o.insert(QStringLiteral("endTime"),
+        job.endTimeMs ? QJsonValue(isoTime(job.endTimeMs)) : QJsonValue());
     // Members an 8.9+ server adds (all nullable, null for jobs that predate 8.9): present so the
     // 9.x SDK's strict response validation accepts the sandbox, ignored by 8.8 clients.
     o.insert(QStringLiteral("rootProcessInstanceKey"), QJsonValue());
     o.insert(QStringLiteral("creationTime"), QJsonValue());
     o.insert(QStringLiteral("lastUpdateTime"), QJsonValue());
-    const auto nullable = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
+    const auto nullable
+        = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
     o.insert(QStringLiteral("errorMessage"), extra ? nullable(extra->errorMessage) : QJsonValue());
     o.insert(QStringLiteral("errorCode"), extra ? nullable(extra->errorCode) : QJsonValue());
     o.insert(QStringLiteral("deniedReason"), extra ? nullable(extra->deniedReason) : QJsonValue());
     o.insert(QStringLiteral("isDenied"),
-             extra && extra->isDenied ? QJsonValue(*extra->isDenied) : QJsonValue());
+        extra && extra->isDenied ? QJsonValue(*extra->isDenied) : QJsonValue());
     return o;
 }
 

@@ -24,28 +24,28 @@ struct Field
     bool sortable;
 };
 
-constexpr std::array<Field, 20> Fields { {
-    { "deadline", FieldType::DateTime, true },
-    { "deniedReason", FieldType::String, true },
-    { "elementId", FieldType::String, true },
-    { "elementInstanceKey", FieldType::Key, true },
-    { "endTime", FieldType::DateTime, true },
-    { "errorCode", FieldType::String, true },
-    { "errorMessage", FieldType::String, true },
-    { "hasFailedWithRetriesLeft", FieldType::Boolean, false },
-    { "isDenied", FieldType::Boolean, true },
-    { "jobKey", FieldType::Key, true },
-    { "kind", FieldType::Enum, true },
-    { "listenerEventType", FieldType::Enum, true },
-    { "processDefinitionId", FieldType::String, true },
-    { "processDefinitionKey", FieldType::Key, true },
-    { "processInstanceKey", FieldType::Key, true },
-    { "retries", FieldType::Integer, true },
-    { "state", FieldType::Enum, true },
-    { "tenantId", FieldType::String, true },
-    { "type", FieldType::String, true },
-    { "worker", FieldType::String, true },
-} };
+constexpr std::array<Field, 20> Fields {{
+    {"deadline", FieldType::DateTime, true},
+    {"deniedReason", FieldType::String, true},
+    {"elementId", FieldType::String, true},
+    {"elementInstanceKey", FieldType::Key, true},
+    {"endTime", FieldType::DateTime, true},
+    {"errorCode", FieldType::String, true},
+    {"errorMessage", FieldType::String, true},
+    {"hasFailedWithRetriesLeft", FieldType::Boolean, false},
+    {"isDenied", FieldType::Boolean, true},
+    {"jobKey", FieldType::Key, true},
+    {"kind", FieldType::Enum, true},
+    {"listenerEventType", FieldType::Enum, true},
+    {"processDefinitionId", FieldType::String, true},
+    {"processDefinitionKey", FieldType::Key, true},
+    {"processInstanceKey", FieldType::Key, true},
+    {"retries", FieldType::Integer, true},
+    {"state", FieldType::Enum, true},
+    {"tenantId", FieldType::String, true},
+    {"type", FieldType::String, true},
+    {"worker", FieldType::String, true},
+}};
 
 const Field *fieldByName(const QString &name)
 {
@@ -64,8 +64,8 @@ struct Value
     QString text;
     bool isText = false;
 
-    static Value num(qint64 n) { return Value { false, n, QString(), false }; }
-    static Value str(const QString &s) { return Value { false, 0, s, true }; }
+    static Value num(qint64 n) { return Value {false, n, QString(), false}; }
+    static Value str(const QString &s) { return Value {false, 0, s, true}; }
 };
 
 int compare(const Value &a, const Value &b)
@@ -80,7 +80,8 @@ int compare(const Value &a, const Value &b)
 Value valueOf(const JobStore &store, const Job &job, const QString &field)
 {
     const JobExtra *extra = store.extra(job);
-    const auto optionalText = [](const QString &s) { return s.isEmpty() ? Value() : Value::str(s); };
+    const auto optionalText
+        = [](const QString &s) { return s.isEmpty() ? Value() : Value::str(s); };
     if (field == QLatin1String("jobKey"))
         return Value::num(job.key);
     if (field == QLatin1String("type"))
@@ -155,7 +156,7 @@ QRegularExpression likePattern(const QString &like)
             pattern += QRegularExpression::escape(QString(c));
     }
     return QRegularExpression(QRegularExpression::anchoredPattern(pattern),
-                              QRegularExpression::DotMatchesEverythingOption);
+        QRegularExpression::DotMatchesEverythingOption);
 }
 
 bool parseValue(const Field &field, const QJsonValue &json, Value *out)
@@ -180,8 +181,8 @@ bool parseValue(const Field &field, const QJsonValue &json, Value *out)
         const QString name = json.toString();
         const QString f = QLatin1String(field.name);
         const bool known = f == QLatin1String("state") ? jobStateFromName(name).has_value()
-                           : f == QLatin1String("kind") ? jobKindFromName(name).has_value()
-                                                        : listenerEventTypeFromName(name).has_value();
+            : f == QLatin1String("kind")               ? jobKindFromName(name).has_value()
+                                         : listenerEventTypeFromName(name).has_value();
         *out = Value::str(name);
         return known;
     }
@@ -206,7 +207,8 @@ bool parseValue(const Field &field, const QJsonValue &json, Value *out)
     return false;
 }
 
-bool parseConditions(const QJsonObject &filter, std::vector<Condition> *conditions, ParseError *error)
+bool parseConditions(
+    const QJsonObject &filter, std::vector<Condition> *conditions, ParseError *error)
 {
     for (auto it = filter.constBegin(); it != filter.constEnd(); ++it) {
         const Field *field = fieldByName(it.key());
@@ -220,7 +222,7 @@ bool parseConditions(const QJsonObject &filter, std::vector<Condition> *conditio
         if (it.value().isNull())
             continue;
         if (!it.value().isObject()) {
-            Condition c { it.key(), Op::Eq, {}, true, {} };
+            Condition c {it.key(), Op::Eq, {}, true, {}};
             Value v;
             if (!parseValue(*field, it.value(), &v))
                 return bad(path);
@@ -230,17 +232,16 @@ bool parseConditions(const QJsonObject &filter, std::vector<Condition> *conditio
         }
         const QJsonObject advanced = it.value().toObject();
         for (auto a = advanced.constBegin(); a != advanced.constEnd(); ++a) {
-            static const std::array<std::pair<const char *, Op>, 10> ops { {
-                { "$eq", Op::Eq }, { "$neq", Op::Neq }, { "$exists", Op::Exists }, { "$in", Op::In },
-                { "$notIn", Op::NotIn }, { "$like", Op::Like }, { "$gt", Op::Gt }, { "$gte", Op::Gte },
-                { "$lt", Op::Lt }, { "$lte", Op::Lte } } };
-            const auto op = std::find_if(ops.begin(), ops.end(), [&](const auto &p) {
-                return a.key() == QLatin1String(p.first);
-            });
+            static const std::array<std::pair<const char *, Op>, 10> ops {
+                {{"$eq", Op::Eq}, {"$neq", Op::Neq}, {"$exists", Op::Exists}, {"$in", Op::In},
+                    {"$notIn", Op::NotIn}, {"$like", Op::Like}, {"$gt", Op::Gt}, {"$gte", Op::Gte},
+                    {"$lt", Op::Lt}, {"$lte", Op::Lte}}};
+            const auto op = std::find_if(ops.begin(), ops.end(),
+                [&](const auto &p) { return a.key() == QLatin1String(p.first); });
             const QString opPath = path + QLatin1Char('.') + a.key();
             if (op == ops.end())
                 return bad(opPath);
-            Condition c { it.key(), op->second, {}, true, {} };
+            Condition c {it.key(), op->second, {}, true, {}};
             if (c.op == Op::Exists) {
                 if (!a.value().isBool())
                     return bad(opPath);
@@ -255,12 +256,15 @@ bool parseConditions(const QJsonObject &filter, std::vector<Condition> *conditio
                     c.operands.push_back(v);
                 }
             } else if (c.op == Op::Like) {
-                if (!a.value().isString() || field->type == FieldType::Key || field->type == FieldType::Integer)
+                if (!a.value().isString() || field->type == FieldType::Key
+                    || field->type == FieldType::Integer)
                     return bad(opPath);
                 c.like = likePattern(a.value().toString());
             } else {
-                const bool ordered = c.op == Op::Gt || c.op == Op::Gte || c.op == Op::Lt || c.op == Op::Lte;
-                if (ordered && field->type != FieldType::Integer && field->type != FieldType::DateTime)
+                const bool ordered
+                    = c.op == Op::Gt || c.op == Op::Gte || c.op == Op::Lt || c.op == Op::Lte;
+                if (ordered && field->type != FieldType::Integer
+                    && field->type != FieldType::DateTime)
                     return bad(opPath);
                 Value v;
                 if (!parseValue(*field, a.value(), &v))
@@ -282,8 +286,9 @@ bool matches(const Condition &c, const Value &v)
         return !v.null && c.like.match(v.text).hasMatch();
     case Op::In:
     case Op::NotIn: {
-        const bool found = !v.null && std::any_of(c.operands.begin(), c.operands.end(),
-                                                  [&](const Value &o) { return compare(o, v) == 0; });
+        const bool found = !v.null
+            && std::any_of(c.operands.begin(), c.operands.end(),
+                [&](const Value &o) { return compare(o, v) == 0; });
         return c.op == Op::In ? found : !found;
     }
     default:
@@ -312,8 +317,9 @@ bool matches(const Condition &c, const Value &v)
 
 QString encodeCursor(qint64 offset)
 {
-    const QByteArray json = QJsonDocument(QJsonObject { { QStringLiteral("offset"), offset } })
-                                .toJson(QJsonDocument::Compact);
+    const QByteArray json = QJsonDocument(
+        QJsonObject {{QStringLiteral("offset"),
+            offset}}).toJson(QJsonDocument::Compact);
     return QString::fromLatin1(json.toBase64());
 }
 
@@ -321,7 +327,8 @@ std::optional<qint64> decodeCursor(const QJsonValue &value)
 {
     if (!value.isString())
         return std::nullopt;
-    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromBase64(value.toString().toLatin1()));
+    const QJsonDocument doc
+        = QJsonDocument::fromJson(QByteArray::fromBase64(value.toString().toLatin1()));
     const QJsonValue offset = doc.object().value(QLatin1String("offset"));
     if (!offset.isDouble() || offset.toDouble() < 0)
         return std::nullopt;
@@ -372,16 +379,20 @@ SearchResult searchJobs(const JobStore &store, const QJsonObject &query)
                     if (candidate.sortable)
                         names.append(QLatin1String(candidate.name));
                 }
-                return bad(QStringLiteral("Unexpected value '%1' for enum field 'field'. Use any of "
-                                          "the following values: [%2]")
-                               .arg(field, names.join(QLatin1String(", "))));
+                return bad(
+                    QStringLiteral("Unexpected value '%1' for enum field 'field'. Use any of "
+                                   "the following values: [%2]")
+                        .arg(field, names.join(QLatin1String(", "))));
             }
             const QString order = s.value(QLatin1String("order")).toString(QStringLiteral("ASC"));
             if (order.compare(QLatin1String("ASC"), Qt::CaseInsensitive) != 0
                 && order.compare(QLatin1String("DESC"), Qt::CaseInsensitive) != 0)
-                return bad(QStringLiteral("Unexpected value '%1' for enum field 'order'. Use any of "
-                                          "the following values: [ASC, DESC]").arg(order));
-            sort.emplace_back(field, order.compare(QLatin1String("DESC"), Qt::CaseInsensitive) == 0);
+                return bad(
+                    QStringLiteral("Unexpected value '%1' for enum field 'order'. Use any of "
+                                   "the following values: [ASC, DESC]")
+                        .arg(order));
+            sort.emplace_back(
+                field, order.compare(QLatin1String("DESC"), Qt::CaseInsensitive) == 0);
         }
     }
 
@@ -415,9 +426,8 @@ SearchResult searchJobs(const JobStore &store, const QJsonObject &query)
 
     std::vector<const Job *> hits;
     for (const Job &job : store.jobs()) {
-        const bool all = std::all_of(conditions.begin(), conditions.end(), [&](const Condition &c) {
-            return matches(c, valueOf(store, job, c.field));
-        });
+        const bool all = std::all_of(conditions.begin(), conditions.end(),
+            [&](const Condition &c) { return matches(c, valueOf(store, job, c.field)); });
         if (all)
             hits.push_back(&job);
     }
@@ -438,7 +448,7 @@ SearchResult searchJobs(const JobStore &store, const QJsonObject &query)
         std::vector<Row> rows;
         rows.reserve(hits.size());
         for (const Job *job : hits) {
-            Row row { {}, job };
+            Row row {{}, job};
             row.keys.reserve(sort.size());
             for (const auto &entry : sort)
                 row.keys.push_back(valueOf(store, *job, entry.first));
@@ -461,8 +471,8 @@ SearchResult searchJobs(const JobStore &store, const QJsonObject &query)
     QJsonArray items;
     for (qint64 i = from; i < end; ++i)
         items.append(jobToJson(store, *hits.at(std::size_t(i))));
-    QJsonObject page { { QStringLiteral("totalItems"), total },
-                       { QStringLiteral("hasMoreTotalItems"), false } };
+    QJsonObject page {
+        {QStringLiteral("totalItems"), total}, {QStringLiteral("hasMoreTotalItems"), false}};
     if (!items.isEmpty()) {
         page.insert(QStringLiteral("startCursor"), encodeCursor(from));
         page.insert(QStringLiteral("endCursor"), encodeCursor(end));

@@ -12,7 +12,7 @@ namespace JobDesk::Sandbox {
 
 namespace {
 
-template<typename Enum, std::size_t N>
+template <typename Enum, std::size_t N>
 std::optional<Enum> fromName(const std::array<const char *, N> &names, const QString &name)
 {
     for (std::size_t i = 0; i < N; ++i) {
@@ -22,14 +22,12 @@ std::optional<Enum> fromName(const std::array<const char *, N> &names, const QSt
     return std::nullopt;
 }
 
-constexpr std::array<const char *, 8> StateNames { "CREATED", "COMPLETED", "FAILED", "ERROR_THROWN",
-                                                  "RETRIES_UPDATED", "TIMED_OUT", "CANCELED",
-                                                  "MIGRATED" };
-constexpr std::array<const char *, 4> KindNames { "BPMN_ELEMENT", "EXECUTION_LISTENER",
-                                                 "TASK_LISTENER", "AD_HOC_SUB_PROCESS" };
-constexpr std::array<const char *, 8> ListenerNames { "UNSPECIFIED", "ASSIGNING", "CANCELING",
-                                                     "COMPLETING", "CREATING", "END", "START",
-                                                     "UPDATING" };
+constexpr std::array<const char *, 8> StateNames {"CREATED", "COMPLETED", "FAILED", "ERROR_THROWN",
+    "RETRIES_UPDATED", "TIMED_OUT", "CANCELED", "MIGRATED"};
+constexpr std::array<const char *, 4> KindNames {
+    "BPMN_ELEMENT", "EXECUTION_LISTENER", "TASK_LISTENER", "AD_HOC_SUB_PROCESS"};
+constexpr std::array<const char *, 8> ListenerNames {
+    "UNSPECIFIED", "ASSIGNING", "CANCELING", "COMPLETING", "CREATING", "END", "START", "UPDATING"};
 
 std::optional<qint64> keyValue(const QJsonValue &value)
 {
@@ -172,12 +170,14 @@ qint64 JobStore::raiseIncident(Job &job, qint64 nowMs)
     const JobExtra *info = std::as_const(*this).extra(job);
     const QString message = info ? info->errorMessage : QString();
     if (incident.unhandledError) {
-        incident.errorMessage = QStringLiteral("Expected to throw an error event with the code '%1' with "
-                                               "message '%2', but it was not caught. No error events "
-                                               "are available in the scope.")
-                                    .arg(info ? info->errorCode : QString(), message);
+        incident.errorMessage
+            = QStringLiteral("Expected to throw an error event with the code '%1' with "
+                             "message '%2', but it was not caught. No error events "
+                             "are available in the scope.")
+                  .arg(info ? info->errorCode : QString(), message);
     } else {
-        incident.errorMessage = message.isEmpty() ? QStringLiteral("No more retries left.") : message;
+        incident.errorMessage
+            = message.isEmpty() ? QStringLiteral("No more retries left.") : message;
     }
     job.incidentKey = key;
     m_incidentIndex.insert(key, m_incidentRecords.size());
@@ -209,10 +209,10 @@ void JobStore::generate(qint64 n)
 {
     if (n <= 0)
         return;
-    static const std::array<const char *, 4> types { "payment-service", "send-invoice-email",
-                                                     "check-address", "reserve-stock" };
-    static const std::array<const char *, 4> elements { "charge-credit-card", "send-invoice",
-                                                        "validate-address", "reserve-items" };
+    static const std::array<const char *, 4> types {
+        "payment-service", "send-invoice-email", "check-address", "reserve-stock"};
+    static const std::array<const char *, 4> elements {
+        "charge-credit-card", "send-invoice", "validate-address", "reserve-items"};
     std::array<quint32, 4> typeIds {};
     std::array<quint32, 4> elementIds {};
     for (std::size_t i = 0; i < types.size(); ++i) {
@@ -220,10 +220,11 @@ void JobStore::generate(qint64 n)
         elementIds.at(i) = intern(QLatin1String(elements.at(i)));
     }
     const quint32 processId = intern(QStringLiteral("order-fulfilment"));
-    const quint32 headers = addObject(QJsonObject { { QStringLiteral("source"), QStringLiteral("generated") } });
-    const quint32 variables = addObject(QJsonObject {
-        { QStringLiteral("orderId"), QStringLiteral("generated") },
-        { QStringLiteral("amount"), 42.5 } });
+    const quint32 headers
+        = addObject(QJsonObject {{QStringLiteral("source"), QStringLiteral("generated")}});
+    const quint32 variables
+        = addObject(QJsonObject {{QStringLiteral("orderId"), QStringLiteral("generated")},
+            {QStringLiteral("amount"), 42.5}});
 
     m_generatedFirst = qint64(m_jobs.size());
     m_generatedCount = n;
@@ -254,7 +255,8 @@ bool JobStore::loadJson(const QByteArray &json, QString *error)
                      .arg(parseError.offset);
         return false;
     }
-    const QJsonArray jobs = doc.isArray() ? doc.array() : doc.object().value(QLatin1String("jobs")).toArray();
+    const QJsonArray jobs
+        = doc.isArray() ? doc.array() : doc.object().value(QLatin1String("jobs")).toArray();
     if (!doc.isArray() && !doc.object().value(QLatin1String("jobs")).isArray()) {
         *error = QStringLiteral("expected {\"jobs\": [...]} or an array of jobs");
         return false;
@@ -287,11 +289,13 @@ bool JobStore::addJob(const QJsonObject &o, int index, QString *error)
     if (type.isEmpty())
         return fail(QStringLiteral("type is missing"));
     job.type = intern(type);
-    const auto state = jobStateFromName(o.value(QLatin1String("state")).toString(QStringLiteral("CREATED")));
+    const auto state
+        = jobStateFromName(o.value(QLatin1String("state")).toString(QStringLiteral("CREATED")));
     if (!state)
         return fail(QStringLiteral("unknown state"));
     job.state = *state;
-    const auto kind = jobKindFromName(o.value(QLatin1String("kind")).toString(QStringLiteral("BPMN_ELEMENT")));
+    const auto kind
+        = jobKindFromName(o.value(QLatin1String("kind")).toString(QStringLiteral("BPMN_ELEMENT")));
     if (!kind)
         return fail(QStringLiteral("unknown kind"));
     job.kind = *kind;
@@ -300,10 +304,14 @@ bool JobStore::addJob(const QJsonObject &o, int index, QString *error)
     if (!listener)
         return fail(QStringLiteral("unknown listenerEventType"));
     job.listenerEventType = *listener;
-    job.processInstanceKey = keyValue(o.value(QLatin1String("processInstanceKey"))).value_or(job.key + 1);
-    job.processDefinitionKey = keyValue(o.value(QLatin1String("processDefinitionKey"))).value_or(job.key + 2);
-    job.elementInstanceKey = keyValue(o.value(QLatin1String("elementInstanceKey"))).value_or(job.key - 1);
-    job.processDefinitionId = intern(o.value(QLatin1String("processDefinitionId")).toString(QStringLiteral("process")));
+    job.processInstanceKey
+        = keyValue(o.value(QLatin1String("processInstanceKey"))).value_or(job.key + 1);
+    job.processDefinitionKey
+        = keyValue(o.value(QLatin1String("processDefinitionKey"))).value_or(job.key + 2);
+    job.elementInstanceKey
+        = keyValue(o.value(QLatin1String("elementInstanceKey"))).value_or(job.key - 1);
+    job.processDefinitionId
+        = intern(o.value(QLatin1String("processDefinitionId")).toString(QStringLiteral("process")));
     job.elementId = intern(o.value(QLatin1String("elementId")).toString(QStringLiteral("task")));
     job.worker = intern(o.value(QLatin1String("worker")).toString());
     job.tenantId = intern(o.value(QLatin1String("tenantId")).toString(QStringLiteral("<default>")));
@@ -316,14 +324,15 @@ bool JobStore::addJob(const QJsonObject &o, int index, QString *error)
     const QString errorMessage = o.value(QLatin1String("errorMessage")).toString();
     const QString errorCode = o.value(QLatin1String("errorCode")).toString();
     if (!errorMessage.isEmpty() || !errorCode.isEmpty()) {
-        m_extras.push_back(JobExtra { errorMessage, errorCode, QString(), std::nullopt });
+        m_extras.push_back(JobExtra {errorMessage, errorCode, QString(), std::nullopt});
         job.extra = quint32(m_extras.size());
     }
     m_jobs.push_back(job);
     Job &stored = m_jobs.back();
     this->index(stored, m_jobs.size() - 1);
     // A FAILED job without retries and an ERROR_THROWN job stand for an open incident.
-    if ((stored.state == JobState::Failed && stored.retries <= 0) || stored.state == JobState::ErrorThrown) {
+    if ((stored.state == JobState::Failed && stored.retries <= 0)
+        || stored.state == JobState::ErrorThrown) {
         raiseIncident(stored, QDateTime::currentMSecsSinceEpoch());
     }
     return true;

@@ -12,11 +12,27 @@
 namespace JobDesk::Sandbox {
 
 /// The state a job search reports (JobStateEnum of the 8.8 spec).
-enum class JobState : quint8 { Created, Completed, Failed, ErrorThrown, RetriesUpdated, TimedOut,
-                               Canceled, Migrated };
+enum class JobState : quint8 {
+    Created,
+    Completed,
+    Failed,
+    ErrorThrown,
+    RetriesUpdated,
+    TimedOut,
+    Canceled,
+    Migrated
+};
 enum class JobKind : quint8 { BpmnElement, ExecutionListener, TaskListener, AdHocSubProcess };
-enum class ListenerEventType : quint8 { Unspecified, Assigning, Canceling, Completing, Creating,
-                                        End, Start, Updating };
+enum class ListenerEventType : quint8 {
+    Unspecified,
+    Assigning,
+    Canceling,
+    Completing,
+    Creating,
+    End,
+    Start,
+    Updating
+};
 
 QString jobStateName(JobState state);
 std::optional<JobState> jobStateFromName(const QString &name);
@@ -37,19 +53,19 @@ struct Job
     qint64 processInstanceKey = 0;
     qint64 processDefinitionKey = 0;
     qint64 elementInstanceKey = 0;
-    qint64 deadlineMs = 0;      ///< 0: never activated (no deadline)
-    qint64 endTimeMs = 0;       ///< 0: still open
-    qint64 incidentKey = 0;     ///< 0: no open incident
-    qint64 backoffUntilMs = 0;  ///< failed with a retry back-off until then
+    qint64 deadlineMs = 0; ///< 0: never activated (no deadline)
+    qint64 endTimeMs = 0; ///< 0: still open
+    qint64 incidentKey = 0; ///< 0: no open incident
+    qint64 backoffUntilMs = 0; ///< failed with a retry back-off until then
     qint32 retries = 3;
     quint32 type = 0;
     quint32 processDefinitionId = 0;
     quint32 elementId = 0;
     quint32 worker = 0;
     quint32 tenantId = 0;
-    quint32 customHeaders = 0;  ///< index into the object pool
-    quint32 variables = 0;      ///< index into the object pool
-    quint32 extra = 0;          ///< 1-based index into the extras, 0: none
+    quint32 customHeaders = 0; ///< index into the object pool
+    quint32 variables = 0; ///< index into the object pool
+    quint32 extra = 0; ///< 1-based index into the extras, 0: none
     JobState state = JobState::Created;
     JobKind kind = JobKind::BpmnElement;
     ListenerEventType listenerEventType = ListenerEventType::Unspecified;
@@ -124,8 +140,8 @@ private:
 
     std::vector<Job> m_jobs;
     std::vector<JobExtra> m_extras;
-    QHash<qint64, quint32> m_byKey;          // jobs outside the generated range
-    qint64 m_generatedFirst = -1;            // position of the first generated job
+    QHash<qint64, quint32> m_byKey; // jobs outside the generated range
+    qint64 m_generatedFirst = -1; // position of the first generated job
     qint64 m_generatedCount = 0;
     QStringList m_strings;
     QHash<QString, quint32> m_stringIds;

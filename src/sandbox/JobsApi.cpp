@@ -17,25 +17,23 @@ using namespace Validation;
 
 ApiResponse ApiResponse::json(int status, const QJsonObject &body)
 {
-    return ApiResponse { status, QByteArrayLiteral("application/json"),
-                         QJsonDocument(body).toJson(QJsonDocument::Compact), {} };
+    return ApiResponse {status, QByteArrayLiteral("application/json"),
+        QJsonDocument(body).toJson(QJsonDocument::Compact), {}};
 }
 
 ApiResponse ApiResponse::noContent()
 {
-    return ApiResponse { 204, QByteArray(), QByteArray(), {} };
+    return ApiResponse {204, QByteArray(), QByteArray(), {}};
 }
 
-ApiResponse ApiResponse::problem(int status, const QString &title, const QString &detail,
-                                 const QString &instance)
+ApiResponse ApiResponse::problem(
+    int status, const QString &title, const QString &detail, const QString &instance)
 {
-    const QJsonObject body { { QStringLiteral("type"), QStringLiteral("about:blank") },
-                             { QStringLiteral("title"), title },
-                             { QStringLiteral("status"), status },
-                             { QStringLiteral("detail"), detail },
-                             { QStringLiteral("instance"), instance } };
-    return ApiResponse { status, QByteArrayLiteral("application/problem+json"),
-                         QJsonDocument(body).toJson(QJsonDocument::Compact), {} };
+    const QJsonObject body {{QStringLiteral("type"), QStringLiteral("about:blank")},
+        {QStringLiteral("title"), title}, {QStringLiteral("status"), status},
+        {QStringLiteral("detail"), detail}, {QStringLiteral("instance"), instance}};
+    return ApiResponse {status, QByteArrayLiteral("application/problem+json"),
+        QJsonDocument(body).toJson(QJsonDocument::Compact), {}};
 }
 
 JobsApi::JobsApi(JobStore *store, Clock clock)
@@ -60,9 +58,7 @@ ApiResponse JobsApi::handle(const QByteArray &method, const QString &path, const
     // parts: "", "v2", ...
     const auto methodNotAllowed = [&]() {
         return ApiResponse::problem(405, QStringLiteral("Method Not Allowed"),
-                                    QStringLiteral("Method '%1' is not supported.")
-                                        .arg(QString::fromLatin1(method)),
-                                    path);
+            QStringLiteral("Method '%1' is not supported.").arg(QString::fromLatin1(method)), path);
     };
     if (parts.size() >= 3 && parts.at(0).isEmpty() && parts.at(1) == QLatin1String("v2")) {
         const QString &resource = parts.at(2);
@@ -94,30 +90,28 @@ ApiResponse JobsApi::handle(const QByteArray &method, const QString &path, const
             return method == "POST" ? resolveIncident(parts.at(3), path, body) : methodNotAllowed();
     }
     return ApiResponse::problem(404, QStringLiteral("Not Found"),
-                                QStringLiteral("No endpoint %1 %2.").arg(QString::fromLatin1(method), path),
-                                path);
+        QStringLiteral("No endpoint %1 %2.").arg(QString::fromLatin1(method), path), path);
 }
 
 ApiResponse JobsApi::topology() const
 {
     QJsonArray partitions;
     for (int p = 1; p <= m_store->partitionCount(); ++p) {
-        partitions.append(QJsonObject { { QStringLiteral("partitionId"), p },
-                                        { QStringLiteral("role"), QStringLiteral("leader") },
-                                        { QStringLiteral("health"), QStringLiteral("healthy") } });
+        partitions.append(QJsonObject {{QStringLiteral("partitionId"), p},
+            {QStringLiteral("role"), QStringLiteral("leader")},
+            {QStringLiteral("health"), QStringLiteral("healthy")}});
     }
-    const QJsonObject broker { { QStringLiteral("nodeId"), 0 },
-                               { QStringLiteral("host"), QStringLiteral("jobdesk-sandbox") },
-                               { QStringLiteral("port"), 26501 },
-                               { QStringLiteral("partitions"), partitions },
-                               { QStringLiteral("version"), gatewayVersion() } };
-    return ApiResponse::json(200, QJsonObject { { QStringLiteral("brokers"), QJsonArray { broker } },
-                                                { QStringLiteral("clusterId"), QJsonValue() },
-                                                { QStringLiteral("clusterSize"), 1 },
-                                                { QStringLiteral("partitionsCount"), m_store->partitionCount() },
-                                                { QStringLiteral("replicationFactor"), 1 },
-                                                { QStringLiteral("gatewayVersion"), gatewayVersion() },
-                                                { QStringLiteral("lastCompletedChangeId"), QStringLiteral("-1") } });
+    const QJsonObject broker {{QStringLiteral("nodeId"), 0},
+        {QStringLiteral("host"), QStringLiteral("jobdesk-sandbox")},
+        {QStringLiteral("port"), 26501}, {QStringLiteral("partitions"), partitions},
+        {QStringLiteral("version"), gatewayVersion()}};
+    return ApiResponse::json(200,
+        QJsonObject {{QStringLiteral("brokers"), QJsonArray {broker}},
+            {QStringLiteral("clusterId"), QJsonValue()}, {QStringLiteral("clusterSize"), 1},
+            {QStringLiteral("partitionsCount"), m_store->partitionCount()},
+            {QStringLiteral("replicationFactor"), 1},
+            {QStringLiteral("gatewayVersion"), gatewayVersion()},
+            {QStringLiteral("lastCompletedChangeId"), QStringLiteral("-1")}});
 }
 
 ApiResponse JobsApi::search(const QString &instance, const QByteArray &body)
@@ -150,7 +144,7 @@ ApiResponse JobsApi::incident(const QString &keyText, const QString &instance)
     const Incident *record = m_store->incident(*key);
     if (!record)
         return ApiResponse::problem(404, QStringLiteral("NOT_FOUND"),
-                                    QStringLiteral("Incident with key '%1' not found").arg(*key), instance);
+            QStringLiteral("Incident with key '%1' not found").arg(*key), instance);
     return ApiResponse::json(200, incidentToJson(*m_store, *record));
 }
 

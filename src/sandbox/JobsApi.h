@@ -24,8 +24,8 @@ struct ApiResponse
     static ApiResponse json(int status, const QJsonObject &body);
     static ApiResponse noContent();
     /// An RFC 9457 problem as Camunda sends it (`type` about:blank).
-    static ApiResponse problem(int status, const QString &title, const QString &detail,
-                               const QString &instance);
+    static ApiResponse problem(
+        int status, const QString &title, const QString &detail, const QString &instance);
 };
 
 /// The Camunda 8.8 job endpoints over a JobStore, without any HTTP transport: given method, path
@@ -49,7 +49,8 @@ private:
     ApiResponse fail(const QString &keyText, const QString &instance, const QByteArray &body);
     ApiResponse throwError(const QString &keyText, const QString &instance, const QByteArray &body);
     ApiResponse update(const QString &keyText, const QString &instance, const QByteArray &body);
-    ApiResponse resolveIncident(const QString &keyText, const QString &instance, const QByteArray &body);
+    ApiResponse resolveIncident(
+        const QString &keyText, const QString &instance, const QByteArray &body);
     ApiResponse search(const QString &instance, const QByteArray &body);
     ApiResponse searchIncidentsRoute(const QString &instance, const QByteArray &body);
     ApiResponse incident(const QString &keyText, const QString &instance);

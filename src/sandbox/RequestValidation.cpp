@@ -16,22 +16,21 @@ const QString BadRequest = QStringLiteral("Bad Request");
 ApiResponse unparsable(const QString &property, const QString &instance)
 {
     return ApiResponse::problem(400, BadRequest,
-                                QStringLiteral("Request property [%1] cannot be parsed").arg(property),
-                                instance);
+        QStringLiteral("Request property [%1] cannot be parsed").arg(property), instance);
 }
 
 /// Camunda's engine rejections as the gateway maps them (ErrorMapper): the title is the
 /// rejection code, the detail "Command '<INTENT>' rejected with code '<CODE>': <reason>".
-ApiResponse rejection(const QString &command, const QString &code, const QString &reason,
-                      const QString &instance)
+ApiResponse rejection(
+    const QString &command, const QString &code, const QString &reason, const QString &instance)
 {
-    const int status = code == QLatin1String("NOT_FOUND")         ? 404
-                       : code == QLatin1String("INVALID_STATE")   ? 409
-                       : code == QLatin1String("INVALID_ARGUMENT") ? 400
-                                                                    : 500;
-    return ApiResponse::problem(
-        status, code,
-        QStringLiteral("Command '%1' rejected with code '%2': %3").arg(command, code, reason), instance);
+    const int status = code == QLatin1String("NOT_FOUND") ? 404
+        : code == QLatin1String("INVALID_STATE")          ? 409
+        : code == QLatin1String("INVALID_ARGUMENT")       ? 400
+                                                          : 500;
+    return ApiResponse::problem(status, code,
+        QStringLiteral("Command '%1' rejected with code '%2': %3").arg(command, code, reason),
+        instance);
 }
 
 std::optional<qint64> parseKey(const QString &text)
@@ -44,11 +43,11 @@ std::optional<qint64> parseKey(const QString &text)
     return ok ? std::optional<qint64>(key) : std::nullopt;
 }
 
-ApiResponse conversionFailure(const QString &parameter, const QString &value, const QString &instance)
+ApiResponse conversionFailure(
+    const QString &parameter, const QString &value, const QString &instance)
 {
-    return ApiResponse::problem(
-        400, BadRequest, QStringLiteral("Failed to convert '%1' with value: '%2'").arg(parameter, value),
-        instance);
+    return ApiResponse::problem(400, BadRequest,
+        QStringLiteral("Failed to convert '%1' with value: '%2'").arg(parameter, value), instance);
 }
 
 /// Parses a JSON request body. An empty body is `{}` unless the endpoint requires one.
@@ -56,26 +55,26 @@ Failure parseBody(const QByteArray &body, bool required, const QString &instance
 {
     if (body.trimmed().isEmpty()) {
         if (required)
-            return ApiResponse::problem(400, BadRequest, QStringLiteral("Required request body is missing"),
-                                        instance);
+            return ApiResponse::problem(
+                400, BadRequest, QStringLiteral("Required request body is missing"), instance);
         *out = QJsonObject();
         return std::nullopt;
     }
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (doc.isNull() || !doc.isObject())
-        return ApiResponse::problem(400, BadRequest, QStringLiteral("Failed to read request"), instance);
+        return ApiResponse::problem(
+            400, BadRequest, QStringLiteral("Failed to read request"), instance);
     *out = doc.object();
     return std::nullopt;
 }
 
 Failure onlyProperties(const QJsonObject &object, std::initializer_list<const char *> allowed,
-                       const QString &prefix, const QString &instance)
+    const QString &prefix, const QString &instance)
 {
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-        const bool known = std::any_of(allowed.begin(), allowed.end(), [&](const char *name) {
-            return it.key() == QLatin1String(name);
-        });
+        const bool known = std::any_of(allowed.begin(), allowed.end(),
+            [&](const char *name) { return it.key() == QLatin1String(name); });
         if (!known)
             return unparsable(prefix + it.key(), instance);
     }
@@ -109,9 +108,10 @@ Failure resultProperty(const QJsonValue &result, const QString &instance)
     const QJsonObject r = result.toObject();
     const QString type = r.value(QLatin1String("type")).toString(QStringLiteral("userTask"));
     if (type == QLatin1String("adHocSubProcess")) {
-        if (auto f = onlyProperties(r, { "type", "activateElements", "isCompletionConditionFulfilled",
-                                         "isCancelRemainingInstances" },
-                                    QStringLiteral("result."), instance))
+        if (auto f = onlyProperties(r,
+                {"type", "activateElements", "isCompletionConditionFulfilled",
+                    "isCancelRemainingInstances"},
+                QStringLiteral("result."), instance))
             return f;
         const QJsonValue elements = r.value(QLatin1String("activateElements"));
         if (!isNullOr(elements, &QJsonValue::isArray))
@@ -121,7 +121,7 @@ Failure resultProperty(const QJsonValue &result, const QString &instance)
                 || !isNullOr(e.toObject().value(QLatin1String("variables")), &QJsonValue::isObject))
                 return unparsable(QStringLiteral("result.activateElements"), instance);
         }
-        for (const char *flag : { "isCompletionConditionFulfilled", "isCancelRemainingInstances" }) {
+        for (const char *flag : {"isCompletionConditionFulfilled", "isCancelRemainingInstances"}) {
             if (!isNullOr(r.value(QLatin1String(flag)), &QJsonValue::isBool))
                 return unparsable(QStringLiteral("result.") + QLatin1String(flag), instance);
         }
@@ -129,8 +129,8 @@ Failure resultProperty(const QJsonValue &result, const QString &instance)
     }
     if (type != QLatin1String("userTask"))
         return unparsable(QStringLiteral("result.type"), instance);
-    if (auto f = onlyProperties(r, { "type", "denied", "deniedReason", "corrections" },
-                                QStringLiteral("result."), instance))
+    if (auto f = onlyProperties(r, {"type", "denied", "deniedReason", "corrections"},
+            QStringLiteral("result."), instance))
         return f;
     if (!isNullOr(r.value(QLatin1String("denied")), &QJsonValue::isBool))
         return unparsable(QStringLiteral("result.denied"), instance);
@@ -140,17 +140,20 @@ Failure resultProperty(const QJsonValue &result, const QString &instance)
     if (!isNullOr(corrections, &QJsonValue::isObject))
         return unparsable(QStringLiteral("result.corrections"), instance);
     const QJsonObject c = corrections.toObject();
-    if (auto f = onlyProperties(c, { "assignee", "dueDate", "followUpDate", "candidateUsers",
-                                     "candidateGroups", "priority" },
-                                QStringLiteral("result.corrections."), instance))
+    if (auto f = onlyProperties(c,
+            {"assignee", "dueDate", "followUpDate", "candidateUsers", "candidateGroups",
+                "priority"},
+            QStringLiteral("result.corrections."), instance))
         return f;
-    for (const char *text : { "assignee", "dueDate", "followUpDate" }) {
+    for (const char *text : {"assignee", "dueDate", "followUpDate"}) {
         if (!isNullOr(c.value(QLatin1String(text)), &QJsonValue::isString))
-            return unparsable(QStringLiteral("result.corrections.") + QLatin1String(text), instance);
+            return unparsable(
+                QStringLiteral("result.corrections.") + QLatin1String(text), instance);
     }
-    for (const char *list : { "candidateUsers", "candidateGroups" }) {
+    for (const char *list : {"candidateUsers", "candidateGroups"}) {
         if (!isNullOr(c.value(QLatin1String(list)), &QJsonValue::isArray))
-            return unparsable(QStringLiteral("result.corrections.") + QLatin1String(list), instance);
+            return unparsable(
+                QStringLiteral("result.corrections.") + QLatin1String(list), instance);
     }
     const QJsonValue priority = c.value(QLatin1String("priority"));
     if (!priority.isUndefined() && !priority.isNull() && !isInteger(priority))
@@ -161,7 +164,8 @@ Failure resultProperty(const QJsonValue &result, const QString &instance)
 bool hasCorrections(const QJsonObject &result)
 {
     const QJsonObject c = result.value(QLatin1String("corrections")).toObject();
-    return std::any_of(c.constBegin(), c.constEnd(), [](const QJsonValue &v) { return !v.isNull(); });
+    return std::any_of(
+        c.constBegin(), c.constEnd(), [](const QJsonValue &v) { return !v.isNull(); });
 }
 
 QString jobContext(const JobStore &store, const Job &job)
@@ -171,6 +175,5 @@ QString jobContext(const JobStore &store, const Job &job)
         .arg(store.string(job.type))
         .arg(job.processInstanceKey);
 }
-
 
 } // namespace JobDesk::Sandbox::Validation

@@ -54,27 +54,38 @@ QByteArray methodName(QHttpServerRequest::Method method)
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return QByteArrayLiteral("OK");
-    case 204: return QByteArrayLiteral("No Content");
-    case 400: return QByteArrayLiteral("Bad Request");
-    case 401: return QByteArrayLiteral("Unauthorized");
-    case 403: return QByteArrayLiteral("Forbidden");
-    case 404: return QByteArrayLiteral("Not Found");
-    case 405: return QByteArrayLiteral("Method Not Allowed");
-    case 409: return QByteArrayLiteral("Conflict");
-    case 500: return QByteArrayLiteral("Internal Server Error");
-    case 503: return QByteArrayLiteral("Service Unavailable");
-    default: return QByteArrayLiteral("Unknown");
+    case 200:
+        return QByteArrayLiteral("OK");
+    case 204:
+        return QByteArrayLiteral("No Content");
+    case 400:
+        return QByteArrayLiteral("Bad Request");
+    case 401:
+        return QByteArrayLiteral("Unauthorized");
+    case 403:
+        return QByteArrayLiteral("Forbidden");
+    case 404:
+        return QByteArrayLiteral("Not Found");
+    case 405:
+        return QByteArrayLiteral("Method Not Allowed");
+    case 409:
+        return QByteArrayLiteral("Conflict");
+    case 500:
+        return QByteArrayLiteral("Internal Server Error");
+    case 503:
+        return QByteArrayLiteral("Service Unavailable");
+    default:
+        return QByteArrayLiteral("Unknown");
     }
 }
 
 ApiResponse oauthError(int status, const QString &error, const QString &description)
 {
-    return ApiResponse { status, QByteArrayLiteral("application/json"),
-                         QJsonDocument(QJsonObject { { QStringLiteral("error"), error },
-                                                     { QStringLiteral("error_description"), description } })
-                             .toJson(QJsonDocument::Compact),
-                         {} };
+    return ApiResponse {status, QByteArrayLiteral("application/json"),
+        QJsonDocument(QJsonObject {{QStringLiteral("error"), error},
+                          {QStringLiteral("error_description"), description}})
+            .toJson(QJsonDocument::Compact),
+        {}};
 }
 
 /// Answers `Expect: 100-continue` (curl sends it for large bodies) before the body is read, as
@@ -94,7 +105,8 @@ protected:
             return;
         }
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        connect(socket, &QTcpSocket::readyRead, socket, [socket]() { answerExpectContinue(socket); });
+        connect(
+            socket, &QTcpSocket::readyRead, socket, [socket]() { answerExpectContinue(socket); });
         addPendingConnection(socket);
     }
 
@@ -149,7 +161,8 @@ bool SandboxServer::loadJobs(QString *error)
     if (!m_options.jobsFile.isEmpty()) {
         QFile file(m_options.jobsFile);
         if (!file.open(QIODevice::ReadOnly)) {
-            *error = QStringLiteral("cannot read %1: %2").arg(m_options.jobsFile, file.errorString());
+            *error
+                = QStringLiteral("cannot read %1: %2").arg(m_options.jobsFile, file.errorString());
             return false;
         }
         QString why;
@@ -165,8 +178,8 @@ bool SandboxServer::loadJobs(QString *error)
 quint16 SandboxServer::start(QString *error)
 {
     const QHostAddress address = m_options.host == QLatin1String("localhost")
-                                     ? QHostAddress(QHostAddress::LocalHost)
-                                     : QHostAddress(m_options.host);
+        ? QHostAddress(QHostAddress::LocalHost)
+        : QHostAddress(m_options.host);
     auto *tcp = new ContinueTcpServer(this);
     if (!tcp->listen(address, m_options.port)) {
         *error = QStringLiteral("cannot listen on %1:%2: %3")
@@ -204,9 +217,9 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
 void SandboxServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     write(socket,
-          ApiResponse::problem(404, QStringLiteral("Not Found"), QStringLiteral("No endpoint."),
-                               request.url().path()),
-          false);
+        ApiResponse::problem(
+            404, QStringLiteral("Not Found"), QStringLiteral("No endpoint."), request.url().path()),
+        false);
 }
 
 ApiResponse SandboxServer::respond(const QHttpServerRequest &request, const QString &path)
@@ -224,43 +237,45 @@ ApiResponse SandboxServer::respond(const QHttpServerRequest &request, const QStr
     return m_api.handle(method, path, request.body());
 }
 
-std::optional<ApiResponse> SandboxServer::authenticate(const QHttpServerRequest &request,
-                                                       const QString &path)
+std::optional<ApiResponse> SandboxServer::authenticate(
+    const QHttpServerRequest &request, const QString &path)
 {
     if (m_options.auth == AuthMode::None || path == QLatin1String("/v2/status"))
         return std::nullopt;
     const QByteArray authorization = header(request, QByteArrayLiteral("Authorization"));
     const auto unauthorized = [&](const QString &detail, const QByteArray &challenge) {
         ApiResponse r = ApiResponse::problem(401, QStringLiteral("Unauthorized"), detail, path);
-        r.headers.append({ QByteArrayLiteral("WWW-Authenticate"), challenge });
+        r.headers.append({QByteArrayLiteral("WWW-Authenticate"), challenge});
         return r;
     };
     if (m_options.auth == AuthMode::Basic) {
         const QByteArray challenge = QByteArrayLiteral("Basic realm=\"jobdesk-sandbox\"");
         if (authorization.isEmpty())
-            return unauthorized(QStringLiteral("Full authentication is required to access this resource"),
-                                challenge);
+            return unauthorized(
+                QStringLiteral("Full authentication is required to access this resource"),
+                challenge);
         if (!authorization.startsWith("Basic ")
             || QByteArray::fromBase64(authorization.mid(6).trimmed()) != BasicCredentials)
             return unauthorized(QStringLiteral("Bad credentials"), challenge);
         return std::nullopt;
     }
     if (authorization.isEmpty())
-        return unauthorized(QStringLiteral("Full authentication is required to access this resource"),
-                            QByteArrayLiteral("Bearer"));
-    const QByteArray token = authorization.startsWith("Bearer ") ? authorization.mid(7).trimmed()
-                                                                 : QByteArray();
+        return unauthorized(
+            QStringLiteral("Full authentication is required to access this resource"),
+            QByteArrayLiteral("Bearer"));
+    const QByteArray token
+        = authorization.startsWith("Bearer ") ? authorization.mid(7).trimmed() : QByteArray();
     const auto it = m_tokens.constFind(token);
     if (token.isEmpty() || it == m_tokens.constEnd())
         return unauthorized(QStringLiteral("An error occurred while attempting to decode the Jwt: "
                                            "Malformed token"),
-                            QByteArrayLiteral("Bearer error=\"invalid_token\""));
+            QByteArrayLiteral("Bearer error=\"invalid_token\""));
     if (it.value() <= m_clock.elapsed()) {
         // Kept after expiry, so a client keeps hearing "expired" rather than "malformed".
         return unauthorized(QStringLiteral("An error occurred while attempting to decode the Jwt: "
                                            "Jwt expired"),
-                            QByteArrayLiteral("Bearer error=\"invalid_token\", "
-                                              "error_description=\"Jwt expired\""));
+            QByteArrayLiteral("Bearer error=\"invalid_token\", "
+                              "error_description=\"Jwt expired\""));
     }
     return std::nullopt;
 }
@@ -284,19 +299,20 @@ ApiResponse SandboxServer::issueToken(const QHttpServerRequest &request)
     const QString grant = query.queryItemValue(QStringLiteral("grant_type"));
     if (grant != QLatin1String("client_credentials"))
         return oauthError(400, QStringLiteral("unsupported_grant_type"),
-                          QStringLiteral("grant_type must be client_credentials"));
+            QStringLiteral("grant_type must be client_credentials"));
     if (id != ClientId || secret != ClientSecret)
         return oauthError(401, QStringLiteral("invalid_client"),
-                          QStringLiteral("Invalid client or Invalid client credentials"));
+            QStringLiteral("Invalid client or Invalid client credentials"));
     QByteArray token(32, Qt::Uninitialized);
     for (char &c : token)
         c = char(QRandomGenerator::global()->bounded(256));
     token = token.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     m_tokens.insert(token, m_clock.elapsed() + qint64(m_options.tokenTtlSeconds) * 1000);
-    return ApiResponse::json(200, QJsonObject { { QStringLiteral("access_token"), QString::fromLatin1(token) },
-                                                { QStringLiteral("token_type"), QStringLiteral("Bearer") },
-                                                { QStringLiteral("expires_in"), m_options.tokenTtlSeconds },
-                                                { QStringLiteral("scope"), QString() } });
+    return ApiResponse::json(200,
+        QJsonObject {{QStringLiteral("access_token"), QString::fromLatin1(token)},
+            {QStringLiteral("token_type"), QStringLiteral("Bearer")},
+            {QStringLiteral("expires_in"), m_options.tokenTtlSeconds},
+            {QStringLiteral("scope"), QString()}});
 }
 
 std::optional<ApiResponse> SandboxServer::injectFault(const QString &path)
@@ -305,13 +321,13 @@ std::optional<ApiResponse> SandboxServer::injectFault(const QString &path)
         return std::nullopt;
     if (m_options.backpressureRate > 0 && m_dice.generateDouble() < m_options.backpressureRate)
         return ApiResponse::problem(503, QStringLiteral("RESOURCE_EXHAUSTED"),
-                                    QStringLiteral("Reached maximum capacity of requests handled"), path);
+            QStringLiteral("Reached maximum capacity of requests handled"), path);
     if (m_options.errorRate > 0 && m_dice.generateDouble() < m_options.errorRate)
         return ApiResponse::problem(500, QStringLiteral("INTERNAL"),
-                                    QStringLiteral("Unexpected error occurred between gateway and "
-                                                   "broker (code: INTERNAL_ERROR) (message: injected "
-                                                   "by jobdesk-sandbox --error-rate)"),
-                                    path);
+            QStringLiteral("Unexpected error occurred between gateway and "
+                           "broker (code: INTERNAL_ERROR) (message: injected "
+                           "by jobdesk-sandbox --error-rate)"),
+            path);
     return std::nullopt;
 }
 
@@ -319,7 +335,8 @@ void SandboxServer::write(QTcpSocket *socket, const ApiResponse &response, bool 
 {
     QByteArray out;
     out.reserve(160 + response.body.size());
-    out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
+    out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status)
+        + "\r\n";
     if (response.status != 204) {
         if (!response.contentType.isEmpty())
             out += "Content-Type: " + response.contentType + "\r\n";

@@ -15,7 +15,7 @@
 
 namespace {
 
-int g_signalPipe[2] = { -1, -1 };
+int g_signalPipe[2] = {-1, -1};
 
 extern "C" void onSignal(int)
 {
@@ -58,7 +58,7 @@ int main(int argc, char *argv[])
     const ParsedOptions parsed = parseOptions(QCoreApplication::arguments().mid(1));
     if (!parsed.ok()) {
         std::fprintf(stderr, "jobdesk-sandbox: %s\nTry 'jobdesk-sandbox --help'.\n",
-                     qPrintable(parsed.error));
+            qPrintable(parsed.error));
         return 2;
     }
     if (parsed.options.help) {
@@ -67,7 +67,7 @@ int main(int argc, char *argv[])
     }
     if (parsed.options.version) {
         std::printf("jobdesk-sandbox %s (Camunda API %s)\n", JOBDESK_VERSION,
-                    qPrintable(JobsApi::gatewayVersion()));
+            qPrintable(JobsApi::gatewayVersion()));
         return 0;
     }
 
@@ -83,11 +83,12 @@ int main(int argc, char *argv[])
     }
     installSignalHandlers(&app);
     const QString host = parsed.options.host.contains(QLatin1Char(':'))
-                             ? QLatin1Char('[') + parsed.options.host + QLatin1Char(']')
-                             : parsed.options.host;
+        ? QLatin1Char('[') + parsed.options.host + QLatin1Char(']')
+        : parsed.options.host;
     std::printf("listening on http://%s:%u\n", qPrintable(host), unsigned(server.port()));
     std::fflush(stdout);
     std::fprintf(stderr, "jobdesk-sandbox: %lld jobs, auth %s, Ctrl+C to stop\n",
-                 static_cast<long long>(server.store().size()), qPrintable(authModeName(parsed.options.auth)));
+        static_cast<long long>(server.store().size()),
+        qPrintable(authModeName(parsed.options.auth)));
     return app.exec();
 }

@@ -36,7 +36,7 @@ private:
         QJsonObject json;
     };
     Answer request(const QUrl &base, const QByteArray &method, const QString &path,
-                   const QByteArray &body = {}, const QByteArray &authorization = {});
+        const QByteArray &body = {}, const QByteArray &authorization = {});
     QNetworkAccessManager m_network;
 };
 
@@ -47,8 +47,7 @@ void tst_SandboxProcess::initTestCase()
 }
 
 tst_SandboxProcess::Answer tst_SandboxProcess::request(const QUrl &base, const QByteArray &method,
-                                                       const QString &path, const QByteArray &body,
-                                                       const QByteArray &authorization)
+    const QString &path, const QByteArray &body, const QByteArray &authorization)
 {
     QUrl url = base;
     url.setPath(path);
@@ -70,21 +69,26 @@ tst_SandboxProcess::Answer tst_SandboxProcess::request(const QUrl &base, const Q
 void tst_SandboxProcess::firstLineAndServe()
 {
     SandboxProcess sandbox;
-    QVERIFY2(sandbox.start({ QStringLiteral("--demo") }), qPrintable(sandbox.error()));
+    QVERIFY2(sandbox.start({QStringLiteral("--demo")}), qPrintable(sandbox.error()));
     QCOMPARE(sandbox.baseUrl().scheme(), QStringLiteral("http"));
     QCOMPARE(sandbox.baseUrl().host(), QStringLiteral("127.0.0.1"));
     QVERIFY(sandbox.baseUrl().port() > 0);
     const Answer topology = request(sandbox.baseUrl(), "GET", QStringLiteral("/v2/topology"));
     QCOMPARE(topology.status, 200);
-    QVERIFY(topology.json.value(QLatin1String("gatewayVersion")).toString().startsWith(QLatin1String("8.8")));
+    QVERIFY(topology.json.value(QLatin1String("gatewayVersion"))
+                .toString()
+                .startsWith(QLatin1String("8.8")));
     const Answer search = request(sandbox.baseUrl(), "POST", QStringLiteral("/v2/jobs/search"),
-                                  R"({"filter":{"state":"CREATED","kind":"BPMN_ELEMENT"}})");
+        R"({"filter":{"state":"CREATED","kind":"BPMN_ELEMENT"}})");
     QCOMPARE(search.status, 200);
     const QJsonArray items = search.json.value(QLatin1String("items")).toArray();
     QVERIFY(items.size() >= 20);
     const QString key = items.at(0).toObject().value(QLatin1String("jobKey")).toString();
-    QCOMPARE(request(sandbox.baseUrl(), "POST", QStringLiteral("/v2/jobs/%1/completion").arg(key)).status, 204);
-    const Answer again = request(sandbox.baseUrl(), "POST", QStringLiteral("/v2/jobs/%1/completion").arg(key));
+    QCOMPARE(request(sandbox.baseUrl(), "POST", QStringLiteral("/v2/jobs/%1/completion").arg(key))
+                 .status,
+        204);
+    const Answer again
+        = request(sandbox.baseUrl(), "POST", QStringLiteral("/v2/jobs/%1/completion").arg(key));
     QCOMPARE(again.status, 404);
     QCOMPARE(again.json.value(QLatin1String("title")).toString(), QStringLiteral("NOT_FOUND"));
 }
@@ -92,11 +96,13 @@ void tst_SandboxProcess::firstLineAndServe()
 void tst_SandboxProcess::badFlags_data()
 {
     QTest::addColumn<QStringList>("arguments");
-    QTest::newRow("unknown") << QStringList { QStringLiteral("--colour"), QStringLiteral("red") };
-    QTest::newRow("auth") << QStringList { QStringLiteral("--auth"), QStringLiteral("kerberos") };
-    QTest::newRow("rate") << QStringList { QStringLiteral("--backpressure-rate"), QStringLiteral("2") };
-    QTest::newRow("port") << QStringList { QStringLiteral("--port"), QStringLiteral("-1") };
-    QTest::newRow("missing jobs file") << QStringList { QStringLiteral("--jobs-file"), QStringLiteral("/nonexistent/jobs.json") };
+    QTest::newRow("unknown") << QStringList {QStringLiteral("--colour"), QStringLiteral("red")};
+    QTest::newRow("auth") << QStringList {QStringLiteral("--auth"), QStringLiteral("kerberos")};
+    QTest::newRow("rate") << QStringList {
+        QStringLiteral("--backpressure-rate"), QStringLiteral("2")};
+    QTest::newRow("port") << QStringList {QStringLiteral("--port"), QStringLiteral("-1")};
+    QTest::newRow("missing jobs file")
+        << QStringList {QStringLiteral("--jobs-file"), QStringLiteral("/nonexistent/jobs.json")};
 }
 
 void tst_SandboxProcess::badFlags()
@@ -114,14 +120,16 @@ void tst_SandboxProcess::badFlags()
 void tst_SandboxProcess::helpAndVersion()
 {
     QProcess process;
-    process.start(TestPaths::executable(QStringLiteral("jobdesk-sandbox")), { QStringLiteral("--help") });
+    process.start(
+        TestPaths::executable(QStringLiteral("jobdesk-sandbox")), {QStringLiteral("--help")});
     QVERIFY(process.waitForFinished(10000));
     QCOMPARE(process.exitCode(), 0);
     const QByteArray help = process.readAllStandardOutput();
-    for (const char *flag : { "--host", "--port", "--demo", "--generate", "--jobs-file", "--auth",
-                              "--token-ttl", "--latency-ms", "--backpressure-rate", "--error-rate" })
+    for (const char *flag : {"--host", "--port", "--demo", "--generate", "--jobs-file", "--auth",
+             "--token-ttl", "--latency-ms", "--backpressure-rate", "--error-rate"})
         QVERIFY2(help.contains(flag), flag);
-    process.start(TestPaths::executable(QStringLiteral("jobdesk-sandbox")), { QStringLiteral("--version") });
+    process.start(
+        TestPaths::executable(QStringLiteral("jobdesk-sandbox")), {QStringLiteral("--version")});
     QVERIFY(process.waitForFinished(10000));
     QCOMPARE(process.exitCode(), 0);
     QVERIFY(process.readAllStandardOutput().startsWith("jobdesk-sandbox "));
@@ -139,12 +147,23 @@ void tst_SandboxProcess::jobsFile()
         {"jobKey":"4503599627370502","type":"ship-parcel","state":"FAILED","retries":0,"errorMessage":"carrier down"}]})");
     file.close();
     SandboxProcess sandbox;
-    QVERIFY2(sandbox.start({ QStringLiteral("--jobs-file"), file.fileName() }), qPrintable(sandbox.error()));
+    QVERIFY2(sandbox.start({QStringLiteral("--jobs-file"), file.fileName()}),
+        qPrintable(sandbox.error()));
     const Answer search = request(sandbox.baseUrl(), "POST", QStringLiteral("/v2/jobs/search"),
-                                  R"({"filter":{"type":"ship-parcel"}})");
-    QCOMPARE(search.json.value(QLatin1String("page")).toObject().value(QLatin1String("totalItems")).toInt(), 2);
-    QCOMPARE(request(sandbox.baseUrl(), "POST", QStringLiteral("/v2/jobs/4503599627370502/completion")).status, 409);
-    QCOMPARE(request(sandbox.baseUrl(), "POST", QStringLiteral("/v2/jobs/4503599627370501/completion")).status, 204);
+        R"({"filter":{"type":"ship-parcel"}})");
+    QCOMPARE(search.json.value(QLatin1String("page"))
+                 .toObject()
+                 .value(QLatin1String("totalItems"))
+                 .toInt(),
+        2);
+    QCOMPARE(
+        request(sandbox.baseUrl(), "POST", QStringLiteral("/v2/jobs/4503599627370502/completion"))
+            .status,
+        409);
+    QCOMPARE(
+        request(sandbox.baseUrl(), "POST", QStringLiteral("/v2/jobs/4503599627370501/completion"))
+            .status,
+        204);
 
     QFile broken(dir.filePath(QStringLiteral("broken.json")));
     QVERIFY(broken.open(QIODevice::WriteOnly));
@@ -152,7 +171,8 @@ void tst_SandboxProcess::jobsFile()
     broken.close();
     QProcess process;
     process.start(TestPaths::executable(QStringLiteral("jobdesk-sandbox")),
-                  { QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--jobs-file"), broken.fileName() });
+        {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--jobs-file"),
+            broken.fileName()});
     QVERIFY(process.waitForFinished(10000));
     QCOMPARE(process.exitCode(), 2);
     QVERIFY(process.readAllStandardError().contains("broken.json"));
@@ -161,21 +181,25 @@ void tst_SandboxProcess::jobsFile()
 void tst_SandboxProcess::authFlag()
 {
     SandboxProcess sandbox;
-    QVERIFY2(sandbox.start({ QStringLiteral("--auth"), QStringLiteral("basic"), QStringLiteral("--generate"),
-                             QStringLiteral("5") }),
-             qPrintable(sandbox.error()));
+    QVERIFY2(sandbox.start({QStringLiteral("--auth"), QStringLiteral("basic"),
+                 QStringLiteral("--generate"), QStringLiteral("5")}),
+        qPrintable(sandbox.error()));
     const QString path = QStringLiteral("/v2/jobs/2251799813685249/completion");
     const Answer refused = request(sandbox.baseUrl(), "POST", path);
     QCOMPARE(refused.status, 401);
     QCOMPARE(refused.json.value(QLatin1String("title")).toString(), QStringLiteral("Unauthorized"));
-    QCOMPARE(request(sandbox.baseUrl(), "POST", path, {}, "Basic " + QByteArray("demo:demo").toBase64()).status, 204);
+    QCOMPARE(
+        request(sandbox.baseUrl(), "POST", path, {}, "Basic " + QByteArray("demo:demo").toBase64())
+            .status,
+        204);
 }
 
 void tst_SandboxProcess::terminatesCleanly()
 {
     QProcess process;
     process.start(TestPaths::executable(QStringLiteral("jobdesk-sandbox")),
-                  { QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--generate"), QStringLiteral("10") });
+        {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--generate"),
+            QStringLiteral("10")});
     QVERIFY(process.waitForStarted(10000));
     QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), 10000);
     const QByteArray line = process.readLine();

@@ -44,7 +44,8 @@ void tst_SandboxAuth::basic_data()
     QTest::addColumn<QByteArray>("authorization");
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("detail");
-    QTest::newRow("none") << QByteArray() << 401 << "Full authentication is required to access this resource";
+    QTest::newRow("none") << QByteArray() << 401
+                          << "Full authentication is required to access this resource";
     QTest::newRow("wrong password") << basicHeader("demo:wrong") << 401 << "Bad credentials";
     QTest::newRow("bearer instead") << QByteArray("Bearer abc") << 401 << "Bad credentials";
     QTest::newRow("demo/demo") << basicHeader("demo:demo") << 200 << "";
@@ -62,12 +63,14 @@ void tst_SandboxAuth::basic()
     QVERIFY(harness.ok());
     QList<QPair<QByteArray, QByteArray>> headers;
     if (!authorization.isEmpty())
-        headers.append({ QByteArrayLiteral("Authorization"), authorization });
-    const HttpAnswer answer = harness.send("POST", QStringLiteral("/v2/jobs/search"), "{}", headers);
+        headers.append({QByteArrayLiteral("Authorization"), authorization});
+    const HttpAnswer answer
+        = harness.send("POST", QStringLiteral("/v2/jobs/search"), "{}", headers);
     QCOMPARE(answer.status, status);
     if (status == 401) {
         QCOMPARE(answer.contentType, QByteArrayLiteral("application/problem+json"));
-        QCOMPARE(answer.json().value(QLatin1String("title")).toString(), QStringLiteral("Unauthorized"));
+        QCOMPARE(
+            answer.json().value(QLatin1String("title")).toString(), QStringLiteral("Unauthorized"));
         QCOMPARE(answer.json().value(QLatin1String("detail")).toString(), detail);
         QVERIFY(answer.header("WWW-Authenticate").startsWith("Basic"));
     }
@@ -82,8 +85,10 @@ HttpAnswer tst_SandboxAuth::token(SandboxHarness &harness, const QString &id, co
     form.addQueryItem(QStringLiteral("client_id"), id);
     form.addQueryItem(QStringLiteral("client_secret"), secret);
     form.addQueryItem(QStringLiteral("audience"), QStringLiteral("zeebe-api"));
-    return harness.send("POST", QStringLiteral("/oauth/token"), form.toString(QUrl::FullyEncoded).toUtf8(),
-                        { { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/x-www-form-urlencoded") } });
+    return harness.send("POST", QStringLiteral("/oauth/token"),
+        form.toString(QUrl::FullyEncoded).toUtf8(),
+        {{QByteArrayLiteral("Content-Type"),
+            QByteArrayLiteral("application/x-www-form-urlencoded")}});
 }
 
 void tst_SandboxAuth::oauthToken()
@@ -94,27 +99,41 @@ void tst_SandboxAuth::oauthToken()
     SandboxHarness harness(options);
     QVERIFY(harness.ok());
 
-    const HttpAnswer refused = token(harness, QStringLiteral("jobdesk-sandbox"), QStringLiteral("wrong"));
+    const HttpAnswer refused
+        = token(harness, QStringLiteral("jobdesk-sandbox"), QStringLiteral("wrong"));
     QCOMPARE(refused.status, 401);
-    QCOMPARE(refused.json().value(QLatin1String("error")).toString(), QStringLiteral("invalid_client"));
+    QCOMPARE(
+        refused.json().value(QLatin1String("error")).toString(), QStringLiteral("invalid_client"));
 
-    const HttpAnswer granted = token(harness, QStringLiteral("jobdesk-sandbox"), QStringLiteral("sandbox-secret"));
+    const HttpAnswer granted
+        = token(harness, QStringLiteral("jobdesk-sandbox"), QStringLiteral("sandbox-secret"));
     QCOMPARE(granted.status, 200);
     const QString accessToken = granted.json().value(QLatin1String("access_token")).toString();
     QVERIFY(accessToken.size() >= 32);
-    QCOMPARE(granted.json().value(QLatin1String("token_type")).toString(), QStringLiteral("Bearer"));
+    QCOMPARE(
+        granted.json().value(QLatin1String("token_type")).toString(), QStringLiteral("Bearer"));
     QCOMPARE(granted.json().value(QLatin1String("expires_in")).toInt(), 300);
 
     const HttpAnswer without = harness.post(QStringLiteral("/v2/jobs/2251799813685249/completion"));
     QCOMPARE(without.status, 401);
-    QCOMPARE(without.json().value(QLatin1String("title")).toString(), QStringLiteral("Unauthorized"));
+    QCOMPARE(
+        without.json().value(QLatin1String("title")).toString(), QStringLiteral("Unauthorized"));
     QVERIFY(without.header("WWW-Authenticate").startsWith("Bearer"));
 
     const auto bearer = [](const QString &t) {
-        return QList<QPair<QByteArray, QByteArray>> { { QByteArrayLiteral("Authorization"), "Bearer " + t.toLatin1() } };
+        return QList<QPair<QByteArray, QByteArray>> {
+            {QByteArrayLiteral("Authorization"), "Bearer " + t.toLatin1()}};
     };
-    QCOMPARE(harness.send("POST", QStringLiteral("/v2/jobs/2251799813685249/completion"), {}, bearer(QStringLiteral("forged"))).status, 401);
-    QCOMPARE(harness.send("POST", QStringLiteral("/v2/jobs/2251799813685249/completion"), {}, bearer(accessToken)).status, 204);
+    QCOMPARE(harness
+                 .send("POST", QStringLiteral("/v2/jobs/2251799813685249/completion"), {},
+                     bearer(QStringLiteral("forged")))
+                 .status,
+        401);
+    QCOMPARE(harness
+                 .send("POST", QStringLiteral("/v2/jobs/2251799813685249/completion"), {},
+                     bearer(accessToken))
+                 .status,
+        204);
 }
 
 void tst_SandboxAuth::oauthExpiry()
@@ -125,19 +144,21 @@ void tst_SandboxAuth::oauthExpiry()
     options.generate = 10;
     SandboxHarness harness(options);
     QVERIFY(harness.ok());
-    const HttpAnswer granted = token(harness, QStringLiteral("jobdesk-sandbox"), QStringLiteral("sandbox-secret"));
+    const HttpAnswer granted
+        = token(harness, QStringLiteral("jobdesk-sandbox"), QStringLiteral("sandbox-secret"));
     QCOMPARE(granted.json().value(QLatin1String("expires_in")).toInt(), 1);
-    const QList<QPair<QByteArray, QByteArray>> headers {
-        { QByteArrayLiteral("Authorization"),
-          "Bearer " + granted.json().value(QLatin1String("access_token")).toString().toLatin1() } };
+    const QList<QPair<QByteArray, QByteArray>> headers {{QByteArrayLiteral("Authorization"),
+        "Bearer " + granted.json().value(QLatin1String("access_token")).toString().toLatin1()}};
     QElapsedTimer clock;
     clock.start();
     HttpAnswer answer = harness.send("GET", QStringLiteral("/v2/topology"), {}, headers);
-    if (clock.elapsed() < 900)  // only meaningful while the token is surely still valid
+    if (clock.elapsed() < 900) // only meaningful while the token is surely still valid
         QCOMPARE(answer.status, 200);
-    QTRY_COMPARE_WITH_TIMEOUT(harness.send("GET", QStringLiteral("/v2/topology"), {}, headers).status, 401, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        harness.send("GET", QStringLiteral("/v2/topology"), {}, headers).status, 401, 5000);
     answer = harness.send("GET", QStringLiteral("/v2/topology"), {}, headers);
-    QVERIFY(answer.json().value(QLatin1String("detail")).toString().contains(QLatin1String("expired")));
+    QVERIFY(
+        answer.json().value(QLatin1String("detail")).toString().contains(QLatin1String("expired")));
 }
 
 void tst_SandboxAuth::backpressure()
@@ -150,9 +171,10 @@ void tst_SandboxAuth::backpressure()
     const HttpAnswer answer = harness.post(QStringLiteral("/v2/jobs/2251799813685249/completion"));
     QCOMPARE(answer.status, 503);
     QCOMPARE(answer.contentType, QByteArrayLiteral("application/problem+json"));
-    QCOMPARE(answer.json().value(QLatin1String("title")).toString(), QStringLiteral("RESOURCE_EXHAUSTED"));
+    QCOMPARE(answer.json().value(QLatin1String("title")).toString(),
+        QStringLiteral("RESOURCE_EXHAUSTED"));
     QCOMPARE(answer.json().value(QLatin1String("detail")).toString(),
-             QStringLiteral("Reached maximum capacity of requests handled"));
+        QStringLiteral("Reached maximum capacity of requests handled"));
     // Nothing happened to the job: without backpressure it completes.
     QCOMPARE(harness.server().store().find(2251799813685249)->state, JobState::Created);
     QCOMPARE(harness.send("GET", QStringLiteral("/v2/topology")).status, 200);
@@ -211,7 +233,8 @@ void tst_SandboxAuth::latencyDoesNotSerialiseClients()
     connect(a, &QNetworkReply::finished, this, [&]() { aDone = clock.elapsed(); });
     connect(b, &QNetworkReply::finished, this, [&]() { bDone = clock.elapsed(); });
     QTRY_VERIFY_WITH_TIMEOUT(aDone >= 0 && bDone >= 0, 15000);
-    QVERIFY2(aDone >= 1400 && bDone >= 1400, qPrintable(QStringLiteral("%1 %2").arg(aDone).arg(bDone)));
+    QVERIFY2(
+        aDone >= 1400 && bDone >= 1400, qPrintable(QStringLiteral("%1 %2").arg(aDone).arg(bDone)));
     QVERIFY2(qAbs(aDone - bDone) < 1000, qPrintable(QStringLiteral("%1 %2").arg(aDone).arg(bDone)));
     QCOMPARE(SandboxHarness::finish(a).status, 204);
     QCOMPARE(SandboxHarness::finish(b).status, 204);
@@ -247,7 +270,7 @@ void tst_SandboxAuth::expectContinue()
     const QByteArray body = R"({"variables":{"note":"sent after 100 Continue"}})";
     socket.write("POST /v2/jobs/2251799813685249/completion HTTP/1.1\r\nHost: localhost\r\n"
                  "Content-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: "
-                 + QByteArray::number(body.size()) + "\r\n\r\n");
+        + QByteArray::number(body.size()) + "\r\n\r\n");
     QByteArray received;
     QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll()).contains("\r\n\r\n"), 5000);
     QVERIFY2(received.startsWith("HTTP/1.1 100 Continue\r\n\r\n"), received.constData());

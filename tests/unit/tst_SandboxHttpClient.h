@@ -59,10 +59,11 @@ public:
     }
 
     QNetworkReply *start(const QByteArray &method, const QString &path, const QByteArray &body = {},
-                         const QList<QPair<QByteArray, QByteArray>> &headers = {})
+        const QList<QPair<QByteArray, QByteArray>> &headers = {})
     {
         QNetworkRequest request(url(path));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setHeader(
+            QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         for (const auto &h : headers)
             request.setRawHeader(h.first, h.second);
         return m_network.sendCustomRequest(request, method, body);
@@ -85,7 +86,7 @@ public:
     }
 
     HttpAnswer send(const QByteArray &method, const QString &path, const QByteArray &body = {},
-                    const QList<QPair<QByteArray, QByteArray>> &headers = {})
+        const QList<QPair<QByteArray, QByteArray>> &headers = {})
     {
         return finish(start(method, path, body, headers));
     }
@@ -96,8 +97,7 @@ public:
     }
 
     /// The first job of the store matching `predicate` (demo data), or nullptr.
-    template<typename Predicate>
-    const JobDesk::Sandbox::Job *findJob(Predicate predicate)
+    template <typename Predicate> const JobDesk::Sandbox::Job *findJob(Predicate predicate)
     {
         for (const auto &job : m_server->store().jobs()) {
             if (predicate(job))

@@ -31,7 +31,9 @@ void tst_SandboxJobStore::demoDataSet()
     const auto count = [&](auto predicate) {
         return std::count_if(store.jobs().begin(), store.jobs().end(), predicate);
     };
-    QVERIFY(count([](const Job &j) { return j.state == JobState::Created && j.kind == JobKind::BpmnElement; }) >= 20);
+    QVERIFY(count([](const Job &j) {
+        return j.state == JobState::Created && j.kind == JobKind::BpmnElement;
+    }) >= 20);
     QStringList types;
     for (const Job &j : store.jobs()) {
         if (j.kind == JobKind::BpmnElement && !types.contains(store.string(j.type)))
@@ -40,13 +42,16 @@ void tst_SandboxJobStore::demoDataSet()
     QVERIFY(types.size() >= 3);
     QVERIFY(types.contains(QStringLiteral("payment-service")));
     QVERIFY(count([&](const Job &j) {
-                return j.state == JobState::Failed && j.retries == 0 && j.incidentKey != 0
-                       && store.extra(j) && !store.extra(j)->errorMessage.isEmpty();
-            }) >= 2);
-    QVERIFY(count([](const Job &j) { return j.state == JobState::ErrorThrown && j.incidentKey != 0; }) >= 1);
+        return j.state == JobState::Failed && j.retries == 0 && j.incidentKey != 0 && store.extra(j)
+            && !store.extra(j)->errorMessage.isEmpty();
+    }) >= 2);
     QVERIFY(count([](const Job &j) {
-                return j.kind == JobKind::TaskListener && j.listenerEventType == ListenerEventType::Completing;
-            }) >= 2);
+        return j.state == JobState::ErrorThrown && j.incidentKey != 0;
+    }) >= 1);
+    QVERIFY(count([](const Job &j) {
+        return j.kind == JobKind::TaskListener
+            && j.listenerEventType == ListenerEventType::Completing;
+    }) >= 2);
     QVERIFY(count([](const Job &j) { return j.kind == JobKind::AdHocSubProcess; }) >= 1);
     for (const Job &j : store.jobs()) {
         const qint64 partition = j.key >> JobStore::PartitionShift;
@@ -62,9 +67,14 @@ void tst_SandboxJobStore::rejectsBadFiles_data()
     QTest::newRow("not JSON") << QByteArray("{jobs") << "not valid JSON";
     QTest::newRow("no jobs") << QByteArray(R"({"items":[]})") << "expected";
     QTest::newRow("no key") << QByteArray(R"({"jobs":[{"type":"a"}]})") << "job #1: jobKey";
-    QTest::newRow("no type") << QByteArray(R"({"jobs":[{"jobKey":"2251799813685249"}]})") << "job #1: type is missing";
-    QTest::newRow("bad state") << QByteArray(R"({"jobs":[{"jobKey":"2251799813685249","type":"a","state":"DONE"}]})") << "unknown state";
-    QTest::newRow("duplicate") << QByteArray(R"([{"jobKey":"5","type":"a"},{"jobKey":"5","type":"b"}])") << "job #2: duplicate jobKey 5";
+    QTest::newRow("no type") << QByteArray(R"({"jobs":[{"jobKey":"2251799813685249"}]})")
+                             << "job #1: type is missing";
+    QTest::newRow("bad state") << QByteArray(
+        R"({"jobs":[{"jobKey":"2251799813685249","type":"a","state":"DONE"}]})")
+                               << "unknown state";
+    QTest::newRow("duplicate") << QByteArray(
+        R"([{"jobKey":"5","type":"a"},{"jobKey":"5","type":"b"}])")
+                               << "job #2: duplicate jobKey 5";
 }
 
 void tst_SandboxJobStore::rejectsBadFiles()

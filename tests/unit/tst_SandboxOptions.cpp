@@ -32,13 +32,14 @@ void tst_SandboxOptions::defaults()
 
 void tst_SandboxOptions::valid()
 {
-    const ParsedOptions parsed = parseOptions(
-        { QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0"),
-          QStringLiteral("--demo"), QStringLiteral("--generate"), QStringLiteral("1000000"),
-          QStringLiteral("--jobs-file"), QStringLiteral("jobs.json"), QStringLiteral("--auth"), QStringLiteral("oauth"),
-          QStringLiteral("--token-ttl"), QStringLiteral("5"), QStringLiteral("--latency-ms=250"),
-          QStringLiteral("--backpressure-rate"), QStringLiteral("0.25"), QStringLiteral("--error-rate"), QStringLiteral("1"),
-          QStringLiteral("--seed"), QStringLiteral("7") });
+    const ParsedOptions parsed = parseOptions({QStringLiteral("--host"),
+        QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0"),
+        QStringLiteral("--demo"), QStringLiteral("--generate"), QStringLiteral("1000000"),
+        QStringLiteral("--jobs-file"), QStringLiteral("jobs.json"), QStringLiteral("--auth"),
+        QStringLiteral("oauth"), QStringLiteral("--token-ttl"), QStringLiteral("5"),
+        QStringLiteral("--latency-ms=250"), QStringLiteral("--backpressure-rate"),
+        QStringLiteral("0.25"), QStringLiteral("--error-rate"), QStringLiteral("1"),
+        QStringLiteral("--seed"), QStringLiteral("7")});
     QVERIFY2(parsed.ok(), qPrintable(parsed.error));
     const SandboxOptions &o = parsed.options;
     QCOMPARE(o.port, quint16(0));
@@ -57,18 +58,31 @@ void tst_SandboxOptions::invalid_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
-    QTest::newRow("unknown flag") << QStringList { QStringLiteral("--colour") } << "unknown option: --colour";
-    QTest::newRow("missing value") << QStringList { QStringLiteral("--port") } << "option --port needs a value";
-    QTest::newRow("port too big") << QStringList { QStringLiteral("--port"), QStringLiteral("70000") } << "--port";
-    QTest::newRow("port text") << QStringList { QStringLiteral("--port"), QStringLiteral("http") } << "--port";
-    QTest::newRow("auth mode") << QStringList { QStringLiteral("--auth"), QStringLiteral("bearer") } << "none, basic or oauth";
-    QTest::newRow("rate above 1") << QStringList { QStringLiteral("--backpressure-rate"), QStringLiteral("1.5") } << "0 to 1";
-    QTest::newRow("negative rate") << QStringList { QStringLiteral("--error-rate"), QStringLiteral("-0.1") } << "0 to 1";
-    QTest::newRow("negative latency") << QStringList { QStringLiteral("--latency-ms"), QStringLiteral("-5") } << "--latency-ms";
-    QTest::newRow("zero ttl") << QStringList { QStringLiteral("--token-ttl"), QStringLiteral("0") } << "--token-ttl";
-    QTest::newRow("generate text") << QStringList { QStringLiteral("--generate"), QStringLiteral("many") } << "--generate";
-    QTest::newRow("host name") << QStringList { QStringLiteral("--host"), QStringLiteral("not a host") } << "--host";
-    QTest::newRow("demo with value") << QStringList { QStringLiteral("--demo=yes") } << "takes no value";
+    QTest::newRow("unknown flag") << QStringList {QStringLiteral("--colour")}
+                                  << "unknown option: --colour";
+    QTest::newRow("missing value")
+        << QStringList {QStringLiteral("--port")} << "option --port needs a value";
+    QTest::newRow("port too big") << QStringList {QStringLiteral("--port"), QStringLiteral("70000")}
+                                  << "--port";
+    QTest::newRow("port text") << QStringList {QStringLiteral("--port"), QStringLiteral("http")}
+                               << "--port";
+    QTest::newRow("auth mode") << QStringList {QStringLiteral("--auth"), QStringLiteral("bearer")}
+                               << "none, basic or oauth";
+    QTest::newRow("rate above 1") << QStringList {QStringLiteral("--backpressure-rate"),
+        QStringLiteral("1.5")} << "0 to 1";
+    QTest::newRow("negative rate")
+        << QStringList {QStringLiteral("--error-rate"), QStringLiteral("-0.1")} << "0 to 1";
+    QTest::newRow("negative latency")
+        << QStringList {QStringLiteral("--latency-ms"), QStringLiteral("-5")} << "--latency-ms";
+    QTest::newRow("zero ttl") << QStringList {QStringLiteral("--token-ttl"), QStringLiteral("0")}
+                              << "--token-ttl";
+    QTest::newRow("generate text")
+        << QStringList {QStringLiteral("--generate"), QStringLiteral("many")} << "--generate";
+    QTest::newRow("host name") << QStringList {QStringLiteral("--host"),
+        QStringLiteral("not a host")}
+                               << "--host";
+    QTest::newRow("demo with value")
+        << QStringList {QStringLiteral("--demo=yes")} << "takes no value";
 }
 
 void tst_SandboxOptions::invalid()
