@@ -135,7 +135,7 @@ bool isRfc3339DateTime(QStringView s)
     if (!ok || s[4] != u'-' || s[7] != u'-' || (s[10] != u'T' && s[10] != u't') || s[13] != u':'
         || s[16] != u':')
         return false;
-    static constexpr int kDays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (month < 1 || month > 12 || day < 1)
         return false;
     if (day > kDays[month - 1] + (month == 2 && isLeapYear(year) ? 1 : 0))
@@ -222,7 +222,8 @@ QString CompletionRequest::validationError() const
             return QStringLiteral("A denied result cannot carry corrections: the server rejects "
                                   "them together. Remove the corrections or do not deny.");
         if (c.priority && (*c.priority < 0 || *c.priority > 100))
-            return QStringLiteral("The priority must be between 0 and 100; got %1.").arg(*c.priority);
+            return QStringLiteral("The priority must be between 0 and 100; got %1.")
+                .arg(*c.priority);
         QString error = dateError("due date", c.dueDate);
         if (error.isEmpty())
             error = dateError("follow-up date", c.followUpDate);
@@ -233,7 +234,8 @@ QString CompletionRequest::validationError() const
         for (qsizetype i = 0; i < adHoc->activateElements.size(); ++i) {
             const AdHocActivateElement &e = adHoc->activateElements[i];
             if (e.elementId.trimmed().isEmpty())
-                return QStringLiteral("Ad-hoc element %1 to activate has no element id.").arg(i + 1);
+                return QStringLiteral("Ad-hoc element %1 to activate has no element id.")
+                    .arg(i + 1);
             if (e.variablesJson.trimmed().isEmpty())
                 continue;
             const VariablesDocument vars = VariablesDocument::fromUtf8(e.variablesJson);

@@ -24,7 +24,7 @@ bool isRfc3339DateTime(QStringView text);
 struct UserTaskCorrections
 {
     std::optional<QString> assignee;
-    std::optional<QString> dueDate;      ///< RFC 3339 date-time, sent as typed
+    std::optional<QString> dueDate; ///< RFC 3339 date-time, sent as typed
     std::optional<QString> followUpDate; ///< RFC 3339 date-time, sent as typed
     std::optional<QStringList> candidateUsers;
     std::optional<QStringList> candidateGroups;

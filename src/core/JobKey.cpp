@@ -14,7 +14,8 @@ bool isAsciiDigit(QChar c)
     return c >= u'0' && c <= u'9';
 }
 
-/// A number with a decimal point or an exponent, e.g. "2.2517998136852E+15" or "2251799813685249.0".
+/// A number with a decimal point or an exponent, e.g. "2.2517998136852E+15" or
+/// "2251799813685249.0".
 bool looksLikeFloat(QStringView s)
 {
     qsizetype i = 0;
@@ -75,8 +76,8 @@ QString describeNonAscii(QStringView s, qsizetype i)
     char32_t cp = c.unicode();
     if (c.isHighSurrogate() && i + 1 < s.size() && s[i + 1].isLowSurrogate())
         cp = QChar::surrogateToUcs4(c, s[i + 1]);
-    const QString code =
-        QLatin1String("U+") + QString::number(static_cast<uint>(cp), 16).toUpper().rightJustified(4, QLatin1Char('0'));
+    const QString code = QLatin1String("U+")
+        + QString::number(static_cast<uint>(cp), 16).toUpper().rightJustified(4, QLatin1Char('0'));
     if (cp >= 0xFF10 && cp <= 0xFF19)
         return QStringLiteral("a full-width digit '%1' (%2)").arg(QString(c), code);
     if (cp == 0x00A0 || cp == 0x202F || cp == 0x2007)
@@ -121,7 +122,8 @@ JobKey::ParseResult JobKey::parse(QStringView text)
     const auto position = [&](qsizetype i) { return begin + i + 1; };
 
     if (key.isEmpty())
-        return failWith(QStringLiteral("The job key is empty: paste the key of the job to complete."));
+        return failWith(
+            QStringLiteral("The job key is empty: paste the key of the job to complete."));
 
     for (qsizetype i = 0; i < key.size(); ++i) {
         if (key[i].unicode() > 0x7F) {
@@ -142,10 +144,10 @@ JobKey::ParseResult JobKey::parse(QStringView text)
             && std::all_of(key.begin() + 1, key.end(), [](QChar c) { return isAsciiDigit(c); });
         if (rest) {
             return failWith(key.front() == u'-'
-                                ? QStringLiteral("The job key must not be negative: job keys are "
-                                                 "positive whole numbers without a sign.")
-                                : QStringLiteral("The job key must not have a '+' sign: job keys are "
-                                                 "positive whole numbers without a sign."));
+                    ? QStringLiteral("The job key must not be negative: job keys are "
+                                     "positive whole numbers without a sign.")
+                    : QStringLiteral("The job key must not have a '+' sign: job keys are "
+                                     "positive whole numbers without a sign."));
         }
     }
     for (qsizetype i = 0; i < key.size(); ++i) {

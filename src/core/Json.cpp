@@ -85,8 +85,10 @@ class Scanner
 {
 public:
     Scanner(QStringView text, const ScanOptions &options)
-        : m_text(text), m_n(text.size()), m_options(options),
-          m_onToken(options.onToken ? &options.onToken : nullptr)
+        : m_text(text)
+        , m_n(text.size())
+        , m_options(options)
+        , m_onToken(options.onToken ? &options.onToken : nullptr)
     {
     }
 
@@ -104,7 +106,7 @@ private:
     void token(TokenKind kind, qsizetype offset, qsizetype length)
     {
         if (m_onToken)
-            (*m_onToken)(Token { kind, offset, length });
+            (*m_onToken)(Token {kind, offset, length});
     }
     void fail(qsizetype offset, const QString &message)
     {
@@ -148,11 +150,12 @@ void Scanner::failAtEnd(const QString &expected)
     if (m_depth > 0 && expected.isEmpty()) {
         const Frame &f = m_frames[m_depth - 1];
         const TextPosition open = positionAt(m_text, f.openOffset);
-        fail(m_n, QStringLiteral("unexpected end of the text: the %1 opened at line %2, column %3 "
-                                 "is not closed")
-                      .arg(f.isObject ? QStringLiteral("object") : QStringLiteral("array"))
-                      .arg(open.line)
-                      .arg(open.column));
+        fail(m_n,
+            QStringLiteral("unexpected end of the text: the %1 opened at line %2, column %3 "
+                           "is not closed")
+                .arg(f.isObject ? QStringLiteral("object") : QStringLiteral("array"))
+                .arg(open.line)
+                .arg(open.column));
         return;
     }
     fail(m_n, QStringLiteral("unexpected end of the text: expected %1").arg(expected));
@@ -168,28 +171,32 @@ void Scanner::failUnexpected(const QString &expected, bool expectingKey)
     if (c == u'\'')
         return fail(m_i, QStringLiteral("single quotes are not JSON strings; use double quotes"));
     if (c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019)
-        return fail(m_i, QStringLiteral("typographic quotes (%1) are not JSON quotes; use \"")
-                             .arg(QString(QChar(c))));
+        return fail(m_i,
+            QStringLiteral("typographic quotes (%1) are not JSON quotes; use \"")
+                .arg(QString(QChar(c))));
     if (isWordChar(c) && !isDigit(c)) {
         qsizetype end = m_i;
         while (end < m_n && isWordChar(m_text[end].unicode()))
             ++end;
         const QString word = m_text.mid(m_i, end - m_i).toString();
         if (expectingKey)
-            return fail(m_i, QStringLiteral("object keys must be in double quotes: \"%1\"").arg(word));
+            return fail(
+                m_i, QStringLiteral("object keys must be in double quotes: \"%1\"").arg(word));
         if (word == QLatin1String("NaN") || word == QLatin1String("Infinity"))
-            return fail(m_i, QStringLiteral("invalid number: NaN and Infinity are not JSON numbers"));
+            return fail(
+                m_i, QStringLiteral("invalid number: NaN and Infinity are not JSON numbers"));
         if (word == QLatin1String("undefined"))
             return fail(m_i, QStringLiteral("undefined is not JSON; use null"));
         const QString lower = word.toLower();
         if (lower == QLatin1String("true") || lower == QLatin1String("false")
             || lower == QLatin1String("null") || word == QLatin1String("None"))
-            return fail(m_i, QStringLiteral("'%1' is not a JSON literal; use true, false or null "
-                                            "(lower case)")
-                                 .arg(word));
+            return fail(m_i,
+                QStringLiteral("'%1' is not a JSON literal; use true, false or null "
+                               "(lower case)")
+                    .arg(word));
         if (expected == QLatin1String("a value"))
-            return fail(m_i, QStringLiteral("unexpected word '%1': strings must be in double quotes")
-                                 .arg(word));
+            return fail(m_i,
+                QStringLiteral("unexpected word '%1': strings must be in double quotes").arg(word));
     }
     if (c == 0xFEFF)
         return fail(m_i, QStringLiteral("unexpected byte order mark (U+FEFF)"));
@@ -199,11 +206,12 @@ void Scanner::failUnexpected(const QString &expected, bool expectingKey)
     if (c < 0x20 || c == 0x7F)
         found = QStringLiteral("control character %1").arg(codePointName(c));
     else if (c > 0x7F)
-        found = QStringLiteral("'%1' (%2)")
-                    .arg(QString(QChar(c)),
-                         codePointName(QChar::isHighSurrogate(c) && QChar::isLowSurrogate(at(m_i + 1))
-                                           ? QChar::surrogateToUcs4(c, at(m_i + 1))
-                                           : c));
+        found
+            = QStringLiteral("'%1' (%2)")
+                  .arg(QString(QChar(c)),
+                      codePointName(QChar::isHighSurrogate(c) && QChar::isLowSurrogate(at(m_i + 1))
+                              ? QChar::surrogateToUcs4(c, at(m_i + 1))
+                              : c));
     else
         found = QStringLiteral("'%1'").arg(QString(QChar(c)));
     fail(m_i, QStringLiteral("expected %1, found %2").arg(expected, found));
@@ -233,7 +241,9 @@ bool Scanner::scanString(bool &hasEscapes)
             if (e == u'u') {
                 for (int k = 2; k < 6; ++k) {
                     if (!isHex(at(j + k))) {
-                        fail(j, QStringLiteral("invalid \\u escape in a string: expected 4 hex digits"));
+                        fail(j,
+                            QStringLiteral(
+                                "invalid \\u escape in a string: expected 4 hex digits"));
                         return false;
                     }
                 }
@@ -244,13 +254,15 @@ bool Scanner::scanString(bool &hasEscapes)
             return false;
         }
         if (c == u'\n' || c == u'\r') {
-            fail(start, QStringLiteral("unterminated string: it runs to the end of the line (write "
-                                       "a line break inside a string as \\n)"));
+            fail(start,
+                QStringLiteral("unterminated string: it runs to the end of the line (write "
+                               "a line break inside a string as \\n)"));
             return false;
         }
         if (c < 0x20) {
-            fail(j, QStringLiteral("control character %1 in a string must be escaped")
-                        .arg(codePointName(c)));
+            fail(j,
+                QStringLiteral("control character %1 in a string must be escaped")
+                    .arg(codePointName(c)));
             return false;
         }
         if (QChar::isSurrogate(c)) {
@@ -258,7 +270,8 @@ bool Scanner::scanString(bool &hasEscapes)
                 j += 2;
                 continue;
             }
-            fail(j, QStringLiteral("invalid character: unpaired surrogate %1").arg(codePointName(c)));
+            fail(j,
+                QStringLiteral("invalid character: unpaired surrogate %1").arg(codePointName(c)));
             return false;
         }
         ++j;
@@ -275,7 +288,8 @@ bool Scanner::scanNumber()
         ++j;
         if (!isDigit(at(j))) {
             if (at(j) == u'I')
-                fail(start, QStringLiteral("invalid number: NaN and Infinity are not JSON numbers"));
+                fail(
+                    start, QStringLiteral("invalid number: NaN and Infinity are not JSON numbers"));
             else
                 fail(start, QStringLiteral("invalid number: a digit must follow '-'"));
             return false;
@@ -364,15 +378,15 @@ bool Scanner::scanValue()
         if (!scanNumber())
             return false;
     } else if (c == u't' && m_text.mid(m_i, 4) == QLatin1String("true")
-               && !isWordChar(at(m_i + 4))) {
+        && !isWordChar(at(m_i + 4))) {
         m_i += 4;
         token(TokenKind::True, start, 4);
     } else if (c == u'f' && m_text.mid(m_i, 5) == QLatin1String("false")
-               && !isWordChar(at(m_i + 5))) {
+        && !isWordChar(at(m_i + 5))) {
         m_i += 5;
         token(TokenKind::False, start, 5);
     } else if (c == u'n' && m_text.mid(m_i, 4) == QLatin1String("null")
-               && !isWordChar(at(m_i + 4))) {
+        && !isWordChar(at(m_i + 4))) {
         m_i += 4;
         token(TokenKind::Null, start, 4);
     } else if (c == u'+') {
@@ -416,8 +430,9 @@ ScanResult Scanner::run()
                 if (c == u'{' || c == u'[') {
                     const bool object = c == u'{';
                     if (m_depth >= m_options.maxDepth) {
-                        fail(m_i, QStringLiteral("nesting is deeper than %1 levels")
-                                      .arg(m_options.maxDepth));
+                        fail(m_i,
+                            QStringLiteral("nesting is deeper than %1 levels")
+                                .arg(m_options.maxDepth));
                         break;
                     }
                     token(object ? TokenKind::BeginObject : TokenKind::BeginArray, m_i, 1);
@@ -437,10 +452,10 @@ ScanResult Scanner::run()
                     }
                 } else if (scanValue()) {
                     if (m_depth == 0) {
-                        m_result.rootKind = c == u'"'  ? ValueKind::String
-                            : c == u't' || c == u'f' ? ValueKind::Boolean
-                            : c == u'n'              ? ValueKind::Null
-                                                     : ValueKind::Number;
+                        m_result.rootKind = c == u'"' ? ValueKind::String
+                            : c == u't' || c == u'f'  ? ValueKind::Boolean
+                            : c == u'n'               ? ValueKind::Null
+                                                      : ValueKind::Number;
                     }
                     state = State::AfterValue;
                 }
@@ -453,7 +468,8 @@ ScanResult Scanner::run()
                         if (at(m_i) == u'/' && (at(m_i + 1) == u'/' || at(m_i + 1) == u'*'))
                             fail(m_i, QStringLiteral("comments are not allowed in JSON"));
                         else
-                            fail(m_i, QStringLiteral("unexpected text after the end of the JSON value"));
+                            fail(m_i,
+                                QStringLiteral("unexpected text after the end of the JSON value"));
                     }
                     done = true;
                     break;
@@ -491,8 +507,8 @@ ScanResult Scanner::run()
                     --m_depth;
                     m_valueEnd = m_i;
                 } else if (f.isObject) {
-                    failUnexpected(QStringLiteral("',' or '}' after member %1").arg(quoted(f.key)),
-                                   false);
+                    failUnexpected(
+                        QStringLiteral("',' or '}' after member %1").arg(quoted(f.key)), false);
                 } else {
                     failUnexpected(QStringLiteral("',' or ']' after an array element"), false);
                 }
@@ -529,16 +545,17 @@ ScanResult Scanner::run()
                 if (m_depth == 1) {
                     ++m_result.topLevelCount;
                     if (m_options.collectTopLevelMembers)
-                        m_pending = Member { f.key.toString(), start, 0, 0 };
+                        m_pending = Member {f.key.toString(), start, 0, 0};
                 }
                 if (m_options.findDuplicates) {
                     const qsizetype first = f.remember(f.key, start);
                     if (first >= 0)
-                        m_dups.append(Dup { f.key.toString(), pathWith(f.key), start, first });
+                        m_dups.append(Dup {f.key.toString(), pathWith(f.key), start, first});
                 }
                 skipWs();
                 if (at(m_i) != u':' || m_i >= m_n) {
-                    failUnexpected(QStringLiteral("':' after the key %1").arg(quoted(f.key)), false);
+                    failUnexpected(
+                        QStringLiteral("':' after the key %1").arg(quoted(f.key)), false);
                     break;
                 }
                 token(TokenKind::Colon, m_i, 1);
@@ -561,11 +578,11 @@ ScanResult Scanner::run()
     const QList<TextPosition> positions = positionsAt(m_text, offsets);
     m_result.rootPosition = positions[0];
     if (m_errorOffset >= 0)
-        m_result.error = Error { positions[1], m_errorMessage };
+        m_result.error = Error {positions[1], m_errorMessage};
     for (int k = 0; k < m_dups.size(); ++k) {
         const Dup &d = m_dups[k];
-        m_result.duplicates.append(DuplicateKey { d.key, d.path, positions[2 + 2 * k],
-                                                  positions[3 + 2 * k] });
+        m_result.duplicates.append(
+            DuplicateKey {d.key, d.path, positions[2 + 2 * k], positions[3 + 2 * k]});
     }
     return std::move(m_result);
 }
@@ -580,7 +597,7 @@ ScanResult scan(QStringView text, const ScanOptions &options)
 
 TextPosition positionAt(QStringView text, qsizetype offset)
 {
-    return positionsAt(text, QList<qsizetype> { offset }).front();
+    return positionsAt(text, QList<qsizetype> {offset}).front();
 }
 
 } // namespace JobDesk::Json

@@ -12,7 +12,8 @@
 namespace JobDesk {
 
 /// Where something is in a text: 1-based line and column (column counts characters, i.e. code
-/// points, not bytes or UTF-16 units), and the 0-based UTF-16 offset into the QString (for editors).
+/// points, not bytes or UTF-16 units), and the 0-based UTF-16 offset into the QString (for
+/// editors).
 struct TextPosition
 {
     int line = 1;
@@ -41,7 +42,7 @@ enum class TokenKind {
     EndArray,
     Colon,
     Comma,
-    Key,    ///< a string used as a member name (quotes included)
+    Key, ///< a string used as a member name (quotes included)
     String, ///< a string value (quotes included)
     Number,
     True,
@@ -69,8 +70,8 @@ struct Error
 
 struct DuplicateKey
 {
-    QString key;          ///< the key, unescaped
-    QString path;         ///< e.g. `order.items[0].sku`
+    QString key; ///< the key, unescaped
+    QString path; ///< e.g. `order.items[0].sku`
     TextPosition position; ///< of the second (or later) occurrence
     TextPosition firstPosition;
 };
@@ -79,7 +80,7 @@ struct DuplicateKey
 struct Member
 {
     QString name;
-    qsizetype nameOffset = 0;  ///< offset of the opening quote of the name
+    qsizetype nameOffset = 0; ///< offset of the opening quote of the name
     qsizetype valueOffset = 0; ///< offset of the value's first character
     qsizetype valueLength = 0;
 };

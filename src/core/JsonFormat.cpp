@@ -60,13 +60,26 @@ QList<Token> tokenize(QStringView text)
             continue;
         }
         switch (c) {
-        case u'{': tokens.append({ TokenKind::BeginObject, i++, 1 }); continue;
-        case u'}': tokens.append({ TokenKind::EndObject, i++, 1 }); continue;
-        case u'[': tokens.append({ TokenKind::BeginArray, i++, 1 }); continue;
-        case u']': tokens.append({ TokenKind::EndArray, i++, 1 }); continue;
-        case u':': tokens.append({ TokenKind::Colon, i++, 1 }); continue;
-        case u',': tokens.append({ TokenKind::Comma, i++, 1 }); continue;
-        default: break;
+        case u'{':
+            tokens.append({TokenKind::BeginObject, i++, 1});
+            continue;
+        case u'}':
+            tokens.append({TokenKind::EndObject, i++, 1});
+            continue;
+        case u'[':
+            tokens.append({TokenKind::BeginArray, i++, 1});
+            continue;
+        case u']':
+            tokens.append({TokenKind::EndArray, i++, 1});
+            continue;
+        case u':':
+            tokens.append({TokenKind::Colon, i++, 1});
+            continue;
+        case u',':
+            tokens.append({TokenKind::Comma, i++, 1});
+            continue;
+        default:
+            break;
         }
         if (c == u'"') {
             ++i;
@@ -82,20 +95,21 @@ QList<Token> tokenize(QStringView text)
                 }
             }
             if (!closed) {
-                tokens.append({ TokenKind::Invalid, start, i - start });
+                tokens.append({TokenKind::Invalid, start, i - start});
                 continue;
             }
             qsizetype k = i;
             while (k < n && (text[k] == u' ' || text[k] == u'\t'))
                 ++k;
-            tokens.append({ at(k) == u':' ? TokenKind::Key : TokenKind::String, start, i - start });
+            tokens.append({at(k) == u':' ? TokenKind::Key : TokenKind::String, start, i - start});
         } else if (c == u'-' || isDigit(c)) {
-            while (i < n && (isDigit(at(i)) || at(i) == u'-' || at(i) == u'+' || at(i) == u'.'
-                             || at(i) == u'e' || at(i) == u'E'))
+            while (i < n
+                && (isDigit(at(i)) || at(i) == u'-' || at(i) == u'+' || at(i) == u'.'
+                    || at(i) == u'e' || at(i) == u'E'))
                 ++i;
-            tokens.append({ isValidNumberText(text.mid(start, i - start)) ? TokenKind::Number
-                                                                          : TokenKind::Invalid,
-                            start, i - start });
+            tokens.append({isValidNumberText(text.mid(start, i - start)) ? TokenKind::Number
+                                                                         : TokenKind::Invalid,
+                start, i - start});
         } else if (isWordChar(c)) {
             while (i < n && isWordChar(at(i)))
                 ++i;
@@ -104,20 +118,20 @@ QList<Token> tokenize(QStringView text)
                 : word == QLatin1String("false")                 ? TokenKind::False
                 : word == QLatin1String("null")                  ? TokenKind::Null
                                                                  : TokenKind::Invalid;
-            tokens.append({ kind, start, i - start });
+            tokens.append({kind, start, i - start});
         } else if (c == u'/' && at(i + 1) == u'/') {
             while (i < n && text[i] != u'\n')
                 ++i;
-            tokens.append({ TokenKind::Invalid, start, i - start });
+            tokens.append({TokenKind::Invalid, start, i - start});
         } else if (c == u'/' && at(i + 1) == u'*') {
             i += 2;
             while (i < n && !(text[i] == u'*' && at(i + 1) == u'/'))
                 ++i;
             i = std::min(n, i + 2);
-            tokens.append({ TokenKind::Invalid, start, i - start });
+            tokens.append({TokenKind::Invalid, start, i - start});
         } else {
             ++i;
-            tokens.append({ TokenKind::Invalid, start, 1 });
+            tokens.append({TokenKind::Invalid, start, 1});
         }
     }
     return tokens;

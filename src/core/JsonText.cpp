@@ -37,7 +37,7 @@ QList<TextPosition> positionsAt(QStringView text, const QList<qsizetype> &offset
                 ++column;
             }
         }
-        result[k] = TextPosition { line, column, target };
+        result[k] = TextPosition {line, column, target};
     }
     return result;
 }
@@ -49,13 +49,20 @@ using detail::isHex;
 QString describe(ValueKind kind)
 {
     switch (kind) {
-    case ValueKind::None: return QStringLiteral("nothing");
-    case ValueKind::Object: return QStringLiteral("an object");
-    case ValueKind::Array: return QStringLiteral("an array");
-    case ValueKind::String: return QStringLiteral("a string");
-    case ValueKind::Number: return QStringLiteral("a number");
-    case ValueKind::Boolean: return QStringLiteral("a boolean");
-    case ValueKind::Null: return QStringLiteral("null");
+    case ValueKind::None:
+        return QStringLiteral("nothing");
+    case ValueKind::Object:
+        return QStringLiteral("an object");
+    case ValueKind::Array:
+        return QStringLiteral("an array");
+    case ValueKind::String:
+        return QStringLiteral("a string");
+    case ValueKind::Number:
+        return QStringLiteral("a number");
+    case ValueKind::Boolean:
+        return QStringLiteral("a boolean");
+    case ValueKind::Null:
+        return QStringLiteral("null");
     }
     return QString();
 }
@@ -76,19 +83,36 @@ QString unescape(QStringView token)
         }
         const char16_t e = token[++i].unicode();
         switch (e) {
-        case u'"': out += QLatin1Char('"'); break;
-        case u'\\': out += QLatin1Char('\\'); break;
-        case u'/': out += QLatin1Char('/'); break;
-        case u'b': out += QChar(0x08); break;
-        case u'f': out += QChar(0x0C); break;
-        case u'n': out += QLatin1Char('\n'); break;
-        case u'r': out += QLatin1Char('\r'); break;
-        case u't': out += QLatin1Char('\t'); break;
+        case u'"':
+            out += QLatin1Char('"');
+            break;
+        case u'\\':
+            out += QLatin1Char('\\');
+            break;
+        case u'/':
+            out += QLatin1Char('/');
+            break;
+        case u'b':
+            out += QChar(0x08);
+            break;
+        case u'f':
+            out += QChar(0x0C);
+            break;
+        case u'n':
+            out += QLatin1Char('\n');
+            break;
+        case u'r':
+            out += QLatin1Char('\r');
+            break;
+        case u't':
+            out += QLatin1Char('\t');
+            break;
         case u'u': {
             bool ok = i + 4 < n;
             const uint code = ok ? token.mid(i + 1, 4).toUInt(&ok, 16) : 0;
-            if (ok && std::all_of(token.begin() + i + 1, token.begin() + i + 5,
-                                  [](QChar h) { return isHex(h.unicode()); })) {
+            if (ok && std::all_of(token.begin() + i + 1, token.begin() + i + 5, [](QChar h) {
+                    return isHex(h.unicode());
+                })) {
                 out += QChar(static_cast<char16_t>(code));
                 i += 4;
             } else {
@@ -111,13 +135,27 @@ QString quote(QStringView text)
     out += QLatin1Char('"');
     for (const QChar c : text) {
         switch (c.unicode()) {
-        case u'"': out += QLatin1String("\\\""); break;
-        case u'\\': out += QLatin1String("\\\\"); break;
-        case u'\b': out += QLatin1String("\\b"); break;
-        case u'\f': out += QLatin1String("\\f"); break;
-        case u'\n': out += QLatin1String("\\n"); break;
-        case u'\r': out += QLatin1String("\\r"); break;
-        case u'\t': out += QLatin1String("\\t"); break;
+        case u'"':
+            out += QLatin1String("\\\"");
+            break;
+        case u'\\':
+            out += QLatin1String("\\\\");
+            break;
+        case u'\b':
+            out += QLatin1String("\\b");
+            break;
+        case u'\f':
+            out += QLatin1String("\\f");
+            break;
+        case u'\n':
+            out += QLatin1String("\\n");
+            break;
+        case u'\r':
+            out += QLatin1String("\\r");
+            break;
+        case u'\t':
+            out += QLatin1String("\\t");
+            break;
         default:
             if (c.unicode() < 0x20)
                 out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));

@@ -15,19 +15,19 @@ struct KindInfo
     const char *label;
 };
 
-constexpr std::array<KindInfo, 11> kKinds { {
-    { OutcomeKind::Completed, "completed", "Completed" },
-    { OutcomeKind::NotFound, "not-found", "Not found" },
-    { OutcomeKind::InvalidState, "invalid-state", "Invalid state" },
-    { OutcomeKind::Rejected, "rejected", "Rejected" },
-    { OutcomeKind::Unauthorized, "unauthorized", "Unauthorized" },
-    { OutcomeKind::Forbidden, "forbidden", "Forbidden" },
-    { OutcomeKind::Backpressure, "backpressure", "Backpressure" },
-    { OutcomeKind::ServerError, "server-error", "Server error" },
-    { OutcomeKind::Redirected, "redirected", "Redirected" },
-    { OutcomeKind::TransportError, "transport-error", "No answer" },
-    { OutcomeKind::Cancelled, "cancelled", "Cancelled" },
-} };
+constexpr std::array<KindInfo, 11> kKinds {{
+    {OutcomeKind::Completed, "completed", "Completed"},
+    {OutcomeKind::NotFound, "not-found", "Not found"},
+    {OutcomeKind::InvalidState, "invalid-state", "Invalid state"},
+    {OutcomeKind::Rejected, "rejected", "Rejected"},
+    {OutcomeKind::Unauthorized, "unauthorized", "Unauthorized"},
+    {OutcomeKind::Forbidden, "forbidden", "Forbidden"},
+    {OutcomeKind::Backpressure, "backpressure", "Backpressure"},
+    {OutcomeKind::ServerError, "server-error", "Server error"},
+    {OutcomeKind::Redirected, "redirected", "Redirected"},
+    {OutcomeKind::TransportError, "transport-error", "No answer"},
+    {OutcomeKind::Cancelled, "cancelled", "Cancelled"},
+}};
 
 } // namespace
 
@@ -65,16 +65,23 @@ OutcomeKind classifyHttpStatus(int status, const ProblemDetails &problem)
     if (status >= 300 && status < 400)
         return OutcomeKind::Redirected;
     switch (status) {
-    case 401: return OutcomeKind::Unauthorized;
-    case 403: return OutcomeKind::Forbidden;
-    case 404: return OutcomeKind::NotFound;
-    case 409: return OutcomeKind::InvalidState;
-    case 429: return OutcomeKind::Backpressure;
+    case 401:
+        return OutcomeKind::Unauthorized;
+    case 403:
+        return OutcomeKind::Forbidden;
+    case 404:
+        return OutcomeKind::NotFound;
+    case 409:
+        return OutcomeKind::InvalidState;
+    case 429:
+        return OutcomeKind::Backpressure;
     case 503:
-        return problem.title().compare(QLatin1String("RESOURCE_EXHAUSTED"), Qt::CaseInsensitive) == 0
+        return problem.title().compare(QLatin1String("RESOURCE_EXHAUSTED"), Qt::CaseInsensitive)
+                == 0
             ? OutcomeKind::Backpressure
             : OutcomeKind::ServerError;
-    default: break;
+    default:
+        break;
     }
     if (status >= 400 && status < 500)
         return OutcomeKind::Rejected;

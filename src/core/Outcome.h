@@ -18,17 +18,17 @@ using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 
 /// What happened to one request, in the words a support engineer needs.
 enum class OutcomeKind {
-    Completed,      ///< 2xx
-    NotFound,       ///< 404
-    InvalidState,   ///< 409 (job FAILED, ERROR_THROWN, lease mismatch, …)
-    Rejected,       ///< 400 and other 4xx the request itself caused
-    Unauthorized,   ///< 401
-    Forbidden,      ///< 403
-    Backpressure,   ///< 503 RESOURCE_EXHAUSTED, 429
-    ServerError,    ///< other 5xx (UNAVAILABLE, INTERNAL, ABORTED, DEADLINE_EXCEEDED, …)
-    Redirected,     ///< 3xx: not followed, Location reported
+    Completed, ///< 2xx
+    NotFound, ///< 404
+    InvalidState, ///< 409 (job FAILED, ERROR_THROWN, lease mismatch, …)
+    Rejected, ///< 400 and other 4xx the request itself caused
+    Unauthorized, ///< 401
+    Forbidden, ///< 403
+    Backpressure, ///< 503 RESOURCE_EXHAUSTED, 429
+    ServerError, ///< other 5xx (UNAVAILABLE, INTERNAL, ABORTED, DEADLINE_EXCEEDED, …)
+    Redirected, ///< 3xx: not followed, Location reported
     TransportError, ///< no HTTP answer: refused, DNS, TLS, timeout, …
-    Cancelled,      ///< cancelled by the person
+    Cancelled, ///< cancelled by the person
 };
 
 /// Stable lower-case name, e.g. "not-found", "invalid-state" (used in history, JSON, CSV).
@@ -53,13 +53,13 @@ struct Outcome
     std::optional<int> httpStatus;
     QByteArray reasonPhrase;
     HeaderList responseHeaders;
-    QByteArray rawBody;          ///< capped (see bodyTruncated)
-    bool bodyTruncated = false;  ///< the body was longer than the cap and was cut
-    qint64 bodyTotalBytes = 0;   ///< bytes received before the cut (or Content-Length)
-    ProblemDetails problem;      ///< parsed from rawBody
+    QByteArray rawBody; ///< capped (see bodyTruncated)
+    bool bodyTruncated = false; ///< the body was longer than the cap and was cut
+    qint64 bodyTotalBytes = 0; ///< bytes received before the cut (or Content-Length)
+    ProblemDetails problem; ///< parsed from rawBody
     qint64 elapsedMs = 0;
-    QString transportError;      ///< for TransportError / Cancelled: what went wrong, plainly
-    QString redirectLocation;    ///< for Redirected
+    QString transportError; ///< for TransportError / Cancelled: what went wrong, plainly
+    QString redirectLocation; ///< for Redirected
     RequestRecord request;
 
     bool ok() const { return kind == OutcomeKind::Completed; }
@@ -69,7 +69,8 @@ struct Outcome
 /// A plain-language reading of an outcome: what it means and what to do next.
 struct Explanation
 {
-    QString summary;  ///< e.g. "No such job: it was already completed, cancelled, or the key is wrong."
+    QString
+        summary; ///< e.g. "No such job: it was already completed, cancelled, or the key is wrong."
     QString nextStep; ///< e.g. "Search the job by key to see its state; …"
 };
 

@@ -70,9 +70,9 @@ ProblemDetails ProblemDetails::parse(const QByteArray &body, const QByteArray &c
         return problem;
     problem.m_isPartial = !scanned.ok();
 
-    bool seen[5] = { false, false, false, false, false };
+    bool seen[5] = {false, false, false, false, false};
     for (const Json::Member &m : scanned.members) {
-        Member member { m.name, QStringView(text).mid(m.valueOffset, m.valueLength).toUtf8() };
+        Member member {m.name, QStringView(text).mid(m.valueOffset, m.valueLength).toUtf8()};
         const QString &name = member.name;
         if (isStandard(name)) {
             problem.m_isProblem = true;

@@ -36,22 +36,21 @@ VariablesDocument VariablesDocument::fromText(const QString &text)
     const Json::ScanResult scanned = Json::scan(slice);
     const TextPosition base = begin == 0 ? TextPosition {} : Json::positionAt(text, begin);
     if (scanned.rootKind != Json::ValueKind::Object && scanned.rootKind != Json::ValueKind::None) {
-        doc.m_error = Problem { shifted(scanned.rootPosition, base),
-                                QStringLiteral("variables must be a JSON object like "
-                                               "{\"approved\": true}; got %1")
-                                    .arg(Json::describe(scanned.rootKind)) };
+        doc.m_error = Problem {shifted(scanned.rootPosition, base),
+            QStringLiteral("variables must be a JSON object like "
+                           "{\"approved\": true}; got %1")
+                .arg(Json::describe(scanned.rootKind))};
         return doc;
     }
     if (scanned.error)
-        doc.m_error = Problem { shifted(scanned.error->position, base), scanned.error->message };
+        doc.m_error = Problem {shifted(scanned.error->position, base), scanned.error->message};
     for (const Json::DuplicateKey &dup : scanned.duplicates) {
         const TextPosition first = shifted(dup.firstPosition, base);
-        doc.m_duplicates.append(
-            Problem { shifted(dup.position, base),
-                      QStringLiteral("duplicate key %1 (first at line %2, column %3)")
-                          .arg(dup.path)
-                          .arg(first.line)
-                          .arg(first.column) });
+        doc.m_duplicates.append(Problem {shifted(dup.position, base),
+            QStringLiteral("duplicate key %1 (first at line %2, column %3)")
+                .arg(dup.path)
+                .arg(first.line)
+                .arg(first.column)});
     }
     doc.m_topLevelCount = scanned.topLevelCount;
     return doc;
@@ -70,15 +69,16 @@ VariablesDocument VariablesDocument::fromUtf8(const QByteArray &utf8)
     doc.m_blank = false;
     doc.m_utf8 = bytes.trimmed();
     const QString before = QString::fromUtf8(bytes.constData(), bad);
-    doc.m_error = Problem { Json::positionAt(before, before.size()),
-                            QStringLiteral("the text is not valid UTF-8 (byte %1 cannot be decoded)")
-                                .arg(bad + 1) };
+    doc.m_error = Problem {Json::positionAt(before, before.size()),
+        QStringLiteral("the text is not valid UTF-8 (byte %1 cannot be decoded)").arg(bad + 1)};
     return doc;
 }
 
 QString VariablesDocument::errorMessage() const
 {
-    const Problem *problem = m_error ? &*m_error : m_duplicates.isEmpty() ? nullptr : &m_duplicates.front();
+    const Problem *problem = m_error ? &*m_error
+        : m_duplicates.isEmpty()     ? nullptr
+                                     : &m_duplicates.front();
     if (!problem)
         return QString();
     return QStringLiteral("line %1, column %2: %3")
@@ -94,9 +94,10 @@ QString VariablesDocument::formatSize(qsizetype bytes)
     if (bytes < 1024)
         return QStringLiteral("%1 bytes").arg(bytes);
     if (bytes < 1024 * 1024)
-        return QStringLiteral("%1 KiB").arg(QString::number(static_cast<double>(bytes) / 1024.0, 'f', 1));
-    return QStringLiteral("%1 MiB")
-        .arg(QString::number(static_cast<double>(bytes) / (1024.0 * 1024.0), 'f', 1));
+        return QStringLiteral("%1 KiB").arg(
+            QString::number(static_cast<double>(bytes) / 1024.0, 'f', 1));
+    return QStringLiteral("%1 MiB").arg(
+        QString::number(static_cast<double>(bytes) / (1024.0 * 1024.0), 'f', 1));
 }
 
 } // namespace JobDesk

@@ -12,7 +12,7 @@ Q_DECLARE_METATYPE(JobDesk::CompletionRequest::Result)
 namespace {
 
 CompletionRequest request(const QString &variables, const CompletionRequest::Result &result = {},
-                          const QString &key = QStringLiteral("2251799813685249"))
+    const QString &key = QStringLiteral("2251799813685249"))
 {
     CompletionRequest r;
     if (auto parsed = JobKey::parse(key).key)
@@ -58,7 +58,7 @@ private slots:
 void tst_CompletionRequest::relativePath()
 {
     QCOMPARE(request({}, {}, QStringLiteral(" '0009007199254741009' ")).relativePath(),
-             QStringLiteral("jobs/9007199254741009/completion"));
+        QStringLiteral("jobs/9007199254741009/completion"));
 }
 
 void tst_CompletionRequest::body_data()
@@ -71,73 +71,96 @@ void tst_CompletionRequest::body_data()
     const CompletionRequest::Result none;
     QTest::newRow("nothing") << QString() << none << QByteArray("{}") << false;
     QTest::newRow("blank variables") << QStringLiteral(" \n ") << none << QByteArray("{}") << false;
-    QTest::newRow("variables as typed") << QStringLiteral("{\"b\": 2, \"a\" :1}") << none
-                                        << QByteArray("{\"variables\":{\"b\": 2, \"a\" :1}}") << false;
+    QTest::newRow("variables as typed")
+        << QStringLiteral("{\"b\": 2, \"a\" :1}") << none
+        << QByteArray("{\"variables\":{\"b\": 2, \"a\" :1}}") << false;
     QTest::newRow("trimmed, layout and big integer kept")
         << QStringLiteral("  {\n \"id\": 12345678901234567890123456789012345678901\n}\n") << none
-        << QByteArray("{\"variables\":{\n \"id\": 12345678901234567890123456789012345678901\n}}") << false;
-    QTest::newRow("unicode as UTF-8") << QStringLiteral("{\"name\":\"Grüße 😀\",\"e\":\"\\u00e9\"}") << none
-                                      << QByteArray("{\"variables\":{\"name\":\"Gr\xC3\xBC\xC3\x9F" "e \xF0\x9F\x98\x80\",\"e\":\"\\u00e9\"}}")
-                                      << false;
-    QTest::newRow("empty variables object") << QStringLiteral("{}") << none << QByteArray("{\"variables\":{}}") << false;
-    QTest::newRow("empty user task result") << QString() << CompletionRequest::Result(UserTaskResult {})
-                                            << QByteArray("{}") << false;
+        << QByteArray("{\"variables\":{\n \"id\": 12345678901234567890123456789012345678901\n}}")
+        << false;
+    QTest::newRow("unicode as UTF-8")
+        << QStringLiteral("{\"name\":\"Grüße 😀\",\"e\":\"\\u00e9\"}") << none
+        << QByteArray("{\"variables\":{\"name\":\"Gr\xC3\xBC\xC3\x9F"
+                      "e \xF0\x9F\x98\x80\",\"e\":\"\\u00e9\"}}")
+        << false;
+    QTest::newRow("empty variables object")
+        << QStringLiteral("{}") << none << QByteArray("{\"variables\":{}}") << false;
+    QTest::newRow("empty user task result")
+        << QString() << CompletionRequest::Result(UserTaskResult {}) << QByteArray("{}") << false;
     QTest::newRow("denied") << QString() << CompletionRequest::Result(denial())
-                            << QByteArray("{\"result\":{\"type\":\"userTask\",\"denied\":true}}") << true;
+                            << QByteArray("{\"result\":{\"type\":\"userTask\",\"denied\":true}}")
+                            << true;
     QTest::newRow("denied with reason escaped")
-        << QString() << CompletionRequest::Result(denial(QStringLiteral("Missing \"approval\"\nsee C:\\tickets\t") + QChar(1)))
-        << QByteArray("{\"result\":{\"type\":\"userTask\",\"denied\":true,"
-                      "\"deniedReason\":\"Missing \\\"approval\\\"\\nsee C:\\\\tickets\\t\\u0001\"}}")
+        << QString()
+        << CompletionRequest::Result(
+               denial(QStringLiteral("Missing \"approval\"\nsee C:\\tickets\t") + QChar(1)))
+        << QByteArray(
+               "{\"result\":{\"type\":\"userTask\",\"denied\":true,"
+               "\"deniedReason\":\"Missing \\\"approval\\\"\\nsee C:\\\\tickets\\t\\u0001\"}}")
         << true;
-    QTest::newRow("denied with unicode reason") << QString() << CompletionRequest::Result(denial(QStringLiteral("Prüfung fehlt ✋")))
-                                                << QByteArray("{\"result\":{\"type\":\"userTask\",\"denied\":true,"
-                                                              "\"deniedReason\":\"Pr\xC3\xBC" "fung fehlt \xE2\x9C\x8B\"}}")
-                                                << true;
-    QTest::newRow("variables and denial") << QStringLiteral("{\"a\":1}") << CompletionRequest::Result(denial())
-                                          << QByteArray("{\"variables\":{\"a\":1},\"result\":{\"type\":\"userTask\",\"denied\":true}}")
-                                          << true;
+    QTest::newRow("denied with unicode reason")
+        << QString() << CompletionRequest::Result(denial(QStringLiteral("Prüfung fehlt ✋")))
+        << QByteArray("{\"result\":{\"type\":\"userTask\",\"denied\":true,"
+                      "\"deniedReason\":\"Pr\xC3\xBC"
+                      "fung fehlt \xE2\x9C\x8B\"}}")
+        << true;
+    QTest::newRow("variables and denial")
+        << QStringLiteral("{\"a\":1}") << CompletionRequest::Result(denial())
+        << QByteArray(
+               "{\"variables\":{\"a\":1},\"result\":{\"type\":\"userTask\",\"denied\":true}}")
+        << true;
 
     UserTaskCorrections all;
     all.assignee = QString();
     all.dueDate = QStringLiteral("2025-06-30T17:00:00Z");
     all.followUpDate = QString();
-    all.candidateUsers = QStringList { QStringLiteral("u1"), QStringLiteral("u\"2") };
+    all.candidateUsers = QStringList {QStringLiteral("u1"), QStringLiteral("u\"2")};
     all.candidateGroups = QStringList {};
     all.priority = 80;
     QTest::newRow("every correction, empty ones clear")
         << QString() << CompletionRequest::Result(corrected(all))
-        << QByteArray("{\"result\":{\"type\":\"userTask\",\"corrections\":{\"assignee\":\"\",\"dueDate\":\"2025-06-30T17:00:00Z\","
-                      "\"followUpDate\":\"\",\"candidateUsers\":[\"u1\",\"u\\\"2\"],\"candidateGroups\":[],\"priority\":80}}}")
+        << QByteArray("{\"result\":{\"type\":\"userTask\",\"corrections\":{\"assignee\":\"\","
+                      "\"dueDate\":\"2025-06-30T17:00:00Z\","
+                      "\"followUpDate\":\"\",\"candidateUsers\":[\"u1\",\"u\\\"2\"],"
+                      "\"candidateGroups\":[],\"priority\":80}}}")
         << true;
     UserTaskCorrections one;
     one.priority = 0;
-    QTest::newRow("priority zero is sent") << QString() << CompletionRequest::Result(corrected(one))
-                                           << QByteArray("{\"result\":{\"type\":\"userTask\",\"corrections\":{\"priority\":0}}}") << true;
+    QTest::newRow("priority zero is sent")
+        << QString() << CompletionRequest::Result(corrected(one))
+        << QByteArray("{\"result\":{\"type\":\"userTask\",\"corrections\":{\"priority\":0}}}")
+        << true;
     UserTaskCorrections assignee;
     assignee.assignee = QStringLiteral("jane.doe");
     QTest::newRow("assignee with variables")
         << QStringLiteral("{\"ok\":true}") << CompletionRequest::Result(corrected(assignee))
-        << QByteArray("{\"variables\":{\"ok\":true},\"result\":{\"type\":\"userTask\",\"corrections\":{\"assignee\":\"jane.doe\"}}}")
+        << QByteArray("{\"variables\":{\"ok\":true},\"result\":{\"type\":\"userTask\","
+                      "\"corrections\":{\"assignee\":\"jane.doe\"}}}")
         << true;
 
     AdHocSubProcessResult adHoc;
-    adHoc.activateElements = { AdHocActivateElement { QStringLiteral("ReviewTask"), QByteArray(" {\"x\": 1} ") },
-                               AdHocActivateElement { QStringLiteral("Notify"), QByteArray() } };
+    adHoc.activateElements
+        = {AdHocActivateElement {QStringLiteral("ReviewTask"), QByteArray(" {\"x\": 1} ")},
+            AdHocActivateElement {QStringLiteral("Notify"), QByteArray()}};
     adHoc.isCompletionConditionFulfilled = true;
     adHoc.isCancelRemainingInstances = true;
     QTest::newRow("ad-hoc sub-process")
         << QString() << CompletionRequest::Result(adHoc)
-        << QByteArray("{\"result\":{\"type\":\"adHocSubProcess\",\"activateElements\":[{\"elementId\":\"ReviewTask\",\"variables\":{\"x\": 1}},"
-                      "{\"elementId\":\"Notify\"}],\"isCompletionConditionFulfilled\":true,\"isCancelRemainingInstances\":true}}")
+        << QByteArray("{\"result\":{\"type\":\"adHocSubProcess\",\"activateElements\":[{"
+                      "\"elementId\":\"ReviewTask\",\"variables\":{\"x\": 1}},"
+                      "{\"elementId\":\"Notify\"}],\"isCompletionConditionFulfilled\":true,"
+                      "\"isCancelRemainingInstances\":true}}")
         << true;
     AdHocSubProcessResult flagOnly;
     flagOnly.isCompletionConditionFulfilled = true;
-    QTest::newRow("ad-hoc flag only") << QStringLiteral("{\"a\":[1]}") << CompletionRequest::Result(flagOnly)
-                                      << QByteArray("{\"variables\":{\"a\":[1]},\"result\":{\"type\":\"adHocSubProcess\","
-                                                    "\"isCompletionConditionFulfilled\":true}}")
-                                      << true;
-    QTest::newRow("empty ad-hoc result") << QString() << CompletionRequest::Result(AdHocSubProcessResult {})
-                                         << QByteArray("{}") << false;
+    QTest::newRow("ad-hoc flag only")
+        << QStringLiteral("{\"a\":[1]}") << CompletionRequest::Result(flagOnly)
+        << QByteArray("{\"variables\":{\"a\":[1]},\"result\":{\"type\":\"adHocSubProcess\","
+                      "\"isCompletionConditionFulfilled\":true}}")
+        << true;
+    QTest::newRow("empty ad-hoc result")
+        << QString() << CompletionRequest::Result(AdHocSubProcessResult {}) << QByteArray("{}")
+        << false;
 }
 
 void tst_CompletionRequest::body()
@@ -168,66 +191,84 @@ void tst_CompletionRequest::validationError_data()
     const CompletionRequest::Result none;
     QTest::newRow("valid plain") << key << QStringLiteral("{\"a\":1}") << none << QString();
     QTest::newRow("no key") << QString() << QString() << none << QStringLiteral("valid job key");
-    QTest::newRow("rounded key") << QStringLiteral("2.2517998136852E+15") << QString() << none << QStringLiteral("valid job key");
-    QTest::newRow("broken variables") << key << QStringLiteral("{\"a\":1,}") << none
-                                      << QStringLiteral("line 1, column 7: trailing comma before '}'");
-    QTest::newRow("array variables") << key << QStringLiteral("[1]") << none << QStringLiteral("got an array");
-    QTest::newRow("duplicate variables") << key << QStringLiteral("{\"a\":1,\"a\":2}") << none << QStringLiteral("duplicate key a");
+    QTest::newRow("rounded key") << QStringLiteral("2.2517998136852E+15") << QString() << none
+                                 << QStringLiteral("valid job key");
+    QTest::newRow("broken variables")
+        << key << QStringLiteral("{\"a\":1,}") << none
+        << QStringLiteral("line 1, column 7: trailing comma before '}'");
+    QTest::newRow("array variables")
+        << key << QStringLiteral("[1]") << none << QStringLiteral("got an array");
+    QTest::newRow("duplicate variables")
+        << key << QStringLiteral("{\"a\":1,\"a\":2}") << none << QStringLiteral("duplicate key a");
 
     UserTaskResult reasonOnly;
     reasonOnly.deniedReason = QStringLiteral("why");
-    QTest::newRow("reason without denial") << key << QString() << CompletionRequest::Result(reasonOnly)
-                                           << QStringLiteral("deny reason is only sent with a denial");
-    QTest::newRow("denial with reason") << key << QString() << CompletionRequest::Result(denial(QStringLiteral("why"))) << QString();
+    QTest::newRow("reason without denial")
+        << key << QString() << CompletionRequest::Result(reasonOnly)
+        << QStringLiteral("deny reason is only sent with a denial");
+    QTest::newRow("denial with reason")
+        << key << QString() << CompletionRequest::Result(denial(QStringLiteral("why")))
+        << QString();
 
-    for (int priority : { -1, 0, 50, 100, 101 }) {
+    for (int priority : {-1, 0, 50, 100, 101}) {
         UserTaskCorrections c;
         c.priority = priority;
-        QTest::addRow("priority %d", priority) << key << QString() << CompletionRequest::Result(corrected(c))
-                                               << (priority < 0 || priority > 100 ? QStringLiteral("between 0 and 100; got %1").arg(priority)
-                                                                                  : QString());
+        QTest::addRow("priority %d", priority)
+            << key << QString() << CompletionRequest::Result(corrected(c))
+            << (priority < 0 || priority > 100
+                       ? QStringLiteral("between 0 and 100; got %1").arg(priority)
+                       : QString());
     }
 
     UserTaskCorrections c;
     c.assignee = QStringLiteral("jane");
     UserTaskResult deniedCorrected = corrected(c);
     deniedCorrected.denied = true;
-    QTest::newRow("denial with corrections") << key << QString() << CompletionRequest::Result(deniedCorrected)
-                                             << QStringLiteral("cannot carry corrections");
+    QTest::newRow("denial with corrections")
+        << key << QString() << CompletionRequest::Result(deniedCorrected)
+        << QStringLiteral("cannot carry corrections");
 
     const QList<QPair<QString, bool>> dates {
-        { QStringLiteral("2025-06-30T17:00:00Z"), true },
-        { QStringLiteral("2024-02-29T23:59:59.123+05:30"), true },
-        { QStringLiteral("2025-06-30t17:00:00z"), true },
-        { QString(), true }, // clears the date
-        { QStringLiteral("2025-06-31T10:00:00Z"), false },
-        { QStringLiteral("2025-06-30 17:00:00Z"), false },
-        { QStringLiteral("2025-06-30T17:00:00"), false },
-        { QStringLiteral("tomorrow"), false },
+        {QStringLiteral("2025-06-30T17:00:00Z"), true},
+        {QStringLiteral("2024-02-29T23:59:59.123+05:30"), true},
+        {QStringLiteral("2025-06-30t17:00:00z"), true},
+        {QString(), true}, // clears the date
+        {QStringLiteral("2025-06-31T10:00:00Z"), false},
+        {QStringLiteral("2025-06-30 17:00:00Z"), false},
+        {QStringLiteral("2025-06-30T17:00:00"), false},
+        {QStringLiteral("tomorrow"), false},
     };
     for (const auto &[date, ok] : dates) {
         UserTaskCorrections due;
         due.dueDate = date;
-        QTest::addRow("due date '%s'", qPrintable(date)) << key << QString() << CompletionRequest::Result(corrected(due))
-                                                         << (ok ? QString() : QStringLiteral("The due date \"%1\" is not an RFC 3339 date-time").arg(date));
+        QTest::addRow("due date '%s'", qPrintable(date))
+            << key << QString() << CompletionRequest::Result(corrected(due))
+            << (ok ? QString()
+                   : QStringLiteral("The due date \"%1\" is not an RFC 3339 date-time").arg(date));
     }
     UserTaskCorrections followUp;
     followUp.followUpDate = QStringLiteral("2023-02-29T00:00:00Z");
-    QTest::newRow("follow-up on a non-leap day") << key << QString() << CompletionRequest::Result(corrected(followUp))
-                                                 << QStringLiteral("The follow-up date \"2023-02-29T00:00:00Z\"");
+    QTest::newRow("follow-up on a non-leap day")
+        << key << QString() << CompletionRequest::Result(corrected(followUp))
+        << QStringLiteral("The follow-up date \"2023-02-29T00:00:00Z\"");
 
     AdHocSubProcessResult noId;
-    noId.activateElements = { AdHocActivateElement { QStringLiteral("A"), {} }, AdHocActivateElement { QStringLiteral("  "), {} } };
-    QTest::newRow("ad-hoc element without id") << key << QString() << CompletionRequest::Result(noId)
-                                               << QStringLiteral("Ad-hoc element 2 to activate has no element id");
+    noId.activateElements = {AdHocActivateElement {QStringLiteral("A"), {}},
+        AdHocActivateElement {QStringLiteral("  "), {}}};
+    QTest::newRow("ad-hoc element without id")
+        << key << QString() << CompletionRequest::Result(noId)
+        << QStringLiteral("Ad-hoc element 2 to activate has no element id");
     AdHocSubProcessResult badVars;
-    badVars.activateElements = { AdHocActivateElement { QStringLiteral("A"), QByteArray("[1, 2]") } };
-    QTest::newRow("ad-hoc variables not an object") << key << QString() << CompletionRequest::Result(badVars)
-                                                    << QStringLiteral("The variables of ad-hoc element \"A\" are not a valid JSON object: "
-                                                                      "line 1, column 1: variables must be a JSON object");
+    badVars.activateElements = {AdHocActivateElement {QStringLiteral("A"), QByteArray("[1, 2]")}};
+    QTest::newRow("ad-hoc variables not an object")
+        << key << QString() << CompletionRequest::Result(badVars)
+        << QStringLiteral("The variables of ad-hoc element \"A\" are not a valid JSON object: "
+                          "line 1, column 1: variables must be a JSON object");
     AdHocSubProcessResult goodVars;
-    goodVars.activateElements = { AdHocActivateElement { QStringLiteral("A"), QByteArray("{\"x\":1}") } };
-    QTest::newRow("ad-hoc valid") << key << QStringLiteral("{}") << CompletionRequest::Result(goodVars) << QString();
+    goodVars.activateElements
+        = {AdHocActivateElement {QStringLiteral("A"), QByteArray("{\"x\":1}")}};
+    QTest::newRow("ad-hoc valid") << key << QStringLiteral("{}")
+                                  << CompletionRequest::Result(goodVars) << QString();
 }
 
 void tst_CompletionRequest::validationError()

@@ -44,7 +44,9 @@ Examples loadExamples()
     options.onToken = [&](const Json::Token &t) {
         switch (t.kind) {
         case Json::TokenKind::Key:
-            nextIsBody = depth == 2 && Json::unescape(QStringView(text).mid(t.offset, t.length)) == QLatin1String("body");
+            nextIsBody = depth == 2
+                && Json::unescape(QStringView(text).mid(t.offset, t.length))
+                    == QLatin1String("body");
             return;
         case Json::TokenKind::BeginObject:
         case Json::TokenKind::BeginArray:
@@ -116,8 +118,9 @@ void tst_ProblemDetails::realServerBodies_data()
     for (int i = 0; i < examples.entries.size(); ++i) {
         const QJsonObject entry = examples.entries[i].toObject();
         QTest::addRow("%d: %d %s", i, entry[QLatin1String("status")].toInt(),
-                      qPrintable(entry[QLatin1String("scenario")].toString().left(60)))
-            << examples.rawBodies[i] << entry[QLatin1String("body")].toObject() << entry[QLatin1String("status")].toInt();
+            qPrintable(entry[QLatin1String("scenario")].toString().left(60)))
+            << examples.rawBodies[i] << entry[QLatin1String("body")].toObject()
+            << entry[QLatin1String("status")].toInt();
     }
 }
 
@@ -129,7 +132,8 @@ void tst_ProblemDetails::realServerBodies()
     QFETCH(int, httpStatus);
 
     const QByteArray body = raw.toUtf8();
-    const ProblemDetails p = ProblemDetails::parse(body, QByteArrayLiteral("application/problem+json; charset=utf-8"));
+    const ProblemDetails p
+        = ProblemDetails::parse(body, QByteArrayLiteral("application/problem+json; charset=utf-8"));
     QVERIFY(p.isJson());
     QVERIFY(p.isProblem());
     QVERIFY(!p.isPartial());
@@ -173,51 +177,74 @@ void tst_ProblemDetails::tolerant_data()
     QTest::addColumn<QStringList>("names");
 
     const QByteArray problemJson("application/problem+json; charset=utf-8");
-    QTest::newRow("empty") << QByteArray() << problemJson << false << false << false << QString() << -1 << QString() << QStringList {};
-    QTest::newRow("whitespace") << QByteArray(" \r\n") << QByteArray() << false << false << false << QString() << -1 << QString()
-                                << QStringList {};
-    QTest::newRow("html from a proxy") << QByteArray("<html><head><title>502 Bad Gateway</title></head><body><h1>502</h1></body></html>")
-                                       << QByteArray("text/html") << false << false << false << QString() << -1 << QString() << QStringList {};
-    QTest::newRow("plain text") << QByteArray("upstream connect error or disconnect/reset before headers")
-                                << QByteArray("text/plain") << false << false << false << QString() << -1 << QString() << QStringList {};
-    QTest::newRow("truncated") << QByteArray("{\"type\":\"about:blank\",\"title\":\"NOT_FOUND\",\"status\":404,\"detail\":\"Command 'COMPL")
-                               << problemJson << false << true << true << QStringLiteral("NOT_FOUND") << 404 << QString()
-                               << QStringList { QStringLiteral("type"), QStringLiteral("title"), QStringLiteral("status") };
-    QTest::newRow("cut inside a number") << QByteArray("{\"title\":\"INTERNAL\",\"status\":5")
-                                         << problemJson << false << true << true << QStringLiteral("INTERNAL") << -1 << QString()
-                                         << QStringList { QStringLiteral("title") };
-    QTest::newRow("invalid UTF-8 in detail") << QByteArray("{\"title\":\"Bad\",\"status\":400,\"detail\":\"caf\xE9\"}")
-                                             << problemJson << true << true << false << QStringLiteral("Bad") << 400
-                                             << QString(QStringLiteral("caf") + QChar(0xFFFD))
-                                             << QStringList { QStringLiteral("title"), QStringLiteral("status"), QStringLiteral("detail") };
-    QTest::newRow("JSON array") << QByteArray("[{\"title\":\"x\",\"status\":400}]") << QByteArray("application/json")
-                                << true << false << false << QString() << -1 << QString() << QStringList {};
+    QTest::newRow("empty") << QByteArray() << problemJson << false << false << false << QString()
+                           << -1 << QString() << QStringList {};
+    QTest::newRow("whitespace") << QByteArray(" \r\n") << QByteArray() << false << false << false
+                                << QString() << -1 << QString() << QStringList {};
+    QTest::newRow("html from a proxy") << QByteArray(
+        "<html><head><title>502 Bad Gateway</title></head><body><h1>502</h1></body></html>")
+                                       << QByteArray("text/html") << false << false << false
+                                       << QString() << -1 << QString() << QStringList {};
+    QTest::newRow("plain text") << QByteArray(
+        "upstream connect error or disconnect/reset before headers")
+                                << QByteArray("text/plain") << false << false << false << QString()
+                                << -1 << QString() << QStringList {};
+    QTest::newRow("truncated") << QByteArray("{\"type\":\"about:blank\",\"title\":\"NOT_FOUND\","
+                                             "\"status\":404,\"detail\":\"Command 'COMPL")
+                               << problemJson << false << true << true
+                               << QStringLiteral("NOT_FOUND") << 404 << QString()
+                               << QStringList {QStringLiteral("type"), QStringLiteral("title"),
+                                      QStringLiteral("status")};
+    QTest::newRow("cut inside a number")
+        << QByteArray("{\"title\":\"INTERNAL\",\"status\":5") << problemJson << false << true
+        << true << QStringLiteral("INTERNAL") << -1 << QString()
+        << QStringList {QStringLiteral("title")};
+    QTest::newRow("invalid UTF-8 in detail")
+        << QByteArray("{\"title\":\"Bad\",\"status\":400,\"detail\":\"caf\xE9\"}") << problemJson
+        << true << true << false << QStringLiteral("Bad") << 400
+        << QString(QStringLiteral("caf") + QChar(0xFFFD))
+        << QStringList {
+               QStringLiteral("title"), QStringLiteral("status"), QStringLiteral("detail")};
+    QTest::newRow("JSON array") << QByteArray("[{\"title\":\"x\",\"status\":400}]")
+                                << QByteArray("application/json") << true << false << false
+                                << QString() << -1 << QString() << QStringList {};
     QTest::newRow("JSON string") << QByteArray("\"Not Found\"") << QByteArray("application/json")
-                                 << true << false << false << QString() << -1 << QString() << QStringList {};
-    QTest::newRow("status as string") << QByteArray("{\"status\":\"409\",\"title\":\"INVALID_STATE\"}") << problemJson
-                                      << true << true << false << QStringLiteral("INVALID_STATE") << 409 << QString()
-                                      << QStringList { QStringLiteral("status"), QStringLiteral("title") };
-    QTest::newRow("status not a number") << QByteArray("{\"status\":\"conflict\"}") << problemJson
-                                         << true << true << false << QString() << -1 << QString() << QStringList { QStringLiteral("status") };
-    QTest::newRow("status with fraction zero") << QByteArray("{\"status\":404.0}") << problemJson
-                                               << true << true << false << QString() << 404 << QString() << QStringList { QStringLiteral("status") };
-    QTest::newRow("status null, title number") << QByteArray("{\"status\":null,\"title\":42}") << problemJson
-                                               << true << true << false << QStringLiteral("42") << -1 << QString()
-                                               << QStringList { QStringLiteral("status"), QStringLiteral("title") };
-    QTest::newRow("plain JSON without problem members") << QByteArray("{\"message\":\"oops\",\"code\":7}") << QByteArray("application/json")
-                                                        << true << false << false << QString() << -1 << QString()
-                                                        << QStringList { QStringLiteral("message"), QStringLiteral("code") };
-    QTest::newRow("byte order mark") << QByteArray("\xEF\xBB\xBF{\"title\":\"T\"}") << problemJson
-                                     << true << true << false << QStringLiteral("T") << -1 << QString() << QStringList { QStringLiteral("title") };
-    QTest::newRow("escapes") << QByteArray("{\"title\":\"a\\\"b\\u00e9\",\"detail\":\"line1\\nline2\"}") << problemJson
-                             << true << true << false << QStringLiteral("a\"bé") << -1 << QStringLiteral("line1\nline2")
-                             << QStringList { QStringLiteral("title"), QStringLiteral("detail") };
-    QTest::newRow("first of a repeated member wins") << QByteArray("{\"title\":\"first\",\"title\":\"second\"}") << problemJson
-                                                     << true << true << false << QStringLiteral("first") << -1 << QString()
-                                                     << QStringList { QStringLiteral("title"), QStringLiteral("title") };
-    QTest::newRow("json with html content type") << QByteArray("{\"title\":\"FORBIDDEN\",\"status\":403}") << QByteArray("text/html")
-                                                 << true << true << false << QStringLiteral("FORBIDDEN") << 403 << QString()
-                                                 << QStringList { QStringLiteral("title"), QStringLiteral("status") };
+                                 << true << false << false << QString() << -1 << QString()
+                                 << QStringList {};
+    QTest::newRow("status as string")
+        << QByteArray("{\"status\":\"409\",\"title\":\"INVALID_STATE\"}") << problemJson << true
+        << true << false << QStringLiteral("INVALID_STATE") << 409 << QString()
+        << QStringList {QStringLiteral("status"), QStringLiteral("title")};
+    QTest::newRow("status not a number")
+        << QByteArray("{\"status\":\"conflict\"}") << problemJson << true << true << false
+        << QString() << -1 << QString() << QStringList {QStringLiteral("status")};
+    QTest::newRow("status with fraction zero")
+        << QByteArray("{\"status\":404.0}") << problemJson << true << true << false << QString()
+        << 404 << QString() << QStringList {QStringLiteral("status")};
+    QTest::newRow("status null, title number")
+        << QByteArray("{\"status\":null,\"title\":42}") << problemJson << true << true << false
+        << QStringLiteral("42") << -1 << QString()
+        << QStringList {QStringLiteral("status"), QStringLiteral("title")};
+    QTest::newRow("plain JSON without problem members")
+        << QByteArray("{\"message\":\"oops\",\"code\":7}") << QByteArray("application/json") << true
+        << false << false << QString() << -1 << QString()
+        << QStringList {QStringLiteral("message"), QStringLiteral("code")};
+    QTest::newRow("byte order mark")
+        << QByteArray("\xEF\xBB\xBF{\"title\":\"T\"}") << problemJson << true << true << false
+        << QStringLiteral("T") << -1 << QString() << QStringList {QStringLiteral("title")};
+    QTest::newRow("escapes") << QByteArray(
+        "{\"title\":\"a\\\"b\\u00e9\",\"detail\":\"line1\\nline2\"}")
+                             << problemJson << true << true << false << QStringLiteral("a\"bé")
+                             << -1 << QStringLiteral("line1\nline2")
+                             << QStringList {QStringLiteral("title"), QStringLiteral("detail")};
+    QTest::newRow("first of a repeated member wins")
+        << QByteArray("{\"title\":\"first\",\"title\":\"second\"}") << problemJson << true << true
+        << false << QStringLiteral("first") << -1 << QString()
+        << QStringList {QStringLiteral("title"), QStringLiteral("title")};
+    QTest::newRow("json with html content type")
+        << QByteArray("{\"title\":\"FORBIDDEN\",\"status\":403}") << QByteArray("text/html") << true
+        << true << false << QStringLiteral("FORBIDDEN") << 403 << QString()
+        << QStringList {QStringLiteral("title"), QStringLiteral("status")};
 }
 
 void tst_ProblemDetails::tolerant()
@@ -244,10 +271,14 @@ void tst_ProblemDetails::tolerant()
 
 void tst_ProblemDetails::extensionMembers()
 {
-    const QByteArray body("{\"type\":\"https://example.com/probs/out-of-credit\",\"title\":\"T\",\"status\":400,\"detail\":\"D\","
-                          "\"instance\":\"/v2/jobs/1/completion\",\"errors\":[{\"field\":\"variables\"}],\"traceId\":\"a\\u00e9\","
-                          "\"big\":123456789012345678901234567890.10}");
-    const ProblemDetails p = ProblemDetails::parse(body, QByteArrayLiteral("application/problem+json"));
+    const QByteArray body(
+        "{\"type\":\"https://example.com/probs/"
+        "out-of-credit\",\"title\":\"T\",\"status\":400,\"detail\":\"D\","
+        "\"instance\":\"/v2/jobs/1/"
+        "completion\",\"errors\":[{\"field\":\"variables\"}],\"traceId\":\"a\\u00e9\","
+        "\"big\":123456789012345678901234567890.10}");
+    const ProblemDetails p
+        = ProblemDetails::parse(body, QByteArrayLiteral("application/problem+json"));
     QVERIFY(p.isProblem());
     QCOMPARE(p.type(), QStringLiteral("https://example.com/probs/out-of-credit"));
     QCOMPARE(p.instance(), QStringLiteral("/v2/jobs/1/completion"));
@@ -265,18 +296,26 @@ void tst_ProblemDetails::extensionMembers()
 
 void tst_ProblemDetails::displayValue()
 {
-    QCOMPARE((ProblemDetails::Member { QStringLiteral("x"), QByteArray("null") }).displayValue(), QStringLiteral("null"));
-    QCOMPARE((ProblemDetails::Member { QStringLiteral("x"), QByteArray("\"G\xC3\xBC\\t\"") }).displayValue(), QStringLiteral("Gü\t"));
-    QCOMPARE((ProblemDetails::Member { QStringLiteral("x"), QByteArray("{\"a\": [1]}") }).displayValue(), QStringLiteral("{\"a\": [1]}"));
+    QCOMPARE((ProblemDetails::Member {QStringLiteral("x"), QByteArray("null")}).displayValue(),
+        QStringLiteral("null"));
+    QCOMPARE((ProblemDetails::Member {QStringLiteral("x"), QByteArray("\"G\xC3\xBC\\t\"")})
+                 .displayValue(),
+        QStringLiteral("Gü\t"));
+    QCOMPARE(
+        (ProblemDetails::Member {QStringLiteral("x"), QByteArray("{\"a\": [1]}")}).displayValue(),
+        QStringLiteral("{\"a\": [1]}"));
 }
 
 void tst_ProblemDetails::neverCrashes()
 {
     // Random bytes, random cuts of a real body, absurd nesting: always an answer, never a crash.
     QRandomGenerator random(20260301);
-    const QByteArray real("{\"type\":\"about:blank\",\"title\":\"INVALID_STATE\",\"status\":409,\"detail\":\"Command 'COMPLETE' "
-                          "rejected with code 'INVALID_STATE': Expected to complete job with key '2251799902653941', but it "
-                          "is in state 'FAILED'\",\"instance\":\"/v2/jobs/2251799902653941/completion\"}");
+    const QByteArray real(
+        "{\"type\":\"about:blank\",\"title\":\"INVALID_STATE\",\"status\":409,\"detail\":\"Command "
+        "'COMPLETE' "
+        "rejected with code 'INVALID_STATE': Expected to complete job with key '2251799902653941', "
+        "but it "
+        "is in state 'FAILED'\",\"instance\":\"/v2/jobs/2251799902653941/completion\"}");
     for (int cut = 0; cut <= real.size(); ++cut) {
         const ProblemDetails p = ProblemDetails::parse(real.left(cut));
         QCOMPARE(p.isJson(), cut == real.size());
