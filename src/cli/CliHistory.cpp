@@ -30,12 +30,26 @@ void keepWriteAheadLogOnClose()
 
 } // namespace
 
-QString appendToHistory(const HistoryEntry &entry, const QString &path)
+CliHistory::~CliHistory() = default;
+
+bool CliHistory::open(const QString &path)
 {
-    HistoryStore history;
-    if (!history.open(path))
-        return history.error();
+    if (m_opened)
+        return m_error.isEmpty();
+    m_opened = true;
+    m_store = std::make_unique<HistoryStore>();
+    if (!m_store->open(path)) {
+        m_error = m_store->error();
+        return false;
+    }
     keepWriteAheadLogOnClose();
+    return true;
+}
+
+QString CliHistory::append(const HistoryEntry &entry)
+{
+    if (!open())
+        return m_error;
     HistoryEntry normalized = entry;
     // The history's text columns are NOT NULL: a null QString would be bound as NULL.
     for (QString *text : { &normalized.source, &normalized.connection, &normalized.jobKey,
@@ -44,8 +58,8 @@ QString appendToHistory(const HistoryEntry &entry, const QString &path)
         if (text->isNull())
             *text = QStringLiteral("");
     }
-    if (history.append(normalized) == 0)
-        return history.error();
+    if (m_store->append(normalized) == 0)
+        return m_store->error();
     return {};
 }
 

@@ -14,6 +14,7 @@
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QTimer>
 
 namespace JobDesk::Cli {
 
@@ -27,6 +28,7 @@ CompleteCommand::CompleteCommand(const CompleteArguments &arguments,
 
 CompleteCommand::~CompleteCommand()
 {
+    m_history.reset();
     // The client and the provider refer to the network manager: release them first.
     m_client.reset();
     m_auth.reset();
@@ -180,6 +182,15 @@ void CompleteCommand::send()
         call->deleteLater();
         onFinished(outcome);
     });
+    if (!m_arguments.noHistory) {
+        // Queued behind the call's start: the request is on its way (HTTP runs in Qt's network
+        // thread) while the SQLite driver loads and the history file opens.
+        QTimer::singleShot(0, this, [this] {
+            if (!m_history)
+                m_history = std::make_unique<CliHistory>();
+            m_history->open();
+        });
+    }
 }
 
 void CompleteCommand::onNetworkReplyFinished(QNetworkReply *reply)
@@ -197,7 +208,9 @@ void CompleteCommand::onFinished(const Outcome &outcome)
 {
     if (!m_arguments.noHistory) {
         // Recorded before anything is printed, so an interrupted run still leaves its trace.
-        const QString error = appendToHistory(HistoryEntry::fromOutcome(
+        if (!m_history)
+            m_history = std::make_unique<CliHistory>();
+        const QString error = m_history->append(HistoryEntry::fromOutcome(
             outcome, QStringLiteral("cli"), m_connection.connectionName(),
             m_built.request.jobKey.toString(), m_startedAt));
         if (!error.isEmpty())

@@ -24,6 +24,8 @@ class JobsClient;
 
 namespace JobDesk::Cli {
 
+class CliHistory;
+
 /// `jobdesk-cli complete`: checks everything first (key, variables, template, profile or
 /// environment) and sends nothing when something is wrong; reads a profile's secrets from the
 /// keychain only when a request is really sent; sends; appends the attempt to the history before
@@ -62,6 +64,7 @@ private:
     std::unique_ptr<AuthProvider> m_auth;
     std::unique_ptr<JobsClient> m_client;
     std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<CliHistory> m_history;
     QDateTime m_startedAt;
     std::optional<int> m_tokenHttpStatus; ///< status of the last OAuth token answer
     bool m_apiRequestSent = false;        ///< a request other than the token's got through

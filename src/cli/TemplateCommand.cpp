@@ -51,7 +51,7 @@ int save(const CommandLine &line, QIODevice *input)
     }
     TemplateStore store;
     if (!reloadStore(store))
-        return ExitNoAnswer;
+        return ExitUsage;
     if (store.contains(t->name)) {
         printError(QStringLiteral("a template named '%1' exists already; remove it first with "
                                   "'jobdesk-cli template remove %1'")
@@ -70,7 +70,7 @@ int exportTemplates(const CommandLine &line)
 {
     TemplateStore store;
     if (!reloadStore(store))
-        return ExitNoAnswer;
+        return ExitUsage;
     warnAboutBrokenFiles(store);
     QStringList names;
     if (!line.all) {
@@ -122,7 +122,7 @@ int importTemplates(const CommandLine &line, QIODevice *input)
     }
     TemplateStore store;
     if (!reloadStore(store))
-        return ExitNoAnswer;
+        return ExitUsage;
     const TemplateStore::ImportResult result = store.importFrom(
         path, line.overwrite ? TemplateStore::ClashPolicy::Overwrite : TemplateStore::ClashPolicy::Fail);
     if (!result.ok) {
@@ -249,7 +249,7 @@ int runTemplateCommand(const CommandLine &line, QIODevice *stdinDevice)
     case Command::TemplateList: {
         TemplateStore store;
         if (!reloadStore(store))
-            return ExitNoAnswer;
+            return ExitUsage;
         warnAboutBrokenFiles(store);
         writeOut(formatTemplateList(store.templates(), line.json));
         return ExitOk;
@@ -258,7 +258,7 @@ int runTemplateCommand(const CommandLine &line, QIODevice *stdinDevice)
     case Command::TemplateRemove: {
         TemplateStore store;
         if (!reloadStore(store))
-            return ExitNoAnswer;
+            return ExitUsage;
         const std::optional<Template> t = store.find(line.name);
         if (!t) {
             printError(unknownTemplate(store, line.name));

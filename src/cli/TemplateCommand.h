@@ -31,7 +31,8 @@ QByteArray formatTemplate(const Template &t);
 
 /// `jobdesk-cli template save|list|show|remove|export|import`; returns the exit code:
 /// 0 done; 2 invalid input, unknown template, name taken, import clash without --overwrite,
-/// unreadable import file; 3 the template folder or the export file could not be written.
+/// unreadable import file or templates folder; 3 a template or the export file could not be
+/// written.
 /// `stdinDevice` serves `--variables @-` and `import -` (standard input when null).
 int runTemplateCommand(const CommandLine &line, QIODevice *stdinDevice = nullptr);
 
