@@ -4,6 +4,7 @@
 // Camunda SDK auth variables), reads a profile's secrets from the keychain, then shows the window.
 #include "AppInfo.h"
 #include "AuthProvider.h"
+#include "ConnectionController.h"
 #include "ConnectionSettings.h"
 #include "DraftStore.h"
 #include "HistoryStore.h"
@@ -64,74 +65,12 @@ void quitAfterFirstExpose(QWidget *window)
 struct Session
 {
     std::unique_ptr<QNetworkAccessManager> nam;
-    std::unique_ptr<AuthProvider> auth;
     std::unique_ptr<KeychainSecretStore> secrets;
     HistoryStore history;
     DraftStore drafts;
     std::unique_ptr<MainWindow> window;
-    Cli::ConnectionSettings connection;
-    std::optional<Profile> profile;
-    QList<SecretKind> pendingSecrets;
+    std::unique_ptr<ConnectionController> controller;
 };
-
-void showWindow(Session &session)
-{
-    session.auth = Cli::createAuthProvider(session.connection.auth, session.nam.get());
-    if (auto *oauth = qobject_cast<OAuthClientCredentialsProvider *>(session.auth.get()))
-        oauth->setTlsOptions(session.connection.tls);
-
-    MainWindow::Connection connection;
-    connection.apiRoot = session.connection.apiRoot;
-    connection.profileName = session.connection.profileName;
-    connection.auth = session.auth.get();
-    if (session.profile) {
-        connection.colour = session.profile->effectiveColor();
-        connection.production = session.profile->isProduction();
-    }
-    session.window = std::make_unique<MainWindow>(connection, session.nam.get(), &session.history,
-                                                  &session.drafts);
-    if (session.connection.timeout)
-        session.window->client()->setTimeout(*session.connection.timeout);
-    if (!session.connection.tls.isEmpty()) {
-        const QString tlsError = session.window->client()->setTlsOptions(session.connection.tls);
-        if (!tlsError.isEmpty())
-            QMessageBox::warning(session.window.get(), QObject::tr("TLS settings"),
-                                 QObject::tr("The TLS files of this profile cannot be used: %1")
-                                     .arg(tlsError));
-    }
-    session.window->show();
-    quitAfterFirstExpose(session.window.get());
-}
-
-void readSecretsThenShow(Session &session)
-{
-    if (session.pendingSecrets.isEmpty()) {
-        showWindow(session);
-        return;
-    }
-    if (!session.secrets)
-        session.secrets = std::make_unique<KeychainSecretStore>();
-    const SecretKind kind = session.pendingSecrets.takeFirst();
-    const QString key = profileSecretKey(session.connection.profileName, kind);
-    session.secrets->read(key, qApp, [&session, kind](const SecretJob &job) {
-        if (job.status() != SecretJob::Status::Ok) {
-            const QString why = job.status() == SecretJob::Status::NotFound
-                ? QObject::tr("no %1 is stored in the keychain for this profile")
-                      .arg(secretKindName(kind))
-                : job.errorString();
-            QMessageBox::warning(nullptr, QObject::tr("JobDesk"),
-                                 QObject::tr("The %1 of profile “%2” cannot be read: %3.\nRequests "
-                                             "will be sent without it.")
-                                     .arg(secretKindName(kind), session.connection.profileName,
-                                          why));
-        } else if (kind == SecretKind::KeyPassphrase) {
-            session.connection.tls.clientKeyPassphrase = job.data();
-        } else {
-            session.connection.auth.secret = QString::fromUtf8(job.data());
-        }
-        readSecretsThenShow(session);
-    });
-}
 
 } // namespace
 
@@ -171,36 +110,48 @@ int main(int argc, char *argv[])
 
     Session session;
     session.nam = std::make_unique<QNetworkAccessManager>();
-    if (parser.isSet(profileOption)) {
-        ProfileStore profiles;
-        if (!profiles.load())
-            return fail(QObject::tr("cannot read the profiles: %1").arg(profiles.error()));
-        const QString name = parser.value(profileOption);
-        session.profile = profiles.find(name);
-        if (!session.profile) {
-            const QStringList names = profiles.names();
-            return fail(QObject::tr("unknown profile '%1' (%2)")
-                            .arg(name, names.isEmpty()
-                                     ? QObject::tr("no profiles are saved")
-                                     : QObject::tr("known: %1").arg(names.join(QStringLiteral(", ")))));
-        }
-        session.connection = Cli::resolveFromProfile(*session.profile);
-        session.pendingSecrets = session.profile->secretKinds();
-        profiles.setLastUsedProfile(session.profile->name);
-    } else {
-        std::optional<QString> baseUrl;
-        if (parser.isSet(baseUrlOption))
-            baseUrl = parser.value(baseUrlOption);
-        session.connection =
-            Cli::resolveFromEnvironment(baseUrl, QProcessEnvironment::systemEnvironment());
+    std::optional<QString> baseUrl;
+    if (parser.isSet(baseUrlOption))
+        baseUrl = parser.value(baseUrlOption);
+    // The address-only connection ("No profile"): --base-url, else the SDK variables.
+    Cli::ConnectionSettings address =
+        Cli::resolveFromEnvironment(baseUrl, QProcessEnvironment::systemEnvironment());
+    ProfileStore profiles;
+    profiles.load();
+    QString profileName;
+    if (parser.isSet(profileOption))
+        profileName = parser.value(profileOption);
+    else if (!baseUrl)
+        profileName = profiles.startupProfile() ? profiles.startupProfile()->name : QString();
+    if (!address.error.isEmpty()) {
+        if (baseUrl || profileName.isEmpty())
+            return fail(address.error);
+        address = Cli::resolveFromEnvironment(QString::fromLatin1(Cli::kDefaultAddress), {});
     }
-    if (!session.connection.error.isEmpty())
-        return fail(session.connection.error);
 
     // A history that cannot be opened is shown in the window (requests still work).
     session.history.open();
-    readSecretsThenShow(session);
+    std::unique_ptr<AuthProvider> addressAuth = Cli::createAuthProvider(address.auth, session.nam.get());
+    if (auto *oauth = qobject_cast<OAuthClientCredentialsProvider *>(addressAuth.get()))
+        oauth->setTlsOptions(address.tls);
+    MainWindow::Connection connection;
+    connection.apiRoot = address.apiRoot;
+    connection.auth = addressAuth.get();
+    session.window = std::make_unique<MainWindow>(connection, session.nam.get(), &session.history,
+                                                  &session.drafts);
+    session.secrets = std::make_unique<KeychainSecretStore>();
+    session.controller = std::make_unique<ConnectionController>(
+        session.window.get(), session.nam.get(), session.secrets.get());
+    session.controller->setAddressConnection(
+        address.apiRoot, std::move(addressAuth), address.tls,
+        address.timeout.value_or(JobsClient::kDefaultTimeout));
+    session.window->show();
+    quitAfterFirstExpose(session.window.get());
+    // Unknown or unusable profile: a banner in the window, the address-only connection stays.
+    if (!profileName.isEmpty())
+        session.controller->switchToProfile(profileName);
     const int code = QApplication::exec();
+    session.controller.reset();
     session.window.reset();
     return code;
 }

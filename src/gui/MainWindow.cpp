@@ -147,6 +147,19 @@ MainWindow::~MainWindow()
         m_call->disconnect(this);
 }
 
+bool MainWindow::setConnection(const Connection &connection)
+{
+    if (isSending())
+        return false;
+    m_connection = connection;
+    setWindowTitle(tr("JobDesk — %1").arg(m_connection.displayName()));
+    m_client->setApiRoot(m_connection.apiRoot);
+    m_client->setAuthProvider(m_connection.auth);
+    m_ui->connectionBar->setConnection(m_connection.profileName, m_connection.apiRoot.toString(),
+                                       m_connection.colour, m_connection.production);
+    return true;
+}
+
 JobForm *MainWindow::form() const
 {
     return m_ui->jobForm;

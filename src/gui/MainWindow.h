@@ -65,6 +65,10 @@ public:
     ConnectionBar *connectionBar() const;
     JobsClient *client() const { return m_client; }
     bool isSending() const { return !m_call.isNull(); }
+    const Connection &connection() const { return m_connection; }
+    /// Switches where requests go (profile switch): title, connection bar, client root and auth.
+    /// Refused (false) while a request is in flight.
+    bool setConnection(const Connection &connection);
 
     /// Window geometry and splitter state live here (AppConfigLocation/window.conf).
     static QString settingsPath();

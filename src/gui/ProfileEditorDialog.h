@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Profile.h"
+
+#include <QDialog>
+#include <QMap>
+#include <QPointer>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QNetworkAccessManager;
+class QPushButton;
+class QSpinBox;
+class QWidget;
+
+namespace JobDesk {
+
+class ApiCall;
+class AuthProvider;
+class JobsClient;
+class MemorySecretStore;
+class ProfileStore;
+class SecretStore;
+
+/// Add, edit, duplicate and remove connection profiles; import them from the SDK environment
+/// variables or a Console credentials file; test a connection (topology plus an authenticated
+/// call). Secrets go only to the keychain (or, without one, to the secrets kept for this run).
+class ProfileEditorDialog final : public QDialog
+{
+    Q_OBJECT
+public:
+    ProfileEditorDialog(ProfileStore *store, SecretStore *keychain, MemorySecretStore *session,
+                        QNetworkAccessManager *nam, QWidget *parent = nullptr);
+    ~ProfileEditorDialog() override;
+
+    void selectProfile(const QString &name);
+    /// The profile as the fields describe it now.
+    Profile profileFromFields() const;
+    QString validationText() const;
+    QString testResultText() const;
+    QString statusText() const;
+
+public slots:
+    void addProfile();
+    void duplicateProfile();
+    void removeProfile();
+    /// Saves the fields (and a typed secret) — false with a message at the fields when invalid.
+    bool saveProfile();
+    void importFromEnvironment();
+    void importCredentialsFile(const QString &path = {});
+    void testConnection();
+
+signals:
+    void saved(const QString &name);
+    void secretsWritten(const QString &name);
+    void testFinished(bool ok, const QString &text);
+    /// A secret could not go to the keychain: it is kept for this run only.
+    void noKeychain();
+
+private:
+    void buildUi();
+    void reloadList(const QString &select);
+    void loadFields(const Profile &profile);
+    void updateFieldVisibility();
+    void validate();
+    void writeSecrets(const QString &name, const QMap<int, QByteArray> &secrets);
+    void finishTest(bool ok, const QString &text);
+    void checkAuth(JobsClient *client);
+    QMap<int, QByteArray> typedSecrets(const Profile &profile) const;
+
+    Q_DISABLE_COPY_MOVE(ProfileEditorDialog)
+    ProfileStore *m_store;
+    SecretStore *m_keychain;
+    MemorySecretStore *m_session;
+    QNetworkAccessManager *m_nam;
+    QString m_editing; ///< the stored name being edited; empty: a new profile
+    QMap<int, QByteArray> m_imported; ///< secrets from an import, until saved
+    std::unique_ptr<AuthProvider> m_testAuth;
+    JobsClient *m_testClient = nullptr;
+    QPointer<ApiCall> m_testCall;
+
+    QListWidget *m_list = nullptr;
+    QLineEdit *m_name = nullptr;
+    QLineEdit *m_address = nullptr;
+    QComboBox *m_environment = nullptr;
+    QLineEdit *m_colour = nullptr;
+    QComboBox *m_authKind = nullptr;
+    QLineEdit *m_username = nullptr;
+    QLineEdit *m_tokenUrl = nullptr;
+    QLineEdit *m_clientId = nullptr;
+    QLineEdit *m_audience = nullptr;
+    QLineEdit *m_scope = nullptr;
+    QLineEdit *m_secret = nullptr;
+    QLabel *m_secretLabel = nullptr;
+    QLineEdit *m_caBundle = nullptr;
+    QLineEdit *m_clientCert = nullptr;
+    QLineEdit *m_clientKey = nullptr;
+    QLineEdit *m_keyPassphrase = nullptr;
+    QSpinBox *m_timeout = nullptr;
+    QLabel *m_validation = nullptr;
+    QLabel *m_status = nullptr;
+    QLabel *m_testResult = nullptr;
+    QPushButton *m_save = nullptr;
+    QPushButton *m_test = nullptr;
+    QList<QWidget *> m_basicRows, m_oauthRows, m_secretRows, m_keyRows;
+};
+
+} // namespace JobDesk

@@ -1,0 +1,318 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Switching profiles in the running window against the real sandbox in --auth basic and
+// --auth oauth modes: title, chip and address follow the picker; a basic and an OAuth profile
+// complete jobs; production asks first and "No" sends nothing; without a keychain the secret is
+// asked for and kept for this run only.
+#include "Confirm.h"
+#include "ConnectionBar.h"
+#include "ConnectionController.h"
+#include "HistoryStore.h"
+#include "JobsClient.h"
+#include "MainWindow.h"
+#include "MessageBanner.h"
+#include "ProfilePicker.h"
+#include "ProfileStore.h"
+#include "SandboxProcess.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace JobDesk;
+
+class TestConnectionController : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void pickerSwitchesTitleChipAndAddress();
+    void unknownProfileIsABanner();
+    void basicProfileCompletesAJob();
+    void oauthProfileCompletesAJob();
+    void productionNoSendsNothing();
+    void noKeychainKeepsTheSecretForThisRun();
+
+private:
+    struct Window
+    {
+        QNetworkAccessManager nam;
+        HistoryStore history;
+        MemorySecretStore keychain;
+        std::unique_ptr<MainWindow> window;
+        std::unique_ptr<ConnectionController> controller;
+        Window()
+        {
+            history.open();
+            MainWindow::Connection connection;
+            connection.apiRoot = QUrl(QStringLiteral("http://127.0.0.1:9/v2/"));
+            window = std::make_unique<MainWindow>(connection, &nam, &history, nullptr);
+            controller = std::make_unique<ConnectionController>(window.get(), &nam, &keychain);
+            controller->setAddressConnection(connection.apiRoot, nullptr, {},
+                                             std::chrono::seconds(30));
+        }
+        bool switchTo(const QString &name)
+        {
+            QSignalSpy changed(controller.get(), &ConnectionController::connectionChanged);
+            return controller->switchToProfile(name) && (changed.count() > 0 || changed.wait(5000));
+        }
+        bool completes(const QString &key)
+        {
+            window->findChild<QLineEdit *>(QStringLiteral("jobKeyLineEdit"))->setText(key);
+            QSignalSpy finished(window.get(), &MainWindow::requestFinished);
+            window->send();
+            if (!finished.wait(10000))
+                return false;
+            return finished.constFirst().constFirst().value<Outcome>().ok();
+        }
+    };
+
+    static Profile profile(const QString &name, const QUrl &base, Profile::AuthKind kind,
+                           Profile::Environment environment = Profile::Environment::Dev);
+    QStringList createdKeys(const SandboxProcess &sandbox);
+    void storeProfiles(Window &w);
+
+    SandboxProcess m_basic;
+    SandboxProcess m_oauth;
+};
+
+Profile TestConnectionController::profile(const QString &name, const QUrl &base,
+                                          Profile::AuthKind kind, Profile::Environment environment)
+{
+    Profile p;
+    p.name = name;
+    p.apiAddress = base.toString();
+    p.authKind = kind;
+    p.environment = environment;
+    if (kind == Profile::AuthKind::Basic)
+        p.username = QStringLiteral("demo");
+    if (kind == Profile::AuthKind::OAuth) {
+        p.tokenUrl = base.toString() + QStringLiteral("/oauth/token");
+        p.clientId = QStringLiteral("jobdesk-sandbox");
+    }
+    return p;
+}
+
+void TestConnectionController::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY2(m_basic.start({ QStringLiteral("--demo"), QStringLiteral("--auth"),
+                             QStringLiteral("basic") }),
+             qPrintable(m_basic.error()));
+    QVERIFY2(m_oauth.start({ QStringLiteral("--demo"), QStringLiteral("--auth"),
+                             QStringLiteral("oauth") }),
+             qPrintable(m_oauth.error()));
+}
+
+void TestConnectionController::init()
+{
+    QFile::remove(ProfileStore::defaultPath());
+    QFile::remove(HistoryStore::defaultPath());
+    QFile::remove(HistoryStore::defaultPath() + QStringLiteral("-wal"));
+    QFile::remove(HistoryStore::defaultPath() + QStringLiteral("-shm"));
+    QFile::remove(MainWindow::settingsPath());
+}
+
+void TestConnectionController::cleanup()
+{
+    init();
+}
+
+void TestConnectionController::storeProfiles(Window &w)
+{
+    ProfileStore &store = w.controller->profiles();
+    QVERIFY(store.add(profile(QStringLiteral("helm-dev"), m_basic.baseUrl(), Profile::AuthKind::Basic)));
+    QVERIFY(store.add(profile(QStringLiteral("saas-test"), m_oauth.baseUrl(), Profile::AuthKind::OAuth,
+                              Profile::Environment::Test)));
+    QVERIFY(store.add(profile(QStringLiteral("helm-prod"), m_basic.baseUrl(), Profile::AuthKind::Basic,
+                              Profile::Environment::Prod)));
+    w.keychain.write(profileSecretKey(QStringLiteral("helm-dev"), SecretKind::Password), "demo",
+                     &w.keychain, [](const SecretJob &) {});
+    w.keychain.write(profileSecretKey(QStringLiteral("helm-prod"), SecretKind::Password), "demo",
+                     &w.keychain, [](const SecretJob &) {});
+    w.keychain.write(profileSecretKey(QStringLiteral("saas-test"), SecretKind::ClientSecret),
+                     "sandbox-secret", &w.keychain, [](const SecretJob &) {});
+    QTRY_COMPARE(w.keychain.size(), 3);
+    w.controller->reloadProfiles();
+}
+
+QStringList TestConnectionController::createdKeys(const SandboxProcess &sandbox)
+{
+    QNetworkAccessManager nam;
+    QNetworkRequest request(sandbox.baseUrl().resolved(QUrl(QStringLiteral("/v2/jobs/search"))));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader("Authorization", "Basic " + QByteArrayLiteral("demo:demo").toBase64());
+    QNetworkReply *reply = nam.post(
+        request, QByteArrayLiteral("{\"filter\": {\"state\": \"CREATED\", \"kind\": \"BPMN_ELEMENT\"}, "
+                                   "\"page\": {\"limit\": 100}}"));
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    done.wait(10000);
+    QStringList keys;
+    const QJsonArray items =
+        QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("items")).toArray();
+    for (const QJsonValue &item : items)
+        keys.append(item.toObject().value(QStringLiteral("jobKey")).toString());
+    reply->deleteLater();
+    return keys;
+}
+
+void TestConnectionController::pickerSwitchesTitleChipAndAddress()
+{
+    Window w;
+    storeProfiles(w);
+    if (QTest::currentTestFailed())
+        return;
+    auto *combo = w.window->findChild<QComboBox *>(QStringLiteral("profileComboBox"));
+    auto *chip = w.window->findChild<QLabel *>(QStringLiteral("environmentTagLabel"));
+    auto *address = w.window->findChild<QLabel *>(QStringLiteral("addressLabel"));
+    QVERIFY(combo && chip && address);
+    QCOMPARE(combo->count(), 4); // no profile + 3
+    QCOMPARE(combo->itemText(0), QStringLiteral("No profile (address only)"));
+
+    QSignalSpy changed(w.controller.get(), &ConnectionController::connectionChanged);
+    const int prod = combo->findData(QStringLiteral("helm-prod"));
+    QVERIFY(prod > 0);
+    combo->setCurrentIndex(prod);
+    emit combo->activated(prod);
+    QVERIFY(changed.wait(5000));
+    QVERIFY(w.window->windowTitle().startsWith(QStringLiteral("JobDesk")));
+    QVERIFY(w.window->windowTitle().contains(QStringLiteral("helm-prod")));
+    QCOMPARE(chip->text(), QStringLiteral("PRODUCTION"));
+    QCOMPARE(w.controller->picker()->chipColour(), defaultEnvironmentColor(Profile::Environment::Prod));
+    QVERIFY(chip->styleSheet().contains(defaultEnvironmentColor(Profile::Environment::Prod)));
+    QVERIFY(w.window->connectionBar()->styleSheet().contains(QStringLiteral("border-top")));
+    QVERIFY(address->text().startsWith(m_basic.baseUrlString()));
+    QVERIFY(w.window->connection().production);
+    ProfileStore reread;
+    QVERIFY(reread.load());
+    QCOMPARE(reread.lastUsedProfileName(), QStringLiteral("helm-prod"));
+
+    const int test = combo->findData(QStringLiteral("saas-test"));
+    combo->setCurrentIndex(test);
+    emit combo->activated(test);
+    QVERIFY(changed.wait(5000));
+    QVERIFY(w.window->windowTitle().contains(QStringLiteral("saas-test")));
+    QCOMPARE(chip->text(), QStringLiteral("TEST"));
+    QCOMPARE(w.controller->picker()->chipColour(), defaultEnvironmentColor(Profile::Environment::Test));
+    QVERIFY(w.window->connectionBar()->styleSheet().isEmpty());
+    QVERIFY(address->text().startsWith(m_oauth.baseUrlString()));
+    QVERIFY(!w.window->connection().production);
+
+    combo->setCurrentIndex(0);
+    emit combo->activated(0);
+    QTRY_COMPARE(w.window->connection().profileName, QString());
+    QCOMPARE(w.window->client()->apiRoot(), QUrl(QStringLiteral("http://127.0.0.1:9/v2/")));
+    QCOMPARE(chip->text(), QStringLiteral("NO PROFILE"));
+}
+
+void TestConnectionController::unknownProfileIsABanner()
+{
+    Window w;
+    QVERIFY(!w.controller->switchToProfile(QStringLiteral("nope")));
+    QVERIFY(w.window->banner()->headline().contains(QStringLiteral("nope")));
+    QCOMPARE(w.window->connection().profileName, QString());
+}
+
+void TestConnectionController::basicProfileCompletesAJob()
+{
+    Window w;
+    storeProfiles(w);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(w.switchTo(QStringLiteral("helm-dev")));
+    const QStringList keys = createdKeys(m_basic);
+    QVERIFY(!keys.isEmpty());
+    QVERIFY(w.completes(keys.constFirst()));
+    QVERIFY(!createdKeys(m_basic).contains(keys.constFirst()));
+}
+
+void TestConnectionController::oauthProfileCompletesAJob()
+{
+    Window w;
+    storeProfiles(w);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(w.switchTo(QStringLiteral("saas-test")));
+    QCOMPARE(w.window->client()->authProvider()->kind(), QStringLiteral("oauth"));
+    // The oauth sandbox: search with a token of our own to find a key.
+    QStringList keys;
+    {
+        QNetworkAccessManager nam;
+        JobsClient client(&nam);
+        client.setApiRoot(m_oauth.baseUrl());
+        client.setAuthProvider(w.window->client()->authProvider());
+        ApiCall *call = client.send(QByteArrayLiteral("POST"), QStringLiteral("jobs/search"),
+            QByteArrayLiteral("{\"filter\": {\"state\": \"CREATED\", \"kind\": \"BPMN_ELEMENT\"}}"));
+        QSignalSpy done(call, &ApiCall::finished);
+        QVERIFY(done.wait(10000));
+        const Outcome outcome = done.constFirst().constFirst().value<Outcome>();
+        QVERIFY2(outcome.ok(), qPrintable(outcome.transportError));
+        const QJsonArray items = QJsonDocument::fromJson(outcome.rawBody)
+                                     .object().value(QStringLiteral("items")).toArray();
+        for (const QJsonValue &item : items)
+            keys.append(item.toObject().value(QStringLiteral("jobKey")).toString());
+    }
+    QVERIFY(!keys.isEmpty());
+    QVERIFY(w.completes(keys.constFirst()));
+}
+
+void TestConnectionController::productionNoSendsNothing()
+{
+    Window w;
+    storeProfiles(w);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(w.switchTo(QStringLiteral("helm-prod")));
+    const QStringList keys = createdKeys(m_basic);
+    QVERIFY(!keys.isEmpty());
+    w.window->findChild<QLineEdit *>(QStringLiteral("jobKeyLineEdit"))->setText(keys.constFirst());
+    const int asked = Confirm::askedCount();
+    Confirm::setNextAnswer(false);
+    w.window->send();
+    QCOMPARE(Confirm::askedCount(), asked + 1);
+    QVERIFY(!w.window->isSending());
+    QCOMPARE(w.history.count(), 0);
+    QVERIFY(createdKeys(m_basic).contains(keys.constFirst())); // still CREATED
+}
+
+void TestConnectionController::noKeychainKeepsTheSecretForThisRun()
+{
+    Window w;
+    storeProfiles(w);
+    if (QTest::currentTestFailed())
+        return;
+    w.keychain.setAvailable(false);
+    int prompts = 0;
+    w.controller->setSecretPrompt([&prompts](const Profile &, SecretKind kind) {
+        ++prompts;
+        return kind == SecretKind::Password ? std::optional<QByteArray>("demo") : std::nullopt;
+    });
+    QVERIFY(w.switchTo(QStringLiteral("helm-dev")));
+    QCOMPARE(prompts, 1);
+    QCOMPARE(w.window->banner()->headline(),
+             QStringLiteral("No keychain available: the secret is kept for this run only"));
+    QCOMPARE(w.controller->sessionSecrets()->value(
+                 profileSecretKey(QStringLiteral("helm-dev"), SecretKind::Password)),
+             std::optional<QByteArray>("demo"));
+    const QStringList keys = createdKeys(m_basic);
+    QVERIFY(!keys.isEmpty());
+    QVERIFY(w.completes(keys.constFirst()));
+    // A second switch uses the secret kept for this run without asking again.
+    QVERIFY(w.switchTo(QStringLiteral("helm-dev")));
+    QCOMPARE(prompts, 1);
+}
+
+QTEST_MAIN(TestConnectionController)
+#include "tst_ConnectionController.moc"

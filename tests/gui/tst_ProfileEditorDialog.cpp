@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The profile editor: validation at the fields, save without any secret in profiles.json,
+// remove takes the secrets along, import of a Console credentials file, "Test connection"
+// against the sandbox in --auth basic mode, and the no-keychain path.
+#include "ProfileEditorDialog.h"
+#include "ProfileStore.h"
+#include "SandboxProcess.h"
+#include "SecretStore.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace JobDesk;
+
+class TestProfileEditorDialog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+
+    void validationAtTheFields_data();
+    void validationAtTheFields();
+    void authKindShowsItsFields();
+    void saveKeepsTheSecretOutOfTheFile();
+    void removeTakesTheSecretsAlong();
+    void importConsoleCredentialsFile();
+    void testConnection_data();
+    void testConnection();
+    void noKeychainKeepsTheSecretForThisRun();
+
+private:
+    struct Dialog
+    {
+        ProfileStore store;
+        MemorySecretStore keychain;
+        MemorySecretStore session;
+        QNetworkAccessManager nam;
+        std::unique_ptr<ProfileEditorDialog> dialog;
+        Dialog()
+        {
+            store.load();
+            dialog = std::make_unique<ProfileEditorDialog>(&store, &keychain, &session, &nam);
+        }
+        QLineEdit *edit(const char *name) const
+        {
+            return dialog->findChild<QLineEdit *>(QLatin1String(name));
+        }
+        void setAuth(Profile::AuthKind kind) const
+        {
+            auto *combo = dialog->findChild<QComboBox *>(QStringLiteral("authKindComboBox"));
+            combo->setCurrentIndex(combo->findData(int(kind)));
+        }
+        void fillBasic(const QString &name, const QString &address, const QString &secret) const
+        {
+            edit("nameLineEdit")->setText(name);
+            edit("addressLineEdit")->setText(address);
+            setAuth(Profile::AuthKind::Basic);
+            edit("usernameLineEdit")->setText(QStringLiteral("demo"));
+            edit("secretLineEdit")->setText(secret);
+        }
+    };
+    SandboxProcess m_sandbox;
+};
+
+void TestProfileEditorDialog::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY2(m_sandbox.start({ QStringLiteral("--demo"), QStringLiteral("--auth"),
+                               QStringLiteral("basic") }),
+             qPrintable(m_sandbox.error()));
+}
+
+void TestProfileEditorDialog::init()
+{
+    QFile::remove(ProfileStore::defaultPath());
+}
+
+void TestProfileEditorDialog::validationAtTheFields_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<QString>("username");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("fine") << "helm" << "http://localhost:8080" << "demo" << true;
+    QTest::newRow("no name") << "" << "http://localhost:8080" << "demo" << false;
+    QTest::newRow("slash in name") << "a/b" << "http://localhost:8080" << "demo" << false;
+    QTest::newRow("no address") << "helm" << "" << "demo" << false;
+    QTest::newRow("not http") << "helm" << "ftp://x" << "demo" << false;
+    QTest::newRow("basic without user") << "helm" << "http://localhost:8080" << "" << false;
+}
+
+void TestProfileEditorDialog::validationAtTheFields()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, address);
+    QFETCH(QString, username);
+    QFETCH(bool, valid);
+    Dialog d;
+    d.fillBasic(name, address, QStringLiteral("pw"));
+    d.edit("usernameLineEdit")->setText(username);
+    auto *save = d.dialog->findChild<QPushButton *>(QStringLiteral("savePushButton"));
+    QCOMPARE(d.dialog->validationText().isEmpty(), valid);
+    QCOMPARE(d.dialog->validationText(), d.dialog->profileFromFields().validationError());
+    QCOMPARE(save->isEnabled(), valid);
+    QCOMPARE(d.dialog->saveProfile(), valid);
+    QCOMPARE(d.store.profiles().size(), valid ? 1 : 0);
+}
+
+void TestProfileEditorDialog::authKindShowsItsFields()
+{
+    Dialog d;
+    d.dialog->show();
+    d.setAuth(Profile::AuthKind::None);
+    QVERIFY(!d.edit("secretLineEdit")->isVisible());
+    QVERIFY(!d.edit("usernameLineEdit")->isVisible());
+    d.setAuth(Profile::AuthKind::OAuth);
+    QVERIFY(d.edit("clientIdLineEdit")->isVisible());
+    QVERIFY(d.edit("tokenUrlLineEdit")->isVisible());
+    QVERIFY(!d.edit("usernameLineEdit")->isVisible());
+    QVERIFY(d.edit("secretLineEdit")->isVisible());
+    QCOMPARE(d.edit("secretLineEdit")->echoMode(), QLineEdit::Password);
+    d.setAuth(Profile::AuthKind::Basic);
+    QVERIFY(d.edit("usernameLineEdit")->isVisible());
+    QVERIFY(!d.edit("clientIdLineEdit")->isVisible());
+}
+
+void TestProfileEditorDialog::saveKeepsTheSecretOutOfTheFile()
+{
+    Dialog d;
+    d.fillBasic(QStringLiteral("helm-dev"), m_sandbox.baseUrlString(),
+                QStringLiteral("very-secret-pw-7431"));
+    QSignalSpy written(d.dialog.get(), &ProfileEditorDialog::secretsWritten);
+    QVERIFY(d.dialog->saveProfile());
+    QVERIFY(written.count() == 1 || written.wait(5000));
+    QCOMPARE(d.keychain.value(profileSecretKey(QStringLiteral("helm-dev"), SecretKind::Password)),
+             std::optional<QByteArray>("very-secret-pw-7431"));
+    QCOMPARE(d.session.size(), 0);
+    QFile file(ProfileStore::defaultPath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray json = file.readAll();
+    QVERIFY(json.contains("helm-dev"));
+    QVERIFY(!json.contains("very-secret-pw-7431"));
+    QVERIFY(d.edit("secretLineEdit")->text().isEmpty());
+    ProfileStore reread;
+    QVERIFY(reread.load());
+    QCOMPARE(reread.find(QStringLiteral("helm-dev"))->username, QStringLiteral("demo"));
+}
+
+void TestProfileEditorDialog::removeTakesTheSecretsAlong()
+{
+    Dialog d;
+    d.fillBasic(QStringLiteral("gone"), m_sandbox.baseUrlString(), QStringLiteral("pw-1"));
+    QSignalSpy written(d.dialog.get(), &ProfileEditorDialog::secretsWritten);
+    QVERIFY(d.dialog->saveProfile());
+    QVERIFY(written.count() == 1 || written.wait(5000));
+    QCOMPARE(d.keychain.size(), 1);
+    d.dialog->removeProfile();
+    QVERIFY(!d.store.contains(QStringLiteral("gone")));
+    QTRY_COMPARE(d.keychain.size(), 0);
+}
+
+void TestProfileEditorDialog::importConsoleCredentialsFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("credentials.txt"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("export ZEEBE_ADDRESS='abc-123.bru-2.zeebe.camunda.io:443'\n"
+               "export ZEEBE_CLIENT_ID='my-client'\n"
+               "export ZEEBE_CLIENT_SECRET='imported-secret-99'\n"
+               "export ZEEBE_AUTHORIZATION_SERVER_URL='https://login.cloud.camunda.io/oauth/token'\n"
+               "export ZEEBE_TOKEN_AUDIENCE='zeebe.camunda.io'\n"
+               "export CAMUNDA_CLUSTER_ID='abc-123'\n"
+               "export CAMUNDA_CLUSTER_REGION='bru-2'\n");
+    file.close();
+    Dialog d;
+    d.dialog->importCredentialsFile(path);
+    QCOMPARE(d.edit("addressLineEdit")->text(),
+             QStringLiteral("https://bru-2.zeebe.camunda.io/abc-123"));
+    QCOMPARE(d.edit("clientIdLineEdit")->text(), QStringLiteral("my-client"));
+    QCOMPARE(d.dialog->profileFromFields().authKind, Profile::AuthKind::OAuth);
+    d.edit("nameLineEdit")->setText(QStringLiteral("saas"));
+    QSignalSpy written(d.dialog.get(), &ProfileEditorDialog::secretsWritten);
+    QVERIFY(d.dialog->saveProfile());
+    QVERIFY(written.count() == 1 || written.wait(5000));
+    QCOMPARE(d.keychain.value(profileSecretKey(QStringLiteral("saas"), SecretKind::ClientSecret)),
+             std::optional<QByteArray>("imported-secret-99"));
+}
+
+void TestProfileEditorDialog::testConnection_data()
+{
+    QTest::addColumn<QString>("secret");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("words");
+    QTest::newRow("right password") << "demo" << true << "accepted";
+    QTest::newRow("wrong password") << "wrong" << false << "401 Unauthorized";
+}
+
+void TestProfileEditorDialog::testConnection()
+{
+    QFETCH(QString, secret);
+    QFETCH(bool, ok);
+    QFETCH(QString, words);
+    Dialog d;
+    d.fillBasic(QStringLiteral("helm"), m_sandbox.baseUrlString(), secret);
+    QSignalSpy finished(d.dialog.get(), &ProfileEditorDialog::testFinished);
+    QTest::mouseClick(d.dialog->findChild<QPushButton *>(QStringLiteral("testConnectionPushButton")),
+                      Qt::LeftButton);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.constFirst().at(0).toBool(), ok);
+    QVERIFY2(d.dialog->testResultText().contains(words), qPrintable(d.dialog->testResultText()));
+    QCOMPARE(d.store.profiles().size(), 0); // testing saves nothing
+}
+
+void TestProfileEditorDialog::noKeychainKeepsTheSecretForThisRun()
+{
+    Dialog d;
+    d.keychain.setAvailable(false);
+    QSignalSpy noKeychain(d.dialog.get(), &ProfileEditorDialog::noKeychain);
+    d.fillBasic(QStringLiteral("helm"), m_sandbox.baseUrlString(), QStringLiteral("run-only-pw"));
+    QVERIFY(d.dialog->saveProfile());
+    QVERIFY(noKeychain.wait(5000));
+    QVERIFY(d.dialog->statusText().contains(QStringLiteral("No keychain available")));
+    QTRY_COMPARE(d.session.value(profileSecretKey(QStringLiteral("helm"), SecretKind::Password)),
+                 std::optional<QByteArray>("run-only-pw"));
+    QFile file(ProfileStore::defaultPath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("run-only-pw"));
+}
+
+QTEST_MAIN(TestProfileEditorDialog)
+#include "tst_ProfileEditorDialog.moc"
