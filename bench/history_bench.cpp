@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QLineEdit>
 #include <QTemporaryDir>
@@ -74,7 +75,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption repeatsOption(QStringLiteral("repeats"),
                                            QStringLiteral("Runs per figure; the median is shown (5)."),
                                            QStringLiteral("n"), QStringLiteral("5"));
-    parser.addOptions({ rowsOption, dbOption, repeatsOption });
+    const QCommandLineOption fillOnlyOption(QStringLiteral("fill-only"),
+                                            QStringLiteral("Only fill --db (e.g. for screenshots)."));
+    parser.addOptions({ rowsOption, dbOption, repeatsOption, fillOnlyOption });
     parser.process(app);
     const int rows = parser.value(rowsOption).toInt();
     const int repeats = std::max(1, parser.value(repeatsOption).toInt());
@@ -109,6 +112,8 @@ int main(int argc, char *argv[])
         std::printf("%-44s %9d\n", "entries", filler.count());
         std::printf("%-44s %9lld KiB\n", "database size", QFile(path).size() / 1024);
     }
+    if (parser.isSet(fillOnlyOption))
+        return 0;
 
     HistoryStore store;
     print("open store", timeIt(1, [&] { store.open(path); }));
@@ -164,13 +169,28 @@ int main(int argc, char *argv[])
         panel.show();
         QCoreApplication::processEvents();
         auto *edit = panel.findChild<QLineEdit *>(QStringLiteral("historyFilterLineEdit"));
-        print("panel: filter one key + repaint (no debounce)", timeIt(repeats, [&] {
-                  edit->setText(QString());
-                  QMetaObject::invokeMethod(edit, "returnPressed");
-                  edit->setText(byKey.text);
-                  QMetaObject::invokeMethod(edit, "returnPressed");
-                  panel.grab();
+        const auto applyAndWait = [&](const QString &text) {
+            // Text filters answer from a worker thread: wait for filterApplied().
+            QEventLoop loop;
+            const QMetaObject::Connection done =
+                QObject::connect(&panel, &LogPanel::filterApplied, &loop, &QEventLoop::quit);
+            edit->setText(text);
+            QElapsedTimer blocked;
+            blocked.start();
+            QMetaObject::invokeMethod(edit, "returnPressed");
+            const double uiMs = double(blocked.nsecsElapsed()) / 1e6;
+            if (!text.isEmpty())
+                loop.exec();
+            QObject::disconnect(done);
+            panel.grab();
+            return uiMs;
+        };
+        QList<double> uiBlocked;
+        print("panel: filter one key, until shown", timeIt(repeats, [&] {
+                  applyAndWait(QString());
+                  uiBlocked.append(applyAndWait(byKey.text));
               }));
+        print("  of which the UI thread was busy", median(uiBlocked));
         print("panel: fetch all rows (scroll to the end)", timeIt(1, [&] {
                   edit->setText(QString());
                   QMetaObject::invokeMethod(edit, "returnPressed");

@@ -47,6 +47,7 @@ void HistoryModel::reload()
     m_rows.clear();
     m_ids.clear();
     m_complete = m_store == nullptr || !m_store->isOpen();
+    m_newestIdSeen = m_complete ? 0 : m_store->lastId();
     if (!m_complete) {
         for (const HistoryEntry &entry : nextPage()) {
             m_rows.append(entry);
@@ -81,6 +82,11 @@ int HistoryModel::addEntry(qint64 id)
 {
     if (m_store == nullptr || m_ids.contains(id))
         return rowOfId(id);
+    return insertIfMatches(id);
+}
+
+int HistoryModel::insertIfMatches(qint64 id)
+{
     std::optional<HistoryEntry> entry = m_store->entry(id);
     if (!entry || !matches(*entry, m_filter))
         return -1;
@@ -110,39 +116,42 @@ int HistoryModel::fetchNewer()
 {
     if (m_store == nullptr || !m_store->isOpen())
         return 0;
-    if (m_rows.isEmpty()) {
+    const qint64 last = m_store->lastId();
+    if (last - m_newestIdSeen > kPageSize) {
+        // Many arrived at once: start over rather than look at each.
         const int before = rowCount();
         reload();
-        return rowCount() - before;
+        return std::max(0, rowCount() - before);
     }
-    const qint64 newest = m_rows.constFirst().id;
-    QList<HistoryEntry> fresh;
-    const QList<HistoryEntry> page = m_store->query(m_filter, 0, kPageSize);
-    for (const HistoryEntry &entry : page) {
-        if (entry.id > newest && !m_ids.contains(entry.id))
-            fresh.append(entry);
+    // Ids only grow: look at each new one by primary key (never a filtered scan).
+    int inserted = 0;
+    for (qint64 id = m_newestIdSeen + 1; id <= last; ++id) {
+        if (!m_ids.contains(id) && insertIfMatches(id) >= 0)
+            ++inserted;
     }
-    if (fresh.size() == page.size() && page.size() == kPageSize) {
-        // More arrived than one page: start over rather than leave a gap.
-        reload();
-        return kPageSize;
-    }
-    insertAtTop(fresh);
-    return int(fresh.size());
+    m_newestIdSeen = std::max(m_newestIdSeen, last);
+    return inserted;
 }
 
-void HistoryModel::insertAtTop(const QList<HistoryEntry> &entries)
+void HistoryModel::resetWith(const HistoryFilter &filter, const QList<HistoryEntry> &firstPage,
+                             qint64 newestIdBefore)
 {
-    if (entries.isEmpty())
-        return;
-    beginInsertRows({}, 0, int(entries.size()) - 1);
-    for (qsizetype i = entries.size() - 1; i >= 0; --i) {
-        m_rows.prepend(entries.at(i));
-        m_ids.insert(entries.at(i).id);
+    beginResetModel();
+    m_filter = filter;
+    m_rows.clear();
+    m_ids.clear();
+    for (const HistoryEntry &entry : firstPage) {
+        if (!m_ids.contains(entry.id)) {
+            m_rows.append(entry);
+            m_ids.insert(entry.id);
+        }
     }
-    m_fetching = true; // no paging from inside our own rowsInserted (see reload())
-    endInsertRows();
+    m_complete = m_store == nullptr || firstPage.size() < kPageSize;
+    m_newestIdSeen = newestIdBefore;
+    m_fetching = true; // see reload()
+    endResetModel();
     m_fetching = false;
+    fetchNewer(); // whatever was appended while the page was read elsewhere
 }
 
 const HistoryEntry *HistoryModel::entryAt(int row) const

@@ -21,7 +21,8 @@ namespace JobDesk {
 ///
 /// New attempts: call `addEntry(id)` right after `HistoryStore::append()`; the entry appears at
 /// the top if it matches the filter. `fetchNewer()` picks up entries another process (the CLI)
-/// appended. `reload()` starts over (after pruning).
+/// appended, by id. `reload()` starts over (after pruning). `setFilter()` queries on the calling
+/// thread; `resetWith()` takes a first page queried elsewhere (LogPanel does that for text).
 class HistoryModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -61,8 +62,16 @@ public:
     void reload();
     /// Shows a freshly appended entry at the top (if it matches the filter). Returns its row or -1.
     int addEntry(qint64 id);
-    /// Inserts entries newer than the newest row (appended by another process). Returns how many.
+    /// Looks at every entry appended since the model last looked (by id, e.g. by the CLI) and
+    /// inserts those that match. Returns how many rows were inserted.
     int fetchNewer();
+    /// The highest store id the model has considered (rows up to it are shown if they match).
+    qint64 newestIdSeen() const { return m_newestIdSeen; }
+    /// Replaces filter and rows with a first page read elsewhere (a worker thread, so a slow
+    /// text filter never blocks the UI). `newestIdBefore` is the store's lastId() from before
+    /// that page was read; anything newer is picked up at once.
+    void resetWith(const HistoryFilter &filter, const QList<HistoryEntry> &firstPage,
+                   qint64 newestIdBefore);
 
     /// Summary of the entry in `row` (no request/response), or nullptr.
     const HistoryEntry *entryAt(int row) const;
@@ -85,7 +94,7 @@ public:
     void fetchMore(const QModelIndex &parent) override;
 
 private:
-    void insertAtTop(const QList<HistoryEntry> &entries);
+    int insertIfMatches(qint64 id);
     /// Queries the page after the loaded rows; updates m_complete; drops rows already shown.
     QList<HistoryEntry> nextPage();
 
@@ -95,6 +104,7 @@ private:
     QSet<qint64> m_ids;
     bool m_complete = true;
     bool m_fetching = false;
+    qint64 m_newestIdSeen = 0;
     std::function<QDateTime()> m_clock;
 };
 

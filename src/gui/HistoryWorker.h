@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "HistoryStore.h"
+
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -10,8 +12,6 @@
 class QThread;
 
 namespace JobDesk {
-
-class HistoryStore;
 
 /// Runs slow history work (retention pruning, export) off the UI thread.
 ///
@@ -28,6 +28,7 @@ public:
         bool ok = false;
         int count = 0;
         QString error;
+        QList<HistoryEntry> entries; ///< for queries
     };
     using Task = std::function<Result(HistoryStore &store)>;
     using Done = std::function<void(const Result &result)>;

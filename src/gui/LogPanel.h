@@ -31,6 +31,9 @@ class HistoryWorker;
 /// - After every `store->append(entry)`: `addEntry(id)`. The row appears at the top at once and
 ///   is selected, so the details pane shows the result. `refresh()` reloads everything;
 ///   attempts made by `jobdesk-cli` are picked up on their own within a few seconds.
+/// - Filtering: without text the store answers from its indexes at once; a text filter (a
+///   LIKE scan, ~0.1-0.5 s on 100,000 entries) runs on a worker thread and `filterApplied()`
+///   follows, so typing never waits for the database.
 /// - Connect `loadIntoFormRequested(entry)` (a full entry: request body included) to fill the
 ///   form, and `statusMessage(text)` to the status bar if wanted.
 /// - Ctrl+F: call `focusFilter()`.
@@ -71,6 +74,8 @@ signals:
     void exportFinished(bool ok, int count, const QString &message);
     /// After retention ran; `removed` entries were deleted (-1 on error).
     void retentionApplied(int removed);
+    /// The table shows the current filter's rows (text filters are queried off the UI thread).
+    void filterApplied();
 
 public slots:
     /// Shows a freshly appended entry at the top and selects it.
@@ -97,6 +102,11 @@ private:
     void setupActions();
     void setupOutcomeFilter();
     void applyFilterNow();
+    /// Shows `currentFilter()`: at once when the store can use an index (no text), else from a
+    /// worker thread. `force` re-reads even if the filter did not change.
+    void runFilter(bool force);
+    void finishFilter(std::optional<qint64> reselect);
+    std::optional<qint64> currentId() const;
     void showSelected();
     void updateActions();
     void updateCount();
@@ -112,7 +122,9 @@ private:
     HistoryStore *m_store = nullptr;
     QTimer *m_filterTimer;
     QTimer *m_pollTimer;
-    qint64 m_lastSeenId = 0;
+    HistoryFilter m_requestedFilter;
+    quint64 m_filterGeneration = 0;
+    quint64 m_countGeneration = 0;
     RetentionPolicy m_retention;
     bool m_retentionRunning = false;
     bool m_retentionAgain = false;

@@ -124,6 +124,39 @@ private slots:
         QTRY_VERIFY(rows() >= HistoryModel::kPageSize);
     }
 
+    void textFilterRunsOffTheUiThread()
+    {
+        QSignalSpy applied(m_panel.get(), &LogPanel::filterApplied);
+        filterEdit()->setText(QStringLiteral("2251799813685349"));
+        QMetaObject::invokeMethod(filterEdit(), "returnPressed");
+        // The query runs in a worker: nothing has changed yet when the call returns.
+        QCOMPARE(applied.count(), 0);
+        QVERIFY(rows() >= HistoryModel::kPageSize);
+        QVERIFY(applied.wait(20000));
+        QCOMPARE(rows(), 1);
+        // Typing on while a query runs: only the last filter's answer is shown.
+        filterEdit()->setText(QStringLiteral("prod-eu"));
+        QMetaObject::invokeMethod(filterEdit(), "returnPressed");
+        filterEdit()->setText(QStringLiteral("dev-cluster"));
+        QMetaObject::invokeMethod(filterEdit(), "returnPressed");
+        QTRY_COMPARE(table()->model()->index(0, HistoryModel::JobKeyColumn).data().toString(),
+                     QStringLiteral("2251799902653941"));
+        QCOMPARE(rows(), 1);
+        QTRY_COMPARE(m_panel->findChild<QLabel *>(QStringLiteral("historyCountLabel"))->text(),
+                     QStringLiteral("1 of %1 attempts").arg(QLocale().toString(1001)));
+    }
+
+    void attemptsFromTheCliAppearWithoutRefresh()
+    {
+        HistoryStore cli;
+        QVERIFY(cli.open(m_store->path()));
+        HistoryEntry entry = HistoryFixtures::connectionRefused();
+        entry.time = HistoryFixtures::fixedTime().addSecs(7200);
+        QVERIFY(cli.append(entry) > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(table()->model()->index(0, HistoryModel::JobKeyColumn).data().toString(),
+                                  entry.jobKey, 15000);
+    }
+
     void filterByOutcome()
     {
         const int index = outcomeCombo()->findText(outcomeKindLabel(OutcomeKind::InvalidState));
