@@ -15,6 +15,7 @@ ConnectionBar::ConnectionBar(QWidget *parent)
     , m_ui(std::make_unique<Ui::ConnectionBar>())
 {
     m_ui->setupUi(this);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     m_ui->testConnectionPushButton->setIcon(QIcon(QStringLiteral(":/icons/connection.svg")));
     connect(m_ui->testConnectionPushButton, &QPushButton::clicked, this,
             &ConnectionBar::testRequested);

@@ -70,7 +70,7 @@ JsonEditor::JsonEditor(QWidget *parent)
     setLineWrapMode(QPlainTextEdit::NoWrap);
     setTabChangesFocus(true);
     setTabStopDistance(fontMetrics().horizontalAdvance(QLatin1Char(' ')) * 2);
-    setPlaceholderText(tr("{ \"approved\": true }"));
+    setPlaceholderText(tr("Variables as one JSON object, e.g. {\"approved\": true}. Empty: none."));
 
     connect(this, &QPlainTextEdit::blockCountChanged, this, &JsonEditor::updateGutterWidth);
     connect(this, &QPlainTextEdit::updateRequest, this, &JsonEditor::updateGutter);

@@ -30,6 +30,7 @@
 static void initJobDeskResources()
 {
     Q_INIT_RESOURCE(jobdesk);
+    Q_INIT_RESOURCE(icon);
 }
 
 namespace JobDesk {

@@ -152,9 +152,15 @@ void MessageBanner::applyColours()
         static_cast<float>(base.greenF() * (1 - mix) + accent.greenF() * mix),
         static_cast<float>(base.blueF() * (1 - mix) + accent.blueF() * mix));
     // A style sheet scoped by object name: background tint and a 4 px accent edge.
-    setStyleSheet(QStringLiteral("QFrame#messageBanner { background-color: %1; border-left: 4px "
-                                 "solid %2; border-radius: 3px; }")
-                      .arg(tint.name(), accent.name()));
+    const QString sheet = QStringLiteral("QFrame#messageBanner { background-color: %1; "
+                                         "border-left: 4px solid %2; border-radius: 3px; }")
+                              .arg(tint.name(), accent.name());
+    // Setting a style sheet changes the palette, which calls this again: only set changes.
+    if (m_applying || sheet == styleSheet())
+        return;
+    m_applying = true;
+    setStyleSheet(sheet);
+    m_applying = false;
 }
 
 } // namespace JobDesk

@@ -42,6 +42,7 @@ private:
 
     Q_DISABLE_COPY_MOVE(MessageBanner)
     Kind m_kind = Kind::Information;
+    bool m_applying = false;
     QLabel *m_icon = nullptr;
     QLabel *m_headline = nullptr;
     QLabel *m_text = nullptr;

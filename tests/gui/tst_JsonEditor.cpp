@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The variables editor on its own: highlighting from the core lexer, bracket matching,
+// markers, auto-indent, the line-number gutter.
+#include "JsonEditor.h"
+#include "JsonHighlighter.h"
+
+#include <QElapsedTimer>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextLayout>
+
+using namespace JobDesk;
+
+class TestJsonEditor : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void highlightsKeysStringsNumbers();
+    void matchesBrackets_data();
+    void matchesBrackets();
+    void bracketsInStringsAreIgnored();
+    void returnKeepsIndentation();
+    void markerAtLineAndColumn();
+    void markersClearOnEdit();
+    void gutterGrowsWithLineCount();
+    void largeDocumentStaysResponsive();
+
+private:
+    static QColor colourAt(const QTextBlock &block, int position)
+    {
+        for (const QTextLayout::FormatRange &range : block.layout()->formats()) {
+            if (position >= range.start && position < range.start + range.length)
+                return range.format.foreground().color();
+        }
+        return {};
+    }
+};
+
+void TestJsonEditor::highlightsKeysStringsNumbers()
+{
+    JsonEditor editor;
+    editor.setPlainText(QStringLiteral("{\"key\": \"value\", \"n\": 42, \"t\": true}"));
+    const QTextBlock block = editor.document()->firstBlock();
+    const QColor key = colourAt(block, 2);
+    const QColor string = colourAt(block, 10);
+    const QColor number = colourAt(block, 23);
+    const QColor literal = colourAt(block, 33);
+    QVERIFY(key.isValid() && string.isValid() && number.isValid() && literal.isValid());
+    QVERIFY(key != string);
+    QVERIFY(string != number);
+    QVERIFY(number != literal);
+    // Same kind, same colour: the second key.
+    QCOMPARE(colourAt(block, 18), key);
+}
+
+void TestJsonEditor::matchesBrackets_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("cursor");
+    QTest::addColumn<int>("match");
+    QTest::newRow("outer from start") << QStringLiteral("{\"a\": [1, 2]}") << 0 << 12;
+    QTest::newRow("inner array") << QStringLiteral("{\"a\": [1, 2]}") << 6 << 11;
+    QTest::newRow("backwards after close") << QStringLiteral("{\"a\": [1, 2] }") << 12 << 6;
+    QTest::newRow("across lines") << QStringLiteral("{\n  \"a\": {\n    \"b\": 1\n  }\n}") << 0
+                                  << 26;
+    QTest::newRow("unbalanced") << QStringLiteral("{\"a\": [1, 2}") << 6 << -1;
+}
+
+void TestJsonEditor::matchesBrackets()
+{
+    QFETCH(QString, text);
+    QFETCH(int, cursor);
+    QFETCH(int, match);
+    JsonEditor editor;
+    editor.setPlainText(text);
+    QTextCursor c = editor.textCursor();
+    c.setPosition(cursor == 0 ? 1 : 0);
+    editor.setTextCursor(c);
+    c.setPosition(cursor);
+    editor.setTextCursor(c);
+    QCOMPARE(editor.matchingBracketPosition(), match);
+}
+
+void TestJsonEditor::bracketsInStringsAreIgnored()
+{
+    JsonEditor editor;
+    editor.setPlainText(QStringLiteral("{\"a\": \"}]\"}"));
+    QTextCursor c = editor.textCursor();
+    c.setPosition(0);
+    editor.setTextCursor(c);
+    QCOMPARE(editor.matchingBracketPosition(), 10);
+}
+
+void TestJsonEditor::returnKeepsIndentation()
+{
+    JsonEditor editor;
+    editor.setPlainText(QStringLiteral("{\n  \"a\": ["));
+    editor.moveCursor(QTextCursor::End);
+    QTest::keyClick(&editor, Qt::Key_Return);
+    QCOMPARE(editor.toPlainText(), QStringLiteral("{\n  \"a\": [\n    "));
+    QTest::keyClicks(&editor, QStringLiteral("1"));
+    QTest::keyClick(&editor, Qt::Key_Return);
+    QCOMPARE(editor.toPlainText(), QStringLiteral("{\n  \"a\": [\n    1\n    "));
+}
+
+void TestJsonEditor::markerAtLineAndColumn()
+{
+    JsonEditor editor;
+    editor.setPlainText(QStringLiteral("{\n  \"é😀\": x\n}"));
+    // Columns count code points: the emoji is one column but two UTF-16 units.
+    editor.setProblems(JsonEditor::Marker { 2, 9, -1, QStringLiteral("unexpected x") }, {});
+    QCOMPARE(editor.document()->characterAt(editor.errorPosition()), QChar(u'x'));
+    editor.goToError();
+    QCOMPARE(editor.textCursor().position(), editor.errorPosition());
+}
+
+void TestJsonEditor::markersClearOnEdit()
+{
+    JsonEditor editor;
+    editor.setPlainText(QStringLiteral("{x}"));
+    editor.setProblems(JsonEditor::Marker { 1, 2, 1, QStringLiteral("bad") }, {});
+    QVERIFY(editor.errorMarker());
+    editor.insertPlainText(QStringLiteral(" "));
+    QVERIFY(!editor.errorMarker());
+}
+
+void TestJsonEditor::gutterGrowsWithLineCount()
+{
+    JsonEditor editor;
+    editor.setPlainText(QStringLiteral("{}"));
+    const int narrow = editor.lineNumberAreaWidth();
+    editor.setPlainText(QString(12000, u'\n'));
+    QVERIFY(editor.lineNumberAreaWidth() > narrow);
+}
+
+void TestJsonEditor::largeDocumentStaysResponsive()
+{
+    // ~4 MiB pretty-printed: opening it and typing a character must not stall.
+    QString text = QStringLiteral("{\n");
+    int i = 0;
+    while (text.size() < 4 * 1024 * 1024)
+        text += QStringLiteral("  \"key%1\": {\"amount\": 12345.67, \"ok\": true, \"s\": \"text\"},\n")
+                    .arg(i++);
+    text += QStringLiteral("  \"end\": null\n}");
+    JsonEditor editor;
+    editor.resize(600, 400);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    QElapsedTimer timer;
+    timer.start();
+    editor.setPlainText(text);
+    const qint64 openMs = timer.elapsed();
+    editor.moveCursor(QTextCursor::Start);
+    editor.moveCursor(QTextCursor::Down);
+    timer.restart();
+    QTest::keyClick(&editor, Qt::Key_Space);
+    QCoreApplication::processEvents();
+    const qint64 keyMs = timer.elapsed();
+    qInfo("4 MiB: open %lld ms, keystroke %lld ms", openMs, keyMs);
+    QVERIFY2(keyMs < 100, qPrintable(QString::number(keyMs)));
+}
+
+QTEST_MAIN(TestJsonEditor)
+#include "tst_JsonEditor.moc"

@@ -1,0 +1,319 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The whole window against the real sandbox: type a key, edit variables, toggle deny, press
+// Ctrl+Return, then check the banner, the log row and the history database.
+#include "Confirm.h"
+#include "ConnectionBar.h"
+#include "DraftStore.h"
+#include "HistoryModel.h"
+#include "HistoryStore.h"
+#include "JobForm.h"
+#include "JobsClient.h"
+#include "JsonEditor.h"
+#include "LogPanel.h"
+#include "MainWindow.h"
+#include "MessageBanner.h"
+#include "SandboxProcess.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace JobDesk;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void titleAndFocus();
+    void ctrlReturnFromTheEditorCompletes();
+    void denyOnATaskListenerJob();
+    void refusalIsExplained();
+    void noDoubleSendAndCancel();
+    void invalidFormSendsNothing();
+    void draftSurvivesARestart();
+    void testConnectionShowsTheGateway();
+    void productionAsksFirst();
+
+private:
+    struct Window
+    {
+        QNetworkAccessManager nam;
+        HistoryStore history;
+        DraftStore drafts;
+        std::unique_ptr<MainWindow> window;
+        explicit Window(const QUrl &base, bool production = false)
+        {
+            history.open();
+            MainWindow::Connection connection;
+            connection.apiRoot = JobsClient::normalizeApiRoot(base.toString()).url;
+            connection.production = production;
+            if (production)
+                connection.profileName = QStringLiteral("prod-eu");
+            window = std::make_unique<MainWindow>(connection, &nam, &history, &drafts);
+        }
+        template<typename T>
+        T *find(const char *name) const
+        {
+            return window->findChild<T *>(QLatin1String(name));
+        }
+    };
+
+    QStringList jobKeys(const QString &filterJson);
+
+    SandboxProcess m_sandbox;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY2(m_sandbox.start({ QStringLiteral("--demo") }), qPrintable(m_sandbox.error()));
+}
+
+void TestMainWindow::init()
+{
+    QFile::remove(HistoryStore::defaultPath());
+    QFile::remove(HistoryStore::defaultPath() + QStringLiteral("-wal"));
+    QFile::remove(HistoryStore::defaultPath() + QStringLiteral("-shm"));
+    QFile::remove(DraftStore::defaultPath());
+    QFile::remove(MainWindow::settingsPath());
+}
+
+void TestMainWindow::cleanup()
+{
+    init();
+}
+
+QStringList TestMainWindow::jobKeys(const QString &filterJson)
+{
+    QNetworkAccessManager nam;
+    QNetworkRequest request(m_sandbox.baseUrl().resolved(QUrl(QStringLiteral("/v2/jobs/search"))));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = nam.post(
+        request, QStringLiteral("{\"filter\": %1, \"page\": {\"limit\": 100}}").arg(filterJson).toUtf8());
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    done.wait(10000);
+    QStringList keys;
+    const QJsonArray items =
+        QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("items")).toArray();
+    for (const QJsonValue &item : items)
+        keys.append(item.toObject().value(QStringLiteral("jobKey")).toString());
+    reply->deleteLater();
+    return keys;
+}
+
+void TestMainWindow::titleAndFocus()
+{
+    Window w(m_sandbox.baseUrl());
+    w.window->show();
+    QApplication::setActiveWindow(w.window.get());
+    QVERIFY(QTest::qWaitForWindowActive(w.window.get()));
+    QVERIFY(w.window->windowTitle().startsWith(QStringLiteral("JobDesk")));
+    QVERIFY(w.window->windowTitle().contains(m_sandbox.baseUrlString()));
+    QTRY_COMPARE(QApplication::focusWidget(), w.find<QLineEdit>("jobKeyLineEdit"));
+    // Ctrl+L comes back to the key from anywhere.
+    w.find<JsonEditor>("variablesEditor")->setFocus();
+    QTest::keySequence(w.window.get(), QKeySequence(Qt::CTRL | Qt::Key_L));
+    QTRY_COMPARE(QApplication::focusWidget(), w.find<QLineEdit>("jobKeyLineEdit"));
+}
+
+void TestMainWindow::ctrlReturnFromTheEditorCompletes()
+{
+    const QStringList keys = jobKeys(QStringLiteral("{\"state\": \"CREATED\", \"type\": \"reserve-stock\"}"));
+    QVERIFY(!keys.isEmpty());
+    Window w(m_sandbox.baseUrl());
+    w.window->show();
+    QApplication::setActiveWindow(w.window.get());
+    QVERIFY(QTest::qWaitForWindowActive(w.window.get()));
+
+    QTest::keyClicks(w.find<QLineEdit>("jobKeyLineEdit"), keys.constFirst());
+    auto *editor = w.find<JsonEditor>("variablesEditor");
+    editor->setFocus();
+    QTest::keyClicks(editor, QStringLiteral("{\"reserved\": 12345678901234567890}"));
+    QSignalSpy finished(w.window.get(), &MainWindow::requestFinished);
+    QTRY_VERIFY(w.find<QPushButton>("sendPushButton")->isEnabled());
+    QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(finished.wait(10000));
+
+    const qint64 id = finished.constFirst().at(1).toLongLong();
+    QVERIFY(id > 0);
+    auto *banner = w.window->banner();
+    QVERIFY(banner->isVisible());
+    QCOMPARE(banner->kind(), MessageBanner::Kind::Positive);
+    QVERIFY(banner->headline().contains(keys.constFirst()));
+
+    // In the database, from the window, with the body exactly as typed.
+    const std::optional<HistoryEntry> entry = w.history.entry(id);
+    QVERIFY(entry);
+    QCOMPARE(entry->source, QStringLiteral("window"));
+    QCOMPARE(entry->jobKey, keys.constFirst());
+    QCOMPARE(entry->kind, OutcomeKind::Completed);
+    QVERIFY(entry->request.body.contains("12345678901234567890"));
+    // And on top of the log, selected.
+    QTRY_VERIFY(w.window->logPanel()->model()->rowCount() >= 1);
+    QTRY_VERIFY(w.window->logPanel()->selectedEntry().has_value());
+    QCOMPARE(w.window->logPanel()->selectedEntry()->id, id);
+    // The form stays as it was, ready for the next key.
+    QCOMPARE(w.find<QLineEdit>("jobKeyLineEdit")->text(), keys.constFirst());
+}
+
+void TestMainWindow::denyOnATaskListenerJob()
+{
+    const QStringList keys = jobKeys(
+        QStringLiteral("{\"state\": \"CREATED\", \"kind\": \"TASK_LISTENER\", \"listenerEventType\": \"COMPLETING\"}"));
+    QVERIFY(!keys.isEmpty());
+    Window w(m_sandbox.baseUrl());
+    w.window->show();
+    QTest::keyClicks(w.find<QLineEdit>("jobKeyLineEdit"), keys.constFirst());
+    QTest::mouseClick(w.find<QCheckBox>("denyCheckBox"), Qt::LeftButton, {},
+                      QPoint(4, w.find<QCheckBox>("denyCheckBox")->height() / 2));
+    QVERIFY(w.find<QCheckBox>("denyCheckBox")->isChecked());
+    QTest::keyClicks(w.find<QLineEdit>("deniedReasonLineEdit"), QStringLiteral("needs a second look"));
+    QSignalSpy finished(w.window.get(), &MainWindow::requestFinished);
+    QTest::keyClick(w.find<QLineEdit>("deniedReasonLineEdit"), Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(finished.wait(10000));
+    const auto outcome = finished.constFirst().at(0).value<Outcome>();
+    QVERIFY2(outcome.ok(), outcome.rawBody.constData());
+    QVERIFY(outcome.request.body.contains("\"denied\":true"));
+    QVERIFY(w.window->banner()->headline().contains(QStringLiteral("denial")));
+    QCOMPARE(w.history.count(), 1);
+}
+
+void TestMainWindow::refusalIsExplained()
+{
+    Window w(m_sandbox.baseUrl());
+    w.window->show();
+    QTest::keyClicks(w.find<QLineEdit>("jobKeyLineEdit"), QStringLiteral("2251799813999999"));
+    QSignalSpy finished(w.window.get(), &MainWindow::requestFinished);
+    QTest::keyClick(w.find<QLineEdit>("jobKeyLineEdit"), Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(finished.wait(10000));
+    auto *banner = w.window->banner();
+    QCOMPARE(banner->kind(), MessageBanner::Kind::Error);
+    QVERIFY2(banner->headline().contains(QStringLiteral("404")), qPrintable(banner->headline()));
+    QVERIFY(banner->text().contains(QStringLiteral("Next:")));
+    const QList<HistoryEntry> rows = w.history.query({}, 0, 10);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.constFirst().kind, OutcomeKind::NotFound);
+    QCOMPARE(rows.constFirst().httpStatus, std::optional<int>(404));
+}
+
+void TestMainWindow::noDoubleSendAndCancel()
+{
+    SandboxProcess slow;
+    QVERIFY2(slow.start({ QStringLiteral("--demo"), QStringLiteral("--latency-ms"),
+                          QStringLiteral("5000") }),
+             qPrintable(slow.error()));
+    Window w(slow.baseUrl());
+    w.window->show();
+    QTest::keyClicks(w.find<QLineEdit>("jobKeyLineEdit"), QStringLiteral("2251799823685402"));
+    QSignalSpy finished(w.window.get(), &MainWindow::requestFinished);
+    auto *send = w.find<QPushButton>("sendPushButton");
+    QTRY_VERIFY(send->isEnabled());
+    QTest::keyClick(w.window.get(), Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(w.window->isSending());
+    QVERIFY(!send->isEnabled());
+    QVERIFY(w.find<QPushButton>("cancelPushButton")->isEnabled());
+    // Pressing again while in flight sends nothing more.
+    QTest::keyClick(w.window.get(), Qt::Key_Return, Qt::ControlModifier);
+    w.window->send();
+    QTest::mouseClick(w.find<QPushButton>("cancelPushButton"), Qt::LeftButton);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(finished.constFirst().at(0).value<Outcome>().kind, OutcomeKind::Cancelled);
+    QCOMPARE(w.window->banner()->kind(), MessageBanner::Kind::Information);
+    QCOMPARE(w.history.count(), 1);
+    QVERIFY(send->isEnabled());
+}
+
+void TestMainWindow::invalidFormSendsNothing()
+{
+    Window w(m_sandbox.baseUrl());
+    w.window->show();
+    QTest::keyClicks(w.find<QLineEdit>("jobKeyLineEdit"), QStringLiteral("12ab"));
+    QSignalSpy finished(w.window.get(), &MainWindow::requestFinished);
+    QTest::keyClick(w.window.get(), Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(!w.window->isSending());
+    QCOMPARE(w.window->banner()->kind(), MessageBanner::Kind::Error);
+    QVERIFY(w.window->banner()->headline().contains(QStringLiteral("Not sent")));
+    QCOMPARE(finished.count(), 0);
+    QCOMPARE(w.history.count(), 0);
+}
+
+void TestMainWindow::draftSurvivesARestart()
+{
+    {
+        Window w(m_sandbox.baseUrl());
+        w.window->show();
+        QTest::keyClicks(w.find<QLineEdit>("jobKeyLineEdit"), QStringLiteral("2251799813685249"));
+        w.find<JsonEditor>("variablesEditor")->setPlainText(QStringLiteral("{\"half\": tr"));
+        w.find<QCheckBox>("denyCheckBox")->setChecked(true);
+        // Written by the debounce alone (as before a crash), not by closing the window.
+        QTRY_VERIFY(QFile::exists(DraftStore::defaultPath()));
+        QTRY_VERIFY(QFile(DraftStore::defaultPath()).size() > 0
+                    && DraftStore().load()->denied);
+        w.window->hide();
+    }
+    Window again(m_sandbox.baseUrl());
+    QCOMPARE(again.find<QLineEdit>("jobKeyLineEdit")->text(), QStringLiteral("2251799813685249"));
+    QCOMPARE(again.find<JsonEditor>("variablesEditor")->toPlainText(), QStringLiteral("{\"half\": tr"));
+    QVERIFY(again.find<QCheckBox>("denyCheckBox")->isChecked());
+    QVERIFY(!again.find<QPushButton>("sendPushButton")->isEnabled());
+}
+
+void TestMainWindow::testConnectionShowsTheGateway()
+{
+    Window w(m_sandbox.baseUrl());
+    w.window->show();
+    QSignalSpy done(w.window.get(), &MainWindow::topologyFinished);
+    QTest::mouseClick(w.find<QPushButton>("testConnectionPushButton"), Qt::LeftButton);
+    QVERIFY(done.wait(10000));
+    const QString text = w.window->connectionBar()->topologyText();
+    QVERIFY2(text.contains(QStringLiteral("gateway")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("partition")));
+
+    // A dead address says so in words.
+    Window dead(QUrl(QStringLiteral("http://127.0.0.1:1")));
+    QSignalSpy deadDone(dead.window.get(), &MainWindow::topologyFinished);
+    dead.window->testConnection();
+    QVERIFY(deadDone.wait(10000));
+    QVERIFY(!dead.window->connectionBar()->topologyText().isEmpty());
+    QVERIFY(!dead.window->connectionBar()->topologyText().contains(QStringLiteral("gateway")));
+}
+
+void TestMainWindow::productionAsksFirst()
+{
+    Window w(m_sandbox.baseUrl(), true);
+    w.window->show();
+    QVERIFY(w.window->windowTitle().contains(QStringLiteral("prod-eu")));
+    QTest::keyClicks(w.find<QLineEdit>("jobKeyLineEdit"), QStringLiteral("2251799823685442"));
+    QSignalSpy finished(w.window.get(), &MainWindow::requestFinished);
+    const int asked = Confirm::askedCount();
+    Confirm::setNextAnswer(false);
+    w.window->send();
+    QCOMPARE(Confirm::askedCount(), asked + 1);
+    QVERIFY(!w.window->isSending());
+    QCOMPARE(w.history.count(), 0);
+    Confirm::setNextAnswer(true);
+    w.window->send();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(w.history.count(), 1);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_MainWindow.moc"
