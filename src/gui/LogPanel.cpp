@@ -61,7 +61,7 @@ LogPanel::LogPanel(QWidget *parent)
     m_ui->historyTableView->setColumnWidth(HistoryModel::JobKeyColumn,
                                            mono.horizontalAdvance(QStringLiteral("2251799813685249")) + pad);
     m_ui->historyTableView->setColumnWidth(HistoryModel::OutcomeColumn,
-                                           metrics.horizontalAdvance(QStringLiteral("Transport error")) + 3 * pad);
+                                           metrics.horizontalAdvance(QStringLiteral("Transport error")) * 6 / 5 + 3 * pad);
     m_ui->historyTableView->setColumnWidth(HistoryModel::StatusColumn,
                                            metrics.horizontalAdvance(QStringLiteral("Status")) + pad);
     m_ui->historyTableView->setColumnWidth(HistoryModel::DurationColumn,

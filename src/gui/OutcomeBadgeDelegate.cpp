@@ -105,21 +105,26 @@ void OutcomeBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
 
     QFont font = opt.font;
     font.setBold(true);
-    const QFontMetrics metrics(font);
+    painter->save();
+    painter->setFont(font);
+    // The painter's metrics: the device may differ from the widget's (grab, high DPI).
+    const QFontMetrics metrics = painter->fontMetrics();
     const int padX = metrics.height() / 2;
     const int height = std::min(opt.rect.height() - 4, metrics.height() + 4);
-    const int width = std::min(opt.rect.width() - 6, metrics.horizontalAdvance(label) + 2 * padX);
+    // +2: horizontalAdvance() rounds, and eliding to exactly that width would cut the label.
+    const int textWidth = metrics.horizontalAdvance(label) + 2;
+    const int width = std::min(opt.rect.width() - 6, textWidth + 2 * padX);
     const QRect badge(opt.rect.left() + 4, opt.rect.center().y() - height / 2 + 1, width, height);
 
-    painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     QPainterPath path;
     path.addRoundedRect(QRectF(badge), height / 2.0, height / 2.0);
     painter->fillPath(path, c.background);
     painter->setPen(c.text);
-    painter->setFont(font);
     painter->drawText(badge.adjusted(padX, 0, -padX, 0), Qt::AlignCenter,
-                      metrics.elidedText(label, Qt::ElideRight, badge.width() - 2 * padX));
+                      width == textWidth + 2 * padX
+                          ? label
+                          : metrics.elidedText(label, Qt::ElideRight, badge.width() - 2 * padX));
     painter->restore();
 }
 
