@@ -52,9 +52,9 @@ QString CliHistory::append(const HistoryEntry &entry)
         return m_error;
     HistoryEntry normalized = entry;
     // The history's text columns are NOT NULL: a null QString would be bound as NULL.
-    for (QString *text : { &normalized.source, &normalized.connection, &normalized.jobKey,
-                           &normalized.title, &normalized.detail, &normalized.transportError,
-                           &normalized.redirectLocation }) {
+    for (QString *text :
+        {&normalized.source, &normalized.connection, &normalized.jobKey, &normalized.title,
+            &normalized.detail, &normalized.transportError, &normalized.redirectLocation}) {
         if (text->isNull())
             *text = QStringLiteral("");
     }

@@ -40,8 +40,8 @@ const OptionSpec *findSpec(const QList<OptionSpec> &specs, const QString &name)
 /// Splits `arguments[from…]` into options and positionals. `--name value` and `--name=value`
 /// are both accepted; `--` ends the options. A value that is missing (end of the line, or the
 /// next word is another long option) is an error, so `--deny-reason --json` never swallows a flag.
-Scan scan(const QStringList &arguments, int from, const QList<OptionSpec> &specs,
-          const QString &context)
+Scan scan(
+    const QStringList &arguments, int from, const QList<OptionSpec> &specs, const QString &context)
 {
     Scan result;
     bool optionsEnded = false;
@@ -75,7 +75,7 @@ Scan scan(const QStringList &arguments, int from, const QList<OptionSpec> &specs
             if (equals >= 0) {
                 value = argument.mid(equals + 1);
             } else if (i + 1 < arguments.size()
-                       && !arguments.at(i + 1).startsWith(QLatin1String("--"))) {
+                && !arguments.at(i + 1).startsWith(QLatin1String("--"))) {
                 value = arguments.at(++i);
             } else {
                 result.error = QStringLiteral("option '--%1' needs a value").arg(name);
@@ -132,25 +132,31 @@ bool requireNonBlank(const Scan &scan, const char *name, QString *error)
 CommandLine parseComplete(const QStringList &arguments)
 {
     static const QList<OptionSpec> specs {
-        { "variables", true }, { "deny", false },     { "deny-reason", true },
-        { "template", true },  { "profile", true },   { "base-url", true },
-        { "timeout", true },   { "json", false },     { "dry-run", false },
-        { "no-history", false },
+        {"variables", true},
+        {"deny", false},
+        {"deny-reason", true},
+        {"template", true},
+        {"profile", true},
+        {"base-url", true},
+        {"timeout", true},
+        {"json", false},
+        {"dry-run", false},
+        {"no-history", false},
     };
     const QString topic = QStringLiteral("complete");
     const Scan s = scan(arguments, 1, specs, topic);
     if (!s.error.isEmpty())
         return usageError(topic, s.error);
     QString error;
-    if (!expectPositionals(s, { QStringLiteral("<JOB_KEY>") }, &error))
+    if (!expectPositionals(s, {QStringLiteral("<JOB_KEY>")}, &error))
         return usageError(topic, error);
-    for (const char *name : { "template", "profile", "base-url" }) {
+    for (const char *name : {"template", "profile", "base-url"}) {
         if (!requireNonBlank(s, name, &error))
             return usageError(topic, error);
     }
     if (s.has("profile") && s.has("base-url"))
-        return usageError(topic,
-                          QStringLiteral("--profile and --base-url cannot be used together"));
+        return usageError(
+            topic, QStringLiteral("--profile and --base-url cannot be used together"));
     // With a template the reason may refine the template's deny; checked after merging.
     if (s.has("deny-reason") && !s.has("deny") && !s.has("template"))
         return usageError(topic, QStringLiteral("--deny-reason needs --deny"));
@@ -184,7 +190,8 @@ CommandLine parseProfile(const QStringList &arguments)
 {
     const QString topic = QStringLiteral("profile");
     if (arguments.size() < 2)
-        return usageError(topic, QStringLiteral("missing a profile command (add, list, show, remove)"));
+        return usageError(
+            topic, QStringLiteral("missing a profile command (add, list, show, remove)"));
     const QString sub = arguments.at(1);
     const QString context = topic + u' ' + sub;
     CommandLine line;
@@ -192,18 +199,23 @@ CommandLine parseProfile(const QStringList &arguments)
     QString error;
     if (sub == QLatin1String("add")) {
         static const QList<OptionSpec> specs {
-            { "base-url", true },  { "auth", true },     { "username", true },
-            { "client-id", true }, { "token-url", true }, { "audience", true },
-            { "scope", true },     { "secret-stdin", false },
+            {"base-url", true},
+            {"auth", true},
+            {"username", true},
+            {"client-id", true},
+            {"token-url", true},
+            {"audience", true},
+            {"scope", true},
+            {"secret-stdin", false},
         };
         const Scan s = scan(arguments, 2, specs, context);
         if (!s.error.isEmpty())
             return usageError(topic, s.error);
-        if (!expectPositionals(s, { QStringLiteral("<name>") }, &error))
+        if (!expectPositionals(s, {QStringLiteral("<name>")}, &error))
             return usageError(topic, error);
         if (!s.has("base-url"))
             return usageError(topic, QStringLiteral("profile add needs --base-url <url>"));
-        for (const char *name : { "base-url", "auth", "username", "client-id", "token-url" }) {
+        for (const char *name : {"base-url", "auth", "username", "client-id", "token-url"}) {
             if (!requireNonBlank(s, name, &error))
                 return usageError(topic, error);
         }
@@ -219,27 +231,28 @@ CommandLine parseProfile(const QStringList &arguments)
         p.scope = s.value("scope").trimmed();
         p.secretStdin = s.has("secret-stdin");
 
-        static const QStringList kinds { QStringLiteral("none"), QStringLiteral("basic"),
-                                         QStringLiteral("bearer"), QStringLiteral("oauth") };
+        static const QStringList kinds {QStringLiteral("none"), QStringLiteral("basic"),
+            QStringLiteral("bearer"), QStringLiteral("oauth")};
         if (!kinds.contains(p.auth))
-            return usageError(topic, QStringLiteral("--auth must be none, basic, bearer or oauth, not '%1'")
-                                         .arg(s.value("auth")));
+            return usageError(topic,
+                QStringLiteral("--auth must be none, basic, bearer or oauth, not '%1'")
+                    .arg(s.value("auth")));
         // Options that do not belong to the chosen kind are mistakes, not harmless extras.
         QList<const char *> allowed;
         if (p.auth == QLatin1String("basic"))
-            allowed = { "username", "secret-stdin" };
+            allowed = {"username", "secret-stdin"};
         else if (p.auth == QLatin1String("bearer"))
-            allowed = { "secret-stdin" };
+            allowed = {"secret-stdin"};
         else if (p.auth == QLatin1String("oauth"))
-            allowed = { "client-id", "token-url", "audience", "scope", "secret-stdin" };
+            allowed = {"client-id", "token-url", "audience", "scope", "secret-stdin"};
         for (const char *name :
-             { "username", "client-id", "token-url", "audience", "scope", "secret-stdin" }) {
-            const bool isAllowed = std::any_of(allowed.cbegin(), allowed.cend(), [name](const char *a) {
-                return qstrcmp(a, name) == 0;
-            });
+            {"username", "client-id", "token-url", "audience", "scope", "secret-stdin"}) {
+            const bool isAllowed = std::any_of(allowed.cbegin(), allowed.cend(),
+                [name](const char *a) { return qstrcmp(a, name) == 0; });
             if (s.has(name) && !isAllowed)
-                return usageError(topic, QStringLiteral("--%1 does not apply to --auth %2")
-                                             .arg(QLatin1String(name), p.auth));
+                return usageError(topic,
+                    QStringLiteral("--%1 does not apply to --auth %2")
+                        .arg(QLatin1String(name), p.auth));
         }
         if (p.auth == QLatin1String("basic") && p.username.isEmpty())
             return usageError(topic, QStringLiteral("--auth basic needs --username <u>"));
@@ -251,7 +264,7 @@ CommandLine parseProfile(const QStringList &arguments)
         return line;
     }
     if (sub == QLatin1String("list")) {
-        const Scan s = scan(arguments, 2, { { "json", false } }, context);
+        const Scan s = scan(arguments, 2, {{"json", false}}, context);
         if (!s.error.isEmpty())
             return usageError(topic, s.error);
         if (!expectPositionals(s, {}, &error))
@@ -264,20 +277,23 @@ CommandLine parseProfile(const QStringList &arguments)
         const Scan s = scan(arguments, 2, {}, context);
         if (!s.error.isEmpty())
             return usageError(topic, s.error);
-        if (!expectPositionals(s, { QStringLiteral("<name>") }, &error))
+        if (!expectPositionals(s, {QStringLiteral("<name>")}, &error))
             return usageError(topic, error);
         line.command = sub == QLatin1String("show") ? Command::ProfileShow : Command::ProfileRemove;
         line.name = s.positional.at(0).trimmed();
         return line;
     }
-    return usageError(topic, QStringLiteral("unknown profile command '%1' (add, list, show, remove)").arg(sub));
+    return usageError(
+        topic, QStringLiteral("unknown profile command '%1' (add, list, show, remove)").arg(sub));
 }
 
 CommandLine parseTemplate(const QStringList &arguments)
 {
     const QString topic = QStringLiteral("template");
     if (arguments.size() < 2)
-        return usageError(topic, QStringLiteral("missing a template command (save, list, show, remove, export, import)"));
+        return usageError(topic,
+            QStringLiteral(
+                "missing a template command (save, list, show, remove, export, import)"));
     const QString sub = arguments.at(1);
     const QString context = topic + u' ' + sub;
     CommandLine line;
@@ -285,13 +301,15 @@ CommandLine parseTemplate(const QStringList &arguments)
     QString error;
     if (sub == QLatin1String("save")) {
         static const QList<OptionSpec> specs {
-            { "variables", true }, { "deny", false }, { "deny-reason", true },
-            { "description", true },
+            {"variables", true},
+            {"deny", false},
+            {"deny-reason", true},
+            {"description", true},
         };
         const Scan s = scan(arguments, 2, specs, context);
         if (!s.error.isEmpty())
             return usageError(topic, s.error);
-        if (!expectPositionals(s, { QStringLiteral("<name>") }, &error))
+        if (!expectPositionals(s, {QStringLiteral("<name>")}, &error))
             return usageError(topic, error);
         if (s.has("deny-reason") && !s.has("deny"))
             return usageError(topic, QStringLiteral("--deny-reason needs --deny"));
@@ -307,7 +325,7 @@ CommandLine parseTemplate(const QStringList &arguments)
         return line;
     }
     if (sub == QLatin1String("list")) {
-        const Scan s = scan(arguments, 2, { { "json", false } }, context);
+        const Scan s = scan(arguments, 2, {{"json", false}}, context);
         if (!s.error.isEmpty())
             return usageError(topic, s.error);
         if (!expectPositionals(s, {}, &error))
@@ -320,20 +338,21 @@ CommandLine parseTemplate(const QStringList &arguments)
         const Scan s = scan(arguments, 2, {}, context);
         if (!s.error.isEmpty())
             return usageError(topic, s.error);
-        if (!expectPositionals(s, { QStringLiteral("<name>") }, &error))
+        if (!expectPositionals(s, {QStringLiteral("<name>")}, &error))
             return usageError(topic, error);
-        line.command = sub == QLatin1String("show") ? Command::TemplateShow : Command::TemplateRemove;
+        line.command
+            = sub == QLatin1String("show") ? Command::TemplateShow : Command::TemplateRemove;
         line.name = s.positional.at(0).trimmed();
         return line;
     }
     if (sub == QLatin1String("export")) {
-        const Scan s = scan(arguments, 2, { { "all", false } }, context);
+        const Scan s = scan(arguments, 2, {{"all", false}}, context);
         if (!s.error.isEmpty())
             return usageError(topic, s.error);
         line.all = s.has("all");
         const QStringList names = line.all
-            ? QStringList { QStringLiteral("<file>") }
-            : QStringList { QStringLiteral("<name>"), QStringLiteral("<file>") };
+            ? QStringList {QStringLiteral("<file>")}
+            : QStringList {QStringLiteral("<name>"), QStringLiteral("<file>")};
         if (!expectPositionals(s, names, &error))
             return usageError(topic, error);
         if (!line.all)
@@ -343,18 +362,19 @@ CommandLine parseTemplate(const QStringList &arguments)
         return line;
     }
     if (sub == QLatin1String("import")) {
-        const Scan s = scan(arguments, 2, { { "overwrite", false } }, context);
+        const Scan s = scan(arguments, 2, {{"overwrite", false}}, context);
         if (!s.error.isEmpty())
             return usageError(topic, s.error);
-        if (!expectPositionals(s, { QStringLiteral("<file>") }, &error))
+        if (!expectPositionals(s, {QStringLiteral("<file>")}, &error))
             return usageError(topic, error);
         line.file = s.positional.at(0);
         line.overwrite = s.has("overwrite");
         line.command = Command::TemplateImport;
         return line;
     }
-    return usageError(topic, QStringLiteral("unknown template command '%1' (save, list, show, remove, export, import)")
-                                 .arg(sub));
+    return usageError(topic,
+        QStringLiteral("unknown template command '%1' (save, list, show, remove, export, import)")
+            .arg(sub));
 }
 
 } // namespace
@@ -394,8 +414,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
     if (arguments.isEmpty())
         return usageError({}, QStringLiteral("missing a command"));
 
-    static const QStringList topics { QStringLiteral("complete"), QStringLiteral("profile"),
-                                      QStringLiteral("template") };
+    static const QStringList topics {
+        QStringLiteral("complete"), QStringLiteral("profile"), QStringLiteral("template")};
     const QString first = arguments.at(0);
     const QString topic = topics.contains(first) ? first : QString();
 
@@ -454,7 +474,8 @@ QString usageText(const QString &topic)
     else if (topic == QLatin1String("template"))
         text += templates;
     else
-        text += complete + profile + templates + QStringLiteral("  jobdesk-cli --version | --help\n");
+        text += complete + profile + templates
+            + QStringLiteral("  jobdesk-cli --version | --help\n");
     text += QStringLiteral("Run 'jobdesk-cli --help' for details.\n");
     return text;
 }

@@ -85,11 +85,11 @@ struct CommandLine
     QString error; ///< for Command::Usage: one sentence naming what is wrong
     QString topic; ///< "complete", "profile", "template" or empty: which usage/help to show
 
-    QString name;  ///< profile/template name for show, remove, export
-    QString file;  ///< template export/import file ("-" = stdout/stdin)
-    bool all = false;       ///< template export --all
+    QString name; ///< profile/template name for show, remove, export
+    QString file; ///< template export/import file ("-" = stdout/stdin)
+    bool all = false; ///< template export --all
     bool overwrite = false; ///< template import --overwrite
-    bool json = false;      ///< profile list / template list --json
+    bool json = false; ///< profile list / template list --json
 
     CompleteArguments complete;
     ProfileAddArguments profileAdd;

@@ -18,8 +18,8 @@
 
 namespace JobDesk::Cli {
 
-CompleteCommand::CompleteCommand(const CompleteArguments &arguments,
-                                 const QProcessEnvironment &environment, QObject *parent)
+CompleteCommand::CompleteCommand(
+    const CompleteArguments &arguments, const QProcessEnvironment &environment, QObject *parent)
     : QObject(parent)
     , m_arguments(arguments)
     , m_environment(environment)
@@ -76,8 +76,9 @@ int CompleteCommand::prepare()
             const QStringList names = profiles.names();
             printError(QStringLiteral("unknown profile '%1' (%2)")
                            .arg(m_arguments.profile,
-                                names.isEmpty() ? QStringLiteral("no profiles are saved")
-                                                : QStringLiteral("known: ") + names.join(QStringLiteral(", "))));
+                               names.isEmpty()
+                                   ? QStringLiteral("no profiles are saved")
+                                   : QStringLiteral("known: ") + names.join(QStringLiteral(", "))));
             return ExitUsage;
         }
         m_connection = resolveFromProfile(*profile);
@@ -97,8 +98,8 @@ int CompleteCommand::prepare()
     m_client = std::make_unique<JobsClient>(m_nam.get());
     m_client->setApiRoot(m_connection.apiRoot);
     m_client->setAuthProvider(m_auth.get());
-    m_client->setTimeout(m_arguments.timeout.value_or(
-        m_connection.timeout.value_or(JobsClient::kDefaultTimeout)));
+    m_client->setTimeout(
+        m_arguments.timeout.value_or(m_connection.timeout.value_or(JobsClient::kDefaultTimeout)));
     if (auto *oauth = qobject_cast<OAuthClientCredentialsProvider *>(m_auth.get()))
         oauth->setTimeout(m_client->timeout());
 
@@ -165,14 +166,15 @@ void CompleteCommand::send()
         oauth->setTimeout(m_client->timeout());
         oauth->setTlsOptions(m_connection.tls);
         connect(m_nam.get(), &QNetworkAccessManager::finished, this,
-                &CompleteCommand::onNetworkReplyFinished);
+            &CompleteCommand::onNetworkReplyFinished);
     }
     if (!m_connection.tls.isEmpty()) {
         const QString tlsError = m_client->setTlsOptions(m_connection.tls);
         if (!tlsError.isEmpty()) {
             printError(QStringLiteral("the TLS files of profile '%1' cannot be used: %2")
                            .arg(m_connection.profileName, tlsError));
-            QMetaObject::invokeMethod(this, [this] { end(ExitUsage); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this] { end(ExitUsage); }, Qt::QueuedConnection);
             return;
         }
     }
@@ -210,9 +212,9 @@ void CompleteCommand::onFinished(const Outcome &outcome)
         // Recorded before anything is printed, so an interrupted run still leaves its trace.
         if (!m_history)
             m_history = std::make_unique<CliHistory>();
-        const QString error = m_history->append(HistoryEntry::fromOutcome(
-            outcome, QStringLiteral("cli"), m_connection.connectionName(),
-            m_built.request.jobKey.toString(), m_startedAt));
+        const QString error
+            = m_history->append(HistoryEntry::fromOutcome(outcome, QStringLiteral("cli"),
+                m_connection.connectionName(), m_built.request.jobKey.toString(), m_startedAt));
         if (!error.isEmpty())
             printError(QStringLiteral("warning: this attempt was not recorded in the history "
                                       "(%1): %2")

@@ -35,7 +35,7 @@ class CompleteCommand final : public QObject
     Q_OBJECT
 public:
     CompleteCommand(const CompleteArguments &arguments, const QProcessEnvironment &environment,
-                    QObject *parent = nullptr);
+        QObject *parent = nullptr);
     ~CompleteCommand() override;
 
     /// Does the synchronous part. Returns the exit code when the command is already over
@@ -67,7 +67,7 @@ private:
     std::unique_ptr<CliHistory> m_history;
     QDateTime m_startedAt;
     std::optional<int> m_tokenHttpStatus; ///< status of the last OAuth token answer
-    bool m_apiRequestSent = false;        ///< a request other than the token's got through
+    bool m_apiRequestSent = false; ///< a request other than the token's got through
 };
 
 } // namespace JobDesk::Cli

@@ -6,8 +6,8 @@
 
 namespace JobDesk::Cli {
 
-bool readVariablesText(const VariablesArgument &argument, QIODevice *stdinDevice,
-                       QByteArray *utf8, QString *error)
+bool readVariablesText(
+    const VariablesArgument &argument, QIODevice *stdinDevice, QByteArray *utf8, QString *error)
 {
     switch (argument.source) {
     case VariablesArgument::Source::Inline:
@@ -44,8 +44,7 @@ bool readVariablesText(const VariablesArgument &argument, QIODevice *stdinDevice
 }
 
 BuiltRequest buildCompletionRequest(const CompleteArguments &arguments,
-                                    const std::optional<TemplateDefaults> &templateDefaults,
-                                    QIODevice *stdinDevice)
+    const std::optional<TemplateDefaults> &templateDefaults, QIODevice *stdinDevice)
 {
     BuiltRequest built;
     const JobKey::ParseResult key = JobKey::parse(arguments.jobKey);
@@ -77,8 +76,8 @@ BuiltRequest buildCompletionRequest(const CompleteArguments &arguments,
     }
     if (request.variables.exceedsDefaultMaximum())
         built.warnings << QStringLiteral(
-                              "warning: the variables are %1, above Camunda's default maximum "
-                              "message size of 4 MiB; the server may refuse them")
+            "warning: the variables are %1, above Camunda's default maximum "
+            "message size of 4 MiB; the server may refuse them")
                               .arg(VariablesDocument::formatSize(request.variables.sizeBytes()));
 
     if (templateDefaults)

@@ -16,8 +16,8 @@ namespace JobDesk::Cli {
 
 /// Reads the text of `--variables`: the inline JSON, the file after '@', or all of `stdinDevice`
 /// for '@-'. False with a sentence in `error` when the file or stdin cannot be read.
-bool readVariablesText(const VariablesArgument &argument, QIODevice *stdinDevice,
-                       QByteArray *utf8, QString *error);
+bool readVariablesText(
+    const VariablesArgument &argument, QIODevice *stdinDevice, QByteArray *utf8, QString *error);
 
 /// The fields of a saved template a completion starts from.
 struct TemplateDefaults
@@ -32,7 +32,7 @@ struct BuiltRequest
 {
     CompletionRequest request;
     QStringList warnings; ///< for stderr, e.g. a payload above Camunda's default maximum
-    QString error;        ///< non-empty: invalid input (exit 2, nothing sent)
+    QString error; ///< non-empty: invalid input (exit 2, nothing sent)
 };
 
 /// Builds the completion from `complete` arguments and an optional template: the options override
@@ -40,7 +40,6 @@ struct BuiltRequest
 /// verdict, its corrections stay). A reason without a denial is an error, as are an invalid key
 /// or variables (with line and column) and anything CompletionRequest::validationError() rejects.
 BuiltRequest buildCompletionRequest(const CompleteArguments &arguments,
-                                    const std::optional<TemplateDefaults> &templateDefaults,
-                                    QIODevice *stdinDevice);
+    const std::optional<TemplateDefaults> &templateDefaults, QIODevice *stdinDevice);
 
 } // namespace JobDesk::Cli

@@ -29,8 +29,8 @@ QString firstOf(const QProcessEnvironment &environment, std::initializer_list<co
 
 } // namespace
 
-ConnectionSettings resolveFromEnvironment(const std::optional<QString> &baseUrl,
-                                          const QProcessEnvironment &environment)
+ConnectionSettings resolveFromEnvironment(
+    const std::optional<QString> &baseUrl, const QProcessEnvironment &environment)
 {
     ConnectionSettings settings;
     QString address;
@@ -58,7 +58,7 @@ ConnectionSettings resolveFromEnvironment(const std::optional<QString> &baseUrl,
     const QString username = variable(environment, "CAMUNDA_BASIC_AUTH_USERNAME");
     // Passwords and secrets are taken as given: surrounding spaces may be part of them.
     const QString password = environment.value(QStringLiteral("CAMUNDA_BASIC_AUTH_PASSWORD"));
-    const QString clientId = firstOf(environment, { "CAMUNDA_CLIENT_ID", "ZEEBE_CLIENT_ID" });
+    const QString clientId = firstOf(environment, {"CAMUNDA_CLIENT_ID", "ZEEBE_CLIENT_ID"});
     QString clientSecret = environment.value(QStringLiteral("CAMUNDA_CLIENT_SECRET"));
     if (clientSecret.isEmpty())
         clientSecret = environment.value(QStringLiteral("ZEEBE_CLIENT_SECRET"));
@@ -74,8 +74,8 @@ ConnectionSettings resolveFromEnvironment(const std::optional<QString> &baseUrl,
                 "credentials are set: choose one with CAMUNDA_AUTH_STRATEGY");
             return settings;
         }
-        strategy = hasOAuth ? QStringLiteral("OAUTH")
-            : hasBasic      ? QStringLiteral("BASIC")
+        strategy = hasOAuth    ? QStringLiteral("OAUTH")
+            : hasBasic         ? QStringLiteral("BASIC")
             : !token.isEmpty() ? QStringLiteral("BEARER")
                                : QStringLiteral("NONE");
     }
@@ -101,10 +101,11 @@ ConnectionSettings resolveFromEnvironment(const std::optional<QString> &baseUrl,
         auth.kind = QStringLiteral("oauth");
         auth.clientId = clientId;
         auth.secret = clientSecret;
-        auth.tokenUrl = firstOf(environment, { "CAMUNDA_OAUTH_URL", "ZEEBE_AUTHORIZATION_SERVER_URL" });
+        auth.tokenUrl
+            = firstOf(environment, {"CAMUNDA_OAUTH_URL", "ZEEBE_AUTHORIZATION_SERVER_URL"});
         if (auth.tokenUrl.isEmpty())
             auth.tokenUrl = QLatin1String(kSdkDefaultOAuthUrl);
-        auth.audience = firstOf(environment, { "CAMUNDA_TOKEN_AUDIENCE", "ZEEBE_TOKEN_AUDIENCE" });
+        auth.audience = firstOf(environment, {"CAMUNDA_TOKEN_AUDIENCE", "ZEEBE_TOKEN_AUDIENCE"});
         if (auth.audience.isEmpty())
             auth.audience = QLatin1String(kSdkDefaultAudience);
         auth.scope = variable(environment, "CAMUNDA_TOKEN_SCOPE");
@@ -119,7 +120,8 @@ ConnectionSettings resolveFromEnvironment(const std::optional<QString> &baseUrl,
         }
     } else if (strategy == QLatin1String("BEARER")) {
         if (token.isEmpty()) {
-            settings.error = QStringLiteral("CAMUNDA_AUTH_STRATEGY=BEARER needs CAMUNDA_OAUTH_TOKEN");
+            settings.error
+                = QStringLiteral("CAMUNDA_AUTH_STRATEGY=BEARER needs CAMUNDA_OAUTH_TOKEN");
             return settings;
         }
         auth.kind = QStringLiteral("bearer");
@@ -138,7 +140,8 @@ ConnectionSettings resolveFromProfile(const Profile &profile)
     ConnectionSettings settings;
     settings.profileName = profile.name;
     if (const QString invalid = profile.validationError(); !invalid.isEmpty()) {
-        settings.error = QStringLiteral("profile '%1' is not usable: %2").arg(profile.name, invalid);
+        settings.error
+            = QStringLiteral("profile '%1' is not usable: %2").arg(profile.name, invalid);
         return settings;
     }
     const JobsClient::ApiRoot root = JobsClient::normalizeApiRoot(profile.apiAddress);
@@ -163,8 +166,8 @@ ConnectionSettings resolveFromProfile(const Profile &profile)
     return settings;
 }
 
-std::unique_ptr<AuthProvider> createAuthProvider(const AuthSettings &auth,
-                                                 QNetworkAccessManager *nam)
+std::unique_ptr<AuthProvider> createAuthProvider(
+    const AuthSettings &auth, QNetworkAccessManager *nam)
 {
     if (auth.kind == QLatin1String("basic"))
         return std::make_unique<BasicAuthProvider>(auth.username, auth.secret);

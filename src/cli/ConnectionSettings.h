@@ -24,11 +24,11 @@ namespace JobDesk::Cli {
 struct AuthSettings
 {
     QString kind = QStringLiteral("none"); ///< none, basic, bearer, oauth
-    QString username;                      ///< basic
-    QString clientId;                      ///< oauth
-    QString tokenUrl;                      ///< oauth
-    QString audience;                      ///< oauth (may be empty)
-    QString scope;                         ///< oauth (may be empty)
+    QString username; ///< basic
+    QString clientId; ///< oauth
+    QString tokenUrl; ///< oauth
+    QString audience; ///< oauth (may be empty)
+    QString scope; ///< oauth (may be empty)
     QString secret; ///< password / token / client secret, when it came from the environment
 
     bool needsSecret() const { return kind != QLatin1String("none"); }
@@ -37,12 +37,12 @@ struct AuthSettings
 /// Where and how the CLI talks to the API.
 struct ConnectionSettings
 {
-    QUrl apiRoot;           ///< ends in /v2/
-    QString profileName;    ///< empty without --profile
+    QUrl apiRoot; ///< ends in /v2/
+    QString profileName; ///< empty without --profile
     AuthSettings auth;
-    TlsOptions tls;         ///< from the profile (CA bundle, client certificate)
+    TlsOptions tls; ///< from the profile (CA bundle, client certificate)
     std::optional<std::chrono::milliseconds> timeout; ///< the profile's request timeout
-    QString error;          ///< non-empty: unusable (exit 2, nothing sent)
+    QString error; ///< non-empty: unusable (exit 2, nothing sent)
 
     /// What the history records as the connection: the profile name, or the API root.
     QString connectionName() const
@@ -69,8 +69,8 @@ inline constexpr const char *kDefaultAddress = "http://localhost:8080";
 ///   (fallback `ZEEBE_TOKEN_AUDIENCE`, default zeebe.camunda.io), `CAMUNDA_TOKEN_SCOPE`.
 /// - BEARER: `CAMUNDA_OAUTH_TOKEN` (required).
 /// Pure: reads only `environment`.
-ConnectionSettings resolveFromEnvironment(const std::optional<QString> &baseUrl,
-                                          const QProcessEnvironment &environment);
+ConnectionSettings resolveFromEnvironment(
+    const std::optional<QString> &baseUrl, const QProcessEnvironment &environment);
 
 /// A saved profile's address, authentication (secrets still to be read from the keychain),
 /// TLS files and timeout. The profile is validated again: a hand-edited file may be wrong.
@@ -78,7 +78,7 @@ ConnectionSettings resolveFromProfile(const Profile &profile);
 
 /// The provider for `auth` (the secret as given; an empty secret is fine for --dry-run, which
 /// only shows the redacted header). `nam` serves the OAuth token requests and must outlive it.
-std::unique_ptr<AuthProvider> createAuthProvider(const AuthSettings &auth,
-                                                 QNetworkAccessManager *nam);
+std::unique_ptr<AuthProvider> createAuthProvider(
+    const AuthSettings &auth, QNetworkAccessManager *nam);
 
 } // namespace JobDesk::Cli

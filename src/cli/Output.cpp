@@ -51,13 +51,27 @@ QByteArray jsonString(const QByteArray &utf8)
     for (const char c : utf8) {
         const auto u = static_cast<unsigned char>(c);
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
         default:
             if (u < 0x20 || u == 0x7F) {
                 out += "\\u00";
@@ -79,8 +93,8 @@ QByteArray jsonString(const QString &text)
 QByteArray formatHuman(const Outcome &outcome, const QString &jobKey)
 {
     QByteArray out;
-    const QByteArray timing = " (job " + jobKey.toUtf8() + ", "
-        + QByteArray::number(outcome.elapsedMs) + " ms)";
+    const QByteArray timing
+        = " (job " + jobKey.toUtf8() + ", " + QByteArray::number(outcome.elapsedMs) + " ms)";
     const QByteArray label = outcomeKindLabel(outcome.kind).toUtf8();
     const ProblemDetails &problem = outcome.problem;
 
@@ -149,7 +163,8 @@ QByteArray formatJson(const Outcome &outcome, const QString &jobKey)
     out += ",\"ok\":" + QByteArray(outcome.ok() ? "true" : "false");
     out += ",\"outcome\":" + jsonString(outcomeKindName(outcome.kind));
     out += ",\"httpStatus\":"
-        + orNull(outcome.httpStatus.has_value(), QByteArray::number(outcome.httpStatus.value_or(0)));
+        + orNull(
+            outcome.httpStatus.has_value(), QByteArray::number(outcome.httpStatus.value_or(0)));
     out += ",\"problem\":" + problem;
     // fromUtf8 → toUtf8 replaces invalid sequences, so the output is always valid JSON.
     out += ",\"rawBody\":" + jsonString(QString::fromUtf8(body));

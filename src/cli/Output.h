@@ -10,10 +10,10 @@ namespace JobDesk::Cli {
 
 /// Exit codes of the CLI contract (PRODUCT.md).
 enum ExitCode : int {
-    ExitOk = 0,          ///< completed (2xx), or the command did what it was asked
-    ExitHttpError = 1,   ///< the server (or the OAuth token endpoint) answered with an error status
-    ExitUsage = 2,       ///< invalid input or usage: nothing was sent
-    ExitNoAnswer = 3,    ///< no HTTP answer (refused, DNS, TLS, timeout) / keychain unreachable
+    ExitOk = 0, ///< completed (2xx), or the command did what it was asked
+    ExitHttpError = 1, ///< the server (or the OAuth token endpoint) answered with an error status
+    ExitUsage = 2, ///< invalid input or usage: nothing was sent
+    ExitNoAnswer = 3, ///< no HTTP answer (refused, DNS, TLS, timeout) / keychain unreachable
 };
 
 /// 0 for a completion, 1 when the server answered with an error status, 3 without an answer.

@@ -17,16 +17,20 @@ namespace JobDesk::Cli {
 namespace {
 
 /// Every secret a profile could ever have had: removal cleans all of them up.
-const QList<SecretKind> kAllSecretKinds { SecretKind::Password, SecretKind::Token,
-                                          SecretKind::ClientSecret, SecretKind::KeyPassphrase };
+const QList<SecretKind> kAllSecretKinds {
+    SecretKind::Password, SecretKind::Token, SecretKind::ClientSecret, SecretKind::KeyPassphrase};
 
 QString secretLabel(SecretKind kind)
 {
     switch (kind) {
-    case SecretKind::Password: return QStringLiteral("password");
-    case SecretKind::Token: return QStringLiteral("token");
-    case SecretKind::ClientSecret: return QStringLiteral("client secret");
-    case SecretKind::KeyPassphrase: return QStringLiteral("key passphrase");
+    case SecretKind::Password:
+        return QStringLiteral("password");
+    case SecretKind::Token:
+        return QStringLiteral("token");
+    case SecretKind::ClientSecret:
+        return QStringLiteral("client secret");
+    case SecretKind::KeyPassphrase:
+        return QStringLiteral("key passphrase");
     }
     return {};
 }
@@ -35,10 +39,14 @@ QString secretLabel(SecretKind kind)
 std::optional<SecretKind> mainSecretKind(Profile::AuthKind kind)
 {
     switch (kind) {
-    case Profile::AuthKind::Basic: return SecretKind::Password;
-    case Profile::AuthKind::Bearer: return SecretKind::Token;
-    case Profile::AuthKind::OAuth: return SecretKind::ClientSecret;
-    case Profile::AuthKind::None: break;
+    case Profile::AuthKind::Basic:
+        return SecretKind::Password;
+    case Profile::AuthKind::Bearer:
+        return SecretKind::Token;
+    case Profile::AuthKind::OAuth:
+        return SecretKind::ClientSecret;
+    case Profile::AuthKind::None:
+        break;
     }
     return std::nullopt;
 }
@@ -47,7 +55,8 @@ bool loadStore(ProfileStore &store)
 {
     if (store.load())
         return true;
-    printError(QStringLiteral("cannot read the profiles (%1): %2").arg(store.path(), store.error()));
+    printError(
+        QStringLiteral("cannot read the profiles (%1): %2").arg(store.path(), store.error()));
     return false;
 }
 
@@ -60,7 +69,8 @@ std::optional<Profile> profileFromArguments(const ProfileAddArguments &arguments
     profile.apiAddress = arguments.baseUrl;
     const std::optional<Profile::AuthKind> kind = authKindFromName(arguments.auth);
     if (!kind) {
-        *error = QStringLiteral("--auth must be none, basic, bearer or oauth, not '%1'").arg(arguments.auth);
+        *error = QStringLiteral("--auth must be none, basic, bearer or oauth, not '%1'")
+                     .arg(arguments.auth);
         return std::nullopt;
     }
     profile.authKind = *kind;
@@ -76,7 +86,8 @@ std::optional<Profile> profileFromArguments(const ProfileAddArguments &arguments
     // The same check the completion makes, so a profile that is saved can also be used.
     if (const JobsClient::ApiRoot root = JobsClient::normalizeApiRoot(profile.apiAddress);
         !root.error.isEmpty()) {
-        *error = QStringLiteral("the API address '%1' is not usable: %2").arg(profile.apiAddress, root.error);
+        *error = QStringLiteral("the API address '%1' is not usable: %2")
+                     .arg(profile.apiAddress, root.error);
         return std::nullopt;
     }
     return profile;
@@ -109,8 +120,8 @@ QByteArray formatProfileList(const QList<Profile> &profiles, bool json)
     return out;
 }
 
-ProfileCommand::ProfileCommand(const CommandLine &line, SecretStore *secrets, QIODevice *input,
-                               QObject *parent)
+ProfileCommand::ProfileCommand(
+    const CommandLine &line, SecretStore *secrets, QIODevice *input, QObject *parent)
     : QObject(parent)
     , m_line(line)
     , m_secrets(secrets)
@@ -132,11 +143,16 @@ SecretStore *ProfileCommand::secretStore()
 std::optional<int> ProfileCommand::start()
 {
     switch (m_line.command) {
-    case Command::ProfileAdd: return add();
-    case Command::ProfileList: return list();
-    case Command::ProfileShow: return show();
-    case Command::ProfileRemove: return remove();
-    default: return ExitUsage;
+    case Command::ProfileAdd:
+        return add();
+    case Command::ProfileList:
+        return list();
+    case Command::ProfileShow:
+        return show();
+    case Command::ProfileRemove:
+        return remove();
+    default:
+        return ExitUsage;
     }
 }
 
@@ -161,14 +177,15 @@ std::optional<int> ProfileCommand::add()
     const std::optional<SecretKind> kind = mainSecretKind(m_profile.authKind);
     if (!m_line.profileAdd.secretStdin) {
         if (!store.add(m_profile)) {
-            printError(QStringLiteral("cannot save profile '%1': %2").arg(m_profile.name, store.error()));
+            printError(
+                QStringLiteral("cannot save profile '%1': %2").arg(m_profile.name, store.error()));
             return ExitNoAnswer;
         }
         writeOut("profile '" + m_profile.name.toUtf8() + "' saved\n");
         if (kind)
             writeErr("jobdesk-cli: note: no " + secretLabel(*kind).toUtf8()
-                     + " was stored (use --secret-stdin); the window asks for it, the command "
-                       "line cannot use this profile without it\n");
+                + " was stored (use --secret-stdin); the window asks for it, the command "
+                  "line cannot use this profile without it\n");
         return ExitOk;
     }
 
@@ -179,34 +196,35 @@ std::optional<int> ProfileCommand::add()
         return ExitUsage;
     }
     // The secret goes first: the profile is saved only once its secret is safely stored.
-    secretStore()->write(profileSecretKey(m_profile.name, *kind), secret, this,
-                         [this, kind](const SecretJob &job) {
-        if (job.status() == SecretJob::Status::NoBackend) {
-            printError(QStringLiteral("cannot store the %1: no OS keychain (Secret Service) is "
-                                      "available; the profile was not saved")
-                           .arg(secretLabel(*kind)));
-            emit finished(ExitNoAnswer);
-            return;
-        }
-        if (job.status() != SecretJob::Status::Ok) {
-            printError(QStringLiteral("cannot store the %1 in the OS keychain: %2; the profile "
-                                      "was not saved")
-                           .arg(secretLabel(*kind), job.errorString()));
-            emit finished(ExitNoAnswer);
-            return;
-        }
-        ProfileStore again;
-        if (!again.load() || !again.add(m_profile)) {
-            printError(QStringLiteral("cannot save profile '%1': %2").arg(m_profile.name, again.error()));
-            // Take the secret back out, so no orphan stays in the keychain.
-            secretStore()->remove(profileSecretKey(m_profile.name, *kind), this,
-                                  [this](const SecretJob &) { emit finished(ExitNoAnswer); });
-            return;
-        }
-        writeOut("profile '" + m_profile.name.toUtf8() + "' saved; its " + secretLabel(*kind).toUtf8()
-                 + " is in the OS keychain\n");
-        emit finished(ExitOk);
-    });
+    secretStore()->write(
+        profileSecretKey(m_profile.name, *kind), secret, this, [this, kind](const SecretJob &job) {
+            if (job.status() == SecretJob::Status::NoBackend) {
+                printError(QStringLiteral("cannot store the %1: no OS keychain (Secret Service) is "
+                                          "available; the profile was not saved")
+                               .arg(secretLabel(*kind)));
+                emit finished(ExitNoAnswer);
+                return;
+            }
+            if (job.status() != SecretJob::Status::Ok) {
+                printError(QStringLiteral("cannot store the %1 in the OS keychain: %2; the profile "
+                                          "was not saved")
+                               .arg(secretLabel(*kind), job.errorString()));
+                emit finished(ExitNoAnswer);
+                return;
+            }
+            ProfileStore again;
+            if (!again.load() || !again.add(m_profile)) {
+                printError(QStringLiteral("cannot save profile '%1': %2")
+                               .arg(m_profile.name, again.error()));
+                // Take the secret back out, so no orphan stays in the keychain.
+                secretStore()->remove(profileSecretKey(m_profile.name, *kind), this,
+                    [this](const SecretJob &) { emit finished(ExitNoAnswer); });
+                return;
+            }
+            writeOut("profile '" + m_profile.name.toUtf8() + "' saved; its "
+                + secretLabel(*kind).toUtf8() + " is in the OS keychain\n");
+            emit finished(ExitOk);
+        });
     return std::nullopt;
 }
 
@@ -262,22 +280,28 @@ void ProfileCommand::showNextSecret()
 {
     const SecretKind kind = m_pending.takeFirst();
     // Read only to learn whether something is stored; the value is dropped unseen.
-    secretStore()->read(profileSecretKey(m_profile.name, kind), this,
-                        [this, kind](const SecretJob &job) {
-        QByteArray state;
-        switch (job.status()) {
-        case SecretJob::Status::Ok: state = "stored in the OS keychain"; break;
-        case SecretJob::Status::NotFound: state = "not stored"; break;
-        default: state = "unknown (" + job.errorString().toUtf8() + ')'; break;
-        }
-        m_output += secretLabel(kind).toUtf8() + ": " + state + '\n';
-        if (!m_pending.isEmpty()) {
-            showNextSecret();
-            return;
-        }
-        writeOut(m_output);
-        emit finished(ExitOk);
-    });
+    secretStore()->read(
+        profileSecretKey(m_profile.name, kind), this, [this, kind](const SecretJob &job) {
+            QByteArray state;
+            switch (job.status()) {
+            case SecretJob::Status::Ok:
+                state = "stored in the OS keychain";
+                break;
+            case SecretJob::Status::NotFound:
+                state = "not stored";
+                break;
+            default:
+                state = "unknown (" + job.errorString().toUtf8() + ')';
+                break;
+            }
+            m_output += secretLabel(kind).toUtf8() + ": " + state + '\n';
+            if (!m_pending.isEmpty()) {
+                showNextSecret();
+                return;
+            }
+            writeOut(m_output);
+            emit finished(ExitOk);
+        });
 }
 
 std::optional<int> ProfileCommand::remove()
@@ -299,30 +323,32 @@ std::optional<int> ProfileCommand::remove()
 void ProfileCommand::removeNextSecret()
 {
     const SecretKind kind = m_pending.takeFirst();
-    secretStore()->remove(profileSecretKey(m_profile.name, kind), this,
-                          [this, kind](const SecretJob &job) {
-        if (job.status() == SecretJob::Status::NoBackend) {
-            // No keychain on this system: nothing can be stored in it, so nothing to remove.
-            m_pending.clear();
-        } else if (!job.succeeded()) {
-            printError(QStringLiteral("cannot remove the %1 of profile '%2' from the OS keychain: "
-                                      "%3; the profile was kept")
-                           .arg(secretLabel(kind), m_profile.name, job.errorString()));
-            emit finished(ExitNoAnswer);
-            return;
-        }
-        if (m_pending.isEmpty())
-            finishRemove();
-        else
-            removeNextSecret();
-    });
+    secretStore()->remove(
+        profileSecretKey(m_profile.name, kind), this, [this, kind](const SecretJob &job) {
+            if (job.status() == SecretJob::Status::NoBackend) {
+                // No keychain on this system: nothing can be stored in it, so nothing to remove.
+                m_pending.clear();
+            } else if (!job.succeeded()) {
+                printError(
+                    QStringLiteral("cannot remove the %1 of profile '%2' from the OS keychain: "
+                                   "%3; the profile was kept")
+                        .arg(secretLabel(kind), m_profile.name, job.errorString()));
+                emit finished(ExitNoAnswer);
+                return;
+            }
+            if (m_pending.isEmpty())
+                finishRemove();
+            else
+                removeNextSecret();
+        });
 }
 
 void ProfileCommand::finishRemove()
 {
     ProfileStore store;
     if (!store.load() || !store.remove(m_profile.name)) {
-        printError(QStringLiteral("cannot remove profile '%1': %2").arg(m_profile.name, store.error()));
+        printError(
+            QStringLiteral("cannot remove profile '%1': %2").arg(m_profile.name, store.error()));
         emit finished(ExitNoAnswer);
         return;
     }

@@ -37,7 +37,7 @@ class ProfileCommand final : public QObject
 public:
     /// `secrets` is used when given (tests); otherwise a KeychainSecretStore is created on demand.
     explicit ProfileCommand(const CommandLine &line, SecretStore *secrets = nullptr,
-                            QIODevice *input = nullptr, QObject *parent = nullptr);
+        QIODevice *input = nullptr, QObject *parent = nullptr);
     ~ProfileCommand() override;
 
     /// The exit code when already done, or std::nullopt when `finished` follows.

@@ -19,7 +19,8 @@ bool reloadStore(TemplateStore &store)
 {
     if (store.reload())
         return true;
-    printError(QStringLiteral("cannot read the templates in %1: %2").arg(store.directory(), store.error()));
+    printError(QStringLiteral("cannot read the templates in %1: %2")
+                   .arg(store.directory(), store.error()));
     return false;
 }
 
@@ -123,8 +124,8 @@ int importTemplates(const CommandLine &line, QIODevice *input)
     TemplateStore store;
     if (!reloadStore(store))
         return ExitUsage;
-    const TemplateStore::ImportResult result = store.importFrom(
-        path, line.overwrite ? TemplateStore::ClashPolicy::Overwrite : TemplateStore::ClashPolicy::Fail);
+    const TemplateStore::ImportResult result = store.importFrom(path,
+        line.overwrite ? TemplateStore::ClashPolicy::Overwrite : TemplateStore::ClashPolicy::Fail);
     if (!result.ok) {
         if (!result.clashes.isEmpty() && !line.overwrite)
             printError(QStringLiteral("nothing was imported: these templates exist already: %1 "
@@ -148,7 +149,8 @@ std::optional<TemplateDefaults> loadTemplateDefaults(const QString &name, QStrin
 {
     TemplateStore store;
     if (!store.reload()) {
-        *error = QStringLiteral("cannot read the templates in %1: %2").arg(store.directory(), store.error());
+        *error = QStringLiteral("cannot read the templates in %1: %2")
+                     .arg(store.directory(), store.error());
         return std::nullopt;
     }
     const std::optional<Template> t = store.find(name);
@@ -163,8 +165,8 @@ std::optional<TemplateDefaults> loadTemplateDefaults(const QString &name, QStrin
     return defaults;
 }
 
-std::optional<Template> templateFromArguments(const TemplateSaveArguments &arguments,
-                                              QIODevice *stdinDevice, QString *error)
+std::optional<Template> templateFromArguments(
+    const TemplateSaveArguments &arguments, QIODevice *stdinDevice, QString *error)
 {
     Template t;
     t.name = arguments.name;
@@ -269,7 +271,8 @@ int runTemplateCommand(const CommandLine &line, QIODevice *stdinDevice)
             return ExitOk;
         }
         if (!store.remove(t->name)) {
-            printError(QStringLiteral("cannot remove template '%1': %2").arg(t->name, store.error()));
+            printError(
+                QStringLiteral("cannot remove template '%1': %2").arg(t->name, store.error()));
             return ExitNoAnswer;
         }
         writeOut("template '" + t->name.toUtf8() + "' removed\n");

@@ -21,8 +21,8 @@ std::optional<TemplateDefaults> loadTemplateDefaults(const QString &name, QStrin
 
 /// The template a `template save` command describes (variables read and validated), or
 /// std::nullopt with a sentence in `error`.
-std::optional<Template> templateFromArguments(const TemplateSaveArguments &arguments,
-                                              QIODevice *stdinDevice, QString *error);
+std::optional<Template> templateFromArguments(
+    const TemplateSaveArguments &arguments, QIODevice *stdinDevice, QString *error);
 
 /// `template list` as text (name, tab, description) or a JSON array of the templates.
 QByteArray formatTemplateList(const QList<Template> &templates, bool json);

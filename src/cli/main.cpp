@@ -18,13 +18,12 @@ using namespace JobDesk::Cli;
 namespace {
 
 /// Runs an asynchronous command: its exit code at once, or after the event loop.
-template<typename CommandT>
-int runAsync(CommandT &command)
+template <typename CommandT> int runAsync(CommandT &command)
 {
     if (const std::optional<int> code = command.start())
         return *code;
     QObject::connect(&command, &CommandT::finished, qApp,
-                     [](int exitCode) { QCoreApplication::exit(exitCode); });
+        [](int exitCode) { QCoreApplication::exit(exitCode); });
     return QCoreApplication::exec();
 }
 

@@ -56,7 +56,8 @@ public:
     QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()); }
 
     QList<Request> requests;
-    QByteArray response = "HTTP/1.1 204 No Content\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+    QByteArray response
+        = "HTTP/1.1 204 No Content\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
     bool silent = false;
 
 private:
@@ -76,7 +77,8 @@ private:
         if (buffer.size() < headEnd + 4 + length)
             return;
         const QList<QByteArray> requestLine = head.left(head.indexOf('\r')).split(' ');
-        requests.append({ requestLine.value(0), requestLine.value(1), head, buffer.mid(headEnd + 4, length) });
+        requests.append(
+            {requestLine.value(0), requestLine.value(1), head, buffer.mid(headEnd + 4, length)});
         buffer.clear();
         if (!silent) {
             socket->write(response);
@@ -124,7 +126,7 @@ private slots:
 
 private:
     Run run(const QStringList &arguments, const QByteArray &input = {},
-            const QStringList &environment = {});
+        const QStringList &environment = {});
     int historyCount();
 
     QTemporaryDir m_home;
@@ -136,19 +138,19 @@ void TestCliProcess::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_home.isValid());
-    QVERIFY2(m_sandbox.start({ QStringLiteral("--generate"), QStringLiteral("1000") }),
-             qPrintable(m_sandbox.error()));
+    QVERIFY2(m_sandbox.start({QStringLiteral("--generate"), QStringLiteral("1000")}),
+        qPrintable(m_sandbox.error()));
 }
 
 void TestCliProcess::init()
 {
     // Each test starts with no history, profiles or templates.
-    for (const char *dir : { "config", "data", "cache" })
+    for (const char *dir : {"config", "data", "cache"})
         QDir(m_home.filePath(QLatin1String(dir))).removeRecursively();
 }
 
-Run TestCliProcess::run(const QStringList &arguments, const QByteArray &input,
-                        const QStringList &environment)
+Run TestCliProcess::run(
+    const QStringList &arguments, const QByteArray &input, const QStringList &environment)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const QString &name : env.keys()) {
@@ -198,10 +200,10 @@ int TestCliProcess::historyCount()
 
 void TestCliProcess::versionAndHelp()
 {
-    Run r = run({ QStringLiteral("--version") });
+    Run r = run({QStringLiteral("--version")});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, QByteArray("jobdesk-cli 0.1.0\n"));
-    r = run({ QStringLiteral("--help") });
+    r = run({QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains("Exit codes"));
     QVERIFY(r.err.isEmpty());
@@ -213,30 +215,34 @@ void TestCliProcess::invalidInputSendsNothing_data()
     QTest::addColumn<QStringList>("environment");
     QTest::addColumn<QByteArray>("stderrContains");
     const auto add = [](const char *name, const QStringList &args, const char *contains,
-                        const QStringList &env = {}) {
+                         const QStringList &env = {}) {
         QTest::newRow(name) << args << env << QByteArray(contains);
     };
     const QString c = QStringLiteral("complete");
     add("no arguments", {}, "missing a command");
-    add("unknown option", { c, kFirstKey, QStringLiteral("--force") }, "unknown option '--force'");
-    add("key with letters", { c, QStringLiteral("22517998abc") }, "invalid job key");
-    add("rounded key", { c, QStringLiteral("2.251799813685249e15") }, "invalid job key");
-    add("not an object", { c, kFirstKey, QStringLiteral("--variables"), QStringLiteral("[1]") },
+    add("unknown option", {c, kFirstKey, QStringLiteral("--force")}, "unknown option '--force'");
+    add("key with letters", {c, QStringLiteral("22517998abc")}, "invalid job key");
+    add("rounded key", {c, QStringLiteral("2.251799813685249e15")}, "invalid job key");
+    add("not an object", {c, kFirstKey, QStringLiteral("--variables"), QStringLiteral("[1]")},
         "not a valid JSON object");
-    add("broken JSON", { c, kFirstKey, QStringLiteral("--variables"), QStringLiteral("{\"a\":}") },
+    add("broken JSON", {c, kFirstKey, QStringLiteral("--variables"), QStringLiteral("{\"a\":}")},
         "line 1, column");
-    add("missing file", { c, kFirstKey, QStringLiteral("--variables"), QStringLiteral("@/no/such/file") },
+    add("missing file",
+        {c, kFirstKey, QStringLiteral("--variables"), QStringLiteral("@/no/such/file")},
         "cannot read the variables file");
-    add("reason without deny", { c, kFirstKey, QStringLiteral("--deny-reason"), QStringLiteral("x") },
+    add("reason without deny", {c, kFirstKey, QStringLiteral("--deny-reason"), QStringLiteral("x")},
         "--deny-reason needs --deny");
-    add("bad timeout", { c, kFirstKey, QStringLiteral("--timeout"), QStringLiteral("-1") }, "--timeout");
-    add("unknown profile", { c, kFirstKey, QStringLiteral("--profile"), QStringLiteral("nope") },
+    add("bad timeout", {c, kFirstKey, QStringLiteral("--timeout"), QStringLiteral("-1")},
+        "--timeout");
+    add("unknown profile", {c, kFirstKey, QStringLiteral("--profile"), QStringLiteral("nope")},
         "unknown profile 'nope'");
-    add("unknown template", { c, kFirstKey, QStringLiteral("--template"), QStringLiteral("nope") },
+    add("unknown template", {c, kFirstKey, QStringLiteral("--template"), QStringLiteral("nope")},
         "unknown template 'nope'");
-    add("bad strategy", { c, kFirstKey }, "CAMUNDA_AUTH_STRATEGY", { QStringLiteral("CAMUNDA_AUTH_STRATEGY=KERBEROS") });
-    add("basic without password", { c, kFirstKey }, "CAMUNDA_BASIC_AUTH_PASSWORD",
-        { QStringLiteral("CAMUNDA_AUTH_STRATEGY=BASIC"), QStringLiteral("CAMUNDA_BASIC_AUTH_USERNAME=u") });
+    add("bad strategy", {c, kFirstKey}, "CAMUNDA_AUTH_STRATEGY",
+        {QStringLiteral("CAMUNDA_AUTH_STRATEGY=KERBEROS")});
+    add("basic without password", {c, kFirstKey}, "CAMUNDA_BASIC_AUTH_PASSWORD",
+        {QStringLiteral("CAMUNDA_AUTH_STRATEGY=BASIC"),
+            QStringLiteral("CAMUNDA_BASIC_AUTH_USERNAME=u")});
 }
 
 void TestCliProcess::invalidInputSendsNothing()
@@ -256,8 +262,10 @@ void TestCliProcess::invalidInputSendsNothing()
     QCOMPARE(historyCount(), 0);
 
     // The same with --base-url pointing at the server, where the arguments allow it.
-    if (arguments.value(0) == QLatin1String("complete") && !arguments.contains(QStringLiteral("--profile"))) {
-        const Run again = run(arguments + QStringList { QStringLiteral("--base-url"), server.url() }, {}, environment);
+    if (arguments.value(0) == QLatin1String("complete")
+        && !arguments.contains(QStringLiteral("--profile"))) {
+        const Run again = run(
+            arguments + QStringList {QStringLiteral("--base-url"), server.url()}, {}, environment);
         QCOMPARE(again.exitCode, 2);
         QCoreApplication::processEvents();
         QCOMPARE(server.requests.size(), 0);
@@ -267,9 +275,9 @@ void TestCliProcess::invalidInputSendsNothing()
 void TestCliProcess::completesAndRecordsHistory()
 {
     const QString key = generatedKey(m_nextKey++);
-    const Run r = run({ QStringLiteral("complete"), key, QStringLiteral("--base-url"),
-                        m_sandbox.baseUrlString(), QStringLiteral("--variables"),
-                        QStringLiteral("{\"approved\":true}") });
+    const Run r = run(
+        {QStringLiteral("complete"), key, QStringLiteral("--base-url"), m_sandbox.baseUrlString(),
+            QStringLiteral("--variables"), QStringLiteral("{\"approved\":true}")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.startsWith("Completed: HTTP 204"), r.out.constData());
     QVERIFY(r.out.contains(key.toUtf8()));
@@ -286,9 +294,8 @@ void TestCliProcess::completesAndRecordsHistory()
     QCOMPARE(rows.first().connection, m_sandbox.baseUrlString() + QStringLiteral("/v2/"));
 
     // --no-history leaves no trace.
-    const Run quiet = run({ QStringLiteral("complete"), generatedKey(m_nextKey++),
-                            QStringLiteral("--base-url"), m_sandbox.baseUrlString(),
-                            QStringLiteral("--no-history") });
+    const Run quiet = run({QStringLiteral("complete"), generatedKey(m_nextKey++),
+        QStringLiteral("--base-url"), m_sandbox.baseUrlString(), QStringLiteral("--no-history")});
     QCOMPARE(quiet.exitCode, 0);
     QCOMPARE(history.count(), 1);
 }
@@ -296,20 +303,21 @@ void TestCliProcess::completesAndRecordsHistory()
 void TestCliProcess::refusalIsPrintedVerbatimWithExitOne()
 {
     const QString key = generatedKey(m_nextKey++);
-    const QStringList args { QStringLiteral("complete"), key, QStringLiteral("--base-url"),
-                             m_sandbox.baseUrlString() };
+    const QStringList args {
+        QStringLiteral("complete"), key, QStringLiteral("--base-url"), m_sandbox.baseUrlString()};
     QCOMPARE(run(args).exitCode, 0);
     // The same job again: the server no longer knows it.
     const Run again = run(args);
     QCOMPARE(again.exitCode, 1);
     QVERIFY2(again.out.startsWith("Not found: HTTP 404"), again.out.constData());
     QVERIFY(again.out.contains("NOT_FOUND"));
-    const QByteArray detail = "Command 'COMPLETE' rejected with code 'NOT_FOUND': Expected to complete job with key '"
+    const QByteArray detail
+        = "Command 'COMPLETE' rejected with code 'NOT_FOUND': Expected to complete job with key '"
         + key.toUtf8() + "', but no such job was found";
     QVERIFY(again.out.contains(QByteArray("detail: " + detail + '\n')));
     QVERIFY(again.out.contains("Next step: "));
 
-    const Run json = run(args + QStringList { QStringLiteral("--json") });
+    const Run json = run(args + QStringList {QStringLiteral("--json")});
     QCOMPARE(json.exitCode, 1);
     QCOMPARE(json.out.count('\n'), 1);
     const QJsonObject o = QJsonDocument::fromJson(json.out).object();
@@ -317,7 +325,12 @@ void TestCliProcess::refusalIsPrintedVerbatimWithExitOne()
     QCOMPARE(o.value(QLatin1String("ok")).toBool(true), false);
     QCOMPARE(o.value(QLatin1String("outcome")).toString(), QStringLiteral("not-found"));
     QCOMPARE(o.value(QLatin1String("httpStatus")).toInt(), 404);
-    QCOMPARE(o.value(QLatin1String("problem")).toObject().value(QLatin1String("detail")).toString().toUtf8(), detail);
+    QCOMPARE(o.value(QLatin1String("problem"))
+                 .toObject()
+                 .value(QLatin1String("detail"))
+                 .toString()
+                 .toUtf8(),
+        detail);
     QVERIFY(o.value(QLatin1String("rawBody")).toString().contains(QLatin1String("NOT_FOUND")));
     QVERIFY(o.value(QLatin1String("error")).isNull());
     QVERIFY(o.value(QLatin1String("elapsedMs")).isDouble());
@@ -328,25 +341,31 @@ void TestCliProcess::refusalIsPrintedVerbatimWithExitOne()
 void TestCliProcess::problemExtensionMembersAndBigNumbers()
 {
     RecordingServer server;
-    const QByteArray body =
-        R"({"type":"about:blank","title":"INVALID_STATE","status":409,"detail":"Expected to complete job with key '5', but it is in state 'FAILED'","instance":"/v2/jobs/5/completion","incidentKey":123456789012345678901234567890})";
-    server.response = "HTTP/1.1 409 Conflict\r\nContent-Type: application/problem+json\r\nContent-Length: "
+    const QByteArray body
+        = R"({"type":"about:blank","title":"INVALID_STATE","status":409,"detail":"Expected to complete job with key '5', but it is in state 'FAILED'","instance":"/v2/jobs/5/completion","incidentKey":123456789012345678901234567890})";
+    server.response
+        = "HTTP/1.1 409 Conflict\r\nContent-Type: application/problem+json\r\nContent-Length: "
         + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
-    const QStringList args { QStringLiteral("complete"), QStringLiteral("5"), QStringLiteral("--base-url"), server.url() };
+    const QStringList args {QStringLiteral("complete"), QStringLiteral("5"),
+        QStringLiteral("--base-url"), server.url()};
     const Run human = run(args);
     QCOMPARE(human.exitCode, 1);
-    QVERIFY2(human.out.startsWith("Invalid state: HTTP 409 Conflict \xE2\x80\x94 INVALID_STATE"), human.out.constData());
-    QVERIFY(human.out.contains("detail: Expected to complete job with key '5', but it is in state 'FAILED'\n"));
+    QVERIFY2(human.out.startsWith("Invalid state: HTTP 409 Conflict \xE2\x80\x94 INVALID_STATE"),
+        human.out.constData());
+    QVERIFY(human.out.contains(
+        "detail: Expected to complete job with key '5', but it is in state 'FAILED'\n"));
     QVERIFY(human.out.contains("incidentKey: 123456789012345678901234567890\n"));
-    const Run json = run(args + QStringList { QStringLiteral("--json") });
+    const Run json = run(args + QStringList {QStringLiteral("--json")});
     QCOMPARE(json.exitCode, 1);
-    QVERIFY2(json.out.contains("\"incidentKey\":123456789012345678901234567890"), json.out.constData());
+    QVERIFY2(
+        json.out.contains("\"incidentKey\":123456789012345678901234567890"), json.out.constData());
     QCOMPARE(QJsonDocument::fromJson(json.out).object().value(QLatin1String("outcome")).toString(),
-             QStringLiteral("invalid-state"));
+        QStringLiteral("invalid-state"));
 
     // A body that is not a problem document is shown as a snippet.
-    server.response = "HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\nContent-Length: 30\r\n"
-                      "Connection: close\r\n\r\n<html>upstream is down</html>\n";
+    server.response
+        = "HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\nContent-Length: 30\r\n"
+          "Connection: close\r\n\r\n<html>upstream is down</html>\n";
     const Run gateway = run(args);
     QCOMPARE(gateway.exitCode, 1);
     QVERIFY2(gateway.out.contains("HTTP 502"), gateway.out.constData());
@@ -359,8 +378,8 @@ void TestCliProcess::noAnswerExitsThree()
     QVERIFY(closed.listen(QHostAddress::LocalHost));
     const quint16 port = closed.serverPort();
     closed.close();
-    const Run r = run({ QStringLiteral("complete"), kFirstKey, QStringLiteral("--base-url"),
-                        QStringLiteral("http://127.0.0.1:%1").arg(port), QStringLiteral("--json") });
+    const Run r = run({QStringLiteral("complete"), kFirstKey, QStringLiteral("--base-url"),
+        QStringLiteral("http://127.0.0.1:%1").arg(port), QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 3);
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(o.value(QLatin1String("outcome")).toString(), QStringLiteral("transport-error"));
@@ -375,8 +394,8 @@ void TestCliProcess::timeoutExitsThree()
     server.silent = true;
     QElapsedTimer clock;
     clock.start();
-    const Run r = run({ QStringLiteral("complete"), kFirstKey, QStringLiteral("--base-url"),
-                        server.url(), QStringLiteral("--timeout"), QStringLiteral("0.5") });
+    const Run r = run({QStringLiteral("complete"), kFirstKey, QStringLiteral("--base-url"),
+        server.url(), QStringLiteral("--timeout"), QStringLiteral("0.5")});
     QCOMPARE(r.exitCode, 3);
     QVERIFY2(clock.elapsed() < 10000, "the timeout was not applied");
     QCOMPARE(server.requests.size(), 1);
@@ -385,22 +404,24 @@ void TestCliProcess::timeoutExitsThree()
 void TestCliProcess::dryRunSendsNothingAndRedacts()
 {
     RecordingServer server;
-    const Run r = run({ QStringLiteral("complete"), kFirstKey, QStringLiteral("--base-url"),
-                        server.url() + QStringLiteral("/v2/"), QStringLiteral("--deny"),
-                        QStringLiteral("--deny-reason"), QStringLiteral("missing document"),
-                        QStringLiteral("--dry-run") },
-                      {},
-                      { QStringLiteral("CAMUNDA_AUTH_STRATEGY=BASIC"),
-                        QStringLiteral("CAMUNDA_BASIC_AUTH_USERNAME=demo"),
-                        QStringLiteral("CAMUNDA_BASIC_AUTH_PASSWORD=p4ssw0rd-never-shown") });
+    const Run r = run({QStringLiteral("complete"), kFirstKey, QStringLiteral("--base-url"),
+                          server.url() + QStringLiteral("/v2/"), QStringLiteral("--deny"),
+                          QStringLiteral("--deny-reason"), QStringLiteral("missing document"),
+                          QStringLiteral("--dry-run")},
+        {},
+        {QStringLiteral("CAMUNDA_AUTH_STRATEGY=BASIC"),
+            QStringLiteral("CAMUNDA_BASIC_AUTH_USERNAME=demo"),
+            QStringLiteral("CAMUNDA_BASIC_AUTH_PASSWORD=p4ssw0rd-never-shown")});
     QCOMPARE(r.exitCode, 0);
-    const QByteArray expectedLine = "POST " + server.url().toUtf8() + "/v2/jobs/" + kFirstKey.toUtf8() + "/completion\n";
+    const QByteArray expectedLine
+        = "POST " + server.url().toUtf8() + "/v2/jobs/" + kFirstKey.toUtf8() + "/completion\n";
     QVERIFY2(r.out.startsWith(expectedLine), r.out.constData());
     QVERIFY(r.out.contains("Content-Type: application/json\n"));
     QVERIFY(r.out.contains("Authorization: Basic <redacted>\n"));
     QVERIFY(!r.out.contains("p4ssw0rd") && !r.err.contains("p4ssw0rd"));
     QVERIFY(!r.out.contains(QByteArray("demo:p4ssw0rd-never-shown").toBase64()));
-    QVERIFY(r.out.contains("\n\n{\"result\":{\"type\":\"userTask\",\"denied\":true,\"deniedReason\":\"missing document\"}}\n"));
+    QVERIFY(r.out.contains("\n\n{\"result\":{\"type\":\"userTask\",\"denied\":true,"
+                           "\"deniedReason\":\"missing document\"}}\n"));
     QCoreApplication::processEvents();
     QCOMPARE(server.requests.size(), 0);
     QCOMPARE(historyCount(), 0);
@@ -409,10 +430,12 @@ void TestCliProcess::dryRunSendsNothingAndRedacts()
 void TestCliProcess::variablesArriveDigitForDigit()
 {
     RecordingServer server;
-    const QByteArray variables = "{\"amount\": 1234567890123456789012345678901234567890, \"z\": 1, \"a\": \"Grüße\"}";
-    const Run r = run({ QStringLiteral("complete"), QStringLiteral(" 7 "), QStringLiteral("--base-url"),
-                        server.url(), QStringLiteral("--variables"), QStringLiteral("@-") },
-                      variables + '\n');
+    const QByteArray variables
+        = "{\"amount\": 1234567890123456789012345678901234567890, \"z\": 1, \"a\": \"Grüße\"}";
+    const Run r
+        = run({QStringLiteral("complete"), QStringLiteral(" 7 "), QStringLiteral("--base-url"),
+                  server.url(), QStringLiteral("--variables"), QStringLiteral("@-")},
+            variables + '\n');
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(server.requests.size(), 1);
     const RecordingServer::Request &request = server.requests.first();
@@ -428,8 +451,9 @@ void TestCliProcess::variablesArriveDigitForDigit()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(variables);
     file.close();
-    const Run sandbox = run({ QStringLiteral("complete"), generatedKey(m_nextKey++), QStringLiteral("--base-url"),
-                              m_sandbox.baseUrlString(), QStringLiteral("--variables"), QStringLiteral("@") + path });
+    const Run sandbox
+        = run({QStringLiteral("complete"), generatedKey(m_nextKey++), QStringLiteral("--base-url"),
+            m_sandbox.baseUrlString(), QStringLiteral("--variables"), QStringLiteral("@") + path});
     QCOMPARE(sandbox.exitCode, 0);
 }
 
@@ -438,19 +462,23 @@ void TestCliProcess::addressFallbacks()
     RecordingServer camunda;
     RecordingServer zeebe;
     RecordingServer flag;
-    const QStringList args { QStringLiteral("complete"), QStringLiteral("9"), QStringLiteral("--no-history") };
-    QCOMPARE(run(args, {}, { QStringLiteral("ZEEBE_REST_ADDRESS=") + zeebe.url() }).exitCode, 0);
+    const QStringList args {
+        QStringLiteral("complete"), QStringLiteral("9"), QStringLiteral("--no-history")};
+    QCOMPARE(run(args, {}, {QStringLiteral("ZEEBE_REST_ADDRESS=") + zeebe.url()}).exitCode, 0);
     QCOMPARE(zeebe.requests.size(), 1);
-    QCOMPARE(run(args, {}, { QStringLiteral("ZEEBE_REST_ADDRESS=") + zeebe.url(),
-                             QStringLiteral("CAMUNDA_REST_ADDRESS=") + camunda.url() + QStringLiteral("/v2") })
-                 .exitCode,
-             0);
+    QCOMPARE(
+        run(args, {},
+            {QStringLiteral("ZEEBE_REST_ADDRESS=") + zeebe.url(),
+                QStringLiteral("CAMUNDA_REST_ADDRESS=") + camunda.url() + QStringLiteral("/v2")})
+            .exitCode,
+        0);
     QCOMPARE(camunda.requests.size(), 1);
     QCOMPARE(camunda.requests.first().target, QByteArray("/v2/jobs/9/completion"));
-    QCOMPARE(run(args + QStringList { QStringLiteral("--base-url"), flag.url() + QStringLiteral("/") }, {},
-                 { QStringLiteral("CAMUNDA_REST_ADDRESS=") + camunda.url() })
-                 .exitCode,
-             0);
+    QCOMPARE(
+        run(args + QStringList {QStringLiteral("--base-url"), flag.url() + QStringLiteral("/")}, {},
+            {QStringLiteral("CAMUNDA_REST_ADDRESS=") + camunda.url()})
+            .exitCode,
+        0);
     QCOMPARE(flag.requests.size(), 1);
     QCOMPARE(camunda.requests.size(), 1);
     QCOMPARE(zeebe.requests.size(), 1);
@@ -459,17 +487,20 @@ void TestCliProcess::addressFallbacks()
 void TestCliProcess::basicAuthFromEnvironment()
 {
     SandboxProcess sandbox;
-    QVERIFY2(sandbox.start({ QStringLiteral("--generate"), QStringLiteral("10"), QStringLiteral("--auth"),
-                             QStringLiteral("basic") }),
-             qPrintable(sandbox.error()));
-    const QStringList args { QStringLiteral("complete"), kFirstKey, QStringLiteral("--base-url"), sandbox.baseUrlString() };
-    const Run wrong = run(args, {}, { QStringLiteral("CAMUNDA_BASIC_AUTH_USERNAME=demo"),
-                                      QStringLiteral("CAMUNDA_BASIC_AUTH_PASSWORD=wrong") });
+    QVERIFY2(sandbox.start({QStringLiteral("--generate"), QStringLiteral("10"),
+                 QStringLiteral("--auth"), QStringLiteral("basic")}),
+        qPrintable(sandbox.error()));
+    const QStringList args {QStringLiteral("complete"), kFirstKey, QStringLiteral("--base-url"),
+        sandbox.baseUrlString()};
+    const Run wrong = run(args, {},
+        {QStringLiteral("CAMUNDA_BASIC_AUTH_USERNAME=demo"),
+            QStringLiteral("CAMUNDA_BASIC_AUTH_PASSWORD=wrong")});
     QCOMPARE(wrong.exitCode, 1);
     QVERIFY2(wrong.out.contains("HTTP 401"), wrong.out.constData());
-    const Run right = run(args, {}, { QStringLiteral("CAMUNDA_AUTH_STRATEGY=BASIC"),
-                                      QStringLiteral("CAMUNDA_BASIC_AUTH_USERNAME=demo"),
-                                      QStringLiteral("CAMUNDA_BASIC_AUTH_PASSWORD=demo") });
+    const Run right = run(args, {},
+        {QStringLiteral("CAMUNDA_AUTH_STRATEGY=BASIC"),
+            QStringLiteral("CAMUNDA_BASIC_AUTH_USERNAME=demo"),
+            QStringLiteral("CAMUNDA_BASIC_AUTH_PASSWORD=demo")});
     QCOMPARE(right.exitCode, 0);
     // The history keeps the attempt without the credentials.
     HistoryStore history;
@@ -485,16 +516,18 @@ void TestCliProcess::basicAuthFromEnvironment()
 void TestCliProcess::oauthFromEnvironment()
 {
     SandboxProcess sandbox;
-    QVERIFY2(sandbox.start({ QStringLiteral("--generate"), QStringLiteral("10"), QStringLiteral("--auth"),
-                             QStringLiteral("oauth") }),
-             qPrintable(sandbox.error()));
-    const QStringList args { QStringLiteral("complete"), kFirstKey, QStringLiteral("--base-url"),
-                             sandbox.baseUrlString(), QStringLiteral("--json") };
-    const QString tokenUrl = QStringLiteral("CAMUNDA_OAUTH_URL=") + sandbox.baseUrlString() + QStringLiteral("/oauth/token");
+    QVERIFY2(sandbox.start({QStringLiteral("--generate"), QStringLiteral("10"),
+                 QStringLiteral("--auth"), QStringLiteral("oauth")}),
+        qPrintable(sandbox.error()));
+    const QStringList args {QStringLiteral("complete"), kFirstKey, QStringLiteral("--base-url"),
+        sandbox.baseUrlString(), QStringLiteral("--json")};
+    const QString tokenUrl = QStringLiteral("CAMUNDA_OAUTH_URL=") + sandbox.baseUrlString()
+        + QStringLiteral("/oauth/token");
     const QString clientId = QStringLiteral("CAMUNDA_CLIENT_ID=jobdesk-sandbox");
 
     // The token endpoint refuses the client: an HTTP answer, so 1; nothing completed.
-    const Run refused = run(args, {}, { tokenUrl, clientId, QStringLiteral("CAMUNDA_CLIENT_SECRET=wrong") });
+    const Run refused
+        = run(args, {}, {tokenUrl, clientId, QStringLiteral("CAMUNDA_CLIENT_SECRET=wrong")});
     QCOMPARE(refused.exitCode, 1);
     const QJsonObject o = QJsonDocument::fromJson(refused.out).object();
     QVERIFY(o.value(QLatin1String("httpStatus")).isNull());
@@ -503,11 +536,16 @@ void TestCliProcess::oauthFromEnvironment()
     // The token endpoint cannot be reached: 3.
     QTcpServer closed;
     QVERIFY(closed.listen(QHostAddress::LocalHost));
-    const QString unreachable = QStringLiteral("CAMUNDA_OAUTH_URL=http://127.0.0.1:%1/oauth/token").arg(closed.serverPort());
+    const QString unreachable = QStringLiteral("CAMUNDA_OAUTH_URL=http://127.0.0.1:%1/oauth/token")
+                                    .arg(closed.serverPort());
     closed.close();
-    QCOMPARE(run(args, {}, { unreachable, clientId, QStringLiteral("CAMUNDA_CLIENT_SECRET=sandbox-secret") }).exitCode, 3);
+    QCOMPARE(run(args, {},
+                 {unreachable, clientId, QStringLiteral("CAMUNDA_CLIENT_SECRET=sandbox-secret")})
+                 .exitCode,
+        3);
 
-    const Run ok = run(args, {}, { tokenUrl, clientId, QStringLiteral("CAMUNDA_CLIENT_SECRET=sandbox-secret") });
+    const Run ok = run(
+        args, {}, {tokenUrl, clientId, QStringLiteral("CAMUNDA_CLIENT_SECRET=sandbox-secret")});
     QCOMPARE(ok.exitCode, 0);
     QVERIFY(!ok.out.contains("sandbox-secret"));
 }
@@ -519,98 +557,116 @@ void TestCliProcess::historyFailureKeepsTheOutcome()
     QFile blocker(m_home.filePath(QStringLiteral("data/jobdesk")));
     QVERIFY(blocker.open(QIODevice::WriteOnly));
     blocker.close();
-    const Run r = run({ QStringLiteral("complete"), generatedKey(m_nextKey++), QStringLiteral("--base-url"),
-                        m_sandbox.baseUrlString() });
+    const Run r = run({QStringLiteral("complete"), generatedKey(m_nextKey++),
+        QStringLiteral("--base-url"), m_sandbox.baseUrlString()});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.startsWith("Completed"));
-    QVERIFY2(r.err.contains("warning: this attempt was not recorded in the history"), r.err.constData());
+    QVERIFY2(
+        r.err.contains("warning: this attempt was not recorded in the history"), r.err.constData());
 }
 
 void TestCliProcess::profiles()
 {
     const QString url = m_sandbox.baseUrlString();
-    Run r = run({ QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("local"),
-                  QStringLiteral("--base-url"), url });
+    Run r = run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("local"),
+        QStringLiteral("--base-url"), url});
     QCOMPARE(r.exitCode, 0);
-    QCOMPARE(run({ QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("local"),
-                   QStringLiteral("--base-url"), url }).exitCode,
-             2);
-    r = run({ QStringLiteral("profile"), QStringLiteral("list"), QStringLiteral("--json") });
+    QCOMPARE(run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("local"),
+                     QStringLiteral("--base-url"), url})
+                 .exitCode,
+        2);
+    r = run({QStringLiteral("profile"), QStringLiteral("list"), QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
     const QJsonArray list = QJsonDocument::fromJson(r.out).array();
     QCOMPARE(list.size(), 1);
     QCOMPARE(list.first().toObject().value(QLatin1String("apiAddress")).toString(), url);
-    r = run({ QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("local") });
+    r = run({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("local")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains(QByteArray("address: " + url.toUtf8())));
 
     // complete --profile: the connection in the history is the profile's name.
     const QString key = generatedKey(m_nextKey++);
-    r = run({ QStringLiteral("complete"), key, QStringLiteral("--profile"), QStringLiteral("local") });
+    r = run(
+        {QStringLiteral("complete"), key, QStringLiteral("--profile"), QStringLiteral("local")});
     QCOMPARE(r.exitCode, 0);
     HistoryStore history;
     QVERIFY(history.open(m_home.filePath(QStringLiteral("data/jobdesk/history.sqlite"))));
     QCOMPARE(history.query({}, 0, 1).first().connection, QStringLiteral("local"));
 
     // A secret goes to the keychain only; without one the profile is not saved (exit 3).
-    const Run secret = run({ QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("helm"),
-                             QStringLiteral("--base-url"), url, QStringLiteral("--auth"), QStringLiteral("basic"),
-                             QStringLiteral("--username"), QStringLiteral("demo"), QStringLiteral("--secret-stdin") },
-                           "demo\n");
-    const Run listed = run({ QStringLiteral("profile"), QStringLiteral("list") });
+    const Run secret = run(
+        {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("helm"),
+            QStringLiteral("--base-url"), url, QStringLiteral("--auth"), QStringLiteral("basic"),
+            QStringLiteral("--username"), QStringLiteral("demo"), QStringLiteral("--secret-stdin")},
+        "demo\n");
+    const Run listed = run({QStringLiteral("profile"), QStringLiteral("list")});
     if (secret.exitCode == 0) {
         QVERIFY(listed.out.contains("helm"));
-        const Run shown = run({ QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("helm") });
+        const Run shown
+            = run({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("helm")});
         QVERIFY2(shown.out.contains("password: stored in the OS keychain"), shown.out.constData());
-        QCOMPARE(run({ QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("helm") }).exitCode, 0);
+        QCOMPARE(run({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("helm")})
+                     .exitCode,
+            0);
     } else {
         QCOMPARE(secret.exitCode, 3);
         QVERIFY2(secret.err.contains("keychain"), secret.err.constData());
         QVERIFY(!listed.out.contains("helm"));
     }
 
-    QCOMPARE(run({ QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("local") }).exitCode, 0);
-    QCOMPARE(run({ QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("local") }).exitCode, 2);
+    QCOMPARE(run({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("local")})
+                 .exitCode,
+        0);
+    QCOMPARE(
+        run({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("local")}).exitCode,
+        2);
 }
 
 void TestCliProcess::templates()
 {
-    QCOMPARE(run({ QStringLiteral("template"), QStringLiteral("save"), QStringLiteral("deny-doc"),
-                   QStringLiteral("--variables"), QStringLiteral("{\"n\": 98765432109876543210987654321}"),
-                   QStringLiteral("--deny"), QStringLiteral("--deny-reason"), QStringLiteral("document missing") })
-                 .exitCode,
-             0);
+    QCOMPARE(
+        run({QStringLiteral("template"), QStringLiteral("save"), QStringLiteral("deny-doc"),
+                QStringLiteral("--variables"),
+                QStringLiteral("{\"n\": 98765432109876543210987654321}"), QStringLiteral("--deny"),
+                QStringLiteral("--deny-reason"), QStringLiteral("document missing")})
+            .exitCode,
+        0);
     RecordingServer server;
     // The template alone, then with a reason that overrides the template's.
-    QCOMPARE(run({ QStringLiteral("complete"), QStringLiteral("11"), QStringLiteral("--template"),
-                   QStringLiteral("deny-doc"), QStringLiteral("--base-url"), server.url() })
+    QCOMPARE(run({QStringLiteral("complete"), QStringLiteral("11"), QStringLiteral("--template"),
+                     QStringLiteral("deny-doc"), QStringLiteral("--base-url"), server.url()})
                  .exitCode,
-             0);
-    QCOMPARE(run({ QStringLiteral("complete"), QStringLiteral("12"), QStringLiteral("--template"),
-                   QStringLiteral("deny-doc"), QStringLiteral("--deny-reason"), QStringLiteral("wrong document"),
-                   QStringLiteral("--base-url"), server.url() })
+        0);
+    QCOMPARE(run({QStringLiteral("complete"), QStringLiteral("12"), QStringLiteral("--template"),
+                     QStringLiteral("deny-doc"), QStringLiteral("--deny-reason"),
+                     QStringLiteral("wrong document"), QStringLiteral("--base-url"), server.url()})
                  .exitCode,
-             0);
+        0);
     QCOMPARE(server.requests.size(), 2);
     QCOMPARE(server.requests.at(0).body,
-             QByteArray("{\"variables\":{\"n\": 98765432109876543210987654321},\"result\":{\"type\":\"userTask\","
-                        "\"denied\":true,\"deniedReason\":\"document missing\"}}"));
+        QByteArray("{\"variables\":{\"n\": "
+                   "98765432109876543210987654321},\"result\":{\"type\":\"userTask\","
+                   "\"denied\":true,\"deniedReason\":\"document missing\"}}"));
     QCOMPARE(server.requests.at(1).body,
-             QByteArray("{\"variables\":{\"n\": 98765432109876543210987654321},\"result\":{\"type\":\"userTask\","
-                        "\"denied\":true,\"deniedReason\":\"wrong document\"}}"));
+        QByteArray("{\"variables\":{\"n\": "
+                   "98765432109876543210987654321},\"result\":{\"type\":\"userTask\","
+                   "\"denied\":true,\"deniedReason\":\"wrong document\"}}"));
 
     // Export to stdout, import into a fresh data folder, clash without --overwrite.
-    const Run exported = run({ QStringLiteral("template"), QStringLiteral("export"), QStringLiteral("--all"),
-                               QStringLiteral("-") });
+    const Run exported = run({QStringLiteral("template"), QStringLiteral("export"),
+        QStringLiteral("--all"), QStringLiteral("-")});
     QCOMPARE(exported.exitCode, 0);
     QVERIFY(exported.out.contains("98765432109876543210987654321"));
-    QCOMPARE(run({ QStringLiteral("template"), QStringLiteral("import"), QStringLiteral("-") }, exported.out).exitCode, 2);
-    QCOMPARE(run({ QStringLiteral("template"), QStringLiteral("import"), QStringLiteral("-"),
-                   QStringLiteral("--overwrite") },
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("import"), QStringLiteral("-")},
                  exported.out)
                  .exitCode,
-             0);
-    const Run listed = run({ QStringLiteral("template"), QStringLiteral("list") });
+        2);
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("import"), QStringLiteral("-"),
+                     QStringLiteral("--overwrite")},
+                 exported.out)
+                 .exitCode,
+        0);
+    const Run listed = run({QStringLiteral("template"), QStringLiteral("list")});
     QCOMPARE(listed.out, QByteArray("deny-doc\t[deny]\n"));
 }
 

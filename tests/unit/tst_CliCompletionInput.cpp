@@ -25,7 +25,8 @@ private slots:
 };
 
 namespace {
-CompleteArguments arguments(const QString &key, const std::optional<QString> &variables = std::nullopt)
+CompleteArguments arguments(
+    const QString &key, const std::optional<QString> &variables = std::nullopt)
 {
     CompleteArguments a;
     a.jobKey = key;
@@ -43,13 +44,15 @@ void TestCliCompletionInput::bodies_data()
     QTest::addColumn<QByteArray>("body");
 
     QTest::newRow("no variables") << QString() << false << QString() << QByteArray("{}");
-    QTest::newRow("blank variables") << QStringLiteral("  ") << false << QString() << QByteArray("{}");
+    QTest::newRow("blank variables")
+        << QStringLiteral("  ") << false << QString() << QByteArray("{}");
     QTest::newRow("40 digits verbatim")
         << QStringLiteral("{\"n\": 1234567890123456789012345678901234567890}") << false << QString()
         << QByteArray("{\"variables\":{\"n\": 1234567890123456789012345678901234567890}}");
     QTest::newRow("key order and unicode")
         << QStringLiteral("{\"z\":1,\"a\":\"Grüße\"}") << false << QString()
-        << QByteArray("{\"variables\":{\"z\":1,\"a\":\"Gr\xC3\xBC\xC3\x9F" "e\"}}");
+        << QByteArray("{\"variables\":{\"z\":1,\"a\":\"Gr\xC3\xBC\xC3\x9F"
+                      "e\"}}");
     QTest::newRow("deny") << QString() << true << QString()
                           << QByteArray("{\"result\":{\"type\":\"userTask\",\"denied\":true}}");
     QTest::newRow("deny with reason")
@@ -65,7 +68,7 @@ void TestCliCompletionInput::bodies()
     QFETCH(QString, reason);
     QFETCH(QByteArray, body);
     CompleteArguments a = arguments(QStringLiteral(" 2251799813685249 "),
-                                    variables.isNull() ? std::nullopt : std::optional<QString>(variables));
+        variables.isNull() ? std::nullopt : std::optional<QString>(variables));
     a.deny = deny;
     if (!reason.isNull())
         a.denyReason = reason;
@@ -81,19 +84,25 @@ void TestCliCompletionInput::invalidInput_data()
     QTest::addColumn<QString>("key");
     QTest::addColumn<QString>("variables");
     QTest::addColumn<QString>("errorContains");
-    QTest::newRow("key with letters") << QStringLiteral("12a") << QString() << QStringLiteral("invalid job key '12a'");
+    QTest::newRow("key with letters")
+        << QStringLiteral("12a") << QString() << QStringLiteral("invalid job key '12a'");
     QTest::newRow("rounded key") << QStringLiteral("2.2517998136852e+15") << QString()
                                  << QStringLiteral("invalid job key");
-    QTest::newRow("zero key") << QStringLiteral("0") << QString() << QStringLiteral("invalid job key");
-    QTest::newRow("array") << QStringLiteral("1") << QStringLiteral("[1,2]") << QStringLiteral("not a valid JSON object");
+    QTest::newRow("zero key") << QStringLiteral("0") << QString()
+                              << QStringLiteral("invalid job key");
+    QTest::newRow("array") << QStringLiteral("1") << QStringLiteral("[1,2]")
+                           << QStringLiteral("not a valid JSON object");
     QTest::newRow("broken json with position")
-        << QStringLiteral("1") << QStringLiteral("{\n  \"a\": 1,\n}") << QStringLiteral("line 2, column 9");
+        << QStringLiteral("1") << QStringLiteral("{\n  \"a\": 1,\n}")
+        << QStringLiteral("line 2, column 9");
     QTest::newRow("duplicate key") << QStringLiteral("1") << QStringLiteral("{\"a\":1,\"a\":2}")
                                    << QStringLiteral("duplicate key a");
-    QTest::newRow("missing file") << QStringLiteral("1") << QStringLiteral("@/nonexistent/vars.json")
-                                  << QStringLiteral("cannot read the variables file '/nonexistent/vars.json'");
-    QTest::newRow("file without name") << QStringLiteral("1") << QStringLiteral("@")
-                                       << QStringLiteral("needs a file name");
+    QTest::newRow("missing file") << QStringLiteral("1")
+                                  << QStringLiteral("@/nonexistent/vars.json")
+                                  << QStringLiteral(
+                                         "cannot read the variables file '/nonexistent/vars.json'");
+    QTest::newRow("file without name")
+        << QStringLiteral("1") << QStringLiteral("@") << QStringLiteral("needs a file name");
 }
 
 void TestCliCompletionInput::invalidInput()
@@ -120,21 +129,21 @@ void TestCliCompletionInput::variablesFromFileAndStdin()
         arguments(QStringLiteral("7"), QStringLiteral("@") + path), std::nullopt, nullptr);
     QVERIFY2(fromFile.error.isEmpty(), qPrintable(fromFile.error));
     QCOMPARE(fromFile.request.body(),
-             QByteArray("{\"variables\":{\"big\": 98765432109876543210987654321098765432}}"));
+        QByteArray("{\"variables\":{\"big\": 98765432109876543210987654321098765432}}"));
 
     QByteArray input("{\"fromStdin\":true}");
     QBuffer buffer(&input);
     QVERIFY(buffer.open(QIODevice::ReadOnly));
-    const BuiltRequest fromStdin =
-        buildCompletionRequest(arguments(QStringLiteral("7"), QStringLiteral("@-")), std::nullopt, &buffer);
+    const BuiltRequest fromStdin = buildCompletionRequest(
+        arguments(QStringLiteral("7"), QStringLiteral("@-")), std::nullopt, &buffer);
     QVERIFY2(fromStdin.error.isEmpty(), qPrintable(fromStdin.error));
     QCOMPARE(fromStdin.request.body(), QByteArray("{\"variables\":{\"fromStdin\":true}}"));
 
     QByteArray bad("{oops}");
     QBuffer badBuffer(&bad);
     QVERIFY(badBuffer.open(QIODevice::ReadOnly));
-    const BuiltRequest badStdin =
-        buildCompletionRequest(arguments(QStringLiteral("7"), QStringLiteral("@-")), std::nullopt, &badBuffer);
+    const BuiltRequest badStdin = buildCompletionRequest(
+        arguments(QStringLiteral("7"), QStringLiteral("@-")), std::nullopt, &badBuffer);
     QVERIFY2(badStdin.error.contains(QLatin1String("standard input")), qPrintable(badStdin.error));
 }
 
@@ -152,8 +161,8 @@ void TestCliCompletionInput::templateFieldsAndOverrides()
     BuiltRequest built = buildCompletionRequest(arguments(QStringLiteral("5")), deny, nullptr);
     QVERIFY2(built.error.isEmpty(), qPrintable(built.error));
     QCOMPARE(built.request.body(),
-             QByteArray("{\"variables\":{\"checked\":false},\"result\":{\"type\":\"userTask\","
-                        "\"denied\":true,\"deniedReason\":\"document missing\"}}"));
+        QByteArray("{\"variables\":{\"checked\":false},\"result\":{\"type\":\"userTask\","
+                   "\"denied\":true,\"deniedReason\":\"document missing\"}}"));
 
     // --variables replaces the template's variables; --deny-reason refines its reason.
     CompleteArguments a = arguments(QStringLiteral("5"), QStringLiteral("{\"checked\":true}"));
@@ -161,8 +170,8 @@ void TestCliCompletionInput::templateFieldsAndOverrides()
     built = buildCompletionRequest(a, deny, nullptr);
     QVERIFY2(built.error.isEmpty(), qPrintable(built.error));
     QCOMPARE(built.request.body(),
-             QByteArray("{\"variables\":{\"checked\":true},\"result\":{\"type\":\"userTask\","
-                        "\"denied\":true,\"deniedReason\":\"wrong document\"}}"));
+        QByteArray("{\"variables\":{\"checked\":true},\"result\":{\"type\":\"userTask\","
+                   "\"denied\":true,\"deniedReason\":\"wrong document\"}}"));
 
     // A reason for a template that does not deny is refused, naming the template.
     TemplateDefaults approve;
@@ -171,7 +180,8 @@ void TestCliCompletionInput::templateFieldsAndOverrides()
     CompleteArguments reasonOnly = arguments(QStringLiteral("5"));
     reasonOnly.denyReason = QStringLiteral("why");
     built = buildCompletionRequest(reasonOnly, approve, nullptr);
-    QVERIFY2(built.error.contains(QLatin1String("template 'approve' does not deny")), qPrintable(built.error));
+    QVERIFY2(built.error.contains(QLatin1String("template 'approve' does not deny")),
+        qPrintable(built.error));
 
     // --deny on a plain template.
     CompleteArguments denyIt = arguments(QStringLiteral("5"));
@@ -179,7 +189,8 @@ void TestCliCompletionInput::templateFieldsAndOverrides()
     built = buildCompletionRequest(denyIt, approve, nullptr);
     QVERIFY2(built.error.isEmpty(), qPrintable(built.error));
     QCOMPARE(built.request.body(),
-             QByteArray("{\"variables\":{\"approved\":true},\"result\":{\"type\":\"userTask\",\"denied\":true}}"));
+        QByteArray("{\"variables\":{\"approved\":true},\"result\":{\"type\":\"userTask\","
+                   "\"denied\":true}}"));
 
     // Broken variables in a template are reported as the template's.
     TemplateDefaults broken;
@@ -191,11 +202,12 @@ void TestCliCompletionInput::templateFieldsAndOverrides()
 
 void TestCliCompletionInput::oversizeVariablesWarn()
 {
-    QByteArray big = "{\"blob\":\"" + QByteArray(VariablesDocument::kDefaultMaxMessageBytes, 'x') + "\"}";
+    QByteArray big
+        = "{\"blob\":\"" + QByteArray(VariablesDocument::kDefaultMaxMessageBytes, 'x') + "\"}";
     QBuffer buffer(&big);
     QVERIFY(buffer.open(QIODevice::ReadOnly));
-    const BuiltRequest built =
-        buildCompletionRequest(arguments(QStringLiteral("7"), QStringLiteral("@-")), std::nullopt, &buffer);
+    const BuiltRequest built = buildCompletionRequest(
+        arguments(QStringLiteral("7"), QStringLiteral("@-")), std::nullopt, &buffer);
     QVERIFY2(built.error.isEmpty(), qPrintable(built.error));
     QCOMPARE(built.warnings.size(), 1);
     QVERIFY(built.warnings.first().contains(QLatin1String("4 MiB")));

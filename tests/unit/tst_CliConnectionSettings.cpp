@@ -42,33 +42,36 @@ void TestCliConnectionSettings::address_data()
     QTest::addColumn<QStringList>("env");
     QTest::addColumn<QString>("apiRoot"); // empty: error expected
 
-    QTest::newRow("default") << QString() << QStringList() << QStringLiteral("http://localhost:8080/v2/");
+    QTest::newRow("default") << QString() << QStringList()
+                             << QStringLiteral("http://localhost:8080/v2/");
     QTest::newRow("camunda var") << QString()
-                                 << QStringList { QStringLiteral("CAMUNDA_REST_ADDRESS=http://c:8080") }
+                                 << QStringList {QStringLiteral(
+                                        "CAMUNDA_REST_ADDRESS=http://c:8080")}
                                  << QStringLiteral("http://c:8080/v2/");
     QTest::newRow("zeebe var") << QString()
-                               << QStringList { QStringLiteral("ZEEBE_REST_ADDRESS=http://z:8088/v2/") }
+                               << QStringList {QStringLiteral(
+                                      "ZEEBE_REST_ADDRESS=http://z:8088/v2/")}
                                << QStringLiteral("http://z:8088/v2/");
     QTest::newRow("camunda before zeebe")
         << QString()
-        << QStringList { QStringLiteral("CAMUNDA_REST_ADDRESS=http://c:1/"),
-                         QStringLiteral("ZEEBE_REST_ADDRESS=http://z:2") }
+        << QStringList {QStringLiteral("CAMUNDA_REST_ADDRESS=http://c:1/"),
+               QStringLiteral("ZEEBE_REST_ADDRESS=http://z:2")}
         << QStringLiteral("http://c:1/v2/");
     QTest::newRow("empty camunda var is unset")
         << QString()
-        << QStringList { QStringLiteral("CAMUNDA_REST_ADDRESS="), QStringLiteral("ZEEBE_REST_ADDRESS=http://z:2") }
+        << QStringList {QStringLiteral("CAMUNDA_REST_ADDRESS="),
+               QStringLiteral("ZEEBE_REST_ADDRESS=http://z:2")}
         << QStringLiteral("http://z:2/v2/");
     QTest::newRow("flag beats variables")
         << QStringLiteral("http://flag:9/v2")
-        << QStringList { QStringLiteral("CAMUNDA_REST_ADDRESS=http://c:1") }
+        << QStringList {QStringLiteral("CAMUNDA_REST_ADDRESS=http://c:1")}
         << QStringLiteral("http://flag:9/v2/");
     QTest::newRow("context path") << QStringLiteral("https://bru-2.zeebe.camunda.io/abc-123/")
                                   << QStringList()
                                   << QStringLiteral("https://bru-2.zeebe.camunda.io/abc-123/v2/");
     QTest::newRow("not http") << QStringLiteral("ftp://h/") << QStringList() << QString();
-    QTest::newRow("garbage variable") << QString()
-                                      << QStringList { QStringLiteral("CAMUNDA_REST_ADDRESS=::nope") }
-                                      << QString();
+    QTest::newRow("garbage variable")
+        << QString() << QStringList {QStringLiteral("CAMUNDA_REST_ADDRESS=::nope")} << QString();
 }
 
 void TestCliConnectionSettings::address()
@@ -97,63 +100,68 @@ void TestCliConnectionSettings::auth_data()
 
     QTest::newRow("none") << QStringList() << QStringLiteral("none") << QString() << QString();
     QTest::newRow("explicit none ignores credentials")
-        << QStringList { QStringLiteral("CAMUNDA_AUTH_STRATEGY=NONE"),
-                         QStringLiteral("CAMUNDA_CLIENT_ID=c"), QStringLiteral("CAMUNDA_CLIENT_SECRET=s") }
+        << QStringList {QStringLiteral("CAMUNDA_AUTH_STRATEGY=NONE"),
+               QStringLiteral("CAMUNDA_CLIENT_ID=c"), QStringLiteral("CAMUNDA_CLIENT_SECRET=s")}
         << QStringLiteral("none") << QString() << QString();
-    QTest::newRow("basic")
-        << QStringList { QStringLiteral("CAMUNDA_AUTH_STRATEGY=BASIC"),
-                         QStringLiteral("CAMUNDA_BASIC_AUTH_USERNAME=demo"),
-                         QStringLiteral("CAMUNDA_BASIC_AUTH_PASSWORD= pa ss") }
-        << QStringLiteral("basic") << QStringLiteral(" pa ss") << QStringLiteral("demo");
+    QTest::newRow("basic") << QStringList {QStringLiteral("CAMUNDA_AUTH_STRATEGY=BASIC"),
+        QStringLiteral("CAMUNDA_BASIC_AUTH_USERNAME=demo"),
+        QStringLiteral("CAMUNDA_BASIC_AUTH_PASSWORD= pa ss")}
+                           << QStringLiteral("basic") << QStringLiteral(" pa ss")
+                           << QStringLiteral("demo");
     QTest::newRow("basic inferred, lower case strategy not needed")
-        << QStringList { QStringLiteral("CAMUNDA_BASIC_AUTH_USERNAME=demo"),
-                         QStringLiteral("CAMUNDA_BASIC_AUTH_PASSWORD=demo") }
+        << QStringList {QStringLiteral("CAMUNDA_BASIC_AUTH_USERNAME=demo"),
+               QStringLiteral("CAMUNDA_BASIC_AUTH_PASSWORD=demo")}
         << QStringLiteral("basic") << QStringLiteral("demo") << QStringLiteral("demo");
     QTest::newRow("basic without password")
-        << QStringList { QStringLiteral("CAMUNDA_AUTH_STRATEGY=basic"),
-                         QStringLiteral("CAMUNDA_BASIC_AUTH_USERNAME=demo") }
+        << QStringList {QStringLiteral("CAMUNDA_AUTH_STRATEGY=basic"),
+               QStringLiteral("CAMUNDA_BASIC_AUTH_USERNAME=demo")}
         << QString() << QString() << QStringLiteral("CAMUNDA_BASIC_AUTH_PASSWORD");
     QTest::newRow("oauth with defaults")
-        << QStringList { QStringLiteral("CAMUNDA_AUTH_STRATEGY=OAUTH"),
-                         QStringLiteral("CAMUNDA_CLIENT_ID=cid"), QStringLiteral("CAMUNDA_CLIENT_SECRET=sec") }
+        << QStringList {QStringLiteral("CAMUNDA_AUTH_STRATEGY=OAUTH"),
+               QStringLiteral("CAMUNDA_CLIENT_ID=cid"), QStringLiteral("CAMUNDA_CLIENT_SECRET=sec")}
         << QStringLiteral("oauth") << QStringLiteral("sec")
         << QStringLiteral("https://login.cloud.camunda.io/oauth/token|zeebe.camunda.io|");
     QTest::newRow("oauth inferred, all set")
-        << QStringList { QStringLiteral("CAMUNDA_CLIENT_ID=cid"), QStringLiteral("CAMUNDA_CLIENT_SECRET=sec"),
-                         QStringLiteral("CAMUNDA_OAUTH_URL=http://kc:18080/token"),
-                         QStringLiteral("CAMUNDA_TOKEN_AUDIENCE=zeebe-api"),
-                         QStringLiteral("CAMUNDA_TOKEN_SCOPE=camunda") }
+        << QStringList {QStringLiteral("CAMUNDA_CLIENT_ID=cid"),
+               QStringLiteral("CAMUNDA_CLIENT_SECRET=sec"),
+               QStringLiteral("CAMUNDA_OAUTH_URL=http://kc:18080/token"),
+               QStringLiteral("CAMUNDA_TOKEN_AUDIENCE=zeebe-api"),
+               QStringLiteral("CAMUNDA_TOKEN_SCOPE=camunda")}
         << QStringLiteral("oauth") << QStringLiteral("sec")
         << QStringLiteral("http://kc:18080/token|zeebe-api|camunda");
     QTest::newRow("oauth from console file names")
-        << QStringList { QStringLiteral("ZEEBE_CLIENT_ID=cid"), QStringLiteral("ZEEBE_CLIENT_SECRET=zs"),
-                         QStringLiteral("ZEEBE_AUTHORIZATION_SERVER_URL=https://login.example/t"),
-                         QStringLiteral("ZEEBE_TOKEN_AUDIENCE=aud") }
-        << QStringLiteral("oauth") << QStringLiteral("zs") << QStringLiteral("https://login.example/t|aud|");
+        << QStringList {QStringLiteral("ZEEBE_CLIENT_ID=cid"),
+               QStringLiteral("ZEEBE_CLIENT_SECRET=zs"),
+               QStringLiteral("ZEEBE_AUTHORIZATION_SERVER_URL=https://login.example/t"),
+               QStringLiteral("ZEEBE_TOKEN_AUDIENCE=aud")}
+        << QStringLiteral("oauth") << QStringLiteral("zs")
+        << QStringLiteral("https://login.example/t|aud|");
     QTest::newRow("oauth missing secret")
-        << QStringList { QStringLiteral("CAMUNDA_AUTH_STRATEGY=OAUTH"), QStringLiteral("CAMUNDA_CLIENT_ID=cid") }
+        << QStringList {QStringLiteral("CAMUNDA_AUTH_STRATEGY=OAUTH"),
+               QStringLiteral("CAMUNDA_CLIENT_ID=cid")}
         << QString() << QString() << QStringLiteral("CAMUNDA_CLIENT_SECRET");
-    QTest::newRow("oauth bad token url")
-        << QStringList { QStringLiteral("CAMUNDA_CLIENT_ID=cid"), QStringLiteral("CAMUNDA_CLIENT_SECRET=s"),
-                         QStringLiteral("CAMUNDA_OAUTH_URL=file:///etc/passwd") }
-        << QString() << QString() << QStringLiteral("token URL");
+    QTest::newRow("oauth bad token url") << QStringList {QStringLiteral("CAMUNDA_CLIENT_ID=cid"),
+        QStringLiteral("CAMUNDA_CLIENT_SECRET=s"),
+        QStringLiteral("CAMUNDA_OAUTH_URL=file:///etc/passwd")}
+                                         << QString() << QString() << QStringLiteral("token URL");
     QTest::newRow("both inferred is ambiguous")
-        << QStringList { QStringLiteral("CAMUNDA_CLIENT_ID=cid"), QStringLiteral("CAMUNDA_CLIENT_SECRET=s"),
-                         QStringLiteral("CAMUNDA_BASIC_AUTH_USERNAME=u"),
-                         QStringLiteral("CAMUNDA_BASIC_AUTH_PASSWORD=p") }
+        << QStringList {QStringLiteral("CAMUNDA_CLIENT_ID=cid"),
+               QStringLiteral("CAMUNDA_CLIENT_SECRET=s"),
+               QStringLiteral("CAMUNDA_BASIC_AUTH_USERNAME=u"),
+               QStringLiteral("CAMUNDA_BASIC_AUTH_PASSWORD=p")}
         << QString() << QString() << QStringLiteral("CAMUNDA_AUTH_STRATEGY");
-    QTest::newRow("bearer")
-        << QStringList { QStringLiteral("CAMUNDA_AUTH_STRATEGY=BEARER"), QStringLiteral("CAMUNDA_OAUTH_TOKEN=tok") }
-        << QStringLiteral("bearer") << QStringLiteral("tok") << QString();
+    QTest::newRow("bearer") << QStringList {QStringLiteral("CAMUNDA_AUTH_STRATEGY=BEARER"),
+        QStringLiteral("CAMUNDA_OAUTH_TOKEN=tok")}
+                            << QStringLiteral("bearer") << QStringLiteral("tok") << QString();
     QTest::newRow("bearer inferred")
-        << QStringList { QStringLiteral("CAMUNDA_OAUTH_TOKEN=tok") }
-        << QStringLiteral("bearer") << QStringLiteral("tok") << QString();
+        << QStringList {QStringLiteral("CAMUNDA_OAUTH_TOKEN=tok")} << QStringLiteral("bearer")
+        << QStringLiteral("tok") << QString();
     QTest::newRow("bearer without token")
-        << QStringList { QStringLiteral("CAMUNDA_AUTH_STRATEGY=BEARER") }
-        << QString() << QString() << QStringLiteral("CAMUNDA_OAUTH_TOKEN");
+        << QStringList {QStringLiteral("CAMUNDA_AUTH_STRATEGY=BEARER")} << QString() << QString()
+        << QStringLiteral("CAMUNDA_OAUTH_TOKEN");
     QTest::newRow("unknown strategy")
-        << QStringList { QStringLiteral("CAMUNDA_AUTH_STRATEGY=COOKIE") }
-        << QString() << QString() << QStringLiteral("not 'COOKIE'");
+        << QStringList {QStringLiteral("CAMUNDA_AUTH_STRATEGY=COOKIE")} << QString() << QString()
+        << QStringLiteral("not 'COOKIE'");
 }
 
 void TestCliConnectionSettings::auth()
@@ -174,9 +182,9 @@ void TestCliConnectionSettings::auth()
         QCOMPARE(settings.auth.username, detail);
     if (kind == QLatin1String("oauth")) {
         QCOMPARE(settings.auth.clientId, QStringLiteral("cid"));
-        QCOMPARE(QStringList({ settings.auth.tokenUrl, settings.auth.audience, settings.auth.scope })
+        QCOMPARE(QStringList({settings.auth.tokenUrl, settings.auth.audience, settings.auth.scope})
                      .join(u'|'),
-                 detail);
+            detail);
     }
 }
 

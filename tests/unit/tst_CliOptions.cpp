@@ -37,40 +37,40 @@ void TestCliOptions::commands_data()
     QTest::addColumn<Command>("command");
     QTest::addColumn<QString>("topic");
 
-    const auto row = [](const char *name, const QStringList &args, Command command,
-                        const char *topic = "") {
-        QTest::newRow(name) << args << command << QString::fromLatin1(topic);
-    };
+    const auto row
+        = [](const char *name, const QStringList &args, Command command, const char *topic = "") {
+              QTest::newRow(name) << args << command << QString::fromLatin1(topic);
+          };
     const auto L = [](std::initializer_list<const char *> words) {
         QStringList list;
         for (const char *w : words)
             list << QString::fromUtf8(w);
         return list;
     };
-    row("version", L({ "--version" }), Command::Version);
-    row("help", L({ "--help" }), Command::Help);
-    row("-h", L({ "-h" }), Command::Help);
-    row("complete help", L({ "complete", "--help" }), Command::Help, "complete");
-    row("help beats errors", L({ "complete", "--bogus", "--help" }), Command::Help, "complete");
-    row("profile help", L({ "profile", "add", "-h" }), Command::Help, "profile");
-    row("complete", L({ "complete", "2251799813685249" }), Command::Complete, "complete");
-    row("profile add", L({ "profile", "add", "dev", "--base-url", "http://h:8080" }),
+    row("version", L({"--version"}), Command::Version);
+    row("help", L({"--help"}), Command::Help);
+    row("-h", L({"-h"}), Command::Help);
+    row("complete help", L({"complete", "--help"}), Command::Help, "complete");
+    row("help beats errors", L({"complete", "--bogus", "--help"}), Command::Help, "complete");
+    row("profile help", L({"profile", "add", "-h"}), Command::Help, "profile");
+    row("complete", L({"complete", "2251799813685249"}), Command::Complete, "complete");
+    row("profile add", L({"profile", "add", "dev", "--base-url", "http://h:8080"}),
         Command::ProfileAdd, "profile");
-    row("profile list", L({ "profile", "list" }), Command::ProfileList, "profile");
-    row("profile list json", L({ "profile", "list", "--json" }), Command::ProfileList, "profile");
-    row("profile show", L({ "profile", "show", "dev" }), Command::ProfileShow, "profile");
-    row("profile remove", L({ "profile", "remove", "dev" }), Command::ProfileRemove, "profile");
-    row("template save", L({ "template", "save", "approve", "--variables", "{}" }),
+    row("profile list", L({"profile", "list"}), Command::ProfileList, "profile");
+    row("profile list json", L({"profile", "list", "--json"}), Command::ProfileList, "profile");
+    row("profile show", L({"profile", "show", "dev"}), Command::ProfileShow, "profile");
+    row("profile remove", L({"profile", "remove", "dev"}), Command::ProfileRemove, "profile");
+    row("template save", L({"template", "save", "approve", "--variables", "{}"}),
         Command::TemplateSave, "template");
-    row("template list", L({ "template", "list", "--json" }), Command::TemplateList, "template");
-    row("template show", L({ "template", "show", "approve" }), Command::TemplateShow, "template");
-    row("template remove", L({ "template", "remove", "approve" }), Command::TemplateRemove,
+    row("template list", L({"template", "list", "--json"}), Command::TemplateList, "template");
+    row("template show", L({"template", "show", "approve"}), Command::TemplateShow, "template");
+    row("template remove", L({"template", "remove", "approve"}), Command::TemplateRemove,
         "template");
-    row("template export one", L({ "template", "export", "approve", "out.json" }),
+    row("template export one", L({"template", "export", "approve", "out.json"}),
         Command::TemplateExport, "template");
-    row("template export all", L({ "template", "export", "--all", "out.json" }),
+    row("template export all", L({"template", "export", "--all", "out.json"}),
         Command::TemplateExport, "template");
-    row("template import", L({ "template", "import", "in.json", "--overwrite" }),
+    row("template import", L({"template", "import", "in.json", "--overwrite"}),
         Command::TemplateImport, "template");
 }
 
@@ -90,64 +90,69 @@ void TestCliOptions::usageErrors_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("errorContains");
 
-    const auto row = [](const char *name, std::initializer_list<const char *> words,
-                        const char *contains) {
-        QStringList list;
-        for (const char *w : words)
-            list << QString::fromUtf8(w);
-        QTest::newRow(name) << list << QString::fromUtf8(contains);
-    };
+    const auto row
+        = [](const char *name, std::initializer_list<const char *> words, const char *contains) {
+              QStringList list;
+              for (const char *w : words)
+                  list << QString::fromUtf8(w);
+              QTest::newRow(name) << list << QString::fromUtf8(contains);
+          };
     row("nothing", {}, "missing a command");
-    row("unknown command", { "finish", "1" }, "unknown command 'finish'");
-    row("unknown global option", { "--verbose" }, "unknown option '--verbose'");
-    row("version with more", { "--version", "complete" }, "--version takes no other arguments");
-    row("missing key", { "complete" }, "missing <JOB_KEY>");
-    row("blank key", { "complete", "  " }, "<JOB_KEY> is empty");
-    row("two keys", { "complete", "1", "2" }, "unexpected argument '2'");
-    row("unknown option", { "complete", "1", "--varaibles", "{}" }, "unknown option '--varaibles'");
-    row("short option", { "complete", "1", "-v" }, "unknown option '-v'");
-    row("missing value at end", { "complete", "1", "--variables" }, "'--variables' needs a value");
-    row("value swallowing a flag", { "complete", "1", "--deny", "--deny-reason", "--json" },
+    row("unknown command", {"finish", "1"}, "unknown command 'finish'");
+    row("unknown global option", {"--verbose"}, "unknown option '--verbose'");
+    row("version with more", {"--version", "complete"}, "--version takes no other arguments");
+    row("missing key", {"complete"}, "missing <JOB_KEY>");
+    row("blank key", {"complete", "  "}, "<JOB_KEY> is empty");
+    row("two keys", {"complete", "1", "2"}, "unexpected argument '2'");
+    row("unknown option", {"complete", "1", "--varaibles", "{}"}, "unknown option '--varaibles'");
+    row("short option", {"complete", "1", "-v"}, "unknown option '-v'");
+    row("missing value at end", {"complete", "1", "--variables"}, "'--variables' needs a value");
+    row("value swallowing a flag", {"complete", "1", "--deny", "--deny-reason", "--json"},
         "'--deny-reason' needs a value");
-    row("flag with value", { "complete", "1", "--deny=yes" }, "'--deny' takes no value");
-    row("twice", { "complete", "1", "--json", "--json" }, "'--json' is given more than once");
-    row("profile and base url", { "complete", "1", "--profile", "p", "--base-url", "http://h" },
+    row("flag with value", {"complete", "1", "--deny=yes"}, "'--deny' takes no value");
+    row("twice", {"complete", "1", "--json", "--json"}, "'--json' is given more than once");
+    row("profile and base url", {"complete", "1", "--profile", "p", "--base-url", "http://h"},
         "--profile and --base-url cannot be used together");
-    row("reason without deny", { "complete", "1", "--deny-reason", "why" },
+    row("reason without deny", {"complete", "1", "--deny-reason", "why"},
         "--deny-reason needs --deny");
-    row("empty base url", { "complete", "1", "--base-url", "" }, "'--base-url' needs a non-empty value");
-    row("empty profile", { "complete", "1", "--profile=" }, "'--profile' needs a non-empty value");
-    row("zero timeout", { "complete", "1", "--timeout", "0" }, "--timeout must be a positive number");
-    row("negative timeout", { "complete", "1", "--timeout", "-5" }, "--timeout must be a positive");
-    row("word timeout", { "complete", "1", "--timeout", "soon" }, "not 'soon'");
-    row("profile no sub", { "profile" }, "missing a profile command");
-    row("profile bad sub", { "profile", "edit", "x" }, "unknown profile command 'edit'");
-    row("profile add no url", { "profile", "add", "dev" }, "needs --base-url");
-    row("profile add bad auth", { "profile", "add", "dev", "--base-url", "http://h", "--auth", "kerberos" },
+    row("empty base url", {"complete", "1", "--base-url", ""},
+        "'--base-url' needs a non-empty value");
+    row("empty profile", {"complete", "1", "--profile="}, "'--profile' needs a non-empty value");
+    row("zero timeout", {"complete", "1", "--timeout", "0"}, "--timeout must be a positive number");
+    row("negative timeout", {"complete", "1", "--timeout", "-5"}, "--timeout must be a positive");
+    row("word timeout", {"complete", "1", "--timeout", "soon"}, "not 'soon'");
+    row("profile no sub", {"profile"}, "missing a profile command");
+    row("profile bad sub", {"profile", "edit", "x"}, "unknown profile command 'edit'");
+    row("profile add no url", {"profile", "add", "dev"}, "needs --base-url");
+    row("profile add bad auth",
+        {"profile", "add", "dev", "--base-url", "http://h", "--auth", "kerberos"},
         "--auth must be none, basic, bearer or oauth");
-    row("basic without user", { "profile", "add", "dev", "--base-url", "http://h", "--auth", "basic" },
+    row("basic without user",
+        {"profile", "add", "dev", "--base-url", "http://h", "--auth", "basic"},
         "--auth basic needs --username");
-    row("oauth without client", { "profile", "add", "p", "--base-url", "http://h", "--auth", "oauth",
-                                  "--token-url", "http://t" },
+    row("oauth without client",
+        {"profile", "add", "p", "--base-url", "http://h", "--auth", "oauth", "--token-url",
+            "http://t"},
         "--auth oauth needs --client-id");
-    row("oauth without token url", { "profile", "add", "p", "--base-url", "http://h", "--auth", "oauth",
-                                     "--client-id", "c" },
+    row("oauth without token url",
+        {"profile", "add", "p", "--base-url", "http://h", "--auth", "oauth", "--client-id", "c"},
         "--auth oauth needs --token-url");
-    row("username with oauth", { "profile", "add", "p", "--base-url", "http://h", "--auth", "oauth",
-                                 "--client-id", "c", "--token-url", "http://t", "--username", "u" },
+    row("username with oauth",
+        {"profile", "add", "p", "--base-url", "http://h", "--auth", "oauth", "--client-id", "c",
+            "--token-url", "http://t", "--username", "u"},
         "--username does not apply to --auth oauth");
-    row("secret with none", { "profile", "add", "p", "--base-url", "http://h", "--secret-stdin" },
+    row("secret with none", {"profile", "add", "p", "--base-url", "http://h", "--secret-stdin"},
         "--secret-stdin does not apply to --auth none");
-    row("profile show missing name", { "profile", "show" }, "missing <name>");
-    row("profile list extra", { "profile", "list", "x" }, "unexpected argument 'x'");
-    row("template no sub", { "template" }, "missing a template command");
-    row("template save reason without deny", { "template", "save", "t", "--deny-reason", "x" },
+    row("profile show missing name", {"profile", "show"}, "missing <name>");
+    row("profile list extra", {"profile", "list", "x"}, "unexpected argument 'x'");
+    row("template no sub", {"template"}, "missing a template command");
+    row("template save reason without deny", {"template", "save", "t", "--deny-reason", "x"},
         "--deny-reason needs --deny");
-    row("template export missing file", { "template", "export", "approve" }, "missing <file>");
-    row("template export all extra", { "template", "export", "--all", "a", "b" },
+    row("template export missing file", {"template", "export", "approve"}, "missing <file>");
+    row("template export all extra", {"template", "export", "--all", "a", "b"},
         "unexpected argument 'b'");
-    row("template import missing", { "template", "import" }, "missing <file>");
-    row("template import unknown option", { "template", "import", "f", "--force" },
+    row("template import missing", {"template", "import"}, "missing <file>");
+    row("template import unknown option", {"template", "import", "f", "--force"},
         "unknown option '--force' for 'template import'");
 }
 
@@ -162,13 +167,13 @@ void TestCliOptions::usageErrors()
 
 void TestCliOptions::completeOptions()
 {
-    const CommandLine line = parseCommandLine(
-        { QStringLiteral("complete"), QStringLiteral("2251799813685249"),
-          QStringLiteral("--variables"), QStringLiteral("{\"a\":1}"), QStringLiteral("--deny"),
-          QStringLiteral("--deny-reason"), QStringLiteral("missing document"),
-          QStringLiteral("--template"), QStringLiteral("approve"), QStringLiteral("--base-url"),
-          QStringLiteral("http://h:8080/"), QStringLiteral("--timeout"), QStringLiteral("2.5"),
-          QStringLiteral("--json"), QStringLiteral("--dry-run"), QStringLiteral("--no-history") });
+    const CommandLine line
+        = parseCommandLine({QStringLiteral("complete"), QStringLiteral("2251799813685249"),
+            QStringLiteral("--variables"), QStringLiteral("{\"a\":1}"), QStringLiteral("--deny"),
+            QStringLiteral("--deny-reason"), QStringLiteral("missing document"),
+            QStringLiteral("--template"), QStringLiteral("approve"), QStringLiteral("--base-url"),
+            QStringLiteral("http://h:8080/"), QStringLiteral("--timeout"), QStringLiteral("2.5"),
+            QStringLiteral("--json"), QStringLiteral("--dry-run"), QStringLiteral("--no-history")});
     QCOMPARE(line.command, Command::Complete);
     const CompleteArguments &c = line.complete;
     QCOMPARE(c.jobKey, QStringLiteral("2251799813685249"));
@@ -185,7 +190,7 @@ void TestCliOptions::completeOptions()
     QVERIFY(c.dryRun);
     QVERIFY(c.noHistory);
 
-    const CommandLine plain = parseCommandLine({ QStringLiteral("complete"), QStringLiteral("7") });
+    const CommandLine plain = parseCommandLine({QStringLiteral("complete"), QStringLiteral("7")});
     QCOMPARE(plain.command, Command::Complete);
     QVERIFY(!plain.complete.variables);
     QVERIFY(!plain.complete.deny);
@@ -196,8 +201,8 @@ void TestCliOptions::completeOptions()
 
     // With a template, a reason alone may refine the template's denial (checked after merging).
     const CommandLine refined = parseCommandLine(
-        { QStringLiteral("complete"), QStringLiteral("7"), QStringLiteral("--template"),
-          QStringLiteral("deny-doc"), QStringLiteral("--deny-reason"), QStringLiteral("other") });
+        {QStringLiteral("complete"), QStringLiteral("7"), QStringLiteral("--template"),
+            QStringLiteral("deny-doc"), QStringLiteral("--deny-reason"), QStringLiteral("other")});
     QCOMPARE(refined.command, Command::Complete);
     QCOMPARE(refined.complete.denyReason, std::optional<QString>(QStringLiteral("other")));
 }
@@ -205,30 +210,28 @@ void TestCliOptions::completeOptions()
 void TestCliOptions::equalsSyntaxAndOptionOrder()
 {
     const CommandLine line = parseCommandLine(
-        { QStringLiteral("complete"), QStringLiteral("--variables={\"x\":\"a=b\"}"),
-          QStringLiteral("--profile=prod eu"), QStringLiteral("42") });
+        {QStringLiteral("complete"), QStringLiteral("--variables={\"x\":\"a=b\"}"),
+            QStringLiteral("--profile=prod eu"), QStringLiteral("42")});
     QCOMPARE(line.command, Command::Complete);
     QCOMPARE(line.complete.jobKey, QStringLiteral("42"));
     QCOMPARE(line.complete.variables->value, QStringLiteral("{\"x\":\"a=b\"}"));
     QCOMPARE(line.complete.profile, QStringLiteral("prod eu"));
     // An empty value given with '=' is a value: blank variables mean "no variables".
     const CommandLine blank = parseCommandLine(
-        { QStringLiteral("complete"), QStringLiteral("42"), QStringLiteral("--variables=") });
+        {QStringLiteral("complete"), QStringLiteral("42"), QStringLiteral("--variables=")});
     QCOMPARE(blank.command, Command::Complete);
     QCOMPARE(blank.complete.variables->value, QString());
 }
 
 void TestCliOptions::doubleDashEndsOptions()
 {
-    const CommandLine line = parseCommandLine(
-        { QStringLiteral("template"), QStringLiteral("show"), QStringLiteral("--"),
-          QStringLiteral("--odd name") });
+    const CommandLine line = parseCommandLine({QStringLiteral("template"), QStringLiteral("show"),
+        QStringLiteral("--"), QStringLiteral("--odd name")});
     QCOMPARE(line.command, Command::TemplateShow);
     QCOMPARE(line.name, QStringLiteral("--odd name"));
     // "--help" after "--" is a name, not a request for help.
-    const CommandLine help = parseCommandLine(
-        { QStringLiteral("template"), QStringLiteral("show"), QStringLiteral("--"),
-          QStringLiteral("--help") });
+    const CommandLine help = parseCommandLine({QStringLiteral("template"), QStringLiteral("show"),
+        QStringLiteral("--"), QStringLiteral("--help")});
     QCOMPARE(help.command, Command::TemplateShow);
     QCOMPARE(help.name, QStringLiteral("--help"));
 }
@@ -242,9 +245,10 @@ void TestCliOptions::variablesSources_data()
                             << QStringLiteral("{\"a\":1}");
     QTest::newRow("file") << QStringLiteral("@vars.json") << int(VariablesArgument::Source::File)
                           << QStringLiteral("vars.json");
-    QTest::newRow("stdin") << QStringLiteral("@-") << int(VariablesArgument::Source::Stdin) << QString();
-    QTest::newRow("file named -x") << QStringLiteral("@-x") << int(VariablesArgument::Source::File)
-                                   << QStringLiteral("-x");
+    QTest::newRow("stdin") << QStringLiteral("@-") << int(VariablesArgument::Source::Stdin)
+                           << QString();
+    QTest::newRow("file named -x")
+        << QStringLiteral("@-x") << int(VariablesArgument::Source::File) << QStringLiteral("-x");
 }
 
 void TestCliOptions::variablesSources()
@@ -257,7 +261,7 @@ void TestCliOptions::variablesSources()
     QCOMPARE(parsed.value, value);
     // "@-" must also survive the command-line scan (it is not an option).
     const CommandLine line = parseCommandLine(
-        { QStringLiteral("complete"), QStringLiteral("1"), QStringLiteral("--variables"), argument });
+        {QStringLiteral("complete"), QStringLiteral("1"), QStringLiteral("--variables"), argument});
     QCOMPARE(line.command, Command::Complete);
     QCOMPARE(int(line.complete.variables->source), source);
 }
@@ -297,14 +301,13 @@ void TestCliOptions::timeout()
 
 void TestCliOptions::profileAdd()
 {
-    const CommandLine line = parseCommandLine(
-        { QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("saas"),
-          QStringLiteral("--base-url"), QStringLiteral("https://bru-2.zeebe.camunda.io/abc"),
-          QStringLiteral("--auth"), QStringLiteral("OAuth"), QStringLiteral("--client-id"),
-          QStringLiteral("cid"), QStringLiteral("--token-url"),
-          QStringLiteral("https://login.cloud.camunda.io/oauth/token"), QStringLiteral("--audience"),
-          QStringLiteral("zeebe.camunda.io"), QStringLiteral("--scope"), QStringLiteral("s1"),
-          QStringLiteral("--secret-stdin") });
+    const CommandLine line = parseCommandLine({QStringLiteral("profile"), QStringLiteral("add"),
+        QStringLiteral("saas"), QStringLiteral("--base-url"),
+        QStringLiteral("https://bru-2.zeebe.camunda.io/abc"), QStringLiteral("--auth"),
+        QStringLiteral("OAuth"), QStringLiteral("--client-id"), QStringLiteral("cid"),
+        QStringLiteral("--token-url"), QStringLiteral("https://login.cloud.camunda.io/oauth/token"),
+        QStringLiteral("--audience"), QStringLiteral("zeebe.camunda.io"), QStringLiteral("--scope"),
+        QStringLiteral("s1"), QStringLiteral("--secret-stdin")});
     QCOMPARE(line.error, QString());
     QCOMPARE(line.command, Command::ProfileAdd);
     const ProfileAddArguments &p = line.profileAdd;
@@ -317,50 +320,50 @@ void TestCliOptions::profileAdd()
     QCOMPARE(p.scope, QStringLiteral("s1"));
     QVERIFY(p.secretStdin);
 
-    const CommandLine basic = parseCommandLine(
-        { QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("helm"),
-          QStringLiteral("--base-url"), QStringLiteral("http://localhost:8080"),
-          QStringLiteral("--auth"), QStringLiteral("basic"), QStringLiteral("--username"),
-          QStringLiteral("demo") });
+    const CommandLine basic = parseCommandLine({QStringLiteral("profile"), QStringLiteral("add"),
+        QStringLiteral("helm"), QStringLiteral("--base-url"),
+        QStringLiteral("http://localhost:8080"), QStringLiteral("--auth"), QStringLiteral("basic"),
+        QStringLiteral("--username"), QStringLiteral("demo")});
     QCOMPARE(basic.command, Command::ProfileAdd);
     QCOMPARE(basic.profileAdd.username, QStringLiteral("demo"));
     QVERIFY(!basic.profileAdd.secretStdin);
 
     const CommandLine none = parseCommandLine(
-        { QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("local"),
-          QStringLiteral("--base-url"), QStringLiteral("http://localhost:8080") });
+        {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("local"),
+            QStringLiteral("--base-url"), QStringLiteral("http://localhost:8080")});
     QCOMPARE(none.profileAdd.auth, QStringLiteral("none"));
 }
 
 void TestCliOptions::templateCommands()
 {
     const CommandLine save = parseCommandLine(
-        { QStringLiteral("template"), QStringLiteral("save"), QStringLiteral("deny: missing doc"),
-          QStringLiteral("--variables"), QStringLiteral("@-"), QStringLiteral("--deny"),
-          QStringLiteral("--deny-reason"), QStringLiteral("document missing"),
-          QStringLiteral("--description"), QStringLiteral("for the KYC listener") });
+        {QStringLiteral("template"), QStringLiteral("save"), QStringLiteral("deny: missing doc"),
+            QStringLiteral("--variables"), QStringLiteral("@-"), QStringLiteral("--deny"),
+            QStringLiteral("--deny-reason"), QStringLiteral("document missing"),
+            QStringLiteral("--description"), QStringLiteral("for the KYC listener")});
     QCOMPARE(save.command, Command::TemplateSave);
     QCOMPARE(save.templateSave.name, QStringLiteral("deny: missing doc"));
     QCOMPARE(save.templateSave.variables->source, VariablesArgument::Source::Stdin);
     QVERIFY(save.templateSave.deny);
-    QCOMPARE(save.templateSave.denyReason, std::optional<QString>(QStringLiteral("document missing")));
+    QCOMPARE(
+        save.templateSave.denyReason, std::optional<QString>(QStringLiteral("document missing")));
     QCOMPARE(save.templateSave.description, QStringLiteral("for the KYC listener"));
 
-    const CommandLine one = parseCommandLine({ QStringLiteral("template"), QStringLiteral("export"),
-                                               QStringLiteral("approve"), QStringLiteral("-") });
+    const CommandLine one = parseCommandLine({QStringLiteral("template"), QStringLiteral("export"),
+        QStringLiteral("approve"), QStringLiteral("-")});
     QCOMPARE(one.command, Command::TemplateExport);
     QVERIFY(!one.all);
     QCOMPARE(one.name, QStringLiteral("approve"));
     QCOMPARE(one.file, QStringLiteral("-"));
 
-    const CommandLine all = parseCommandLine({ QStringLiteral("template"), QStringLiteral("export"),
-                                               QStringLiteral("out.json"), QStringLiteral("--all") });
+    const CommandLine all = parseCommandLine({QStringLiteral("template"), QStringLiteral("export"),
+        QStringLiteral("out.json"), QStringLiteral("--all")});
     QCOMPARE(all.command, Command::TemplateExport);
     QVERIFY(all.all);
     QCOMPARE(all.file, QStringLiteral("out.json"));
 
     const CommandLine import = parseCommandLine(
-        { QStringLiteral("template"), QStringLiteral("import"), QStringLiteral("in.json") });
+        {QStringLiteral("template"), QStringLiteral("import"), QStringLiteral("in.json")});
     QCOMPARE(import.command, Command::TemplateImport);
     QCOMPARE(import.file, QStringLiteral("in.json"));
     QVERIFY(!import.overwrite);
@@ -369,13 +372,12 @@ void TestCliOptions::templateCommands()
 void TestCliOptions::helpMentionsEveryCommandAndExitCode()
 {
     const QString help = helpText();
-    for (const char *word :
-         { "complete", "--variables", "--deny", "--deny-reason", "--template", "--profile",
-           "--base-url", "--timeout", "--json", "--dry-run", "--no-history", "profile add",
-           "profile list", "profile show", "profile remove", "--secret-stdin", "template save",
-           "template list", "show <name>", "remove <name>", "export", "import", "--overwrite",
-           "--version", "CAMUNDA_REST_ADDRESS", "ZEEBE_REST_ADDRESS", "CAMUNDA_AUTH_STRATEGY",
-           "Exit codes", "  0  ", "  1  ", "  2  ", "  3  " })
+    for (const char *word : {"complete", "--variables", "--deny", "--deny-reason", "--template",
+             "--profile", "--base-url", "--timeout", "--json", "--dry-run", "--no-history",
+             "profile add", "profile list", "profile show", "profile remove", "--secret-stdin",
+             "template save", "template list", "show <name>", "remove <name>", "export", "import",
+             "--overwrite", "--version", "CAMUNDA_REST_ADDRESS", "ZEEBE_REST_ADDRESS",
+             "CAMUNDA_AUTH_STRATEGY", "Exit codes", "  0  ", "  1  ", "  2  ", "  3  "})
         QVERIFY2(help.contains(QLatin1String(word)), word);
     QVERIFY(usageText(QStringLiteral("complete")).contains(QLatin1String("jobdesk-cli complete")));
     QVERIFY(!usageText(QStringLiteral("complete")).contains(QLatin1String("profile add")));

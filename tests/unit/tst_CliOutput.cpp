@@ -34,7 +34,7 @@ private slots:
 namespace {
 
 Outcome httpOutcome(int status, const QByteArray &reason, const QByteArray &body,
-                    const QByteArray &contentType = "application/problem+json")
+    const QByteArray &contentType = "application/problem+json")
 {
     Outcome outcome;
     outcome.httpStatus = status;
@@ -56,8 +56,8 @@ QJsonObject parseObject(const QByteArray &json)
     return document.object();
 }
 
-const QByteArray kNotFound =
-    R"({"type":"about:blank","title":"NOT_FOUND","status":404,"detail":"Command 'COMPLETE' rejected with code 'NOT_FOUND': Expected to complete job with key '2251799813738612', but no such job was found","instance":"/v2/jobs/2251799813738612/completion"})";
+const QByteArray kNotFound
+    = R"({"type":"about:blank","title":"NOT_FOUND","status":404,"detail":"Command 'COMPLETE' rejected with code 'NOT_FOUND': Expected to complete job with key '2251799813738612', but no such job was found","instance":"/v2/jobs/2251799813738612/completion"})";
 
 } // namespace
 
@@ -113,8 +113,8 @@ void TestCliOutput::jsonCompleted()
 
 void TestCliOutput::jsonProblemKeepsEveryMemberVerbatim()
 {
-    const QByteArray body =
-        R"({"type":"about:blank","title":"INVALID_STATE","status":409,"detail":"Expected to complete job with key '2251799813685249', but it is in state 'FAILED'","instance":"/v2/jobs/2251799813685249/completion","jobKey":123456789012345678901234567890123456789,"nested":{"a":[1,2.50,-0.0e+1]}})";
+    const QByteArray body
+        = R"({"type":"about:blank","title":"INVALID_STATE","status":409,"detail":"Expected to complete job with key '2251799813685249', but it is in state 'FAILED'","instance":"/v2/jobs/2251799813685249/completion","jobKey":123456789012345678901234567890123456789,"nested":{"a":[1,2.50,-0.0e+1]}})";
     const Outcome outcome = httpOutcome(409, "Conflict", body);
     const QByteArray json = formatJson(outcome, QStringLiteral("2251799813685249"));
     // The raw member text is copied: digits and spelling of numbers survive.
@@ -128,7 +128,8 @@ void TestCliOutput::jsonProblemKeepsEveryMemberVerbatim()
     QCOMPARE(problem.value(QLatin1String("title")).toString(), QStringLiteral("INVALID_STATE"));
     QCOMPARE(problem.value(QLatin1String("status")).toInt(), 409);
     QCOMPARE(problem.value(QLatin1String("detail")).toString(),
-             QStringLiteral("Expected to complete job with key '2251799813685249', but it is in state 'FAILED'"));
+        QStringLiteral(
+            "Expected to complete job with key '2251799813685249', but it is in state 'FAILED'"));
     QCOMPARE(problem.keys().size(), 7);
     QCOMPARE(o.value(QLatin1String("rawBody")).toString(), QString::fromUtf8(body));
     QCOMPARE(o.value(QLatin1String("rawBodyTruncated")).toBool(), false);
@@ -170,8 +171,11 @@ void TestCliOutput::jsonStringEscaping_data()
     QTest::addColumn<QByteArray>("json");
     QTest::newRow("plain") << QStringLiteral("abc") << QByteArray("\"abc\"");
     QTest::newRow("quotes") << QStringLiteral("a\"b\\c") << QByteArray("\"a\\\"b\\\\c\"");
-    QTest::newRow("controls") << QStringLiteral("a\nb\tc\r\x01") << QByteArray("\"a\\nb\\tc\\r\\u0001\"");
-    QTest::newRow("unicode") << QStringLiteral("Grüße €") << QByteArray("\"Gr\xC3\xBC\xC3\x9F" "e \xE2\x82\xAC\"");
+    QTest::newRow("controls") << QStringLiteral("a\nb\tc\r\x01")
+                              << QByteArray("\"a\\nb\\tc\\r\\u0001\"");
+    QTest::newRow("unicode") << QStringLiteral("Grüße €")
+                             << QByteArray("\"Gr\xC3\xBC\xC3\x9F"
+                                           "e \xE2\x82\xAC\"");
 }
 
 void TestCliOutput::jsonStringEscaping()
@@ -185,8 +189,8 @@ void TestCliOutput::jsonStringEscaping()
 
 void TestCliOutput::humanProblem()
 {
-    const QByteArray body =
-        R"({"type":"about:blank","title":"NOT_FOUND","status":404,"detail":"Command 'COMPLETE' rejected","instance":"/v2/jobs/1/completion","traceId":"abc"})";
+    const QByteArray body
+        = R"({"type":"about:blank","title":"NOT_FOUND","status":404,"detail":"Command 'COMPLETE' rejected","instance":"/v2/jobs/1/completion","traceId":"abc"})";
     const Outcome outcome = httpOutcome(404, "Not Found", body);
     const QString text = QString::fromUtf8(formatHuman(outcome, QStringLiteral("1")));
     const QStringList lines = text.split(u'\n');
@@ -210,9 +214,11 @@ void TestCliOutput::humanNonProblemBody()
     const QString text = QString::fromUtf8(formatHuman(outcome, QStringLiteral("9")));
     QVERIFY(text.startsWith(outcomeKindLabel(outcome.kind)));
     QVERIFY(text.contains(QLatin1String("HTTP 502 Bad Gateway")));
-    QVERIFY(text.contains(QLatin1String("body: <html><body>502 Bad Gateway from nginx</body></html>")));
+    QVERIFY(
+        text.contains(QLatin1String("body: <html><body>502 Bad Gateway from nginx</body></html>")));
 
-    const Outcome big = httpOutcome(500, "Internal Server Error", QByteArray(10000, 'x'), "text/plain");
+    const Outcome big
+        = httpOutcome(500, "Internal Server Error", QByteArray(10000, 'x'), "text/plain");
     const QString bigText = QString::fromUtf8(formatHuman(big, QStringLiteral("9")));
     QVERIFY(bigText.contains(QString(kHumanBodySnippetChars, u'x') + QStringLiteral(" \u2026")));
     QVERIFY(!bigText.contains(QString(kHumanBodySnippetChars + 1, u'x')));
@@ -226,8 +232,8 @@ void TestCliOutput::humanTransportError()
     outcome.elapsedMs = 3;
     const QString text = QString::fromUtf8(formatHuman(outcome, QStringLiteral("5")));
     QVERIFY2(text.startsWith(outcomeKindLabel(OutcomeKind::TransportError)
-                             + QStringLiteral(": connection refused by 127.0.0.1:1 (job 5, 3 ms)\n")),
-             qPrintable(text));
+                 + QStringLiteral(": connection refused by 127.0.0.1:1 (job 5, 3 ms)\n")),
+        qPrintable(text));
     QVERIFY(!text.contains(QLatin1String("HTTP")));
 }
 
@@ -239,7 +245,8 @@ void TestCliOutput::humanRedirect()
     QVERIFY(text.contains(QLatin1String("location: https://login.example/ (not followed)")));
     QCOMPARE(exitCodeFor(outcome), 1);
     const QJsonObject o = parseObject(formatJson(outcome, QStringLiteral("5")));
-    QCOMPARE(o.value(QLatin1String("redirectLocation")).toString(), QStringLiteral("https://login.example/"));
+    QCOMPARE(o.value(QLatin1String("redirectLocation")).toString(),
+        QStringLiteral("https://login.example/"));
 }
 
 void TestCliOutput::dryRun()
@@ -247,19 +254,24 @@ void TestCliOutput::dryRun()
     RequestRecord request;
     request.method = "POST";
     request.url = QUrl(QStringLiteral("http://127.0.0.1:8080/v2/jobs/1/completion"));
-    request.headers = { { "Content-Type", "application/json" }, { "Authorization", "Basic <redacted>" } };
+    request.headers = {{"Content-Type", "application/json"}, {"Authorization", "Basic <redacted>"}};
     request.body = R"({"variables":{"n":12345678901234567890123456789012345678901}})";
     const QByteArray text = formatDryRun(request, false);
-    QCOMPARE(text, QByteArray("POST http://127.0.0.1:8080/v2/jobs/1/completion\n"
-                              "Content-Type: application/json\n"
-                              "Authorization: Basic <redacted>\n"
-                              "\n") + request.body + '\n');
+    QCOMPARE(text,
+        QByteArray("POST http://127.0.0.1:8080/v2/jobs/1/completion\n"
+                   "Content-Type: application/json\n"
+                   "Authorization: Basic <redacted>\n"
+                   "\n")
+            + request.body + '\n');
     const QJsonObject o = parseObject(formatDryRun(request, true));
     QCOMPARE(o.value(QLatin1String("dryRun")).toBool(), true);
     QCOMPARE(o.value(QLatin1String("method")).toString(), QStringLiteral("POST"));
     QCOMPARE(o.value(QLatin1String("url")).toString(), request.url.toString());
-    QCOMPARE(o.value(QLatin1String("headers")).toObject().value(QLatin1String("Authorization")).toString(),
-             QStringLiteral("Basic <redacted>"));
+    QCOMPARE(o.value(QLatin1String("headers"))
+                 .toObject()
+                 .value(QLatin1String("Authorization"))
+                 .toString(),
+        QStringLiteral("Basic <redacted>"));
     QCOMPARE(o.value(QLatin1String("body")).toString().toUtf8(), request.body);
 }
 

@@ -42,7 +42,8 @@ private:
     static int run(const QStringList &arguments, SecretStore *secrets, QByteArray stdinData = {});
 };
 
-int TestCliProfileCommand::run(const QStringList &arguments, SecretStore *secrets, QByteArray stdinData)
+int TestCliProfileCommand::run(
+    const QStringList &arguments, SecretStore *secrets, QByteArray stdinData)
 {
     const CommandLine line = parseCommandLine(arguments);
     if (line.command == Command::Usage) {
@@ -65,11 +66,16 @@ void TestCliProfileCommand::profileFromArguments_data()
     QTest::addColumn<QString>("baseUrl");
     QTest::addColumn<QString>("auth");
     QTest::addColumn<QString>("errorContains"); // empty: valid
-    QTest::newRow("none") << QStringLiteral("http://localhost:8080") << QStringLiteral("none") << QString();
-    QTest::newRow("sdk spelling") << QStringLiteral("http://localhost:8080") << QStringLiteral("NONE") << QString();
-    QTest::newRow("bearer") << QStringLiteral("https://proxy.example/v2/") << QStringLiteral("bearer") << QString();
-    QTest::newRow("ftp") << QStringLiteral("ftp://h/") << QStringLiteral("none") << QStringLiteral("http:// or https://");
-    QTest::newRow("unknown auth") << QStringLiteral("http://h") << QStringLiteral("ntlm") << QStringLiteral("ntlm");
+    QTest::newRow("none") << QStringLiteral("http://localhost:8080") << QStringLiteral("none")
+                          << QString();
+    QTest::newRow("sdk spelling") << QStringLiteral("http://localhost:8080")
+                                  << QStringLiteral("NONE") << QString();
+    QTest::newRow("bearer") << QStringLiteral("https://proxy.example/v2/")
+                            << QStringLiteral("bearer") << QString();
+    QTest::newRow("ftp") << QStringLiteral("ftp://h/") << QStringLiteral("none")
+                         << QStringLiteral("http:// or https://");
+    QTest::newRow("unknown auth") << QStringLiteral("http://h") << QStringLiteral("ntlm")
+                                  << QStringLiteral("ntlm");
 }
 
 void TestCliProfileCommand::profileFromArguments()
@@ -113,10 +119,10 @@ void TestCliProfileCommand::secretFromInput()
 void TestCliProfileCommand::addWithoutSecret()
 {
     MemorySecretStore secrets;
-    QCOMPARE(run({ QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("local"),
-                   QStringLiteral("--base-url"), QStringLiteral("http://localhost:8080") },
+    QCOMPARE(run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("local"),
+                     QStringLiteral("--base-url"), QStringLiteral("http://localhost:8080")},
                  &secrets),
-             0);
+        0);
     ProfileStore store;
     QVERIFY(store.load());
     const std::optional<Profile> profile = store.find(QStringLiteral("local"));
@@ -129,17 +135,18 @@ void TestCliProfileCommand::addWithoutSecret()
 void TestCliProfileCommand::addStoresTheSecretInTheSecretStoreOnly()
 {
     MemorySecretStore secrets;
-    QCOMPARE(run({ QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("saas"),
-                   QStringLiteral("--base-url"), QStringLiteral("https://bru-2.zeebe.camunda.io/abc"),
-                   QStringLiteral("--auth"), QStringLiteral("oauth"), QStringLiteral("--client-id"),
-                   QStringLiteral("cid"), QStringLiteral("--token-url"),
-                   QStringLiteral("https://login.cloud.camunda.io/oauth/token"),
-                   QStringLiteral("--audience"), QStringLiteral("zeebe.camunda.io"),
-                   QStringLiteral("--secret-stdin") },
-                 &secrets, "very-secret-value\n"),
-             0);
+    QCOMPARE(
+        run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("saas"),
+                QStringLiteral("--base-url"), QStringLiteral("https://bru-2.zeebe.camunda.io/abc"),
+                QStringLiteral("--auth"), QStringLiteral("oauth"), QStringLiteral("--client-id"),
+                QStringLiteral("cid"), QStringLiteral("--token-url"),
+                QStringLiteral("https://login.cloud.camunda.io/oauth/token"),
+                QStringLiteral("--audience"), QStringLiteral("zeebe.camunda.io"),
+                QStringLiteral("--secret-stdin")},
+            &secrets, "very-secret-value\n"),
+        0);
     QCOMPARE(secrets.value(profileSecretKey(QStringLiteral("saas"), SecretKind::ClientSecret)),
-             std::optional<QByteArray>("very-secret-value"));
+        std::optional<QByteArray>("very-secret-value"));
     ProfileStore store;
     QVERIFY(store.load());
     const std::optional<Profile> profile = store.find(QStringLiteral("saas"));
@@ -156,24 +163,26 @@ void TestCliProfileCommand::addWithoutKeychainSavesNothing()
 {
     MemorySecretStore secrets;
     secrets.setAvailable(false);
-    QCOMPARE(run({ QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("helm"),
-                   QStringLiteral("--base-url"), QStringLiteral("http://localhost:8080"),
-                   QStringLiteral("--auth"), QStringLiteral("basic"), QStringLiteral("--username"),
-                   QStringLiteral("demo"), QStringLiteral("--secret-stdin") },
-                 &secrets, "demo\n"),
-             ExitNoAnswer);
+    QCOMPARE(
+        run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("helm"),
+                QStringLiteral("--base-url"), QStringLiteral("http://localhost:8080"),
+                QStringLiteral("--auth"), QStringLiteral("basic"), QStringLiteral("--username"),
+                QStringLiteral("demo"), QStringLiteral("--secret-stdin")},
+            &secrets, "demo\n"),
+        ExitNoAnswer);
     ProfileStore store;
     QVERIFY(store.load());
     QVERIFY(!store.contains(QStringLiteral("helm")));
 
     // An empty secret is invalid input, and nothing is saved either.
     MemorySecretStore working;
-    QCOMPARE(run({ QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("helm"),
-                   QStringLiteral("--base-url"), QStringLiteral("http://localhost:8080"),
-                   QStringLiteral("--auth"), QStringLiteral("basic"), QStringLiteral("--username"),
-                   QStringLiteral("demo"), QStringLiteral("--secret-stdin") },
-                 &working, "\n"),
-             ExitUsage);
+    QCOMPARE(
+        run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("helm"),
+                QStringLiteral("--base-url"), QStringLiteral("http://localhost:8080"),
+                QStringLiteral("--auth"), QStringLiteral("basic"), QStringLiteral("--username"),
+                QStringLiteral("demo"), QStringLiteral("--secret-stdin")},
+            &working, "\n"),
+        ExitUsage);
     QVERIFY(store.load());
     QVERIFY(!store.contains(QStringLiteral("helm")));
 }
@@ -181,8 +190,8 @@ void TestCliProfileCommand::addWithoutKeychainSavesNothing()
 void TestCliProfileCommand::addExistingNameFails()
 {
     MemorySecretStore secrets;
-    const QStringList add { QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("dev"),
-                            QStringLiteral("--base-url"), QStringLiteral("http://a:8080") };
+    const QStringList add {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("dev"),
+        QStringLiteral("--base-url"), QStringLiteral("http://a:8080")};
     QCOMPARE(run(add, &secrets), 0);
     QStringList again = add;
     again[2] = QStringLiteral("DEV"); // names are unique case-insensitively
@@ -196,23 +205,30 @@ void TestCliProfileCommand::addExistingNameFails()
 void TestCliProfileCommand::showUnknownFails()
 {
     MemorySecretStore secrets;
-    QCOMPARE(run({ QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("nope") }, &secrets),
-             ExitUsage);
-    QCOMPARE(run({ QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("nope") }, &secrets),
-             ExitUsage);
+    QCOMPARE(
+        run({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("nope")}, &secrets),
+        ExitUsage);
+    QCOMPARE(run({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("nope")},
+                 &secrets),
+        ExitUsage);
 }
 
 void TestCliProfileCommand::removeTakesTheSecretsAlong()
 {
     MemorySecretStore secrets;
-    QCOMPARE(run({ QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("proxy"),
-                   QStringLiteral("--base-url"), QStringLiteral("https://proxy.example"),
-                   QStringLiteral("--auth"), QStringLiteral("bearer"), QStringLiteral("--secret-stdin") },
+    QCOMPARE(run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("proxy"),
+                     QStringLiteral("--base-url"), QStringLiteral("https://proxy.example"),
+                     QStringLiteral("--auth"), QStringLiteral("bearer"),
+                     QStringLiteral("--secret-stdin")},
                  &secrets, "tok"),
-             0);
+        0);
     QCOMPARE(secrets.size(), 1);
-    QCOMPARE(run({ QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("proxy") }, &secrets), 0);
-    QCOMPARE(run({ QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("proxy") }, &secrets), 0);
+    QCOMPARE(
+        run({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("proxy")}, &secrets),
+        0);
+    QCOMPARE(run({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("proxy")},
+                 &secrets),
+        0);
     QCOMPARE(secrets.size(), 0);
     ProfileStore store;
     QVERIFY(store.load());
@@ -222,14 +238,16 @@ void TestCliProfileCommand::removeTakesTheSecretsAlong()
 void TestCliProfileCommand::removeWithoutKeychainStillRemoves()
 {
     MemorySecretStore secrets;
-    QCOMPARE(run({ QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("helm"),
-                   QStringLiteral("--base-url"), QStringLiteral("http://localhost:8080"),
-                   QStringLiteral("--auth"), QStringLiteral("basic"), QStringLiteral("--username"),
-                   QStringLiteral("demo") },
+    QCOMPARE(run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("helm"),
+                     QStringLiteral("--base-url"), QStringLiteral("http://localhost:8080"),
+                     QStringLiteral("--auth"), QStringLiteral("basic"),
+                     QStringLiteral("--username"), QStringLiteral("demo")},
                  &secrets),
-             0);
+        0);
     secrets.setAvailable(false); // no keychain: nothing can be stored in it, so nothing blocks
-    QCOMPARE(run({ QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("helm") }, &secrets), 0);
+    QCOMPARE(run({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("helm")},
+                 &secrets),
+        0);
     ProfileStore store;
     QVERIFY(store.load());
     QVERIFY(!store.contains(QStringLiteral("helm")));
@@ -238,20 +256,23 @@ void TestCliProfileCommand::removeWithoutKeychainStillRemoves()
 void TestCliProfileCommand::listAsJsonHasNoSecret()
 {
     MemorySecretStore secrets;
-    QCOMPARE(run({ QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("helm"),
-                   QStringLiteral("--base-url"), QStringLiteral("http://localhost:8080"),
-                   QStringLiteral("--auth"), QStringLiteral("basic"), QStringLiteral("--username"),
-                   QStringLiteral("demo"), QStringLiteral("--secret-stdin") },
-                 &secrets, "pa55word"),
-             0);
+    QCOMPARE(
+        run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("helm"),
+                QStringLiteral("--base-url"), QStringLiteral("http://localhost:8080"),
+                QStringLiteral("--auth"), QStringLiteral("basic"), QStringLiteral("--username"),
+                QStringLiteral("demo"), QStringLiteral("--secret-stdin")},
+            &secrets, "pa55word"),
+        0);
     ProfileStore store;
     QVERIFY(store.load());
     const QByteArray json = formatProfileList(store.profiles(), true);
     QVERIFY(!json.contains("pa55word"));
     const QJsonArray array = QJsonDocument::fromJson(json).array();
     QCOMPARE(array.size(), 1);
-    QCOMPARE(array.first().toObject().value(QLatin1String("name")).toString(), QStringLiteral("helm"));
-    QCOMPARE(array.first().toObject().value(QLatin1String("auth")).toString(), QStringLiteral("basic"));
+    QCOMPARE(
+        array.first().toObject().value(QLatin1String("name")).toString(), QStringLiteral("helm"));
+    QCOMPARE(
+        array.first().toObject().value(QLatin1String("auth")).toString(), QStringLiteral("basic"));
     const QByteArray text = formatProfileList(store.profiles(), false);
     QCOMPARE(text, QByteArray("helm\thttp://localhost:8080\tdev\tbasic\n"));
 }

@@ -38,7 +38,8 @@ private:
 };
 
 namespace {
-const QByteArray kBigVariables = "{\n  \"amount\": 1234567890123456789012345678901234567890,\n  \"z\": 1,\n  \"a\": \"Grüße\"\n}";
+const QByteArray kBigVariables = "{\n  \"amount\": 1234567890123456789012345678901234567890,\n  "
+                                 "\"z\": 1,\n  \"a\": \"Grüße\"\n}";
 }
 
 int TestCliTemplateCommand::run(const QStringList &arguments, QByteArray stdinData)
@@ -78,11 +79,12 @@ void TestCliTemplateCommand::templateFromArguments()
 
 void TestCliTemplateCommand::saveShowRemove()
 {
-    QCOMPARE(run({ QStringLiteral("template"), QStringLiteral("save"), QStringLiteral("deny: missing doc"),
-                   QStringLiteral("--variables"), QStringLiteral("@-"), QStringLiteral("--deny"),
-                   QStringLiteral("--deny-reason"), QStringLiteral("document missing") },
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("save"),
+                     QStringLiteral("deny: missing doc"), QStringLiteral("--variables"),
+                     QStringLiteral("@-"), QStringLiteral("--deny"),
+                     QStringLiteral("--deny-reason"), QStringLiteral("document missing")},
                  kBigVariables),
-             0);
+        0);
     TemplateStore store;
     QVERIFY(store.reload());
     std::optional<Template> t = store.find(QStringLiteral("deny: missing doc"));
@@ -92,51 +94,62 @@ void TestCliTemplateCommand::saveShowRemove()
     QCOMPARE(t->deniedReason, QStringLiteral("document missing"));
     QCOMPARE(formatTemplate(*t).right(kBigVariables.size() + 1), kBigVariables + '\n');
 
-    QCOMPARE(run({ QStringLiteral("template"), QStringLiteral("show"), QStringLiteral("DENY: MISSING DOC") }), 0);
-    QCOMPARE(run({ QStringLiteral("template"), QStringLiteral("show"), QStringLiteral("other") }), ExitUsage);
-    QCOMPARE(run({ QStringLiteral("template"), QStringLiteral("remove"), QStringLiteral("deny: missing doc") }), 0);
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("show"),
+                 QStringLiteral("DENY: MISSING DOC")}),
+        0);
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("show"), QStringLiteral("other")}),
+        ExitUsage);
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("remove"),
+                 QStringLiteral("deny: missing doc")}),
+        0);
     QVERIFY(store.reload());
     QVERIFY(store.templates().isEmpty());
-    QCOMPARE(run({ QStringLiteral("template"), QStringLiteral("remove"), QStringLiteral("deny: missing doc") }),
-             ExitUsage);
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("remove"),
+                 QStringLiteral("deny: missing doc")}),
+        ExitUsage);
 }
 
 void TestCliTemplateCommand::saveExistingNameFails()
 {
-    QCOMPARE(run({ QStringLiteral("template"), QStringLiteral("save"), QStringLiteral("approve"),
-                   QStringLiteral("--variables"), QStringLiteral("{\"ok\":true}") }),
-             0);
-    QCOMPARE(run({ QStringLiteral("template"), QStringLiteral("save"), QStringLiteral("Approve"),
-                   QStringLiteral("--variables"), QStringLiteral("{\"ok\":false}") }),
-             ExitUsage);
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("save"), QStringLiteral("approve"),
+                 QStringLiteral("--variables"), QStringLiteral("{\"ok\":true}")}),
+        0);
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("save"), QStringLiteral("Approve"),
+                 QStringLiteral("--variables"), QStringLiteral("{\"ok\":false}")}),
+        ExitUsage);
     TemplateStore store;
     QVERIFY(store.reload());
     QCOMPARE(store.find(QStringLiteral("approve"))->variables, QStringLiteral("{\"ok\":true}"));
     // Invalid variables never reach the store.
-    QCOMPARE(run({ QStringLiteral("template"), QStringLiteral("save"), QStringLiteral("broken"),
-                   QStringLiteral("--variables"), QStringLiteral("{\"ok\":") }),
-             ExitUsage);
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("save"), QStringLiteral("broken"),
+                 QStringLiteral("--variables"), QStringLiteral("{\"ok\":")}),
+        ExitUsage);
     QVERIFY(store.reload());
     QVERIFY(!store.contains(QStringLiteral("broken")));
 }
 
 void TestCliTemplateCommand::exportImportRoundTripKeepsDigits()
 {
-    QCOMPARE(run({ QStringLiteral("template"), QStringLiteral("save"), QStringLiteral("approve"),
-                   QStringLiteral("--variables"), QString::fromUtf8(kBigVariables),
-                   QStringLiteral("--description"), QStringLiteral("approve the invoice") }),
-             0);
-    QCOMPARE(run({ QStringLiteral("template"), QStringLiteral("save"), QStringLiteral("skip"),
-                   QStringLiteral("--variables"), QStringLiteral("{\"skip\":true}") }),
-             0);
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("save"), QStringLiteral("approve"),
+                 QStringLiteral("--variables"), QString::fromUtf8(kBigVariables),
+                 QStringLiteral("--description"), QStringLiteral("approve the invoice")}),
+        0);
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("save"), QStringLiteral("skip"),
+                 QStringLiteral("--variables"), QStringLiteral("{\"skip\":true}")}),
+        0);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString all = dir.filePath(QStringLiteral("all.json"));
     const QString one = dir.filePath(QStringLiteral("one.json"));
-    QCOMPARE(run({ QStringLiteral("template"), QStringLiteral("export"), QStringLiteral("--all"), all }), 0);
-    QCOMPARE(run({ QStringLiteral("template"), QStringLiteral("export"), QStringLiteral("approve"), one }), 0);
-    QCOMPARE(run({ QStringLiteral("template"), QStringLiteral("export"), QStringLiteral("nope"), one }),
-             ExitUsage);
+    QCOMPARE(
+        run({QStringLiteral("template"), QStringLiteral("export"), QStringLiteral("--all"), all}),
+        0);
+    QCOMPARE(
+        run({QStringLiteral("template"), QStringLiteral("export"), QStringLiteral("approve"), one}),
+        0);
+    QCOMPARE(
+        run({QStringLiteral("template"), QStringLiteral("export"), QStringLiteral("nope"), one}),
+        ExitUsage);
 
     TemplateStore before;
     QVERIFY(before.reload());
@@ -145,7 +158,7 @@ void TestCliTemplateCommand::exportImportRoundTripKeepsDigits()
 
     // A fresh data folder: import everything back.
     QDir(TemplateStore::defaultDirectory()).removeRecursively();
-    QCOMPARE(run({ QStringLiteral("template"), QStringLiteral("import"), all }), 0);
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("import"), all}), 0);
     TemplateStore after;
     QVERIFY(after.reload());
     QCOMPARE(after.templates().size(), 2);
@@ -157,7 +170,8 @@ void TestCliTemplateCommand::exportImportRoundTripKeepsDigits()
     // The single export holds just the one template.
     QFile file(one);
     QVERIFY(file.open(QIODevice::ReadOnly));
-    const std::optional<QList<Template>> parsed = TemplateStore::parseExportDocument(file.readAll());
+    const std::optional<QList<Template>> parsed
+        = TemplateStore::parseExportDocument(file.readAll());
     QVERIFY(parsed);
     QCOMPARE(parsed->size(), 1);
     QCOMPARE(parsed->first().name, QStringLiteral("approve"));
@@ -165,22 +179,27 @@ void TestCliTemplateCommand::exportImportRoundTripKeepsDigits()
 
 void TestCliTemplateCommand::importClashNeedsOverwrite()
 {
-    QCOMPARE(run({ QStringLiteral("template"), QStringLiteral("save"), QStringLiteral("approve"),
-                   QStringLiteral("--variables"), QStringLiteral("{\"v\":1}") }),
-             0);
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("save"), QStringLiteral("approve"),
+                 QStringLiteral("--variables"), QStringLiteral("{\"v\":1}")}),
+        0);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("approve.json"));
-    QCOMPARE(run({ QStringLiteral("template"), QStringLiteral("export"), QStringLiteral("approve"), path }), 0);
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("export"), QStringLiteral("approve"),
+                 path}),
+        0);
     // Change the stored one, then import the old version.
-    QCOMPARE(run({ QStringLiteral("template"), QStringLiteral("remove"), QStringLiteral("approve") }), 0);
-    QCOMPARE(run({ QStringLiteral("template"), QStringLiteral("save"), QStringLiteral("approve"),
-                   QStringLiteral("--variables"), QStringLiteral("{\"v\":2}") }),
-             0);
-    QCOMPARE(run({ QStringLiteral("template"), QStringLiteral("import"), path }), ExitUsage);
+    QCOMPARE(
+        run({QStringLiteral("template"), QStringLiteral("remove"), QStringLiteral("approve")}), 0);
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("save"), QStringLiteral("approve"),
+                 QStringLiteral("--variables"), QStringLiteral("{\"v\":2}")}),
+        0);
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("import"), path}), ExitUsage);
     TemplateStore store;
     QVERIFY(store.reload());
     QCOMPARE(store.find(QStringLiteral("approve"))->variables, QStringLiteral("{\"v\":2}"));
-    QCOMPARE(run({ QStringLiteral("template"), QStringLiteral("import"), path, QStringLiteral("--overwrite") }), 0);
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("import"), path,
+                 QStringLiteral("--overwrite")}),
+        0);
     QVERIFY(store.reload());
     QCOMPARE(store.find(QStringLiteral("approve"))->variables, QStringLiteral("{\"v\":1}"));
 
@@ -188,8 +207,11 @@ void TestCliTemplateCommand::importClashNeedsOverwrite()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray document = file.readAll();
-    QCOMPARE(run({ QStringLiteral("template"), QStringLiteral("remove"), QStringLiteral("approve") }), 0);
-    QCOMPARE(run({ QStringLiteral("template"), QStringLiteral("import"), QStringLiteral("-") }, document), 0);
+    QCOMPARE(
+        run({QStringLiteral("template"), QStringLiteral("remove"), QStringLiteral("approve")}), 0);
+    QCOMPARE(
+        run({QStringLiteral("template"), QStringLiteral("import"), QStringLiteral("-")}, document),
+        0);
     QVERIFY(store.reload());
     QVERIFY(store.contains(QStringLiteral("approve")));
 }
@@ -202,9 +224,10 @@ void TestCliTemplateCommand::importBrokenFileFails()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("{\"format\":\"something-else\"}");
     file.close();
-    QCOMPARE(run({ QStringLiteral("template"), QStringLiteral("import"), path }), ExitUsage);
-    QCOMPARE(run({ QStringLiteral("template"), QStringLiteral("import"), dir.filePath(QStringLiteral("none.json")) }),
-             ExitUsage);
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("import"), path}), ExitUsage);
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("import"),
+                 dir.filePath(QStringLiteral("none.json"))}),
+        ExitUsage);
     TemplateStore store;
     QVERIFY(store.reload());
     QVERIFY(store.templates().isEmpty());
@@ -212,12 +235,13 @@ void TestCliTemplateCommand::importBrokenFileFails()
 
 void TestCliTemplateCommand::loadDefaultsForComplete()
 {
-    QCOMPARE(run({ QStringLiteral("template"), QStringLiteral("save"), QStringLiteral("deny"),
-                   QStringLiteral("--variables"), QStringLiteral("{\"x\":1}"), QStringLiteral("--deny"),
-                   QStringLiteral("--deny-reason"), QStringLiteral("no") }),
-             0);
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("save"), QStringLiteral("deny"),
+                 QStringLiteral("--variables"), QStringLiteral("{\"x\":1}"),
+                 QStringLiteral("--deny"), QStringLiteral("--deny-reason"), QStringLiteral("no")}),
+        0);
     QString error;
-    const std::optional<TemplateDefaults> defaults = loadTemplateDefaults(QStringLiteral("DENY"), &error);
+    const std::optional<TemplateDefaults> defaults
+        = loadTemplateDefaults(QStringLiteral("DENY"), &error);
     QVERIFY2(defaults, qPrintable(error));
     QCOMPARE(defaults->name, QStringLiteral("deny"));
     QCOMPARE(defaults->variablesUtf8, QByteArray("{\"x\":1}"));
@@ -239,12 +263,13 @@ void TestCliTemplateCommand::listFormats()
     Template d;
     d.name = QStringLiteral("deny");
     d.denied = true;
-    QCOMPARE(formatTemplateList({ a, d }, false), QByteArray("approve\tok\ndeny\t[deny]\n"));
-    const QJsonArray array = QJsonDocument::fromJson(formatTemplateList({ a, d }, true)).array();
+    QCOMPARE(formatTemplateList({a, d}, false), QByteArray("approve\tok\ndeny\t[deny]\n"));
+    const QJsonArray array = QJsonDocument::fromJson(formatTemplateList({a, d}, true)).array();
     QCOMPARE(array.size(), 2);
-    QCOMPARE(array.at(0).toObject().value(QLatin1String("name")).toString(), QStringLiteral("approve"));
+    QCOMPARE(
+        array.at(0).toObject().value(QLatin1String("name")).toString(), QStringLiteral("approve"));
     // The variables are text, so the digits survive JSON tools.
-    QVERIFY(formatTemplateList({ a }, true).contains("12345678901234567890123"));
+    QVERIFY(formatTemplateList({a}, true).contains("12345678901234567890123"));
 }
 
 QTEST_GUILESS_MAIN(TestCliTemplateCommand)
