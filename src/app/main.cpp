@@ -8,6 +8,7 @@
 #include "ConnectionSettings.h"
 #include "DraftStore.h"
 #include "HistoryStore.h"
+#include "TemplateStore.h"
 #include "JobsClient.h"
 #include "KeychainSecretStore.h"
 #include "MainWindow.h"
@@ -68,6 +69,7 @@ struct Session
     std::unique_ptr<KeychainSecretStore> secrets;
     HistoryStore history;
     DraftStore drafts;
+    TemplateStore templates;
     std::unique_ptr<MainWindow> window;
     std::unique_ptr<ConnectionController> controller;
 };
@@ -139,6 +141,7 @@ int main(int argc, char *argv[])
     connection.auth = addressAuth.get();
     session.window = std::make_unique<MainWindow>(connection, session.nam.get(), &session.history,
                                                   &session.drafts);
+    session.window->setTemplateStore(&session.templates);
     session.secrets = std::make_unique<KeychainSecretStore>();
     session.controller = std::make_unique<ConnectionController>(
         session.window.get(), session.nam.get(), session.secrets.get());

@@ -411,6 +411,7 @@ void MainWindow::saveLayout() const
     QSettings settings = windowSettings();
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/splitter"), m_ui->mainSplitter->saveState());
+    settings.setValue(QStringLiteral("window/docks"), saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

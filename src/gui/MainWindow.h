@@ -30,6 +30,9 @@ class HistoryStore;
 class JobForm;
 class JobsClient;
 class LogPanel;
+class TemplateStore;
+class TemplatesPanel;
+struct Template;
 class MessageBanner;
 
 /// The desktop window: connection bar, the request form with its message banner, and the log.
@@ -73,6 +76,10 @@ public:
     /// Window geometry and splitter state live here (AppConfigLocation/window.conf).
     static QString settingsPath();
 
+    /// Adds the templates dock (search, apply, save with Ctrl+S). `store` is not owned.
+    void setTemplateStore(TemplateStore *store);
+    TemplatesPanel *templatesPanel() const { return m_templatesPanel; }
+
 public slots:
     void send();
     void cancel();
@@ -95,6 +102,8 @@ private:
     void onFinished(const Outcome &outcome);
     void showOutcome(const Outcome &outcome, const QString &jobKey, bool denied);
     void setupActions();
+    void applyTemplate(const Template &t);
+    void saveFormAsTemplate();
     void restoreDraft();
     void restoreLayout();
     void saveLayout() const;
@@ -107,6 +116,7 @@ private:
     HistoryStore *m_history;
     DraftStore *m_drafts;
     LogPanel *m_logPanel;
+    TemplatesPanel *m_templatesPanel = nullptr;
     QTimer *m_draftTimer;
     QLabel *m_statusLabel;
     QProgressBar *m_busyBar;

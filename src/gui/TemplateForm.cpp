@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "TemplateForm.h"
+
+#include <QStringList>
+
+namespace JobDesk::TemplateForm {
+
+namespace {
+std::optional<QString> textOf(const Draft::Field &field)
+{
+    return field.set ? std::optional<QString>(field.text) : std::nullopt;
+}
+
+std::optional<QStringList> listOf(const Draft::Field &field)
+{
+    if (!field.set)
+        return std::nullopt;
+    QStringList items;
+    for (const QString &part : field.text.split(u',')) {
+        const QString item = part.trimmed();
+        if (!item.isEmpty())
+            items << item;
+    }
+    return items;
+}
+
+Draft::Field fieldOf(const std::optional<QString> &value)
+{
+    return value ? Draft::Field { true, *value } : Draft::Field {};
+}
+
+Draft::Field fieldOf(const std::optional<QStringList> &value)
+{
+    return value ? Draft::Field { true, value->join(QStringLiteral(", ")) } : Draft::Field {};
+}
+} // namespace
+
+Template fromDraft(const Draft &draft)
+{
+    Template t;
+    t.variables = draft.variables;
+    t.denied = draft.denied;
+    t.deniedReason = draft.denied ? draft.deniedReason : QString();
+    UserTaskCorrections &c = t.corrections;
+    c.assignee = textOf(draft.assignee);
+    c.dueDate = textOf(draft.dueDate);
+    c.followUpDate = textOf(draft.followUpDate);
+    c.candidateUsers = listOf(draft.candidateUsers);
+    c.candidateGroups = listOf(draft.candidateGroups);
+    if (draft.priority.set) {
+        bool ok = false;
+        const int priority = draft.priority.text.trimmed().toInt(&ok);
+        if (ok)
+            c.priority = priority;
+    }
+    return t;
+}
+
+Draft applied(Draft form, const Template &t)
+{
+    form.variables = t.variables;
+    form.denied = t.denied;
+    form.deniedReason = t.deniedReason;
+    const UserTaskCorrections &c = t.corrections;
+    form.assignee = fieldOf(c.assignee);
+    form.dueDate = fieldOf(c.dueDate);
+    form.followUpDate = fieldOf(c.followUpDate);
+    form.candidateUsers = fieldOf(c.candidateUsers);
+    form.candidateGroups = fieldOf(c.candidateGroups);
+    form.priority = c.priority ? Draft::Field { true, QString::number(*c.priority) } : Draft::Field {};
+    form.correctionsExpanded = !c.isEmpty();
+    return form;
+}
+
+} // namespace JobDesk::TemplateForm

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DraftStore.h"
+#include "JobForm.h"
+#include "JsonEditor.h"
+#include "MainWindow.h"
+#include "TemplateForm.h"
+#include "TemplateStore.h"
+#include "TemplatesPanel.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QNetworkAccessManager>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace JobDesk;
+
+class TestMainWindowTemplates final : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void draftRoundTrip();
+    void applyingKeepsTheKeyAndReplacesTheRest();
+    void actionsOnlyWithAStore();
+};
+
+void TestMainWindowTemplates::draftRoundTrip()
+{
+    Draft draft;
+    draft.jobKey = QStringLiteral("2251799813685249");
+    draft.variables = QStringLiteral("{\"n\": 123456789012345678901234567890}");
+    draft.denied = true;
+    draft.deniedReason = QStringLiteral("missing document");
+    draft.candidateGroups = { true, QStringLiteral("finance, ops ,") };
+    draft.priority = { true, QStringLiteral("70") };
+    const Template t = TemplateForm::fromDraft(draft);
+    QCOMPARE(t.variables, draft.variables);
+    QVERIFY(t.denied);
+    QCOMPARE(t.deniedReason, draft.deniedReason);
+    QCOMPARE(*t.corrections.candidateGroups,
+             (QStringList { QStringLiteral("finance"), QStringLiteral("ops") }));
+    QCOMPARE(*t.corrections.priority, 70);
+    QVERIFY(!t.corrections.assignee.has_value());
+
+    Draft other;
+    other.jobKey = QStringLiteral("4503599627370497");
+    other.assignee = { true, QStringLiteral("someone") };
+    const Draft applied = TemplateForm::applied(other, t);
+    QCOMPARE(applied.jobKey, other.jobKey);
+    QCOMPARE(applied.variables, draft.variables);
+    QCOMPARE(applied.deniedReason, draft.deniedReason);
+    QVERIFY(!applied.assignee.set); // the template does not correct the assignee
+    QCOMPARE(applied.candidateGroups.text, QStringLiteral("finance, ops"));
+    QCOMPARE(applied.priority.text, QStringLiteral("70"));
+}
+
+void TestMainWindowTemplates::applyingKeepsTheKeyAndReplacesTheRest()
+{
+    QTemporaryDir dir;
+    TemplateStore store(dir.filePath(QStringLiteral("templates")));
+    Template t;
+    t.name = QStringLiteral("Approve");
+    t.variables = QStringLiteral("{\"approved\": true, \"amount\": 1.10}");
+    QVERIFY(store.add(t));
+
+    QNetworkAccessManager nam;
+    MainWindow::Connection connection;
+    connection.apiRoot = QUrl(QStringLiteral("http://127.0.0.1:9/v2/"));
+    MainWindow window(connection, &nam, nullptr, nullptr);
+    window.setTemplateStore(&store);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("templatesDock")));
+
+    Draft draft = window.form()->draft();
+    draft.jobKey = QStringLiteral("2251799813685249");
+    draft.variables = QStringLiteral("{\"old\": 1}");
+    window.form()->setDraft(draft);
+
+    TemplatesPanel *panel = window.templatesPanel();
+    QVERIFY(panel);
+    QVERIFY(panel->selectTemplate(QStringLiteral("Approve")));
+    emit panel->applyRequested(*panel->selectedTemplate());
+    const Draft after = window.form()->draft();
+    QCOMPARE(after.jobKey, QStringLiteral("2251799813685249"));
+    QCOMPARE(after.variables, t.variables);
+    QVERIFY(!after.denied);
+    QVERIFY(window.form()->canSend());
+}
+
+void TestMainWindowTemplates::actionsOnlyWithAStore()
+{
+    QNetworkAccessManager nam;
+    MainWindow::Connection connection;
+    connection.apiRoot = QUrl(QStringLiteral("http://127.0.0.1:9/v2/"));
+    MainWindow window(connection, &nam, nullptr, nullptr);
+    auto *save = window.findChild<QAction *>(QStringLiteral("saveTemplateAction"));
+    QVERIFY(save);
+    QCOMPARE(save->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_S));
+    QVERIFY(!save->isEnabled());
+    QTemporaryDir dir;
+    TemplateStore store(dir.filePath(QStringLiteral("templates")));
+    window.setTemplateStore(&store);
+    QVERIFY(save->isEnabled());
+}
+
+QTEST_MAIN(TestMainWindowTemplates)
+#include "tst_MainWindowTemplates.moc"
