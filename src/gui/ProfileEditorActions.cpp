@@ -85,11 +85,16 @@ void ProfileEditorDialog::testConnection()
                 finishTest(false, tr("TLS files: %1").arg(tlsError));
                 return;
             }
+            // The sandbox and secured clusters want credentials even for the topology.
+            m_testClient->setAuthProvider(m_testAuth.get());
             m_testCall = m_testClient->topology();
             connect(m_testCall, &ApiCall::finished, this, [this](const Outcome &outcome) {
                 m_testCall.clear();
                 if (!outcome.httpStatus) {
                     finishTest(false, tr("No answer: %1").arg(outcome.transportError));
+                } else if (*outcome.httpStatus == 401) {
+                    finishTest(false, tr("Reached the server, but it refused the credentials "
+                                         "(401 Unauthorized): check the user name and secret."));
                 } else if (*outcome.httpStatus < 200 || *outcome.httpStatus >= 300) {
                     finishTest(false, tr("GET /v2/topology answered HTTP %1").arg(*outcome.httpStatus));
                 } else {
