@@ -212,8 +212,8 @@ void ConnectionController::apply(const Profile &profile, const ConnectionConfig 
         for (const SecretKind kind : std::as_const(secrets.missing))
             kinds.append(secretKindName(kind));
         warning = secrets.error.isEmpty()
-            ? tr("No %1 is stored for profile “%2”: requests go without it. Set it in Manage "
-                 "profiles….")
+            ? tr("No %1 is stored for profile “%2”: requests go without it. Set it with Manage "
+                 "profiles.")
                   .arg(kinds.join(QStringLiteral(", ")), profile.name)
             : tr("The %1 of profile “%2” cannot be read: %3")
                   .arg(kinds.join(QStringLiteral(", ")), profile.name, secrets.error);

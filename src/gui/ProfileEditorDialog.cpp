@@ -125,7 +125,8 @@ void ProfileEditorDialog::buildUi()
                             Profile::Environment::Prod, Profile::Environment::Custom })
         m_environment->addItem(environmentName(env), int(env));
     m_colour = lineEdit(this, "colourLineEdit");
-    m_colour->setPlaceholderText(tr("default of the environment"));
+    m_colour->setPlaceholderText(tr("default"));
+    m_colour->setToolTip(tr("#rrggbb; empty: the environment's colour"));
     auto *colourBox = new QWidget(this);
     auto *colourLayout = new QHBoxLayout(colourBox);
     colourLayout->setContentsMargins(0, 0, 0, 0);
@@ -196,6 +197,7 @@ void ProfileEditorDialog::buildUi()
     auto *testRow = new QHBoxLayout;
     m_test = new QPushButton(tr("&Test connection"), this);
     m_test->setObjectName(QStringLiteral("testConnectionPushButton"));
+    m_test->setAutoDefault(false); // Enter saves
     m_testResult = new QLabel(this);
     m_testResult->setObjectName(QStringLiteral("testResultLabel"));
     m_testResult->setWordWrap(true);
