@@ -40,6 +40,11 @@ void ConnectionBar::setConnection(const QString &name, const QString &apiRoot,
     m_ui->topologyLabel->clear();
 }
 
+void ConnectionBar::setTagVisible(bool visible)
+{
+    m_ui->connectionTagLabel->setVisible(visible);
+}
+
 void ConnectionBar::setTesting(bool testing)
 {
     m_ui->testConnectionPushButton->setEnabled(!testing);

@@ -26,6 +26,8 @@ public:
     /// `name` is the profile name or empty; `colour` the profile's tag colour (or empty).
     void setConnection(const QString &name, const QString &apiRoot, const QString &colour,
                        bool production);
+    /// The name/colour tag; hidden when a profile picker with its own tag sits in the bar.
+    void setTagVisible(bool visible);
     void setTesting(bool testing);
     /// Shows the result of `GET /v2/topology`.
     void showTopology(const Outcome &outcome);

@@ -47,6 +47,8 @@ ConnectionController::ConnectionController(
     m_picker->setObjectName(QStringLiteral("profilePicker"));
     if (auto *layout = qobject_cast<QBoxLayout *>(window->connectionBar()->layout()))
         layout->insertWidget(0, m_picker);
+    // The picker's chip shows the environment; the bar's own tag would say it twice.
+    window->connectionBar()->setTagVisible(false);
     window->connectionBar()->setAttribute(Qt::WA_StyledBackground);
     m_addressRoot = window->connection().apiRoot;
     m_prompt = [this](const Profile &profile, SecretKind kind) -> std::optional<QByteArray> {
