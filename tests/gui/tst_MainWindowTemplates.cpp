@@ -8,6 +8,8 @@
 #include "TemplatesPanel.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QLineEdit>
 #include <QDockWidget>
 #include <QNetworkAccessManager>
 #include <QStandardPaths>
@@ -24,6 +26,7 @@ private slots:
     void draftRoundTrip();
     void applyingKeepsTheKeyAndReplacesTheRest();
     void actionsOnlyWithAStore();
+    void ctrlTFindsATemplate();
 };
 
 void TestMainWindowTemplates::draftRoundTrip()
@@ -104,6 +107,25 @@ void TestMainWindowTemplates::actionsOnlyWithAStore()
     TemplateStore store(dir.filePath(QStringLiteral("templates")));
     window.setTemplateStore(&store);
     QVERIFY(save->isEnabled());
+}
+
+void TestMainWindowTemplates::ctrlTFindsATemplate()
+{
+    QTemporaryDir dir;
+    TemplateStore store(dir.filePath(QStringLiteral("templates")));
+    QNetworkAccessManager nam;
+    MainWindow::Connection connection;
+    connection.apiRoot = QUrl(QStringLiteral("http://127.0.0.1:9/v2/"));
+    MainWindow window(connection, &nam, nullptr, nullptr);
+    window.setTemplateStore(&store);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    QTRY_VERIFY(window.form()->findChild<QLineEdit *>(QStringLiteral("jobKeyLineEdit"))->hasFocus());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_T, Qt::ControlModifier);
+    auto *search = window.templatesPanel()->findChild<QLineEdit *>(
+        QStringLiteral("templateSearchLineEdit"));
+    QTRY_VERIFY(search->hasFocus());
 }
 
 QTEST_MAIN(TestMainWindowTemplates)
