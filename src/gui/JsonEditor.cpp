@@ -74,6 +74,13 @@ JsonEditor::JsonEditor(QWidget *parent)
 
     connect(this, &QPlainTextEdit::blockCountChanged, this, &JsonEditor::updateGutterWidth);
     connect(this, &QPlainTextEdit::updateRequest, this, &JsonEditor::updateGutter);
+    // Large documents are coloured lazily (see JsonHighlighter::kLazyBlockCount): whenever the
+    // view changes, the blocks around the viewport get their formats, outside the paint.
+    m_formatTimer = new QTimer(this);
+    m_formatTimer->setSingleShot(true);
+    m_formatTimer->setInterval(0);
+    connect(m_formatTimer, &QTimer::timeout, this, &JsonEditor::formatVisibleBlocks);
+    connect(this, &QPlainTextEdit::updateRequest, m_formatTimer, qOverload<>(&QTimer::start));
     connect(this, &QPlainTextEdit::cursorPositionChanged, this, [this] {
         findMatchingBracket();
         updateExtraSelections();
@@ -105,6 +112,26 @@ int JsonEditor::lineNumberAreaWidth() const
 void JsonEditor::updateGutterWidth()
 {
     setViewportMargins(lineNumberAreaWidth(), 0, 0, 0);
+}
+
+void JsonEditor::formatVisibleBlocks()
+{
+    if (document()->blockCount() <= JsonHighlighter::kLazyBlockCount)
+        return;
+    const QTextBlock first = firstVisibleBlock();
+    if (!first.isValid())
+        return;
+    const int lineHeight = qMax(1, fontMetrics().lineSpacing());
+    const int visible = viewport()->height() / lineHeight + 2;
+    constexpr int kMargin = 100;
+    const int firstNumber = first.blockNumber();
+    m_highlighter->setFormattedRange(qMax(0, firstNumber - kMargin), firstNumber + visible + kMargin);
+    QTextBlock block = first;
+    for (int i = 0; block.isValid() && i < visible; ++i, block = block.next()) {
+        const JsonBlockData *blockData = dataOf(block);
+        if (!blockData || !blockData->formatted)
+            m_highlighter->rehighlightBlock(block);
+    }
 }
 
 void JsonEditor::updateGutter(const QRect &rect, int dy)

@@ -3,6 +3,7 @@
 
 #include <QPair>
 #include <QPlainTextEdit>
+#include <QTimer>
 
 #include <optional>
 
@@ -67,6 +68,7 @@ private:
     int positionOf(const Marker &marker) const;
     QPair<int, int> keyRange(const Marker &marker) const;
     void applyPalette();
+    void formatVisibleBlocks();
 
     Q_DISABLE_COPY_MOVE(JsonEditor)
     QWidget *m_lineNumberArea = nullptr;
@@ -76,6 +78,7 @@ private:
     int m_bracketPosition = -1;
     int m_matchPosition = -1;
     int m_lastDigits = 0;
+    QTimer *m_formatTimer = nullptr;
 };
 
 } // namespace JobDesk

@@ -3,6 +3,8 @@
 
 #include "Json.h"
 
+#include <QTextDocument>
+
 namespace JobDesk {
 
 JsonHighlighter::JsonHighlighter(QTextDocument *document)
@@ -22,6 +24,12 @@ void JsonHighlighter::setDarkBackground(bool dark)
     rehighlight();
 }
 
+void JsonHighlighter::setFormattedRange(int first, int last)
+{
+    m_first = first;
+    m_last = last;
+}
+
 void JsonHighlighter::makeFormats()
 {
     // Two hand-picked sets with enough contrast on white and on a dark grey base.
@@ -37,10 +45,19 @@ void JsonHighlighter::makeFormats()
 void JsonHighlighter::highlightBlock(const QString &text)
 {
     auto *data = new JsonBlockData;
+    const int number = currentBlock().blockNumber();
+    data->formatted = document()->blockCount() <= kLazyBlockCount
+        || (number >= m_first && number <= m_last);
     const QList<Json::Token> tokens = Json::tokenize(text);
     for (const Json::Token &token : tokens) {
         const int start = static_cast<int>(token.offset);
         const int length = static_cast<int>(token.length);
+        if (!data->formatted) {
+            if (token.kind == Json::TokenKind::BeginObject || token.kind == Json::TokenKind::EndObject
+                || token.kind == Json::TokenKind::BeginArray || token.kind == Json::TokenKind::EndArray)
+                data->brackets.append({ start, text.at(start) });
+            continue;
+        }
         switch (token.kind) {
         case Json::TokenKind::BeginObject:
         case Json::TokenKind::EndObject:

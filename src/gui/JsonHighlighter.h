@@ -18,6 +18,7 @@ public:
         QChar character;
     };
     QList<Bracket> brackets;
+    bool formatted = false; ///< colours applied (false: outside the lazy range, brackets only)
 };
 
 /// JSON syntax highlighting, one line at a time, from the core's lexer (Json::tokenize).
@@ -36,6 +37,12 @@ public:
     void setDarkBackground(bool dark);
     bool darkBackground() const { return m_dark; }
 
+    /// Documents with more blocks than this are coloured lazily: only blocks inside the range
+    /// set with setFormattedRange() get formats; the others only record their brackets.
+    static constexpr int kLazyBlockCount = 2000;
+    /// Block numbers (inclusive) to colour in a large document, usually the viewport.
+    void setFormattedRange(int first, int last);
+
 protected:
     void highlightBlock(const QString &text) override;
 
@@ -44,6 +51,8 @@ private:
     void makeFormats();
 
     bool m_dark = false;
+    int m_first = 0;
+    int m_last = 200;
     QTextCharFormat m_key;
     QTextCharFormat m_string;
     QTextCharFormat m_number;
