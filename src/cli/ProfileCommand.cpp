@@ -22,17 +22,8 @@ const QList<SecretKind> kAllSecretKinds {
 
 QString secretLabel(SecretKind kind)
 {
-    switch (kind) {
-    case SecretKind::Password:
-        return QStringLiteral("password");
-    case SecretKind::Token:
-        return QStringLiteral("token");
-    case SecretKind::ClientSecret:
-        return QStringLiteral("client secret");
-    case SecretKind::KeyPassphrase:
-        return QStringLiteral("key passphrase");
-    }
-    return {};
+    // "client-secret" → "client secret": the keychain name, read aloud.
+    return secretKindName(kind).replace(u'-', u' ');
 }
 
 /// The kind of secret `--secret-stdin` provides for an auth kind.
