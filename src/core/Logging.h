@@ -10,3 +10,12 @@ Q_DECLARE_LOGGING_CATEGORY(lcHistory)  // jobdesk.history
 Q_DECLARE_LOGGING_CATEGORY(lcStorage)  // jobdesk.storage
 Q_DECLARE_LOGGING_CATEGORY(lcUi)       // jobdesk.ui
 Q_DECLARE_LOGGING_CATEGORY(lcSandbox)  // jobdesk.sandbox
+Q_DECLARE_LOGGING_CATEGORY(lcStartup)  // jobdesk.startup
+
+namespace JobDesk {
+
+/// Start-up profiling: logs "<ms since the first mark> <what>" to jobdesk.startup (debug, off by
+/// default; QT_LOGGING_RULES="jobdesk.startup.debug=true" turns it on).
+void startupMark(const char *what);
+
+} // namespace JobDesk
