@@ -21,10 +21,12 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QProgressBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QWindow>
 
 // Resources of a static library must be registered by hand, outside any namespace.
 static void initJobDeskResources()
@@ -69,8 +71,7 @@ MainWindow::MainWindow(const Connection &connection, QNetworkAccessManager *nam,
     , m_busyBar(new QProgressBar(this))
 {
     m_ui->setupUi(this);
-    setWindowIcon(QIcon::fromTheme(AppInfo::applicationId(),
-                                   QIcon(QStringLiteral(":/icons/io.github.jobdesk.JobDesk.svg"))));
+    startupMark("  setupUi");
     setWindowTitle(tr("JobDesk — %1").arg(m_connection.displayName()));
 
     m_client->setApiRoot(m_connection.apiRoot);
@@ -81,9 +82,12 @@ MainWindow::MainWindow(const Connection &connection, QNetworkAccessManager *nam,
     m_ui->mainSplitter->addWidget(m_logPanel);
     m_ui->mainSplitter->setStretchFactor(0, 2);
     m_ui->mainSplitter->setStretchFactor(1, 3);
-    if (m_history)
+    // A history the caller has already opened is shown at once; a closed one is opened by
+    // finishStartup(), after the first frame.
+    if (m_history && m_history->isOpen())
         m_logPanel->setStore(m_history);
 
+    startupMark("  log panel");
     m_ui->connectionBar->setConnection(m_connection.profileName, m_connection.apiRoot.toString(),
                                        m_connection.colour, m_connection.production);
 
@@ -99,6 +103,7 @@ MainWindow::MainWindow(const Connection &connection, QNetworkAccessManager *nam,
     m_statusLabel->setText(tr("Ready"));
 
     setupActions();
+    startupMark("  actions");
 
     connect(m_ui->jobForm, &JobForm::sendRequested, this, &MainWindow::send);
     connect(m_ui->jobForm, &JobForm::cancelRequested, this, &MainWindow::cancel);
@@ -135,11 +140,57 @@ MainWindow::MainWindow(const Connection &connection, QNetworkAccessManager *nam,
     restoreLayout();
     updateActions();
     m_ui->jobForm->focusJobKey();
-    if (m_history && !m_history->isOpen())
-        m_ui->messageBanner->showMessage(
-            MessageBanner::Kind::Warning, tr("The history cannot be written"),
-            tr("%1\nRequests can still be sent, but they are not recorded.")
-                .arg(m_history->error()));
+}
+
+void MainWindow::finishStartup()
+{
+    if (m_startupFinished)
+        return;
+    m_startupFinished = true;
+    startupMark("finishing start-up");
+    setWindowIcon(QIcon::fromTheme(AppInfo::applicationId(),
+                                   QIcon(QStringLiteral(":/icons/io.github.jobdesk.JobDesk.svg"))));
+    enableClearButtons(this);
+    if (m_history) {
+        if (!m_history->isOpen() && m_history->open())
+            m_logPanel->setStore(m_history);
+        if (!m_history->isOpen())
+            m_ui->messageBanner->showMessage(
+                MessageBanner::Kind::Warning, tr("The history cannot be written"),
+                tr("%1\nRequests can still be sent, but they are not recorded.")
+                    .arg(m_history->error()));
+    }
+    startupMark("start-up finished");
+}
+
+void MainWindow::enableClearButtons(QWidget *root)
+{
+    const QList<QLineEdit *> edits = root->findChildren<QLineEdit *>();
+    for (QLineEdit *edit : edits) {
+        if (edit->property(kClearButtonProperty).toBool())
+            edit->setClearButtonEnabled(true);
+    }
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_startupFinished && !m_waitingForExpose && windowHandle() != nullptr) {
+        m_waitingForExpose = true;
+        windowHandle()->installEventFilter(this);
+    }
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (m_waitingForExpose && watched == windowHandle() && event->type() == QEvent::Expose
+        && windowHandle()->isExposed()) {
+        // The expose paints the first frame right after this filter; the rest comes after it.
+        m_waitingForExpose = false;
+        windowHandle()->removeEventFilter(this);
+        QTimer::singleShot(0, this, &MainWindow::finishStartup);
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 MainWindow::~MainWindow()
@@ -224,6 +275,7 @@ void MainWindow::send()
 {
     if (isSending())
         return; // one request at a time: no double sends
+    finishStartup(); // the history must be open before the attempt
     QString why;
     const std::optional<CompletionRequest> request = m_ui->jobForm->request(&why);
     if (!request) {

@@ -80,6 +80,16 @@ public:
     void setTemplateStore(TemplateStore *store);
     TemplatesPanel *templatesPanel() const { return m_templatesPanel; }
 
+    /// What the first frame does not need, so the window appears sooner: opens the history when
+    /// the caller left it closed (then the log shows its rows, or the banner says why it cannot
+    /// be written), the theme icon and the line edits' clear buttons (a theme lookup). Runs once,
+    /// right after the window's first expose; send() runs it first if it has not run yet.
+    void finishStartup();
+    bool isStartupFinished() const { return m_startupFinished; }
+    /// A line edit whose .ui sets this dynamic property to true gets its clear button in
+    /// finishStartup() (the style looks its icon up in the icon theme, which is slow the first time).
+    static constexpr char kClearButtonProperty[] = "deferredClearButton";
+
 public slots:
     void send();
     void cancel();
@@ -97,6 +107,8 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void onFinished(const Outcome &outcome);
@@ -105,6 +117,7 @@ private:
     void applyTemplate(const Template &t);
     void saveFormAsTemplate();
     void restoreDraft();
+    static void enableClearButtons(QWidget *root);
     void restoreLayout();
     void saveLayout() const;
     void updateActions();
@@ -125,6 +138,8 @@ private:
     QDateTime m_started;
     QString m_sendingKey;
     bool m_sendingDenied = false;
+    bool m_startupFinished = false;
+    bool m_waitingForExpose = false;
 };
 
 } // namespace JobDesk

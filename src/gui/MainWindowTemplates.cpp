@@ -25,6 +25,8 @@ void MainWindow::setTemplateStore(TemplateStore *store)
     m_templatesPanel = new TemplatesPanel(store, dock);
     m_templatesPanel->setObjectName(QStringLiteral("templatesPanel"));
     dock->setWidget(m_templatesPanel);
+    if (m_startupFinished)
+        enableClearButtons(m_templatesPanel);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     resizeDocks({ dock }, { 240 }, Qt::Horizontal);
 

@@ -18,6 +18,7 @@
 #include <QCheckBox>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -50,6 +51,9 @@ private slots:
     void draftSurvivesARestart();
     void testConnectionShowsTheGateway();
     void productionAsksFirst();
+    void startupDefersHistoryAndClearButtons();
+    void sendBeforeTheFirstFrameIsRecorded();
+    void historyThatCannotOpenIsExplained();
 
 private:
     struct Window
@@ -58,9 +62,11 @@ private:
         HistoryStore history;
         DraftStore drafts;
         std::unique_ptr<MainWindow> window;
-        explicit Window(const QUrl &base, bool production = false)
+        /// `openHistory` false: the window opens it itself, after its first frame (as in main()).
+        explicit Window(const QUrl &base, bool production = false, bool openHistory = true)
         {
-            history.open();
+            if (openHistory)
+                history.open();
             MainWindow::Connection connection;
             connection.apiRoot = JobsClient::normalizeApiRoot(base.toString()).url;
             connection.production = production;
@@ -95,6 +101,8 @@ void TestMainWindow::initTestCase()
 
 void TestMainWindow::init()
 {
+    if (QFileInfo(HistoryStore::defaultPath()).isDir()) // left by historyThatCannotOpenIsExplained
+        QDir(HistoryStore::defaultPath()).removeRecursively();
     QFile::remove(HistoryStore::defaultPath());
     QFile::remove(HistoryStore::defaultPath() + QStringLiteral("-wal"));
     QFile::remove(HistoryStore::defaultPath() + QStringLiteral("-shm"));
@@ -323,4 +331,73 @@ void TestMainWindow::productionAsksFirst()
 }
 
 QTEST_MAIN(TestMainWindow)
+
+void TestMainWindow::startupDefersHistoryAndClearButtons()
+{
+    {
+        HistoryStore earlier;
+        QVERIFY(earlier.open());
+        QVERIFY(earlier.append(HistoryStore::syntheticEntry(1, QDateTime::currentDateTimeUtc())) > 0);
+    }
+    Window w(m_sandbox.baseUrl(), false, false);
+    auto *key = w.find<QLineEdit>("jobKeyLineEdit");
+    // Before the first frame: nothing of the deferred part has happened.
+    QVERIFY(!w.window->isStartupFinished());
+    QVERIFY(!w.history.isOpen());
+    QCOMPARE(w.window->logPanel()->model()->rowCount(), 0);
+    QVERIFY(!key->isClearButtonEnabled());
+    QVERIFY(w.window->windowIcon().isNull());
+
+    w.showActive();
+    QTRY_VERIFY(w.window->isStartupFinished());
+    QVERIFY(w.history.isOpen());
+    QTRY_COMPARE(w.window->logPanel()->model()->rowCount(), 1);
+    QVERIFY(!w.window->windowIcon().isNull());
+    QVERIFY(!w.window->banner()->isVisible());
+    // Every line edit that asks for a clear button in its .ui has one now, the key field too.
+    int marked = 0;
+    const QList<QLineEdit *> edits = w.window->findChildren<QLineEdit *>();
+    for (QLineEdit *edit : edits) {
+        if (edit->property(MainWindow::kClearButtonProperty).toBool()) {
+            ++marked;
+            QVERIFY2(edit->isClearButtonEnabled(), qPrintable(edit->objectName()));
+        }
+    }
+    QVERIFY(marked >= 3); // key, denied reason, log filter
+    QVERIFY(key->isClearButtonEnabled());
+}
+
+void TestMainWindow::sendBeforeTheFirstFrameIsRecorded()
+{
+    const QStringList keys = jobKeys(QStringLiteral("{\"state\": \"CREATED\", \"type\": \"reserve-stock\"}"));
+    QVERIFY(!keys.isEmpty());
+    Window w(m_sandbox.baseUrl(), false, false); // never shown: the deferred start-up never ran
+    QVERIFY(!w.history.isOpen());
+    w.find<QLineEdit>("jobKeyLineEdit")->setText(keys.constFirst());
+    QSignalSpy finished(w.window.get(), &MainWindow::requestFinished);
+    w.window->send();
+    QVERIFY(finished.wait(10000));
+    // send() finished the start-up first, so the attempt is in the history like any other.
+    QVERIFY(w.window->isStartupFinished());
+    const qint64 id = finished.constFirst().at(1).toLongLong();
+    QVERIFY(id > 0);
+    const std::optional<HistoryEntry> entry = w.history.entry(id);
+    QVERIFY(entry);
+    QCOMPARE(entry->jobKey, keys.constFirst());
+    QTRY_COMPARE(w.window->logPanel()->model()->rowCount(), 1);
+}
+
+void TestMainWindow::historyThatCannotOpenIsExplained()
+{
+    // A directory where the database file should be: SQLite cannot open it.
+    QVERIFY(QDir().mkpath(HistoryStore::defaultPath()));
+    Window w(m_sandbox.baseUrl(), false, false);
+    w.showActive();
+    QTRY_VERIFY(w.window->isStartupFinished());
+    QVERIFY(!w.history.isOpen());
+    QVERIFY(w.window->banner()->isVisible());
+    QCOMPARE(w.window->banner()->kind(), MessageBanner::Kind::Warning);
+    QCOMPARE(w.window->banner()->headline(), QStringLiteral("The history cannot be written"));
+}
+
 #include "tst_MainWindow.moc"
