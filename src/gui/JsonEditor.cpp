@@ -372,10 +372,21 @@ void JsonEditor::updateExtraSelections()
     setExtraSelections(selections);
 }
 
+QString JsonEditor::text() const
+{
+    // The raw text separates blocks with U+2029; a U+2029 typed or pasted always becomes a
+    // block break, so every one of them is a line break.
+    QString text = document()->toRawText();
+    text.replace(QChar::ParagraphSeparator, u'\n');
+    return text;
+}
+
 void JsonEditor::keyPressEvent(QKeyEvent *event)
 {
+    // Shift+Return would insert U+2028 (a line separator inside the block), which is not JSON
+    // whitespace: it is a new line here like Return.
     const bool plainReturn = (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)
-        && (event->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier;
+        && (event->modifiers() & ~(Qt::KeypadModifier | Qt::ShiftModifier)) == Qt::NoModifier;
     if (!plainReturn) {
         QPlainTextEdit::keyPressEvent(event);
         return;

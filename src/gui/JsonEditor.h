@@ -17,7 +17,7 @@ class JsonHighlighter;
 ///
 /// The editor itself does not validate: the form validates (debounced) and hands the problems
 /// back with setProblems(), so typing never waits for a parse. Tab moves the focus (keyboard
-/// use); Return keeps the indentation and indents after an opening bracket.
+/// use); Return (also with Shift) keeps the indentation and indents after an opening bracket.
 class JsonEditor final : public QPlainTextEdit
 {
     Q_OBJECT
@@ -39,6 +39,11 @@ public:
     const std::optional<Marker> &errorMarker() const { return m_error; }
     /// Character position (in the document) of the error marker, or -1.
     int errorPosition() const;
+
+    /// The text exactly as typed, lines joined with '\n'. Unlike toPlainText(), which turns a
+    /// no-break space into a space and U+2028 into a line break, every character is kept: this
+    /// is what is validated, sent and saved as the draft.
+    QString text() const;
 
     /// Replaces the whole text as one undoable edit (Format/Compact, loading a template).
     void replaceAllText(const QString &text);

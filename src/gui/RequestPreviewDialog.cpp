@@ -24,13 +24,14 @@ RequestPreviewDialog::RequestPreviewDialog(const RequestRecord &request, QWidget
     m_text->setReadOnly(true);
     m_text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_text->setPlainText(format(request));
+    m_formatted = format(request);
+    m_text->setPlainText(m_formatted);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton *copy = buttons->addButton(tr("&Copy"), QDialogButtonBox::ActionRole);
     copy->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
     connect(copy, &QPushButton::clicked, this,
-            [this] { QApplication::clipboard()->setText(m_text->toPlainText()); });
+            [this] { QApplication::clipboard()->setText(m_formatted); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
@@ -54,7 +55,7 @@ QString RequestPreviewDialog::format(const RequestRecord &request)
 
 QString RequestPreviewDialog::text() const
 {
-    return m_text->toPlainText();
+    return m_formatted; // not m_text->toPlainText(), which changes no-break spaces
 }
 
 } // namespace JobDesk

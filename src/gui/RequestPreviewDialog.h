@@ -24,6 +24,7 @@ public:
 private:
     Q_DISABLE_COPY_MOVE(RequestPreviewDialog)
     QPlainTextEdit *m_text;
+    QString m_formatted; ///< exactly what the dialog shows (and Copy copies)
 };
 
 } // namespace JobDesk
