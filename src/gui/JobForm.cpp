@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QThreadPool>
 #include <QTimer>
 
 namespace JobDesk {
@@ -46,7 +47,9 @@ JobForm::JobForm(QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::JobForm>())
     , m_validationTimer(new QTimer(this))
+    , m_validationPool(std::make_unique<QThreadPool>())
 {
+    m_validationPool->setMaxThreadCount(1);
     m_ui->setupUi(this);
     m_ui->formatToolButton->setIcon(QIcon(QStringLiteral(":/icons/format.svg")));
     m_ui->compactToolButton->setIcon(QIcon(QStringLiteral(":/icons/compact.svg")));
@@ -58,6 +61,7 @@ JobForm::JobForm(QWidget *parent)
     m_ui->variablesMessageLabel->hide();
     m_ui->variablesEditor->setMinimumHeight(120);
 
+    m_validationTimer->setObjectName(QStringLiteral("variablesValidationTimer"));
     m_validationTimer->setSingleShot(true);
     m_validationTimer->setInterval(kValidationDelayMs);
     connect(m_validationTimer, &QTimer::timeout, this, &JobForm::validateVariables);
@@ -68,6 +72,7 @@ JobForm::JobForm(QWidget *parent)
         emit changed();
     });
     connect(m_ui->variablesEditor, &QPlainTextEdit::textChanged, this, [this] {
+        ++m_textGeneration;
         m_validationTimer->start();
         emit changed();
     });
@@ -114,7 +119,10 @@ JobForm::JobForm(QWidget *parent)
     validateVariables();
 }
 
-JobForm::~JobForm() = default;
+JobForm::~JobForm()
+{
+    m_validationPool->waitForDone(); // its result is posted to this form: nobody to take it
+}
 
 JsonEditor *JobForm::variablesEditor() const
 {
@@ -169,15 +177,50 @@ void JobForm::validateJobKey()
 
 void JobForm::validateNow()
 {
-    if (m_validationTimer->isActive()) {
+    // Pending (debounce or a background parse of this very text): parse here and now, the
+    // background result is dropped when it arrives.
+    if (m_validationTimer->isActive() || m_validatedGeneration != m_textGeneration) {
         m_validationTimer->stop();
-        validateVariables();
+        applyVariables(VariablesDocument::fromText(m_ui->variablesEditor->text()));
     }
 }
 
 void JobForm::validateVariables()
 {
-    m_variables = VariablesDocument::fromText(m_ui->variablesEditor->toPlainText());
+    const QString text = m_ui->variablesEditor->text();
+    if (text.size() < kBackgroundValidationChars) {
+        applyVariables(VariablesDocument::fromText(text));
+        return;
+    }
+    const quint64 generation = m_textGeneration;
+    m_backgroundGeneration = generation;
+    // The form outlives the task (~JobForm waits for the pool); the queued call is dropped if
+    // the form is destroyed before it is delivered.
+    m_validationPool->start([this, generation, text] {
+        VariablesDocument document = VariablesDocument::fromText(text);
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, document = std::move(document)]() mutable {
+                onBackgroundValidated(generation, std::move(document));
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void JobForm::onBackgroundValidated(quint64 generation, VariablesDocument document)
+{
+    if (generation == m_backgroundGeneration)
+        m_backgroundGeneration = 0;
+    // Edited since (a newer validation is due) or already validated by validateNow(): stale.
+    if (generation != m_textGeneration || m_validatedGeneration == generation)
+        return;
+    applyVariables(std::move(document));
+}
+
+void JobForm::applyVariables(VariablesDocument document)
+{
+    m_variables = std::move(document);
+    m_validatedGeneration = m_textGeneration;
 
     std::optional<JsonEditor::Marker> error;
     if (m_variables.error())
@@ -224,6 +267,7 @@ void JobForm::validateVariables()
         pal.setColor(QPalette::WindowText, pal.color(QPalette::PlaceholderText));
     m_ui->sizeLabel->setPalette(pal);
     updateSendState();
+    emit variablesValidated();
 }
 
 bool JobForm::canSend() const
@@ -292,7 +336,7 @@ Draft JobForm::draft() const
 {
     Draft draft;
     draft.jobKey = m_ui->jobKeyLineEdit->text();
-    draft.variables = m_ui->variablesEditor->toPlainText();
+    draft.variables = m_ui->variablesEditor->text();
     m_ui->resultPanel->writeDraft(draft);
     return draft;
 }
@@ -367,7 +411,7 @@ void JobForm::focusJobKey()
 void JobForm::formatVariables()
 {
     validateNow();
-    const QString text = m_ui->variablesEditor->toPlainText();
+    const QString text = m_ui->variablesEditor->text();
     if (text.trimmed().isEmpty())
         return;
     if (const std::optional<QString> pretty = Json::formatPretty(text)) {
@@ -382,7 +426,7 @@ void JobForm::formatVariables()
 void JobForm::compactVariables()
 {
     validateNow();
-    const QString text = m_ui->variablesEditor->toPlainText();
+    const QString text = m_ui->variablesEditor->text();
     if (text.trimmed().isEmpty())
         return;
     if (const std::optional<QString> compact = Json::formatCompact(text)) {

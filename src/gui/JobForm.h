@@ -10,6 +10,7 @@
 #include <optional>
 
 class QLabel;
+class QThreadPool;
 class QTimer;
 
 namespace Ui {
@@ -33,6 +34,9 @@ class JobForm final : public QWidget
 public:
     /// How long typing in the editor must pause before the variables are validated again.
     static constexpr int kValidationDelayMs = 150;
+    /// From this many characters on, the debounced validation parses on a worker thread, so
+    /// typing in a multi-MiB document never waits for it (smaller ones are parsed in place).
+    static constexpr qsizetype kBackgroundValidationChars = 128 * 1024;
 
     explicit JobForm(QWidget *parent = nullptr);
     ~JobForm() override;
@@ -57,8 +61,10 @@ public:
     /// Indent / compact the variables; on invalid JSON, go to the error instead.
     void formatVariables();
     void compactVariables();
-    /// Validate the variables now (instead of after the debounce).
+    /// Validate the variables now (instead of after the debounce or a background parse).
     void validateNow();
+    /// A debounced validation is running on the worker thread (large documents only).
+    bool isValidatingInBackground() const { return m_backgroundGeneration != 0; }
 
     JsonEditor *variablesEditor() const;
     /// The last validated variables.
@@ -71,11 +77,15 @@ signals:
     void previewRequested();
     /// Something in the form changed (for the draft and the Send state).
     void changed();
+    /// variables() now matches the editor's text (after a debounced or background validation).
+    void variablesValidated();
 
 private:
     void onJobKeyEdited(const QString &text);
     void validateJobKey();
     void validateVariables();
+    void applyVariables(VariablesDocument document);
+    void onBackgroundValidated(quint64 generation, VariablesDocument document);
     void updateSendState();
     void setMessage(QLabel *label, const QString &text, int severity);
 
@@ -83,6 +93,11 @@ private:
     const std::unique_ptr<Ui::JobForm> m_ui;
     QTimer *m_validationTimer = nullptr;
     VariablesDocument m_variables;
+    /// One worker for background validation; ~JobForm waits for it.
+    std::unique_ptr<QThreadPool> m_validationPool;
+    quint64 m_textGeneration = 1;       ///< counts the editor's text changes
+    quint64 m_validatedGeneration = 0;  ///< the text generation m_variables belongs to
+    quint64 m_backgroundGeneration = 0; ///< the generation being parsed on the worker, or 0
     bool m_keyValid = false;
     bool m_busy = false;
 };

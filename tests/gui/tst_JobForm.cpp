@@ -14,6 +14,8 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTextCursor>
+#include <QTimer>
 
 using namespace JobDesk;
 
@@ -27,6 +29,9 @@ private slots:
     void sendDisabledForInvalidInput_data();
     void sendDisabledForInvalidInput();
     void validFormBuildsTheExactBody();
+    void unusualCharactersReachTheBodyExactly();
+    void largeDocumentValidatesInTheBackground();
+    void staleBackgroundResultIsDropped();
     void pastedKeyIsCleanedUp_data();
     void pastedKeyIsCleanedUp();
     void errorIsMarkedAtLineAndColumn();
@@ -139,6 +144,99 @@ void TestJobForm::validFormBuildsTheExactBody()
     QVERIFY(denied);
     QVERIFY(denied->body().contains("\"denied\":true"));
     QVERIFY(denied->body().contains("four eyes"));
+}
+
+void TestJobForm::unusualCharactersReachTheBodyExactly()
+{
+    // A no-break space and U+2028 inside strings: valid JSON, sent byte for byte.
+    Form f;
+    QTest::keyClicks(f.key, QStringLiteral("2251799813685249"));
+    const QString variables = QStringLiteral("{\"a\": \"x\u00a0y\", \"b\": \"p\u2028q\"}");
+    f.editor->setPlainText(variables);
+    QTRY_VERIFY(f.send->isEnabled());
+    const auto request = f.form.request();
+    QVERIFY(request);
+    QVERIFY2(request->body().contains(variables.toUtf8()), request->body().constData());
+    QCOMPARE(f.form.draft().variables, variables);
+}
+
+namespace {
+
+/// A valid object of at least `chars` characters (validated on the worker thread when large).
+QString bigObject(qsizetype chars)
+{
+    QString text = QStringLiteral("{\n");
+    for (int i = 0; text.size() < chars; ++i)
+        text += QStringLiteral("  \"k%1\": {\"amount\": 12345678901234567890.5, \"ok\": true},\n").arg(i);
+    return text + QStringLiteral("  \"end\": null\n}");
+}
+
+} // namespace
+
+void TestJobForm::largeDocumentValidatesInTheBackground()
+{
+    Form f;
+    QTest::keyClicks(f.key, QStringLiteral("2251799813685249"));
+    auto *timer = f.form.findChild<QTimer *>(QStringLiteral("variablesValidationTimer"));
+    QVERIFY(timer);
+    bool inBackground = false;
+    // Connected after the form's own slot: runs right after the debounced validation started.
+    connect(timer, &QTimer::timeout, this, [&] { inBackground = f.form.isValidatingInBackground(); });
+    QSignalSpy validated(&f.form, &JobForm::variablesValidated);
+
+    f.editor->setPlainText(bigObject(JobForm::kBackgroundValidationChars + 1000));
+    QVERIFY(validated.wait(10000));
+    QVERIFY(inBackground);
+    QVERIFY(!f.form.isValidatingInBackground());
+    QVERIFY(f.form.variables().isValid());
+    QVERIFY(f.send->isEnabled());
+
+    // An error near the end is found and marked like in a small document.
+    QTextCursor cursor(f.editor->document());
+    cursor.movePosition(QTextCursor::End);
+    cursor.movePosition(QTextCursor::Left);
+    cursor.insertText(QStringLiteral(","));
+    validated.clear();
+    QVERIFY(validated.wait(10000));
+    QVERIFY(inBackground);
+    QVERIFY(!f.form.variables().isValid());
+    QVERIFY(f.form.variables().error());
+    QCOMPARE(f.form.variables().error()->position.line, f.editor->blockCount());
+    QVERIFY(f.editor->errorMarker().has_value());
+    QVERIFY(!f.send->isEnabled());
+
+    // Small documents stay in place.
+    f.editor->setPlainText(QStringLiteral("{\"a\": 1}"));
+    QVERIFY(validated.wait(10000));
+    QVERIFY(!inBackground);
+    QVERIFY(f.send->isEnabled());
+}
+
+void TestJobForm::staleBackgroundResultIsDropped()
+{
+    Form f;
+    QTest::keyClicks(f.key, QStringLiteral("2251799813685249"));
+    auto *timer = f.form.findChild<QTimer *>(QStringLiteral("variablesValidationTimer"));
+    QVERIFY(timer);
+    bool edited = false;
+    // While the worker parses the valid text, the text becomes invalid and is validated at
+    // once (as Send does): the valid result that arrives afterwards belongs to the old text.
+    connect(timer, &QTimer::timeout, this, [&] {
+        if (edited || !f.form.isValidatingInBackground())
+            return;
+        edited = true;
+        f.editor->setPlainText(QStringLiteral("{\"a\": }"));
+        f.form.validateNow();
+    });
+    f.editor->setPlainText(bigObject(JobForm::kBackgroundValidationChars + 1000));
+    QTRY_VERIFY(edited);
+    QVERIFY(!f.form.variables().isValid());
+    QTRY_VERIFY(!f.form.isValidatingInBackground()); // the stale result has come back
+    QCoreApplication::processEvents();
+    QVERIFY(!f.form.variables().isValid());
+    QVERIFY(!f.send->isEnabled());
+    QVERIFY(f.editor->errorMarker().has_value());
+    QVERIFY(!f.form.request());
 }
 
 void TestJobForm::pastedKeyIsCleanedUp_data()
