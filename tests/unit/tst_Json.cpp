@@ -562,16 +562,14 @@ void tst_Json::largeDocument()
     QVERIFY(result.duplicates.isEmpty());
     qInfo("scanned %lld UTF-16 units in %lld ms", static_cast<long long>(text.size()),
         static_cast<long long>(scanMs));
-    // The goal is well under 100 ms; the bound is loose because the test machine is shared.
-    QVERIFY2(scanMs < 1000, qPrintable(QStringLiteral("scan took %1 ms").arg(scanMs)));
+    // Speed is measured in bench/ (docs/PERFORMANCE.md), not asserted here.
 
     timer.restart();
     const std::optional<QString> compact = Json::formatCompact(text);
     QVERIFY(compact.has_value());
     QVERIFY(compact->size() < text.size());
     QVERIFY(compact->contains(QLatin1String("\"item7\":{\"id\":1234567890123456789012345678907,")));
-    QVERIFY2(timer.elapsed() < 2000,
-        qPrintable(QStringLiteral("compact took %1 ms").arg(timer.elapsed())));
+    qInfo("compacted in %lld ms", static_cast<long long>(timer.elapsed()));
 
     // An error at the very end is still found, with the right line.
     text.insert(text.size() - 2, QLatin1Char(','));
