@@ -19,7 +19,10 @@ QString section(const QString &title)
 
 QString pre(const QString &text)
 {
-    return QStringLiteral("<pre style=\"margin-top:2px; margin-bottom:6px;\">%1</pre>").arg(esc(text));
+    // Long lines (a one-line problem body, a long URL) wrap instead of widening the pane.
+    return QStringLiteral("<pre style=\"margin-top:2px; margin-bottom:6px; white-space:pre-wrap;\">"
+                          "%1</pre>")
+        .arg(esc(text));
 }
 
 QString headersText(const HeaderList &headers)

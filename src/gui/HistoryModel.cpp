@@ -188,9 +188,29 @@ bool HistoryModel::matches(const HistoryEntry &entry, const HistoryFilter &filte
 QString HistoryModel::timeText(const QDateTime &time, const QDateTime &now)
 {
     const QDateTime local = time.toLocalTime();
-    if (local.date() == now.toLocalTime().date())
+    const QDate today = now.toLocalTime().date();
+    if (local.date() == today)
         return local.toString(QStringLiteral("HH:mm:ss"));
-    return local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    if (local.date().year() == today.year())
+        return local.toString(QStringLiteral("MM-dd HH:mm:ss"));
+    return local.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QString HistoryModel::connectionText(const QString &connection)
+{
+    // Profiles are recorded by name; address-only connections by their API root.
+    QString text = connection;
+    for (const QLatin1String scheme : { QLatin1String("https://"), QLatin1String("http://") }) {
+        if (text.startsWith(scheme)) {
+            text.remove(0, scheme.size());
+            if (text.endsWith(QLatin1String("/v2/")))
+                text.chop(4);
+            else if (text.endsWith(u'/'))
+                text.chop(1);
+            break;
+        }
+    }
+    return text;
 }
 
 QString HistoryModel::durationText(qint64 elapsedMs)
@@ -223,7 +243,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         case TimeColumn:
             return timeText(entry.time, m_clock());
         case ConnectionColumn:
-            return entry.connection;
+            return connectionText(entry.connection);
         case JobKeyColumn:
             return entry.jobKey;
         case OutcomeColumn:

@@ -81,9 +81,13 @@ public:
 
     /// What the filter means for one entry (same rules as the store's query).
     static bool matches(const HistoryEntry &entry, const HistoryFilter &filter);
-    /// "14:03:07" today, "2026-11-28 14:03:07" otherwise (local time).
+    /// "14:03:07" today, "11-28 14:03:07" earlier this year, "2025-11-28 14:03" before (local
+    /// time; the tooltip has the full time in local time and UTC).
     static QString timeText(const QDateTime &time, const QDateTime &now);
     static QString durationText(qint64 elapsedMs);
+    /// The connection column: a profile name as is, an API root without scheme and "/v2/"
+    /// ("127.0.0.1:8080"); the tooltip keeps the full text.
+    static QString connectionText(const QString &connection);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

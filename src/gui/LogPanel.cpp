@@ -55,9 +55,9 @@ LogPanel::LogPanel(QWidget *parent)
     const QFontMetrics mono(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     const int pad = metrics.height();
     m_ui->historyTableView->setColumnWidth(HistoryModel::TimeColumn,
-                                           metrics.horizontalAdvance(QStringLiteral("2026-12-31 23:59:59")) + pad);
+                                           metrics.horizontalAdvance(QStringLiteral("2026-12-31 23:59")) + pad);
     m_ui->historyTableView->setColumnWidth(HistoryModel::ConnectionColumn,
-                                           metrics.horizontalAdvance(QLatin1Char('x')) * 16 + pad);
+                                           metrics.horizontalAdvance(QLatin1Char('x')) * 12 + pad);
     m_ui->historyTableView->setColumnWidth(HistoryModel::JobKeyColumn,
                                            mono.horizontalAdvance(QStringLiteral("2251799813685249")) + pad);
     m_ui->historyTableView->setColumnWidth(HistoryModel::OutcomeColumn,
@@ -323,10 +323,9 @@ void LogPanel::updateCount()
     const int total = m_store->count();
     const HistoryFilter filter = m_model->filter();
     const auto show = [this, total, filter](int shown) {
-        const QLocale locale;
         m_ui->historyCountLabel->setText(
-            filter.isEmpty() ? tr("%1 attempts").arg(locale.toString(total))
-                             : tr("%1 of %2 attempts").arg(locale.toString(shown), locale.toString(total)));
+            filter.isEmpty() ? tr("%Ln attempt(s)", nullptr, total)
+                             : tr("%1 of %Ln attempt(s)", nullptr, total).arg(QLocale().toString(shown)));
     };
     const quint64 generation = ++m_countGeneration;
     if (filter.isEmpty()) {
@@ -343,7 +342,7 @@ void LogPanel::updateCount()
     }
     // A text filter with more than a page of matches: count them off the UI thread.
     m_ui->historyCountLabel->setText(
-        tr("%1+ of %2 attempts").arg(QLocale().toString(m_model->rowCount()), QLocale().toString(total)));
+        tr("%1+ of %Ln attempt(s)", nullptr, total).arg(QLocale().toString(m_model->rowCount())));
     m_worker->run(
         m_store->path(),
         [filter](HistoryStore &store) {

@@ -28,10 +28,14 @@ void MainWindow::setTemplateStore(TemplateStore *store)
     if (m_startupFinished)
         enableClearButtons(m_templatesPanel);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
-    resizeDocks({ dock }, { 240 }, Qt::Horizontal);
+    resizeDocks({ dock }, { 200 }, Qt::Horizontal);
 
     QSettings settings(settingsPath(), QSettings::IniFormat);
-    restoreState(settings.value(QStringLiteral("window/docks")).toByteArray());
+    // First start (no saved layout) without templates: the dock stays closed and the log gets
+    // the room; Ctrl+T, the Templates menu and the first saved template open it.
+    if (!restoreState(settings.value(QStringLiteral("window/docks")).toByteArray())
+        && store->templates().isEmpty())
+        dock->hide();
 
     m_ui->saveTemplateAction->setEnabled(true);
     m_ui->showTemplatesAction->setEnabled(true);
@@ -62,6 +66,9 @@ void MainWindow::saveFormAsTemplate()
     if (!m_templatesPanel)
         return;
     m_templatesPanel->saveFromForm(TemplateForm::fromDraft(m_ui->jobForm->draft()));
+    auto *dock = qobject_cast<QDockWidget *>(m_templatesPanel->parentWidget());
+    if (dock && dock->isHidden() && !m_templatesPanel->store()->templates().isEmpty())
+        dock->show(); // where the new template is
 }
 
 void MainWindow::applyTemplate(const Template &t)

@@ -38,6 +38,7 @@ public:
     /// Templates whose job type equals `type` are listed first, marked "for this job".
     void setPreferredJobType(const QString &type);
     void focusSearch();
+    TemplateStore *store() const { return m_store; }
 
     /// The template selected in the list, if any (broken entries are not templates).
     std::optional<Template> selectedTemplate() const;

@@ -107,7 +107,14 @@ private slots:
         QCOMPARE(HistoryModel::timeText(QDateTime(QDate(2026, 11, 28), QTime(9, 5, 1)), now),
                  QStringLiteral("09:05:01"));
         QCOMPARE(HistoryModel::timeText(QDateTime(QDate(2026, 11, 27), QTime(9, 5, 1)), now),
-                 QStringLiteral("2026-11-27 09:05:01"));
+                 QStringLiteral("11-27 09:05:01"));
+        QCOMPARE(HistoryModel::timeText(QDateTime(QDate(2025, 12, 31), QTime(23, 59, 1)), now),
+                 QStringLiteral("2025-12-31 23:59"));
+        QCOMPARE(HistoryModel::connectionText(QStringLiteral("http://127.0.0.1:8080/v2/")),
+                 QStringLiteral("127.0.0.1:8080"));
+        QCOMPARE(HistoryModel::connectionText(QStringLiteral("https://bru-2.zeebe.camunda.io/abc/v2/")),
+                 QStringLiteral("bru-2.zeebe.camunda.io/abc"));
+        QCOMPARE(HistoryModel::connectionText(QStringLiteral("prod-eu")), QStringLiteral("prod-eu"));
         QCOMPARE(HistoryModel::durationText(999), QStringLiteral("999 ms"));
         QCOMPARE(HistoryModel::durationText(1500), QStringLiteral("1.5 s"));
         QCOMPARE(HistoryModel::durationText(125000), QStringLiteral("2 min 5 s"));

@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QLineEdit>
 #include <QDockWidget>
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -27,6 +28,7 @@ private slots:
     void applyingKeepsTheKeyAndReplacesTheRest();
     void actionsOnlyWithAStore();
     void ctrlTFindsATemplate();
+    void dockClosedAtFirstStartWithoutTemplates();
 };
 
 void TestMainWindowTemplates::draftRoundTrip()
@@ -126,6 +128,40 @@ void TestMainWindowTemplates::ctrlTFindsATemplate()
     auto *search = window.templatesPanel()->findChild<QLineEdit *>(
         QStringLiteral("templateSearchLineEdit"));
     QTRY_VERIFY(search->hasFocus());
+}
+
+void TestMainWindowTemplates::dockClosedAtFirstStartWithoutTemplates()
+{
+    QFile::remove(MainWindow::settingsPath()); // a first start: no saved layout
+    QNetworkAccessManager nam;
+    MainWindow::Connection connection;
+    connection.apiRoot = QUrl(QStringLiteral("http://127.0.0.1:9/v2/"));
+    QTemporaryDir dir;
+    {
+        TemplateStore empty(dir.filePath(QStringLiteral("templates")));
+        MainWindow window(connection, &nam, nullptr, nullptr);
+        window.setTemplateStore(&empty);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *dock = window.findChild<QDockWidget *>(QStringLiteral("templatesDock"));
+        QVERIFY(dock);
+        QVERIFY(!dock->isVisible());
+        // Ctrl+T (the Templates menu's "Find a template") opens it.
+        window.findChild<QAction *>(QStringLiteral("showTemplatesAction"))->trigger();
+        QTRY_VERIFY(dock->isVisible());
+    }
+    {
+        TemplateStore store(dir.filePath(QStringLiteral("templates")));
+        Template t;
+        t.name = QStringLiteral("Approve");
+        t.variables = QStringLiteral("{\"approved\": true}");
+        QVERIFY(store.add(t));
+        MainWindow window(connection, &nam, nullptr, nullptr);
+        window.setTemplateStore(&store);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("templatesDock"))->isVisible());
+    }
 }
 
 QTEST_MAIN(TestMainWindowTemplates)
