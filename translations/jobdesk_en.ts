@@ -5,11 +5,13 @@
     <name>AboutDialog</name>
     <message>
         <location filename="../ui/AboutDialog.ui" line="+5"/>
+        <location filename="../build/src/gui/ui_AboutDialog.h" line="+103"/>
         <source>About JobDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+27"/>
+        <location filename="../build/src/gui/ui_AboutDialog.h" line="+1"/>
         <source>Complete Camunda 8 jobs by hand through the REST API, read why the server refused, and keep a record of what you did.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -18,21 +20,25 @@
     <name>ConnectionBar</name>
     <message>
         <location filename="../ui/ConnectionBar.ui" line="+13"/>
+        <location filename="../build/src/gui/ui_ConnectionBar.h" line="+77"/>
         <source>The connection requests go to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
+        <location filename="../build/src/gui/ui_ConnectionBar.h" line="+3"/>
         <source>The API root every request is sent to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../build/src/gui/ui_ConnectionBar.h" line="+2"/>
         <source>&amp;Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_ConnectionBar.h" line="+2"/>
         <source>Ask the gateway for its topology (GET /v2/topology)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -63,16 +69,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>Testing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <location line="+13"/>
         <source>gateway %1 · %n partition(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>gateway %1 · %n partition</numerusform>
+            <numerusform>gateway %1 · %n partitions</numerusform>
         </translation>
     </message>
     <message>
@@ -83,9 +89,9 @@
     <message numerus="yes">
         <location line="+1"/>
         <source> on %n broker(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> on %n broker</numerusform>
+            <numerusform> on %n brokers</numerusform>
         </translation>
     </message>
     <message>
@@ -117,7 +123,7 @@
 <context>
     <name>JobDesk::ConnectionController</name>
     <message>
-        <location filename="../src/gui/ConnectionController.cpp" line="+54"/>
+        <location filename="../src/gui/ConnectionController.cpp" line="+56"/>
         <source>Secret for this run only</source>
         <translation type="unfinished"></translation>
     </message>
@@ -183,7 +189,7 @@
     </message>
     <message>
         <location line="+15"/>
-        <source>No %1 is stored for profile “%2”: requests go without it. Set it in Manage profiles….</source>
+        <source>No %1 is stored for profile “%2”: requests go without it. Set it with Manage profiles.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -210,7 +216,7 @@
 <context>
     <name>JobDesk::HistoryDetailsView</name>
     <message>
-        <location filename="../src/gui/HistoryDetailsView.cpp" line="+86"/>
+        <location filename="../src/gui/HistoryDetailsView.cpp" line="+89"/>
         <source>Select an attempt to see its request, the server&apos;s answer and what to do next.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -320,7 +326,7 @@
 <context>
     <name>JobDesk::HistoryModel</name>
     <message>
-        <location filename="../src/gui/HistoryModel.cpp" line="+199"/>
+        <location filename="../src/gui/HistoryModel.cpp" line="+219"/>
         <source>%1 ms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -389,16 +395,16 @@
 <context>
     <name>JobDesk::JobForm</name>
     <message>
-        <location filename="../src/gui/JobForm.cpp" line="+154"/>
+        <location filename="../src/gui/JobForm.cpp" line="+162"/>
         <source>Paste the key of the job to complete (from Operate, a log or the incident).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+41"/>
+        <location line="+76"/>
         <source> (and %n more duplicate keys)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> (and %n more duplicate key)</numerusform>
+            <numerusform> (and %n more duplicate keys)</numerusform>
         </translation>
     </message>
     <message>
@@ -419,9 +425,9 @@
     <message numerus="yes">
         <location line="+1"/>
         <source>%1, %n top-level key(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1, %n top-level key</numerusform>
+            <numerusform>%1, %n top-level keys</numerusform>
         </translation>
     </message>
     <message>
@@ -430,7 +436,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Enter a valid job key first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -535,20 +541,29 @@
         <source>No history</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+8"/>
-        <source>%1 attempts</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%Ln attempt(s)</source>
+        <translation>
+            <numerusform>%Ln attempt</numerusform>
+            <numerusform>%Ln attempts</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
-        <source>%1 of %2 attempts</source>
-        <translation type="unfinished"></translation>
+        <source>%1 of %Ln attempt(s)</source>
+        <translation>
+            <numerusform>%1 of %Ln attempt</numerusform>
+            <numerusform>%1 of %Ln attempts</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+17"/>
-        <source>%1+ of %2 attempts</source>
-        <translation type="unfinished"></translation>
+        <source>%1+ of %Ln attempt(s)</source>
+        <translation>
+            <numerusform>%1+ of %Ln attempt</numerusform>
+            <numerusform>%1+ of %Ln attempts</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../src/gui/LogPanelActions.cpp" line="+27"/>
@@ -595,13 +610,24 @@
         <source>Exporting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+9"/>
-        <source>Exported %1 attempts to %2</source>
-        <translation type="unfinished"></translation>
+        <source>Exported %n attempt(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n attempt to %1</numerusform>
+            <numerusform>Exported %n attempts to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+54"/>
+        <source>%1; removed %n older attempt(s)</source>
+        <translation>
+            <numerusform>%1; removed %n older attempt</numerusform>
+            <numerusform>%1; removed %n older attempts</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-53"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -610,27 +636,22 @@
         <source>Could not apply the retention setting: %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+5"/>
-        <source>%1; removed %2 older attempts</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>JobDesk::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="+74"/>
-        <location line="+82"/>
+        <location filename="../src/gui/MainWindow.cpp" line="+75"/>
+        <location line="+132"/>
         <source>JobDesk — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-104"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Loaded the request of job %1 into the form</source>
         <translation type="unfinished"></translation>
     </message>
@@ -645,7 +666,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+32"/>
         <source>The history cannot be written</source>
         <translation type="unfinished"></translation>
     </message>
@@ -656,7 +677,7 @@ Requests can still be sent, but they are not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+122"/>
         <source>Not sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -778,12 +799,12 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Show the templates &amp;panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>A request is in flight: wait for it before applying a template</source>
         <translation type="unfinished"></translation>
     </message>
@@ -837,12 +858,17 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>No answer: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Reached the server, but it refused the credentials (401 Unauthorized): check the user name and secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>GET /v2/topology answered HTTP %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -913,7 +939,12 @@ Next: %1</source>
     </message>
     <message>
         <location line="+17"/>
-        <source>default of the environment</source>
+        <source>default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>#rrggbb; empty: the environment&apos;s colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -954,12 +985,12 @@ Next: %1</source>
     </message>
     <message>
         <location line="-6"/>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-63"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1059,7 +1090,7 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1160,7 +1191,7 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1200,9 +1231,9 @@ Next: %1</source>
     <message numerus="yes">
         <location line="+1"/>
         <source>User-task &amp;corrections (%n set)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>User-task &amp;corrections (%n set)</numerusform>
+            <numerusform>User-task &amp;corrections (%n set)</numerusform>
         </translation>
     </message>
 </context>
@@ -1313,9 +1344,9 @@ The file was left as it is.</source>
     <message numerus="yes">
         <location line="+1"/>
         <source>Delete %n templates? Their files are removed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Delete %n template? Its file is removed.</numerusform>
+            <numerusform>Delete %n templates? Their files are removed.</numerusform>
         </translation>
     </message>
     <message>
@@ -1331,9 +1362,9 @@ The file was left as it is.</source>
     <message numerus="yes">
         <location line="+9"/>
         <source>Deleted %n template(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Deleted %n template</numerusform>
+            <numerusform>Deleted %n templates</numerusform>
         </translation>
     </message>
     <message>
@@ -1356,9 +1387,9 @@ Replace them with the imported ones? Otherwise the imported ones are added under
     <message numerus="yes">
         <location line="+10"/>
         <source>Imported %n template(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Imported %n template</numerusform>
+            <numerusform>Imported %n templates</numerusform>
         </translation>
     </message>
     <message>
@@ -1389,9 +1420,9 @@ Replace them with the imported ones? Otherwise the imported ones are added under
     <message numerus="yes">
         <location line="+18"/>
         <source>Added %n starter template(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Added %n starter template</numerusform>
+            <numerusform>Added %n starter templates</numerusform>
         </translation>
     </message>
     <message>
@@ -1414,96 +1445,115 @@ Replace them with the imported ones? Otherwise the imported ones are added under
     <name>JobForm</name>
     <message>
         <location filename="../ui/JobForm.ui" line="+16"/>
+        <location filename="../build/src/gui/ui_JobForm.h" line="+194"/>
         <source>Job &amp;key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../build/src/gui/ui_JobForm.h" line="+1"/>
         <source>e.g. 2251799813685249 (Ctrl+L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
         <source>The job key (digits only). Pasted spaces, quotes and line breaks are removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+17"/>
+        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
         <source>&amp;Variables</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
+        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
         <source>Size of the variables as sent (UTF-8); Camunda refuses messages above 4 MiB by default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
         <source>Format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
         <source>Indent the JSON (Ctrl+Shift+F); numbers and key order stay exactly as typed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
         <source>Compact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
         <source>Remove all insignificant whitespace; numbers and key order stay exactly as typed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+14"/>
+        <location filename="../build/src/gui/ui_JobForm.h" line="+3"/>
         <source>The variables to set, as one JSON object (empty: none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
+        <location filename="../build/src/gui/ui_JobForm.h" line="+3"/>
         <source>Click to go to the error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+16"/>
+        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
         <source>&amp;Preview request…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
         <source>Show the exact request that Send would make</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
         <source>Copy as c&amp;url</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
         <source>Copy the request as a curl command (secrets redacted)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
+        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
         <source>Abort the request in flight (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
         <source>&amp;Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
         <source>Complete the job (Ctrl+Return)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1512,91 +1562,109 @@ Replace them with the imported ones? Otherwise the imported ones are added under
     <name>LogPanel</name>
     <message>
         <location filename="../ui/LogPanel.ui" line="+9"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+174"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
         <source>Show only attempts whose job key, title, detail or connection contains this text (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
         <source>Filter by key, title, detail or connection (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
         <source>Show only attempts with this outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+24"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+4"/>
         <source>Put this attempt&apos;s job key, variables and result back into the form (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
         <source>&amp;Load into form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
         <source>Copy the job key (Ctrl+C in the table)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
         <source>Copy key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
         <source>Copy a short plain-text summary for a ticket or chat (Ctrl+Shift+C in the table)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
         <source>Copy as ticket text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
         <source>Copy the request as a curl command (secrets redacted)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
         <source>Copy as curl</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+17"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
         <source>Export the attempts shown (the current filter) as CSV or JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
         <source>How much history to keep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
         <source>Retention…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
         <source>Reload the history (also picks up attempts made with jobdesk-cli)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1605,146 +1673,175 @@ Replace them with the imported ones? Otherwise the imported ones are added under
     <name>MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.ui" line="+6"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+185"/>
         <source>JobDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+42"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+42"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+1"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+1"/>
         <source>&amp;Request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+1"/>
         <source>&amp;Templates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+1"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="-45"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
         <source>Ctrl+Q</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
         <source>Go to the &amp;job key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
         <source>Ctrl+L</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
         <source>&amp;Format JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
         <source>Ctrl+Shift+F</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
         <source>&amp;Compact JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+1"/>
         <source>Filter the &amp;history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
         <source>Ctrl+F</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
         <source>&amp;Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+1"/>
         <source>&amp;Cancel the request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
         <source>Esc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
         <source>&amp;Preview request…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+1"/>
         <source>Copy as c&amp;url</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+1"/>
         <source>&amp;Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+1"/>
         <source>&amp;Save form as template…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
         <source>Ctrl+S</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+3"/>
         <source>Save the form&apos;s variables and result as a reusable template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
         <source>Find a &amp;template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
         <source>Ctrl+T</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+3"/>
         <source>Show the templates panel and search it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
         <source>&amp;About JobDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+1"/>
         <source>About &amp;Qt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1752,32 +1849,7 @@ Replace them with the imported ones? Otherwise the imported ones are added under
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../src/app/main.cpp" line="+93"/>
-        <source>Complete Camunda 8 jobs by hand through the REST API.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>API address (default: $CAMUNDA_REST_ADDRESS, $ZEEBE_REST_ADDRESS, http://localhost:8080).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Use a saved connection profile.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>unexpected argument &apos;%1&apos; (see --help)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>--profile and --base-url cannot be combined</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/ProfileEditorDialog.cpp" line="-405"/>
+        <location filename="../src/gui/ProfileEditorDialog.cpp" line="-407"/>
         <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1786,117 +1858,141 @@ Replace them with the imported ones? Otherwise the imported ones are added under
     <name>ResultPanel</name>
     <message>
         <location filename="../ui/ResultPanel.ui" line="+16"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+190"/>
         <source>&amp;Deny</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+2"/>
         <source>Deny the lifecycle transition (task listener jobs only): the user task stays as it was</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+2"/>
         <source>Reason for denying (optional, shown to the user)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+2"/>
         <source>Sent as result.deniedReason; only possible when denying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+2"/>
         <source>User-task &amp;corrections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+2"/>
         <source>Show or hide the optional corrections of the user task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+18"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+2"/>
         <source>Only for jobs of user-task listeners. Tick what to change; a ticked empty field clears the attribute.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+1"/>
         <source>Assignee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+1"/>
         <source>user id (empty: unassign)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+1"/>
         <source>Due date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+1"/>
         <source>2026-12-31T17:00:00Z (empty: clear)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+11"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+2"/>
+        <location line="+5"/>
         <source>RFC 3339 date-time, sent as typed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-6"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="-3"/>
         <source>Follow-up date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+1"/>
         <source>2026-12-24T09:00:00+01:00 (empty: clear)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+4"/>
         <source>Candidate users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+1"/>
         <source>alice, bob (empty: none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+2"/>
         <source>Comma-separated user ids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+2"/>
         <source>Candidate groups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+1"/>
         <source>sales, support (empty: none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+2"/>
         <source>Comma-separated group ids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+2"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+1"/>
         <source>0 to 100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+2"/>
         <source>A whole number from 0 (lowest) to 100 (highest)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1905,36 +2001,43 @@ Replace them with the imported ones? Otherwise the imported ones are added under
     <name>RetentionDialog</name>
     <message>
         <location filename="../ui/RetentionDialog.ui" line="+6"/>
+        <location filename="../build/src/gui/ui_RetentionDialog.h" line="+125"/>
         <source>History retention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../build/src/gui/ui_RetentionDialog.h" line="+1"/>
         <source>How much of the attempt history to keep on this computer. Older entries are removed in the background, now and at every start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
+        <location filename="../build/src/gui/ui_RetentionDialog.h" line="+1"/>
         <source>Keep &amp;everything</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../build/src/gui/ui_RetentionDialog.h" line="+1"/>
         <source>Keep the last &amp;N entries:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+24"/>
+        <location filename="../build/src/gui/ui_RetentionDialog.h" line="+1"/>
         <source>Keep the last &amp;D days:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../build/src/gui/ui_RetentionDialog.h" line="+1"/>
         <source> days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+13"/>
+        <location filename="../build/src/gui/ui_RetentionDialog.h" line="+1"/>
         <source>Removed entries cannot be restored. Export the history first if you may need it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1943,36 +2046,43 @@ Replace them with the imported ones? Otherwise the imported ones are added under
     <name>SaveTemplateDialog</name>
     <message>
         <location filename="../ui/SaveTemplateDialog.ui" line="+8"/>
+        <location filename="../build/src/gui/ui_SaveTemplateDialog.h" line="+112"/>
         <source>Save as template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../build/src/gui/ui_SaveTemplateDialog.h" line="+1"/>
         <source>&amp;Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+14"/>
+        <location filename="../build/src/gui/ui_SaveTemplateDialog.h" line="+1"/>
         <source>&amp;Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../build/src/gui/ui_SaveTemplateDialog.h" line="+1"/>
         <source>When to use it (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../build/src/gui/ui_SaveTemplateDialog.h" line="+1"/>
         <source>&amp;Job type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../build/src/gui/ui_SaveTemplateDialog.h" line="+1"/>
         <source>e.g. payment-service (optional; listed first for such jobs)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../build/src/gui/ui_SaveTemplateDialog.h" line="+1"/>
         <source>&amp;Replace the existing template of this name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1981,61 +2091,73 @@ Replace them with the imported ones? Otherwise the imported ones are added under
     <name>TemplatesPanel</name>
     <message>
         <location filename="../ui/TemplatesPanel.ui" line="+15"/>
+        <location filename="../build/src/gui/ui_TemplatesPanel.h" line="+126"/>
         <source>Search templates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../build/src/gui/ui_TemplatesPanel.h" line="+2"/>
         <source>Filter by name, description or job type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../build/src/gui/ui_TemplatesPanel.h" line="+3"/>
         <source>Double-click or press Enter to apply a template to the form; F2 renames</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
+        <location filename="../build/src/gui/ui_TemplatesPanel.h" line="+2"/>
         <source>No templates yet. Save the form with Ctrl+S, import a file, or start with a few common ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../build/src/gui/ui_TemplatesPanel.h" line="+1"/>
         <source>Add starter templates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_TemplatesPanel.h" line="+2"/>
         <source>Adds a few common payloads (approve, deny with a reason, …) that you can edit or delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+23"/>
+        <location filename="../build/src/gui/ui_TemplatesPanel.h" line="+2"/>
         <source>&amp;Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_TemplatesPanel.h" line="+2"/>
         <source>Put this template&apos;s variables and result into the form (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../build/src/gui/ui_TemplatesPanel.h" line="+2"/>
         <source>Save form…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_TemplatesPanel.h" line="+2"/>
         <source>Save the form&apos;s variables and result as a template (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../build/src/gui/ui_TemplatesPanel.h" line="+2"/>
         <source>More</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_TemplatesPanel.h" line="+2"/>
         <source>Rename, duplicate, delete, import, export</source>
         <translation type="unfinished"></translation>
     </message>

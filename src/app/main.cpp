@@ -9,6 +9,7 @@
 #include "DraftStore.h"
 #include "HistoryStore.h"
 #include "TemplateStore.h"
+#include "Translations.h"
 #include "JobsClient.h"
 #include "KeychainSecretStore.h"
 #include "Logging.h"
@@ -20,12 +21,10 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLibraryInfo>
-#include <QLocale>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QProcessEnvironment>
 #include <QTimer>
-#include <QTranslator>
 #include <QWindow>
 
 #include <cstdio>
@@ -92,10 +91,7 @@ int main(int argc, char *argv[])
     QGuiApplication::setApplicationDisplayName(AppInfo::name());
     QGuiApplication::setDesktopFileName(AppInfo::applicationId());
 
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("jobdesk"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
+    installTranslations(&app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -97,7 +97,7 @@ void LogPanel::exportTo(const QString &path, HistoryExporter::Format format)
         },
         [this, path](const HistoryWorker::Result &result) {
             const QString message = result.ok
-                ? tr("Exported %1 attempts to %2").arg(result.count).arg(QDir::toNativeSeparators(path))
+                ? tr("Exported %n attempt(s) to %1", nullptr, result.count).arg(QDir::toNativeSeparators(path))
                 : tr("Export failed: %1").arg(result.error);
             report(message);
             emit exportFinished(result.ok, result.count, message);
@@ -151,7 +151,7 @@ void LogPanel::applyRetention()
                 if (result.count > 0)
                     refresh();
                 report(result.count > 0
-                           ? tr("%1; removed %2 older attempts").arg(m_retention.description()).arg(result.count)
+                           ? tr("%1; removed %n older attempt(s)", nullptr, result.count).arg(m_retention.description())
                            : m_retention.description());
             }
             emit retentionApplied(result.ok ? result.count : -1);

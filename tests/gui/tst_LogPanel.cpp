@@ -4,6 +4,7 @@
 #include "HistoryStore.h"
 #include "LogPanel.h"
 #include "TicketText.h"
+#include "Translations.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -72,6 +73,8 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         QApplication::setApplicationName(QStringLiteral("jobdesk-tst-logpanel"));
+        // As in the app: the English translation gives "1 attempt" / "2 attempts".
+        QVERIFY(installTranslations(qApp));
     }
 
     void init()
@@ -112,6 +115,9 @@ private slots:
         const auto *count = m_panel->findChild<QLabel *>(QStringLiteral("historyCountLabel"));
         QVERIFY(count);
         QCOMPARE(count->text(), QStringLiteral("%1 attempts").arg(QLocale().toString(1001)));
+        QCOMPARE(LogPanel::tr("%Ln attempt(s)", nullptr, 1), QStringLiteral("1 attempt"));
+        QCOMPARE(LogPanel::tr("%1 of %Ln attempt(s)", nullptr, 1).arg(1),
+                 QStringLiteral("1 of 1 attempt"));
     }
 
     void filterByTypingText()
