@@ -32,10 +32,7 @@ void ConnectionBar::setConnection(const QString &name, const QString &apiRoot,
     const QString background = !colour.isEmpty() ? colour
         : production                             ? QStringLiteral("#d63b3b")
                                                  : QStringLiteral("#6f7b88");
-    m_ui->connectionTagLabel->setStyleSheet(
-        QStringLiteral("QLabel { background-color: %1; color: #ffffff; border-radius: 3px; "
-                       "padding: 2px 8px; font-weight: bold; }")
-            .arg(background));
+    m_ui->connectionTagLabel->setColour(QColor(background));
     m_ui->addressLabel->setText(apiRoot);
     m_ui->topologyLabel->clear();
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ProfilePicker.h"
 
+#include "TagChip.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -28,7 +30,7 @@ QIcon colourDot(const QString &colour)
 ProfilePicker::ProfilePicker(QWidget *parent)
     : QWidget(parent)
     , m_combo(new QComboBox(this))
-    , m_chip(new QLabel(this))
+    , m_chip(new TagChip(this))
     , m_manage(new QPushButton(tr("Manage &profiles…"), this))
 {
     auto *layout = new QHBoxLayout(this);
@@ -38,7 +40,6 @@ ProfilePicker::ProfilePicker(QWidget *parent)
     m_combo->setToolTip(tr("The connection profile requests use"));
     m_combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_chip->setObjectName(QStringLiteral("environmentTagLabel"));
-    m_chip->setTextFormat(Qt::PlainText);
     m_chip->setToolTip(tr("The environment of the current connection"));
     m_manage->setObjectName(QStringLiteral("manageProfilesPushButton"));
     layout->addWidget(m_chip);
@@ -102,10 +103,7 @@ void ProfilePicker::updateChip()
         m_chipColour = profile.effectiveColor();
     }
     m_chip->setText(text);
-    m_chip->setStyleSheet(
-        QStringLiteral("QLabel { background-color: %1; color: #ffffff; border-radius: 3px; "
-                       "padding: 2px 8px; font-weight: bold; }")
-            .arg(m_chipColour));
+    m_chip->setColour(QColor(m_chipColour));
 }
 
 } // namespace JobDesk

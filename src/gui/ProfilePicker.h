@@ -11,6 +11,8 @@ class QPushButton;
 
 namespace JobDesk {
 
+class TagChip;
+
 /// The profile picker of the connection bar: a combo of the saved profiles (each with its
 /// colour dot) plus "No profile (address only)", the environment chip (DEV green, TEST amber,
 /// PROD red) that is visible at all times, and "Manage profiles…".
@@ -39,7 +41,7 @@ private:
 
     Q_DISABLE_COPY_MOVE(ProfilePicker)
     QComboBox *m_combo;
-    QLabel *m_chip;
+    TagChip *m_chip;
     QPushButton *m_manage;
     QList<Profile> m_profiles;
     QString m_chipColour;

@@ -11,6 +11,7 @@
 #include "MainWindow.h"
 #include "MessageBanner.h"
 #include "ProfilePicker.h"
+#include "TagChip.h"
 #include "ProfileStore.h"
 #include "SandboxProcess.h"
 
@@ -191,7 +192,8 @@ void TestConnectionController::pickerSwitchesTitleChipAndAddress()
     QVERIFY(w.window->windowTitle().contains(QStringLiteral("helm-prod")));
     QCOMPARE(chip->text(), QStringLiteral("PRODUCTION"));
     QCOMPARE(w.controller->picker()->chipColour(), defaultEnvironmentColor(Profile::Environment::Prod));
-    QVERIFY(chip->styleSheet().contains(defaultEnvironmentColor(Profile::Environment::Prod)));
+    QCOMPARE(qobject_cast<TagChip *>(chip)->colour(),
+             QColor(defaultEnvironmentColor(Profile::Environment::Prod)));
     QVERIFY(w.window->connectionBar()->styleSheet().contains(QStringLiteral("border-top")));
     QVERIFY(address->text().startsWith(m_basic.baseUrlString()));
     QVERIFY(w.window->connection().production);
