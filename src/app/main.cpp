@@ -122,8 +122,8 @@ int main(int argc, char *argv[])
     if (parser.isSet(baseUrlOption))
         baseUrl = parser.value(baseUrlOption);
     // The address-only connection ("No profile"): --base-url, else the SDK variables.
-    Cli::ConnectionSettings address =
-        Cli::resolveFromEnvironment(baseUrl, QProcessEnvironment::systemEnvironment());
+    ConnectionSettings address =
+        resolveFromEnvironment(baseUrl, QProcessEnvironment::systemEnvironment());
     ProfileStore profiles;
     profiles.load();
     QString profileName;
@@ -134,13 +134,13 @@ int main(int argc, char *argv[])
     if (!address.error.isEmpty()) {
         if (baseUrl || profileName.isEmpty())
             return fail(address.error);
-        address = Cli::resolveFromEnvironment(QString::fromLatin1(Cli::kDefaultAddress), {});
+        address = resolveFromEnvironment(QString::fromLatin1(kDefaultAddress), {});
     }
 
     startupMark("profiles and address");
     // The history is opened by the window right after its first frame (MainWindow::finishStartup);
     // one that cannot be opened is shown there (requests still work).
-    std::unique_ptr<AuthProvider> addressAuth = Cli::createAuthProvider(address.auth, session.nam.get());
+    std::unique_ptr<AuthProvider> addressAuth = createAuthProvider(address.auth, session.nam.get());
     if (auto *oauth = qobject_cast<OAuthClientCredentialsProvider *>(addressAuth.get()))
         oauth->setTlsOptions(address.tls);
     MainWindow::Connection connection;

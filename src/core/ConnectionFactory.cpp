@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ConnectionFactory.h"
 
-#include "BasicAuthProvider.h"
-#include "BearerAuthProvider.h"
+#include "ConnectionSettings.h"
 #include "JobsClient.h"
 #include "OAuthClientCredentialsProvider.h"
 
@@ -38,27 +37,15 @@ ConnectionConfig configFor(const Profile &profile)
 std::unique_ptr<AuthProvider> createAuthProvider(const Profile &profile,
     const QMap<SecretKind, QByteArray> &secrets, QNetworkAccessManager *nam, const TlsOptions &tls)
 {
-    switch (profile.authKind) {
-    case Profile::AuthKind::Basic:
-        return std::make_unique<BasicAuthProvider>(
-            profile.username, QString::fromUtf8(secrets.value(SecretKind::Password)));
-    case Profile::AuthKind::Bearer:
-        return std::make_unique<BearerAuthProvider>(secrets.value(SecretKind::Token));
-    case Profile::AuthKind::OAuth: {
-        OAuthClientCredentialsProvider::Settings settings;
-        settings.tokenUrl = QUrl(profile.tokenUrl);
-        settings.clientId = profile.clientId;
-        settings.clientSecret = QString::fromUtf8(secrets.value(SecretKind::ClientSecret));
-        settings.audience = profile.audience;
-        settings.scope = profile.scope;
-        auto provider = std::make_unique<OAuthClientCredentialsProvider>(nam, settings);
-        provider->setTlsOptions(tls);
-        return provider;
-    }
-    case Profile::AuthKind::None:
-        break;
-    }
-    return std::make_unique<NoAuthProvider>();
+    AuthSettings auth = authSettingsFor(profile);
+    // The authentication secret comes first in secretKinds(), the key passphrase last.
+    const QList<SecretKind> kinds = profile.secretKinds();
+    if (!kinds.isEmpty() && kinds.constFirst() != SecretKind::KeyPassphrase)
+        auth.secret = QString::fromUtf8(secrets.value(kinds.constFirst()));
+    std::unique_ptr<AuthProvider> provider = JobDesk::createAuthProvider(auth, nam);
+    if (auto *oauth = qobject_cast<OAuthClientCredentialsProvider *>(provider.get()))
+        oauth->setTlsOptions(tls);
+    return provider;
 }
 
 namespace {

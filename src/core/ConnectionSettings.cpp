@@ -2,12 +2,13 @@
 #include "ConnectionSettings.h"
 
 #include "BasicAuthProvider.h"
+#include "ConnectionFactory.h"
 #include "BearerAuthProvider.h"
 #include "JobsClient.h"
 #include "OAuthClientCredentialsProvider.h"
 #include "Profile.h"
 
-namespace JobDesk::Cli {
+namespace JobDesk {
 
 namespace {
 
@@ -137,33 +138,31 @@ ConnectionSettings resolveFromEnvironment(
 
 ConnectionSettings resolveFromProfile(const Profile &profile)
 {
+    // Validation, address, TLS files and timeout exactly as the window has them.
+    const ConnectionConfig config = ConnectionFactory::configFor(profile);
     ConnectionSettings settings;
     settings.profileName = profile.name;
-    if (const QString invalid = profile.validationError(); !invalid.isEmpty()) {
-        settings.error
-            = QStringLiteral("profile '%1' is not usable: %2").arg(profile.name, invalid);
+    settings.error = config.error;
+    if (!settings.error.isEmpty())
         return settings;
-    }
-    const JobsClient::ApiRoot root = JobsClient::normalizeApiRoot(profile.apiAddress);
-    if (!root.error.isEmpty()) {
-        settings.error = QStringLiteral("the API address '%1' of profile '%2' is not usable: %3")
-                             .arg(profile.apiAddress, profile.name, root.error);
-        return settings;
-    }
-    settings.apiRoot = root.url;
-    AuthSettings &auth = settings.auth;
+    settings.apiRoot = config.apiRoot;
+    settings.tls = config.tls;
+    if (profile.timeoutSeconds > 0)
+        settings.timeout = config.timeout;
+    settings.auth = authSettingsFor(profile);
+    return settings;
+}
+
+AuthSettings authSettingsFor(const Profile &profile)
+{
+    AuthSettings auth;
     auth.kind = authKindName(profile.authKind);
     auth.username = profile.username;
     auth.clientId = profile.clientId;
     auth.tokenUrl = profile.tokenUrl;
     auth.audience = profile.audience;
     auth.scope = profile.scope;
-    settings.tls.caBundleFile = profile.caBundlePath;
-    settings.tls.clientCertificateFile = profile.clientCertPath;
-    settings.tls.clientKeyFile = profile.clientKeyPath;
-    if (profile.timeoutSeconds > 0)
-        settings.timeout = std::chrono::seconds(profile.timeoutSeconds);
-    return settings;
+    return auth;
 }
 
 std::unique_ptr<AuthProvider> createAuthProvider(
@@ -185,4 +184,4 @@ std::unique_ptr<AuthProvider> createAuthProvider(
     return std::make_unique<NoAuthProvider>();
 }
 
-} // namespace JobDesk::Cli
+} // namespace JobDesk

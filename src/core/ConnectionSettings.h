@@ -14,11 +14,9 @@
 class QNetworkAccessManager;
 
 namespace JobDesk {
+
 class AuthProvider;
 struct Profile;
-} // namespace JobDesk
-
-namespace JobDesk::Cli {
 
 /// How requests authenticate, as resolved from a profile or the SDK environment variables.
 struct AuthSettings
@@ -34,7 +32,8 @@ struct AuthSettings
     bool needsSecret() const { return kind != QLatin1String("none"); }
 };
 
-/// Where and how the CLI talks to the API.
+/// Where and how requests go: the address-only connection of the CLI and the window (from
+/// --base-url and the Camunda SDK variables) or a saved profile (resolveFromProfile).
 struct ConnectionSettings
 {
     QUrl apiRoot; ///< ends in /v2/
@@ -76,9 +75,12 @@ ConnectionSettings resolveFromEnvironment(
 /// TLS files and timeout. The profile is validated again: a hand-edited file may be wrong.
 ConnectionSettings resolveFromProfile(const Profile &profile);
 
+/// A profile's authentication settings, without its secret.
+AuthSettings authSettingsFor(const Profile &profile);
+
 /// The provider for `auth` (the secret as given; an empty secret is fine for --dry-run, which
 /// only shows the redacted header). `nam` serves the OAuth token requests and must outlive it.
 std::unique_ptr<AuthProvider> createAuthProvider(
     const AuthSettings &auth, QNetworkAccessManager *nam);
 
-} // namespace JobDesk::Cli
+} // namespace JobDesk

@@ -8,9 +8,8 @@
 #include <QTest>
 
 using namespace JobDesk;
-using namespace JobDesk::Cli;
 
-class TestCliConnectionSettings final : public QObject
+class TestConnectionSettings final : public QObject
 {
     Q_OBJECT
 private slots:
@@ -36,7 +35,7 @@ QProcessEnvironment environment(const QStringList &assignments)
 }
 } // namespace
 
-void TestCliConnectionSettings::address_data()
+void TestConnectionSettings::address_data()
 {
     QTest::addColumn<QString>("baseUrl"); // null: no --base-url
     QTest::addColumn<QStringList>("env");
@@ -74,7 +73,7 @@ void TestCliConnectionSettings::address_data()
         << QString() << QStringList {QStringLiteral("CAMUNDA_REST_ADDRESS=::nope")} << QString();
 }
 
-void TestCliConnectionSettings::address()
+void TestConnectionSettings::address()
 {
     QFETCH(QString, baseUrl);
     QFETCH(QStringList, env);
@@ -91,7 +90,7 @@ void TestCliConnectionSettings::address()
     QCOMPARE(settings.auth.kind, QStringLiteral("none"));
 }
 
-void TestCliConnectionSettings::auth_data()
+void TestConnectionSettings::auth_data()
 {
     QTest::addColumn<QStringList>("env");
     QTest::addColumn<QString>("kind"); // empty: error expected
@@ -164,7 +163,7 @@ void TestCliConnectionSettings::auth_data()
         << QStringLiteral("not 'COOKIE'");
 }
 
-void TestCliConnectionSettings::auth()
+void TestConnectionSettings::auth()
 {
     QFETCH(QStringList, env);
     QFETCH(QString, kind);
@@ -188,7 +187,7 @@ void TestCliConnectionSettings::auth()
     }
 }
 
-void TestCliConnectionSettings::fromProfile()
+void TestConnectionSettings::fromProfile()
 {
     Profile profile;
     profile.name = QStringLiteral("helm");
@@ -210,7 +209,7 @@ void TestCliConnectionSettings::fromProfile()
     QVERIFY(!resolveFromProfile(broken).error.isEmpty());
 }
 
-void TestCliConnectionSettings::providers()
+void TestConnectionSettings::providers()
 {
     QNetworkAccessManager nam;
     AuthSettings auth;
@@ -230,5 +229,5 @@ void TestCliConnectionSettings::providers()
     QCOMPARE(createAuthProvider(auth, &nam)->kind(), QStringLiteral("oauth"));
 }
 
-QTEST_GUILESS_MAIN(TestCliConnectionSettings)
-#include "tst_CliConnectionSettings.moc"
+QTEST_GUILESS_MAIN(TestConnectionSettings)
+#include "tst_ConnectionSettings.moc"
