@@ -7,7 +7,9 @@
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QPainter>
+#include <QPlainTextDocumentLayout>
 #include <QTextBlock>
+#include <QTextDocument>
 #include <QToolTip>
 
 namespace JobDesk {
@@ -34,6 +36,41 @@ private:
 namespace {
 
 constexpr int kMaxBracketSearchBlocks = 200000;
+
+/// QPlainTextDocumentLayout, but an edit inside one line repaints only that line.
+///
+/// QSyntaxHighlighter reports the new formats of a line as a change of the whole line, merged
+/// with the keystroke into contentsChange(position, n, n + 1). The plain-text layout adds the
+/// removed and added characters, lands in a later block and repaints the whole viewport on every
+/// keystroke (Qt 6.4). When the new text lies within one block, the change is passed on as that
+/// block's range: the layout then takes its one-block path if the block count is unchanged (the
+/// block is laid out again; a change of its height still updates everything below), and its
+/// general path otherwise (a line break typed or removed).
+class JsonDocumentLayout final : public QPlainTextDocumentLayout
+{
+public:
+    using QPlainTextDocumentLayout::QPlainTextDocumentLayout;
+
+protected:
+    void documentChanged(int from, int charsRemoved, int charsAdded) override
+    {
+        const int span = qMax(charsAdded, 1);
+        const QTextBlock block = document()->findBlock(from);
+        if (charsRemoved > 0 && block.isValid() && block == document()->findBlock(from + span - 1)) {
+            QPlainTextDocumentLayout::documentChanged(from, 0, span);
+            return;
+        }
+        QPlainTextDocumentLayout::documentChanged(from, charsRemoved, charsAdded);
+    }
+};
+
+/// A document for the editor, with the layout above (set before the editor connects to it).
+QTextDocument *jsonDocument(QObject *parent)
+{
+    auto *document = new QTextDocument(parent);
+    document->setDocumentLayout(new JsonDocumentLayout(document));
+    return document;
+}
 
 bool isOpening(QChar c)
 {
@@ -64,8 +101,9 @@ const JsonBlockData *dataOf(const QTextBlock &block)
 JsonEditor::JsonEditor(QWidget *parent)
     : QPlainTextEdit(parent)
     , m_lineNumberArea(new LineNumberArea(this))
-    , m_highlighter(new JsonHighlighter(document()))
 {
+    setDocument(jsonDocument(this));
+    m_highlighter = new JsonHighlighter(document());
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setLineWrapMode(QPlainTextEdit::NoWrap);
     setTabChangesFocus(true);

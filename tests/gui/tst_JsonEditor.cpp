@@ -5,6 +5,7 @@
 #include "JsonHighlighter.h"
 
 #include <QStandardPaths>
+#include <QPaintEvent>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextLayout>
@@ -29,6 +30,7 @@ private slots:
     void markersClearOnEdit();
     void gutterGrowsWithLineCount();
     void largeDocumentIsColouredLazily();
+    void keystrokeRepaintsItsLineOnly();
 
 private:
     static QColor colourAt(const QTextBlock &block, int position)
@@ -199,6 +201,61 @@ void TestJsonEditor::largeDocumentIsColouredLazily()
     QVERIFY(colourAt(editor.document()->findBlockByNumber(far), 3).isValid());
     QCOMPARE(colourAt(editor.document()->findBlockByNumber(far), 3),
              colourAt(editor.document()->findBlockByNumber(1), 3));
+}
+
+void TestJsonEditor::keystrokeRepaintsItsLineOnly()
+{
+    // A highlighted QPlainTextEdit repaints the whole viewport for every keystroke unless its
+    // layout treats a format change as the change of one block (JsonDocumentLayout).
+    struct PaintSpy : QObject
+    {
+        using QObject::QObject;
+        QList<QRect> rects;
+        bool eventFilter(QObject *, QEvent *event) override
+        {
+            if (event->type() == QEvent::Paint)
+                rects.append(static_cast<QPaintEvent *>(event)->rect());
+            return false;
+        }
+    };
+    QString text = QStringLiteral("{\n");
+    for (int i = 0; i < 300; ++i)
+        text += QStringLiteral("  \"order%1\": {\"amount\": 12345.67, \"ok\": true},\n").arg(i);
+    text += QStringLiteral("  \"end\": null\n}");
+    JsonEditor editor;
+    editor.resize(600, 500);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    editor.setPlainText(text);
+    editor.moveCursor(QTextCursor::Start);
+    editor.moveCursor(QTextCursor::Down);
+    editor.moveCursor(QTextCursor::EndOfLine);
+    QTest::qWait(20);
+    auto *spy = new PaintSpy(&editor);
+    editor.viewport()->installEventFilter(spy);
+    const int lineHeight = editor.fontMetrics().lineSpacing();
+    for (const QString &typed : { QStringLiteral(" "), QStringLiteral("1"), QStringLiteral("\"") }) {
+        spy->rects.clear();
+        QTest::keyClicks(&editor, typed);
+        QCoreApplication::processEvents();
+        QVERIFY(!spy->rects.isEmpty());
+        for (const QRect &rect : std::as_const(spy->rects))
+            QVERIFY2(rect.height() <= 3 * lineHeight,
+                     qPrintable(QStringLiteral("repainted %1 px for one line of %2 px")
+                                    .arg(rect.height())
+                                    .arg(lineHeight)));
+    }
+    // The line is coloured as before: the new string token has the string colour.
+    const QTextBlock block = editor.document()->findBlockByNumber(1);
+    QVERIFY(colourAt(block, block.length() - 2).isValid());
+    // Return still lays out everything below (a new block): more than one line repainted.
+    spy->rects.clear();
+    QTest::keyClick(&editor, Qt::Key_Return);
+    QCoreApplication::processEvents();
+    int tallest = 0;
+    for (const QRect &rect : std::as_const(spy->rects))
+        tallest = qMax(tallest, rect.height());
+    QVERIFY(tallest > 3 * lineHeight);
 }
 
 QTEST_MAIN(TestJsonEditor)
