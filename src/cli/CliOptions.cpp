@@ -207,6 +207,12 @@ CommandLine parseProfile(const QStringList &arguments)
             {"audience", true},
             {"scope", true},
             {"secret-stdin", false},
+            {"environment", true},
+            {"colour", true},
+            {"ca-bundle", true},
+            {"client-cert", true},
+            {"client-key", true},
+            {"timeout", true},
         };
         const Scan s = scan(arguments, 2, specs, context);
         if (!s.error.isEmpty())
@@ -215,7 +221,8 @@ CommandLine parseProfile(const QStringList &arguments)
             return usageError(topic, error);
         if (!s.has("base-url"))
             return usageError(topic, QStringLiteral("profile add needs --base-url <url>"));
-        for (const char *name : {"base-url", "auth", "username", "client-id", "token-url"}) {
+        for (const char *name : {"base-url", "auth", "username", "client-id", "token-url",
+                 "environment", "ca-bundle", "client-cert", "client-key", "timeout"}) {
             if (!requireNonBlank(s, name, &error))
                 return usageError(topic, error);
         }
@@ -230,6 +237,21 @@ CommandLine parseProfile(const QStringList &arguments)
         p.audience = s.value("audience").trimmed();
         p.scope = s.value("scope").trimmed();
         p.secretStdin = s.has("secret-stdin");
+        if (s.has("environment"))
+            p.environment = s.value("environment").trimmed().toLower();
+        p.colour = s.value("colour").trimmed();
+        p.caBundle = s.value("ca-bundle");
+        p.clientCertificate = s.value("client-cert");
+        p.clientKey = s.value("client-key");
+        if (s.has("timeout")) {
+            bool ok = false;
+            const int seconds = s.value("timeout").trimmed().toInt(&ok);
+            if (!ok)
+                return usageError(topic,
+                    QStringLiteral("--timeout must be a whole number of seconds, not '%1'")
+                        .arg(s.value("timeout")));
+            p.timeoutSeconds = seconds;
+        }
 
         static const QStringList kinds {QStringLiteral("none"), QStringLiteral("basic"),
             QStringLiteral("bearer"), QStringLiteral("oauth")};
@@ -459,6 +481,9 @@ QString usageText(const QString &topic)
         "  jobdesk-cli profile add <name> --base-url <url> [--auth none|basic|bearer|oauth]\n"
         "              [--username <u>] [--client-id <id>] [--token-url <url>]\n"
         "              [--audience <a>] [--scope <s>] [--secret-stdin]\n"
+        "              [--environment dev|test|prod|custom] [--colour <#rrggbb>]\n"
+        "              [--ca-bundle <file>] [--client-cert <file> --client-key <file>]\n"
+        "              [--timeout <seconds>]\n"
         "  jobdesk-cli profile list [--json] | show <name> | remove <name>\n");
     const QString templates = QStringLiteral(
         "  jobdesk-cli template save <name> [--variables <JSON>|@<file>|@-] [--deny]\n"
@@ -514,8 +539,14 @@ QString helpText(const QString &topic)
         "  jobdesk-cli profile add <name> --base-url <url> [--auth none|basic|bearer|oauth]\n"
         "              [--username <u>] [--client-id <id>] [--token-url <url>]\n"
         "              [--audience <a>] [--scope <s>] [--secret-stdin]\n"
+        "              [--environment dev|test|prod|custom] [--colour <#rrggbb>]\n"
+        "              [--ca-bundle <file>] [--client-cert <file> --client-key <file>]\n"
+        "              [--timeout <seconds>]\n"
         "    Saves a connection. --secret-stdin reads the password, token or client secret\n"
-        "    from standard input and stores it in the OS keychain only.\n"
+        "    from standard input and stores it in the OS keychain only. --environment prod\n"
+        "    marks a production cluster (the window asks before every change; default dev).\n"
+        "    TLS files (PEM) must exist; they are saved as absolute paths. A passphrase for\n"
+        "    the client key is set in the window (Manage profiles).\n"
         "  jobdesk-cli profile list [--json]     list profiles\n"
         "  jobdesk-cli profile show <name>       show one profile (never its secret)\n"
         "  jobdesk-cli profile remove <name>     remove a profile and its secret\n"

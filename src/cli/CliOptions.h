@@ -65,6 +65,12 @@ struct ProfileAddArguments
     QString audience;
     QString scope;
     bool secretStdin = false;
+    QString environment = QStringLiteral("dev"); ///< dev, test, prod, custom (prod: the window asks)
+    QString colour; ///< "#rrggbb"; empty: the environment's colour
+    QString caBundle; ///< PEM files, as given (made absolute when the profile is built)
+    QString clientCertificate;
+    QString clientKey;
+    std::optional<int> timeoutSeconds; ///< empty: the default (30 s)
 };
 
 /// `template save <name> …`

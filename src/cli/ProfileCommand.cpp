@@ -8,6 +8,7 @@
 #include "ProfileStore.h"
 
 #include <QIODevice>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMetaObject>
@@ -70,6 +71,36 @@ std::optional<Profile> profileFromArguments(const ProfileAddArguments &arguments
     profile.tokenUrl = arguments.tokenUrl;
     profile.audience = arguments.audience;
     profile.scope = arguments.scope;
+    const std::optional<Profile::Environment> environment = environmentFromName(arguments.environment);
+    if (!environment) {
+        *error = QStringLiteral("--environment must be dev, test, prod or custom, not '%1'")
+                     .arg(arguments.environment);
+        return std::nullopt;
+    }
+    profile.environment = *environment;
+    profile.color = arguments.colour;
+    // TLS files are read at every request, from wherever the CLI or the window runs.
+    const struct
+    {
+        const QString &given;
+        QString &stored;
+        const char *option;
+    } files[] = { { arguments.caBundle, profile.caBundlePath, "--ca-bundle" },
+                  { arguments.clientCertificate, profile.clientCertPath, "--client-cert" },
+                  { arguments.clientKey, profile.clientKeyPath, "--client-key" } };
+    for (const auto &file : files) {
+        if (file.given.isEmpty())
+            continue;
+        const QFileInfo info(file.given);
+        if (!info.isFile() || !info.isReadable()) {
+            *error = QStringLiteral("%1: '%2' is not a readable file")
+                         .arg(QLatin1String(file.option), file.given);
+            return std::nullopt;
+        }
+        file.stored = info.absoluteFilePath();
+    }
+    if (arguments.timeoutSeconds)
+        profile.timeoutSeconds = *arguments.timeoutSeconds;
     if (const QString invalid = profile.validationError(); !invalid.isEmpty()) {
         *error = invalid;
         return std::nullopt;

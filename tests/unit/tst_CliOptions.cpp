@@ -143,6 +143,12 @@ void TestCliOptions::usageErrors_data()
         "--username does not apply to --auth oauth");
     row("secret with none", {"profile", "add", "p", "--base-url", "http://h", "--secret-stdin"},
         "--secret-stdin does not apply to --auth none");
+    row("profile add word timeout",
+        {"profile", "add", "p", "--base-url", "http://h", "--timeout", "soon"},
+        "--timeout must be a whole number of seconds, not 'soon'");
+    row("profile add blank environment",
+        {"profile", "add", "p", "--base-url", "http://h", "--environment", " "},
+        "'--environment' needs a non-empty value");
     row("profile show missing name", {"profile", "show"}, "missing <name>");
     row("profile list extra", {"profile", "list", "x"}, "unexpected argument 'x'");
     row("template no sub", {"template"}, "missing a template command");
@@ -332,6 +338,22 @@ void TestCliOptions::profileAdd()
         {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("local"),
             QStringLiteral("--base-url"), QStringLiteral("http://localhost:8080")});
     QCOMPARE(none.profileAdd.auth, QStringLiteral("none"));
+    QCOMPARE(none.profileAdd.environment, QStringLiteral("dev"));
+    QVERIFY(!none.profileAdd.timeoutSeconds);
+
+    const CommandLine prod = parseCommandLine({QStringLiteral("profile"), QStringLiteral("add"),
+        QStringLiteral("prod-eu"), QStringLiteral("--base-url"), QStringLiteral("https://h"),
+        QStringLiteral("--environment"), QStringLiteral("PROD"), QStringLiteral("--colour"),
+        QStringLiteral("#aa0000"), QStringLiteral("--ca-bundle"), QStringLiteral("ca.pem"),
+        QStringLiteral("--client-cert"), QStringLiteral("me.crt"), QStringLiteral("--client-key"),
+        QStringLiteral("me.key"), QStringLiteral("--timeout"), QStringLiteral("90")});
+    QCOMPARE(prod.error, QString());
+    QCOMPARE(prod.profileAdd.environment, QStringLiteral("prod"));
+    QCOMPARE(prod.profileAdd.colour, QStringLiteral("#aa0000"));
+    QCOMPARE(prod.profileAdd.caBundle, QStringLiteral("ca.pem"));
+    QCOMPARE(prod.profileAdd.clientCertificate, QStringLiteral("me.crt"));
+    QCOMPARE(prod.profileAdd.clientKey, QStringLiteral("me.key"));
+    QCOMPARE(prod.profileAdd.timeoutSeconds, std::optional<int>(90));
 }
 
 void TestCliOptions::templateCommands()

@@ -6,12 +6,15 @@
 #include "SecretStore.h"
 
 #include <QBuffer>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace JobDesk;
@@ -26,6 +29,7 @@ private slots:
 
     void profileFromArguments_data();
     void profileFromArguments();
+    void environmentTlsAndTimeout();
     void secretFromInput_data();
     void secretFromInput();
     void addWithoutSecret();
@@ -96,6 +100,63 @@ void TestCliProfileCommand::profileFromArguments()
         QVERIFY(!profile);
         QVERIFY2(error.contains(errorContains, Qt::CaseInsensitive), qPrintable(error));
     }
+}
+
+void TestCliProfileCommand::environmentTlsAndTimeout()
+{
+    QTemporaryDir dir;
+    const QString ca = dir.filePath(QStringLiteral("ca.pem"));
+    const QString cert = dir.filePath(QStringLiteral("me.crt"));
+    const QString key = dir.filePath(QStringLiteral("me.key"));
+    for (const QString &path : { ca, cert, key }) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("-----BEGIN CERTIFICATE-----\n");
+    }
+    ProfileAddArguments arguments;
+    arguments.name = QStringLiteral("prod-eu");
+    arguments.baseUrl = QStringLiteral("https://h.example");
+    arguments.environment = QStringLiteral("prod");
+    arguments.colour = QStringLiteral("#aa0000");
+    arguments.timeoutSeconds = 90;
+    // Relative paths are stored absolute: the profile is used from any directory.
+    const QString previousDirectory = QDir::currentPath();
+    QVERIFY(QDir::setCurrent(dir.path()));
+    arguments.caBundle = QStringLiteral("ca.pem");
+    arguments.clientCertificate = cert;
+    arguments.clientKey = key;
+    QString error;
+    const std::optional<Profile> profile = Cli::profileFromArguments(arguments, &error);
+    QVERIFY(QDir::setCurrent(previousDirectory));
+    QVERIFY2(profile, qPrintable(error));
+    QVERIFY(profile->isProduction());
+    QCOMPARE(profile->effectiveColor(), QStringLiteral("#aa0000"));
+    QCOMPARE(profile->caBundlePath, QFileInfo(ca).absoluteFilePath());
+    QCOMPARE(profile->clientCertPath, cert);
+    QCOMPARE(profile->clientKeyPath, key);
+    QCOMPARE(profile->timeoutSeconds, 90);
+    QVERIFY(profile->secretKinds().contains(SecretKind::KeyPassphrase));
+
+    ProfileAddArguments wrong = arguments;
+    wrong.environment = QStringLiteral("staging");
+    QVERIFY(!Cli::profileFromArguments(wrong, &error));
+    QVERIFY2(error.contains(QStringLiteral("dev, test, prod or custom")), qPrintable(error));
+    wrong = arguments;
+    wrong.caBundle = dir.filePath(QStringLiteral("missing.pem"));
+    QVERIFY(!Cli::profileFromArguments(wrong, &error));
+    QVERIFY2(error.contains(QStringLiteral("--ca-bundle")), qPrintable(error));
+    wrong = arguments;
+    wrong.clientCertificate.clear();
+    QVERIFY(!Cli::profileFromArguments(wrong, &error));
+    QVERIFY2(error.contains(QStringLiteral("client certificate")), qPrintable(error));
+    wrong = arguments;
+    wrong.timeoutSeconds = 0;
+    QVERIFY(!Cli::profileFromArguments(wrong, &error));
+    QVERIFY2(error.contains(QStringLiteral("timeout")), qPrintable(error));
+    wrong = arguments;
+    wrong.colour = QStringLiteral("red");
+    QVERIFY(!Cli::profileFromArguments(wrong, &error));
+    QVERIFY2(error.contains(QStringLiteral("#rrggbb")), qPrintable(error));
 }
 
 void TestCliProfileCommand::secretFromInput_data()
