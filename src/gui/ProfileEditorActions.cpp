@@ -7,11 +7,9 @@
 #include "ConnectionFactory.h"
 #include "JobsClient.h"
 #include "ProfileImport.h"
+#include "ui_ProfileEditorDialog.h"
 
 #include <QFileDialog>
-#include <QLabel>
-#include <QListWidget>
-#include <QPushButton>
 
 namespace JobDesk {
 
@@ -19,17 +17,17 @@ void ProfileEditorDialog::importFromEnvironment()
 {
     const ProfileImportResult result = ProfileImport::fromEnvironment();
     if (!result.ok()) {
-        m_status->setText(tr("Nothing imported: %1").arg(result.error));
+        m_ui->statusLabel->setText(tr("Nothing imported: %1").arg(result.error));
         return;
     }
     m_editing.clear();
-    m_list->clearSelection();
+    m_ui->profileListWidget->clearSelection();
     loadFields(result.profile);
     m_imported.clear();
     for (auto it = result.secrets.cbegin(); it != result.secrets.cend(); ++it)
         m_imported.insert(int(it.key()), it.value());
-    m_status->setText(tr("Imported from the environment; check the fields, then Save.\n%1")
-                          .arg(result.notes.join(QLatin1Char('\n'))));
+    m_ui->statusLabel->setText(tr("Imported from the environment; check the fields, then Save.\n%1")
+                                   .arg(result.notes.join(QLatin1Char('\n'))));
 }
 
 void ProfileEditorDialog::importCredentialsFile(const QString &path)
@@ -41,17 +39,17 @@ void ProfileEditorDialog::importCredentialsFile(const QString &path)
         return;
     const ProfileImportResult result = ProfileImport::fromCredentialsFile(file);
     if (!result.ok()) {
-        m_status->setText(tr("Nothing imported: %1").arg(result.error));
+        m_ui->statusLabel->setText(tr("Nothing imported: %1").arg(result.error));
         return;
     }
     m_editing.clear();
-    m_list->clearSelection();
+    m_ui->profileListWidget->clearSelection();
     loadFields(result.profile);
     m_imported.clear();
     for (auto it = result.secrets.cbegin(); it != result.secrets.cend(); ++it)
         m_imported.insert(int(it.key()), it.value());
-    m_status->setText(tr("Imported %1; check the fields, then Save.\n%2")
-                          .arg(file, result.notes.join(QLatin1Char('\n'))));
+    m_ui->statusLabel->setText(tr("Imported %1; check the fields, then Save.\n%2")
+                                   .arg(file, result.notes.join(QLatin1Char('\n'))));
 }
 
 void ProfileEditorDialog::testConnection()
@@ -64,8 +62,8 @@ void ProfileEditorDialog::testConnection()
         finishTest(false, config.error);
         return;
     }
-    m_test->setEnabled(false);
-    m_testResult->setText(tr("Testing…"));
+    m_ui->testConnectionPushButton->setEnabled(false);
+    m_ui->testResultLabel->setText(tr("Testing…"));
     const QMap<int, QByteArray> typed = typedSecrets(profile);
     Profile stored = profile;
     stored.name = m_editing.isEmpty() ? profile.name : m_editing;
@@ -139,9 +137,8 @@ void ProfileEditorDialog::checkAuth(JobsClient *client)
 
 void ProfileEditorDialog::finishTest(bool ok, const QString &text)
 {
-    m_testResult->setStyleSheet(ok ? QStringLiteral("QLabel { color: #2e9d4f; }")
-                                   : QStringLiteral("QLabel { color: #d63b3b; }"));
-    m_testResult->setText(text);
+    setTextColour(m_ui->testResultLabel, ok ? QColor(0x2e, 0x9d, 0x4f) : QColor(0xd6, 0x3b, 0x3b));
+    m_ui->testResultLabel->setText(text);
     validate();
     emit testFinished(ok, text);
 }

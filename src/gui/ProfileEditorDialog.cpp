@@ -8,50 +8,16 @@
 #include "ProfileImport.h"
 #include "ProfileStore.h"
 #include "SecretStore.h"
+#include "ui_ProfileEditorDialog.h"
 
 #include <QColorDialog>
-#include <QComboBox>
-#include <QDialogButtonBox>
 #include <QFileDialog>
-#include <QFormLayout>
-#include <QHBoxLayout>
-#include <QLabel>
-#include <QLineEdit>
-#include <QListWidget>
-#include <QPushButton>
-#include <QSpinBox>
-#include <QVBoxLayout>
+
+#include <utility>
 
 namespace JobDesk {
 
 namespace {
-QLineEdit *lineEdit(QWidget *parent, const char *name)
-{
-    auto *edit = new QLineEdit(parent);
-    edit->setObjectName(QLatin1String(name));
-    return edit;
-}
-
-/// A line edit with a "…" button that picks a file into it.
-QWidget *withFilePicker(QLineEdit *edit, const QString &title, QWidget *parent)
-{
-    auto *box = new QWidget(parent);
-    auto *layout = new QHBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(edit);
-    auto *button = new QPushButton(QStringLiteral("…"), box);
-    button->setObjectName(edit->objectName() + QStringLiteral("Browse"));
-    button->setToolTip(title);
-    layout->addWidget(button);
-    QObject::connect(button, &QPushButton::clicked, box, [edit, title, box] {
-        const QString path = QFileDialog::getOpenFileName(box, title, edit->text(),
-            QObject::tr("PEM files (*.pem *.crt *.cer *.key);;All files (*)"));
-        if (!path.isEmpty())
-            edit->setText(path);
-    });
-    return box;
-}
-
 SecretKind mainSecretKind(Profile::AuthKind kind)
 {
     switch (kind) {
@@ -72,12 +38,11 @@ ProfileEditorDialog::ProfileEditorDialog(ProfileStore *store, SecretStore *keych
     , m_keychain(keychain)
     , m_session(session)
     , m_nam(nam)
+    , m_ui(std::make_unique<Ui::ProfileEditorDialog>())
 {
-    setObjectName(QStringLiteral("ProfileEditorDialog"));
-    setWindowTitle(tr("Connection profiles"));
     buildUi();
     reloadList({});
-    if (m_list->count() == 0)
+    if (m_ui->profileListWidget->count() == 0)
         addProfile();
 }
 
@@ -89,191 +54,117 @@ ProfileEditorDialog::~ProfileEditorDialog()
 
 void ProfileEditorDialog::buildUi()
 {
-    auto *outer = new QHBoxLayout(this);
-    auto *left = new QVBoxLayout;
-    m_list = new QListWidget(this);
-    m_list->setObjectName(QStringLiteral("profileListWidget"));
-    m_list->setMinimumWidth(180);
-    left->addWidget(m_list);
-    auto *listButtons = new QHBoxLayout;
-    auto *add = new QPushButton(tr("&Add"), this);
-    add->setObjectName(QStringLiteral("addPushButton"));
-    auto *duplicate = new QPushButton(tr("D&uplicate"), this);
-    duplicate->setObjectName(QStringLiteral("duplicatePushButton"));
-    auto *remove = new QPushButton(tr("&Remove"), this);
-    remove->setObjectName(QStringLiteral("removePushButton"));
-    listButtons->addWidget(add);
-    listButtons->addWidget(duplicate);
-    listButtons->addWidget(remove);
-    left->addLayout(listButtons);
-    auto *importEnv = new QPushButton(tr("Import from &environment"), this);
-    importEnv->setObjectName(QStringLiteral("importEnvironmentPushButton"));
-    auto *importFile = new QPushButton(tr("Import Console &credentials file…"), this);
-    importFile->setObjectName(QStringLiteral("importFilePushButton"));
-    left->addWidget(importEnv);
-    left->addWidget(importFile);
-    outer->addLayout(left);
-
-    auto *right = new QVBoxLayout;
-    auto *form = new QFormLayout;
-    m_name = lineEdit(this, "nameLineEdit");
-    m_address = lineEdit(this, "addressLineEdit");
-    m_address->setPlaceholderText(QStringLiteral("https://bru-2.zeebe.camunda.io/<cluster id>"));
-    m_environment = new QComboBox(this);
-    m_environment->setObjectName(QStringLiteral("environmentComboBox"));
+    m_ui->setupUi(this);
     for (const auto env : { Profile::Environment::Dev, Profile::Environment::Test,
                             Profile::Environment::Prod, Profile::Environment::Custom })
-        m_environment->addItem(environmentName(env), int(env));
-    m_colour = lineEdit(this, "colourLineEdit");
-    m_colour->setPlaceholderText(tr("default"));
-    m_colour->setToolTip(tr("#rrggbb; empty: the environment's colour"));
-    auto *colourBox = new QWidget(this);
-    auto *colourLayout = new QHBoxLayout(colourBox);
-    colourLayout->setContentsMargins(0, 0, 0, 0);
-    colourLayout->addWidget(m_environment);
-    colourLayout->addWidget(m_colour);
-    auto *pick = new QPushButton(tr("Colour…"), colourBox);
-    colourLayout->addWidget(pick);
-    connect(pick, &QPushButton::clicked, this, [this] {
+        m_ui->environmentComboBox->addItem(environmentName(env), int(env));
+    m_ui->authKindComboBox->addItem(tr("None"), int(Profile::AuthKind::None));
+    m_ui->authKindComboBox->addItem(tr("Basic (user name and password)"),
+                                    int(Profile::AuthKind::Basic));
+    m_ui->authKindComboBox->addItem(tr("Bearer token"), int(Profile::AuthKind::Bearer));
+    m_ui->authKindComboBox->addItem(tr("OAuth2 client credentials"), int(Profile::AuthKind::OAuth));
+    setTextColour(m_ui->validationLabel, QColor(0xd6, 0x3b, 0x3b));
+    m_save = m_ui->buttonBox->addButton(tr("&Save"), QDialogButtonBox::ApplyRole);
+    m_save->setObjectName(QStringLiteral("savePushButton"));
+    m_save->setDefault(true); // Enter saves
+
+    connect(m_ui->colourPushButton, &QPushButton::clicked, this, [this] {
         const QColor chosen = QColorDialog::getColor(
             QColor(profileFromFields().effectiveColor()), this, tr("Tag colour"));
         if (chosen.isValid())
-            m_colour->setText(chosen.name());
+            m_ui->colourLineEdit->setText(chosen.name());
     });
-    m_authKind = new QComboBox(this);
-    m_authKind->setObjectName(QStringLiteral("authKindComboBox"));
-    m_authKind->addItem(tr("None"), int(Profile::AuthKind::None));
-    m_authKind->addItem(tr("Basic (user name and password)"), int(Profile::AuthKind::Basic));
-    m_authKind->addItem(tr("Bearer token"), int(Profile::AuthKind::Bearer));
-    m_authKind->addItem(tr("OAuth2 client credentials"), int(Profile::AuthKind::OAuth));
-    m_username = lineEdit(this, "usernameLineEdit");
-    m_tokenUrl = lineEdit(this, "tokenUrlLineEdit");
-    m_clientId = lineEdit(this, "clientIdLineEdit");
-    m_audience = lineEdit(this, "audienceLineEdit");
-    m_scope = lineEdit(this, "scopeLineEdit");
-    m_secret = lineEdit(this, "secretLineEdit");
-    m_secret->setEchoMode(QLineEdit::Password);
-    m_secret->setPlaceholderText(tr("leave empty to keep the stored one"));
-    m_secretLabel = new QLabel(tr("Password:"), this);
-    m_caBundle = lineEdit(this, "caBundleLineEdit");
-    m_clientCert = lineEdit(this, "clientCertLineEdit");
-    m_clientKey = lineEdit(this, "clientKeyLineEdit");
-    m_keyPassphrase = lineEdit(this, "keyPassphraseLineEdit");
-    m_keyPassphrase->setEchoMode(QLineEdit::Password);
-    m_keyPassphrase->setPlaceholderText(tr("leave empty to keep the stored one"));
-    m_timeout = new QSpinBox(this);
-    m_timeout->setObjectName(QStringLiteral("timeoutSpinBox"));
-    m_timeout->setRange(1, 3600);
-    m_timeout->setSuffix(tr(" s"));
-
-    form->addRow(tr("&Name:"), m_name);
-    form->addRow(tr("API &address:"), m_address);
-    form->addRow(tr("En&vironment:"), colourBox);
-    form->addRow(tr("A&uthentication:"), m_authKind);
-    form->addRow(tr("User name:"), m_username);
-    form->addRow(tr("Token URL:"), m_tokenUrl);
-    form->addRow(tr("Client ID:"), m_clientId);
-    form->addRow(tr("Audience:"), m_audience);
-    form->addRow(tr("Scope:"), m_scope);
-    form->addRow(m_secretLabel, m_secret);
-    form->addRow(tr("CA bundle:"), withFilePicker(m_caBundle, tr("CA bundle (PEM)"), this));
-    form->addRow(tr("Client certificate:"),
-                 withFilePicker(m_clientCert, tr("Client certificate (PEM)"), this));
-    form->addRow(tr("Client key:"), withFilePicker(m_clientKey, tr("Client key (PEM)"), this));
-    form->addRow(tr("Key passphrase:"), m_keyPassphrase);
-    form->addRow(tr("&Timeout:"), m_timeout);
-    right->addLayout(form);
-
-    m_validation = new QLabel(this);
-    m_validation->setObjectName(QStringLiteral("validationLabel"));
-    m_validation->setStyleSheet(QStringLiteral("QLabel { color: #d63b3b; }"));
-    m_validation->setWordWrap(true);
-    right->addWidget(m_validation);
-    auto *secretNote = new QLabel(
-        tr("Secrets are stored only in the system keychain, never in a file."), this);
-    secretNote->setEnabled(false);
-    right->addWidget(secretNote);
-
-    auto *testRow = new QHBoxLayout;
-    m_test = new QPushButton(tr("&Test connection"), this);
-    m_test->setObjectName(QStringLiteral("testConnectionPushButton"));
-    m_test->setAutoDefault(false); // Enter saves
-    m_testResult = new QLabel(this);
-    m_testResult->setObjectName(QStringLiteral("testResultLabel"));
-    m_testResult->setWordWrap(true);
-    m_testResult->setTextFormat(Qt::PlainText);
-    testRow->addWidget(m_test);
-    testRow->addWidget(m_testResult, 1);
-    right->addLayout(testRow);
-    m_status = new QLabel(this);
-    m_status->setObjectName(QStringLiteral("statusLabel"));
-    m_status->setWordWrap(true);
-    right->addWidget(m_status);
-
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    m_save = buttons->addButton(tr("&Save"), QDialogButtonBox::ApplyRole);
-    m_save->setObjectName(QStringLiteral("savePushButton"));
-    m_save->setDefault(true);
-    right->addWidget(buttons);
-    outer->addLayout(right, 1);
+    // Each "…" button picks a PEM file into the line edit beside it; its tooltip is the title.
+    const std::pair<QLineEdit *, QPushButton *> pickers[] = {
+        { m_ui->caBundleLineEdit, m_ui->caBundleLineEditBrowse },
+        { m_ui->clientCertLineEdit, m_ui->clientCertLineEditBrowse },
+        { m_ui->clientKeyLineEdit, m_ui->clientKeyLineEditBrowse },
+    };
+    for (const auto &picker : pickers) {
+        QLineEdit *edit = picker.first;
+        QPushButton *browse = picker.second;
+        connect(browse, &QPushButton::clicked, this, [this, edit, browse] {
+            const QString path = QFileDialog::getOpenFileName(this, browse->toolTip(), edit->text(),
+                tr("PEM files (*.pem *.crt *.cer *.key);;All files (*)"));
+            if (!path.isEmpty())
+                edit->setText(path);
+        });
+    }
 
     // The rows each auth kind needs.
-    auto setRows = [form](const QList<QWidget *> &fields, bool visible) {
-        for (QWidget *field : fields)
-            form->setRowVisible(field, visible);
-    };
-    connect(m_authKind, &QComboBox::currentIndexChanged, this, [this, setRows] {
-        const auto kind = Profile::AuthKind(m_authKind->currentData().toInt());
-        setRows({ m_username }, kind == Profile::AuthKind::Basic);
-        setRows({ m_tokenUrl, m_clientId, m_audience, m_scope }, kind == Profile::AuthKind::OAuth);
-        setRows({ m_secret }, kind != Profile::AuthKind::None);
-        m_secretLabel->setText(kind == Profile::AuthKind::Basic    ? tr("Password:")
-                               : kind == Profile::AuthKind::Bearer ? tr("Token:")
-                                                                   : tr("Client secret:"));
+    connect(m_ui->authKindComboBox, &QComboBox::currentIndexChanged, this, [this] {
+        const auto kind = Profile::AuthKind(m_ui->authKindComboBox->currentData().toInt());
+        QFormLayout *form = m_ui->formLayout;
+        form->setRowVisible(m_ui->usernameLineEdit, kind == Profile::AuthKind::Basic);
+        for (QWidget *field : { m_ui->tokenUrlLineEdit, m_ui->clientIdLineEdit,
+                                m_ui->audienceLineEdit, m_ui->scopeLineEdit })
+            form->setRowVisible(field, kind == Profile::AuthKind::OAuth);
+        form->setRowVisible(m_ui->secretLineEdit, kind != Profile::AuthKind::None);
+        m_ui->secretRowLabel->setText(kind == Profile::AuthKind::Basic    ? tr("Password:")
+                                      : kind == Profile::AuthKind::Bearer ? tr("Token:")
+                                                                          : tr("Client secret:"));
         validate();
     });
-    connect(m_clientKey, &QLineEdit::textChanged, this,
-            [form, this] { form->setRowVisible(m_keyPassphrase, !m_clientKey->text().isEmpty()); });
-    for (QLineEdit *edit : { m_name, m_address, m_colour, m_username, m_tokenUrl, m_clientId,
-                             m_audience, m_scope, m_caBundle, m_clientCert, m_clientKey })
-        connect(edit, &QLineEdit::textChanged, this, &ProfileEditorDialog::validate);
-    connect(m_environment, &QComboBox::currentIndexChanged, this, &ProfileEditorDialog::validate);
-    connect(m_timeout, &QSpinBox::valueChanged, this, &ProfileEditorDialog::validate);
-    connect(m_list, &QListWidget::currentTextChanged, this, [this](const QString &name) {
-        if (const auto profile = m_store->find(name)) {
-            m_editing = profile->name;
-            m_imported.clear();
-            loadFields(*profile);
-        }
+    connect(m_ui->clientKeyLineEdit, &QLineEdit::textChanged, this, [this] {
+        m_ui->formLayout->setRowVisible(m_ui->keyPassphraseLineEdit,
+                                        !m_ui->clientKeyLineEdit->text().isEmpty());
     });
-    connect(add, &QPushButton::clicked, this, &ProfileEditorDialog::addProfile);
-    connect(duplicate, &QPushButton::clicked, this, &ProfileEditorDialog::duplicateProfile);
-    connect(remove, &QPushButton::clicked, this, &ProfileEditorDialog::removeProfile);
-    connect(importEnv, &QPushButton::clicked, this, &ProfileEditorDialog::importFromEnvironment);
-    connect(importFile, &QPushButton::clicked, this, [this] { importCredentialsFile(); });
-    connect(m_test, &QPushButton::clicked, this, &ProfileEditorDialog::testConnection);
+    for (QLineEdit *edit : { m_ui->nameLineEdit, m_ui->addressLineEdit, m_ui->colourLineEdit,
+                             m_ui->usernameLineEdit, m_ui->tokenUrlLineEdit, m_ui->clientIdLineEdit,
+                             m_ui->audienceLineEdit, m_ui->scopeLineEdit, m_ui->caBundleLineEdit,
+                             m_ui->clientCertLineEdit, m_ui->clientKeyLineEdit })
+        connect(edit, &QLineEdit::textChanged, this, &ProfileEditorDialog::validate);
+    connect(m_ui->environmentComboBox, &QComboBox::currentIndexChanged, this,
+            &ProfileEditorDialog::validate);
+    connect(m_ui->timeoutSpinBox, &QSpinBox::valueChanged, this, &ProfileEditorDialog::validate);
+    connect(m_ui->profileListWidget, &QListWidget::currentTextChanged, this,
+            [this](const QString &name) {
+                if (const auto profile = m_store->find(name)) {
+                    m_editing = profile->name;
+                    m_imported.clear();
+                    loadFields(*profile);
+                }
+            });
+    connect(m_ui->addPushButton, &QPushButton::clicked, this, &ProfileEditorDialog::addProfile);
+    connect(m_ui->duplicatePushButton, &QPushButton::clicked, this,
+            &ProfileEditorDialog::duplicateProfile);
+    connect(m_ui->removePushButton, &QPushButton::clicked, this,
+            &ProfileEditorDialog::removeProfile);
+    connect(m_ui->importEnvironmentPushButton, &QPushButton::clicked, this,
+            &ProfileEditorDialog::importFromEnvironment);
+    connect(m_ui->importFilePushButton, &QPushButton::clicked, this,
+            [this] { importCredentialsFile(); });
+    connect(m_ui->testConnectionPushButton, &QPushButton::clicked, this,
+            &ProfileEditorDialog::testConnection);
     connect(m_save, &QPushButton::clicked, this, &ProfileEditorDialog::saveProfile);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     loadFields(Profile {});
+}
+
+void ProfileEditorDialog::setTextColour(QLabel *label, const QColor &colour)
+{
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, colour);
+    label->setPalette(palette);
 }
 
 void ProfileEditorDialog::reloadList(const QString &select)
 {
-    const QSignalBlocker blocker(m_list);
-    m_list->clear();
+    const QSignalBlocker blocker(m_ui->profileListWidget);
+    m_ui->profileListWidget->clear();
     for (const Profile &profile : m_store->profiles())
-        m_list->addItem(profile.name);
-    const auto found = m_list->findItems(select, Qt::MatchFixedString);
+        m_ui->profileListWidget->addItem(profile.name);
+    const auto found = m_ui->profileListWidget->findItems(select, Qt::MatchFixedString);
     if (!found.isEmpty())
-        m_list->setCurrentItem(found.constFirst());
+        m_ui->profileListWidget->setCurrentItem(found.constFirst());
 }
 
 void ProfileEditorDialog::selectProfile(const QString &name)
 {
     m_store->load();
     reloadList(name);
-    if (const auto profile = m_store->find(name.isEmpty() ? m_list->currentItem()
-                                                                 ? m_list->currentItem()->text()
+    if (const auto profile = m_store->find(name.isEmpty() ? m_ui->profileListWidget->currentItem()
+                                                                 ? m_ui->profileListWidget->currentItem()->text()
                                                                  : QString()
                                                            : name)) {
         reloadList(profile->name);
@@ -284,84 +175,84 @@ void ProfileEditorDialog::selectProfile(const QString &name)
 
 void ProfileEditorDialog::loadFields(const Profile &profile)
 {
-    m_name->setText(profile.name);
-    m_address->setText(profile.apiAddress);
-    m_environment->setCurrentIndex(m_environment->findData(int(profile.environment)));
-    m_colour->setText(profile.color);
-    m_authKind->setCurrentIndex(m_authKind->findData(int(profile.authKind)));
-    emit m_authKind->currentIndexChanged(m_authKind->currentIndex());
-    m_username->setText(profile.username);
-    m_tokenUrl->setText(profile.tokenUrl);
-    m_clientId->setText(profile.clientId);
-    m_audience->setText(profile.audience);
-    m_scope->setText(profile.scope);
-    m_secret->clear();
-    m_keyPassphrase->clear();
-    m_caBundle->setText(profile.caBundlePath);
-    m_clientCert->setText(profile.clientCertPath);
-    m_clientKey->setText(profile.clientKeyPath);
-    emit m_clientKey->textChanged(m_clientKey->text());
-    m_timeout->setValue(profile.timeoutSeconds);
-    m_testResult->clear();
+    m_ui->nameLineEdit->setText(profile.name);
+    m_ui->addressLineEdit->setText(profile.apiAddress);
+    m_ui->environmentComboBox->setCurrentIndex(m_ui->environmentComboBox->findData(int(profile.environment)));
+    m_ui->colourLineEdit->setText(profile.color);
+    m_ui->authKindComboBox->setCurrentIndex(m_ui->authKindComboBox->findData(int(profile.authKind)));
+    emit m_ui->authKindComboBox->currentIndexChanged(m_ui->authKindComboBox->currentIndex());
+    m_ui->usernameLineEdit->setText(profile.username);
+    m_ui->tokenUrlLineEdit->setText(profile.tokenUrl);
+    m_ui->clientIdLineEdit->setText(profile.clientId);
+    m_ui->audienceLineEdit->setText(profile.audience);
+    m_ui->scopeLineEdit->setText(profile.scope);
+    m_ui->secretLineEdit->clear();
+    m_ui->keyPassphraseLineEdit->clear();
+    m_ui->caBundleLineEdit->setText(profile.caBundlePath);
+    m_ui->clientCertLineEdit->setText(profile.clientCertPath);
+    m_ui->clientKeyLineEdit->setText(profile.clientKeyPath);
+    emit m_ui->clientKeyLineEdit->textChanged(m_ui->clientKeyLineEdit->text());
+    m_ui->timeoutSpinBox->setValue(profile.timeoutSeconds);
+    m_ui->testResultLabel->clear();
     validate();
 }
 
 Profile ProfileEditorDialog::profileFromFields() const
 {
     Profile p;
-    p.name = m_name->text();
-    p.apiAddress = m_address->text().trimmed();
-    p.environment = Profile::Environment(m_environment->currentData().toInt());
-    p.color = m_colour->text().trimmed();
-    p.authKind = Profile::AuthKind(m_authKind->currentData().toInt());
+    p.name = m_ui->nameLineEdit->text();
+    p.apiAddress = m_ui->addressLineEdit->text().trimmed();
+    p.environment = Profile::Environment(m_ui->environmentComboBox->currentData().toInt());
+    p.color = m_ui->colourLineEdit->text().trimmed();
+    p.authKind = Profile::AuthKind(m_ui->authKindComboBox->currentData().toInt());
     if (p.authKind == Profile::AuthKind::Basic)
-        p.username = m_username->text().trimmed();
+        p.username = m_ui->usernameLineEdit->text().trimmed();
     if (p.authKind == Profile::AuthKind::OAuth) {
-        p.tokenUrl = m_tokenUrl->text().trimmed();
-        p.clientId = m_clientId->text().trimmed();
-        p.audience = m_audience->text().trimmed();
-        p.scope = m_scope->text().trimmed();
+        p.tokenUrl = m_ui->tokenUrlLineEdit->text().trimmed();
+        p.clientId = m_ui->clientIdLineEdit->text().trimmed();
+        p.audience = m_ui->audienceLineEdit->text().trimmed();
+        p.scope = m_ui->scopeLineEdit->text().trimmed();
     }
-    p.caBundlePath = m_caBundle->text().trimmed();
-    p.clientCertPath = m_clientCert->text().trimmed();
-    p.clientKeyPath = m_clientKey->text().trimmed();
-    p.timeoutSeconds = m_timeout->value();
+    p.caBundlePath = m_ui->caBundleLineEdit->text().trimmed();
+    p.clientCertPath = m_ui->clientCertLineEdit->text().trimmed();
+    p.clientKeyPath = m_ui->clientKeyLineEdit->text().trimmed();
+    p.timeoutSeconds = m_ui->timeoutSpinBox->value();
     return p;
 }
 
 void ProfileEditorDialog::validate()
 {
     const QString error = profileFromFields().validationError();
-    m_validation->setText(error);
+    m_ui->validationLabel->setText(error);
     m_save->setEnabled(error.isEmpty());
-    m_test->setEnabled(error.isEmpty() && !m_testCall);
+    m_ui->testConnectionPushButton->setEnabled(error.isEmpty() && !m_testCall);
 }
 
 QString ProfileEditorDialog::validationText() const
 {
-    return m_validation->text();
+    return m_ui->validationLabel->text();
 }
 
 QString ProfileEditorDialog::testResultText() const
 {
-    return m_testResult->text();
+    return m_ui->testResultLabel->text();
 }
 
 QString ProfileEditorDialog::statusText() const
 {
-    return m_status->text();
+    return m_ui->statusLabel->text();
 }
 
 void ProfileEditorDialog::addProfile()
 {
     m_editing.clear();
     m_imported.clear();
-    m_list->clearSelection();
+    m_ui->profileListWidget->clearSelection();
     Profile fresh;
     fresh.name = tr("new profile");
     loadFields(fresh);
-    m_name->setFocus();
-    m_name->selectAll();
+    m_ui->nameLineEdit->setFocus();
+    m_ui->nameLineEdit->selectAll();
 }
 
 void ProfileEditorDialog::duplicateProfile()
@@ -370,18 +261,18 @@ void ProfileEditorDialog::duplicateProfile()
     copy.name = tr("%1 copy").arg(copy.name);
     m_editing.clear();
     m_imported.clear();
-    m_list->clearSelection();
+    m_ui->profileListWidget->clearSelection();
     loadFields(copy);
-    m_status->setText(tr("A copy: enter its secret, then Save."));
+    m_ui->statusLabel->setText(tr("A copy: enter its secret, then Save."));
 }
 
 QMap<int, QByteArray> ProfileEditorDialog::typedSecrets(const Profile &profile) const
 {
     QMap<int, QByteArray> secrets = m_imported;
-    if (profile.authKind != Profile::AuthKind::None && !m_secret->text().isEmpty())
-        secrets.insert(int(mainSecretKind(profile.authKind)), m_secret->text().toUtf8());
-    if (!profile.clientKeyPath.isEmpty() && !m_keyPassphrase->text().isEmpty())
-        secrets.insert(int(SecretKind::KeyPassphrase), m_keyPassphrase->text().toUtf8());
+    if (profile.authKind != Profile::AuthKind::None && !m_ui->secretLineEdit->text().isEmpty())
+        secrets.insert(int(mainSecretKind(profile.authKind)), m_ui->secretLineEdit->text().toUtf8());
+    if (!profile.clientKeyPath.isEmpty() && !m_ui->keyPassphraseLineEdit->text().isEmpty())
+        secrets.insert(int(SecretKind::KeyPassphrase), m_ui->keyPassphraseLineEdit->text().toUtf8());
     return secrets;
 }
 
@@ -389,22 +280,22 @@ bool ProfileEditorDialog::saveProfile()
 {
     const Profile profile = profileFromFields();
     if (const QString error = profile.validationError(); !error.isEmpty()) {
-        m_validation->setText(error);
+        m_ui->validationLabel->setText(error);
         return false;
     }
     const bool ok = m_editing.isEmpty() ? m_store->add(profile) : m_store->update(m_editing, profile);
     if (!ok) {
-        m_validation->setText(m_store->error());
+        m_ui->validationLabel->setText(m_store->error());
         return false;
     }
     const QMap<int, QByteArray> secrets = typedSecrets(profile);
     const QString oldName = m_editing;
     m_editing = profile.name;
     m_imported.clear();
-    m_secret->clear();
-    m_keyPassphrase->clear();
+    m_ui->secretLineEdit->clear();
+    m_ui->keyPassphraseLineEdit->clear();
     reloadList(profile.name);
-    m_status->setText(tr("Saved “%1”.").arg(profile.name));
+    m_ui->statusLabel->setText(tr("Saved “%1”.").arg(profile.name));
     auto writeNew = [this, name = profile.name, secrets] { writeSecrets(name, secrets); };
     if (!oldName.isEmpty() && oldName != profile.name)
         moveProfileSecrets(m_keychain, oldName, profile.name, this,
@@ -428,10 +319,10 @@ void ProfileEditorDialog::writeSecrets(const QString &name, const QMap<int, QByt
         m_keychain->write(key, value, this, [this, key, value, name, pending](const SecretJob &job) {
             if (job.status() == SecretJob::Status::NoBackend) {
                 m_session->write(key, value, this, [](const SecretJob &) {});
-                m_status->setText(tr("No keychain available: the secret is kept for this run only."));
+                m_ui->statusLabel->setText(tr("No keychain available: the secret is kept for this run only."));
                 emit noKeychain();
             } else if (!job.succeeded()) {
-                m_status->setText(tr("The secret could not be stored: %1").arg(job.errorString()));
+                m_ui->statusLabel->setText(tr("The secret could not be stored: %1").arg(job.errorString()));
             }
             if (--*pending == 0)
                 emit secretsWritten(name);
@@ -447,16 +338,16 @@ void ProfileEditorDialog::removeProfile()
     }
     const QString name = m_editing;
     if (!m_store->remove(name)) {
-        m_status->setText(m_store->error());
+        m_ui->statusLabel->setText(m_store->error());
         return;
     }
     removeProfileSecrets(m_keychain, name, this, [](const QString &) {});
     removeProfileSecrets(m_session, name, this, [](const QString &) {});
-    m_status->setText(tr("Removed “%1” and its stored secrets.").arg(name));
+    m_ui->statusLabel->setText(tr("Removed “%1” and its stored secrets.").arg(name));
     m_editing.clear();
     reloadList({});
-    if (m_list->count() > 0)
-        m_list->setCurrentRow(0);
+    if (m_ui->profileListWidget->count() > 0)
+        m_ui->profileListWidget->setCurrentRow(0);
     else
         addProfile();
 }

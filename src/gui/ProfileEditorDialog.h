@@ -9,14 +9,14 @@
 
 #include <memory>
 
-class QComboBox;
+class QColor;
 class QLabel;
-class QLineEdit;
-class QListWidget;
 class QNetworkAccessManager;
 class QPushButton;
-class QSpinBox;
-class QWidget;
+
+namespace Ui {
+class ProfileEditorDialog;
+}
 
 namespace JobDesk {
 
@@ -72,6 +72,9 @@ private:
     void finishTest(bool ok, const QString &text);
     void checkAuth(JobsClient *client);
     QMap<int, QByteArray> typedSecrets(const Profile &profile) const;
+    /// Colours a label's text through its palette (a style sheet would load the style-sheet
+    /// engine just for this).
+    static void setTextColour(QLabel *label, const QColor &colour);
 
     Q_DISABLE_COPY_MOVE(ProfileEditorDialog)
     ProfileStore *m_store;
@@ -84,30 +87,8 @@ private:
     JobsClient *m_testClient = nullptr;
     QPointer<ApiCall> m_testCall;
 
-    QListWidget *m_list = nullptr;
-    QLineEdit *m_name = nullptr;
-    QLineEdit *m_address = nullptr;
-    QComboBox *m_environment = nullptr;
-    QLineEdit *m_colour = nullptr;
-    QComboBox *m_authKind = nullptr;
-    QLineEdit *m_username = nullptr;
-    QLineEdit *m_tokenUrl = nullptr;
-    QLineEdit *m_clientId = nullptr;
-    QLineEdit *m_audience = nullptr;
-    QLineEdit *m_scope = nullptr;
-    QLineEdit *m_secret = nullptr;
-    QLabel *m_secretLabel = nullptr;
-    QLineEdit *m_caBundle = nullptr;
-    QLineEdit *m_clientCert = nullptr;
-    QLineEdit *m_clientKey = nullptr;
-    QLineEdit *m_keyPassphrase = nullptr;
-    QSpinBox *m_timeout = nullptr;
-    QLabel *m_validation = nullptr;
-    QLabel *m_status = nullptr;
-    QLabel *m_testResult = nullptr;
-    QPushButton *m_save = nullptr;
-    QPushButton *m_test = nullptr;
-    QList<QWidget *> m_basicRows, m_oauthRows, m_secretRows, m_keyRows;
+    const std::unique_ptr<Ui::ProfileEditorDialog> m_ui;
+    QPushButton *m_save = nullptr; ///< added to the form's button box in code
 };
 
 } // namespace JobDesk

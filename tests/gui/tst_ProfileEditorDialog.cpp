@@ -9,6 +9,7 @@
 
 #include <QComboBox>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QPushButton>
@@ -111,6 +112,10 @@ void TestProfileEditorDialog::validationAtTheFields()
     QCOMPARE(d.dialog->validationText().isEmpty(), valid);
     QCOMPARE(d.dialog->validationText(), d.dialog->profileFromFields().validationError());
     QCOMPARE(save->isEnabled(), valid);
+    // The message is red through the palette, not a style sheet.
+    auto *label = d.dialog->findChild<QLabel *>(QStringLiteral("validationLabel"));
+    QCOMPARE(label->palette().color(QPalette::WindowText), QColor(0xd6, 0x3b, 0x3b));
+    QVERIFY(label->styleSheet().isEmpty());
     QCOMPARE(d.dialog->saveProfile(), valid);
     QCOMPARE(d.store.profiles().size(), valid ? 1 : 0);
 }
@@ -218,6 +223,10 @@ void TestProfileEditorDialog::testConnection()
     QVERIFY(finished.wait(10000));
     QCOMPARE(finished.constFirst().at(0).toBool(), ok);
     QVERIFY2(d.dialog->testResultText().contains(words), qPrintable(d.dialog->testResultText()));
+    QCOMPARE(d.dialog->findChild<QLabel *>(QStringLiteral("testResultLabel"))
+                 ->palette()
+                 .color(QPalette::WindowText),
+             ok ? QColor(0x2e, 0x9d, 0x4f) : QColor(0xd6, 0x3b, 0x3b));
     QCOMPARE(d.store.profiles().size(), 0); // testing saves nothing
 }
 
