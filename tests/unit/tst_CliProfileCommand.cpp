@@ -137,6 +137,7 @@ void TestCliProfileCommand::environmentTlsAndTimeout()
     QCOMPARE(profile->timeoutSeconds, 90);
     QVERIFY(profile->secretKinds().contains(SecretKind::KeyPassphrase));
 
+    arguments.caBundle = ca; // the variants below run from the original directory
     ProfileAddArguments wrong = arguments;
     wrong.environment = QStringLiteral("staging");
     QVERIFY(!Cli::profileFromArguments(wrong, &error));
