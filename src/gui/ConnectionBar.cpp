@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPainter>
 
 namespace JobDesk {
 
@@ -22,6 +23,29 @@ ConnectionBar::ConnectionBar(QWidget *parent)
 }
 
 ConnectionBar::~ConnectionBar() = default;
+
+namespace {
+constexpr int kProductionLine = 3; ///< px
+} // namespace
+
+void ConnectionBar::setProductionMarked(bool marked)
+{
+    if (marked == m_productionMarked)
+        return;
+    m_productionMarked = marked;
+    // Room for the line above the bar's contents.
+    setContentsMargins(0, marked ? kProductionLine + 2 : 0, 0, 0);
+    update();
+}
+
+void ConnectionBar::paintEvent(QPaintEvent *event)
+{
+    QWidget::paintEvent(event);
+    if (!m_productionMarked)
+        return;
+    QPainter painter(this);
+    painter.fillRect(QRect(0, 0, width(), kProductionLine), QColor(0xd6, 0x3b, 0x3b));
+}
 
 void ConnectionBar::setConnection(const QString &name, const QString &apiRoot,
                                   const QString &colour, bool production)

@@ -28,6 +28,9 @@ public:
                        bool production);
     /// The name/colour tag; hidden when a profile picker with its own tag sits in the bar.
     void setTagVisible(bool visible);
+    /// A production connection: a red line across the top of the whole bar, not only the tag.
+    void setProductionMarked(bool marked);
+    bool isProductionMarked() const { return m_productionMarked; }
     void setTesting(bool testing);
     /// Shows the result of `GET /v2/topology`.
     void showTopology(const Outcome &outcome);
@@ -39,9 +42,13 @@ public:
 signals:
     void testRequested();
 
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
 private:
     Q_DISABLE_COPY_MOVE(ConnectionBar)
     const std::unique_ptr<Ui::ConnectionBar> m_ui;
+    bool m_productionMarked = false;
 };
 
 } // namespace JobDesk

@@ -124,9 +124,7 @@ void ConnectionController::fail(const QString &headline, const QString &why)
 void ConnectionController::markProduction(bool production)
 {
     // Production is marked on the whole bar, not only on the chip.
-    m_window->connectionBar()->setStyleSheet(
-        production ? QStringLiteral("#connectionBar { border-top: 3px solid #d63b3b; }")
-                   : QString());
+    m_window->connectionBar()->setProductionMarked(production);
 }
 
 void ConnectionController::switchToAddressOnly()

@@ -5,6 +5,8 @@
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
+#include <QPainter>
+#include <QPainterPath>
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -51,7 +53,6 @@ MessageBanner::MessageBanner(QWidget *parent)
 {
     setObjectName(QStringLiteral("messageBanner"));
     setFrameShape(QFrame::NoFrame);
-    setAutoFillBackground(true);
 
     m_icon = new QLabel(this);
     m_icon->setObjectName(QStringLiteral("messageBannerIconLabel"));
@@ -111,7 +112,7 @@ void MessageBanner::showMessage(Kind kind, const QString &headline, const QStrin
     m_icon->setPixmap(QIcon(iconFor(kind)).pixmap(size, size));
     setAccessibleName(headline);
     setAccessibleDescription(text);
-    applyColours();
+    update();
     show();
 }
 
@@ -136,31 +137,40 @@ void MessageBanner::changeEvent(QEvent *event)
 {
     QFrame::changeEvent(event);
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
-        applyColours();
+        update(); // the tint follows the palette
 }
 
-void MessageBanner::applyColours()
+QColor MessageBanner::tint() const
 {
-    // Blend the accent into the palette's own base so the tint works in light and dark mode;
-    // the text keeps the palette's text colour, so contrast stays whatever the theme gives.
+    // Blend the accent into the window colour so the tint works in light and dark mode; the
+    // text keeps the palette's text colour, so contrast stays whatever the theme gives.
     const QColor accent = accentFor(m_kind);
     const QColor base = parentWidget() ? parentWidget()->palette().color(QPalette::Window)
                                        : palette().color(QPalette::Window);
     const qreal mix = 0.18;
-    const QColor tint = QColor::fromRgbF(
-        static_cast<float>(base.redF() * (1 - mix) + accent.redF() * mix),
-        static_cast<float>(base.greenF() * (1 - mix) + accent.greenF() * mix),
-        static_cast<float>(base.blueF() * (1 - mix) + accent.blueF() * mix));
-    // A style sheet scoped by object name: background tint and a 4 px accent edge.
-    const QString sheet = QStringLiteral("QFrame#messageBanner { background-color: %1; "
-                                         "border-left: 4px solid %2; border-radius: 3px; }")
-                              .arg(tint.name(), accent.name());
-    // Setting a style sheet changes the palette, which calls this again: only set changes.
-    if (m_applying || sheet == styleSheet())
-        return;
-    m_applying = true;
-    setStyleSheet(sheet);
-    m_applying = false;
+    return QColor::fromRgbF(static_cast<float>(base.redF() * (1 - mix) + accent.redF() * mix),
+                            static_cast<float>(base.greenF() * (1 - mix) + accent.greenF() * mix),
+                            static_cast<float>(base.blueF() * (1 - mix) + accent.blueF() * mix));
+}
+
+QColor MessageBanner::accent() const
+{
+    return accentFor(m_kind);
+}
+
+void MessageBanner::paintEvent(QPaintEvent *)
+{
+    // A tinted, slightly rounded background with a 4 px accent edge on the left. Painted here
+    // rather than with a style sheet, which would pull the style-sheet engine in.
+    constexpr qreal kRadius = 3.0;
+    constexpr int kEdge = 4;
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    QPainterPath background;
+    background.addRoundedRect(QRectF(rect()), kRadius, kRadius);
+    painter.fillPath(background, tint());
+    painter.setClipPath(background);
+    painter.fillRect(QRect(0, 0, kEdge, height()), accent());
 }
 
 } // namespace JobDesk

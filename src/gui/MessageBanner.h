@@ -30,19 +30,20 @@ public:
     Kind kind() const { return m_kind; }
     QString headline() const;
     QString text() const;
+    /// The background (the kind's accent blended into the window colour) and the accent edge.
+    QColor tint() const;
+    QColor accent() const;
 
 signals:
     void closed();
 
 protected:
     void changeEvent(QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
-    void applyColours();
-
     Q_DISABLE_COPY_MOVE(MessageBanner)
     Kind m_kind = Kind::Information;
-    bool m_applying = false;
     QLabel *m_icon = nullptr;
     QLabel *m_headline = nullptr;
     QLabel *m_text = nullptr;

@@ -11,12 +11,13 @@
 #include "MainWindow.h"
 #include "MessageBanner.h"
 #include "ProfilePicker.h"
-#include "TagChip.h"
 #include "ProfileStore.h"
 #include "SandboxProcess.h"
+#include "TagChip.h"
 
 #include <QComboBox>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -194,7 +195,12 @@ void TestConnectionController::pickerSwitchesTitleChipAndAddress()
     QCOMPARE(w.controller->picker()->chipColour(), defaultEnvironmentColor(Profile::Environment::Prod));
     QCOMPARE(qobject_cast<TagChip *>(chip)->colour(),
              QColor(defaultEnvironmentColor(Profile::Environment::Prod)));
-    QVERIFY(w.window->connectionBar()->styleSheet().contains(QStringLiteral("border-top")));
+    QVERIFY(w.window->connectionBar()->isProductionMarked());
+    {
+        ConnectionBar *bar = w.window->connectionBar();
+        const QImage image = bar->grab().toImage();
+        QCOMPARE(image.pixelColor(bar->width() / 2, 1).rgb(), QColor(0xd6, 0x3b, 0x3b).rgb());
+    }
     QVERIFY(address->text().startsWith(m_basic.baseUrlString()));
     QVERIFY(w.window->connection().production);
     ProfileStore reread;
@@ -208,7 +214,7 @@ void TestConnectionController::pickerSwitchesTitleChipAndAddress()
     QVERIFY(w.window->windowTitle().contains(QStringLiteral("saas-test")));
     QCOMPARE(chip->text(), QStringLiteral("TEST"));
     QCOMPARE(w.controller->picker()->chipColour(), defaultEnvironmentColor(Profile::Environment::Test));
-    QVERIFY(w.window->connectionBar()->styleSheet().isEmpty());
+    QVERIFY(!w.window->connectionBar()->isProductionMarked());
     QVERIFY(address->text().startsWith(m_oauth.baseUrlString()));
     QVERIFY(!w.window->connection().production);
 
