@@ -39,6 +39,7 @@ namespace JobDesk {
 
 namespace {
 constexpr int kDraftDelayMs = 400;
+constexpr int kStartupFallbackMs = 1000;
 
 QSettings windowSettings()
 {
@@ -178,6 +179,9 @@ void MainWindow::showEvent(QShowEvent *event)
     if (!m_startupFinished && !m_waitingForExpose && windowHandle() != nullptr) {
         m_waitingForExpose = true;
         windowHandle()->installEventFilter(this);
+        // A window that is shown but never exposed (started minimised, on another workspace)
+        // still opens its history soon.
+        QTimer::singleShot(kStartupFallbackMs, this, &MainWindow::finishStartup);
     }
 }
 
