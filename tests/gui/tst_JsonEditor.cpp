@@ -5,6 +5,7 @@
 #include "JsonHighlighter.h"
 
 #include <QStandardPaths>
+#include <QAbstractTextDocumentLayout>
 #include <QPaintEvent>
 #include <QTest>
 #include <QTextBlock>
@@ -31,6 +32,7 @@ private slots:
     void gutterGrowsWithLineCount();
     void largeDocumentIsColouredLazily();
     void keystrokeRepaintsItsLineOnly();
+    void layoutStaysRightThroughEdits();
 
 private:
     static QColor colourAt(const QTextBlock &block, int position)
@@ -256,6 +258,61 @@ void TestJsonEditor::keystrokeRepaintsItsLineOnly()
     for (const QRect &rect : std::as_const(spy->rects))
         tallest = qMax(tallest, rect.height());
     QVERIFY(tallest > 3 * lineHeight);
+}
+
+void TestJsonEditor::layoutStaysRightThroughEdits()
+{
+    // JsonDocumentLayout passes line-local changes on as one block: after edits that add and
+    // remove lines, undo and redo, every block must still be laid out at its place.
+    JsonEditor editor;
+    editor.resize(500, 400);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    editor.setPlainText(QStringLiteral("{\n  \"a\": 1,\n  \"b\": [1, 2]\n}"));
+    const auto checkLayout = [&editor]() -> bool {
+        QAbstractTextDocumentLayout *layout = editor.document()->documentLayout();
+        for (QTextBlock block = editor.document()->firstBlock(); block.isValid();
+             block = block.next()) {
+            // blockBoundingRect() lays the block out if it is not yet (the layout is lazy).
+            if (layout->blockBoundingRect(block).height() <= 0 || block.layout()->lineCount() != 1)
+                return false;
+        }
+        // The plain-text layout's height counts lines: one per block, none missing or extra.
+        return qRound(layout->documentSize().height()) == editor.blockCount();
+    };
+    QVERIFY(checkLayout());
+    QTextCursor cursor(editor.document());
+    cursor.movePosition(QTextCursor::End);
+    cursor.movePosition(QTextCursor::Up);
+    cursor.movePosition(QTextCursor::EndOfBlock);
+    editor.setTextCursor(cursor);
+    QTest::keyClicks(&editor, QStringLiteral(","));
+    QTest::keyClick(&editor, Qt::Key_Return);
+    QTest::keyClicks(&editor, QStringLiteral("\"c\": \"x\""));
+    QCOMPARE(editor.text(),
+             QStringLiteral("{\n  \"a\": 1,\n  \"b\": [1, 2],\n  \"c\": \"x\"\n}"));
+    QVERIFY(checkLayout());
+    // A multi-line paste, then deleting a line break.
+    editor.insertPlainText(QStringLiteral(",\n  \"d\": true,\n  \"e\": null"));
+    QCOMPARE(editor.blockCount(), 7);
+    QVERIFY(checkLayout());
+    cursor = editor.textCursor();
+    cursor.movePosition(QTextCursor::StartOfBlock);
+    editor.setTextCursor(cursor);
+    QTest::keyClick(&editor, Qt::Key_Backspace); // joins with the line above
+    QCOMPARE(editor.blockCount(), 6);
+    QVERIFY(checkLayout());
+    // Undo everything, redo it.
+    while (editor.document()->isUndoAvailable())
+        editor.undo();
+    QCOMPARE(editor.text(), QStringLiteral("{\n  \"a\": 1,\n  \"b\": [1, 2]\n}"));
+    QVERIFY(checkLayout());
+    while (editor.document()->isRedoAvailable())
+        editor.redo();
+    QCOMPARE(editor.blockCount(), 6);
+    QVERIFY(checkLayout());
+    // The highlighter coloured the lines it touched.
+    QVERIFY(colourAt(editor.document()->findBlockByNumber(3), 3).isValid());
 }
 
 QTEST_MAIN(TestJsonEditor)
