@@ -152,6 +152,16 @@ void MainWindow::finishStartup()
     setWindowIcon(QIcon::fromTheme(AppInfo::applicationId(),
                                    QIcon(QStringLiteral(":/icons/io.github.jobdesk.JobDesk.svg"))));
     enableClearButtons(this);
+    // Menu icons: only seen once a menu opens.
+    m_ui->sendAction->setIcon(QIcon(QStringLiteral(":/icons/send.svg")));
+    m_ui->cancelAction->setIcon(QIcon(QStringLiteral(":/icons/cancel.svg")));
+    m_ui->copyCurlAction->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
+    m_ui->previewAction->setIcon(QIcon(QStringLiteral(":/icons/preview.svg")));
+    m_ui->formatAction->setIcon(QIcon(QStringLiteral(":/icons/format.svg")));
+    m_ui->compactAction->setIcon(QIcon(QStringLiteral(":/icons/compact.svg")));
+    m_ui->testConnectionAction->setIcon(QIcon(QStringLiteral(":/icons/connection.svg")));
+    m_ui->aboutAction->setIcon(QIcon(QStringLiteral(":/icons/about.svg")));
+    m_ui->focusJobKeyAction->setIcon(QIcon(QStringLiteral(":/icons/key.svg")));
     if (m_history) {
         if (!m_history->isOpen() && m_history->open())
             m_logPanel->setStore(m_history);
@@ -235,15 +245,6 @@ void MainWindow::setupActions()
 {
     m_ui->sendAction->setShortcuts({ QKeySequence(Qt::CTRL | Qt::Key_Return),
                                      QKeySequence(Qt::CTRL | Qt::Key_Enter) });
-    m_ui->sendAction->setIcon(QIcon(QStringLiteral(":/icons/send.svg")));
-    m_ui->cancelAction->setIcon(QIcon(QStringLiteral(":/icons/cancel.svg")));
-    m_ui->copyCurlAction->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
-    m_ui->previewAction->setIcon(QIcon(QStringLiteral(":/icons/preview.svg")));
-    m_ui->formatAction->setIcon(QIcon(QStringLiteral(":/icons/format.svg")));
-    m_ui->compactAction->setIcon(QIcon(QStringLiteral(":/icons/compact.svg")));
-    m_ui->testConnectionAction->setIcon(QIcon(QStringLiteral(":/icons/connection.svg")));
-    m_ui->aboutAction->setIcon(QIcon(QStringLiteral(":/icons/about.svg")));
-    m_ui->focusJobKeyAction->setIcon(QIcon(QStringLiteral(":/icons/key.svg")));
     // The shortcuts work wherever the focus is inside the window (also in the editor).
     for (QAction *action : { m_ui->sendAction, m_ui->cancelAction, m_ui->focusJobKeyAction,
                              m_ui->formatAction, m_ui->filterHistoryAction }) {

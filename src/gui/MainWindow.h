@@ -82,9 +82,9 @@ public:
 
     /// What the first frame does not need, so the window appears sooner: opens the history when
     /// the caller left it closed (then the log shows its rows, or the banner says why it cannot
-    /// be written), the theme icon and the line edits' clear buttons (a theme lookup). Runs once,
-    /// right after the window's first expose (or a second after show() if no expose comes);
-    /// send() runs it first if it has not run yet.
+    /// be written), the theme icon, the menu icons and the line edits' clear buttons (a theme
+    /// lookup). Runs once, right after the window's first expose (or a second after show() if
+    /// no expose comes); send() runs it first if it has not run yet.
     void finishStartup();
     bool isStartupFinished() const { return m_startupFinished; }
     /// A line edit whose .ui sets this dynamic property to true gets its clear button in

@@ -14,6 +14,7 @@
 #include "MessageBanner.h"
 #include "SandboxProcess.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QDir>
@@ -347,12 +348,16 @@ void TestMainWindow::startupDefersHistoryAndClearButtons()
     QCOMPARE(w.window->logPanel()->model()->rowCount(), 0);
     QVERIFY(!key->isClearButtonEnabled());
     QVERIFY(w.window->windowIcon().isNull());
+    auto *sendAction = w.window->findChild<QAction *>(QStringLiteral("sendAction"));
+    QVERIFY(sendAction);
+    QVERIFY(sendAction->icon().isNull());
 
     w.showActive();
     QTRY_VERIFY(w.window->isStartupFinished());
     QVERIFY(w.history.isOpen());
     QTRY_COMPARE(w.window->logPanel()->model()->rowCount(), 1);
     QVERIFY(!w.window->windowIcon().isNull());
+    QVERIFY(!sendAction->icon().isNull()); // menu icons come with the deferred part
     QVERIFY(!w.window->banner()->isVisible());
     // Every line edit that asks for a clear button in its .ui has one now, the key field too.
     int marked = 0;
