@@ -31,9 +31,4 @@ QString testData(const QString &relative)
     return QDir(fromEnv("JOBDESK_TEST_DATA")).filePath(relative);
 }
 
-QString shared(const QString &relative)
-{
-    return QDir(fromEnv("JOBDESK_SHARED_DIR")).filePath(relative);
-}
-
 } // namespace TestPaths

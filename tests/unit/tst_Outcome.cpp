@@ -19,7 +19,7 @@ const QString kUrl = QStringLiteral("http://localhost:8080/v2/jobs/2251799813685
 
 QJsonArray examples()
 {
-    QFile file(TestPaths::shared(QStringLiteral("camunda/problem-examples.json")));
+    QFile file(TestPaths::testData(QStringLiteral("camunda/problem-examples.json")));
     if (!file.open(QIODevice::ReadOnly))
         qFatal("cannot read problem-examples.json: %s", qPrintable(file.errorString()));
     return QJsonDocument::fromJson(file.readAll()).array();

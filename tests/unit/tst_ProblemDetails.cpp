@@ -27,7 +27,7 @@ struct Examples
 Examples loadExamples()
 {
     Examples examples;
-    QFile file(TestPaths::shared(QStringLiteral("camunda/problem-examples.json")));
+    QFile file(TestPaths::testData(QStringLiteral("camunda/problem-examples.json")));
     if (!file.open(QIODevice::ReadOnly)) {
         examples.error = file.errorString();
         return examples;
