@@ -35,6 +35,14 @@ private slots:
     void layoutStaysRightThroughEdits();
 
 private:
+    /// A pretty-printed object of `members` one-line members plus a last one ("end": null).
+    static QString objectOfLines(int members)
+    {
+        QString text = QStringLiteral("{\n");
+        for (int i = 0; i < members; ++i)
+            text += QStringLiteral("  \"key%1\": {\"amount\": 12345.67, \"ok\": true},\n").arg(i);
+        return text + QStringLiteral("  \"end\": null\n}");
+    }
     static QColor colourAt(const QTextBlock &block, int position)
     {
         for (const QTextLayout::FormatRange &range : block.layout()->formats()) {
@@ -169,11 +177,7 @@ void TestJsonEditor::largeDocumentIsColouredLazily()
 {
     // Over kLazyBlockCount lines: only the blocks around the viewport get colours, every block
     // records its brackets, and scrolling colours the blocks that come into view.
-    QString text = QStringLiteral("{\n");
-    const int lines = JsonHighlighter::kLazyBlockCount * 3;
-    for (int i = 0; i < lines; ++i)
-        text += QStringLiteral("  \"key%1\": {\"amount\": 12345.67, \"ok\": true},\n").arg(i);
-    text += QStringLiteral("  \"end\": null\n}");
+    const QString text = objectOfLines(JsonHighlighter::kLazyBlockCount * 3);
     JsonEditor editor;
     editor.resize(600, 400);
     editor.show();
@@ -220,10 +224,7 @@ void TestJsonEditor::keystrokeRepaintsItsLineOnly()
             return false;
         }
     };
-    QString text = QStringLiteral("{\n");
-    for (int i = 0; i < 300; ++i)
-        text += QStringLiteral("  \"order%1\": {\"amount\": 12345.67, \"ok\": true},\n").arg(i);
-    text += QStringLiteral("  \"end\": null\n}");
+    const QString text = objectOfLines(300);
     JsonEditor editor;
     editor.resize(600, 500);
     editor.show();
