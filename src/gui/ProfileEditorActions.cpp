@@ -13,12 +13,11 @@
 
 namespace JobDesk {
 
-void ProfileEditorDialog::importFromEnvironment()
+bool ProfileEditorDialog::applyImport(const ProfileImportResult &result)
 {
-    const ProfileImportResult result = ProfileImport::fromEnvironment();
     if (!result.ok()) {
         m_ui->statusLabel->setText(tr("Nothing imported: %1").arg(result.error));
-        return;
+        return false;
     }
     m_editing.clear();
     m_ui->profileListWidget->clearSelection();
@@ -26,6 +25,14 @@ void ProfileEditorDialog::importFromEnvironment()
     m_imported.clear();
     for (auto it = result.secrets.cbegin(); it != result.secrets.cend(); ++it)
         m_imported.insert(int(it.key()), it.value());
+    return true;
+}
+
+void ProfileEditorDialog::importFromEnvironment()
+{
+    const ProfileImportResult result = ProfileImport::fromEnvironment();
+    if (!applyImport(result))
+        return;
     m_ui->statusLabel->setText(tr("Imported from the environment; check the fields, then Save.\n%1")
                                    .arg(result.notes.join(QLatin1Char('\n'))));
 }
@@ -38,16 +45,8 @@ void ProfileEditorDialog::importCredentialsFile(const QString &path)
     if (file.isEmpty())
         return;
     const ProfileImportResult result = ProfileImport::fromCredentialsFile(file);
-    if (!result.ok()) {
-        m_ui->statusLabel->setText(tr("Nothing imported: %1").arg(result.error));
+    if (!applyImport(result))
         return;
-    }
-    m_editing.clear();
-    m_ui->profileListWidget->clearSelection();
-    loadFields(result.profile);
-    m_imported.clear();
-    for (auto it = result.secrets.cbegin(); it != result.secrets.cend(); ++it)
-        m_imported.insert(int(it.key()), it.value());
     m_ui->statusLabel->setText(tr("Imported %1; check the fields, then Save.\n%2")
                                    .arg(file, result.notes.join(QLatin1Char('\n'))));
 }

@@ -26,6 +26,7 @@ class JobsClient;
 class MemorySecretStore;
 class ProfileStore;
 class SecretStore;
+struct ProfileImportResult;
 
 /// Add, edit, duplicate and remove connection profiles; import them from the SDK environment
 /// variables or a Console credentials file; test a connection (topology plus an authenticated
@@ -66,6 +67,9 @@ private:
     void buildUi();
     void reloadList(const QString &select);
     void loadFields(const Profile &profile);
+    /// Loads an import into the fields as a new profile (its secrets kept until Save); false
+    /// with the reason in the status line when nothing could be imported.
+    bool applyImport(const ProfileImportResult &result);
     void updateFieldVisibility();
     void validate();
     void writeSecrets(const QString &name, const QMap<int, QByteArray> &secrets);
