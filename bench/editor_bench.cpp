@@ -2,9 +2,9 @@
 // bench/editor-4mib.sh: opening a 4 MiB variables document in the form (load, highlight,
 // validate), keystrokes in it and the debounced validation after them, in a shown window.
 // Prints one line per figure.
-#include "JobForm.h"
-#include "JsonEditor.h"
-#include "VariablesDocument.h"
+#include "gui/JobForm.h"
+#include "gui/JsonEditor.h"
+#include "core/json/VariablesDocument.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Driver for bench/history-100k.sh: fills a history of N entries, then times what a person
 // waits for when the log opens and when they filter it. Prints one "name: value" line each.
-#include "HistoryModel.h"
-#include "HistoryStore.h"
-#include "LogPanel.h"
+#include "gui/HistoryModel.h"
+#include "core/history/HistoryStore.h"
+#include "gui/LogPanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -2,21 +2,21 @@
 // jobdesk: the desktop window. Resolves the connection exactly as jobdesk-cli does (--profile,
 // else --base-url / CAMUNDA_REST_ADDRESS / ZEEBE_REST_ADDRESS / http://localhost:8080 and the
 // Camunda SDK auth variables), reads a profile's secrets from the keychain, then shows the window.
-#include "AppInfo.h"
-#include "AuthProvider.h"
-#include "ConnectionController.h"
-#include "ConnectionSettings.h"
-#include "DraftStore.h"
-#include "HistoryStore.h"
-#include "TemplateStore.h"
-#include "Translations.h"
-#include "JobsClient.h"
-#include "KeychainSecretStore.h"
-#include "Logging.h"
-#include "MainWindow.h"
-#include "OAuthClientCredentialsProvider.h"
-#include "Profile.h"
-#include "ProfileStore.h"
+#include "core/base/AppInfo.h"
+#include "core/http/AuthProvider.h"
+#include "gui/ConnectionController.h"
+#include "core/connection/ConnectionSettings.h"
+#include "core/templates/DraftStore.h"
+#include "core/history/HistoryStore.h"
+#include "core/templates/TemplateStore.h"
+#include "gui/Translations.h"
+#include "core/http/JobsClient.h"
+#include "core/connection/KeychainSecretStore.h"
+#include "core/base/Logging.h"
+#include "gui/MainWindow.h"
+#include "core/http/OAuthClientCredentialsProvider.h"
+#include "core/connection/Profile.h"
+#include "core/connection/ProfileStore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "CliHistory.h"
+#include "cli/CliHistory.h"
 
 #include <QSqlDatabase>
 #include <QSqlDriver>

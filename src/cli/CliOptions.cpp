@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "CliOptions.h"
+#include "cli/CliOptions.h"
 
 #include <QHash>
 #include <QList>

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "CompleteCommand.h"
+#include "cli/CompleteCommand.h"
 
-#include "CliHistory.h"
-#include "Console.h"
-#include "HistoryStore.h"
-#include "JobsClient.h"
-#include "KeychainSecretStore.h"
-#include "OAuthClientCredentialsProvider.h"
-#include "Output.h"
-#include "Profile.h"
-#include "ProfileStore.h"
-#include "TemplateCommand.h"
+#include "cli/CliHistory.h"
+#include "cli/Console.h"
+#include "core/history/HistoryStore.h"
+#include "core/http/JobsClient.h"
+#include "core/connection/KeychainSecretStore.h"
+#include "core/http/OAuthClientCredentialsProvider.h"
+#include "cli/Output.h"
+#include "core/connection/Profile.h"
+#include "core/connection/ProfileStore.h"
+#include "cli/TemplateCommand.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "CliOptions.h"
-#include "CompletionInput.h"
-#include "ConnectionSettings.h"
-#include "Outcome.h"
-#include "SecretStore.h"
+#include "cli/CliOptions.h"
+#include "cli/CompletionInput.h"
+#include "core/connection/ConnectionSettings.h"
+#include "core/camunda/Outcome.h"
+#include "core/connection/SecretStore.h"
 
 #include <QDateTime>
 #include <QObject>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "CompletionInput.h"
+#include "cli/CompletionInput.h"
 
 #include <QFile>
 #include <QIODevice>

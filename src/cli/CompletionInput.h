@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "CliOptions.h"
-#include "CompletionRequest.h"
+#include "cli/CliOptions.h"
+#include "core/camunda/CompletionRequest.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ProfileCommand.h"
+#include "cli/ProfileCommand.h"
 
-#include "Console.h"
-#include "JobsClient.h"
-#include "KeychainSecretStore.h"
-#include "Output.h"
-#include "ProfileStore.h"
+#include "cli/Console.h"
+#include "core/http/JobsClient.h"
+#include "core/connection/KeychainSecretStore.h"
+#include "cli/Output.h"
+#include "core/connection/ProfileStore.h"
 
 #include <QIODevice>
 #include <QFileInfo>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "CliOptions.h"
-#include "Profile.h"
-#include "SecretStore.h"
+#include "cli/CliOptions.h"
+#include "core/connection/Profile.h"
+#include "core/connection/SecretStore.h"
 
 #include <QByteArray>
 #include <QObject>

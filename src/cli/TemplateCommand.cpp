@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "TemplateCommand.h"
+#include "cli/TemplateCommand.h"
 
-#include "Console.h"
-#include "Output.h"
-#include "TemplateStore.h"
+#include "cli/Console.h"
+#include "cli/Output.h"
+#include "core/templates/TemplateStore.h"
 
 #include <QFile>
 #include <QIODevice>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "CliOptions.h"
-#include "CompletionInput.h"
-#include "Template.h"
+#include "cli/CliOptions.h"
+#include "cli/CompletionInput.h"
+#include "core/templates/Template.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "AboutDialog.h"
+#include "gui/AboutDialog.h"
 
-#include "AppInfo.h"
+#include "core/base/AppInfo.h"
 #include "ui_AboutDialog.h"
 
 #include <QIcon>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "Confirm.h"
+#include "gui/Confirm.h"
 
 #include <QMessageBox>
 #include <QPushButton>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ConnectionBar.h"
+#include "gui/ConnectionBar.h"
 
-#include "Outcome.h"
+#include "core/camunda/Outcome.h"
 #include "ui_ConnectionBar.h"
 
 #include <QJsonArray>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ConnectionController.h"
+#include "gui/ConnectionController.h"
 
-#include "AuthProvider.h"
-#include "ConnectionBar.h"
-#include "JobsClient.h"
-#include "MainWindow.h"
-#include "MessageBanner.h"
-#include "ProfileEditorDialog.h"
-#include "ProfilePicker.h"
+#include "core/http/AuthProvider.h"
+#include "gui/ConnectionBar.h"
+#include "core/http/JobsClient.h"
+#include "gui/MainWindow.h"
+#include "gui/MessageBanner.h"
+#include "gui/ProfileEditorDialog.h"
+#include "gui/ProfilePicker.h"
 
 #include <QAction>
 #include <QBoxLayout>

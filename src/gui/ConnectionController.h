@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "ConnectionFactory.h"
-#include "MainWindow.h"
-#include "ProfilePicker.h"
-#include "ProfileStore.h"
-#include "SecretStore.h"
+#include "core/connection/ConnectionFactory.h"
+#include "gui/MainWindow.h"
+#include "gui/ProfilePicker.h"
+#include "core/connection/ProfileStore.h"
+#include "core/connection/SecretStore.h"
 
 #include <QObject>
 #include <QPointer>

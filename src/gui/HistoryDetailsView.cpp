@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "HistoryDetailsView.h"
+#include "gui/HistoryDetailsView.h"
 
 #include <QLocale>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "HistoryModel.h"
+#include "gui/HistoryModel.h"
 
-#include "Logging.h"
+#include "core/base/Logging.h"
 
 #include <QElapsedTimer>
 #include <QFontDatabase>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "JobForm.h"
+#include "gui/JobForm.h"
 
-#include "DraftStore.h"
-#include "JobKey.h"
-#include "Json.h"
-#include "JsonEditor.h"
+#include "core/templates/DraftStore.h"
+#include "core/camunda/JobKey.h"
+#include "core/json/Json.h"
+#include "gui/JsonEditor.h"
 #include "ui_JobForm.h"
 
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "CompletionRequest.h"
-#include "VariablesDocument.h"
+#include "core/camunda/CompletionRequest.h"
+#include "core/json/VariablesDocument.h"
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "JsonEditor.h"
+#include "gui/JsonEditor.h"
 
-#include "JsonHighlighter.h"
+#include "gui/JsonHighlighter.h"
 
 #include <QFontDatabase>
 #include <QHelpEvent>

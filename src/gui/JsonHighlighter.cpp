@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "JsonHighlighter.h"
+#include "gui/JsonHighlighter.h"
 
-#include "Json.h"
+#include "core/json/Json.h"
 
 #include <QTextDocument>
 

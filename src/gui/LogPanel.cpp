@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "LogPanel.h"
+#include "gui/LogPanel.h"
 
-#include "HistoryDetailsView.h"
-#include "HistoryModel.h"
-#include "HistoryWorker.h"
-#include "Logging.h"
-#include "OutcomeBadgeDelegate.h"
+#include "gui/HistoryDetailsView.h"
+#include "gui/HistoryModel.h"
+#include "gui/HistoryWorker.h"
+#include "core/base/Logging.h"
+#include "gui/OutcomeBadgeDelegate.h"
 #include "ui_LogPanel.h"
 
 #include <QAction>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "HistoryExporter.h"
-#include "HistoryStore.h"
-#include "RetentionPolicy.h"
+#include "core/history/HistoryExporter.h"
+#include "core/history/HistoryStore.h"
+#include "core/history/RetentionPolicy.h"
 
 #include <QWidget>
 

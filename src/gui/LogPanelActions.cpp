@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // LogPanel's actions: load into form, copy (key, ticket text, curl), export, retention.
-#include "LogPanel.h"
+#include "gui/LogPanel.h"
 
-#include "HistoryDetailsView.h"
-#include "HistoryModel.h"
-#include "HistoryWorker.h"
-#include "JobsClient.h"
-#include "RetentionDialog.h"
-#include "TicketText.h"
+#include "gui/HistoryDetailsView.h"
+#include "gui/HistoryModel.h"
+#include "gui/HistoryWorker.h"
+#include "core/http/JobsClient.h"
+#include "gui/RetentionDialog.h"
+#include "core/history/TicketText.h"
 #include "ui_LogPanel.h"
 
 #include <QClipboard>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The templates side of the main window: the dock, Ctrl+S and applying a template to the form.
-#include "MainWindow.h"
+#include "gui/MainWindow.h"
 
-#include "JobForm.h"
-#include "TemplateForm.h"
-#include "TemplateStore.h"
-#include "TemplatesPanel.h"
+#include "gui/JobForm.h"
+#include "gui/TemplateForm.h"
+#include "core/templates/TemplateStore.h"
+#include "gui/TemplatesPanel.h"
 #include "ui_MainWindow.h"
 
 #include <QDockWidget>

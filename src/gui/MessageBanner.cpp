@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "MessageBanner.h"
+#include "gui/MessageBanner.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "OutcomeBadgeDelegate.h"
+#include "gui/OutcomeBadgeDelegate.h"
 
-#include "HistoryModel.h"
+#include "gui/HistoryModel.h"
 
 #include <QApplication>
 #include <QPainter>

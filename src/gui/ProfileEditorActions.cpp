@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The profile editor's imports and "Test connection" (topology, then an authenticated call).
-#include "ProfileEditorDialog.h"
+#include "gui/ProfileEditorDialog.h"
 
-#include "AuthProvider.h"
-#include "ConnectionController.h"
-#include "ConnectionFactory.h"
-#include "JobsClient.h"
-#include "ProfileImport.h"
+#include "core/http/AuthProvider.h"
+#include "gui/ConnectionController.h"
+#include "core/connection/ConnectionFactory.h"
+#include "core/http/JobsClient.h"
+#include "core/connection/ProfileImport.h"
 #include "ui_ProfileEditorDialog.h"
 
 #include <QFileDialog>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ProfileEditorDialog.h"
+#include "gui/ProfileEditorDialog.h"
 
-#include "AuthProvider.h"
-#include "ConnectionController.h"
-#include "ConnectionFactory.h"
-#include "JobsClient.h"
-#include "ProfileImport.h"
-#include "ProfileStore.h"
-#include "SecretStore.h"
+#include "core/http/AuthProvider.h"
+#include "gui/ConnectionController.h"
+#include "core/connection/ConnectionFactory.h"
+#include "core/http/JobsClient.h"
+#include "core/connection/ProfileImport.h"
+#include "core/connection/ProfileStore.h"
+#include "core/connection/SecretStore.h"
 #include "ui_ProfileEditorDialog.h"
 
 #include <QColorDialog>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ProfilePicker.h"
+#include "gui/ProfilePicker.h"
 
-#include "TagChip.h"
+#include "gui/TagChip.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "RequestPreviewDialog.h"
+#include "gui/RequestPreviewDialog.h"
 
 #include <QApplication>
 #include <QClipboard>

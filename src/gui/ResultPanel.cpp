@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ResultPanel.h"
+#include "gui/ResultPanel.h"
 
-#include "DraftStore.h"
+#include "core/templates/DraftStore.h"
 #include "ui_ResultPanel.h"
 
 #include <QDateTime>

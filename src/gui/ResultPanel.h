@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "CompletionRequest.h"
+#include "core/camunda/CompletionRequest.h"
 
 #include <QWidget>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "RetentionDialog.h"
+#include "gui/RetentionDialog.h"
 
 #include "ui_RetentionDialog.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "RetentionPolicy.h"
+#include "core/history/RetentionPolicy.h"
 
 #include <QDialog>
 

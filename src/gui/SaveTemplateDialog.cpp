@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "SaveTemplateDialog.h"
+#include "gui/SaveTemplateDialog.h"
 
-#include "Template.h"
+#include "core/templates/Template.h"
 #include "ui_SaveTemplateDialog.h"
 
 #include <QPushButton>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "TagChip.h"
+#include "gui/TagChip.h"
 
 #include <QPainter>
 #include <QPainterPath>

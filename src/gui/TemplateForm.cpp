@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "TemplateForm.h"
+#include "gui/TemplateForm.h"
 
 #include <QStringList>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "DraftStore.h"
-#include "Template.h"
+#include "core/templates/DraftStore.h"
+#include "core/templates/Template.h"
 
 namespace JobDesk {
 

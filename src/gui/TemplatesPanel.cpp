@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "TemplatesPanel.h"
+#include "gui/TemplatesPanel.h"
 
-#include "Confirm.h"
-#include "SaveTemplateDialog.h"
-#include "TemplateStore.h"
+#include "gui/Confirm.h"
+#include "gui/SaveTemplateDialog.h"
+#include "core/templates/TemplateStore.h"
 #include "ui_TemplatesPanel.h"
 
 #include <QAction>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "Template.h"
+#include "core/templates/Template.h"
 
 #include <QWidget>
 

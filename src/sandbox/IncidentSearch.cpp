@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "IncidentSearch.h"
+#include "sandbox/IncidentSearch.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "JobSearch.h"
-#include "JobStore.h"
+#include "sandbox/JobSearch.h"
+#include "sandbox/JobStore.h"
 
 #include <QJsonObject>
 

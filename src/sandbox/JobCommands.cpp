@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The job commands of JobsApi (complete, fail, throw error, update) and incident resolution:
 // request validation first (as the gateway does), then the engine's preconditions and effects.
-#include "JobsApi.h"
-#include "RequestValidation.h"
+#include "sandbox/JobsApi.h"
+#include "sandbox/RequestValidation.h"
 
 #include <QJsonArray>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A job as the search endpoint returns it (JobSearchResult).
-#include "JobSearch.h"
+#include "sandbox/JobSearch.h"
 
 #include <QDateTime>
 

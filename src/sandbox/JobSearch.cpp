@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "JobSearch.h"
+#include "sandbox/JobSearch.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "JobStore.h"
+#include "sandbox/JobStore.h"
 
 #include <QJsonObject>
 #include <QString>

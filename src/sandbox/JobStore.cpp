@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "JobStore.h"
+#include "sandbox/JobStore.h"
 
 #include <QDateTime>
 #include <QJsonArray>

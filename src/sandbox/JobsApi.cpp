@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "JobsApi.h"
+#include "sandbox/JobsApi.h"
 
-#include "IncidentSearch.h"
-#include "JobSearch.h"
-#include "RequestValidation.h"
+#include "sandbox/IncidentSearch.h"
+#include "sandbox/JobSearch.h"
+#include "sandbox/RequestValidation.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "RequestValidation.h"
+#include "sandbox/RequestValidation.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "JobStore.h"
-#include "JobsApi.h"
+#include "sandbox/JobStore.h"
+#include "sandbox/JobsApi.h"
 
 #include <QJsonObject>
 #include <QJsonValue>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "SandboxOptions.h"
+#include "sandbox/SandboxOptions.h"
 
 #include <QHostAddress>
 

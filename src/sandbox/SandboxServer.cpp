@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "SandboxServer.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QFile>
 #include <QHostAddress>

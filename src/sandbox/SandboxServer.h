@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "JobStore.h"
-#include "JobsApi.h"
-#include "SandboxOptions.h"
+#include "sandbox/JobStore.h"
+#include "sandbox/JobsApi.h"
+#include "sandbox/SandboxOptions.h"
 
 #include <QAbstractHttpServer>
 #include <QElapsedTimer>

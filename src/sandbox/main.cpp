@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // jobdesk-sandbox: a local Camunda 8.8 jobs API for practice, demos, tests and benchmarks.
-#include "SandboxOptions.h"
-#include "SandboxServer.h"
+#include "sandbox/SandboxOptions.h"
+#include "sandbox/SandboxServer.h"
 
 #include <jobdesk/Version.h>
 

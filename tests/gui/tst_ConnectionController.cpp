@@ -3,17 +3,17 @@
 // --auth oauth modes: title, chip and address follow the picker; a basic and an OAuth profile
 // complete jobs; production asks first and "No" sends nothing; without a keychain the secret is
 // asked for and kept for this run only.
-#include "Confirm.h"
-#include "ConnectionBar.h"
-#include "ConnectionController.h"
-#include "HistoryStore.h"
-#include "JobsClient.h"
-#include "MainWindow.h"
-#include "MessageBanner.h"
-#include "ProfilePicker.h"
-#include "ProfileStore.h"
-#include "SandboxProcess.h"
-#include "TagChip.h"
+#include "gui/Confirm.h"
+#include "gui/ConnectionBar.h"
+#include "gui/ConnectionController.h"
+#include "core/history/HistoryStore.h"
+#include "core/http/JobsClient.h"
+#include "gui/MainWindow.h"
+#include "gui/MessageBanner.h"
+#include "gui/ProfilePicker.h"
+#include "core/connection/ProfileStore.h"
+#include "support/SandboxProcess.h"
+#include "gui/TagChip.h"
 
 #include <QComboBox>
 #include <QFile>

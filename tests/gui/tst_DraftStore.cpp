@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "DraftStore.h"
+#include "core/templates/DraftStore.h"
 
 #include <QDir>
 #include <QFile>

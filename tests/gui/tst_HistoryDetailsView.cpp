@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "HistoryDetailsView.h"
-#include "HistoryFixtures.h"
+#include "gui/HistoryDetailsView.h"
+#include "support/HistoryFixtures.h"
 
 #include <QStandardPaths>
 #include <QTest>

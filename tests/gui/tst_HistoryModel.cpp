@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "HistoryFixtures.h"
-#include "HistoryModel.h"
-#include "HistoryStore.h"
+#include "support/HistoryFixtures.h"
+#include "gui/HistoryModel.h"
+#include "core/history/HistoryStore.h"
 
 #include <QAbstractItemModelTester>
 #include <QStandardPaths>

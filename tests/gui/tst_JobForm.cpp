@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The request form: live validation (Send disabled for every invalid input), paste cleanup,
 // the editor's error marking, Format/Compact that keep every token, drafts.
-#include "DraftStore.h"
-#include "JobForm.h"
-#include "JsonEditor.h"
+#include "core/templates/DraftStore.h"
+#include "gui/JobForm.h"
+#include "gui/JsonEditor.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The variables editor on its own: highlighting from the core lexer, bracket matching,
 // markers, auto-indent, the line-number gutter.
-#include "JsonEditor.h"
-#include "JsonHighlighter.h"
+#include "gui/JsonEditor.h"
+#include "gui/JsonHighlighter.h"
 
 #include <QStandardPaths>
 #include <QAbstractTextDocumentLayout>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "HistoryFixtures.h"
-#include "HistoryModel.h"
-#include "HistoryStore.h"
-#include "LogPanel.h"
-#include "TicketText.h"
-#include "Translations.h"
+#include "support/HistoryFixtures.h"
+#include "gui/HistoryModel.h"
+#include "core/history/HistoryStore.h"
+#include "gui/LogPanel.h"
+#include "core/history/TicketText.h"
+#include "gui/Translations.h"
 
 #include <QApplication>
 #include <QClipboard>

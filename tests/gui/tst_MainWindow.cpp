@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The whole window against the real sandbox: type a key, edit variables, toggle deny, press
 // Ctrl+Return, then check the banner, the log row and the history database.
-#include "Confirm.h"
-#include "ConnectionBar.h"
-#include "DraftStore.h"
-#include "HistoryModel.h"
-#include "HistoryStore.h"
-#include "JobForm.h"
-#include "JobsClient.h"
-#include "JsonEditor.h"
-#include "LogPanel.h"
-#include "MainWindow.h"
-#include "MessageBanner.h"
-#include "SandboxProcess.h"
+#include "gui/Confirm.h"
+#include "gui/ConnectionBar.h"
+#include "core/templates/DraftStore.h"
+#include "gui/HistoryModel.h"
+#include "core/history/HistoryStore.h"
+#include "gui/JobForm.h"
+#include "core/http/JobsClient.h"
+#include "gui/JsonEditor.h"
+#include "gui/LogPanel.h"
+#include "gui/MainWindow.h"
+#include "gui/MessageBanner.h"
+#include "support/SandboxProcess.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "DraftStore.h"
-#include "JobForm.h"
-#include "JsonEditor.h"
-#include "MainWindow.h"
-#include "TemplateForm.h"
-#include "TemplateStore.h"
-#include "TemplatesPanel.h"
+#include "core/templates/DraftStore.h"
+#include "gui/JobForm.h"
+#include "gui/JsonEditor.h"
+#include "gui/MainWindow.h"
+#include "gui/TemplateForm.h"
+#include "core/templates/TemplateStore.h"
+#include "gui/TemplatesPanel.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The message banner: kinds, texts, closing, and its painted tint and accent edge in light and
 // dark palettes.
-#include "MessageBanner.h"
+#include "gui/MessageBanner.h"
 
 #include <QLabel>
 #include <QSignalSpy>

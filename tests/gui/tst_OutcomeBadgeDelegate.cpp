@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "HistoryModel.h"
-#include "OutcomeBadgeDelegate.h"
+#include "gui/HistoryModel.h"
+#include "gui/OutcomeBadgeDelegate.h"
 
 #include <QImage>
 #include <QPainter>

@@ -2,10 +2,10 @@
 // The profile editor: validation at the fields, save without any secret in profiles.json,
 // remove takes the secrets along, import of a Console credentials file, "Test connection"
 // against the sandbox in --auth basic mode, and the no-keychain path.
-#include "ProfileEditorDialog.h"
-#include "ProfileStore.h"
-#include "SandboxProcess.h"
-#include "SecretStore.h"
+#include "gui/ProfileEditorDialog.h"
+#include "core/connection/ProfileStore.h"
+#include "support/SandboxProcess.h"
+#include "core/connection/SecretStore.h"
 
 #include <QComboBox>
 #include <QFile>

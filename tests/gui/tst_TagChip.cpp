@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The coloured environment / profile tag: its size follows the text, it paints its colour.
-#include "TagChip.h"
+#include "gui/TagChip.h"
 
 #include <QImage>
 #include <QTest>

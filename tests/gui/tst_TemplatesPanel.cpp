@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "Confirm.h"
-#include "TemplateStore.h"
-#include "TemplatesPanel.h"
+#include "gui/Confirm.h"
+#include "core/templates/TemplateStore.h"
+#include "gui/TemplatesPanel.h"
 
 #include <QFile>
 #include <QLineEdit>

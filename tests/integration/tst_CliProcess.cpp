@@ -2,9 +2,9 @@
 // Runs the built jobdesk-cli as a process against jobdesk-sandbox and against a recording
 // loopback server (to see exactly what was sent, or that nothing was), with XDG folders in a
 // temporary directory. Checks exit codes, output, history rows, profiles and templates.
-#include "HistoryStore.h"
-#include "SandboxProcess.h"
-#include "TestPaths.h"
+#include "core/history/HistoryStore.h"
+#include "support/SandboxProcess.h"
+#include "support/TestPaths.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // JobsClient and the auth providers against a real jobdesk-sandbox over loopback.
-#include "BasicAuthProvider.h"
-#include "BearerAuthProvider.h"
-#include "CompletionRequest.h"
-#include "JobsClient.h"
-#include "OAuthClientCredentialsProvider.h"
-#include "SandboxProcess.h"
+#include "core/http/BasicAuthProvider.h"
+#include "core/http/BearerAuthProvider.h"
+#include "core/camunda/CompletionRequest.h"
+#include "core/http/JobsClient.h"
+#include "core/http/OAuthClientCredentialsProvider.h"
+#include "support/SandboxProcess.h"
 
 #include <QDeadlineTimer>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Against a real Secret Service: run inside a private D-Bus session with an unlocked
 // gnome-keyring (scripts/test does; see DEVELOPERS.md for the recipe).
-#include "AppInfo.h"
-#include "KeychainSecretStore.h"
+#include "core/base/AppInfo.h"
+#include "core/connection/KeychainSecretStore.h"
 
 #include <QCoreApplication>
 #include <QSignalSpy>

@@ -3,12 +3,12 @@
 // history with an Authorization header, and jobdesk-cli `profile add --secret-stdin`), then
 // searches every file under the test's own HOME / XDG tree for the secret bytes.
 // Needs a real Secret Service: run inside scripts/test (private D-Bus + gnome-keyring).
-#include "AppInfo.h"
-#include "HistoryStore.h"
-#include "KeychainSecretStore.h"
-#include "ProfileStore.h"
-#include "TemplateStore.h"
-#include "TestPaths.h"
+#include "core/base/AppInfo.h"
+#include "core/history/HistoryStore.h"
+#include "core/connection/KeychainSecretStore.h"
+#include "core/connection/ProfileStore.h"
+#include "core/templates/TemplateStore.h"
+#include "support/TestPaths.h"
 
 #include <QDirIterator>
 #include <QFile>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The jobdesk-sandbox program as other tests and people use it: first line with the real port,
 // flags, exit code 2 for bad flags, --jobs-file, clean exit on SIGTERM.
-#include "SandboxProcess.h"
-#include "TestPaths.h"
+#include "support/SandboxProcess.h"
+#include "support/TestPaths.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

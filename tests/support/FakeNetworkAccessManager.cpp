@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "FakeNetworkAccessManager.h"
+#include "support/FakeNetworkAccessManager.h"
 
 #include <QTimer>
 

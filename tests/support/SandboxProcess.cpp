@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "SandboxProcess.h"
+#include "support/SandboxProcess.h"
 
-#include "TestPaths.h"
+#include "support/TestPaths.h"
 
 #include <QDeadlineTimer>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "TestPaths.h"
+#include "support/TestPaths.h"
 
 #include <QDir>
 #include <QtGlobal>

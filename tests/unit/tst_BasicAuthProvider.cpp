@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "AuthProvider.h"
-#include "BasicAuthProvider.h"
+#include "core/http/AuthProvider.h"
+#include "core/http/BasicAuthProvider.h"
 
 #include <QStandardPaths>
 #include <QTest>

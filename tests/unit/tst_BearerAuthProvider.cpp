@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "BearerAuthProvider.h"
+#include "core/http/BearerAuthProvider.h"
 
 #include <QStandardPaths>
 #include <QTest>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "CliOptions.h"
-#include "Output.h"
-#include "ProfileCommand.h"
-#include "ProfileStore.h"
-#include "SecretStore.h"
+#include "cli/CliOptions.h"
+#include "cli/Output.h"
+#include "cli/ProfileCommand.h"
+#include "core/connection/ProfileStore.h"
+#include "core/connection/SecretStore.h"
 
 #include <QBuffer>
 #include <QDir>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "CliOptions.h"
-#include "Output.h"
-#include "TemplateCommand.h"
-#include "TemplateStore.h"
+#include "cli/CliOptions.h"
+#include "cli/Output.h"
+#include "cli/TemplateCommand.h"
+#include "core/templates/TemplateStore.h"
 
 #include <QBuffer>
 #include <QDir>

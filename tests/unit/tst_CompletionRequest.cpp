@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "CompletionRequest.h"
-#include "Json.h"
+#include "core/camunda/CompletionRequest.h"
+#include "core/json/Json.h"
 
 #include <QStandardPaths>
 #include <QTest>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "HistoryExporter.h"
-#include "HistoryFixtures.h"
-#include "HistoryStore.h"
+#include "core/history/HistoryExporter.h"
+#include "support/HistoryFixtures.h"
+#include "core/history/HistoryStore.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "HistoryStore.h"
+#include "core/history/HistoryStore.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "JobKey.h"
+#include "core/camunda/JobKey.h"
 
 #include <QStandardPaths>
 #include <QTest>

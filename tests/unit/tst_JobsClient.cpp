@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "AppInfo.h"
-#include "BasicAuthProvider.h"
-#include "BearerAuthProvider.h"
-#include "CompletionRequest.h"
-#include "FakeNetworkAccessManager.h"
-#include "JobsClient.h"
+#include "core/base/AppInfo.h"
+#include "core/http/BasicAuthProvider.h"
+#include "core/http/BearerAuthProvider.h"
+#include "core/camunda/CompletionRequest.h"
+#include "support/FakeNetworkAccessManager.h"
+#include "core/http/JobsClient.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The pure text functions of JobsClient: API root normalisation, curl export, error sentences.
-#include "JobsClient.h"
-#include "NetworkErrorText.h"
+#include "core/http/JobsClient.h"
+#include "core/http/NetworkErrorText.h"
 
 #include <QProcess>
 #include <QStandardPaths>

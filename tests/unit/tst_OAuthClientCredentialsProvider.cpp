@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "CompletionRequest.h"
-#include "FakeNetworkAccessManager.h"
-#include "JobsClient.h"
-#include "OAuthClientCredentialsProvider.h"
+#include "core/camunda/CompletionRequest.h"
+#include "support/FakeNetworkAccessManager.h"
+#include "core/http/JobsClient.h"
+#include "core/http/OAuthClientCredentialsProvider.h"
 
 #include <QLoggingCategory>
 #include <QSignalSpy>

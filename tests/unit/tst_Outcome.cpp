@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "Outcome.h"
-#include "TestPaths.h"
+#include "core/camunda/Outcome.h"
+#include "support/TestPaths.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "Json.h"
-#include "ProblemDetails.h"
-#include "TestPaths.h"
+#include "core/json/Json.h"
+#include "core/camunda/ProblemDetails.h"
+#include "support/TestPaths.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ProfileImport.h"
+#include "core/connection/ProfileImport.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ProfileStore.h"
+#include "core/connection/ProfileStore.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "HistoryStore.h"
-#include "RetentionPolicy.h"
+#include "core/history/HistoryStore.h"
+#include "core/history/RetentionPolicy.h"
 
 #include <QSettings>
 #include <QStandardPaths>

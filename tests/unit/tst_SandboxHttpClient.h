@@ -3,7 +3,7 @@
 // QNetworkAccessManager, waited for with QSignalSpy (no fixed sleeps).
 #pragma once
 
-#include "SandboxServer.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

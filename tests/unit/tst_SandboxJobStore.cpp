@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The sandbox's job store: the demo data set, --jobs-file parsing and --generate.
-#include "JobStore.h"
-#include "SandboxServer.h"
+#include "sandbox/JobStore.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QElapsedTimer>
 #include <QStandardPaths>

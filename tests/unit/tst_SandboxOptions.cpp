@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The sandbox's command line, exactly the flags of PRODUCT.md.
-#include "SandboxOptions.h"
+#include "sandbox/SandboxOptions.h"
 
 #include <QStandardPaths>
 #include <QTest>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "TemplateStore.h"
+#include "core/templates/TemplateStore.h"
 
 #include <QCryptographicHash>
 #include <QDir>

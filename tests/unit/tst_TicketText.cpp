@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "HistoryFixtures.h"
-#include "TicketText.h"
+#include "support/HistoryFixtures.h"
+#include "core/history/TicketText.h"
 
 #include <QStandardPaths>
 #include <QTest>

@@ -2,10 +2,10 @@
 // TLS settings: files checked with clear errors, and a real HTTPS round trip over loopback
 // (QSslServer) showing that an untrusted certificate is named and never ignored, that a CA
 // bundle makes it trusted, and that a client certificate is presented for mTLS.
-#include "CompletionRequest.h"
-#include "JobsClient.h"
-#include "TestPaths.h"
-#include "TlsOptions.h"
+#include "core/camunda/CompletionRequest.h"
+#include "core/http/JobsClient.h"
+#include "support/TestPaths.h"
+#include "core/http/TlsOptions.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "VariablesDocument.h"
+#include "core/json/VariablesDocument.h"
 
 #include <QStandardPaths>
 #include <QTest>

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/camunda/ProblemDetails.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QMetaType>
+#include <QPair>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+namespace JobDesk {
+
+using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+
+/// What happened to one request, in the words a support engineer needs.
+enum class OutcomeKind {
+    Completed, ///< 2xx
+    NotFound, ///< 404
+    InvalidState, ///< 409 (job FAILED, ERROR_THROWN, lease mismatch, …)
+    Rejected, ///< 400 and other 4xx the request itself caused
+    Unauthorized, ///< 401
+    Forbidden, ///< 403
+    Backpressure, ///< 503 RESOURCE_EXHAUSTED, 429
+    ServerError, ///< other 5xx (UNAVAILABLE, INTERNAL, ABORTED, DEADLINE_EXCEEDED, …)
+    Redirected, ///< 3xx: not followed, Location reported
+    TransportError, ///< no HTTP answer: refused, DNS, TLS, timeout, …
+    Cancelled, ///< cancelled by the person
+};
+
+/// Stable lower-case name, e.g. "not-found", "invalid-state" (used in history, JSON, CSV).
+QString outcomeKindName(OutcomeKind kind);
+std::optional<OutcomeKind> outcomeKindFromName(const QString &name);
+/// Short human label for badges, e.g. "Not found".
+QString outcomeKindLabel(OutcomeKind kind);
+
+/// The request as it was sent, secrets already redacted (for history, details, curl, dry-run).
+struct RequestRecord
+{
+    QByteArray method;
+    QUrl url;
+    HeaderList headers; ///< Authorization and other secrets replaced by "<redacted>"
+    QByteArray body;
+};
+
+/// One request's result. Built by JobsClient; pure data.
+struct Outcome
+{
+    OutcomeKind kind = OutcomeKind::TransportError;
+    std::optional<int> httpStatus;
+    QByteArray reasonPhrase;
+    HeaderList responseHeaders;
+    QByteArray rawBody; ///< capped (see bodyTruncated)
+    bool bodyTruncated = false; ///< the body was longer than the cap and was cut
+    qint64 bodyTotalBytes = 0; ///< bytes received before the cut (or Content-Length)
+    ProblemDetails problem; ///< parsed from rawBody
+    qint64 elapsedMs = 0;
+    QString transportError; ///< for TransportError / Cancelled: what went wrong, plainly
+    QString redirectLocation; ///< for Redirected
+    RequestRecord request;
+
+    bool ok() const { return kind == OutcomeKind::Completed; }
+    QByteArray responseHeader(const QByteArray &name) const; ///< case-insensitive, first match
+};
+
+/// A plain-language reading of an outcome: what it means and what to do next.
+struct Explanation
+{
+    QString
+        summary; ///< e.g. "No such job: it was already completed, cancelled, or the key is wrong."
+    QString nextStep; ///< e.g. "Search the job by key to see its state; …"
+};
+
+/// Classifies an HTTP answer (status + parsed problem) into a kind. Pure.
+OutcomeKind classifyHttpStatus(int status, const ProblemDetails &problem);
+/// Explains an outcome of a job completion. Pure, table-tested.
+Explanation explain(const Outcome &outcome);
+
+} // namespace JobDesk
+
+Q_DECLARE_METATYPE(JobDesk::Outcome)

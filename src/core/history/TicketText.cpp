@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/history/TicketText.h"
+
+#include "core/history/HistoryStore.h"
+
+#include <QStringList>
+
+namespace JobDesk {
+
+namespace {
+
+void addLine(QStringList &lines, const QString &label, const QString &value)
+{
+    if (value.trimmed().isEmpty())
+        return;
+    // Multi-line values (a detail with line breaks) stay readable: continuation lines indented.
+    QString text = value.trimmed();
+    text.replace(QLatin1Char('\n'), QStringLiteral("\n             "));
+    lines.append(label.leftJustified(13, QLatin1Char(' ')) + text);
+}
+
+} // namespace
+
+QString ticketText(const HistoryEntry &entry)
+{
+    const Outcome outcome = entry.toOutcome();
+    const Explanation explanation = explain(outcome);
+
+    QStringList lines;
+    lines.append(QStringLiteral("JobDesk: job completion attempt - %1").arg(outcomeKindLabel(entry.kind)));
+    addLine(lines, QStringLiteral("Time:"), entry.time.toUTC().toString(Qt::ISODate));
+    addLine(lines, QStringLiteral("Connection:"), entry.connection);
+    addLine(lines, QStringLiteral("Job key:"), entry.jobKey);
+    addLine(lines, QStringLiteral("Outcome:"),
+            QStringLiteral("%1 (%2)").arg(outcomeKindLabel(entry.kind), outcomeKindName(entry.kind)));
+    addLine(lines, QStringLiteral("HTTP status:"),
+            entry.httpStatus ? QString::number(*entry.httpStatus) : QStringLiteral("none (no HTTP answer)"));
+    addLine(lines, QStringLiteral("Title:"), entry.title);
+    addLine(lines, QStringLiteral("Detail:"), entry.detail);
+    if (entry.transportError != entry.title)
+        addLine(lines, QStringLiteral("Error:"), entry.transportError);
+    addLine(lines, QStringLiteral("Duration:"), QStringLiteral("%1 ms").arg(entry.elapsedMs));
+    if (!entry.request.method.isEmpty() || !entry.request.url.isEmpty()) {
+        addLine(lines, QStringLiteral("Request:"),
+                QString::fromLatin1(entry.request.method) + QLatin1Char(' ')
+                    + entry.request.url.toDisplayString());
+    }
+    addLine(lines, QStringLiteral("Explanation:"), explanation.summary);
+    addLine(lines, QStringLiteral("Next step:"), explanation.nextStep);
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+} // namespace JobDesk

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/templates/DraftStore.h"
+
+#include "core/base/Logging.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+namespace JobDesk {
+
+namespace {
+
+constexpr int kFormatVersion = 1;
+
+QJsonObject fieldToJson(const Draft::Field &field)
+{
+    return QJsonObject { { QStringLiteral("set"), field.set },
+                         { QStringLiteral("text"), field.text } };
+}
+
+Draft::Field fieldFromJson(const QJsonValue &value)
+{
+    const QJsonObject object = value.toObject();
+    return Draft::Field { object.value(QStringLiteral("set")).toBool(),
+                          object.value(QStringLiteral("text")).toString() };
+}
+
+} // namespace
+
+bool Draft::isEmpty() const
+{
+    return *this == Draft {};
+}
+
+bool operator==(const Draft &a, const Draft &b)
+{
+    return a.jobKey == b.jobKey && a.variables == b.variables && a.denied == b.denied
+        && a.deniedReason == b.deniedReason && a.assignee == b.assignee && a.dueDate == b.dueDate
+        && a.followUpDate == b.followUpDate && a.candidateUsers == b.candidateUsers
+        && a.candidateGroups == b.candidateGroups && a.priority == b.priority
+        && a.correctionsExpanded == b.correctionsExpanded;
+}
+
+DraftStore::DraftStore(const QString &path)
+    : m_path(path)
+{
+}
+
+DraftStore::~DraftStore() = default;
+
+QString DraftStore::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+        + QStringLiteral("/draft.json");
+}
+
+QByteArray DraftStore::toJson(const Draft &draft)
+{
+    const QJsonObject corrections {
+        { QStringLiteral("assignee"), fieldToJson(draft.assignee) },
+        { QStringLiteral("dueDate"), fieldToJson(draft.dueDate) },
+        { QStringLiteral("followUpDate"), fieldToJson(draft.followUpDate) },
+        { QStringLiteral("candidateUsers"), fieldToJson(draft.candidateUsers) },
+        { QStringLiteral("candidateGroups"), fieldToJson(draft.candidateGroups) },
+        { QStringLiteral("priority"), fieldToJson(draft.priority) },
+    };
+    // The variables travel as a JSON string: their text (digits, key order) is kept verbatim.
+    const QJsonObject root {
+        { QStringLiteral("formatVersion"), kFormatVersion },
+        { QStringLiteral("jobKey"), draft.jobKey },
+        { QStringLiteral("variables"), draft.variables },
+        { QStringLiteral("denied"), draft.denied },
+        { QStringLiteral("deniedReason"), draft.deniedReason },
+        { QStringLiteral("corrections"), corrections },
+        { QStringLiteral("correctionsExpanded"), draft.correctionsExpanded },
+    };
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+std::optional<Draft> DraftStore::fromJson(const QByteArray &json, QString *error)
+{
+    QJsonParseError parseError {};
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        if (error)
+            *error = QStringLiteral("the draft is not a JSON object (%1)")
+                         .arg(parseError.errorString());
+        return std::nullopt;
+    }
+    const QJsonObject root = document.object();
+    if (root.value(QStringLiteral("formatVersion")).toInt() > kFormatVersion) {
+        if (error)
+            *error = QStringLiteral("the draft was written by a newer version");
+        return std::nullopt;
+    }
+    Draft draft;
+    draft.jobKey = root.value(QStringLiteral("jobKey")).toString();
+    draft.variables = root.value(QStringLiteral("variables")).toString();
+    draft.denied = root.value(QStringLiteral("denied")).toBool();
+    draft.deniedReason = root.value(QStringLiteral("deniedReason")).toString();
+    const QJsonObject corrections = root.value(QStringLiteral("corrections")).toObject();
+    draft.assignee = fieldFromJson(corrections.value(QStringLiteral("assignee")));
+    draft.dueDate = fieldFromJson(corrections.value(QStringLiteral("dueDate")));
+    draft.followUpDate = fieldFromJson(corrections.value(QStringLiteral("followUpDate")));
+    draft.candidateUsers = fieldFromJson(corrections.value(QStringLiteral("candidateUsers")));
+    draft.candidateGroups = fieldFromJson(corrections.value(QStringLiteral("candidateGroups")));
+    draft.priority = fieldFromJson(corrections.value(QStringLiteral("priority")));
+    draft.correctionsExpanded = root.value(QStringLiteral("correctionsExpanded")).toBool();
+    return draft;
+}
+
+std::optional<Draft> DraftStore::load()
+{
+    m_error.clear();
+    QFile file(m_path);
+    if (!file.exists())
+        return std::nullopt;
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_error = QStringLiteral("Cannot read the draft %1: %2").arg(m_path, file.errorString());
+        qCWarning(lcStorage).noquote() << m_error;
+        return std::nullopt;
+    }
+    QString why;
+    auto draft = fromJson(file.readAll(), &why);
+    if (!draft) {
+        m_error = QStringLiteral("The draft %1 cannot be used: %2").arg(m_path, why);
+        qCWarning(lcStorage).noquote() << m_error;
+    }
+    return draft;
+}
+
+bool DraftStore::save(const Draft &draft)
+{
+    m_error.clear();
+    if (draft.isEmpty()) {
+        if (QFile::exists(m_path) && !QFile::remove(m_path)) {
+            m_error = QStringLiteral("Cannot remove the draft %1").arg(m_path);
+            return false;
+        }
+        return true;
+    }
+    if (!QDir().mkpath(QFileInfo(m_path).absolutePath())) {
+        m_error = QStringLiteral("Cannot create the folder for %1").arg(m_path);
+        return false;
+    }
+    QSaveFile file(m_path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        m_error = QStringLiteral("Cannot write the draft %1: %2").arg(m_path, file.errorString());
+        return false;
+    }
+    const QByteArray json = toJson(draft);
+    if (file.write(json) != json.size() || !file.commit()) {
+        m_error = QStringLiteral("Cannot write the draft %1: %2").arg(m_path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace JobDesk
