@@ -2,9 +2,9 @@
 // bench/editor-4mib.sh: opening a 4 MiB variables document in the form (load, highlight,
 // validate), keystrokes in it and the debounced validation after them, in a shown window.
 // Prints one line per figure.
+#include "core/json/VariablesDocument.h"
 #include "gui/JobForm.h"
 #include "gui/JsonEditor.h"
-#include "core/json/VariablesDocument.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -103,8 +103,8 @@ int main(int argc, char *argv[])
         << " ms, worst " << worst << " ms\n";
     timer.restart();
     const qsizetype copied = editor->text().size();
-    out << "JsonEditor::text() (the debounced validation's copy, on the UI thread): " << timer.elapsed()
-        << " ms, " << copied << " characters\n";
+    out << "JsonEditor::text() (the debounced validation's copy, on the UI thread): "
+        << timer.elapsed() << " ms, " << copied << " characters\n";
     // Typing pauses: the debounced validation runs (a 4 MiB document parses on the worker
     // thread). Measured: how long until the result is there, and the longest the event loop was
     // blocked meanwhile (a keystroke arriving then waits that long), probed with a 1 ms timer.
@@ -116,26 +116,26 @@ int main(int argc, char *argv[])
         QCoreApplication::processEvents(); // the keystroke's own repaint is measured above
         qint64 validatedAfter = -1;
         QEventLoop loop;
-        const QMetaObject::Connection done =
-            QObject::connect(&form, &JobForm::variablesValidated, &loop, [&] {
-                validatedAfter = since.elapsed();
-                loop.quit();
-            });
+        const QMetaObject::Connection done
+            = QObject::connect(&form, &JobForm::variablesValidated, &loop, [&] {
+                  validatedAfter = since.elapsed();
+                  loop.quit();
+              });
         QElapsedTimer tick;
         tick.start();
         qint64 longestStall = 0;
         QTimer probe;
         probe.setInterval(1);
         QObject::connect(&probe, &QTimer::timeout, &loop,
-                         [&] { longestStall = qMax(longestStall, tick.restart()); });
+            [&] { longestStall = qMax(longestStall, tick.restart()); });
         probe.start();
         QTimer::singleShot(10000, &loop, &QEventLoop::quit);
         loop.exec();
         longestStall = qMax(longestStall, tick.elapsed());
         QObject::disconnect(done);
-        out << "after a keystroke: validated after " << validatedAfter
-            << " ms (debounce " << JobForm::kValidationDelayMs
-            << " ms), longest event-loop stall meanwhile " << longestStall << " ms\n";
+        out << "after a keystroke: validated after " << validatedAfter << " ms (debounce "
+            << JobForm::kValidationDelayMs << " ms), longest event-loop stall meanwhile "
+            << longestStall << " ms\n";
     }
     return 0;
 }

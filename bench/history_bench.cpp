@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Driver for bench/history-100k.sh: fills a history of N entries, then times what a person
 // waits for when the log opens and when they filter it. Prints one "name: value" line each.
-#include "gui/HistoryModel.h"
 #include "core/history/HistoryStore.h"
+#include "gui/HistoryModel.h"
 #include "gui/LogPanel.h"
 
 #include <QApplication>
@@ -65,19 +65,19 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("jobdesk-bench-history"));
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Times opening and filtering a large history."));
+    parser.setApplicationDescription(
+        QStringLiteral("Times opening and filtering a large history."));
     parser.addHelpOption();
     const QCommandLineOption rowsOption(QStringLiteral("rows"), QStringLiteral("Entries (100000)."),
-                                        QStringLiteral("n"), QStringLiteral("100000"));
+        QStringLiteral("n"), QStringLiteral("100000"));
     const QCommandLineOption dbOption(QStringLiteral("db"),
-                                      QStringLiteral("Use (and fill if empty) this file."),
-                                      QStringLiteral("path"));
+        QStringLiteral("Use (and fill if empty) this file."), QStringLiteral("path"));
     const QCommandLineOption repeatsOption(QStringLiteral("repeats"),
-                                           QStringLiteral("Runs per figure; the median is shown (5)."),
-                                           QStringLiteral("n"), QStringLiteral("5"));
-    const QCommandLineOption fillOnlyOption(QStringLiteral("fill-only"),
-                                            QStringLiteral("Only fill --db (e.g. for screenshots)."));
-    parser.addOptions({ rowsOption, dbOption, repeatsOption, fillOnlyOption });
+        QStringLiteral("Runs per figure; the median is shown (5)."), QStringLiteral("n"),
+        QStringLiteral("5"));
+    const QCommandLineOption fillOnlyOption(
+        QStringLiteral("fill-only"), QStringLiteral("Only fill --db (e.g. for screenshots)."));
+    parser.addOptions({rowsOption, dbOption, repeatsOption, fillOnlyOption});
     parser.process(app);
     const int rows = parser.value(rowsOption).toInt();
     const int repeats = std::max(1, parser.value(repeatsOption).toInt());
@@ -88,7 +88,8 @@ int main(int argc, char *argv[])
     {
         HistoryStore filler;
         if (!filler.open(path)) {
-            std::fprintf(stderr, "cannot open %s: %s\n", qPrintable(path), qPrintable(filler.error()));
+            std::fprintf(
+                stderr, "cannot open %s: %s\n", qPrintable(path), qPrintable(filler.error()));
             return 1;
         }
         if (filler.count() < rows) {
@@ -120,13 +121,13 @@ int main(int argc, char *argv[])
 
     HistoryModel model;
     print("model: open + first page", timeIt(repeats, [&] {
-              model.setStore(nullptr);
-              model.setStore(&store);
-          }));
+        model.setStore(nullptr);
+        model.setStore(&store);
+    }));
     print("model: next page (fetchMore)", timeIt(repeats, [&] {
-              model.reload();
-              model.fetchMore({});
-          }));
+        model.reload();
+        model.fetchMore({});
+    }));
     print("count (all)", timeIt(repeats, [&] { store.count(); }));
 
     const auto filterTime = [&](const char *name, const HistoryFilter &filter) {
@@ -146,7 +147,7 @@ int main(int argc, char *argv[])
     byText.text = QStringLiteral("prod-eu");
     filterTime("filter: text, a quarter match", byText);
     HistoryFilter byKind;
-    byKind.kinds = { OutcomeKind::InvalidState };
+    byKind.kinds = {OutcomeKind::InvalidState};
     filterTime("filter: outcome invalid-state", byKind);
     HistoryFilter none;
     none.text = QStringLiteral("no such text anywhere");
@@ -155,13 +156,13 @@ int main(int argc, char *argv[])
     // What the person sees: the panel, shown, with its first page painted.
     model.setStore(nullptr);
     print("panel: create + setStore + show + paint", timeIt(repeats, [&] {
-              LogPanel panel;
-              panel.resize(1200, 600);
-              panel.setStore(&store);
-              panel.show();
-              QCoreApplication::processEvents();
-              panel.grab(); // forces a full paint
-          }));
+        LogPanel panel;
+        panel.resize(1200, 600);
+        panel.setStore(&store);
+        panel.show();
+        QCoreApplication::processEvents();
+        panel.grab(); // forces a full paint
+    }));
     {
         LogPanel panel;
         panel.resize(1200, 600);
@@ -172,8 +173,8 @@ int main(int argc, char *argv[])
         const auto applyAndWait = [&](const QString &text) {
             // Text filters answer from a worker thread: wait for filterApplied().
             QEventLoop loop;
-            const QMetaObject::Connection done =
-                QObject::connect(&panel, &LogPanel::filterApplied, &loop, &QEventLoop::quit);
+            const QMetaObject::Connection done
+                = QObject::connect(&panel, &LogPanel::filterApplied, &loop, &QEventLoop::quit);
             edit->setText(text);
             QElapsedTimer blocked;
             blocked.start();
@@ -187,16 +188,16 @@ int main(int argc, char *argv[])
         };
         QList<double> uiBlocked;
         print("panel: filter one key, until shown", timeIt(repeats, [&] {
-                  applyAndWait(QString());
-                  uiBlocked.append(applyAndWait(byKey.text));
-              }));
+            applyAndWait(QString());
+            uiBlocked.append(applyAndWait(byKey.text));
+        }));
         print("  of which the UI thread was busy", median(uiBlocked));
         print("panel: fetch all rows (scroll to the end)", timeIt(1, [&] {
-                  edit->setText(QString());
-                  QMetaObject::invokeMethod(edit, "returnPressed");
-                  while (panel.model()->canFetchMore({}))
-                      panel.model()->fetchMore({});
-              }));
+            edit->setText(QString());
+            QMetaObject::invokeMethod(edit, "returnPressed");
+            while (panel.model()->canFetchMore({}))
+                panel.model()->fetchMore({});
+        }));
     }
     std::printf("%-44s %s\n", "peak RSS (VmHWM)", qPrintable(peakRss()));
     return 0;

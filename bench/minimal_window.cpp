@@ -35,8 +35,9 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QMainWindow window;
     window.setWindowTitle(QStringLiteral("minimal"));
-    window.menuBar()->addMenu(QStringLiteral("&File"))->addAction(QStringLiteral("&Quit"), &app,
-                                                                  &QCoreApplication::quit);
+    window.menuBar()
+        ->addMenu(QStringLiteral("&File"))
+        ->addAction(QStringLiteral("&Quit"), &app, &QCoreApplication::quit);
     auto *central = new QWidget(&window);
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(new QLineEdit(central));

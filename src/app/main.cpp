@@ -3,20 +3,20 @@
 // else --base-url / CAMUNDA_REST_ADDRESS / ZEEBE_REST_ADDRESS / http://localhost:8080 and the
 // Camunda SDK auth variables), reads a profile's secrets from the keychain, then shows the window.
 #include "core/base/AppInfo.h"
-#include "core/http/AuthProvider.h"
-#include "gui/ConnectionController.h"
-#include "core/connection/ConnectionSettings.h"
-#include "core/templates/DraftStore.h"
-#include "core/history/HistoryStore.h"
-#include "core/templates/TemplateStore.h"
-#include "gui/Translations.h"
-#include "core/http/JobsClient.h"
-#include "core/connection/KeychainSecretStore.h"
 #include "core/base/Logging.h"
-#include "gui/MainWindow.h"
-#include "core/http/OAuthClientCredentialsProvider.h"
+#include "core/connection/ConnectionSettings.h"
+#include "core/connection/KeychainSecretStore.h"
 #include "core/connection/Profile.h"
 #include "core/connection/ProfileStore.h"
+#include "core/history/HistoryStore.h"
+#include "core/http/AuthProvider.h"
+#include "core/http/JobsClient.h"
+#include "core/http/OAuthClientCredentialsProvider.h"
+#include "core/templates/DraftStore.h"
+#include "core/templates/TemplateStore.h"
+#include "gui/ConnectionController.h"
+#include "gui/MainWindow.h"
+#include "gui/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -98,14 +98,12 @@ int main(int argc, char *argv[])
         QObject::tr("Complete Camunda 8 jobs by hand through the REST API."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption baseUrlOption(
-        QStringLiteral("base-url"),
+    const QCommandLineOption baseUrlOption(QStringLiteral("base-url"),
         QObject::tr("API address (default: $CAMUNDA_REST_ADDRESS, $ZEEBE_REST_ADDRESS, "
                     "http://localhost:8080)."),
         QStringLiteral("url"));
     const QCommandLineOption profileOption(QStringLiteral("profile"),
-                                           QObject::tr("Use a saved connection profile."),
-                                           QStringLiteral("name"));
+        QObject::tr("Use a saved connection profile."), QStringLiteral("name"));
     parser.addOption(baseUrlOption);
     parser.addOption(profileOption);
     parser.process(app);
@@ -122,8 +120,8 @@ int main(int argc, char *argv[])
     if (parser.isSet(baseUrlOption))
         baseUrl = parser.value(baseUrlOption);
     // The address-only connection ("No profile"): --base-url, else the SDK variables.
-    ConnectionSettings address =
-        resolveFromEnvironment(baseUrl, QProcessEnvironment::systemEnvironment());
+    ConnectionSettings address
+        = resolveFromEnvironment(baseUrl, QProcessEnvironment::systemEnvironment());
     ProfileStore profiles;
     profiles.load();
     QString profileName;
@@ -146,16 +144,15 @@ int main(int argc, char *argv[])
     MainWindow::Connection connection;
     connection.apiRoot = address.apiRoot;
     connection.auth = addressAuth.get();
-    session.window = std::make_unique<MainWindow>(connection, session.nam.get(), &session.history,
-                                                  &session.drafts);
+    session.window = std::make_unique<MainWindow>(
+        connection, session.nam.get(), &session.history, &session.drafts);
     startupMark("MainWindow");
     session.window->setTemplateStore(&session.templates);
     startupMark("templates");
     session.secrets = std::make_unique<KeychainSecretStore>();
     session.controller = std::make_unique<ConnectionController>(
         session.window.get(), session.nam.get(), session.secrets.get());
-    session.controller->setAddressConnection(
-        address.apiRoot, std::move(addressAuth), address.tls,
+    session.controller->setAddressConnection(address.apiRoot, std::move(addressAuth), address.tls,
         address.timeout.value_or(JobsClient::kDefaultTimeout));
     startupMark("controller");
     session.window->show();

@@ -65,7 +65,8 @@ struct ProfileAddArguments
     QString audience;
     QString scope;
     bool secretStdin = false;
-    QString environment = QStringLiteral("dev"); ///< dev, test, prod, custom (prod: the window asks)
+    QString environment
+        = QStringLiteral("dev"); ///< dev, test, prod, custom (prod: the window asks)
     QString colour; ///< "#rrggbb"; empty: the environment's colour
     QString caBundle; ///< PEM files, as given (made absolute when the profile is built)
     QString clientCertificate;

@@ -3,14 +3,14 @@
 
 #include "cli/CliHistory.h"
 #include "cli/Console.h"
-#include "core/history/HistoryStore.h"
-#include "core/http/JobsClient.h"
-#include "core/connection/KeychainSecretStore.h"
-#include "core/http/OAuthClientCredentialsProvider.h"
 #include "cli/Output.h"
+#include "cli/TemplateCommand.h"
+#include "core/connection/KeychainSecretStore.h"
 #include "core/connection/Profile.h"
 #include "core/connection/ProfileStore.h"
-#include "cli/TemplateCommand.h"
+#include "core/history/HistoryStore.h"
+#include "core/http/JobsClient.h"
+#include "core/http/OAuthClientCredentialsProvider.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

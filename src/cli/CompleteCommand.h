@@ -3,8 +3,8 @@
 
 #include "cli/CliOptions.h"
 #include "cli/CompletionInput.h"
-#include "core/connection/ConnectionSettings.h"
 #include "core/camunda/Outcome.h"
+#include "core/connection/ConnectionSettings.h"
 #include "core/connection/SecretStore.h"
 
 #include <QDateTime>

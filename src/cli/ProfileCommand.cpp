@@ -2,13 +2,13 @@
 #include "cli/ProfileCommand.h"
 
 #include "cli/Console.h"
-#include "core/http/JobsClient.h"
-#include "core/connection/KeychainSecretStore.h"
 #include "cli/Output.h"
+#include "core/connection/KeychainSecretStore.h"
 #include "core/connection/ProfileStore.h"
+#include "core/http/JobsClient.h"
 
-#include <QIODevice>
 #include <QFileInfo>
+#include <QIODevice>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMetaObject>
@@ -71,7 +71,8 @@ std::optional<Profile> profileFromArguments(const ProfileAddArguments &arguments
     profile.tokenUrl = arguments.tokenUrl;
     profile.audience = arguments.audience;
     profile.scope = arguments.scope;
-    const std::optional<Profile::Environment> environment = environmentFromName(arguments.environment);
+    const std::optional<Profile::Environment> environment
+        = environmentFromName(arguments.environment);
     if (!environment) {
         *error = QStringLiteral("--environment must be dev, test, prod or custom, not '%1'")
                      .arg(arguments.environment);
@@ -85,9 +86,9 @@ std::optional<Profile> profileFromArguments(const ProfileAddArguments &arguments
         const QString &given;
         QString &stored;
         const char *option;
-    } files[] = { { arguments.caBundle, profile.caBundlePath, "--ca-bundle" },
-                  { arguments.clientCertificate, profile.clientCertPath, "--client-cert" },
-                  { arguments.clientKey, profile.clientKeyPath, "--client-key" } };
+    } files[] = {{arguments.caBundle, profile.caBundlePath, "--ca-bundle"},
+        {arguments.clientCertificate, profile.clientCertPath, "--client-cert"},
+        {arguments.clientKey, profile.clientKeyPath, "--client-key"}};
     for (const auto &file : files) {
         if (file.given.isEmpty())
             continue;

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // jobdesk-cli: the command-line skin over jobdesk_core. Parsing, commands and output live in
 // the jobdesk_cli library so they can be tested; this file only dispatches.
-#include "core/base/AppInfo.h"
 #include "cli/CliOptions.h"
 #include "cli/CompleteCommand.h"
 #include "cli/Console.h"
 #include "cli/Output.h"
 #include "cli/ProfileCommand.h"
 #include "cli/TemplateCommand.h"
+#include "core/base/AppInfo.h"
 
 #include <QCoreApplication>
 #include <QProcessEnvironment>

@@ -14,18 +14,17 @@ AboutDialog::AboutDialog(QWidget *parent)
     , m_ui(std::make_unique<Ui::AboutDialog>())
 {
     m_ui->setupUi(this);
-    const QIcon icon = QIcon::fromTheme(AppInfo::applicationId(),
-                                        QIcon(QStringLiteral(":/icons/io.github.jobdesk.JobDesk.svg")));
+    const QIcon icon = QIcon::fromTheme(
+        AppInfo::applicationId(), QIcon(QStringLiteral(":/icons/io.github.jobdesk.JobDesk.svg")));
     m_ui->iconLabel->setPixmap(icon.pixmap(64, 64));
     m_ui->nameLabel->setText(AppInfo::name());
     QFont big = m_ui->nameLabel->font();
     big.setPointSizeF(big.pointSizeF() * 1.6);
     big.setBold(true);
     m_ui->nameLabel->setFont(big);
-    m_ui->versionLabel->setText(
-        tr("Version %1 · Qt %2 (built with %3)")
-            .arg(AppInfo::version(), QString::fromLatin1(qVersion()),
-                 QStringLiteral(QT_VERSION_STR)));
+    m_ui->versionLabel->setText(tr("Version %1 · Qt %2 (built with %3)")
+                                    .arg(AppInfo::version(), QString::fromLatin1(qVersion()),
+                                        QStringLiteral(QT_VERSION_STR)));
 
     const QString html = tr(
         "<p><b>JobDesk</b> is free software: you can redistribute it and/or modify it under the "

@@ -18,8 +18,8 @@ ConnectionBar::ConnectionBar(QWidget *parent)
     m_ui->setupUi(this);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     m_ui->testConnectionPushButton->setIcon(QIcon(QStringLiteral(":/icons/connection.svg")));
-    connect(m_ui->testConnectionPushButton, &QPushButton::clicked, this,
-            &ConnectionBar::testRequested);
+    connect(
+        m_ui->testConnectionPushButton, &QPushButton::clicked, this, &ConnectionBar::testRequested);
 }
 
 ConnectionBar::~ConnectionBar() = default;
@@ -47,8 +47,8 @@ void ConnectionBar::paintEvent(QPaintEvent *event)
     painter.fillRect(QRect(0, 0, width(), kProductionLine), QColor(0xd6, 0x3b, 0x3b));
 }
 
-void ConnectionBar::setConnection(const QString &name, const QString &apiRoot,
-                                  const QString &colour, bool production)
+void ConnectionBar::setConnection(
+    const QString &name, const QString &apiRoot, const QString &colour, bool production)
 {
     const QString tag = name.isEmpty() ? tr("No profile") : name;
     m_ui->connectionTagLabel->setText(production ? tr("%1 · PRODUCTION").arg(tag) : tag);

@@ -24,8 +24,8 @@ public:
     ~ConnectionBar() override;
 
     /// `name` is the profile name or empty; `colour` the profile's tag colour (or empty).
-    void setConnection(const QString &name, const QString &apiRoot, const QString &colour,
-                       bool production);
+    void setConnection(
+        const QString &name, const QString &apiRoot, const QString &colour, bool production);
     /// The name/colour tag; hidden when a profile picker with its own tag sits in the bar.
     void setTagVisible(bool visible);
     /// A production connection: a red line across the top of the whole bar, not only the tag.

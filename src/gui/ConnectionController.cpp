@@ -2,8 +2,8 @@
 #include "gui/ConnectionController.h"
 
 #include "core/http/AuthProvider.h"
-#include "gui/ConnectionBar.h"
 #include "core/http/JobsClient.h"
+#include "gui/ConnectionBar.h"
 #include "gui/MainWindow.h"
 #include "gui/MessageBanner.h"
 #include "gui/ProfileEditorDialog.h"
@@ -21,8 +21,8 @@ void readProfileSecrets(SecretStore *keychain, MemorySecretStore *session, const
     QObject *context, std::function<void(const ProfileSecrets &)> done)
 {
     const QString name = profile.name;
-    ConnectionFactory::readSecrets(keychain, profile, context,
-        [session, name, done](const ProfileSecrets &read) {
+    ConnectionFactory::readSecrets(
+        keychain, profile, context, [session, name, done](const ProfileSecrets &read) {
             ProfileSecrets merged = read;
             // Secrets kept for this run only fill what the keychain does not have.
             for (const SecretKind kind : read.noBackend + read.missing) {
@@ -80,16 +80,17 @@ ConnectionController::ConnectionController(
     });
 
     if (!m_profiles.load())
-        m_window->banner()->showMessage(MessageBanner::Kind::Warning,
-                                        tr("The profiles cannot be read"), m_profiles.error());
+        m_window->banner()->showMessage(
+            MessageBanner::Kind::Warning, tr("The profiles cannot be read"), m_profiles.error());
     refreshPicker();
 }
 
 ConnectionController::~ConnectionController()
 {
     // The window may outlive us: it must not keep a pointer to a provider we delete.
-    if (m_window && (m_window->client()->authProvider() == m_auth.get()
-                     || m_window->client()->authProvider() == m_addressAuth.get()))
+    if (m_window
+        && (m_window->client()->authProvider() == m_auth.get()
+            || m_window->client()->authProvider() == m_addressAuth.get()))
         m_window->client()->setAuthProvider(nullptr);
     delete m_picker;
     delete m_manageAction;
@@ -131,7 +132,7 @@ void ConnectionController::switchToAddressOnly()
 {
     if (m_window->isSending()) {
         fail(tr("The connection was not switched"),
-             tr("A request is in flight: wait for it or cancel it first."));
+            tr("A request is in flight: wait for it or cancel it first."));
         m_picker->setCurrent(m_current);
         return;
     }
@@ -154,7 +155,7 @@ bool ConnectionController::switchToProfile(const QString &name)
 {
     if (m_window->isSending()) {
         fail(tr("The connection was not switched"),
-             tr("A request is in flight: wait for it or cancel it first."));
+            tr("A request is in flight: wait for it or cancel it first."));
         return false;
     }
     m_profiles.load();
@@ -162,8 +163,8 @@ bool ConnectionController::switchToProfile(const QString &name)
     if (!profile) {
         const QStringList names = m_profiles.names();
         fail(tr("Unknown profile “%1”").arg(name),
-             names.isEmpty() ? tr("No profiles are saved. Add one with Manage profiles….")
-                             : tr("Saved profiles: %1").arg(names.join(QStringLiteral(", "))));
+            names.isEmpty() ? tr("No profiles are saved. Add one with Manage profiles….")
+                            : tr("Saved profiles: %1").arg(names.join(QStringLiteral(", "))));
         return false;
     }
     const ConnectionConfig config = ConnectionFactory::configFor(*profile);
@@ -183,13 +184,13 @@ bool ConnectionController::switchToProfile(const QString &name)
     return true;
 }
 
-void ConnectionController::apply(const Profile &profile, const ConnectionConfig &config,
-                                 ProfileSecrets secrets)
+void ConnectionController::apply(
+    const Profile &profile, const ConnectionConfig &config, ProfileSecrets secrets)
 {
     m_switching = false;
     if (m_window->isSending()) {
         fail(tr("The connection was not switched"),
-             tr("A request is in flight: wait for it or cancel it first."));
+            tr("A request is in flight: wait for it or cancel it first."));
         m_picker->setCurrent(m_current);
         return;
     }
@@ -200,11 +201,12 @@ void ConnectionController::apply(const Profile &profile, const ConnectionConfig 
             tr("JobDesk never writes secrets to a file. Install or unlock a Secret Service "
                "(e.g. GNOME Keyring) to keep them between runs."));
         for (const SecretKind kind : std::as_const(secrets.noBackend)) {
-            const std::optional<QByteArray> value = m_prompt ? m_prompt(profile, kind) : std::nullopt;
+            const std::optional<QByteArray> value
+                = m_prompt ? m_prompt(profile, kind) : std::nullopt;
             if (!value)
                 continue;
-            m_session.write(profileSecretKey(profile.name, kind), *value, this,
-                            [](const SecretJob &) {});
+            m_session.write(
+                profileSecretKey(profile.name, kind), *value, this, [](const SecretJob &) {});
             secrets.values.insert(kind, *value);
         }
     } else if (!secrets.missing.isEmpty()) {
@@ -221,8 +223,8 @@ void ConnectionController::apply(const Profile &profile, const ConnectionConfig 
 
     TlsOptions tls = config.tls;
     tls.clientKeyPassphrase = secrets.values.value(SecretKind::KeyPassphrase);
-    std::unique_ptr<AuthProvider> auth =
-        ConnectionFactory::createAuthProvider(profile, secrets.values, m_nam, tls);
+    std::unique_ptr<AuthProvider> auth
+        = ConnectionFactory::createAuthProvider(profile, secrets.values, m_nam, tls);
 
     MainWindow::Connection connection;
     connection.apiRoot = config.apiRoot;
@@ -237,8 +239,8 @@ void ConnectionController::apply(const Profile &profile, const ConnectionConfig 
     if (!tlsError.isEmpty())
         warning = tr("The TLS files of this profile cannot be used: %1").arg(tlsError);
     if (!warning.isEmpty())
-        m_window->banner()->showMessage(MessageBanner::Kind::Warning,
-                                        tr("Profile “%1”").arg(profile.name), warning);
+        m_window->banner()->showMessage(
+            MessageBanner::Kind::Warning, tr("Profile “%1”").arg(profile.name), warning);
 
     m_current = profile.name;
     m_profiles.setLastUsedProfile(profile.name);

@@ -2,10 +2,10 @@
 #pragma once
 
 #include "core/connection/ConnectionFactory.h"
-#include "gui/MainWindow.h"
-#include "gui/ProfilePicker.h"
 #include "core/connection/ProfileStore.h"
 #include "core/connection/SecretStore.h"
+#include "gui/MainWindow.h"
+#include "gui/ProfilePicker.h"
 
 #include <QObject>
 #include <QPointer>
@@ -40,12 +40,12 @@ public:
     /// `window`, `nam` and `keychain` are not owned and must outlive the controller. Puts the
     /// profile picker into the window's connection bar.
     ConnectionController(MainWindow *window, QNetworkAccessManager *nam, SecretStore *keychain,
-                         QObject *parent = nullptr);
+        QObject *parent = nullptr);
     ~ConnectionController() override;
 
     /// The connection used for "No profile (address only)"; the provider is taken over.
     void setAddressConnection(const QUrl &apiRoot, std::unique_ptr<AuthProvider> auth,
-                              const TlsOptions &tls, std::chrono::milliseconds timeout);
+        const TlsOptions &tls, std::chrono::milliseconds timeout);
     /// Starts switching (asynchronous). False when refused: a request is in flight, the profile
     /// is unknown or unusable (a banner says why).
     bool switchToProfile(const QString &name);

@@ -14,7 +14,8 @@ QString esc(const QString &text)
 
 QString section(const QString &title)
 {
-    return QStringLiteral("<h3 style=\"margin-top:14px; margin-bottom:4px;\">%1</h3>").arg(esc(title));
+    return QStringLiteral("<h3 style=\"margin-top:14px; margin-bottom:4px;\">%1</h3>")
+        .arg(esc(title));
 }
 
 QString pre(const QString &text)
@@ -30,14 +31,15 @@ QString headersText(const HeaderList &headers)
     QStringList lines;
     for (const auto &header : headers)
         lines.append(QString::fromLatin1(header.first) + QStringLiteral(": ")
-                     + QString::fromUtf8(header.second));
+            + QString::fromUtf8(header.second));
     return lines.join(QLatin1Char('\n'));
 }
 
 QString bytesText(qint64 bytes)
 {
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat)
-        + (bytes >= 1024 ? QStringLiteral(" (%1 bytes)").arg(QLocale().toString(bytes)) : QString());
+        + (bytes >= 1024 ? QStringLiteral(" (%1 bytes)").arg(QLocale().toString(bytes))
+                         : QString());
 }
 
 /// A body for display: size note, then the text (cut at kMaxShownBodyBytes).
@@ -47,7 +49,8 @@ QString bodyBlock(const QString &label, const QByteArray &body, qint64 totalByte
         return QStringLiteral("<p><b>%1:</b> empty</p>").arg(esc(label));
     QString note = bytesText(std::max<qint64>(totalBytes, body.size()));
     if (truncated) {
-        note += QStringLiteral("; only the first %1 were kept (the rest was discarded when received)")
+        note += QStringLiteral(
+            "; only the first %1 were kept (the rest was discarded when received)")
                     .arg(bytesText(body.size()));
     }
     QByteArray shown = body;
@@ -86,15 +89,19 @@ void HistoryDetailsView::showEntry(const std::optional<HistoryEntry> &entry)
 QString HistoryDetailsView::emptyHtml()
 {
     return QStringLiteral("<p style=\"color:gray;\">%1</p>")
-        .arg(esc(tr("Select an attempt to see its request, the server's answer and what to do next.")));
+        .arg(esc(
+            tr("Select an attempt to see its request, the server's answer and what to do next.")));
 }
 
 HeaderList HistoryDetailsView::redacted(const HeaderList &headers)
 {
     static const QByteArrayList secretNames = {
-        QByteArrayLiteral("authorization"), QByteArrayLiteral("proxy-authorization"),
-        QByteArrayLiteral("cookie"),        QByteArrayLiteral("set-cookie"),
-        QByteArrayLiteral("x-api-key"),     QByteArrayLiteral("api-key"),
+        QByteArrayLiteral("authorization"),
+        QByteArrayLiteral("proxy-authorization"),
+        QByteArrayLiteral("cookie"),
+        QByteArrayLiteral("set-cookie"),
+        QByteArrayLiteral("x-api-key"),
+        QByteArrayLiteral("api-key"),
     };
     HeaderList out = headers;
     const QByteArray marker = QByteArrayLiteral("<redacted>");
@@ -125,53 +132,68 @@ QString HistoryDetailsView::html(const HistoryEntry &entry)
     const QString status = entry.httpStatus ? QStringLiteral("HTTP %1").arg(*entry.httpStatus)
                                             : tr("no HTTP answer");
     QString out;
-    out += QStringLiteral("<h2 style=\"margin-bottom:2px;\">%1 <span style=\"font-weight:normal;\">· %2</span></h2>")
+    out += QStringLiteral(
+        "<h2 style=\"margin-bottom:2px;\">%1 <span style=\"font-weight:normal;\">· %2</span></h2>")
                .arg(esc(outcomeKindLabel(entry.kind)), esc(status));
 
     out += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"1\">");
     out += row(tr("Job key"), QStringLiteral("<tt>%1</tt>").arg(esc(entry.jobKey)));
-    out += row(tr("Time"), esc(QStringLiteral("%1 local · %2")
-                                   .arg(entry.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-                                        entry.time.toUTC().toString(Qt::ISODateWithMs))));
-    out += row(tr("Connection"), esc(entry.connection) + QStringLiteral(" <span style=\"color:gray;\">(%1)</span>").arg(esc(entry.source)));
+    out += row(tr("Time"),
+        esc(QStringLiteral("%1 local · %2")
+                .arg(entry.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                    entry.time.toUTC().toString(Qt::ISODateWithMs))));
+    out += row(tr("Connection"),
+        esc(entry.connection)
+            + QStringLiteral(" <span style=\"color:gray;\">(%1)</span>").arg(esc(entry.source)));
     out += row(tr("Duration"), esc(QStringLiteral("%1 ms").arg(entry.elapsedMs)));
     out += QStringLiteral("</table>");
 
     out += section(tr("What it means"));
     out += QStringLiteral("<p>%1</p>").arg(esc(explanation.summary));
     if (!explanation.nextStep.isEmpty())
-        out += QStringLiteral("<p><b>%1</b> %2</p>").arg(esc(tr("Next step:")), esc(explanation.nextStep));
+        out += QStringLiteral("<p><b>%1</b> %2</p>")
+                   .arg(esc(tr("Next step:")), esc(explanation.nextStep));
 
     out += section(tr("Response"));
     if (!entry.transportError.isEmpty())
-        out += QStringLiteral("<p><b>%1</b> %2</p>").arg(esc(tr("Error:")), esc(entry.transportError));
+        out += QStringLiteral("<p><b>%1</b> %2</p>")
+                   .arg(esc(tr("Error:")), esc(entry.transportError));
     if (!entry.redirectLocation.isEmpty()) {
         out += QStringLiteral("<p><b>%1</b> <tt>%2</tt> %3</p>")
                    .arg(esc(tr("Redirected to:")), esc(entry.redirectLocation),
-                        esc(tr("(not followed: check the base URL)")));
+                       esc(tr("(not followed: check the base URL)")));
     }
     if (entry.httpStatus) {
-        out += QStringLiteral("<p><b>%1</b> %2</p>").arg(esc(tr("Status:")), QString::number(*entry.httpStatus));
+        out += QStringLiteral("<p><b>%1</b> %2</p>")
+                   .arg(esc(tr("Status:")), QString::number(*entry.httpStatus));
         if (outcome.problem.isProblem()) {
-            out += QStringLiteral("<p style=\"margin-bottom:2px;\"><b>%1</b></p>").arg(esc(tr("Problem details (every field, as sent):")));
+            out += QStringLiteral("<p style=\"margin-bottom:2px;\"><b>%1</b></p>")
+                       .arg(esc(tr("Problem details (every field, as sent):")));
             out += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\" border=\"0\">");
             for (const ProblemDetails::Member &member : outcome.problem.members()) {
-                out += QStringLiteral("<tr><td style=\"padding-right:12px;\"><tt>%1</tt></td><td><tt>%2</tt></td></tr>")
-                           .arg(esc(member.name), esc(member.displayValue()).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+                out += QStringLiteral(
+                    "<tr><td "
+                    "style=\"padding-right:12px;\"><tt>%1</tt></td><td><tt>%2</tt></td></tr>")
+                           .arg(esc(member.name),
+                               esc(member.displayValue())
+                                   .replace(QLatin1Char('\n'), QStringLiteral("<br>")));
             }
             out += QStringLiteral("</table>");
         } else if (!entry.title.isEmpty() || !entry.detail.isEmpty()) {
             if (!entry.title.isEmpty())
-                out += QStringLiteral("<p><b>%1</b> %2</p>").arg(esc(tr("Title:")), esc(entry.title));
+                out += QStringLiteral("<p><b>%1</b> %2</p>")
+                           .arg(esc(tr("Title:")), esc(entry.title));
             if (!entry.detail.isEmpty())
-                out += QStringLiteral("<p><b>%1</b> %2</p>").arg(esc(tr("Detail:")), esc(entry.detail));
+                out += QStringLiteral("<p><b>%1</b> %2</p>")
+                           .arg(esc(tr("Detail:")), esc(entry.detail));
         }
         if (!entry.responseHeaders.isEmpty()) {
-            out += QStringLiteral("<p style=\"margin-bottom:0px;\"><b>%1</b></p>").arg(esc(tr("Headers")));
+            out += QStringLiteral("<p style=\"margin-bottom:0px;\"><b>%1</b></p>")
+                       .arg(esc(tr("Headers")));
             out += pre(headersText(redacted(entry.responseHeaders)));
         }
         out += bodyBlock(tr("Body"), entry.responseBody, entry.responseBodyTotalBytes,
-                         entry.responseBodyTruncated);
+            entry.responseBodyTruncated);
     }
 
     out += section(tr("Request"));
@@ -179,7 +201,7 @@ QString HistoryDetailsView::html(const HistoryEntry &entry)
         out += QStringLiteral("<p>%1</p>").arg(esc(tr("Not recorded.")));
     } else {
         out += pre(QString::fromLatin1(entry.request.method) + QLatin1Char(' ')
-                   + entry.request.url.toDisplayString());
+            + entry.request.url.toDisplayString());
         if (!entry.request.headers.isEmpty()) {
             out += QStringLiteral("<p style=\"margin-bottom:0px;\"><b>%1</b> <span>(%2)</span></p>")
                        .arg(esc(tr("Headers")), esc(tr("secrets redacted")));

@@ -98,8 +98,8 @@ int HistoryModel::insertIfMatches(qint64 id)
     // older one (rare: a concurrent writer) goes where it belongs among the loaded rows.
     int row = 0;
     while (row < m_rows.size()
-           && (m_rows.at(row).time > entry->time
-               || (m_rows.at(row).time == entry->time && m_rows.at(row).id > id)))
+        && (m_rows.at(row).time > entry->time
+            || (m_rows.at(row).time == entry->time && m_rows.at(row).id > id)))
         ++row;
     if (row == m_rows.size() && !m_complete)
         return -1; // belongs to a page not loaded yet; paging will bring it
@@ -133,8 +133,8 @@ int HistoryModel::fetchNewer()
     return inserted;
 }
 
-void HistoryModel::resetWith(const HistoryFilter &filter, const QList<HistoryEntry> &firstPage,
-                             qint64 newestIdBefore)
+void HistoryModel::resetWith(
+    const HistoryFilter &filter, const QList<HistoryEntry> &firstPage, qint64 newestIdBefore)
 {
     beginResetModel();
     m_filter = filter;
@@ -178,7 +178,7 @@ bool HistoryModel::matches(const HistoryEntry &entry, const HistoryFilter &filte
         return false;
     if (filter.text.isEmpty())
         return true;
-    for (const QString *field : { &entry.jobKey, &entry.title, &entry.detail, &entry.connection }) {
+    for (const QString *field : {&entry.jobKey, &entry.title, &entry.detail, &entry.connection}) {
         if (field->contains(filter.text, Qt::CaseInsensitive))
             return true;
     }
@@ -200,7 +200,7 @@ QString HistoryModel::connectionText(const QString &connection)
 {
     // Profiles are recorded by name; address-only connections by their API root.
     QString text = connection;
-    for (const QLatin1String scheme : { QLatin1String("https://"), QLatin1String("http://") }) {
+    for (const QLatin1String scheme : {QLatin1String("https://"), QLatin1String("http://")}) {
         if (text.startsWith(scheme)) {
             text.remove(0, scheme.size());
             if (text.endsWith(QLatin1String("/v2/")))
@@ -262,13 +262,14 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         case TimeColumn:
             return tr("%1 (local)\n%2 (UTC)")
                 .arg(entry.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")),
-                     entry.time.toUTC().toString(Qt::ISODateWithMs));
+                    entry.time.toUTC().toString(Qt::ISODateWithMs));
         case ConnectionColumn:
             return tr("%1 (from %2)").arg(entry.connection, entry.source);
         case OutcomeColumn:
             return tr("%1 (%2)").arg(outcomeKindLabel(entry.kind), outcomeKindName(entry.kind));
         case TitleColumn:
-            return entry.detail.isEmpty() ? entry.title : entry.title + QLatin1Char('\n') + entry.detail;
+            return entry.detail.isEmpty() ? entry.title
+                                          : entry.title + QLatin1Char('\n') + entry.detail;
         default:
             return {};
         }
@@ -296,14 +297,22 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case TimeColumn: return tr("Time");
-    case ConnectionColumn: return tr("Connection");
-    case JobKeyColumn: return tr("Job key");
-    case OutcomeColumn: return tr("Outcome");
-    case StatusColumn: return tr("Status");
-    case TitleColumn: return tr("Title");
-    case DurationColumn: return tr("Duration");
-    default: return {};
+    case TimeColumn:
+        return tr("Time");
+    case ConnectionColumn:
+        return tr("Connection");
+    case JobKeyColumn:
+        return tr("Job key");
+    case OutcomeColumn:
+        return tr("Outcome");
+    case StatusColumn:
+        return tr("Status");
+    case TitleColumn:
+        return tr("Title");
+    case DurationColumn:
+        return tr("Duration");
+    default:
+        return {};
     }
 }
 

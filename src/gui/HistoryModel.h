@@ -39,8 +39,8 @@ public:
     };
     enum Role {
         EntryIdRole = Qt::UserRole + 1, ///< qint64
-        OutcomeKindRole,                ///< int(OutcomeKind)
-        JobKeyRole,                     ///< QString
+        OutcomeKindRole, ///< int(OutcomeKind)
+        JobKeyRole, ///< QString
     };
     static constexpr int kPageSize = 200;
 
@@ -70,8 +70,8 @@ public:
     /// Replaces filter and rows with a first page read elsewhere (a worker thread, so a slow
     /// text filter never blocks the UI). `newestIdBefore` is the store's lastId() from before
     /// that page was read; anything newer is picked up at once.
-    void resetWith(const HistoryFilter &filter, const QList<HistoryEntry> &firstPage,
-                   qint64 newestIdBefore);
+    void resetWith(
+        const HistoryFilter &filter, const QList<HistoryEntry> &firstPage, qint64 newestIdBefore);
 
     /// Summary of the entry in `row` (no request/response), or nullptr.
     const HistoryEntry *entryAt(int row) const;
@@ -92,8 +92,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 

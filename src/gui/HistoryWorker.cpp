@@ -35,13 +35,16 @@ void HistoryWorker::run(const QString &databasePath, Task task, Done done)
     });
     m_threads.append(thread);
     // finished is emitted in the worker thread; the queued lambda runs on ours.
-    connect(thread, &QThread::finished, this, [this, thread, result, done = std::move(done)] {
-        m_threads.removeOne(thread);
-        thread->wait();
-        delete thread;
-        if (done)
-            done(*result);
-    }, Qt::QueuedConnection);
+    connect(
+        thread, &QThread::finished, this,
+        [this, thread, result, done = std::move(done)] {
+            m_threads.removeOne(thread);
+            thread->wait();
+            delete thread;
+            if (done)
+                done(*result);
+        },
+        Qt::QueuedConnection);
     thread->start(QThread::LowPriority);
 }
 

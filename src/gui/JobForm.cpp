@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/JobForm.h"
 
-#include "core/templates/DraftStore.h"
 #include "core/camunda/JobKey.h"
 #include "core/json/Json.h"
+#include "core/templates/DraftStore.h"
 #include "gui/JsonEditor.h"
 #include "ui_JobForm.h"
 
@@ -37,8 +37,8 @@ QString cleanPastedKey(const QString &text)
 
 JsonEditor::Marker markerOf(const VariablesDocument::Problem &problem)
 {
-    return { problem.position.line, problem.position.column, problem.position.offset,
-             problem.message };
+    return {
+        problem.position.line, problem.position.column, problem.position.offset, problem.message};
 }
 
 } // namespace
@@ -77,7 +77,7 @@ JobForm::JobForm(QWidget *parent)
         emit changed();
     });
     connect(m_ui->variablesMessageLabel, &QLabel::linkActivated, this,
-            [this] { m_ui->variablesEditor->goToError(); });
+        [this] { m_ui->variablesEditor->goToError(); });
     connect(m_ui->resultPanel, &ResultPanel::changed, this, [this] {
         updateSendState();
         emit changed();
@@ -105,12 +105,12 @@ JobForm::JobForm(QWidget *parent)
             last = child;
         }
     }
-    for (QWidget *next : { static_cast<QWidget *>(m_ui->sendPushButton),
-                           static_cast<QWidget *>(m_ui->cancelPushButton),
-                           static_cast<QWidget *>(m_ui->previewPushButton),
-                           static_cast<QWidget *>(m_ui->copyCurlPushButton),
-                           static_cast<QWidget *>(m_ui->formatToolButton),
-                           static_cast<QWidget *>(m_ui->compactToolButton) }) {
+    for (QWidget *next : {static_cast<QWidget *>(m_ui->sendPushButton),
+             static_cast<QWidget *>(m_ui->cancelPushButton),
+             static_cast<QWidget *>(m_ui->previewPushButton),
+             static_cast<QWidget *>(m_ui->copyCurlPushButton),
+             static_cast<QWidget *>(m_ui->formatToolButton),
+             static_cast<QWidget *>(m_ui->compactToolButton)}) {
         setTabOrder(last, next);
         last = next;
     }
@@ -159,9 +159,9 @@ void JobForm::validateJobKey()
     if (text.trimmed().isEmpty()) {
         m_keyValid = false;
         setMessage(m_ui->jobKeyMessageLabel,
-                   tr("Paste the key of the job to complete (from Operate, a log or the "
-                      "incident)."),
-                   Hint);
+            tr("Paste the key of the job to complete (from Operate, a log or the "
+               "incident)."),
+            Hint);
     } else {
         const JobKey::ParseResult parsed = JobKey::parse(text);
         m_keyValid = parsed.key.has_value();
@@ -169,7 +169,7 @@ void JobForm::validateJobKey()
             setMessage(m_ui->jobKeyMessageLabel, parsed.error, Error);
         else
             setMessage(m_ui->jobKeyMessageLabel, parsed.key->partitionHint(),
-                       parsed.key->partitionId() == 0 ? Warning : Hint);
+                parsed.key->partitionId() == 0 ? Warning : Hint);
     }
     m_ui->jobKeyLineEdit->setProperty("invalid", !m_keyValid && !text.trimmed().isEmpty());
     updateSendState();
@@ -231,24 +231,23 @@ void JobForm::applyVariables(VariablesDocument document)
     m_ui->variablesEditor->setProblems(error, duplicates);
 
     if (!m_variables.isValid()) {
-        const VariablesDocument::Problem &first =
-            m_variables.error() ? *m_variables.error() : m_variables.duplicateKeys().constFirst();
+        const VariablesDocument::Problem &first
+            = m_variables.error() ? *m_variables.error() : m_variables.duplicateKeys().constFirst();
         QString more;
         if (!m_variables.error() && m_variables.duplicateKeys().size() > 1)
             more = tr(" (and %n more duplicate keys)", nullptr,
-                      int(m_variables.duplicateKeys().size() - 1));
-        const QString where = tr("line %1, column %2")
-                                  .arg(first.position.line)
-                                  .arg(first.position.column);
+                int(m_variables.duplicateKeys().size() - 1));
+        const QString where
+            = tr("line %1, column %2").arg(first.position.line).arg(first.position.column);
         const QString html = QStringLiteral("<a href=\"#error\">%1</a>: %2%3")
                                  .arg(where, first.message.toHtmlEscaped(), more.toHtmlEscaped());
         setMessage(m_ui->variablesMessageLabel, html, Error);
     } else if (m_variables.exceedsDefaultMaximum()) {
         setMessage(m_ui->variablesMessageLabel,
-                   tr("The variables are larger than 4 MiB, Camunda's default maximum message "
-                      "size: the server will probably refuse them.")
-                       .toHtmlEscaped(),
-                   Warning);
+            tr("The variables are larger than 4 MiB, Camunda's default maximum message "
+               "size: the server will probably refuse them.")
+                .toHtmlEscaped(),
+            Warning);
     } else {
         setMessage(m_ui->variablesMessageLabel, QString(), Hint);
     }
@@ -257,9 +256,8 @@ void JobForm::applyVariables(VariablesDocument document)
         ? tr("no variables")
         : tr("%1, %n top-level key(s)", nullptr, m_variables.topLevelCount())
               .arg(VariablesDocument::formatSize(m_variables.sizeBytes()));
-    m_ui->sizeLabel->setText(m_variables.exceedsDefaultMaximum()
-                                 ? tr("%1 — over 4 MiB").arg(size)
-                                 : size);
+    m_ui->sizeLabel->setText(
+        m_variables.exceedsDefaultMaximum() ? tr("%1 — over 4 MiB").arg(size) : size);
     QPalette pal = palette();
     if (m_variables.exceedsDefaultMaximum())
         pal.setColor(QPalette::WindowText, QColor(0xc0, 0x7a, 0x00));
@@ -292,9 +290,9 @@ void JobForm::updateSendState()
         why = tr("Fix the result first.");
     else if (m_busy)
         why = tr("A request is in flight.");
-    m_ui->sendPushButton->setToolTip(why.isEmpty() ? tr("Complete the job (Ctrl+Return)")
-                                                   : tr("Complete the job (Ctrl+Return). %1")
-                                                         .arg(why));
+    m_ui->sendPushButton->setToolTip(why.isEmpty()
+            ? tr("Complete the job (Ctrl+Return)")
+            : tr("Complete the job (Ctrl+Return). %1").arg(why));
 }
 
 void JobForm::setBusy(bool inFlight)

@@ -95,8 +95,8 @@ private:
     VariablesDocument m_variables;
     /// One worker for background validation; ~JobForm waits for it.
     std::unique_ptr<QThreadPool> m_validationPool;
-    quint64 m_textGeneration = 1;       ///< counts the editor's text changes
-    quint64 m_validatedGeneration = 0;  ///< the text generation m_variables belongs to
+    quint64 m_textGeneration = 1; ///< counts the editor's text changes
+    quint64 m_validatedGeneration = 0; ///< the text generation m_variables belongs to
     quint64 m_backgroundGeneration = 0; ///< the generation being parsed on the worker, or 0
     bool m_keyValid = false;
     bool m_busy = false;

@@ -56,7 +56,8 @@ protected:
     {
         const int span = qMax(charsAdded, 1);
         const QTextBlock block = document()->findBlock(from);
-        if (charsRemoved > 0 && block.isValid() && block == document()->findBlock(from + span - 1)) {
+        if (charsRemoved > 0 && block.isValid()
+            && block == document()->findBlock(from + span - 1)) {
             QPlainTextDocumentLayout::documentChanged(from, 0, span);
             return;
         }
@@ -163,7 +164,8 @@ void JsonEditor::formatVisibleBlocks()
     const int visible = viewport()->height() / lineHeight + 2;
     constexpr int kMargin = 100;
     const int firstNumber = first.blockNumber();
-    m_highlighter->setFormattedRange(qMax(0, firstNumber - kMargin), firstNumber + visible + kMargin);
+    m_highlighter->setFormattedRange(
+        qMax(0, firstNumber - kMargin), firstNumber + visible + kMargin);
     QTextBlock block = first;
     for (int i = 0; block.isValid() && i < visible; ++i, block = block.next()) {
         const JsonBlockData *blockData = dataOf(block);
@@ -214,7 +216,7 @@ void JsonEditor::paintLineNumbers(QPaintEvent *event)
             painter.setFont(font);
             painter.setPen(colour);
             painter.drawText(0, top, width, lineHeight, Qt::AlignRight | Qt::AlignVCenter,
-                             QString::number(line));
+                QString::number(line));
         }
         block = block.next();
         top = bottom;
@@ -254,7 +256,7 @@ QPair<int, int> JsonEditor::keyRange(const Marker &marker) const
     int end = start - block.position() + 1;
     while (end < text.size() && text.at(end) != u'"')
         end += text.at(end) == u'\\' ? 2 : 1;
-    return { start, block.position() + qMin(end + 1, int(text.size())) };
+    return {start, block.position() + qMin(end + 1, int(text.size()))};
 }
 
 int JsonEditor::errorPosition() const
@@ -375,7 +377,8 @@ void JsonEditor::updateExtraSelections()
     if (m_bracketPosition >= 0) {
         QTextCharFormat format;
         if (m_matchPosition >= 0) {
-            format.setBackground(dark ? QColor(0x3d, 0x7e, 0xd6, 110) : QColor(0x3d, 0x7e, 0xd6, 60));
+            format.setBackground(
+                dark ? QColor(0x3d, 0x7e, 0xd6, 110) : QColor(0x3d, 0x7e, 0xd6, 60));
             format.setFontWeight(QFont::Bold);
             markChar(m_bracketPosition, format);
             markChar(m_matchPosition, format);

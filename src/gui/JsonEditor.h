@@ -25,7 +25,7 @@ public:
     /// A place in the text to mark, with the message shown as its tooltip.
     struct Marker
     {
-        int line = 0;   ///< 1-based
+        int line = 0; ///< 1-based
         int column = 0; ///< 1-based, in characters (code points)
         qsizetype offset = -1; ///< UTF-16 offset when known (preferred), else -1
         QString message;

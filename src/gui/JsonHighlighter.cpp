@@ -46,16 +46,18 @@ void JsonHighlighter::highlightBlock(const QString &text)
 {
     auto *data = new JsonBlockData;
     const int number = currentBlock().blockNumber();
-    data->formatted = document()->blockCount() <= kLazyBlockCount
-        || (number >= m_first && number <= m_last);
+    data->formatted
+        = document()->blockCount() <= kLazyBlockCount || (number >= m_first && number <= m_last);
     const QList<Json::Token> tokens = Json::tokenize(text);
     for (const Json::Token &token : tokens) {
         const int start = static_cast<int>(token.offset);
         const int length = static_cast<int>(token.length);
         if (!data->formatted) {
-            if (token.kind == Json::TokenKind::BeginObject || token.kind == Json::TokenKind::EndObject
-                || token.kind == Json::TokenKind::BeginArray || token.kind == Json::TokenKind::EndArray)
-                data->brackets.append({ start, text.at(start) });
+            if (token.kind == Json::TokenKind::BeginObject
+                || token.kind == Json::TokenKind::EndObject
+                || token.kind == Json::TokenKind::BeginArray
+                || token.kind == Json::TokenKind::EndArray)
+                data->brackets.append({start, text.at(start)});
             continue;
         }
         switch (token.kind) {
@@ -63,7 +65,7 @@ void JsonHighlighter::highlightBlock(const QString &text)
         case Json::TokenKind::EndObject:
         case Json::TokenKind::BeginArray:
         case Json::TokenKind::EndArray:
-            data->brackets.append({ start, text.at(start) });
+            data->brackets.append({start, text.at(start)});
             setFormat(start, length, m_punctuation);
             break;
         case Json::TokenKind::Colon:

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/LogPanel.h"
 
+#include "core/base/Logging.h"
 #include "gui/HistoryDetailsView.h"
 #include "gui/HistoryModel.h"
 #include "gui/HistoryWorker.h"
-#include "core/base/Logging.h"
 #include "gui/OutcomeBadgeDelegate.h"
 #include "ui_LogPanel.h"
 
@@ -27,10 +27,17 @@ const QString kSplitterKey = QStringLiteral("logPanel/splitter");
 const QString kHeaderKey = QStringLiteral("logPanel/header");
 
 const QList<OutcomeKind> kAllKinds = {
-    OutcomeKind::Completed,   OutcomeKind::NotFound,       OutcomeKind::InvalidState,
-    OutcomeKind::Rejected,    OutcomeKind::Unauthorized,   OutcomeKind::Forbidden,
-    OutcomeKind::Backpressure, OutcomeKind::ServerError,   OutcomeKind::Redirected,
-    OutcomeKind::TransportError, OutcomeKind::Cancelled,
+    OutcomeKind::Completed,
+    OutcomeKind::NotFound,
+    OutcomeKind::InvalidState,
+    OutcomeKind::Rejected,
+    OutcomeKind::Unauthorized,
+    OutcomeKind::Forbidden,
+    OutcomeKind::Backpressure,
+    OutcomeKind::ServerError,
+    OutcomeKind::Redirected,
+    OutcomeKind::TransportError,
+    OutcomeKind::Cancelled,
 };
 } // namespace
 
@@ -44,8 +51,8 @@ LogPanel::LogPanel(QWidget *parent)
 {
     m_ui->setupUi(this);
     m_ui->historyTableView->setModel(m_model);
-    m_ui->historyTableView->setItemDelegateForColumn(HistoryModel::OutcomeColumn,
-                                                     new OutcomeBadgeDelegate(this));
+    m_ui->historyTableView->setItemDelegateForColumn(
+        HistoryModel::OutcomeColumn, new OutcomeBadgeDelegate(this));
     QHeaderView *header = m_ui->historyTableView->horizontalHeader();
     header->setStretchLastSection(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
@@ -55,17 +62,17 @@ LogPanel::LogPanel(QWidget *parent)
     const QFontMetrics mono(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     const int pad = metrics.height();
     m_ui->historyTableView->setColumnWidth(HistoryModel::TimeColumn,
-                                           metrics.horizontalAdvance(QStringLiteral("2026-12-31 23:59")) + pad);
-    m_ui->historyTableView->setColumnWidth(HistoryModel::ConnectionColumn,
-                                           metrics.horizontalAdvance(QLatin1Char('x')) * 12 + pad);
+        metrics.horizontalAdvance(QStringLiteral("2026-12-31 23:59")) + pad);
+    m_ui->historyTableView->setColumnWidth(
+        HistoryModel::ConnectionColumn, metrics.horizontalAdvance(QLatin1Char('x')) * 12 + pad);
     m_ui->historyTableView->setColumnWidth(HistoryModel::JobKeyColumn,
-                                           mono.horizontalAdvance(QStringLiteral("2251799813685249")) + pad);
+        mono.horizontalAdvance(QStringLiteral("2251799813685249")) + pad);
     m_ui->historyTableView->setColumnWidth(HistoryModel::OutcomeColumn,
-                                           metrics.horizontalAdvance(QStringLiteral("Transport error")) * 6 / 5 + 3 * pad);
-    m_ui->historyTableView->setColumnWidth(HistoryModel::StatusColumn,
-                                           metrics.horizontalAdvance(QStringLiteral("Status")) + pad);
-    m_ui->historyTableView->setColumnWidth(HistoryModel::DurationColumn,
-                                           metrics.horizontalAdvance(QStringLiteral("Duration")) + pad);
+        metrics.horizontalAdvance(QStringLiteral("Transport error")) * 6 / 5 + 3 * pad);
+    m_ui->historyTableView->setColumnWidth(
+        HistoryModel::StatusColumn, metrics.horizontalAdvance(QStringLiteral("Status")) + pad);
+    m_ui->historyTableView->setColumnWidth(
+        HistoryModel::DurationColumn, metrics.horizontalAdvance(QStringLiteral("Duration")) + pad);
     // Uniform row heights: the view never measures 100,000 rows.
     QHeaderView *rows = m_ui->historyTableView->verticalHeader();
     rows->setSectionResizeMode(QHeaderView::Fixed);
@@ -80,25 +87,27 @@ LogPanel::LogPanel(QWidget *parent)
     m_filterTimer->setInterval(kFilterDebounceMs);
     connect(m_filterTimer, &QTimer::timeout, this, &LogPanel::applyFilterNow);
     connect(m_ui->historyFilterLineEdit, &QLineEdit::textChanged, m_filterTimer,
-            qOverload<>(&QTimer::start));
-    connect(m_ui->historyFilterLineEdit, &QLineEdit::returnPressed, this, &LogPanel::applyFilterNow);
+        qOverload<>(&QTimer::start));
+    connect(
+        m_ui->historyFilterLineEdit, &QLineEdit::returnPressed, this, &LogPanel::applyFilterNow);
     connect(m_ui->outcomeFilterComboBox, qOverload<int>(&QComboBox::currentIndexChanged), this,
-            &LogPanel::applyFilterNow);
+        &LogPanel::applyFilterNow);
 
     connect(m_ui->historyTableView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this] {
-                showSelected();
-                updateActions();
-            });
+        [this] {
+            showSelected();
+            updateActions();
+        });
     connect(m_ui->historyTableView, &QTableView::activated, this, &LogPanel::loadSelectedIntoForm);
     connect(m_ui->historyTableView, &QWidget::customContextMenuRequested, this,
-            &LogPanel::showContextMenu);
+        &LogPanel::showContextMenu);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         showSelected();
         updateActions();
     });
 
-    connect(m_ui->loadIntoFormPushButton, &QPushButton::clicked, this, &LogPanel::loadSelectedIntoForm);
+    connect(
+        m_ui->loadIntoFormPushButton, &QPushButton::clicked, this, &LogPanel::loadSelectedIntoForm);
     connect(m_ui->copyKeyToolButton, &QToolButton::clicked, this, &LogPanel::copyKey);
     connect(m_ui->copyTicketToolButton, &QToolButton::clicked, this, &LogPanel::copyTicketText);
     connect(m_ui->copyCurlToolButton, &QToolButton::clicked, this, &LogPanel::copyCurl);
@@ -132,14 +141,14 @@ void LogPanel::setupOutcomeFilter()
     combo->addItem(tr("Everything but completed"), problems);
     combo->insertSeparator(combo->count());
     for (const OutcomeKind kind : kAllKinds)
-        combo->addItem(outcomeKindLabel(kind), QStringList { outcomeKindName(kind) });
+        combo->addItem(outcomeKindLabel(kind), QStringList {outcomeKindName(kind)});
 }
 
 void LogPanel::setupActions()
 {
     QTableView *table = m_ui->historyTableView;
     const auto make = [this, table](const QString &text, const QKeySequence &shortcut,
-                                    void (LogPanel::*slot)()) {
+                          void (LogPanel::*slot)()) {
         auto *action = new QAction(text, this);
         if (!shortcut.isEmpty()) {
             action->setShortcut(shortcut);
@@ -151,8 +160,8 @@ void LogPanel::setupActions()
     };
     m_loadAction = make(tr("Load into form"), {}, &LogPanel::loadSelectedIntoForm);
     m_copyKeyAction = make(tr("Copy key"), QKeySequence::Copy, &LogPanel::copyKey);
-    m_copyTicketAction = make(tr("Copy as ticket text"), QKeySequence(tr("Ctrl+Shift+C")),
-                              &LogPanel::copyTicketText);
+    m_copyTicketAction = make(
+        tr("Copy as ticket text"), QKeySequence(tr("Ctrl+Shift+C")), &LogPanel::copyTicketText);
     m_copyCurlAction = make(tr("Copy as curl"), {}, &LogPanel::copyCurl);
     m_exportAction = make(tr("Export filtered history…"), {}, &LogPanel::exportWithDialog);
     m_retentionAction = make(tr("Retention…"), {}, &LogPanel::editRetention);
@@ -301,12 +310,12 @@ void LogPanel::showSelected()
 
 void LogPanel::updateActions()
 {
-    const bool hasSelection = m_model->entryAt(m_ui->historyTableView->currentIndex().row()) != nullptr;
-    for (QWidget *widget : std::initializer_list<QWidget *> {
-             m_ui->loadIntoFormPushButton, m_ui->copyKeyToolButton, m_ui->copyTicketToolButton,
-             m_ui->copyCurlToolButton })
+    const bool hasSelection
+        = m_model->entryAt(m_ui->historyTableView->currentIndex().row()) != nullptr;
+    for (QWidget *widget : std::initializer_list<QWidget *> {m_ui->loadIntoFormPushButton,
+             m_ui->copyKeyToolButton, m_ui->copyTicketToolButton, m_ui->copyCurlToolButton})
         widget->setEnabled(hasSelection);
-    for (QAction *action : { m_loadAction, m_copyKeyAction, m_copyTicketAction, m_copyCurlAction })
+    for (QAction *action : {m_loadAction, m_copyKeyAction, m_copyTicketAction, m_copyCurlAction})
         action->setEnabled(hasSelection);
     const bool hasStore = m_store != nullptr;
     m_ui->exportToolButton->setEnabled(hasStore);
@@ -323,9 +332,9 @@ void LogPanel::updateCount()
     const int total = m_store->count();
     const HistoryFilter filter = m_model->filter();
     const auto show = [this, total, filter](int shown) {
-        m_ui->historyCountLabel->setText(
-            filter.isEmpty() ? tr("%Ln attempt(s)", nullptr, total)
-                             : tr("%1 of %Ln attempt(s)", nullptr, total).arg(QLocale().toString(shown)));
+        m_ui->historyCountLabel->setText(filter.isEmpty()
+                ? tr("%Ln attempt(s)", nullptr, total)
+                : tr("%1 of %Ln attempt(s)", nullptr, total).arg(QLocale().toString(shown)));
     };
     const quint64 generation = ++m_countGeneration;
     if (filter.isEmpty()) {

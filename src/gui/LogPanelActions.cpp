@@ -2,12 +2,12 @@
 // LogPanel's actions: load into form, copy (key, ticket text, curl), export, retention.
 #include "gui/LogPanel.h"
 
+#include "core/history/TicketText.h"
+#include "core/http/JobsClient.h"
 #include "gui/HistoryDetailsView.h"
 #include "gui/HistoryModel.h"
 #include "gui/HistoryWorker.h"
-#include "core/http/JobsClient.h"
 #include "gui/RetentionDialog.h"
-#include "core/history/TicketText.h"
 #include "ui_LogPanel.h"
 
 #include <QClipboard>
@@ -30,7 +30,8 @@ void LogPanel::loadSelectedIntoForm()
 
 void LogPanel::copyKey()
 {
-    if (const HistoryEntry *entry = m_model->entryAt(m_ui->historyTableView->currentIndex().row())) {
+    if (const HistoryEntry *entry
+        = m_model->entryAt(m_ui->historyTableView->currentIndex().row())) {
         QGuiApplication::clipboard()->setText(entry->jobKey);
         report(tr("Copied job key %1").arg(entry->jobKey));
     }
@@ -58,26 +59,31 @@ void LogPanel::exportWithDialog()
     if (m_store == nullptr)
         return;
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString name = QStringLiteral("jobdesk-history-%1.csv")
-                             .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm")));
+    const QString name
+        = QStringLiteral("jobdesk-history-%1.csv")
+              .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm")));
     auto *dialog = new QFileDialog(this, tr("Export history"), QDir(folder).filePath(name));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setAcceptMode(QFileDialog::AcceptSave);
     const QString csvFilter = tr("CSV for spreadsheets (*.csv)");
     const QString jsonFilter = tr("JSON with full requests and responses (*.json)");
-    dialog->setNameFilters({ csvFilter, jsonFilter });
+    dialog->setNameFilters({csvFilter, jsonFilter});
     dialog->setDefaultSuffix(QStringLiteral("csv"));
-    connect(dialog, &QFileDialog::filterSelected, dialog, [dialog, jsonFilter](const QString &filter) {
-        dialog->setDefaultSuffix(filter == jsonFilter ? QStringLiteral("json") : QStringLiteral("csv"));
-    });
-    connect(dialog, &QFileDialog::fileSelected, this, [this, dialog, jsonFilter](const QString &path) {
-        std::optional<HistoryExporter::Format> format = HistoryExporter::formatForFileName(path);
-        if (!format) {
-            format = dialog->selectedNameFilter() == jsonFilter ? HistoryExporter::Format::Json
-                                                                : HistoryExporter::Format::Csv;
-        }
-        exportTo(path, *format);
-    });
+    connect(
+        dialog, &QFileDialog::filterSelected, dialog, [dialog, jsonFilter](const QString &filter) {
+            dialog->setDefaultSuffix(
+                filter == jsonFilter ? QStringLiteral("json") : QStringLiteral("csv"));
+        });
+    connect(
+        dialog, &QFileDialog::fileSelected, this, [this, dialog, jsonFilter](const QString &path) {
+            std::optional<HistoryExporter::Format> format
+                = HistoryExporter::formatForFileName(path);
+            if (!format) {
+                format = dialog->selectedNameFilter() == jsonFilter ? HistoryExporter::Format::Json
+                                                                    : HistoryExporter::Format::Csv;
+            }
+            exportTo(path, *format);
+        });
     dialog->open();
 }
 
@@ -92,12 +98,14 @@ void LogPanel::exportTo(const QString &path, HistoryExporter::Format format)
     m_worker->run(
         m_store->path(),
         [filter, path, format](HistoryStore &store) {
-            const HistoryExporter::Result result = HistoryExporter::exportTo(store, filter, path, format);
-            return HistoryWorker::Result { result.ok, result.count, result.error, {} };
+            const HistoryExporter::Result result
+                = HistoryExporter::exportTo(store, filter, path, format);
+            return HistoryWorker::Result {result.ok, result.count, result.error, {}};
         },
         [this, path](const HistoryWorker::Result &result) {
             const QString message = result.ok
-                ? tr("Exported %n attempt(s) to %1", nullptr, result.count).arg(QDir::toNativeSeparators(path))
+                ? tr("Exported %n attempt(s) to %1", nullptr, result.count)
+                      .arg(QDir::toNativeSeparators(path))
                 : tr("Export failed: %1").arg(result.error);
             report(message);
             emit exportFinished(result.ok, result.count, message);
@@ -117,7 +125,8 @@ void LogPanel::editRetention()
     auto *dialog = new RetentionDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setPolicy(m_retention);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] { setRetentionPolicy(dialog->policy()); });
+    connect(
+        dialog, &QDialog::accepted, this, [this, dialog] { setRetentionPolicy(dialog->policy()); });
     dialog->open();
 }
 
@@ -141,7 +150,7 @@ void LogPanel::applyRetention()
         [policy](HistoryStore &store) {
             const int removed = policy.apply(store, QDateTime::currentDateTimeUtc());
             const bool ok = store.error().isEmpty();
-            return HistoryWorker::Result { ok, removed, store.error(), {} };
+            return HistoryWorker::Result {ok, removed, store.error(), {}};
         },
         [this](const HistoryWorker::Result &result) {
             m_retentionRunning = false;
@@ -151,8 +160,9 @@ void LogPanel::applyRetention()
                 if (result.count > 0)
                     refresh();
                 report(result.count > 0
-                           ? tr("%1; removed %n older attempt(s)", nullptr, result.count).arg(m_retention.description())
-                           : m_retention.description());
+                        ? tr("%1; removed %n older attempt(s)", nullptr, result.count)
+                              .arg(m_retention.description())
+                        : m_retention.description());
             }
             emit retentionApplied(result.ok ? result.count : -1);
             if (m_retentionAgain) {

@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/MainWindow.h"
 
-#include "gui/AboutDialog.h"
 #include "core/base/AppInfo.h"
+#include "core/base/Logging.h"
 #include "core/camunda/CompletionRequest.h"
+#include "core/history/HistoryStore.h"
+#include "core/http/JobsClient.h"
+#include "core/templates/DraftStore.h"
+#include "gui/AboutDialog.h"
 #include "gui/Confirm.h"
 #include "gui/ConnectionBar.h"
-#include "core/templates/DraftStore.h"
-#include "core/history/HistoryStore.h"
 #include "gui/JobForm.h"
-#include "core/http/JobsClient.h"
 #include "gui/JsonEditor.h"
 #include "gui/LogPanel.h"
-#include "core/base/Logging.h"
 #include "gui/MessageBanner.h"
 #include "gui/RequestPreviewDialog.h"
 #include "ui_MainWindow.h"
@@ -59,7 +59,7 @@ QString MainWindow::settingsPath()
 }
 
 MainWindow::MainWindow(const Connection &connection, QNetworkAccessManager *nam,
-                       HistoryStore *history, DraftStore *drafts, QWidget *parent)
+    HistoryStore *history, DraftStore *drafts, QWidget *parent)
     : QMainWindow(parent)
     , m_ui((initJobDeskResources(), std::make_unique<Ui::MainWindow>()))
     , m_connection(connection)
@@ -90,7 +90,7 @@ MainWindow::MainWindow(const Connection &connection, QNetworkAccessManager *nam,
 
     startupMark("  log panel");
     m_ui->connectionBar->setConnection(m_connection.profileName, m_connection.apiRoot.toString(),
-                                       m_connection.colour, m_connection.production);
+        m_connection.colour, m_connection.production);
 
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
     m_busyBar->setObjectName(QStringLiteral("busyProgressBar"));
@@ -112,22 +112,20 @@ MainWindow::MainWindow(const Connection &connection, QNetworkAccessManager *nam,
     connect(m_ui->jobForm, &JobForm::previewRequested, this, &MainWindow::previewRequest);
     connect(m_ui->connectionBar, &ConnectionBar::testRequested, this, &MainWindow::testConnection);
     connect(m_logPanel, &LogPanel::statusMessage, this,
-            [this](const QString &message) { statusBar()->showMessage(message, 6000); });
-    connect(m_logPanel, &LogPanel::loadIntoFormRequested, this,
-            [this](const HistoryEntry &entry) {
-                if (isSending())
-                    return;
-                if (m_ui->jobForm->loadRequest(entry.jobKey, entry.request.body)) {
-                    statusBar()->showMessage(tr("Loaded the request of job %1 into the form")
-                                                 .arg(entry.jobKey),
-                                             6000);
-                    m_ui->jobForm->focusJobKey();
-                } else {
-                    m_ui->messageBanner->showMessage(
-                        MessageBanner::Kind::Warning, tr("Cannot load this entry into the form"),
-                        tr("Its request body is not a job completion body."));
-                }
-            });
+        [this](const QString &message) { statusBar()->showMessage(message, 6000); });
+    connect(m_logPanel, &LogPanel::loadIntoFormRequested, this, [this](const HistoryEntry &entry) {
+        if (isSending())
+            return;
+        if (m_ui->jobForm->loadRequest(entry.jobKey, entry.request.body)) {
+            statusBar()->showMessage(
+                tr("Loaded the request of job %1 into the form").arg(entry.jobKey), 6000);
+            m_ui->jobForm->focusJobKey();
+        } else {
+            m_ui->messageBanner->showMessage(MessageBanner::Kind::Warning,
+                tr("Cannot load this entry into the form"),
+                tr("Its request body is not a job completion body."));
+        }
+    });
 
     m_draftTimer->setSingleShot(true);
     m_draftTimer->setInterval(kDraftDelayMs);
@@ -149,8 +147,8 @@ void MainWindow::finishStartup()
         return;
     m_startupFinished = true;
     startupMark("finishing start-up");
-    setWindowIcon(QIcon::fromTheme(AppInfo::applicationId(),
-                                   QIcon(QStringLiteral(":/icons/io.github.jobdesk.JobDesk.svg"))));
+    setWindowIcon(QIcon::fromTheme(
+        AppInfo::applicationId(), QIcon(QStringLiteral(":/icons/io.github.jobdesk.JobDesk.svg"))));
     enableClearButtons(this);
     // Menu icons: only seen once a menu opens.
     m_ui->sendAction->setIcon(QIcon(QStringLiteral(":/icons/send.svg")));
@@ -166,8 +164,8 @@ void MainWindow::finishStartup()
         if (!m_history->isOpen() && m_history->open())
             m_logPanel->setStore(m_history);
         if (!m_history->isOpen())
-            m_ui->messageBanner->showMessage(
-                MessageBanner::Kind::Warning, tr("The history cannot be written"),
+            m_ui->messageBanner->showMessage(MessageBanner::Kind::Warning,
+                tr("The history cannot be written"),
                 tr("%1\nRequests can still be sent, but they are not recorded.")
                     .arg(m_history->error()));
     }
@@ -222,7 +220,7 @@ bool MainWindow::setConnection(const Connection &connection)
     m_client->setApiRoot(m_connection.apiRoot);
     m_client->setAuthProvider(m_connection.auth);
     m_ui->connectionBar->setConnection(m_connection.profileName, m_connection.apiRoot.toString(),
-                                       m_connection.colour, m_connection.production);
+        m_connection.colour, m_connection.production);
     return true;
 }
 
@@ -243,11 +241,11 @@ ConnectionBar *MainWindow::connectionBar() const
 
 void MainWindow::setupActions()
 {
-    m_ui->sendAction->setShortcuts({ QKeySequence(Qt::CTRL | Qt::Key_Return),
-                                     QKeySequence(Qt::CTRL | Qt::Key_Enter) });
+    m_ui->sendAction->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     // The shortcuts work wherever the focus is inside the window (also in the editor).
-    for (QAction *action : { m_ui->sendAction, m_ui->cancelAction, m_ui->focusJobKeyAction,
-                             m_ui->formatAction, m_ui->filterHistoryAction }) {
+    for (QAction *action : {m_ui->sendAction, m_ui->cancelAction, m_ui->focusJobKeyAction,
+             m_ui->formatAction, m_ui->filterHistoryAction}) {
         action->setShortcutContext(Qt::WindowShortcut);
         addAction(action);
     }
@@ -285,15 +283,15 @@ void MainWindow::send()
     const std::optional<CompletionRequest> request = m_ui->jobForm->request(&why);
     if (!request) {
         m_ui->messageBanner->showMessage(MessageBanner::Kind::Error, tr("Not sent"),
-                                         why.isEmpty() ? tr("The form is not complete.") : why);
+            why.isEmpty() ? tr("The form is not complete.") : why);
         return;
     }
     if (m_connection.production
         && !Confirm::ask(this, tr("Complete a job in production?"),
-                         tr("This completes job %1 on the production connection “%2”. It cannot "
-                            "be undone.")
-                             .arg(request->jobKey.toString(), m_connection.displayName()),
-                         tr("Complete in production"))) {
+            tr("This completes job %1 on the production connection “%2”. It cannot "
+               "be undone.")
+                .arg(request->jobKey.toString(), m_connection.displayName()),
+            tr("Complete in production"))) {
         statusBar()->showMessage(tr("Not sent: cancelled at the production check."), 6000);
         return;
     }
@@ -308,9 +306,9 @@ void MainWindow::send()
 
     m_ui->jobForm->setBusy(true);
     m_busyBar->show();
-    m_statusLabel->setText(tr("Sending POST %1 …")
-                               .arg(m_client->apiRoot().resolved(QUrl(request->relativePath()))
-                                        .toString()));
+    m_statusLabel->setText(
+        tr("Sending POST %1 …")
+            .arg(m_client->apiRoot().resolved(QUrl(request->relativePath())).toString()));
     updateActions();
 }
 
@@ -327,8 +325,8 @@ void MainWindow::onFinished(const Outcome &outcome)
     qint64 id = 0;
     QString historyError;
     if (m_history && m_history->isOpen()) {
-        id = m_history->append(HistoryEntry::fromOutcome(
-            outcome, QStringLiteral("window"), m_connection.displayName(), m_sendingKey, m_started));
+        id = m_history->append(HistoryEntry::fromOutcome(outcome, QStringLiteral("window"),
+            m_connection.displayName(), m_sendingKey, m_started));
         if (id == 0)
             historyError = m_history->error();
     }
@@ -341,8 +339,8 @@ void MainWindow::onFinished(const Outcome &outcome)
     m_busyBar->hide();
     showOutcome(outcome, m_sendingKey, m_sendingDenied);
     if (!historyError.isEmpty())
-        m_ui->messageBanner->showMessage(
-            MessageBanner::Kind::Warning, tr("The attempt could not be recorded"),
+        m_ui->messageBanner->showMessage(MessageBanner::Kind::Warning,
+            tr("The attempt could not be recorded"),
             tr("%1\n%2").arg(m_ui->messageBanner->headline(), historyError));
     if (id != 0)
         m_logPanel->addEntry(id);
@@ -441,8 +439,7 @@ void MainWindow::restoreDraft()
             m_statusLabel->setText(tr("Restored the form as you left it."));
     } else if (!m_drafts->error().isEmpty()) {
         m_ui->messageBanner->showMessage(MessageBanner::Kind::Warning,
-                                         tr("The saved form could not be restored"),
-                                         m_drafts->error());
+            tr("The saved form could not be restored"), m_drafts->error());
     }
 }
 
@@ -460,7 +457,7 @@ void MainWindow::restoreLayout()
         resize(1280, 800);
     if (!m_ui->mainSplitter->restoreState(
             settings.value(QStringLiteral("window/splitter")).toByteArray()))
-        m_ui->mainSplitter->setSizes({ 520, 760 });
+        m_ui->mainSplitter->setSizes({520, 760});
 }
 
 void MainWindow::saveLayout() const

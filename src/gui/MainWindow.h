@@ -48,9 +48,9 @@ public:
     /// Where requests go and how they authenticate.
     struct Connection
     {
-        QUrl apiRoot;          ///< ends in /v2/
-        QString profileName;   ///< empty without a profile
-        QString colour;        ///< the profile's tag colour, or empty
+        QUrl apiRoot; ///< ends in /v2/
+        QString profileName; ///< empty without a profile
+        QString colour; ///< the profile's tag colour, or empty
         bool production = false;
         AuthProvider *auth = nullptr; ///< not owned; nullptr: no authentication
         /// What the history records: the profile name, or the API root.
@@ -59,7 +59,7 @@ public:
 
     /// `history` and `drafts` are not owned and may be null (no history / no draft).
     MainWindow(const Connection &connection, QNetworkAccessManager *nam, HistoryStore *history,
-               DraftStore *drafts, QWidget *parent = nullptr);
+        DraftStore *drafts, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     JobForm *form() const;
@@ -88,7 +88,8 @@ public:
     void finishStartup();
     bool isStartupFinished() const { return m_startupFinished; }
     /// A line edit whose .ui sets this dynamic property to true gets its clear button in
-    /// finishStartup() (the style looks its icon up in the icon theme, which is slow the first time).
+    /// finishStartup() (the style looks its icon up in the icon theme, which is slow the first
+    /// time).
     static constexpr char kClearButtonProperty[] = "deferredClearButton";
 
 public slots:

@@ -2,9 +2,9 @@
 // The templates side of the main window: the dock, Ctrl+S and applying a template to the form.
 #include "gui/MainWindow.h"
 
+#include "core/templates/TemplateStore.h"
 #include "gui/JobForm.h"
 #include "gui/TemplateForm.h"
-#include "core/templates/TemplateStore.h"
 #include "gui/TemplatesPanel.h"
 #include "ui_MainWindow.h"
 
@@ -21,14 +21,14 @@ void MainWindow::setTemplateStore(TemplateStore *store)
     auto *dock = new QDockWidget(tr("Templates"), this);
     dock->setObjectName(QStringLiteral("templatesDock"));
     dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
-                      | QDockWidget::DockWidgetFloatable);
+        | QDockWidget::DockWidgetFloatable);
     m_templatesPanel = new TemplatesPanel(store, dock);
     m_templatesPanel->setObjectName(QStringLiteral("templatesPanel"));
     dock->setWidget(m_templatesPanel);
     if (m_startupFinished)
         enableClearButtons(m_templatesPanel);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
-    resizeDocks({ dock }, { 200 }, Qt::Horizontal);
+    resizeDocks({dock}, {200}, Qt::Horizontal);
 
     QSettings settings(settingsPath(), QSettings::IniFormat);
     // First start (no saved layout) without templates: the dock stays closed and the log gets
@@ -39,7 +39,7 @@ void MainWindow::setTemplateStore(TemplateStore *store)
 
     m_ui->saveTemplateAction->setEnabled(true);
     m_ui->showTemplatesAction->setEnabled(true);
-    for (QAction *action : { m_ui->saveTemplateAction, m_ui->showTemplatesAction }) {
+    for (QAction *action : {m_ui->saveTemplateAction, m_ui->showTemplatesAction}) {
         action->setShortcutContext(Qt::WindowShortcut);
         addAction(action);
     }
@@ -54,11 +54,11 @@ void MainWindow::setTemplateStore(TemplateStore *store)
         dock->raise();
         m_templatesPanel->focusSearch();
     });
-    connect(m_templatesPanel, &TemplatesPanel::saveRequested, this,
-            &MainWindow::saveFormAsTemplate);
+    connect(
+        m_templatesPanel, &TemplatesPanel::saveRequested, this, &MainWindow::saveFormAsTemplate);
     connect(m_templatesPanel, &TemplatesPanel::applyRequested, this, &MainWindow::applyTemplate);
     connect(m_templatesPanel, &TemplatesPanel::statusMessage, this,
-            [this](const QString &message) { statusBar()->showMessage(message, 6000); });
+        [this](const QString &message) { statusBar()->showMessage(message, 6000); });
 }
 
 void MainWindow::saveFormAsTemplate()
@@ -76,7 +76,7 @@ void MainWindow::applyTemplate(const Template &t)
     if (isSending()) {
         statusBar()->showMessage(tr("A request is in flight: wait for it before applying a "
                                     "template"),
-                                 6000);
+            6000);
         return;
     }
     m_ui->jobForm->setDraft(TemplateForm::applied(m_ui->jobForm->draft(), t));

@@ -149,8 +149,8 @@ QColor MessageBanner::tint() const
                                        : palette().color(QPalette::Window);
     const qreal mix = 0.18;
     return QColor::fromRgbF(static_cast<float>(base.redF() * (1 - mix) + accent.redF() * mix),
-                            static_cast<float>(base.greenF() * (1 - mix) + accent.greenF() * mix),
-                            static_cast<float>(base.blueF() * (1 - mix) + accent.blueF() * mix));
+        static_cast<float>(base.greenF() * (1 - mix) + accent.greenF() * mix),
+        static_cast<float>(base.blueF() * (1 - mix) + accent.blueF() * mix));
 }
 
 QColor MessageBanner::accent() const

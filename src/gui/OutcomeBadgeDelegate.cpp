@@ -25,34 +25,33 @@ Tint tintFor(OutcomeKind kind)
 {
     switch (kind) {
     case OutcomeKind::Completed:
-        return { 0xd3f2dc, 0x14532d, 0x1f5130, 0xc8f5d5 }; // green
+        return {0xd3f2dc, 0x14532d, 0x1f5130, 0xc8f5d5}; // green
     case OutcomeKind::NotFound:
-        return { 0xfdecc8, 0x6b3d04, 0x5c3a0a, 0xfde6b3 }; // amber
+        return {0xfdecc8, 0x6b3d04, 0x5c3a0a, 0xfde6b3}; // amber
     case OutcomeKind::InvalidState:
-        return { 0xfddcc4, 0x7c2d12, 0x6b2e12, 0xfed7bf }; // orange
+        return {0xfddcc4, 0x7c2d12, 0x6b2e12, 0xfed7bf}; // orange
     case OutcomeKind::Rejected:
     case OutcomeKind::ServerError:
-        return { 0xfbd5d5, 0x7f1d1d, 0x6e1f1f, 0xfdd5d5 }; // red
+        return {0xfbd5d5, 0x7f1d1d, 0x6e1f1f, 0xfdd5d5}; // red
     case OutcomeKind::Unauthorized:
     case OutcomeKind::Forbidden:
-        return { 0xe9dcfb, 0x4c1d95, 0x47286e, 0xe7dafd }; // violet
+        return {0xe9dcfb, 0x4c1d95, 0x47286e, 0xe7dafd}; // violet
     case OutcomeKind::Backpressure:
-        return { 0xfdf1b8, 0x5c4405, 0x574510, 0xfbefb5 }; // yellow
+        return {0xfdf1b8, 0x5c4405, 0x574510, 0xfbefb5}; // yellow
     case OutcomeKind::Redirected:
-        return { 0xd6e6fb, 0x1e3a6e, 0x22406e, 0xd6e6fd }; // blue
+        return {0xd6e6fb, 0x1e3a6e, 0x22406e, 0xd6e6fd}; // blue
     case OutcomeKind::TransportError:
-        return { 0xf1d6e4, 0x6d1a43, 0x5e2143, 0xf7d7e8 }; // rose
+        return {0xf1d6e4, 0x6d1a43, 0x5e2143, 0xf7d7e8}; // rose
     case OutcomeKind::Cancelled:
         break;
     }
-    return { 0xe3e5e8, 0x30343a, 0x3f444b, 0xe5e7ea }; // grey
+    return {0xe3e5e8, 0x30343a, 0x3f444b, 0xe5e7ea}; // grey
 }
 
 double relativeLuminance(const QColor &color)
 {
-    const auto channel = [](double c) {
-        return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
-    };
+    const auto channel
+        = [](double c) { return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); };
     return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF())
         + 0.0722 * channel(color.blueF());
 }
@@ -70,8 +69,8 @@ OutcomeBadgeDelegate::Colors OutcomeBadgeDelegate::colors(OutcomeKind kind, bool
 {
     const Tint tint = tintFor(kind);
     if (darkPalette)
-        return { QColor(tint.darkBackground), QColor(tint.darkText) };
-    return { QColor(tint.lightBackground), QColor(tint.lightText) };
+        return {QColor(tint.darkBackground), QColor(tint.darkText)};
+    return {QColor(tint.lightBackground), QColor(tint.lightText)};
 }
 
 bool OutcomeBadgeDelegate::isDark(const QPalette &palette)
@@ -86,8 +85,8 @@ double OutcomeBadgeDelegate::contrastRatio(const QColor &a, const QColor &b)
     return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
-void OutcomeBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
-                                 const QModelIndex &index) const
+void OutcomeBadgeDelegate::paint(
+    QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
@@ -122,14 +121,14 @@ void OutcomeBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     painter->fillPath(path, c.background);
     painter->setPen(c.text);
     painter->drawText(badge.adjusted(padX, 0, -padX, 0), Qt::AlignCenter,
-                      width == textWidth + 2 * padX
-                          ? label
-                          : metrics.elidedText(label, Qt::ElideRight, badge.width() - 2 * padX));
+        width == textWidth + 2 * padX
+            ? label
+            : metrics.elidedText(label, Qt::ElideRight, badge.width() - 2 * padX));
     painter->restore();
 }
 
-QSize OutcomeBadgeDelegate::sizeHint(const QStyleOptionViewItem &option,
-                                     const QModelIndex &index) const
+QSize OutcomeBadgeDelegate::sizeHint(
+    const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
     QFont font = option.font;

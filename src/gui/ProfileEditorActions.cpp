@@ -2,11 +2,11 @@
 // The profile editor's imports and "Test connection" (topology, then an authenticated call).
 #include "gui/ProfileEditorDialog.h"
 
-#include "core/http/AuthProvider.h"
-#include "gui/ConnectionController.h"
 #include "core/connection/ConnectionFactory.h"
-#include "core/http/JobsClient.h"
 #include "core/connection/ProfileImport.h"
+#include "core/http/AuthProvider.h"
+#include "core/http/JobsClient.h"
+#include "gui/ConnectionController.h"
 #include "ui_ProfileEditorDialog.h"
 
 #include <QFileDialog>
@@ -90,10 +90,12 @@ void ProfileEditorDialog::testConnection()
                 if (!outcome.httpStatus) {
                     finishTest(false, tr("No answer: %1").arg(outcome.transportError));
                 } else if (*outcome.httpStatus == 401) {
-                    finishTest(false, tr("Reached the server, but it refused the credentials "
-                                         "(401 Unauthorized): check the user name and secret."));
+                    finishTest(false,
+                        tr("Reached the server, but it refused the credentials "
+                           "(401 Unauthorized): check the user name and secret."));
                 } else if (*outcome.httpStatus < 200 || *outcome.httpStatus >= 300) {
-                    finishTest(false, tr("GET /v2/topology answered HTTP %1").arg(*outcome.httpStatus));
+                    finishTest(
+                        false, tr("GET /v2/topology answered HTTP %1").arg(*outcome.httpStatus));
                 } else {
                     checkAuth(m_testClient);
                 }
@@ -114,20 +116,23 @@ void ProfileEditorDialog::checkAuth(JobsClient *client)
         }
         client->setAuthProvider(m_testAuth.get());
         m_testCall = client->send(QByteArrayLiteral("POST"), QStringLiteral("jobs/search"),
-                                  QByteArrayLiteral("{\"page\":{\"limit\":1}}"));
+            QByteArrayLiteral("{\"page\":{\"limit\":1}}"));
         connect(m_testCall, &ApiCall::finished, this, [this](const Outcome &outcome) {
             m_testCall.clear();
             const int status = outcome.httpStatus.value_or(0);
             if (status >= 200 && status < 300)
                 finishTest(true, tr("Connected and the credentials were accepted."));
             else if (status == 401)
-                finishTest(false, tr("Connected, but the server refused the credentials "
-                                     "(401 Unauthorized): check the user name and secret."));
+                finishTest(false,
+                    tr("Connected, but the server refused the credentials "
+                       "(401 Unauthorized): check the user name and secret."));
             else if (status == 403)
-                finishTest(false, tr("Connected and signed in, but not allowed to search jobs "
-                                     "(403 Forbidden): check the permissions."));
+                finishTest(false,
+                    tr("Connected and signed in, but not allowed to search jobs "
+                       "(403 Forbidden): check the permissions."));
             else if (status == 0)
-                finishTest(false, tr("No answer to the auth check: %1").arg(outcome.transportError));
+                finishTest(
+                    false, tr("No answer to the auth check: %1").arg(outcome.transportError));
             else
                 finishTest(false, tr("The auth check answered HTTP %1").arg(status));
         });

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/ProfileEditorDialog.h"
 
-#include "core/http/AuthProvider.h"
-#include "gui/ConnectionController.h"
 #include "core/connection/ConnectionFactory.h"
-#include "core/http/JobsClient.h"
 #include "core/connection/ProfileImport.h"
 #include "core/connection/ProfileStore.h"
 #include "core/connection/SecretStore.h"
+#include "core/http/AuthProvider.h"
+#include "core/http/JobsClient.h"
+#include "gui/ConnectionController.h"
 #include "ui_ProfileEditorDialog.h"
 
 #include <QColorDialog>
@@ -55,12 +55,12 @@ ProfileEditorDialog::~ProfileEditorDialog()
 void ProfileEditorDialog::buildUi()
 {
     m_ui->setupUi(this);
-    for (const auto env : { Profile::Environment::Dev, Profile::Environment::Test,
-                            Profile::Environment::Prod, Profile::Environment::Custom })
+    for (const auto env : {Profile::Environment::Dev, Profile::Environment::Test,
+             Profile::Environment::Prod, Profile::Environment::Custom})
         m_ui->environmentComboBox->addItem(environmentName(env), int(env));
     m_ui->authKindComboBox->addItem(tr("None"), int(Profile::AuthKind::None));
-    m_ui->authKindComboBox->addItem(tr("Basic (user name and password)"),
-                                    int(Profile::AuthKind::Basic));
+    m_ui->authKindComboBox->addItem(
+        tr("Basic (user name and password)"), int(Profile::AuthKind::Basic));
     m_ui->authKindComboBox->addItem(tr("Bearer token"), int(Profile::AuthKind::Bearer));
     m_ui->authKindComboBox->addItem(tr("OAuth2 client credentials"), int(Profile::AuthKind::OAuth));
     setTextColour(m_ui->validationLabel, QColor(0xd6, 0x3b, 0x3b));
@@ -76,9 +76,9 @@ void ProfileEditorDialog::buildUi()
     });
     // Each "…" button picks a PEM file into the line edit beside it; its tooltip is the title.
     const std::pair<QLineEdit *, QPushButton *> pickers[] = {
-        { m_ui->caBundleLineEdit, m_ui->caBundleLineEditBrowse },
-        { m_ui->clientCertLineEdit, m_ui->clientCertLineEditBrowse },
-        { m_ui->clientKeyLineEdit, m_ui->clientKeyLineEditBrowse },
+        {m_ui->caBundleLineEdit, m_ui->caBundleLineEditBrowse},
+        {m_ui->clientCertLineEdit, m_ui->clientCertLineEditBrowse},
+        {m_ui->clientKeyLineEdit, m_ui->clientKeyLineEditBrowse},
     };
     for (const auto &picker : pickers) {
         QLineEdit *edit = picker.first;
@@ -96,46 +96,46 @@ void ProfileEditorDialog::buildUi()
         const auto kind = Profile::AuthKind(m_ui->authKindComboBox->currentData().toInt());
         QFormLayout *form = m_ui->formLayout;
         form->setRowVisible(m_ui->usernameLineEdit, kind == Profile::AuthKind::Basic);
-        for (QWidget *field : { m_ui->tokenUrlLineEdit, m_ui->clientIdLineEdit,
-                                m_ui->audienceLineEdit, m_ui->scopeLineEdit })
+        for (QWidget *field : {m_ui->tokenUrlLineEdit, m_ui->clientIdLineEdit,
+                 m_ui->audienceLineEdit, m_ui->scopeLineEdit})
             form->setRowVisible(field, kind == Profile::AuthKind::OAuth);
         form->setRowVisible(m_ui->secretLineEdit, kind != Profile::AuthKind::None);
-        m_ui->secretRowLabel->setText(kind == Profile::AuthKind::Basic    ? tr("Password:")
-                                      : kind == Profile::AuthKind::Bearer ? tr("Token:")
-                                                                          : tr("Client secret:"));
+        m_ui->secretRowLabel->setText(kind == Profile::AuthKind::Basic ? tr("Password:")
+                : kind == Profile::AuthKind::Bearer                    ? tr("Token:")
+                                                                       : tr("Client secret:"));
         validate();
     });
     connect(m_ui->clientKeyLineEdit, &QLineEdit::textChanged, this, [this] {
-        m_ui->formLayout->setRowVisible(m_ui->keyPassphraseLineEdit,
-                                        !m_ui->clientKeyLineEdit->text().isEmpty());
+        m_ui->formLayout->setRowVisible(
+            m_ui->keyPassphraseLineEdit, !m_ui->clientKeyLineEdit->text().isEmpty());
     });
-    for (QLineEdit *edit : { m_ui->nameLineEdit, m_ui->addressLineEdit, m_ui->colourLineEdit,
-                             m_ui->usernameLineEdit, m_ui->tokenUrlLineEdit, m_ui->clientIdLineEdit,
-                             m_ui->audienceLineEdit, m_ui->scopeLineEdit, m_ui->caBundleLineEdit,
-                             m_ui->clientCertLineEdit, m_ui->clientKeyLineEdit })
+    for (QLineEdit *edit : {m_ui->nameLineEdit, m_ui->addressLineEdit, m_ui->colourLineEdit,
+             m_ui->usernameLineEdit, m_ui->tokenUrlLineEdit, m_ui->clientIdLineEdit,
+             m_ui->audienceLineEdit, m_ui->scopeLineEdit, m_ui->caBundleLineEdit,
+             m_ui->clientCertLineEdit, m_ui->clientKeyLineEdit})
         connect(edit, &QLineEdit::textChanged, this, &ProfileEditorDialog::validate);
     connect(m_ui->environmentComboBox, &QComboBox::currentIndexChanged, this,
-            &ProfileEditorDialog::validate);
+        &ProfileEditorDialog::validate);
     connect(m_ui->timeoutSpinBox, &QSpinBox::valueChanged, this, &ProfileEditorDialog::validate);
     connect(m_ui->profileListWidget, &QListWidget::currentTextChanged, this,
-            [this](const QString &name) {
-                if (const auto profile = m_store->find(name)) {
-                    m_editing = profile->name;
-                    m_imported.clear();
-                    loadFields(*profile);
-                }
-            });
+        [this](const QString &name) {
+            if (const auto profile = m_store->find(name)) {
+                m_editing = profile->name;
+                m_imported.clear();
+                loadFields(*profile);
+            }
+        });
     connect(m_ui->addPushButton, &QPushButton::clicked, this, &ProfileEditorDialog::addProfile);
     connect(m_ui->duplicatePushButton, &QPushButton::clicked, this,
-            &ProfileEditorDialog::duplicateProfile);
-    connect(m_ui->removePushButton, &QPushButton::clicked, this,
-            &ProfileEditorDialog::removeProfile);
+        &ProfileEditorDialog::duplicateProfile);
+    connect(
+        m_ui->removePushButton, &QPushButton::clicked, this, &ProfileEditorDialog::removeProfile);
     connect(m_ui->importEnvironmentPushButton, &QPushButton::clicked, this,
-            &ProfileEditorDialog::importFromEnvironment);
+        &ProfileEditorDialog::importFromEnvironment);
     connect(m_ui->importFilePushButton, &QPushButton::clicked, this,
-            [this] { importCredentialsFile(); });
+        [this] { importCredentialsFile(); });
     connect(m_ui->testConnectionPushButton, &QPushButton::clicked, this,
-            &ProfileEditorDialog::testConnection);
+        &ProfileEditorDialog::testConnection);
     connect(m_save, &QPushButton::clicked, this, &ProfileEditorDialog::saveProfile);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     loadFields(Profile {});
@@ -164,9 +164,9 @@ void ProfileEditorDialog::selectProfile(const QString &name)
     m_store->load();
     reloadList(name);
     if (const auto profile = m_store->find(name.isEmpty() ? m_ui->profileListWidget->currentItem()
-                                                                 ? m_ui->profileListWidget->currentItem()->text()
-                                                                 : QString()
-                                                           : name)) {
+                    ? m_ui->profileListWidget->currentItem()->text()
+                    : QString()
+                                                          : name)) {
         reloadList(profile->name);
         m_editing = profile->name;
         loadFields(*profile);
@@ -177,9 +177,11 @@ void ProfileEditorDialog::loadFields(const Profile &profile)
 {
     m_ui->nameLineEdit->setText(profile.name);
     m_ui->addressLineEdit->setText(profile.apiAddress);
-    m_ui->environmentComboBox->setCurrentIndex(m_ui->environmentComboBox->findData(int(profile.environment)));
+    m_ui->environmentComboBox->setCurrentIndex(
+        m_ui->environmentComboBox->findData(int(profile.environment)));
     m_ui->colourLineEdit->setText(profile.color);
-    m_ui->authKindComboBox->setCurrentIndex(m_ui->authKindComboBox->findData(int(profile.authKind)));
+    m_ui->authKindComboBox->setCurrentIndex(
+        m_ui->authKindComboBox->findData(int(profile.authKind)));
     emit m_ui->authKindComboBox->currentIndexChanged(m_ui->authKindComboBox->currentIndex());
     m_ui->usernameLineEdit->setText(profile.username);
     m_ui->tokenUrlLineEdit->setText(profile.tokenUrl);
@@ -270,9 +272,11 @@ QMap<int, QByteArray> ProfileEditorDialog::typedSecrets(const Profile &profile) 
 {
     QMap<int, QByteArray> secrets = m_imported;
     if (profile.authKind != Profile::AuthKind::None && !m_ui->secretLineEdit->text().isEmpty())
-        secrets.insert(int(mainSecretKind(profile.authKind)), m_ui->secretLineEdit->text().toUtf8());
+        secrets.insert(
+            int(mainSecretKind(profile.authKind)), m_ui->secretLineEdit->text().toUtf8());
     if (!profile.clientKeyPath.isEmpty() && !m_ui->keyPassphraseLineEdit->text().isEmpty())
-        secrets.insert(int(SecretKind::KeyPassphrase), m_ui->keyPassphraseLineEdit->text().toUtf8());
+        secrets.insert(
+            int(SecretKind::KeyPassphrase), m_ui->keyPassphraseLineEdit->text().toUtf8());
     return secrets;
 }
 
@@ -283,7 +287,8 @@ bool ProfileEditorDialog::saveProfile()
         m_ui->validationLabel->setText(error);
         return false;
     }
-    const bool ok = m_editing.isEmpty() ? m_store->add(profile) : m_store->update(m_editing, profile);
+    const bool ok
+        = m_editing.isEmpty() ? m_store->add(profile) : m_store->update(m_editing, profile);
     if (!ok) {
         m_ui->validationLabel->setText(m_store->error());
         return false;
@@ -298,8 +303,8 @@ bool ProfileEditorDialog::saveProfile()
     m_ui->statusLabel->setText(tr("Saved “%1”.").arg(profile.name));
     auto writeNew = [this, name = profile.name, secrets] { writeSecrets(name, secrets); };
     if (!oldName.isEmpty() && oldName != profile.name)
-        moveProfileSecrets(m_keychain, oldName, profile.name, this,
-                           [writeNew](const QString &) { writeNew(); });
+        moveProfileSecrets(
+            m_keychain, oldName, profile.name, this, [writeNew](const QString &) { writeNew(); });
     else
         writeNew();
     emit saved(profile.name);
@@ -316,17 +321,20 @@ void ProfileEditorDialog::writeSecrets(const QString &name, const QMap<int, QByt
     for (auto it = secrets.cbegin(); it != secrets.cend(); ++it) {
         const QString key = profileSecretKey(name, SecretKind(it.key()));
         const QByteArray value = it.value();
-        m_keychain->write(key, value, this, [this, key, value, name, pending](const SecretJob &job) {
-            if (job.status() == SecretJob::Status::NoBackend) {
-                m_session->write(key, value, this, [](const SecretJob &) {});
-                m_ui->statusLabel->setText(tr("No keychain available: the secret is kept for this run only."));
-                emit noKeychain();
-            } else if (!job.succeeded()) {
-                m_ui->statusLabel->setText(tr("The secret could not be stored: %1").arg(job.errorString()));
-            }
-            if (--*pending == 0)
-                emit secretsWritten(name);
-        });
+        m_keychain->write(
+            key, value, this, [this, key, value, name, pending](const SecretJob &job) {
+                if (job.status() == SecretJob::Status::NoBackend) {
+                    m_session->write(key, value, this, [](const SecretJob &) {});
+                    m_ui->statusLabel->setText(
+                        tr("No keychain available: the secret is kept for this run only."));
+                    emit noKeychain();
+                } else if (!job.succeeded()) {
+                    m_ui->statusLabel->setText(
+                        tr("The secret could not be stored: %1").arg(job.errorString()));
+                }
+                if (--*pending == 0)
+                    emit secretsWritten(name);
+            });
     }
 }
 

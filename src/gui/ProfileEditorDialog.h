@@ -36,7 +36,7 @@ class ProfileEditorDialog final : public QDialog
     Q_OBJECT
 public:
     ProfileEditorDialog(ProfileStore *store, SecretStore *keychain, MemorySecretStore *session,
-                        QNetworkAccessManager *nam, QWidget *parent = nullptr);
+        QNetworkAccessManager *nam, QWidget *parent = nullptr);
     ~ProfileEditorDialog() override;
 
     void selectProfile(const QString &name);

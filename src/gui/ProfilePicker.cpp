@@ -63,8 +63,7 @@ void ProfilePicker::setProfiles(const QList<Profile> &profiles, const QString &c
     m_combo->addItem(tr("No profile (address only)"), QString());
     for (const Profile &profile : profiles)
         m_combo->addItem(colourDot(profile.effectiveColor()),
-                         tr("%1 (%2)").arg(profile.name, environmentName(profile.environment)),
-                         profile.name);
+            tr("%1 (%2)").arg(profile.name, environmentName(profile.environment)), profile.name);
     setCurrent(current);
 }
 

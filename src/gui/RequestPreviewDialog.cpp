@@ -31,7 +31,7 @@ RequestPreviewDialog::RequestPreviewDialog(const RequestRecord &request, QWidget
     QPushButton *copy = buttons->addButton(tr("&Copy"), QDialogButtonBox::ActionRole);
     copy->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
     connect(copy, &QPushButton::clicked, this,
-            [this] { QApplication::clipboard()->setText(m_formatted); });
+        [this] { QApplication::clipboard()->setText(m_formatted); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
@@ -47,8 +47,7 @@ QString RequestPreviewDialog::format(const RequestRecord &request)
 {
     QString text = QString::fromLatin1(request.method) + u' ' + request.url.toString() + u'\n';
     for (const auto &[name, value] : request.headers)
-        text += QString::fromLatin1(name) + QStringLiteral(": ") + QString::fromUtf8(value)
-            + u'\n';
+        text += QString::fromLatin1(name) + QStringLiteral(": ") + QString::fromUtf8(value) + u'\n';
     text += u'\n' + QString::fromUtf8(request.body);
     return text;
 }

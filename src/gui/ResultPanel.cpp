@@ -33,7 +33,7 @@ void setField(QCheckBox *check, QLineEdit *edit, const Draft::Field &field)
 
 Draft::Field fieldOf(const QCheckBox *check, const QLineEdit *edit)
 {
-    return { check->isChecked(), edit->text() };
+    return {check->isChecked(), edit->text()};
 }
 
 } // namespace
@@ -55,12 +55,12 @@ ResultPanel::ResultPanel(QWidget *parent)
         emit changed();
     });
     const QList<QPair<QCheckBox *, QLineEdit *>> pairs {
-        { m_ui->assigneeCheckBox, m_ui->assigneeLineEdit },
-        { m_ui->dueDateCheckBox, m_ui->dueDateLineEdit },
-        { m_ui->followUpDateCheckBox, m_ui->followUpDateLineEdit },
-        { m_ui->candidateUsersCheckBox, m_ui->candidateUsersLineEdit },
-        { m_ui->candidateGroupsCheckBox, m_ui->candidateGroupsLineEdit },
-        { m_ui->priorityCheckBox, m_ui->priorityLineEdit },
+        {m_ui->assigneeCheckBox, m_ui->assigneeLineEdit},
+        {m_ui->dueDateCheckBox, m_ui->dueDateLineEdit},
+        {m_ui->followUpDateCheckBox, m_ui->followUpDateLineEdit},
+        {m_ui->candidateUsersCheckBox, m_ui->candidateUsersLineEdit},
+        {m_ui->candidateGroupsCheckBox, m_ui->candidateGroupsLineEdit},
+        {m_ui->priorityCheckBox, m_ui->priorityLineEdit},
     };
     for (const auto &[check, edit] : pairs) {
         connect(check, &QCheckBox::toggled, this, &ResultPanel::updateState);
@@ -124,9 +124,9 @@ CompletionRequest::Result ResultPanel::result() const
 QString ResultPanel::validationError() const
 {
     for (const auto &[check, edit, name] :
-         { std::tuple { m_ui->dueDateCheckBox, m_ui->dueDateLineEdit, tr("The due date") },
-           std::tuple { m_ui->followUpDateCheckBox, m_ui->followUpDateLineEdit,
-                        tr("The follow-up date") } }) {
+        {std::tuple {m_ui->dueDateCheckBox, m_ui->dueDateLineEdit, tr("The due date")},
+            std::tuple {m_ui->followUpDateCheckBox, m_ui->followUpDateLineEdit,
+                tr("The follow-up date")}}) {
         const QString text = edit->text().trimmed();
         if (check->isChecked() && !text.isEmpty() && !isRfc3339DateTime(text))
             return tr("%1 must be an RFC 3339 date-time such as 2026-12-31T17:00:00Z "
@@ -162,12 +162,12 @@ void ResultPanel::updateState()
     // Show how many corrections are ticked while the section is collapsed.
     int ticked = 0;
     for (const QCheckBox *check :
-         { m_ui->assigneeCheckBox, m_ui->dueDateCheckBox, m_ui->followUpDateCheckBox,
-           m_ui->candidateUsersCheckBox, m_ui->candidateGroupsCheckBox, m_ui->priorityCheckBox })
+        {m_ui->assigneeCheckBox, m_ui->dueDateCheckBox, m_ui->followUpDateCheckBox,
+            m_ui->candidateUsersCheckBox, m_ui->candidateGroupsCheckBox, m_ui->priorityCheckBox})
         ticked += check->isChecked() ? 1 : 0;
-    m_ui->correctionsToolButton->setText(
-        ticked == 0 ? tr("User-task &corrections")
-                    : tr("User-task &corrections (%n set)", nullptr, ticked));
+    m_ui->correctionsToolButton->setText(ticked == 0
+            ? tr("User-task &corrections")
+            : tr("User-task &corrections (%n set)", nullptr, ticked));
     emit changed();
 }
 
@@ -205,17 +205,17 @@ void ResultPanel::setResult(const UserTaskResult &result)
     draft.deniedReason = result.deniedReason;
     const UserTaskCorrections &c = result.corrections;
     if (c.assignee)
-        draft.assignee = { true, *c.assignee };
+        draft.assignee = {true, *c.assignee};
     if (c.dueDate)
-        draft.dueDate = { true, *c.dueDate };
+        draft.dueDate = {true, *c.dueDate};
     if (c.followUpDate)
-        draft.followUpDate = { true, *c.followUpDate };
+        draft.followUpDate = {true, *c.followUpDate};
     if (c.candidateUsers)
-        draft.candidateUsers = { true, c.candidateUsers->join(QStringLiteral(", ")) };
+        draft.candidateUsers = {true, c.candidateUsers->join(QStringLiteral(", "))};
     if (c.candidateGroups)
-        draft.candidateGroups = { true, c.candidateGroups->join(QStringLiteral(", ")) };
+        draft.candidateGroups = {true, c.candidateGroups->join(QStringLiteral(", "))};
     if (c.priority)
-        draft.priority = { true, QString::number(*c.priority) };
+        draft.priority = {true, QString::number(*c.priority)};
     draft.correctionsExpanded = !c.isEmpty() || correctionsExpanded();
     readDraft(draft);
 }

@@ -12,8 +12,8 @@ RetentionDialog::RetentionDialog(QWidget *parent)
     m_ui->setupUi(this);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    for (QRadioButton *radio : { m_ui->keepAllRadioButton, m_ui->keepCountRadioButton,
-                                 m_ui->keepDaysRadioButton })
+    for (QRadioButton *radio :
+        {m_ui->keepAllRadioButton, m_ui->keepCountRadioButton, m_ui->keepDaysRadioButton})
         connect(radio, &QRadioButton::toggled, this, &RetentionDialog::updateEnabled);
     setPolicy({});
 }

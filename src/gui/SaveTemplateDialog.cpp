@@ -8,16 +8,15 @@
 
 namespace JobDesk {
 
-SaveTemplateDialog::SaveTemplateDialog(std::function<bool(const QString &)> exists,
-                                       QWidget *parent)
+SaveTemplateDialog::SaveTemplateDialog(std::function<bool(const QString &)> exists, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::SaveTemplateDialog>())
     , m_exists(std::move(exists))
 {
     m_ui->setupUi(this);
     m_ui->nameErrorLabel->setForegroundRole(QPalette::PlaceholderText);
-    connect(m_ui->templateNameLineEdit, &QLineEdit::textChanged, this,
-            &SaveTemplateDialog::validate);
+    connect(
+        m_ui->templateNameLineEdit, &QLineEdit::textChanged, this, &SaveTemplateDialog::validate);
     connect(m_ui->replaceCheckBox, &QCheckBox::toggled, this, &SaveTemplateDialog::validate);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -26,8 +25,8 @@ SaveTemplateDialog::SaveTemplateDialog(std::function<bool(const QString &)> exis
 
 SaveTemplateDialog::~SaveTemplateDialog() = default;
 
-void SaveTemplateDialog::setValues(const QString &name, const QString &description,
-                                   const QString &jobType)
+void SaveTemplateDialog::setValues(
+    const QString &name, const QString &description, const QString &jobType)
 {
     m_ui->templateNameLineEdit->setText(name);
     m_ui->templateNameLineEdit->selectAll();

@@ -19,8 +19,8 @@ class SaveTemplateDialog final : public QDialog
     Q_OBJECT
 public:
     /// `exists` tells whether a template of that name is already stored.
-    explicit SaveTemplateDialog(std::function<bool(const QString &)> exists,
-                                QWidget *parent = nullptr);
+    explicit SaveTemplateDialog(
+        std::function<bool(const QString &)> exists, QWidget *parent = nullptr);
     ~SaveTemplateDialog() override;
 
     void setValues(const QString &name, const QString &description, const QString &jobType);

@@ -41,8 +41,8 @@ QFont TagChip::chipFont() const
 QSize TagChip::sizeHint() const
 {
     const QFontMetrics metrics(chipFont());
-    return { metrics.horizontalAdvance(text()) + 2 * kHorizontalPadding,
-             metrics.height() + 2 * kVerticalPadding };
+    return {metrics.horizontalAdvance(text()) + 2 * kHorizontalPadding,
+        metrics.height() + 2 * kVerticalPadding};
 }
 
 QSize TagChip::minimumSizeHint() const

@@ -26,12 +26,12 @@ std::optional<QStringList> listOf(const Draft::Field &field)
 
 Draft::Field fieldOf(const std::optional<QString> &value)
 {
-    return value ? Draft::Field { true, *value } : Draft::Field {};
+    return value ? Draft::Field {true, *value} : Draft::Field {};
 }
 
 Draft::Field fieldOf(const std::optional<QStringList> &value)
 {
-    return value ? Draft::Field { true, value->join(QStringLiteral(", ")) } : Draft::Field {};
+    return value ? Draft::Field {true, value->join(QStringLiteral(", "))} : Draft::Field {};
 }
 } // namespace
 
@@ -67,7 +67,8 @@ Draft applied(Draft form, const Template &t)
     form.followUpDate = fieldOf(c.followUpDate);
     form.candidateUsers = fieldOf(c.candidateUsers);
     form.candidateGroups = fieldOf(c.candidateGroups);
-    form.priority = c.priority ? Draft::Field { true, QString::number(*c.priority) } : Draft::Field {};
+    form.priority
+        = c.priority ? Draft::Field {true, QString::number(*c.priority)} : Draft::Field {};
     form.correctionsExpanded = !c.isEmpty();
     return form;
 }

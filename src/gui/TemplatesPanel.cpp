@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/TemplatesPanel.h"
 
+#include "core/templates/TemplateStore.h"
 #include "gui/Confirm.h"
 #include "gui/SaveTemplateDialog.h"
-#include "core/templates/TemplateStore.h"
 #include "ui_TemplatesPanel.h"
 
 #include <QAction>
@@ -62,15 +62,15 @@ TemplatesPanel::TemplatesPanel(TemplateStore *store, QWidget *parent)
 
     connect(m_ui->templateSearchLineEdit, &QLineEdit::textChanged, this, &TemplatesPanel::refill);
     connect(m_ui->templatesListWidget, &QListWidget::itemActivated, this,
-            &TemplatesPanel::applyCurrent);
-    connect(m_ui->templatesListWidget, &QListWidget::itemChanged, this,
-            &TemplatesPanel::onItemChanged);
+        &TemplatesPanel::applyCurrent);
+    connect(
+        m_ui->templatesListWidget, &QListWidget::itemChanged, this, &TemplatesPanel::onItemChanged);
     connect(m_ui->templatesListWidget, &QListWidget::itemSelectionChanged, this,
-            &TemplatesPanel::updateDetails);
-    connect(m_ui->applyTemplatePushButton, &QPushButton::clicked, this,
-            &TemplatesPanel::applyCurrent);
-    connect(m_ui->saveTemplatePushButton, &QPushButton::clicked, this,
-            &TemplatesPanel::saveRequested);
+        &TemplatesPanel::updateDetails);
+    connect(
+        m_ui->applyTemplatePushButton, &QPushButton::clicked, this, &TemplatesPanel::applyCurrent);
+    connect(
+        m_ui->saveTemplatePushButton, &QPushButton::clicked, this, &TemplatesPanel::saveRequested);
     connect(m_ui->addStartersPushButton, &QPushButton::clicked, this, &TemplatesPanel::addStarters);
     reload();
 }
@@ -146,8 +146,8 @@ void TemplatesPanel::refill()
         item->setData(kBrokenRole, broken.filePath);
         item->setFlags(Qt::ItemIsEnabled);
         item->setForeground(palette().brush(QPalette::Disabled, QPalette::Text));
-        item->setToolTip(tr("%1\n%2\nThe file was left as it is.").arg(broken.filePath,
-                                                                     broken.reason));
+        item->setToolTip(
+            tr("%1\n%2\nThe file was left as it is.").arg(broken.filePath, broken.reason));
     }
     m_filling = false;
 
@@ -201,13 +201,12 @@ void TemplatesPanel::applyCurrent()
 
 void TemplatesPanel::saveFromForm(const Template &fromForm)
 {
-    SaveTemplateDialog dialog([this](const QString &name) { return m_store->contains(name); },
-                              this);
+    SaveTemplateDialog dialog(
+        [this](const QString &name) { return m_store->contains(name); }, this);
     const std::optional<Template> selected = selectedTemplate();
     dialog.setValues(selected ? selected->name : m_store->uniqueName(tr("New template")),
-                     selected ? selected->description : QString(),
-                     selected && !selected->jobType.isEmpty() ? selected->jobType
-                                                               : m_preferredJobType);
+        selected ? selected->description : QString(),
+        selected && !selected->jobType.isEmpty() ? selected->jobType : m_preferredJobType);
     if (dialog.exec() != QDialog::Accepted)
         return;
     Template t = fromForm;
@@ -245,8 +244,7 @@ bool TemplatesPanel::saveTemplate(const Template &t, bool replace, QString *erro
     return true;
 }
 
-bool TemplatesPanel::renameTemplate(const QString &oldName, const QString &newName,
-                                    QString *error)
+bool TemplatesPanel::renameTemplate(const QString &oldName, const QString &newName, QString *error)
 {
     const QString trimmed = newName.trimmed();
     QString why = Template::nameError(trimmed);
@@ -327,17 +325,17 @@ void TemplatesPanel::duplicateSelected()
 bool TemplatesPanel::importFile(const QString &path)
 {
     m_store->reload();
-    TemplateStore::ImportResult result =
-        m_store->importFrom(path, TemplateStore::ClashPolicy::Fail);
+    TemplateStore::ImportResult result
+        = m_store->importFrom(path, TemplateStore::ClashPolicy::Fail);
     if (!result.ok && !result.clashes.isEmpty()) {
-        const bool overwrite = Confirm::ask(
-            this, tr("Templates exist already"),
+        const bool overwrite = Confirm::ask(this, tr("Templates exist already"),
             tr("These templates exist already: %1.\n\nReplace them with the imported ones? "
                "Otherwise the imported ones are added under new names.")
                 .arg(result.clashes.join(QStringLiteral(", "))),
             tr("Replace"));
-        result = m_store->importFrom(path, overwrite ? TemplateStore::ClashPolicy::Overwrite
-                                                     : TemplateStore::ClashPolicy::KeepBoth);
+        result = m_store->importFrom(path,
+            overwrite ? TemplateStore::ClashPolicy::Overwrite
+                      : TemplateStore::ClashPolicy::KeepBoth);
     }
     refill();
     if (!result.ok) {
@@ -361,8 +359,7 @@ bool TemplatesPanel::exportFile(const QString &path, const QStringList &names)
 
 void TemplatesPanel::importInteractive()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Import templates"),
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import templates"),
         QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
         tr("JobDesk templates (*.json);;All files (*)"));
     if (!path.isEmpty())
@@ -382,8 +379,7 @@ void TemplatesPanel::exportInteractive(bool selectedOnly)
     }
     const QString suggested = names.size() == 1 ? TemplateStore::fileNameFor(names.first())
                                                 : QStringLiteral("jobdesk-templates.json");
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export templates"),
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export templates"),
         QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + u'/' + suggested,
         tr("JobDesk templates (*.json)"));
     if (!path.isEmpty())

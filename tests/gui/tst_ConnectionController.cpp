@@ -3,17 +3,17 @@
 // --auth oauth modes: title, chip and address follow the picker; a basic and an OAuth profile
 // complete jobs; production asks first and "No" sends nothing; without a keychain the secret is
 // asked for and kept for this run only.
+#include "core/connection/ProfileStore.h"
+#include "core/history/HistoryStore.h"
+#include "core/http/JobsClient.h"
 #include "gui/Confirm.h"
 #include "gui/ConnectionBar.h"
 #include "gui/ConnectionController.h"
-#include "core/history/HistoryStore.h"
-#include "core/http/JobsClient.h"
 #include "gui/MainWindow.h"
 #include "gui/MessageBanner.h"
 #include "gui/ProfilePicker.h"
-#include "core/connection/ProfileStore.h"
-#include "support/SandboxProcess.h"
 #include "gui/TagChip.h"
+#include "support/SandboxProcess.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -62,8 +62,8 @@ private:
             connection.apiRoot = QUrl(QStringLiteral("http://127.0.0.1:9/v2/"));
             window = std::make_unique<MainWindow>(connection, &nam, &history, nullptr);
             controller = std::make_unique<ConnectionController>(window.get(), &nam, &keychain);
-            controller->setAddressConnection(connection.apiRoot, nullptr, {},
-                                             std::chrono::seconds(30));
+            controller->setAddressConnection(
+                connection.apiRoot, nullptr, {}, std::chrono::seconds(30));
         }
         bool switchTo(const QString &name)
         {
@@ -82,7 +82,7 @@ private:
     };
 
     static Profile profile(const QString &name, const QUrl &base, Profile::AuthKind kind,
-                           Profile::Environment environment = Profile::Environment::Dev);
+        Profile::Environment environment = Profile::Environment::Dev);
     QStringList createdKeys(const SandboxProcess &sandbox);
     void storeProfiles(Window &w);
 
@@ -90,8 +90,8 @@ private:
     SandboxProcess m_oauth;
 };
 
-Profile TestConnectionController::profile(const QString &name, const QUrl &base,
-                                          Profile::AuthKind kind, Profile::Environment environment)
+Profile TestConnectionController::profile(
+    const QString &name, const QUrl &base, Profile::AuthKind kind, Profile::Environment environment)
 {
     Profile p;
     p.name = name;
@@ -110,12 +110,12 @@ Profile TestConnectionController::profile(const QString &name, const QUrl &base,
 void TestConnectionController::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    QVERIFY2(m_basic.start({ QStringLiteral("--demo"), QStringLiteral("--auth"),
-                             QStringLiteral("basic") }),
-             qPrintable(m_basic.error()));
-    QVERIFY2(m_oauth.start({ QStringLiteral("--demo"), QStringLiteral("--auth"),
-                             QStringLiteral("oauth") }),
-             qPrintable(m_oauth.error()));
+    QVERIFY2(m_basic.start(
+                 {QStringLiteral("--demo"), QStringLiteral("--auth"), QStringLiteral("basic")}),
+        qPrintable(m_basic.error()));
+    QVERIFY2(m_oauth.start(
+                 {QStringLiteral("--demo"), QStringLiteral("--auth"), QStringLiteral("oauth")}),
+        qPrintable(m_oauth.error()));
 }
 
 void TestConnectionController::init()
@@ -135,17 +135,18 @@ void TestConnectionController::cleanup()
 void TestConnectionController::storeProfiles(Window &w)
 {
     ProfileStore &store = w.controller->profiles();
-    QVERIFY(store.add(profile(QStringLiteral("helm-dev"), m_basic.baseUrl(), Profile::AuthKind::Basic)));
-    QVERIFY(store.add(profile(QStringLiteral("saas-test"), m_oauth.baseUrl(), Profile::AuthKind::OAuth,
-                              Profile::Environment::Test)));
-    QVERIFY(store.add(profile(QStringLiteral("helm-prod"), m_basic.baseUrl(), Profile::AuthKind::Basic,
-                              Profile::Environment::Prod)));
+    QVERIFY(store.add(
+        profile(QStringLiteral("helm-dev"), m_basic.baseUrl(), Profile::AuthKind::Basic)));
+    QVERIFY(store.add(profile(QStringLiteral("saas-test"), m_oauth.baseUrl(),
+        Profile::AuthKind::OAuth, Profile::Environment::Test)));
+    QVERIFY(store.add(profile(QStringLiteral("helm-prod"), m_basic.baseUrl(),
+        Profile::AuthKind::Basic, Profile::Environment::Prod)));
     w.keychain.write(profileSecretKey(QStringLiteral("helm-dev"), SecretKind::Password), "demo",
-                     &w.keychain, [](const SecretJob &) {});
+        &w.keychain, [](const SecretJob &) {});
     w.keychain.write(profileSecretKey(QStringLiteral("helm-prod"), SecretKind::Password), "demo",
-                     &w.keychain, [](const SecretJob &) {});
+        &w.keychain, [](const SecretJob &) {});
     w.keychain.write(profileSecretKey(QStringLiteral("saas-test"), SecretKind::ClientSecret),
-                     "sandbox-secret", &w.keychain, [](const SecretJob &) {});
+        "sandbox-secret", &w.keychain, [](const SecretJob &) {});
     QTRY_COMPARE(w.keychain.size(), 3);
     w.controller->reloadProfiles();
 }
@@ -156,14 +157,16 @@ QStringList TestConnectionController::createdKeys(const SandboxProcess &sandbox)
     QNetworkRequest request(sandbox.baseUrl().resolved(QUrl(QStringLiteral("/v2/jobs/search"))));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setRawHeader("Authorization", "Basic " + QByteArrayLiteral("demo:demo").toBase64());
-    QNetworkReply *reply = nam.post(
-        request, QByteArrayLiteral("{\"filter\": {\"state\": \"CREATED\", \"kind\": \"BPMN_ELEMENT\"}, "
-                                   "\"page\": {\"limit\": 100}}"));
+    QNetworkReply *reply = nam.post(request,
+        QByteArrayLiteral("{\"filter\": {\"state\": \"CREATED\", \"kind\": \"BPMN_ELEMENT\"}, "
+                          "\"page\": {\"limit\": 100}}"));
     QSignalSpy done(reply, &QNetworkReply::finished);
     done.wait(10000);
     QStringList keys;
-    const QJsonArray items =
-        QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("items")).toArray();
+    const QJsonArray items = QJsonDocument::fromJson(reply->readAll())
+                                 .object()
+                                 .value(QStringLiteral("items"))
+                                 .toArray();
     for (const QJsonValue &item : items)
         keys.append(item.toObject().value(QStringLiteral("jobKey")).toString());
     reply->deleteLater();
@@ -192,9 +195,10 @@ void TestConnectionController::pickerSwitchesTitleChipAndAddress()
     QVERIFY(w.window->windowTitle().startsWith(QStringLiteral("JobDesk")));
     QVERIFY(w.window->windowTitle().contains(QStringLiteral("helm-prod")));
     QCOMPARE(chip->text(), QStringLiteral("PRODUCTION"));
-    QCOMPARE(w.controller->picker()->chipColour(), defaultEnvironmentColor(Profile::Environment::Prod));
+    QCOMPARE(
+        w.controller->picker()->chipColour(), defaultEnvironmentColor(Profile::Environment::Prod));
     QCOMPARE(qobject_cast<TagChip *>(chip)->colour(),
-             QColor(defaultEnvironmentColor(Profile::Environment::Prod)));
+        QColor(defaultEnvironmentColor(Profile::Environment::Prod)));
     QVERIFY(w.window->connectionBar()->isProductionMarked());
     {
         ConnectionBar *bar = w.window->connectionBar();
@@ -213,7 +217,8 @@ void TestConnectionController::pickerSwitchesTitleChipAndAddress()
     QVERIFY(changed.wait(5000));
     QVERIFY(w.window->windowTitle().contains(QStringLiteral("saas-test")));
     QCOMPARE(chip->text(), QStringLiteral("TEST"));
-    QCOMPARE(w.controller->picker()->chipColour(), defaultEnvironmentColor(Profile::Environment::Test));
+    QCOMPARE(
+        w.controller->picker()->chipColour(), defaultEnvironmentColor(Profile::Environment::Test));
     QVERIFY(!w.window->connectionBar()->isProductionMarked());
     QVERIFY(address->text().startsWith(m_oauth.baseUrlString()));
     QVERIFY(!w.window->connection().production);
@@ -262,13 +267,16 @@ void TestConnectionController::oauthProfileCompletesAJob()
         client.setApiRoot(m_oauth.baseUrl());
         client.setAuthProvider(w.window->client()->authProvider());
         ApiCall *call = client.send(QByteArrayLiteral("POST"), QStringLiteral("jobs/search"),
-            QByteArrayLiteral("{\"filter\": {\"state\": \"CREATED\", \"kind\": \"BPMN_ELEMENT\"}}"));
+            QByteArrayLiteral(
+                "{\"filter\": {\"state\": \"CREATED\", \"kind\": \"BPMN_ELEMENT\"}}"));
         QSignalSpy done(call, &ApiCall::finished);
         QVERIFY(done.wait(10000));
         const Outcome outcome = done.constFirst().constFirst().value<Outcome>();
         QVERIFY2(outcome.ok(), qPrintable(outcome.transportError));
         const QJsonArray items = QJsonDocument::fromJson(outcome.rawBody)
-                                     .object().value(QStringLiteral("items")).toArray();
+                                     .object()
+                                     .value(QStringLiteral("items"))
+                                     .toArray();
         for (const QJsonValue &item : items)
             keys.append(item.toObject().value(QStringLiteral("jobKey")).toString());
     }
@@ -310,10 +318,10 @@ void TestConnectionController::noKeychainKeepsTheSecretForThisRun()
     QVERIFY(w.switchTo(QStringLiteral("helm-dev")));
     QCOMPARE(prompts, 1);
     QCOMPARE(w.window->banner()->headline(),
-             QStringLiteral("No keychain available: the secret is kept for this run only"));
+        QStringLiteral("No keychain available: the secret is kept for this run only"));
     QCOMPARE(w.controller->sessionSecrets()->value(
                  profileSecretKey(QStringLiteral("helm-dev"), SecretKind::Password)),
-             std::optional<QByteArray>("demo"));
+        std::optional<QByteArray>("demo"));
     const QStringList keys = createdKeys(m_basic);
     QVERIFY(!keys.isEmpty());
     QVERIFY(w.completes(keys.constFirst()));

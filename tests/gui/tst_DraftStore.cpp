@@ -34,8 +34,8 @@ private slots:
         draft.variables = QStringLiteral("{\"n\": 123456789012345678901234567890, \"half\": ");
         draft.denied = true;
         draft.deniedReason = QStringLiteral("four eyes");
-        draft.assignee = { true, QString() };
-        draft.priority = { true, QStringLiteral("10x") };
+        draft.assignee = {true, QString()};
+        draft.priority = {true, QStringLiteral("10x")};
         draft.correctionsExpanded = true;
         QVERIFY2(store.save(draft), qPrintable(store.error()));
         const std::optional<Draft> loaded = store.load();

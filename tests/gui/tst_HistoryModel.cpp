@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "support/HistoryFixtures.h"
-#include "gui/HistoryModel.h"
 #include "core/history/HistoryStore.h"
+#include "gui/HistoryModel.h"
+#include "support/HistoryFixtures.h"
 
 #include <QAbstractItemModelTester>
 #include <QStandardPaths>
@@ -18,7 +18,10 @@ class tst_HistoryModel : public QObject
 
 private:
     static constexpr int kRows = 1234;
-    static QDateTime newest() { return QDateTime(QDate(2026, 11, 28), QTime(12, 0), QTimeZone::utc()); }
+    static QDateTime newest()
+    {
+        return QDateTime(QDate(2026, 11, 28), QTime(12, 0), QTimeZone::utc());
+    }
 
     static void fetchAll(HistoryModel &model)
     {
@@ -37,7 +40,7 @@ private slots:
         m_dir = std::make_unique<QTemporaryDir>();
         m_store = std::make_unique<HistoryStore>();
         QVERIFY2(m_store->open(m_dir->filePath(QStringLiteral("history.sqlite"))),
-                 qPrintable(m_store->error()));
+            qPrintable(m_store->error()));
         QList<HistoryEntry> entries;
         for (int i = kRows - 1; i >= 0; --i)
             entries.append(HistoryStore::syntheticEntry(i, newest()));
@@ -66,9 +69,9 @@ private slots:
         QVERIFY(!model.canFetchMore({}));
 
         QCOMPARE(model.data(model.index(0, HistoryModel::JobKeyColumn)).toString(),
-                 QStringLiteral("2251799813685249"));
+            QStringLiteral("2251799813685249"));
         QCOMPARE(model.data(model.index(kRows - 1, HistoryModel::JobKeyColumn)).toString(),
-                 QString::number(2251799813685249LL + kRows - 1));
+            QString::number(2251799813685249LL + kRows - 1));
         QSet<qint64> ids;
         for (int row = 0; row < kRows; ++row) {
             ids.insert(model.entryAt(row)->id);
@@ -94,27 +97,29 @@ private slots:
         QCOMPARE(text(4, HistoryModel::DurationColumn), QStringLiteral("24 ms"));
         QCOMPARE(text(8, HistoryModel::StatusColumn), QStringLiteral("\u2014"));
         QCOMPARE(model.data(model.index(4, 0), HistoryModel::OutcomeKindRole).toInt(),
-                 int(OutcomeKind::InvalidState));
+            int(OutcomeKind::InvalidState));
         QCOMPARE(model.data(model.index(4, 0), HistoryModel::JobKeyRole).toString(),
-                 QStringLiteral("2251799813685253"));
+            QStringLiteral("2251799813685253"));
         QCOMPARE(model.headerData(HistoryModel::JobKeyColumn, Qt::Horizontal).toString(),
-                 QStringLiteral("Job key"));
+            QStringLiteral("Job key"));
     }
 
     void timeAndDurationText()
     {
         const QDateTime now = QDateTime(QDate(2026, 11, 28), QTime(15, 0));
         QCOMPARE(HistoryModel::timeText(QDateTime(QDate(2026, 11, 28), QTime(9, 5, 1)), now),
-                 QStringLiteral("09:05:01"));
+            QStringLiteral("09:05:01"));
         QCOMPARE(HistoryModel::timeText(QDateTime(QDate(2026, 11, 27), QTime(9, 5, 1)), now),
-                 QStringLiteral("11-27 09:05:01"));
+            QStringLiteral("11-27 09:05:01"));
         QCOMPARE(HistoryModel::timeText(QDateTime(QDate(2025, 12, 31), QTime(23, 59, 1)), now),
-                 QStringLiteral("2025-12-31 23:59"));
+            QStringLiteral("2025-12-31 23:59"));
         QCOMPARE(HistoryModel::connectionText(QStringLiteral("http://127.0.0.1:8080/v2/")),
-                 QStringLiteral("127.0.0.1:8080"));
-        QCOMPARE(HistoryModel::connectionText(QStringLiteral("https://bru-2.zeebe.camunda.io/abc/v2/")),
-                 QStringLiteral("bru-2.zeebe.camunda.io/abc"));
-        QCOMPARE(HistoryModel::connectionText(QStringLiteral("prod-eu")), QStringLiteral("prod-eu"));
+            QStringLiteral("127.0.0.1:8080"));
+        QCOMPARE(
+            HistoryModel::connectionText(QStringLiteral("https://bru-2.zeebe.camunda.io/abc/v2/")),
+            QStringLiteral("bru-2.zeebe.camunda.io/abc"));
+        QCOMPARE(
+            HistoryModel::connectionText(QStringLiteral("prod-eu")), QStringLiteral("prod-eu"));
         QCOMPARE(HistoryModel::durationText(999), QStringLiteral("999 ms"));
         QCOMPARE(HistoryModel::durationText(1500), QStringLiteral("1.5 s"));
         QCOMPARE(HistoryModel::durationText(125000), QStringLiteral("2 min 5 s"));
@@ -126,7 +131,8 @@ private slots:
         QTest::addColumn<int>("expected");
         QTest::newRow("one key") << QStringLiteral("2251799813685349") << 1;
         QTest::newRow("connection") << QStringLiteral("prod-eu") << 308; // index % 4 == 2
-        QTest::newRow("title, any case") << QStringLiteral("resource_exhausted") << 137; // index % 9 == 6
+        QTest::newRow("title, any case")
+            << QStringLiteral("resource_exhausted") << 137; // index % 9 == 6
         QTest::newRow("detail") << QStringLiteral("broker is overloaded") << 137;
         QTest::newRow("nothing") << QStringLiteral("no such thing") << 0;
         QTest::newRow("like wildcard is literal") << QStringLiteral("%") << 0;
@@ -137,7 +143,8 @@ private slots:
         QFETCH(QString, text);
         QFETCH(int, expected);
         HistoryModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setStore(m_store.get());
         HistoryFilter filter;
         filter.text = text;
@@ -152,10 +159,11 @@ private slots:
     void filterByKind()
     {
         HistoryModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setStore(m_store.get());
         HistoryFilter filter;
-        filter.kinds = { OutcomeKind::InvalidState, OutcomeKind::NotFound };
+        filter.kinds = {OutcomeKind::InvalidState, OutcomeKind::NotFound};
         model.setFilter(filter);
         fetchAll(model);
         QCOMPARE(model.rowCount(), 137 + 137); // index % 9 == 4 and == 3
@@ -178,7 +186,8 @@ private slots:
     void modelTesterThroughTheWholeLifecycle()
     {
         HistoryModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setStore(m_store.get());
         fetchAll(model);
         QCOMPARE(model.rowCount(), kRows);
@@ -222,7 +231,7 @@ private slots:
 
         // A filter that excludes the new entry keeps it out.
         HistoryFilter filter;
-        filter.kinds = { OutcomeKind::Completed };
+        filter.kinds = {OutcomeKind::Completed};
         model.setFilter(filter);
         const int before = model.rowCount();
         HistoryEntry other = HistoryFixtures::invalidState409();
@@ -235,7 +244,8 @@ private slots:
     void fetchNewerSeesOtherWriters()
     {
         HistoryModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setStore(m_store.get());
         QCOMPARE(model.fetchNewer(), 0);
         // The CLI writes through its own connection.
@@ -256,7 +266,8 @@ private slots:
     void reloadAfterPruning()
     {
         HistoryModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setStore(m_store.get());
         QCOMPARE(m_store->pruneToCount(50), kRows - 50);
         model.reload();

@@ -80,8 +80,7 @@ void TestJobForm::sendDisabledForInvalidInput_data()
     QTest::newRow("rounded key") << QStringLiteral("2.2517998136852e15") << QString() << QString();
     QTest::newRow("negative") << QStringLiteral("-5") << QString() << QString();
     QTest::newRow("zero") << QStringLiteral("0") << QString() << QString();
-    QTest::newRow("above int64") << QStringLiteral("9223372036854775808") << QString()
-                                 << QString();
+    QTest::newRow("above int64") << QStringLiteral("9223372036854775808") << QString() << QString();
     QTest::newRow("array") << key << QStringLiteral("[1, 2]") << QString();
     QTest::newRow("unclosed") << key << QStringLiteral("{\"a\": 1") << QString();
     QTest::newRow("trailing comma") << key << QStringLiteral("{\"a\": 1,}") << QString();
@@ -167,7 +166,8 @@ QString bigObject(qsizetype chars)
 {
     QString text = QStringLiteral("{\n");
     for (int i = 0; text.size() < chars; ++i)
-        text += QStringLiteral("  \"k%1\": {\"amount\": 12345678901234567890.5, \"ok\": true},\n").arg(i);
+        text += QStringLiteral("  \"k%1\": {\"amount\": 12345678901234567890.5, \"ok\": true},\n")
+                    .arg(i);
     return text + QStringLiteral("  \"end\": null\n}");
 }
 
@@ -181,7 +181,8 @@ void TestJobForm::largeDocumentValidatesInTheBackground()
     QVERIFY(timer);
     bool inBackground = false;
     // Connected after the form's own slot: runs right after the debounced validation started.
-    connect(timer, &QTimer::timeout, this, [&] { inBackground = f.form.isValidatingInBackground(); });
+    connect(
+        timer, &QTimer::timeout, this, [&] { inBackground = f.form.isValidatingInBackground(); });
     QSignalSpy validated(&f.form, &JobForm::variablesValidated);
 
     f.editor->setPlainText(bigObject(JobForm::kBackgroundValidationChars + 1000));
@@ -318,8 +319,8 @@ void TestJobForm::formatAndCompactKeepEveryToken()
     QVERIFY(pretty.count(u'\n') >= 6);
     f.form.compactVariables();
     QCOMPARE(f.editor->toPlainText(),
-             QStringLiteral("{\"big\":123456789012345678901234567890,\"f\":1.50,\"e\":1E+2,"
-                            "\"s\":\"\\u00e9\",\"z\":[],\"b\":{\"k\":null}}"));
+        QStringLiteral("{\"big\":123456789012345678901234567890,\"f\":1.50,\"e\":1E+2,"
+                       "\"s\":\"\\u00e9\",\"z\":[],\"b\":{\"k\":null}}"));
     // One undo step brings the formatted text back.
     f.editor->undo();
     QCOMPARE(f.editor->toPlainText(), pretty);
@@ -341,8 +342,8 @@ void TestJobForm::oversizedVariablesWarn()
 {
     Form f;
     QTest::keyClicks(f.key, QStringLiteral("2251799813685249"));
-    const QString big = QStringLiteral("{\"blob\": \"") + QString(4 * 1024 * 1024, u'x')
-        + QStringLiteral("\"}");
+    const QString big
+        = QStringLiteral("{\"blob\": \"") + QString(4 * 1024 * 1024, u'x') + QStringLiteral("\"}");
     f.editor->setPlainText(big);
     f.form.validateNow();
     auto *size = f.form.findChild<QLabel *>(QStringLiteral("sizeLabel"));
@@ -402,8 +403,7 @@ void TestJobForm::busyDisablesSend()
 void TestJobForm::loadRequestFillsTheForm()
 {
     Form f;
-    QVERIFY(f.form.loadRequest(
-        QStringLiteral("4503599627423060"),
+    QVERIFY(f.form.loadRequest(QStringLiteral("4503599627423060"),
         QByteArrayLiteral("{\"variables\":{\"n\":12345678901234567890},\"result\":{\"type\":"
                           "\"userTask\",\"denied\":true,\"deniedReason\":\"why\"}}")));
     QCOMPARE(f.key->text(), QStringLiteral("4503599627423060"));

@@ -4,9 +4,9 @@
 #include "gui/JsonEditor.h"
 #include "gui/JsonHighlighter.h"
 
-#include <QStandardPaths>
 #include <QAbstractTextDocumentLayout>
 #include <QPaintEvent>
+#include <QStandardPaths>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextLayout>
@@ -148,7 +148,7 @@ void TestJsonEditor::markerAtLineAndColumn()
     JsonEditor editor;
     editor.setPlainText(QStringLiteral("{\n  \"é😀\": x\n}"));
     // Columns count code points: the emoji is one column but two UTF-16 units.
-    editor.setProblems(JsonEditor::Marker { 2, 9, -1, QStringLiteral("unexpected x") }, {});
+    editor.setProblems(JsonEditor::Marker {2, 9, -1, QStringLiteral("unexpected x")}, {});
     QCOMPARE(editor.document()->characterAt(editor.errorPosition()), QChar(u'x'));
     editor.goToError();
     QCOMPARE(editor.textCursor().position(), editor.errorPosition());
@@ -158,7 +158,7 @@ void TestJsonEditor::markersClearOnEdit()
 {
     JsonEditor editor;
     editor.setPlainText(QStringLiteral("{x}"));
-    editor.setProblems(JsonEditor::Marker { 1, 2, 1, QStringLiteral("bad") }, {});
+    editor.setProblems(JsonEditor::Marker {1, 2, 1, QStringLiteral("bad")}, {});
     QVERIFY(editor.errorMarker());
     editor.insertPlainText(QStringLiteral(" "));
     QVERIFY(!editor.errorMarker());
@@ -206,7 +206,7 @@ void TestJsonEditor::largeDocumentIsColouredLazily()
     QTRY_VERIFY(dataOf(far)->formatted);
     QVERIFY(colourAt(editor.document()->findBlockByNumber(far), 3).isValid());
     QCOMPARE(colourAt(editor.document()->findBlockByNumber(far), 3),
-             colourAt(editor.document()->findBlockByNumber(1), 3));
+        colourAt(editor.document()->findBlockByNumber(1), 3));
 }
 
 void TestJsonEditor::keystrokeRepaintsItsLineOnly()
@@ -237,16 +237,16 @@ void TestJsonEditor::keystrokeRepaintsItsLineOnly()
     auto *spy = new PaintSpy(&editor);
     editor.viewport()->installEventFilter(spy);
     const int lineHeight = editor.fontMetrics().lineSpacing();
-    for (const QString &typed : { QStringLiteral(" "), QStringLiteral("1"), QStringLiteral("\"") }) {
+    for (const QString &typed : {QStringLiteral(" "), QStringLiteral("1"), QStringLiteral("\"")}) {
         spy->rects.clear();
         QTest::keyClicks(&editor, typed);
         QCoreApplication::processEvents();
         QVERIFY(!spy->rects.isEmpty());
         for (const QRect &rect : std::as_const(spy->rects))
             QVERIFY2(rect.height() <= 3 * lineHeight,
-                     qPrintable(QStringLiteral("repainted %1 px for one line of %2 px")
-                                    .arg(rect.height())
-                                    .arg(lineHeight)));
+                qPrintable(QStringLiteral("repainted %1 px for one line of %2 px")
+                               .arg(rect.height())
+                               .arg(lineHeight)));
     }
     // The line is coloured as before: the new string token has the string colour.
     const QTextBlock block = editor.document()->findBlockByNumber(1);
@@ -290,8 +290,7 @@ void TestJsonEditor::layoutStaysRightThroughEdits()
     QTest::keyClicks(&editor, QStringLiteral(","));
     QTest::keyClick(&editor, Qt::Key_Return);
     QTest::keyClicks(&editor, QStringLiteral("\"c\": \"x\""));
-    QCOMPARE(editor.text(),
-             QStringLiteral("{\n  \"a\": 1,\n  \"b\": [1, 2],\n  \"c\": \"x\"\n}"));
+    QCOMPARE(editor.text(), QStringLiteral("{\n  \"a\": 1,\n  \"b\": [1, 2],\n  \"c\": \"x\"\n}"));
     QVERIFY(checkLayout());
     // A multi-line paste, then deleting a line break.
     editor.insertPlainText(QStringLiteral(",\n  \"d\": true,\n  \"e\": null"));

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "support/HistoryFixtures.h"
-#include "gui/HistoryModel.h"
 #include "core/history/HistoryStore.h"
-#include "gui/LogPanel.h"
 #include "core/history/TicketText.h"
+#include "gui/HistoryModel.h"
+#include "gui/LogPanel.h"
 #include "gui/Translations.h"
+#include "support/HistoryFixtures.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -39,7 +39,10 @@ private:
     std::unique_ptr<LogPanel> m_panel;
     qint64 m_failedId = 0;
 
-    QTableView *table() const { return m_panel->findChild<QTableView *>(QStringLiteral("historyTableView")); }
+    QTableView *table() const
+    {
+        return m_panel->findChild<QTableView *>(QStringLiteral("historyTableView"));
+    }
     QLineEdit *filterEdit() const
     {
         return m_panel->findChild<QLineEdit *>(QStringLiteral("historyFilterLineEdit"));
@@ -58,8 +61,7 @@ private:
     {
         table()->setFocus();
         table()->selectionModel()->setCurrentIndex(table()->model()->index(row, 0),
-                                                   QItemSelectionModel::ClearAndSelect
-                                                       | QItemSelectionModel::Rows);
+            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     }
 
     static QByteArray readAll(const QString &path)
@@ -111,13 +113,13 @@ private slots:
         QVERIFY(rows() >= HistoryModel::kPageSize);
         QVERIFY(rows() < kSynthetic); // not everything at once
         QCOMPARE(table()->model()->index(0, HistoryModel::JobKeyColumn).data().toString(),
-                 QStringLiteral("2251799902653941"));
+            QStringLiteral("2251799902653941"));
         const auto *count = m_panel->findChild<QLabel *>(QStringLiteral("historyCountLabel"));
         QVERIFY(count);
         QCOMPARE(count->text(), QStringLiteral("%1 attempts").arg(QLocale().toString(1001)));
         QCOMPARE(LogPanel::tr("%Ln attempt(s)", nullptr, 1), QStringLiteral("1 attempt"));
         QCOMPARE(LogPanel::tr("%1 of %Ln attempt(s)", nullptr, 1).arg(1),
-                 QStringLiteral("1 of 1 attempt"));
+            QStringLiteral("1 of 1 attempt"));
     }
 
     void filterByTypingText()
@@ -125,7 +127,7 @@ private slots:
         QTest::keyClicks(filterEdit(), QStringLiteral("2251799813685349"));
         QTRY_COMPARE(rows(), 1);
         QCOMPARE(table()->model()->index(0, HistoryModel::JobKeyColumn).data().toString(),
-                 QStringLiteral("2251799813685349"));
+            QStringLiteral("2251799813685349"));
         filterEdit()->clear();
         QTRY_VERIFY(rows() >= HistoryModel::kPageSize);
     }
@@ -146,10 +148,10 @@ private slots:
         filterEdit()->setText(QStringLiteral("dev-cluster"));
         QMetaObject::invokeMethod(filterEdit(), "returnPressed");
         QTRY_COMPARE(table()->model()->index(0, HistoryModel::JobKeyColumn).data().toString(),
-                     QStringLiteral("2251799902653941"));
+            QStringLiteral("2251799902653941"));
         QCOMPARE(rows(), 1);
         QTRY_COMPARE(m_panel->findChild<QLabel *>(QStringLiteral("historyCountLabel"))->text(),
-                     QStringLiteral("1 of %1 attempts").arg(QLocale().toString(1001)));
+            QStringLiteral("1 of %1 attempts").arg(QLocale().toString(1001)));
     }
 
     void attemptsFromTheCliAppearWithoutRefresh()
@@ -159,8 +161,9 @@ private slots:
         HistoryEntry entry = HistoryFixtures::connectionRefused();
         entry.time = HistoryFixtures::fixedTime().addSecs(7200);
         QVERIFY(cli.append(entry) > 0);
-        QTRY_COMPARE_WITH_TIMEOUT(table()->model()->index(0, HistoryModel::JobKeyColumn).data().toString(),
-                                  entry.jobKey, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            table()->model()->index(0, HistoryModel::JobKeyColumn).data().toString(), entry.jobKey,
+            15000);
     }
 
     void filterByOutcome()
@@ -171,12 +174,12 @@ private slots:
         QCOMPARE(rows(), 1 + 111); // the fixture + synthetic index % 9 == 4 below 1000
         for (int row = 0; row < rows(); ++row) {
             QCOMPARE(table()->model()->index(row, 0).data(HistoryModel::OutcomeKindRole).toInt(),
-                     int(OutcomeKind::InvalidState));
+                int(OutcomeKind::InvalidState));
         }
         // Kind and text together.
         QTest::keyClicks(filterEdit(), QStringLiteral("dev-cluster"));
         QTRY_COMPARE(rows(), 1);
-        QCOMPARE(m_panel->currentFilter().kinds, QList<OutcomeKind> { OutcomeKind::InvalidState });
+        QCOMPARE(m_panel->currentFilter().kinds, QList<OutcomeKind> {OutcomeKind::InvalidState});
     }
 
     void detailsShowEveryProblemField()
@@ -184,11 +187,11 @@ private slots:
         selectRow(0);
         const QString text = details()->toPlainText();
         for (const char *expected :
-             { "Invalid state", "HTTP 409", "2251799902653941", "about:blank", "INVALID_STATE",
-               "/v2/jobs/2251799902653941/completion", "jobState", "FAILED", "incidentKey",
-               "2251799813999999123", "X-Request-Id: req-77", "Authorization: <redacted>",
-               "POST http://localhost:8080/v2/jobs/2251799902653941/completion",
-               "{\"variables\":{\"orderId\":4711}}", "Next step:" }) {
+            {"Invalid state", "HTTP 409", "2251799902653941", "about:blank", "INVALID_STATE",
+                "/v2/jobs/2251799902653941/completion", "jobState", "FAILED", "incidentKey",
+                "2251799813999999123", "X-Request-Id: req-77", "Authorization: <redacted>",
+                "POST http://localhost:8080/v2/jobs/2251799902653941/completion",
+                "{\"variables\":{\"orderId\":4711}}", "Next step:"}) {
             QVERIFY2(text.contains(QString::fromUtf8(expected)), expected);
         }
         const Explanation explanation = explain(HistoryFixtures::invalidState409().toOutcome());
@@ -211,7 +214,8 @@ private slots:
         m_panel->findChild<QToolButton *>(QStringLiteral("copyCurlToolButton"))->click();
         const QString curl = clipboard->text();
         QVERIFY2(curl.startsWith(QStringLiteral("curl ")), qPrintable(curl));
-        QVERIFY(curl.contains(QStringLiteral("http://localhost:8080/v2/jobs/2251799902653941/completion")));
+        QVERIFY(curl.contains(
+            QStringLiteral("http://localhost:8080/v2/jobs/2251799902653941/completion")));
         QVERIFY(curl.contains(QStringLiteral("orderId")));
 
         m_panel->findChild<QToolButton *>(QStringLiteral("copyKeyToolButton"))->click();
@@ -221,10 +225,13 @@ private slots:
     void actionsNeedASelection()
     {
         table()->selectionModel()->clearCurrentIndex();
-        QVERIFY(!m_panel->findChild<QPushButton *>(QStringLiteral("loadIntoFormPushButton"))->isEnabled());
-        QVERIFY(!m_panel->findChild<QToolButton *>(QStringLiteral("copyKeyToolButton"))->isEnabled());
+        QVERIFY(!m_panel->findChild<QPushButton *>(QStringLiteral("loadIntoFormPushButton"))
+                     ->isEnabled());
+        QVERIFY(
+            !m_panel->findChild<QToolButton *>(QStringLiteral("copyKeyToolButton"))->isEnabled());
         selectRow(3);
-        QVERIFY(m_panel->findChild<QPushButton *>(QStringLiteral("loadIntoFormPushButton"))->isEnabled());
+        QVERIFY(m_panel->findChild<QPushButton *>(QStringLiteral("loadIntoFormPushButton"))
+                    ->isEnabled());
     }
 
     void loadIntoFormWithEnterAndButton()
@@ -246,7 +253,8 @@ private slots:
         fresh.time = HistoryFixtures::fixedTime().addSecs(3600);
         const qint64 id = m_store->append(fresh);
         m_panel->addEntry(id);
-        QCOMPARE(table()->model()->index(0, HistoryModel::JobKeyColumn).data().toString(), fresh.jobKey);
+        QCOMPARE(
+            table()->model()->index(0, HistoryModel::JobKeyColumn).data().toString(), fresh.jobKey);
         QCOMPARE(table()->currentIndex().row(), 0);
         QVERIFY(details()->toPlainText().contains(QStringLiteral("HTTP 204")));
     }
@@ -295,7 +303,7 @@ private slots:
         QCOMPARE(rows(), 100); // reloaded
         QCOMPARE(RetentionPolicy::load(QSettings()), policy);
         QCOMPARE(table()->model()->index(0, HistoryModel::JobKeyColumn).data().toString(),
-                 QStringLiteral("2251799902653941"));
+            QStringLiteral("2251799902653941"));
 
         // A new panel applies the saved policy at start.
         QList<HistoryEntry> more;

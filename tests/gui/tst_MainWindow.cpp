@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The whole window against the real sandbox: type a key, edit variables, toggle deny, press
 // Ctrl+Return, then check the banner, the log row and the history database.
+#include "core/history/HistoryStore.h"
+#include "core/http/JobsClient.h"
+#include "core/templates/DraftStore.h"
 #include "gui/Confirm.h"
 #include "gui/ConnectionBar.h"
-#include "core/templates/DraftStore.h"
 #include "gui/HistoryModel.h"
-#include "core/history/HistoryStore.h"
 #include "gui/JobForm.h"
-#include "core/http/JobsClient.h"
 #include "gui/JsonEditor.h"
 #include "gui/LogPanel.h"
 #include "gui/MainWindow.h"
@@ -82,8 +82,7 @@ private:
             QApplication::setActiveWindow(window.get());
             QVERIFY(QTest::qWaitForWindowActive(window.get()));
         }
-        template<typename T>
-        T *find(const char *name) const
+        template <typename T> T *find(const char *name) const
         {
             return window->findChild<T *>(QLatin1String(name));
         }
@@ -97,7 +96,7 @@ private:
 void TestMainWindow::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    QVERIFY2(m_sandbox.start({ QStringLiteral("--demo") }), qPrintable(m_sandbox.error()));
+    QVERIFY2(m_sandbox.start({QStringLiteral("--demo")}), qPrintable(m_sandbox.error()));
 }
 
 void TestMainWindow::init()
@@ -121,13 +120,15 @@ QStringList TestMainWindow::jobKeys(const QString &filterJson)
     QNetworkAccessManager nam;
     QNetworkRequest request(m_sandbox.baseUrl().resolved(QUrl(QStringLiteral("/v2/jobs/search"))));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = nam.post(
-        request, QStringLiteral("{\"filter\": %1, \"page\": {\"limit\": 100}}").arg(filterJson).toUtf8());
+    QNetworkReply *reply = nam.post(request,
+        QStringLiteral("{\"filter\": %1, \"page\": {\"limit\": 100}}").arg(filterJson).toUtf8());
     QSignalSpy done(reply, &QNetworkReply::finished);
     done.wait(10000);
     QStringList keys;
-    const QJsonArray items =
-        QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("items")).toArray();
+    const QJsonArray items = QJsonDocument::fromJson(reply->readAll())
+                                 .object()
+                                 .value(QStringLiteral("items"))
+                                 .toArray();
     for (const QJsonValue &item : items)
         keys.append(item.toObject().value(QStringLiteral("jobKey")).toString());
     reply->deleteLater();
@@ -151,7 +152,8 @@ void TestMainWindow::titleAndFocus()
 
 void TestMainWindow::ctrlReturnFromTheEditorCompletes()
 {
-    const QStringList keys = jobKeys(QStringLiteral("{\"state\": \"CREATED\", \"type\": \"reserve-stock\"}"));
+    const QStringList keys
+        = jobKeys(QStringLiteral("{\"state\": \"CREATED\", \"type\": \"reserve-stock\"}"));
     QVERIFY(!keys.isEmpty());
     Window w(m_sandbox.baseUrl());
     w.showActive();
@@ -191,16 +193,18 @@ void TestMainWindow::ctrlReturnFromTheEditorCompletes()
 
 void TestMainWindow::denyOnATaskListenerJob()
 {
-    const QStringList keys = jobKeys(
-        QStringLiteral("{\"state\": \"CREATED\", \"kind\": \"TASK_LISTENER\", \"listenerEventType\": \"COMPLETING\"}"));
+    const QStringList keys
+        = jobKeys(QStringLiteral("{\"state\": \"CREATED\", \"kind\": \"TASK_LISTENER\", "
+                                 "\"listenerEventType\": \"COMPLETING\"}"));
     QVERIFY(!keys.isEmpty());
     Window w(m_sandbox.baseUrl());
     w.showActive();
     QTest::keyClicks(w.find<QLineEdit>("jobKeyLineEdit"), keys.constFirst());
     QTest::mouseClick(w.find<QCheckBox>("denyCheckBox"), Qt::LeftButton, {},
-                      QPoint(4, w.find<QCheckBox>("denyCheckBox")->height() / 2));
+        QPoint(4, w.find<QCheckBox>("denyCheckBox")->height() / 2));
     QVERIFY(w.find<QCheckBox>("denyCheckBox")->isChecked());
-    QTest::keyClicks(w.find<QLineEdit>("deniedReasonLineEdit"), QStringLiteral("needs a second look"));
+    QTest::keyClicks(
+        w.find<QLineEdit>("deniedReasonLineEdit"), QStringLiteral("needs a second look"));
     QSignalSpy finished(w.window.get(), &MainWindow::requestFinished);
     QTest::keyClick(w.find<QLineEdit>("deniedReasonLineEdit"), Qt::Key_Return, Qt::ControlModifier);
     QVERIFY(finished.wait(10000));
@@ -232,9 +236,9 @@ void TestMainWindow::refusalIsExplained()
 void TestMainWindow::noDoubleSendAndCancel()
 {
     SandboxProcess slow;
-    QVERIFY2(slow.start({ QStringLiteral("--demo"), QStringLiteral("--latency-ms"),
-                          QStringLiteral("5000") }),
-             qPrintable(slow.error()));
+    QVERIFY2(slow.start({QStringLiteral("--demo"), QStringLiteral("--latency-ms"),
+                 QStringLiteral("5000")}),
+        qPrintable(slow.error()));
     Window w(slow.baseUrl());
     w.showActive();
     QTest::keyClicks(w.find<QLineEdit>("jobKeyLineEdit"), QStringLiteral("2251799823685402"));
@@ -281,13 +285,13 @@ void TestMainWindow::draftSurvivesARestart()
         w.find<QCheckBox>("denyCheckBox")->setChecked(true);
         // Written by the debounce alone (as before a crash), not by closing the window.
         QTRY_VERIFY(QFile::exists(DraftStore::defaultPath()));
-        QTRY_VERIFY(QFile(DraftStore::defaultPath()).size() > 0
-                    && DraftStore().load()->denied);
+        QTRY_VERIFY(QFile(DraftStore::defaultPath()).size() > 0 && DraftStore().load()->denied);
         w.window->hide();
     }
     Window again(m_sandbox.baseUrl());
     QCOMPARE(again.find<QLineEdit>("jobKeyLineEdit")->text(), QStringLiteral("2251799813685249"));
-    QCOMPARE(again.find<JsonEditor>("variablesEditor")->toPlainText(), QStringLiteral("{\"half\": tr"));
+    QCOMPARE(
+        again.find<JsonEditor>("variablesEditor")->toPlainText(), QStringLiteral("{\"half\": tr"));
     QVERIFY(again.find<QCheckBox>("denyCheckBox")->isChecked());
     QVERIFY(!again.find<QPushButton>("sendPushButton")->isEnabled());
 }
@@ -338,7 +342,8 @@ void TestMainWindow::startupDefersHistoryAndClearButtons()
     {
         HistoryStore earlier;
         QVERIFY(earlier.open());
-        QVERIFY(earlier.append(HistoryStore::syntheticEntry(1, QDateTime::currentDateTimeUtc())) > 0);
+        QVERIFY(
+            earlier.append(HistoryStore::syntheticEntry(1, QDateTime::currentDateTimeUtc())) > 0);
     }
     Window w(m_sandbox.baseUrl(), false, false);
     auto *key = w.find<QLineEdit>("jobKeyLineEdit");
@@ -374,7 +379,8 @@ void TestMainWindow::startupDefersHistoryAndClearButtons()
 
 void TestMainWindow::sendBeforeTheFirstFrameIsRecorded()
 {
-    const QStringList keys = jobKeys(QStringLiteral("{\"state\": \"CREATED\", \"type\": \"reserve-stock\"}"));
+    const QStringList keys
+        = jobKeys(QStringLiteral("{\"state\": \"CREATED\", \"type\": \"reserve-stock\"}"));
     QVERIFY(!keys.isEmpty());
     Window w(m_sandbox.baseUrl(), false, false); // never shown: the deferred start-up never ran
     QVERIFY(!w.history.isOpen());

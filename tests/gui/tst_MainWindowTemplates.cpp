@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/templates/DraftStore.h"
+#include "core/templates/TemplateStore.h"
 #include "gui/JobForm.h"
 #include "gui/JsonEditor.h"
 #include "gui/MainWindow.h"
 #include "gui/TemplateForm.h"
-#include "core/templates/TemplateStore.h"
 #include "gui/TemplatesPanel.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QLineEdit>
 #include <QDockWidget>
 #include <QFile>
+#include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -38,20 +38,20 @@ void TestMainWindowTemplates::draftRoundTrip()
     draft.variables = QStringLiteral("{\"n\": 123456789012345678901234567890}");
     draft.denied = true;
     draft.deniedReason = QStringLiteral("missing document");
-    draft.candidateGroups = { true, QStringLiteral("finance, ops ,") };
-    draft.priority = { true, QStringLiteral("70") };
+    draft.candidateGroups = {true, QStringLiteral("finance, ops ,")};
+    draft.priority = {true, QStringLiteral("70")};
     const Template t = TemplateForm::fromDraft(draft);
     QCOMPARE(t.variables, draft.variables);
     QVERIFY(t.denied);
     QCOMPARE(t.deniedReason, draft.deniedReason);
     QCOMPARE(*t.corrections.candidateGroups,
-             (QStringList { QStringLiteral("finance"), QStringLiteral("ops") }));
+        (QStringList {QStringLiteral("finance"), QStringLiteral("ops")}));
     QCOMPARE(*t.corrections.priority, 70);
     QVERIFY(!t.corrections.assignee.has_value());
 
     Draft other;
     other.jobKey = QStringLiteral("4503599627370497");
-    other.assignee = { true, QStringLiteral("someone") };
+    other.assignee = {true, QStringLiteral("someone")};
     const Draft applied = TemplateForm::applied(other, t);
     QCOMPARE(applied.jobKey, other.jobKey);
     QCOMPARE(applied.variables, draft.variables);
@@ -123,10 +123,11 @@ void TestMainWindowTemplates::ctrlTFindsATemplate()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.activateWindow();
-    QTRY_VERIFY(window.form()->findChild<QLineEdit *>(QStringLiteral("jobKeyLineEdit"))->hasFocus());
+    QTRY_VERIFY(
+        window.form()->findChild<QLineEdit *>(QStringLiteral("jobKeyLineEdit"))->hasFocus());
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_T, Qt::ControlModifier);
-    auto *search = window.templatesPanel()->findChild<QLineEdit *>(
-        QStringLiteral("templateSearchLineEdit"));
+    auto *search
+        = window.templatesPanel()->findChild<QLineEdit *>(QStringLiteral("templateSearchLineEdit"));
     QTRY_VERIFY(search->hasFocus());
 }
 

@@ -28,7 +28,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(!banner->isVisible()); // hidden until there is something to say
         banner->showMessage(MessageBanner::Kind::Error, QStringLiteral("Job 1 not completed"),
-                            QStringLiteral("Invalid state (HTTP 409)"));
+            QStringLiteral("Invalid state (HTTP 409)"));
         QVERIFY(banner->isVisible());
         QCOMPARE(banner->kind(), MessageBanner::Kind::Error);
         QCOMPARE(banner->headline(), QStringLiteral("Job 1 not completed"));
@@ -36,7 +36,8 @@ private slots:
         QCOMPARE(banner->accessibleName(), banner->headline());
         // No explanation: only the headline line is shown.
         banner->showMessage(MessageBanner::Kind::Positive, QStringLiteral("Completed"));
-        QVERIFY(!banner->findChild<QLabel *>(QStringLiteral("messageBannerTextLabel"))->isVisible());
+        QVERIFY(
+            !banner->findChild<QLabel *>(QStringLiteral("messageBannerTextLabel"))->isVisible());
 
         QSignalSpy closed(banner, &MessageBanner::closed);
         QTest::mouseClick(
@@ -59,7 +60,8 @@ private slots:
         QFETCH(bool, dark);
         QWidget window;
         QPalette palette = window.palette();
-        palette.setColor(QPalette::Window, dark ? QColor(0x2b, 0x2b, 0x2b) : QColor(0xef, 0xef, 0xef));
+        palette.setColor(
+            QPalette::Window, dark ? QColor(0x2b, 0x2b, 0x2b) : QColor(0xef, 0xef, 0xef));
         window.setPalette(palette);
         auto *banner = new MessageBanner(&window);
         banner->setGeometry(0, 0, 400, 60);
@@ -85,8 +87,8 @@ private slots:
 
         const QImage image = banner->grab().toImage();
         const int y = image.height() / 2;
-        QCOMPARE(image.pixelColor(1, y).rgb(), banner->accent().rgb());     // the edge
-        QCOMPARE(image.pixelColor(200, 2).rgb(), tint.rgb());               // the background
+        QCOMPARE(image.pixelColor(1, y).rgb(), banner->accent().rgb()); // the edge
+        QCOMPARE(image.pixelColor(200, 2).rgb(), tint.rgb()); // the background
 
         // Another kind, another accent.
         banner->showMessage(MessageBanner::Kind::Positive, QStringLiteral("Completed"));

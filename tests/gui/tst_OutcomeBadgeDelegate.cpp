@@ -27,10 +27,11 @@ private slots:
     void readableInLightAndDark()
     {
         QFETCH(int, kind);
-        for (const bool dark : { false, true }) {
-            const OutcomeBadgeDelegate::Colors colors = OutcomeBadgeDelegate::colors(OutcomeKind(kind), dark);
+        for (const bool dark : {false, true}) {
+            const OutcomeBadgeDelegate::Colors colors
+                = OutcomeBadgeDelegate::colors(OutcomeKind(kind), dark);
             QVERIFY2(OutcomeBadgeDelegate::contrastRatio(colors.text, colors.background) >= 4.5,
-                     dark ? "dark" : "light");
+                dark ? "dark" : "light");
             // The badge stands out from the view's background too.
             const QColor base = dark ? QColor(0x2b2b2b) : QColor(Qt::white);
             QVERIFY(colors.background != base);
@@ -68,7 +69,8 @@ private slots:
             QPainter painter(&image);
             delegate.paint(&painter, option, model.index(0, 0));
         }
-        const OutcomeBadgeDelegate::Colors colors = OutcomeBadgeDelegate::colors(OutcomeKind::NotFound, false);
+        const OutcomeBadgeDelegate::Colors colors
+            = OutcomeBadgeDelegate::colors(OutcomeKind::NotFound, false);
         int tint = 0;
         int ink = 0;
         for (int y = 0; y < image.height(); ++y) {

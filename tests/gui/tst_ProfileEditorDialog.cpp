@@ -2,10 +2,10 @@
 // The profile editor: validation at the fields, save without any secret in profiles.json,
 // remove takes the secrets along, import of a Console credentials file, "Test connection"
 // against the sandbox in --auth basic mode, and the no-keychain path.
-#include "gui/ProfileEditorDialog.h"
 #include "core/connection/ProfileStore.h"
-#include "support/SandboxProcess.h"
 #include "core/connection/SecretStore.h"
+#include "gui/ProfileEditorDialog.h"
+#include "support/SandboxProcess.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -75,9 +75,9 @@ private:
 void TestProfileEditorDialog::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    QVERIFY2(m_sandbox.start({ QStringLiteral("--demo"), QStringLiteral("--auth"),
-                               QStringLiteral("basic") }),
-             qPrintable(m_sandbox.error()));
+    QVERIFY2(m_sandbox.start(
+                 {QStringLiteral("--demo"), QStringLiteral("--auth"), QStringLiteral("basic")}),
+        qPrintable(m_sandbox.error()));
 }
 
 void TestProfileEditorDialog::init()
@@ -91,12 +91,24 @@ void TestProfileEditorDialog::validationAtTheFields_data()
     QTest::addColumn<QString>("address");
     QTest::addColumn<QString>("username");
     QTest::addColumn<bool>("valid");
-    QTest::newRow("fine") << "helm" << "http://localhost:8080" << "demo" << true;
-    QTest::newRow("no name") << "" << "http://localhost:8080" << "demo" << false;
-    QTest::newRow("slash in name") << "a/b" << "http://localhost:8080" << "demo" << false;
-    QTest::newRow("no address") << "helm" << "" << "demo" << false;
-    QTest::newRow("not http") << "helm" << "ftp://x" << "demo" << false;
-    QTest::newRow("basic without user") << "helm" << "http://localhost:8080" << "" << false;
+    QTest::newRow("fine") << "helm"
+                          << "http://localhost:8080"
+                          << "demo" << true;
+    QTest::newRow("no name") << ""
+                             << "http://localhost:8080"
+                             << "demo" << false;
+    QTest::newRow("slash in name") << "a/b"
+                                   << "http://localhost:8080"
+                                   << "demo" << false;
+    QTest::newRow("no address") << "helm"
+                                << ""
+                                << "demo" << false;
+    QTest::newRow("not http") << "helm"
+                              << "ftp://x"
+                              << "demo" << false;
+    QTest::newRow("basic without user") << "helm"
+                                        << "http://localhost:8080"
+                                        << "" << false;
 }
 
 void TestProfileEditorDialog::validationAtTheFields()
@@ -142,12 +154,12 @@ void TestProfileEditorDialog::saveKeepsTheSecretOutOfTheFile()
 {
     Dialog d;
     d.fillBasic(QStringLiteral("helm-dev"), m_sandbox.baseUrlString(),
-                QStringLiteral("very-secret-pw-7431"));
+        QStringLiteral("very-secret-pw-7431"));
     QSignalSpy written(d.dialog.get(), &ProfileEditorDialog::secretsWritten);
     QVERIFY(d.dialog->saveProfile());
     QVERIFY(written.count() == 1 || written.wait(5000));
     QCOMPARE(d.keychain.value(profileSecretKey(QStringLiteral("helm-dev"), SecretKind::Password)),
-             std::optional<QByteArray>("very-secret-pw-7431"));
+        std::optional<QByteArray>("very-secret-pw-7431"));
     QCOMPARE(d.session.size(), 0);
     QFile file(ProfileStore::defaultPath());
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -179,18 +191,19 @@ void TestProfileEditorDialog::importConsoleCredentialsFile()
     const QString path = dir.filePath(QStringLiteral("credentials.txt"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("export ZEEBE_ADDRESS='abc-123.bru-2.zeebe.camunda.io:443'\n"
-               "export ZEEBE_CLIENT_ID='my-client'\n"
-               "export ZEEBE_CLIENT_SECRET='imported-secret-99'\n"
-               "export ZEEBE_AUTHORIZATION_SERVER_URL='https://login.cloud.camunda.io/oauth/token'\n"
-               "export ZEEBE_TOKEN_AUDIENCE='zeebe.camunda.io'\n"
-               "export CAMUNDA_CLUSTER_ID='abc-123'\n"
-               "export CAMUNDA_CLUSTER_REGION='bru-2'\n");
+    file.write(
+        "export ZEEBE_ADDRESS='abc-123.bru-2.zeebe.camunda.io:443'\n"
+        "export ZEEBE_CLIENT_ID='my-client'\n"
+        "export ZEEBE_CLIENT_SECRET='imported-secret-99'\n"
+        "export ZEEBE_AUTHORIZATION_SERVER_URL='https://login.cloud.camunda.io/oauth/token'\n"
+        "export ZEEBE_TOKEN_AUDIENCE='zeebe.camunda.io'\n"
+        "export CAMUNDA_CLUSTER_ID='abc-123'\n"
+        "export CAMUNDA_CLUSTER_REGION='bru-2'\n");
     file.close();
     Dialog d;
     d.dialog->importCredentialsFile(path);
     QCOMPARE(d.edit("addressLineEdit")->text(),
-             QStringLiteral("https://bru-2.zeebe.camunda.io/abc-123"));
+        QStringLiteral("https://bru-2.zeebe.camunda.io/abc-123"));
     QCOMPARE(d.edit("clientIdLineEdit")->text(), QStringLiteral("my-client"));
     QCOMPARE(d.dialog->profileFromFields().authKind, Profile::AuthKind::OAuth);
     d.edit("nameLineEdit")->setText(QStringLiteral("saas"));
@@ -198,7 +211,7 @@ void TestProfileEditorDialog::importConsoleCredentialsFile()
     QVERIFY(d.dialog->saveProfile());
     QVERIFY(written.count() == 1 || written.wait(5000));
     QCOMPARE(d.keychain.value(profileSecretKey(QStringLiteral("saas"), SecretKind::ClientSecret)),
-             std::optional<QByteArray>("imported-secret-99"));
+        std::optional<QByteArray>("imported-secret-99"));
 }
 
 void TestProfileEditorDialog::testConnection_data()
@@ -218,15 +231,16 @@ void TestProfileEditorDialog::testConnection()
     Dialog d;
     d.fillBasic(QStringLiteral("helm"), m_sandbox.baseUrlString(), secret);
     QSignalSpy finished(d.dialog.get(), &ProfileEditorDialog::testFinished);
-    QTest::mouseClick(d.dialog->findChild<QPushButton *>(QStringLiteral("testConnectionPushButton")),
-                      Qt::LeftButton);
+    QTest::mouseClick(
+        d.dialog->findChild<QPushButton *>(QStringLiteral("testConnectionPushButton")),
+        Qt::LeftButton);
     QVERIFY(finished.wait(10000));
     QCOMPARE(finished.constFirst().at(0).toBool(), ok);
     QVERIFY2(d.dialog->testResultText().contains(words), qPrintable(d.dialog->testResultText()));
     QCOMPARE(d.dialog->findChild<QLabel *>(QStringLiteral("testResultLabel"))
                  ->palette()
                  .color(QPalette::WindowText),
-             ok ? QColor(0x2e, 0x9d, 0x4f) : QColor(0xd6, 0x3b, 0x3b));
+        ok ? QColor(0x2e, 0x9d, 0x4f) : QColor(0xd6, 0x3b, 0x3b));
     QCOMPARE(d.store.profiles().size(), 0); // testing saves nothing
 }
 
@@ -240,7 +254,7 @@ void TestProfileEditorDialog::noKeychainKeepsTheSecretForThisRun()
     QVERIFY(noKeychain.wait(5000));
     QVERIFY(d.dialog->statusText().contains(QStringLiteral("No keychain available")));
     QTRY_COMPARE(d.session.value(profileSecretKey(QStringLiteral("helm"), SecretKind::Password)),
-                 std::optional<QByteArray>("run-only-pw"));
+        std::optional<QByteArray>("run-only-pw"));
     QFile file(ProfileStore::defaultPath());
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(!file.readAll().contains("run-only-pw"));

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "gui/Confirm.h"
 #include "core/templates/TemplateStore.h"
+#include "gui/Confirm.h"
 #include "gui/TemplatesPanel.h"
 
 #include <QFile>
@@ -36,15 +36,18 @@ private slots:
 
 private:
     Template make(const QString &name, const QString &variables, const QString &jobType = {});
-    QListWidget *list() const { return m_panel->findChild<QListWidget *>(QStringLiteral("templatesListWidget")); }
+    QListWidget *list() const
+    {
+        return m_panel->findChild<QListWidget *>(QStringLiteral("templatesListWidget"));
+    }
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<TemplateStore> m_store;
     std::unique_ptr<TemplatesPanel> m_panel;
 };
 
-Template TestTemplatesPanel::make(const QString &name, const QString &variables,
-                                  const QString &jobType)
+Template TestTemplatesPanel::make(
+    const QString &name, const QString &variables, const QString &jobType)
 {
     Template t;
     t.name = name;
@@ -94,7 +97,7 @@ void TestTemplatesPanel::searchFilters()
     m_panel->reload();
     auto *search = m_panel->findChild<QLineEdit *>(QStringLiteral("templateSearchLineEdit"));
     QTest::keyClicks(search, QStringLiteral("ADDRESS"));
-    QCOMPARE(m_panel->visibleNames(), QStringList { QStringLiteral("Skip check") });
+    QCOMPARE(m_panel->visibleNames(), QStringList {QStringLiteral("Skip check")});
     search->clear();
     QCOMPARE(m_panel->visibleNames().size(), 2);
 }
@@ -102,13 +105,13 @@ void TestTemplatesPanel::searchFilters()
 void TestTemplatesPanel::preferredJobTypeComesFirst()
 {
     QVERIFY(m_store->add(make(QStringLiteral("A generic"), QStringLiteral("{}"))));
-    QVERIFY(m_store->add(make(QStringLiteral("Z payment"), QStringLiteral("{}"),
-                              QStringLiteral("payment-service"))));
+    QVERIFY(m_store->add(make(
+        QStringLiteral("Z payment"), QStringLiteral("{}"), QStringLiteral("payment-service"))));
     m_panel->reload();
     QCOMPARE(m_panel->visibleNames().first(), QStringLiteral("A generic"));
     m_panel->setPreferredJobType(QStringLiteral("payment-service"));
     QCOMPARE(m_panel->visibleNames(),
-             (QStringList { QStringLiteral("Z payment"), QStringLiteral("A generic") }));
+        (QStringList {QStringLiteral("Z payment"), QStringLiteral("A generic")}));
 }
 
 void TestTemplatesPanel::enterAppliesTemplate()
@@ -128,8 +131,8 @@ void TestTemplatesPanel::saveRefusesExistingNameUnlessReplace()
 {
     QVERIFY(m_panel->saveTemplate(make(QStringLiteral("One"), QStringLiteral("{\"v\":1}")), false));
     QString error;
-    QVERIFY(!m_panel->saveTemplate(make(QStringLiteral("one"), QStringLiteral("{\"v\":2}")), false,
-                                   &error));
+    QVERIFY(!m_panel->saveTemplate(
+        make(QStringLiteral("one"), QStringLiteral("{\"v\":2}")), false, &error));
     QVERIFY2(error.contains(QStringLiteral("exists")), qPrintable(error));
     QCOMPARE(m_store->find(QStringLiteral("One"))->variables, QStringLiteral("{\"v\":1}"));
     QVERIFY(m_panel->saveTemplate(make(QStringLiteral("One"), QStringLiteral("{\"v\":2}")), true));
@@ -144,7 +147,7 @@ void TestTemplatesPanel::renameInPlace()
     item->setText(QStringLiteral("New name"));
     QTRY_VERIFY(m_store->contains(QStringLiteral("New name")));
     QVERIFY(!m_store->contains(QStringLiteral("Old")));
-    QCOMPARE(m_panel->visibleNames(), QStringList { QStringLiteral("New name") });
+    QCOMPARE(m_panel->visibleNames(), QStringList {QStringLiteral("New name")});
 }
 
 void TestTemplatesPanel::renameToExistingNameIsRefused()
@@ -186,7 +189,7 @@ void TestTemplatesPanel::brokenFileListedAndUntouched()
     broken.write(garbage);
     broken.close();
     m_panel->reload();
-    QCOMPARE(m_panel->visibleNames(), QStringList { QStringLiteral("Good") });
+    QCOMPARE(m_panel->visibleNames(), QStringList {QStringLiteral("Good")});
     bool listed = false;
     for (int i = 0; i < list()->count(); ++i) {
         if (list()->item(i)->text().contains(QStringLiteral("broken.json"))) {
@@ -206,7 +209,7 @@ void TestTemplatesPanel::importClashReplaceOrKeepBoth()
     QFile out(file);
     QVERIFY(out.open(QIODevice::WriteOnly));
     out.write(TemplateStore::exportDocument(
-        { make(QStringLiteral("Shared"), QStringLiteral("{\"theirs\":1}")) }));
+        {make(QStringLiteral("Shared"), QStringLiteral("{\"theirs\":1}"))}));
     out.close();
     m_panel->reload();
 
@@ -222,11 +225,12 @@ void TestTemplatesPanel::importClashReplaceOrKeepBoth()
 
 void TestTemplatesPanel::exportWritesSelectedTemplates()
 {
-    QVERIFY(m_store->add(make(QStringLiteral("One"), QStringLiteral("{\"n\": 1.000000000000000000001}"))));
+    QVERIFY(m_store->add(
+        make(QStringLiteral("One"), QStringLiteral("{\"n\": 1.000000000000000000001}"))));
     QVERIFY(m_store->add(make(QStringLiteral("Two"), QStringLiteral("{}"))));
     m_panel->reload();
     const QString file = m_dir->filePath(QStringLiteral("one.json"));
-    QVERIFY(m_panel->exportFile(file, { QStringLiteral("One") }));
+    QVERIFY(m_panel->exportFile(file, {QStringLiteral("One")}));
     QFile in(file);
     QVERIFY(in.open(QIODevice::ReadOnly));
     const auto parsed = TemplateStore::parseExportDocument(in.readAll());

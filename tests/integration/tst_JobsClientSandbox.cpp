@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // JobsClient and the auth providers against a real jobdesk-sandbox over loopback.
+#include "core/camunda/CompletionRequest.h"
 #include "core/http/BasicAuthProvider.h"
 #include "core/http/BearerAuthProvider.h"
-#include "core/camunda/CompletionRequest.h"
 #include "core/http/JobsClient.h"
 #include "core/http/OAuthClientCredentialsProvider.h"
 #include "support/SandboxProcess.h"

@@ -4,9 +4,9 @@
 // searches every file under the test's own HOME / XDG tree for the secret bytes.
 // Needs a real Secret Service: run inside scripts/test (private D-Bus + gnome-keyring).
 #include "core/base/AppInfo.h"
-#include "core/history/HistoryStore.h"
 #include "core/connection/KeychainSecretStore.h"
 #include "core/connection/ProfileStore.h"
+#include "core/history/HistoryStore.h"
 #include "core/templates/TemplateStore.h"
 #include "support/TestPaths.h"
 

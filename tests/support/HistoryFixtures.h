@@ -30,12 +30,12 @@ inline JobDesk::HistoryEntry invalidState409()
                                   "state 'FAILED'");
     entry.elapsedMs = 42;
     entry.request.method = "POST";
-    entry.request.url = QUrl(QStringLiteral("http://localhost:8080/v2/jobs/2251799902653941/completion"));
-    entry.request.headers = { { "Content-Type", "application/json" },
-                              { "Authorization", "<redacted>" } };
+    entry.request.url
+        = QUrl(QStringLiteral("http://localhost:8080/v2/jobs/2251799902653941/completion"));
+    entry.request.headers = {{"Content-Type", "application/json"}, {"Authorization", "<redacted>"}};
     entry.request.body = "{\"variables\":{\"orderId\":4711}}";
-    entry.responseHeaders = { { "Content-Type", "application/problem+json" },
-                              { "X-Request-Id", "req-77" } };
+    entry.responseHeaders
+        = {{"Content-Type", "application/problem+json"}, {"X-Request-Id", "req-77"}};
     entry.responseBody = "{\"type\":\"about:blank\",\"title\":\"INVALID_STATE\",\"status\":409,"
                          "\"detail\":\"Command 'COMPLETE' rejected with code 'INVALID_STATE': "
                          "Expected to complete job with key '2251799902653941', but it is in state "
@@ -58,8 +58,9 @@ inline JobDesk::HistoryEntry completed204()
     entry.title = QStringLiteral("No Content");
     entry.elapsedMs = 7;
     entry.request.method = "POST";
-    entry.request.url = QUrl(QStringLiteral("http://localhost:8080/v2/jobs/2251799813685249/completion"));
-    entry.request.headers = { { "Content-Type", "application/json" } };
+    entry.request.url
+        = QUrl(QStringLiteral("http://localhost:8080/v2/jobs/2251799813685249/completion"));
+    entry.request.headers = {{"Content-Type", "application/json"}};
     entry.request.body = "{}";
     return entry;
 }
@@ -77,7 +78,8 @@ inline JobDesk::HistoryEntry connectionRefused()
     entry.transportError = QStringLiteral("Connection refused");
     entry.elapsedMs = 3;
     entry.request.method = "POST";
-    entry.request.url = QUrl(QStringLiteral("https://camunda.example.com/v2/jobs/4503599627370497/completion"));
+    entry.request.url
+        = QUrl(QStringLiteral("https://camunda.example.com/v2/jobs/4503599627370497/completion"));
     entry.request.body = "{}";
     return entry;
 }

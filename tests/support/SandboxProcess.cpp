@@ -12,14 +12,15 @@ SandboxProcess::~SandboxProcess()
 
 bool SandboxProcess::start(const QStringList &arguments)
 {
-    QStringList args { QStringLiteral("--port"), QStringLiteral("0") };
+    QStringList args {QStringLiteral("--port"), QStringLiteral("0")};
     args += arguments;
     m_process.setProgram(TestPaths::executable(QStringLiteral("jobdesk-sandbox")));
     m_process.setArguments(args);
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     m_process.start();
     if (!m_process.waitForStarted(10000)) {
-        m_error = QStringLiteral("cannot start %1: %2").arg(m_process.program(), m_process.errorString());
+        m_error = QStringLiteral("cannot start %1: %2")
+                      .arg(m_process.program(), m_process.errorString());
         return false;
     }
     QDeadlineTimer deadline(10000);

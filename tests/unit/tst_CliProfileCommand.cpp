@@ -108,7 +108,7 @@ void TestCliProfileCommand::environmentTlsAndTimeout()
     const QString ca = dir.filePath(QStringLiteral("ca.pem"));
     const QString cert = dir.filePath(QStringLiteral("me.crt"));
     const QString key = dir.filePath(QStringLiteral("me.key"));
-    for (const QString &path : { ca, cert, key }) {
+    for (const QString &path : {ca, cert, key}) {
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("-----BEGIN CERTIFICATE-----\n");

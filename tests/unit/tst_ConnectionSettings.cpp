@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/http/AuthProvider.h"
 #include "core/connection/ConnectionSettings.h"
 #include "core/connection/Profile.h"
+#include "core/http/AuthProvider.h"
 
 #include <QNetworkAccessManager>
 #include <QStandardPaths>

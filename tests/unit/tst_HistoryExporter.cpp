@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/history/HistoryExporter.h"
-#include "support/HistoryFixtures.h"
 #include "core/history/HistoryStore.h"
+#include "support/HistoryFixtures.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -39,16 +39,21 @@ private:
               "\"elapsedMs\":42,"
               "\"request\":{\"method\":\"POST\","
               "\"url\":\"http://localhost:8080/v2/jobs/2251799902653941/completion\","
-              "\"headers\":[[\"Content-Type\",\"application/json\"],[\"Authorization\",\"<redacted>\"]],"
+              "\"headers\":[[\"Content-Type\",\"application/"
+              "json\"],[\"Authorization\",\"<redacted>\"]],"
               "\"body\":\"{\\\"variables\\\":{\\\"orderId\\\":4711}}\"},"
               "\"response\":{\"headers\":[[\"Content-Type\",\"application/problem+json\"],"
               "[\"X-Request-Id\",\"req-77\"]],"
-              "\"body\":" + HistoryExporter::jsonString(QString::fromUtf8(entry.responseBody))
+              "\"body\":"
+            + HistoryExporter::jsonString(QString::fromUtf8(entry.responseBody))
             + ",\"bodyTruncated\":false,\"bodyTotalBytes\":"
-            + QByteArray::number(entry.responseBody.size()) + "},"
-              "\"problem\":" + entry.responseBody
+            + QByteArray::number(entry.responseBody.size())
+            + "},"
+              "\"problem\":"
+            + entry.responseBody
             + ",\"transportError\":null,\"redirectLocation\":null,"
-              "\"explanation\":{\"summary\":" + HistoryExporter::jsonString(explanation.summary)
+              "\"explanation\":{\"summary\":"
+            + HistoryExporter::jsonString(explanation.summary)
             + ",\"nextStep\":" + HistoryExporter::jsonString(explanation.nextStep) + "}}";
     }
 
@@ -71,21 +76,22 @@ private slots:
         QTest::addColumn<QByteArray>("cell");
         QTest::newRow("plain") << QStringLiteral("dev") << QByteArray("\"dev\"");
         QTest::newRow("empty") << QString() << QByteArray("\"\"");
-        QTest::newRow("key stays digits") << QStringLiteral("2251799813685249")
-                                          << QByteArray("\"2251799813685249\"");
-        QTest::newRow("quotes doubled") << QStringLiteral("say \"hi\", ok")
-                                        << QByteArray("\"say \"\"hi\"\", ok\"");
-        QTest::newRow("line break kept inside quotes") << QStringLiteral("a\nb")
-                                                       << QByteArray("\"a\nb\"");
+        QTest::newRow("key stays digits")
+            << QStringLiteral("2251799813685249") << QByteArray("\"2251799813685249\"");
+        QTest::newRow("quotes doubled")
+            << QStringLiteral("say \"hi\", ok") << QByteArray("\"say \"\"hi\"\", ok\"");
+        QTest::newRow("line break kept inside quotes")
+            << QStringLiteral("a\nb") << QByteArray("\"a\nb\"");
         QTest::newRow("formula =") << QStringLiteral("=1+2") << QByteArray("\"'=1+2\"");
         QTest::newRow("formula +") << QStringLiteral("+1") << QByteArray("\"'+1\"");
         QTest::newRow("formula -") << QStringLiteral("-2+3") << QByteArray("\"'-2+3\"");
         QTest::newRow("formula @") << QStringLiteral("@SUM(A1)") << QByteArray("\"'@SUM(A1)\"");
         QTest::newRow("leading tab") << QStringLiteral("\t=1") << QByteArray("\"'\t=1\"");
         QTest::newRow("equals later is fine") << QStringLiteral("a=b") << QByteArray("\"a=b\"");
-        QTest::newRow("utf-8") << QStringLiteral("Bestellung \u00fc") << QByteArray("\"Bestellung \xc3\xbc\"");
-        QTest::newRow("dde payload") << QStringLiteral("=cmd|' /C calc'!A0")
-                                     << QByteArray("\"'=cmd|' /C calc'!A0\"");
+        QTest::newRow("utf-8") << QStringLiteral("Bestellung \u00fc")
+                               << QByteArray("\"Bestellung \xc3\xbc\"");
+        QTest::newRow("dde payload")
+            << QStringLiteral("=cmd|' /C calc'!A0") << QByteArray("\"'=cmd|' /C calc'!A0\"");
     }
 
     void csvText()
@@ -100,12 +106,14 @@ private slots:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QByteArray>("json");
         QTest::newRow("plain") << QStringLiteral("abc") << QByteArray("\"abc\"");
-        QTest::newRow("quote and backslash") << QStringLiteral("a\"b\\c") << QByteArray("\"a\\\"b\\\\c\"");
-        QTest::newRow("controls") << QStringLiteral("a\nb\tc\rd") << QByteArray("\"a\\nb\\tc\\rd\"");
+        QTest::newRow("quote and backslash")
+            << QStringLiteral("a\"b\\c") << QByteArray("\"a\\\"b\\\\c\"");
+        QTest::newRow("controls") << QStringLiteral("a\nb\tc\rd")
+                                  << QByteArray("\"a\\nb\\tc\\rd\"");
         QTest::newRow("other control") << QString(QChar(0x01)) << QByteArray("\"\\u0001\"");
         QTest::newRow("non-ascii") << QStringLiteral("\u00e9") << QByteArray("\"\xc3\xa9\"");
-        QTest::newRow("surrogate pair") << QString::fromUtf8("\xf0\x9f\x98\x80")
-                                        << QByteArray("\"\xf0\x9f\x98\x80\"");
+        QTest::newRow("surrogate pair")
+            << QString::fromUtf8("\xf0\x9f\x98\x80") << QByteArray("\"\xf0\x9f\x98\x80\"");
     }
 
     void jsonString()
@@ -122,9 +130,9 @@ private slots:
     void formatForFileName()
     {
         QCOMPARE(HistoryExporter::formatForFileName(QStringLiteral("/tmp/a.CSV")),
-                 std::optional(HistoryExporter::Format::Csv));
+            std::optional(HistoryExporter::Format::Csv));
         QCOMPARE(HistoryExporter::formatForFileName(QStringLiteral("b.json")),
-                 std::optional(HistoryExporter::Format::Json));
+            std::optional(HistoryExporter::Format::Json));
         QVERIFY(!HistoryExporter::formatForFileName(QStringLiteral("c.txt")));
     }
 
@@ -145,8 +153,11 @@ private slots:
         const QJsonObject object = QJsonDocument::fromJson(json, &error).object();
         QCOMPARE(error.error, QJsonParseError::NoError);
         QVERIFY(object.value(QStringLiteral("jobKey")).isString());
-        QCOMPARE(object.value(QStringLiteral("problem")).toObject().value(QStringLiteral("jobState")).toString(),
-                 QStringLiteral("FAILED"));
+        QCOMPARE(object.value(QStringLiteral("problem"))
+                     .toObject()
+                     .value(QStringLiteral("jobState"))
+                     .toString(),
+            QStringLiteral("FAILED"));
         // The big extension number is written verbatim, not rounded through a double.
         QVERIFY(json.contains("\"incidentKey\":2251799813999999123"));
     }
@@ -155,24 +166,25 @@ private slots:
     {
         QTemporaryDir dir;
         HistoryStore store;
-        QVERIFY2(store.open(dir.filePath(QStringLiteral("history.sqlite"))), qPrintable(store.error()));
+        QVERIFY2(
+            store.open(dir.filePath(QStringLiteral("history.sqlite"))), qPrintable(store.error()));
         const qint64 failedId = store.append(HistoryFixtures::invalidState409());
         const qint64 okId = store.append(HistoryFixtures::completed204());
         QVERIFY(failedId > 0 && okId > 0);
 
         HistoryFilter filter;
-        filter.kinds = { OutcomeKind::InvalidState };
+        filter.kinds = {OutcomeKind::InvalidState};
         const QString path = dir.filePath(QStringLiteral("out.csv"));
-        const HistoryExporter::Result result =
-            HistoryExporter::exportTo(store, filter, path, HistoryExporter::Format::Csv);
+        const HistoryExporter::Result result
+            = HistoryExporter::exportTo(store, filter, path, HistoryExporter::Format::Csv);
         QVERIFY2(result.ok, qPrintable(result.error));
         QCOMPARE(result.count, 1);
         QCOMPARE(readAll(path),
-                 QByteArray("\xEF\xBB\xBF") + HistoryExporter::csvHeader() + expected409Csv(failedId));
+            QByteArray("\xEF\xBB\xBF") + HistoryExporter::csvHeader() + expected409Csv(failedId));
 
         // Unfiltered: newest first, and the formula-looking connection is defused.
-        const HistoryExporter::Result all =
-            HistoryExporter::exportTo(store, {}, path, HistoryExporter::Format::Csv);
+        const HistoryExporter::Result all
+            = HistoryExporter::exportTo(store, {}, path, HistoryExporter::Format::Csv);
         QCOMPARE(all.count, 2);
         const QByteArray expectedAll = QByteArray("\xEF\xBB\xBF") + HistoryExporter::csvHeader()
             + QByteArray::number(okId)
@@ -194,15 +206,16 @@ private slots:
         HistoryFilter filter;
         filter.text = QStringLiteral("99026539");
         const QString path = dir.filePath(QStringLiteral("out.json"));
-        const HistoryExporter::Result result =
-            HistoryExporter::exportTo(store, filter, path, HistoryExporter::Format::Json);
+        const HistoryExporter::Result result
+            = HistoryExporter::exportTo(store, filter, path, HistoryExporter::Format::Json);
         QVERIFY2(result.ok, qPrintable(result.error));
         QCOMPARE(result.count, 1);
         QCOMPARE(readAll(path), "[\n" + expected409Json(failedId) + "\n]\n");
 
         // Nothing matches: still a valid, empty array.
         filter.text = QStringLiteral("no such text");
-        QCOMPARE(HistoryExporter::exportTo(store, filter, path, HistoryExporter::Format::Json).count, 0);
+        QCOMPARE(
+            HistoryExporter::exportTo(store, filter, path, HistoryExporter::Format::Json).count, 0);
         QCOMPARE(readAll(path), QByteArray("[\n]\n"));
         QVERIFY(QJsonDocument::fromJson(readAll(path)).isArray());
     }
@@ -214,8 +227,8 @@ private slots:
         QVERIFY(store.open(dir.filePath(QStringLiteral("history.sqlite"))));
         QVERIFY(store.append(HistoryFixtures::completed204()) > 0);
         const QString path = dir.filePath(QStringLiteral("missing-folder/out.csv"));
-        const HistoryExporter::Result result =
-            HistoryExporter::exportTo(store, {}, path, HistoryExporter::Format::Csv);
+        const HistoryExporter::Result result
+            = HistoryExporter::exportTo(store, {}, path, HistoryExporter::Format::Csv);
         QVERIFY(!result.ok);
         QCOMPARE(result.count, 0);
         QVERIFY(result.error.contains(QStringLiteral("out.csv")));

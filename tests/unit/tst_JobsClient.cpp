@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/base/AppInfo.h"
+#include "core/camunda/CompletionRequest.h"
 #include "core/http/BasicAuthProvider.h"
 #include "core/http/BearerAuthProvider.h"
-#include "core/camunda/CompletionRequest.h"
-#include "support/FakeNetworkAccessManager.h"
 #include "core/http/JobsClient.h"
+#include "support/FakeNetworkAccessManager.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/camunda/CompletionRequest.h"
-#include "support/FakeNetworkAccessManager.h"
 #include "core/http/JobsClient.h"
 #include "core/http/OAuthClientCredentialsProvider.h"
+#include "support/FakeNetworkAccessManager.h"
 
 #include <QLoggingCategory>
 #include <QSignalSpy>

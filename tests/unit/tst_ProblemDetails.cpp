@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/json/Json.h"
 #include "core/camunda/ProblemDetails.h"
+#include "core/json/Json.h"
 #include "support/TestPaths.h"
 
 #include <QFile>

@@ -5,8 +5,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QTimeZone>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace JobDesk;
 
@@ -15,7 +15,10 @@ class tst_RetentionPolicy : public QObject
     Q_OBJECT
 
 private:
-    static QDateTime newest() { return QDateTime(QDate(2026, 11, 28), QTime(12, 0), QTimeZone::utc()); }
+    static QDateTime newest()
+    {
+        return QDateTime(QDate(2026, 11, 28), QTime(12, 0), QTimeZone::utc());
+    }
 
     /// `n` entries, one per hour going back from newest().
     static bool fill(HistoryStore &store, int n)

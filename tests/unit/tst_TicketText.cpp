@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "support/HistoryFixtures.h"
 #include "core/history/TicketText.h"
+#include "support/HistoryFixtures.h"
 
 #include <QStandardPaths>
 #include <QTest>
@@ -19,18 +19,20 @@ private slots:
         const HistoryEntry entry = HistoryFixtures::invalidState409();
         const Explanation explanation = explain(entry.toOutcome());
         QVERIFY(!explanation.summary.isEmpty());
-        const QString expected = QStringLiteral(
-            "JobDesk: job completion attempt - Invalid state\n"
-            "Time:        2026-11-28T14:03:07Z\n"
-            "Connection:  dev-cluster\n"
-            "Job key:     2251799902653941\n"
-            "Outcome:     Invalid state (invalid-state)\n"
-            "HTTP status: 409\n"
-            "Title:       INVALID_STATE\n"
-            "Detail:      Command 'COMPLETE' rejected with code 'INVALID_STATE': Expected to complete "
-            "job with key '2251799902653941', but it is in state 'FAILED'\n"
-            "Duration:    42 ms\n"
-            "Request:     POST http://localhost:8080/v2/jobs/2251799902653941/completion\n")
+        const QString expected
+            = QStringLiteral(
+                  "JobDesk: job completion attempt - Invalid state\n"
+                  "Time:        2026-11-28T14:03:07Z\n"
+                  "Connection:  dev-cluster\n"
+                  "Job key:     2251799902653941\n"
+                  "Outcome:     Invalid state (invalid-state)\n"
+                  "HTTP status: 409\n"
+                  "Title:       INVALID_STATE\n"
+                  "Detail:      Command 'COMPLETE' rejected with code 'INVALID_STATE': Expected to "
+                  "complete "
+                  "job with key '2251799902653941', but it is in state 'FAILED'\n"
+                  "Duration:    42 ms\n"
+                  "Request:     POST http://localhost:8080/v2/jobs/2251799902653941/completion\n")
             + QStringLiteral("Explanation: ") + explanation.summary + QLatin1Char('\n')
             + QStringLiteral("Next step:   ") + explanation.nextStep + QLatin1Char('\n');
         QCOMPARE(ticketText(entry), expected);
@@ -50,7 +52,8 @@ private slots:
     void neverCarriesHeadersOrBodies()
     {
         HistoryEntry entry = HistoryFixtures::invalidState409();
-        entry.request.headers.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer secret-token")));
+        entry.request.headers.append(
+            qMakePair(QByteArray("Authorization"), QByteArray("Bearer secret-token")));
         const QString text = ticketText(entry);
         QVERIFY(!text.contains(QStringLiteral("secret-token")));
         QVERIFY(!text.contains(QStringLiteral("Authorization")));

@@ -4,8 +4,8 @@
 // bundle makes it trusted, and that a client certificate is presented for mTLS.
 #include "core/camunda/CompletionRequest.h"
 #include "core/http/JobsClient.h"
-#include "support/TestPaths.h"
 #include "core/http/TlsOptions.h"
+#include "support/TestPaths.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>

@@ -4,13 +4,13 @@
 #include <QLoggingCategory>
 
 // One category per module. Never log a secret, a token or an Authorization header.
-Q_DECLARE_LOGGING_CATEGORY(lcApi)      // jobdesk.api
-Q_DECLARE_LOGGING_CATEGORY(lcSecrets)  // jobdesk.secrets
-Q_DECLARE_LOGGING_CATEGORY(lcHistory)  // jobdesk.history
-Q_DECLARE_LOGGING_CATEGORY(lcStorage)  // jobdesk.storage
-Q_DECLARE_LOGGING_CATEGORY(lcUi)       // jobdesk.ui
-Q_DECLARE_LOGGING_CATEGORY(lcSandbox)  // jobdesk.sandbox
-Q_DECLARE_LOGGING_CATEGORY(lcStartup)  // jobdesk.startup
+Q_DECLARE_LOGGING_CATEGORY(lcApi) // jobdesk.api
+Q_DECLARE_LOGGING_CATEGORY(lcSecrets) // jobdesk.secrets
+Q_DECLARE_LOGGING_CATEGORY(lcHistory) // jobdesk.history
+Q_DECLARE_LOGGING_CATEGORY(lcStorage) // jobdesk.storage
+Q_DECLARE_LOGGING_CATEGORY(lcUi) // jobdesk.ui
+Q_DECLARE_LOGGING_CATEGORY(lcSandbox) // jobdesk.sandbox
+Q_DECLARE_LOGGING_CATEGORY(lcStartup) // jobdesk.startup
 
 namespace JobDesk {
 

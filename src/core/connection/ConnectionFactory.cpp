@@ -90,8 +90,8 @@ void readNext(SecretStore *store, const QString &profileName, QList<SecretKind> 
 void readSecrets(SecretStore *store, const Profile &profile, QObject *context,
     std::function<void(const ProfileSecrets &)> done)
 {
-    readNext(store, profile.name, profile.secretKinds(), ProfileSecrets {}, QPointer<QObject>(context),
-        std::move(done));
+    readNext(store, profile.name, profile.secretKinds(), ProfileSecrets {},
+        QPointer<QObject>(context), std::move(done));
 }
 
 } // namespace JobDesk::ConnectionFactory

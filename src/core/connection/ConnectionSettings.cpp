@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/connection/ConnectionSettings.h"
 
-#include "core/http/BasicAuthProvider.h"
 #include "core/connection/ConnectionFactory.h"
+#include "core/connection/Profile.h"
+#include "core/http/BasicAuthProvider.h"
 #include "core/http/BearerAuthProvider.h"
 #include "core/http/JobsClient.h"
 #include "core/http/OAuthClientCredentialsProvider.h"
-#include "core/connection/Profile.h"
 
 namespace JobDesk {
 

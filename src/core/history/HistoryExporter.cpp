@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/history/HistoryExporter.h"
 
-#include "core/history/HistoryStore.h"
 #include "core/base/Logging.h"
+#include "core/history/HistoryStore.h"
 
 #include <QFileInfo>
 #include <QSaveFile>
@@ -87,7 +87,8 @@ QByteArray HistoryExporter::csvText(const QString &text)
 
 QByteArray HistoryExporter::csvRow(const HistoryEntry &entry)
 {
-    const QByteArray status = entry.httpStatus ? QByteArray::number(*entry.httpStatus) : QByteArray();
+    const QByteArray status
+        = entry.httpStatus ? QByteArray::number(*entry.httpStatus) : QByteArray();
     QByteArrayList cells {
         QByteArray::number(entry.id),
         csvText(QString::fromLatin1(timeText(entry.time))),
@@ -121,14 +122,29 @@ QByteArray HistoryExporter::jsonString(const QString &text)
         const char16_t u = text.at(i).unicode();
         const char *escape = nullptr;
         switch (u) {
-        case u'"': escape = "\\\""; break;
-        case u'\\': escape = "\\\\"; break;
-        case u'\n': escape = "\\n"; break;
-        case u'\r': escape = "\\r"; break;
-        case u'\t': escape = "\\t"; break;
-        case u'\b': escape = "\\b"; break;
-        case u'\f': escape = "\\f"; break;
-        default: break;
+        case u'"':
+            escape = "\\\"";
+            break;
+        case u'\\':
+            escape = "\\\\";
+            break;
+        case u'\n':
+            escape = "\\n";
+            break;
+        case u'\r':
+            escape = "\\r";
+            break;
+        case u'\t':
+            escape = "\\t";
+            break;
+        case u'\b':
+            escape = "\\b";
+            break;
+        case u'\f':
+            escape = "\\f";
+            break;
+        default:
+            break;
         }
         if (escape == nullptr && u >= 0x20)
             continue;
@@ -176,9 +192,8 @@ QByteArray HistoryExporter::jsonObject(const HistoryEntry &entry)
     return out;
 }
 
-HistoryExporter::Result HistoryExporter::exportTo(const HistoryStore &store,
-                                                  const HistoryFilter &filter,
-                                                  const QString &path, Format format)
+HistoryExporter::Result HistoryExporter::exportTo(
+    const HistoryStore &store, const HistoryFilter &filter, const QString &path, Format format)
 {
     Result result;
     QSaveFile file(path);
@@ -202,7 +217,7 @@ HistoryExporter::Result HistoryExporter::exportTo(const HistoryStore &store,
             write(csvRow(entry));
         } else {
             write((result.count == 0 ? QByteArrayLiteral("\n") : QByteArrayLiteral(",\n"))
-                  + jsonObject(entry));
+                + jsonObject(entry));
         }
         ++result.count;
     });

@@ -40,8 +40,8 @@ public:
     /// "csv" or "json" from a file name's suffix (case-insensitive).
     static std::optional<Format> formatForFileName(const QString &fileName);
 
-    static Result exportTo(const HistoryStore &store, const HistoryFilter &filter,
-                           const QString &path, Format format);
+    static Result exportTo(
+        const HistoryStore &store, const HistoryFilter &filter, const QString &path, Format format);
 
     // The pieces, pure, for tests and reuse.
     static QByteArray csvHeader();

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/history/HistoryStore.h"
 
-#include "core/history/HistoryRows.h"
 #include "core/base/Logging.h"
+#include "core/history/HistoryRows.h"
 
 #include <QAtomicInteger>
 #include <QDir>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/history/RetentionPolicy.h"
 
-#include "core/history/HistoryStore.h"
 #include "core/base/Logging.h"
+#include "core/history/HistoryStore.h"
 
 #include <QSettings>
 

@@ -21,7 +21,7 @@ struct RetentionPolicy
 
     Mode mode = Mode::KeepAll;
     int count = 10000; ///< for KeepCount, ≥ 1
-    int days = 90;     ///< for KeepDays, ≥ 1
+    int days = 90; ///< for KeepDays, ≥ 1
 
     static RetentionPolicy load(const QSettings &settings);
     void save(QSettings &settings) const;

@@ -27,14 +27,16 @@ QString ticketText(const HistoryEntry &entry)
     const Explanation explanation = explain(outcome);
 
     QStringList lines;
-    lines.append(QStringLiteral("JobDesk: job completion attempt - %1").arg(outcomeKindLabel(entry.kind)));
+    lines.append(
+        QStringLiteral("JobDesk: job completion attempt - %1").arg(outcomeKindLabel(entry.kind)));
     addLine(lines, QStringLiteral("Time:"), entry.time.toUTC().toString(Qt::ISODate));
     addLine(lines, QStringLiteral("Connection:"), entry.connection);
     addLine(lines, QStringLiteral("Job key:"), entry.jobKey);
     addLine(lines, QStringLiteral("Outcome:"),
-            QStringLiteral("%1 (%2)").arg(outcomeKindLabel(entry.kind), outcomeKindName(entry.kind)));
+        QStringLiteral("%1 (%2)").arg(outcomeKindLabel(entry.kind), outcomeKindName(entry.kind)));
     addLine(lines, QStringLiteral("HTTP status:"),
-            entry.httpStatus ? QString::number(*entry.httpStatus) : QStringLiteral("none (no HTTP answer)"));
+        entry.httpStatus ? QString::number(*entry.httpStatus)
+                         : QStringLiteral("none (no HTTP answer)"));
     addLine(lines, QStringLiteral("Title:"), entry.title);
     addLine(lines, QStringLiteral("Detail:"), entry.detail);
     if (entry.transportError != entry.title)
@@ -42,8 +44,8 @@ QString ticketText(const HistoryEntry &entry)
     addLine(lines, QStringLiteral("Duration:"), QStringLiteral("%1 ms").arg(entry.elapsedMs));
     if (!entry.request.method.isEmpty() || !entry.request.url.isEmpty()) {
         addLine(lines, QStringLiteral("Request:"),
-                QString::fromLatin1(entry.request.method) + QLatin1Char(' ')
-                    + entry.request.url.toDisplayString());
+            QString::fromLatin1(entry.request.method) + QLatin1Char(' ')
+                + entry.request.url.toDisplayString());
     }
     addLine(lines, QStringLiteral("Explanation:"), explanation.summary);
     addLine(lines, QStringLiteral("Next step:"), explanation.nextStep);

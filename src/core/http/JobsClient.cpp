@@ -2,8 +2,8 @@
 #include "core/http/JobsClient.h"
 
 #include "core/base/AppInfo.h"
-#include "core/camunda/CompletionRequest.h"
 #include "core/base/Logging.h"
+#include "core/camunda/CompletionRequest.h"
 #include "core/http/NetworkErrorText.h"
 
 #include <QNetworkAccessManager>

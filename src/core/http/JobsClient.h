@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/http/AuthProvider.h"
 #include "core/camunda/Outcome.h"
+#include "core/http/AuthProvider.h"
 #include "core/http/TlsOptions.h"
 
 #include <QElapsedTimer>

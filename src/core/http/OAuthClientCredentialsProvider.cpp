@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/http/OAuthClientCredentialsProvider.h"
 
-#include "core/http/JobsClient.h"
 #include "core/base/Logging.h"
+#include "core/http/JobsClient.h"
 #include "core/http/NetworkErrorText.h"
 
 #include <QJsonDocument>

@@ -19,15 +19,14 @@ constexpr int kFormatVersion = 1;
 
 QJsonObject fieldToJson(const Draft::Field &field)
 {
-    return QJsonObject { { QStringLiteral("set"), field.set },
-                         { QStringLiteral("text"), field.text } };
+    return QJsonObject {{QStringLiteral("set"), field.set}, {QStringLiteral("text"), field.text}};
 }
 
 Draft::Field fieldFromJson(const QJsonValue &value)
 {
     const QJsonObject object = value.toObject();
-    return Draft::Field { object.value(QStringLiteral("set")).toBool(),
-                          object.value(QStringLiteral("text")).toString() };
+    return Draft::Field {object.value(QStringLiteral("set")).toBool(),
+        object.value(QStringLiteral("text")).toString()};
 }
 
 } // namespace
@@ -62,22 +61,22 @@ QString DraftStore::defaultPath()
 QByteArray DraftStore::toJson(const Draft &draft)
 {
     const QJsonObject corrections {
-        { QStringLiteral("assignee"), fieldToJson(draft.assignee) },
-        { QStringLiteral("dueDate"), fieldToJson(draft.dueDate) },
-        { QStringLiteral("followUpDate"), fieldToJson(draft.followUpDate) },
-        { QStringLiteral("candidateUsers"), fieldToJson(draft.candidateUsers) },
-        { QStringLiteral("candidateGroups"), fieldToJson(draft.candidateGroups) },
-        { QStringLiteral("priority"), fieldToJson(draft.priority) },
+        {QStringLiteral("assignee"), fieldToJson(draft.assignee)},
+        {QStringLiteral("dueDate"), fieldToJson(draft.dueDate)},
+        {QStringLiteral("followUpDate"), fieldToJson(draft.followUpDate)},
+        {QStringLiteral("candidateUsers"), fieldToJson(draft.candidateUsers)},
+        {QStringLiteral("candidateGroups"), fieldToJson(draft.candidateGroups)},
+        {QStringLiteral("priority"), fieldToJson(draft.priority)},
     };
     // The variables travel as a JSON string: their text (digits, key order) is kept verbatim.
     const QJsonObject root {
-        { QStringLiteral("formatVersion"), kFormatVersion },
-        { QStringLiteral("jobKey"), draft.jobKey },
-        { QStringLiteral("variables"), draft.variables },
-        { QStringLiteral("denied"), draft.denied },
-        { QStringLiteral("deniedReason"), draft.deniedReason },
-        { QStringLiteral("corrections"), corrections },
-        { QStringLiteral("correctionsExpanded"), draft.correctionsExpanded },
+        {QStringLiteral("formatVersion"), kFormatVersion},
+        {QStringLiteral("jobKey"), draft.jobKey},
+        {QStringLiteral("variables"), draft.variables},
+        {QStringLiteral("denied"), draft.denied},
+        {QStringLiteral("deniedReason"), draft.deniedReason},
+        {QStringLiteral("corrections"), corrections},
+        {QStringLiteral("correctionsExpanded"), draft.correctionsExpanded},
     };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }

@@ -31,9 +31,9 @@ struct Draft
     Field assignee;
     Field dueDate;
     Field followUpDate;
-    Field candidateUsers;  ///< comma-separated as typed
+    Field candidateUsers; ///< comma-separated as typed
     Field candidateGroups; ///< comma-separated as typed
-    Field priority;        ///< digits as typed
+    Field priority; ///< digits as typed
     bool correctionsExpanded = false;
 
     bool isEmpty() const;
