@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/camunda/ApiRequest.h"
 #include "core/camunda/ProblemDetails.h"
 
 #include <QByteArray>
@@ -40,6 +41,8 @@ QString outcomeKindLabel(OutcomeKind kind);
 /// The request as it was sent, secrets already redacted (for history, details, curl, dry-run).
 struct RequestRecord
 {
+    ActionKind action = ActionKind::Complete; ///< what the request does
+    QString subjectKey; ///< the job (incident, instance) key acted on, as text; may be empty
     QByteArray method;
     QUrl url;
     HeaderList headers; ///< Authorization and other secrets replaced by "<redacted>"

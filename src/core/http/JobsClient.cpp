@@ -145,13 +145,26 @@ void JobsClient::setAuthProvider(AuthProvider *auth)
 RequestRecord JobsClient::describe(
     const QByteArray &method, const QString &relativePath, const QByteArray &body) const
 {
-    QString path = relativePath;
+    ApiRequest request;
+    request.action = ActionKind::Lookup;
+    request.method = method;
+    request.relativePath = relativePath;
+    request.body = body;
+    return describe(request);
+}
+
+RequestRecord JobsClient::describe(const ApiRequest &request) const
+{
+    const QByteArray &body = request.body;
+    QString path = request.relativePath;
     while (path.startsWith(QLatin1Char('/')))
         path.remove(0, 1);
     const QList<QByteArray> secrets = m_auth ? m_auth->secrets() : QList<QByteArray> {};
 
     RequestRecord record;
-    record.method = method.toUpper();
+    record.action = request.action;
+    record.subjectKey = request.subjectKey;
+    record.method = request.method.toUpper();
     const QUrl url = m_apiRoot.resolved(QUrl(path));
     record.url = QUrl::fromEncoded(redact(url.toEncoded(), secrets));
     if (!body.isEmpty() || record.method == "POST" || record.method == "PUT"
@@ -166,14 +179,29 @@ RequestRecord JobsClient::describe(
     return record;
 }
 
+namespace {
+
+ApiRequest completionApiRequest(const CompletionRequest &request)
+{
+    ApiRequest api;
+    api.action = ActionKind::Complete;
+    api.method = QByteArrayLiteral("POST");
+    api.relativePath = request.relativePath();
+    api.body = request.body();
+    api.subjectKey = request.jobKey.toString();
+    return api;
+}
+
+} // namespace
+
 RequestRecord JobsClient::describeCompletion(const CompletionRequest &request) const
 {
-    return describe(QByteArrayLiteral("POST"), request.relativePath(), request.body());
+    return describe(completionApiRequest(request));
 }
 
 ApiCall *JobsClient::complete(const CompletionRequest &request)
 {
-    ApiCall *call = createCall(QByteArrayLiteral("POST"), request.relativePath(), request.body());
+    ApiCall *call = createCall(completionApiRequest(request));
     if (const QString invalid = request.validationError(); !invalid.isEmpty())
         failLater(call, OutcomeKind::TransportError, QStringLiteral("not sent: %1").arg(invalid));
     else
@@ -183,25 +211,39 @@ ApiCall *JobsClient::complete(const CompletionRequest &request)
 
 ApiCall *JobsClient::topology()
 {
-    return send(QByteArrayLiteral("GET"), QStringLiteral("topology"));
+    ApiRequest request;
+    request.action = ActionKind::Topology;
+    request.method = QByteArrayLiteral("GET");
+    request.relativePath = QStringLiteral("topology");
+    return send(request);
 }
 
 ApiCall *JobsClient::send(
     const QByteArray &method, const QString &relativePath, const QByteArray &body)
 {
-    ApiCall *call = createCall(method, relativePath, body);
+    ApiRequest request;
+    request.action = ActionKind::Lookup;
+    request.method = method;
+    request.relativePath = relativePath;
+    request.body = body;
+    return send(request);
+}
+
+ApiCall *JobsClient::send(const ApiRequest &request)
+{
+    ApiCall *call = createCall(request);
     QTimer::singleShot(0, call, [this, call] { start(call); });
     return call;
 }
 
-ApiCall *JobsClient::createCall(
-    const QByteArray &method, const QString &relativePath, const QByteArray &body)
+ApiCall *JobsClient::createCall(const ApiRequest &request)
 {
+    const QByteArray &body = request.body;
     auto *call = new ApiCall(this);
     call->m_clock.start();
-    call->m_outcome.request = describe(method, relativePath, body);
+    call->m_outcome.request = describe(request);
     call->m_method = call->m_outcome.request.method;
-    QString path = relativePath;
+    QString path = request.relativePath;
     while (path.startsWith(QLatin1Char('/')))
         path.remove(0, 1);
     call->m_url = m_apiRoot.resolved(QUrl(path));

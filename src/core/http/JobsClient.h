@@ -118,11 +118,16 @@ public:
     ApiCall *complete(const CompletionRequest &request);
     /// `GET topology`.
     ApiCall *topology();
-    /// Any other call relative to the API root, e.g. ("POST", "jobs/search", body).
+    /// Every request goes out through here: its action and subject are recorded with it, and a
+    /// request that changes state is never re-sent by the transport.
+    ApiCall *send(const ApiRequest &request);
+    /// A read-only call relative to the API root, e.g. ("POST", "jobs/search", body)
+    /// (ActionKind::Lookup).
     ApiCall *send(
         const QByteArray &method, const QString &relativePath, const QByteArray &body = {});
 
     /// What `complete()` would send, secrets redacted (for --dry-run, preview, curl export).
+    RequestRecord describe(const ApiRequest &request) const;
     RequestRecord describe(
         const QByteArray &method, const QString &relativePath, const QByteArray &body) const;
     RequestRecord describeCompletion(const CompletionRequest &request) const;
@@ -137,8 +142,7 @@ public:
     static QByteArray redact(QByteArray text, const QList<QByteArray> &secrets);
 
 private:
-    ApiCall *createCall(
-        const QByteArray &method, const QString &relativePath, const QByteArray &body);
+    ApiCall *createCall(const ApiRequest &request);
     void failLater(ApiCall *call, OutcomeKind kind, const QString &message);
     void start(ApiCall *call);
     void dispatch(ApiCall *call, const QByteArray &authorization);
