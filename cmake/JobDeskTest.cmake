@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # jobdesk_add_test(NAME <name> SOURCES <files…> [LIBS <targets…>] [LABEL unit|integration|gui]
-#                  [TIMEOUT <s>] [ENVIRONMENT <VAR=value…>])
-# One Qt Test executable per class, run offscreen with a UTF-8 locale.
+#                  [RUNS <programs…>] [TIMEOUT <s>] [ENVIRONMENT <VAR=value…>])
+# One Qt Test executable per class, run offscreen with a UTF-8 locale. RUNS names the programs the
+# test starts (jobdesk-sandbox, jobdesk-cli): building the test builds them too.
 function(jobdesk_add_test)
-    cmake_parse_arguments(ARG "" "NAME;LABEL;TIMEOUT" "SOURCES;LIBS;ENVIRONMENT" ${ARGN})
+    cmake_parse_arguments(ARG "" "NAME;LABEL;TIMEOUT" "SOURCES;LIBS;RUNS;ENVIRONMENT" ${ARGN})
     if(NOT ARG_LABEL)
         set(ARG_LABEL unit)
     endif()
@@ -15,6 +16,12 @@ function(jobdesk_add_test)
         RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/tests/bin")
     target_link_libraries(${ARG_NAME} PRIVATE Qt6::Test jobdesk_test_support ${ARG_LIBS})
     jobdesk_set_warnings(${ARG_NAME})
+    foreach(program IN LISTS ARG_RUNS)
+        if(NOT TARGET ${program})
+            message(FATAL_ERROR "jobdesk_add_test(${ARG_NAME}): RUNS ${program} is not a target")
+        endif()
+        add_dependencies(${ARG_NAME} ${program})
+    endforeach()
     add_test(NAME ${ARG_NAME} COMMAND ${ARG_NAME})
     set_tests_properties(${ARG_NAME} PROPERTIES
         LABELS "${ARG_LABEL}"

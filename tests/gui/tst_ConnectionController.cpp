@@ -24,12 +24,17 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 
 using namespace JobDesk;
+
+namespace {
+// The demo jobs of the --auth basic sandbox that are open, and how to ask it.
+const QByteArray kCreatedJobs = "{\"state\": \"CREATED\", \"kind\": \"BPMN_ELEMENT\"}";
+const QByteArray kDemoLogin = "Basic " + QByteArrayLiteral("demo:demo").toBase64();
+} // namespace
 
 class TestConnectionController : public QObject
 {
@@ -83,7 +88,6 @@ private:
 
     static Profile profile(const QString &name, const QUrl &base, Profile::AuthKind kind,
         Profile::Environment environment = Profile::Environment::Dev);
-    QStringList createdKeys(const SandboxProcess &sandbox);
     void storeProfiles(Window &w);
 
     SandboxProcess m_basic;
@@ -149,28 +153,6 @@ void TestConnectionController::storeProfiles(Window &w)
         "sandbox-secret", &w.keychain, [](const SecretJob &) {});
     QTRY_COMPARE(w.keychain.size(), 3);
     w.controller->reloadProfiles();
-}
-
-QStringList TestConnectionController::createdKeys(const SandboxProcess &sandbox)
-{
-    QNetworkAccessManager nam;
-    QNetworkRequest request(sandbox.baseUrl().resolved(QUrl(QStringLiteral("/v2/jobs/search"))));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setRawHeader("Authorization", "Basic " + QByteArrayLiteral("demo:demo").toBase64());
-    QNetworkReply *reply = nam.post(request,
-        QByteArrayLiteral("{\"filter\": {\"state\": \"CREATED\", \"kind\": \"BPMN_ELEMENT\"}, "
-                          "\"page\": {\"limit\": 100}}"));
-    QSignalSpy done(reply, &QNetworkReply::finished);
-    done.wait(10000);
-    QStringList keys;
-    const QJsonArray items = QJsonDocument::fromJson(reply->readAll())
-                                 .object()
-                                 .value(QStringLiteral("items"))
-                                 .toArray();
-    for (const QJsonValue &item : items)
-        keys.append(item.toObject().value(QStringLiteral("jobKey")).toString());
-    reply->deleteLater();
-    return keys;
 }
 
 void TestConnectionController::pickerSwitchesTitleChipAndAddress()
@@ -245,10 +227,12 @@ void TestConnectionController::basicProfileCompletesAJob()
     if (QTest::currentTestFailed())
         return;
     QVERIFY(w.switchTo(QStringLiteral("helm-dev")));
-    const QStringList keys = createdKeys(m_basic);
-    QVERIFY(!keys.isEmpty());
-    QVERIFY(w.completes(keys.constFirst()));
-    QVERIFY(!createdKeys(m_basic).contains(keys.constFirst()));
+    const std::optional<QStringList> keys = m_basic.searchJobKeys(kCreatedJobs, kDemoLogin);
+    QVERIFY2(keys && !keys->isEmpty(), qPrintable(m_basic.error()));
+    QVERIFY(w.completes(keys->constFirst()));
+    const std::optional<QStringList> after = m_basic.searchJobKeys(kCreatedJobs, kDemoLogin);
+    QVERIFY2(after, qPrintable(m_basic.error()));
+    QVERIFY(!after->contains(keys->constFirst()));
 }
 
 void TestConnectionController::oauthProfileCompletesAJob()
@@ -291,16 +275,18 @@ void TestConnectionController::productionNoSendsNothing()
     if (QTest::currentTestFailed())
         return;
     QVERIFY(w.switchTo(QStringLiteral("helm-prod")));
-    const QStringList keys = createdKeys(m_basic);
-    QVERIFY(!keys.isEmpty());
-    w.window->findChild<QLineEdit *>(QStringLiteral("jobKeyLineEdit"))->setText(keys.constFirst());
+    const std::optional<QStringList> keys = m_basic.searchJobKeys(kCreatedJobs, kDemoLogin);
+    QVERIFY2(keys && !keys->isEmpty(), qPrintable(m_basic.error()));
+    w.window->findChild<QLineEdit *>(QStringLiteral("jobKeyLineEdit"))->setText(keys->constFirst());
     const int asked = Confirm::askedCount();
     Confirm::setNextAnswer(false);
     w.window->send();
     QCOMPARE(Confirm::askedCount(), asked + 1);
     QVERIFY(!w.window->isSending());
     QCOMPARE(w.history.count(), 0);
-    QVERIFY(createdKeys(m_basic).contains(keys.constFirst())); // still CREATED
+    const std::optional<QStringList> after = m_basic.searchJobKeys(kCreatedJobs, kDemoLogin);
+    QVERIFY2(after, qPrintable(m_basic.error()));
+    QVERIFY(after->contains(keys->constFirst())); // still CREATED
 }
 
 void TestConnectionController::noKeychainKeepsTheSecretForThisRun()
@@ -322,9 +308,9 @@ void TestConnectionController::noKeychainKeepsTheSecretForThisRun()
     QCOMPARE(w.controller->sessionSecrets()->value(
                  profileSecretKey(QStringLiteral("helm-dev"), SecretKind::Password)),
         std::optional<QByteArray>("demo"));
-    const QStringList keys = createdKeys(m_basic);
-    QVERIFY(!keys.isEmpty());
-    QVERIFY(w.completes(keys.constFirst()));
+    const std::optional<QStringList> keys = m_basic.searchJobKeys(kCreatedJobs, kDemoLogin);
+    QVERIFY2(keys && !keys->isEmpty(), qPrintable(m_basic.error()));
+    QVERIFY(w.completes(keys->constFirst()));
     // A second switch uses the secret kept for this run without asking again.
     QVERIFY(w.switchTo(QStringLiteral("helm-dev")));
     QCOMPARE(prompts, 1);

@@ -233,9 +233,17 @@ void TestJsonEditor::keystrokeRepaintsItsLineOnly()
     editor.moveCursor(QTextCursor::Start);
     editor.moveCursor(QTextCursor::Down);
     editor.moveCursor(QTextCursor::EndOfLine);
-    QTest::qWait(20);
     auto *spy = new PaintSpy(&editor);
     editor.viewport()->installEventFilter(spy);
+    // The set-up repaints everything: wait for that paint, then until a whole round of events
+    // paints nothing more.
+    QTRY_VERIFY(!spy->rects.isEmpty());
+    const auto settled = [spy] {
+        spy->rects.clear();
+        QCoreApplication::processEvents();
+        return spy->rects.isEmpty();
+    };
+    QTRY_VERIFY(settled());
     const int lineHeight = editor.fontMetrics().lineSpacing();
     for (const QString &typed : {QStringLiteral(" "), QStringLiteral("1"), QStringLiteral("\"")}) {
         spy->rects.clear();

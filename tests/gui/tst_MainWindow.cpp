@@ -20,13 +20,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -88,8 +84,6 @@ private:
         }
     };
 
-    QStringList jobKeys(const QString &filterJson);
-
     SandboxProcess m_sandbox;
 };
 
@@ -115,26 +109,6 @@ void TestMainWindow::cleanup()
     init();
 }
 
-QStringList TestMainWindow::jobKeys(const QString &filterJson)
-{
-    QNetworkAccessManager nam;
-    QNetworkRequest request(m_sandbox.baseUrl().resolved(QUrl(QStringLiteral("/v2/jobs/search"))));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = nam.post(request,
-        QStringLiteral("{\"filter\": %1, \"page\": {\"limit\": 100}}").arg(filterJson).toUtf8());
-    QSignalSpy done(reply, &QNetworkReply::finished);
-    done.wait(10000);
-    QStringList keys;
-    const QJsonArray items = QJsonDocument::fromJson(reply->readAll())
-                                 .object()
-                                 .value(QStringLiteral("items"))
-                                 .toArray();
-    for (const QJsonValue &item : items)
-        keys.append(item.toObject().value(QStringLiteral("jobKey")).toString());
-    reply->deleteLater();
-    return keys;
-}
-
 void TestMainWindow::titleAndFocus()
 {
     Window w(m_sandbox.baseUrl());
@@ -152,15 +126,15 @@ void TestMainWindow::titleAndFocus()
 
 void TestMainWindow::ctrlReturnFromTheEditorCompletes()
 {
-    const QStringList keys
-        = jobKeys(QStringLiteral("{\"state\": \"CREATED\", \"type\": \"reserve-stock\"}"));
-    QVERIFY(!keys.isEmpty());
+    const std::optional<QStringList> keys
+        = m_sandbox.searchJobKeys(R"({"state": "CREATED", "type": "reserve-stock"})");
+    QVERIFY2(keys && !keys->isEmpty(), qPrintable(m_sandbox.error()));
     Window w(m_sandbox.baseUrl());
     w.showActive();
     QApplication::setActiveWindow(w.window.get());
     QVERIFY(QTest::qWaitForWindowActive(w.window.get()));
 
-    QTest::keyClicks(w.find<QLineEdit>("jobKeyLineEdit"), keys.constFirst());
+    QTest::keyClicks(w.find<QLineEdit>("jobKeyLineEdit"), keys->constFirst());
     auto *editor = w.find<JsonEditor>("variablesEditor");
     editor->setFocus();
     QTest::keyClicks(editor, QStringLiteral("{\"reserved\": 12345678901234567890}"));
@@ -174,13 +148,13 @@ void TestMainWindow::ctrlReturnFromTheEditorCompletes()
     auto *banner = w.window->banner();
     QVERIFY(banner->isVisible());
     QCOMPARE(banner->kind(), MessageBanner::Kind::Positive);
-    QVERIFY(banner->headline().contains(keys.constFirst()));
+    QVERIFY(banner->headline().contains(keys->constFirst()));
 
     // In the database, from the window, with the body exactly as typed.
     const std::optional<HistoryEntry> entry = w.history.entry(id);
     QVERIFY(entry);
     QCOMPARE(entry->source, QStringLiteral("window"));
-    QCOMPARE(entry->jobKey, keys.constFirst());
+    QCOMPARE(entry->jobKey, keys->constFirst());
     QCOMPARE(entry->kind, OutcomeKind::Completed);
     QVERIFY(entry->request.body.contains("12345678901234567890"));
     // And on top of the log, selected.
@@ -188,18 +162,17 @@ void TestMainWindow::ctrlReturnFromTheEditorCompletes()
     QTRY_VERIFY(w.window->logPanel()->selectedEntry().has_value());
     QCOMPARE(w.window->logPanel()->selectedEntry()->id, id);
     // The form stays as it was, ready for the next key.
-    QCOMPARE(w.find<QLineEdit>("jobKeyLineEdit")->text(), keys.constFirst());
+    QCOMPARE(w.find<QLineEdit>("jobKeyLineEdit")->text(), keys->constFirst());
 }
 
 void TestMainWindow::denyOnATaskListenerJob()
 {
-    const QStringList keys
-        = jobKeys(QStringLiteral("{\"state\": \"CREATED\", \"kind\": \"TASK_LISTENER\", "
-                                 "\"listenerEventType\": \"COMPLETING\"}"));
-    QVERIFY(!keys.isEmpty());
+    const std::optional<QStringList> keys = m_sandbox.searchJobKeys(
+        R"({"state": "CREATED", "kind": "TASK_LISTENER", "listenerEventType": "COMPLETING"})");
+    QVERIFY2(keys && !keys->isEmpty(), qPrintable(m_sandbox.error()));
     Window w(m_sandbox.baseUrl());
     w.showActive();
-    QTest::keyClicks(w.find<QLineEdit>("jobKeyLineEdit"), keys.constFirst());
+    QTest::keyClicks(w.find<QLineEdit>("jobKeyLineEdit"), keys->constFirst());
     QTest::mouseClick(w.find<QCheckBox>("denyCheckBox"), Qt::LeftButton, {},
         QPoint(4, w.find<QCheckBox>("denyCheckBox")->height() / 2));
     QVERIFY(w.find<QCheckBox>("denyCheckBox")->isChecked());
@@ -379,12 +352,12 @@ void TestMainWindow::startupDefersHistoryAndClearButtons()
 
 void TestMainWindow::sendBeforeTheFirstFrameIsRecorded()
 {
-    const QStringList keys
-        = jobKeys(QStringLiteral("{\"state\": \"CREATED\", \"type\": \"reserve-stock\"}"));
-    QVERIFY(!keys.isEmpty());
+    const std::optional<QStringList> keys
+        = m_sandbox.searchJobKeys(R"({"state": "CREATED", "type": "reserve-stock"})");
+    QVERIFY2(keys && !keys->isEmpty(), qPrintable(m_sandbox.error()));
     Window w(m_sandbox.baseUrl(), false, false); // never shown: the deferred start-up never ran
     QVERIFY(!w.history.isOpen());
-    w.find<QLineEdit>("jobKeyLineEdit")->setText(keys.constFirst());
+    w.find<QLineEdit>("jobKeyLineEdit")->setText(keys->constFirst());
     QSignalSpy finished(w.window.get(), &MainWindow::requestFinished);
     w.window->send();
     QVERIFY(finished.wait(10000));
@@ -394,7 +367,7 @@ void TestMainWindow::sendBeforeTheFirstFrameIsRecorded()
     QVERIFY(id > 0);
     const std::optional<HistoryEntry> entry = w.history.entry(id);
     QVERIFY(entry);
-    QCOMPARE(entry->jobKey, keys.constFirst());
+    QCOMPARE(entry->jobKey, keys->constFirst());
     QTRY_COMPARE(w.window->logPanel()->model()->rowCount(), 1);
 }
 

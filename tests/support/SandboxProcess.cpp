@@ -4,6 +4,12 @@
 #include "support/TestPaths.h"
 
 #include <QDeadlineTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
 
 SandboxProcess::~SandboxProcess()
 {
@@ -51,6 +57,42 @@ void SandboxProcess::stop()
         m_process.kill();
         m_process.waitForFinished(5000);
     }
+    // A sanitizer report (ASan/UBSan builds) goes to the test's output, where ctest shows it.
+    const QByteArray stderrText = standardError();
+    if (stderrText.contains("Sanitizer") || stderrText.contains("runtime error:"))
+        qWarning("jobdesk-sandbox stderr:\n%s", stderrText.constData());
+}
+
+std::optional<QStringList> SandboxProcess::searchJobKeys(
+    const QByteArray &filterJson, const QByteArray &authorization)
+{
+    QNetworkAccessManager network;
+    QNetworkRequest request(m_baseUrl.resolved(QUrl(QStringLiteral("/v2/jobs/search"))));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!authorization.isEmpty())
+        request.setRawHeader("Authorization", authorization);
+    const QByteArray search = "{\"filter\": " + filterJson + ", \"page\": {\"limit\": 100}}";
+    QNetworkReply *reply = network.post(request, search);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished() && !finished.wait(10000)) {
+        m_error = QStringLiteral("the job search did not answer within 10 s");
+        return std::nullopt;
+    }
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    reply->deleteLater();
+    if (status != 200) {
+        m_error = QStringLiteral("the job search answered %1: %2")
+                      .arg(status)
+                      .arg(QString::fromUtf8(body));
+        return std::nullopt;
+    }
+    QStringList keys;
+    const QJsonArray items
+        = QJsonDocument::fromJson(body).object().value(QStringLiteral("items")).toArray();
+    for (const QJsonValue &item : items)
+        keys.append(item.toObject().value(QStringLiteral("jobKey")).toString());
+    return keys;
 }
 
 QByteArray SandboxProcess::standardError()

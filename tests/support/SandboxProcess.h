@@ -5,6 +5,8 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <optional>
+
 /// Runs the built `jobdesk-sandbox --port 0 <args>` for a test and reads its address from the
 /// first line it prints (`listening on http://127.0.0.1:<port>`). Stops it on destruction.
 class SandboxProcess final
@@ -24,6 +26,12 @@ public:
     QString error() const { return m_error; }
     /// Everything the sandbox wrote to stderr so far (for failure messages).
     QByteArray standardError();
+
+    /// The keys of the jobs `POST /v2/jobs/search` finds with `filterJson` (the search's
+    /// "filter" object; first 100), for tests that check what a request did to the jobs.
+    /// std::nullopt, with the reason in error(), when the search does not answer 200 in time.
+    std::optional<QStringList> searchJobKeys(
+        const QByteArray &filterJson, const QByteArray &authorization = {});
 
 private:
     QProcess m_process;
