@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # jobdesk_add_test(NAME <name> SOURCES <files…> [LIBS <targets…>] [LABEL unit|integration|gui]
 #                  [RUNS <programs…>] [TIMEOUT <s>] [ENVIRONMENT <VAR=value…>])
-# One Qt Test executable per class, run offscreen with a UTF-8 locale. RUNS names the programs the
-# test starts (jobdesk-sandbox, jobdesk-cli): building the test builds them too.
+# One Qt Test executable per class, run offscreen with a UTF-8 locale (and the sanitizer options
+# of a JOBDESK_SANITIZE build). RUNS names the programs the test starts (jobdesk-sandbox,
+# jobdesk-cli): building the test builds them too, so `--target <test>` is enough.
 function(jobdesk_add_test)
     cmake_parse_arguments(ARG "" "NAME;LABEL;TIMEOUT" "SOURCES;LIBS;RUNS;ENVIRONMENT" ${ARGN})
     if(NOT ARG_LABEL)
@@ -31,5 +32,5 @@ function(jobdesk_add_test)
     set_tests_properties(${ARG_NAME} PROPERTIES
         LABELS "${ARG_LABEL}"
         TIMEOUT ${ARG_TIMEOUT}
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LANG=C.UTF-8;LC_ALL=C.UTF-8;JOBDESK_BIN_DIR=${CMAKE_BINARY_DIR}/bin;JOBDESK_TEST_DATA=${PROJECT_SOURCE_DIR}/tests/data;${ARG_ENVIRONMENT}")
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LANG=C.UTF-8;LC_ALL=C.UTF-8;JOBDESK_BIN_DIR=${CMAKE_BINARY_DIR}/bin;JOBDESK_TEST_DATA=${PROJECT_SOURCE_DIR}/tests/data;${JOBDESK_SANITIZER_ENVIRONMENT};${ARG_ENVIRONMENT}")
 endfunction()

@@ -1,0 +1,19 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# JOBDESK_SANITIZE=ON (the asan and ci presets): every target of the tree with AddressSanitizer
+# (leaks included) and UndefinedBehaviorSanitizer. The first report ends the process with a
+# failure (-fno-sanitize-recover, halt_on_error), so a test that provokes one fails.
+#
+# JOBDESK_SANITIZER_ENVIRONMENT: what every test (and every program a test starts: the sandbox,
+# the CLI) runs with; jobdesk_add_test() and the script tests add it. Suppressions are for
+# third-party code only, each with its reason, in tests/sanitizers/.
+set(JOBDESK_SANITIZER_ENVIRONMENT "")
+if(JOBDESK_SANITIZE)
+    add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=all
+                        -fno-omit-frame-pointer)
+    add_link_options(-fsanitize=address,undefined)
+    set(jobdesk_sanitizer_dir "${PROJECT_SOURCE_DIR}/tests/sanitizers")
+    set(JOBDESK_SANITIZER_ENVIRONMENT
+        "ASAN_OPTIONS=halt_on_error=1:abort_on_error=0:detect_leaks=1:detect_stack_use_after_return=1:check_initialization_order=1:strict_init_order=1"
+        "UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:suppressions=${jobdesk_sanitizer_dir}/ubsan.supp"
+        "LSAN_OPTIONS=suppressions=${jobdesk_sanitizer_dir}/lsan.supp:print_suppressions=0")
+endif()
