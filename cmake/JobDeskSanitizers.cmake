@@ -6,6 +6,8 @@
 # JOBDESK_SANITIZER_ENVIRONMENT: what every test (and every program a test starts: the sandbox,
 # the CLI) runs with; jobdesk_add_test() and the script tests add it. Suppressions are for
 # third-party code only, each with its reason, in tests/sanitizers/.
+#
+# With JOBDESK_BUILD_FUZZERS the code is also instrumented for libFuzzer's coverage (clang only).
 set(JOBDESK_SANITIZER_ENVIRONMENT "")
 if(JOBDESK_SANITIZE)
     add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=all
@@ -16,4 +18,10 @@ if(JOBDESK_SANITIZE)
         "ASAN_OPTIONS=halt_on_error=1:abort_on_error=0:detect_leaks=1:detect_stack_use_after_return=1:check_initialization_order=1:strict_init_order=1"
         "UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:suppressions=${jobdesk_sanitizer_dir}/ubsan.supp"
         "LSAN_OPTIONS=suppressions=${jobdesk_sanitizer_dir}/lsan.supp:print_suppressions=0")
+endif()
+if(JOBDESK_BUILD_FUZZERS)
+    if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+        message(FATAL_ERROR "JOBDESK_BUILD_FUZZERS needs clang (libFuzzer): cmake --preset fuzz")
+    endif()
+    add_compile_options(-fsanitize=fuzzer-no-link)
 endif()
