@@ -209,6 +209,7 @@ Explanation explain(const Outcome &outcome, const ExplainContext &context)
 
     switch (outcome.kind) {
     case OutcomeKind::Completed:
+    case OutcomeKind::Denied:
         return completed(in);
     case OutcomeKind::NotFound:
         return notFound(in);
