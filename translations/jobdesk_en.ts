@@ -20,7 +20,7 @@
     <name>ConnectionBar</name>
     <message>
         <location filename="../ui/ConnectionBar.ui" line="+13"/>
-        <location filename="../build/src/gui/ui_ConnectionBar.h" line="+77"/>
+        <location filename="../build/src/gui/ui_ConnectionBar.h" line="+85"/>
         <source>The connection requests go to</source>
         <translation type="unfinished"></translation>
     </message>
@@ -31,9 +31,9 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <location filename="../build/src/gui/ui_ConnectionBar.h" line="+2"/>
-        <source>&amp;Test connection</source>
+        <source>Test co&amp;nnection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -44,9 +44,78 @@
     </message>
 </context>
 <context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../ui/FirstStartDialog.ui" line="+6"/>
+        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+94"/>
+        <source>Set up a connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+1"/>
+        <source>JobDesk has no connection yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+1"/>
+        <source>Tell it where your Camunda 8 cluster is, or try it against the local sandbox with demo jobs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+1"/>
+        <source>&amp;Create a connection profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+2"/>
+        <source>Enter the address and credentials of a cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+2"/>
+        <source>Import from the &amp;environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+1"/>
+        <source>Import a Console c&amp;redentials file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+2"/>
+        <source>The file Camunda Console offers when you create an API client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+2"/>
+        <source>Try the local &amp;sandbox (demo jobs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+1"/>
+        <source>&amp;Use http://localhost:8080</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+2"/>
+        <source>A cluster on this machine without authentication (e.g. Camunda 8 Run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JobDesk::AboutDialog</name>
     <message>
-        <location filename="../src/gui/AboutDialog.cpp" line="+26"/>
+        <location filename="../src/gui/AboutDialog.cpp" line="+25"/>
         <source>Version %1 · Qt %2 (built with %3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -59,7 +128,7 @@
 <context>
     <name>JobDesk::ConnectionBar</name>
     <message>
-        <location filename="../src/gui/ConnectionBar.cpp" line="+29"/>
+        <location filename="../src/gui/ConnectionBar.cpp" line="+54"/>
         <source>No profile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -69,12 +138,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+26"/>
+        <source>gateway %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The Camunda version the gateway reports (GET /v2/topology)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Testing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+8"/>
         <source>gateway %1 · %n partition(s)</source>
         <translation>
             <numerusform>gateway %1 · %n partition</numerusform>
@@ -87,7 +166,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source> on %n broker(s)</source>
         <translation>
             <numerusform> on %n broker</numerusform>
@@ -95,7 +174,7 @@
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Connected, but the topology could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -123,7 +202,7 @@
 <context>
     <name>JobDesk::ConnectionController</name>
     <message>
-        <location filename="../src/gui/ConnectionController.cpp" line="+56"/>
+        <location filename="../src/gui/ConnectionController.cpp" line="+40"/>
         <source>Secret for this run only</source>
         <translation type="unfinished"></translation>
     </message>
@@ -133,31 +212,51 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-9"/>
         <source>Manage &amp;profiles…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+42"/>
+        <source>Connected to the local sandbox at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It serves demo jobs and stops when JobDesk quits. Set up a profile for a real cluster with Manage profiles….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The local sandbox did not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The profiles cannot be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
-        <location line="+23"/>
-        <location line="+35"/>
+        <location line="+33"/>
+        <location line="+22"/>
+        <location line="+38"/>
         <source>The connection was not switched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-57"/>
-        <location line="+23"/>
-        <location line="+35"/>
+        <location line="-59"/>
+        <location line="+22"/>
+        <location line="+38"/>
         <source>A request is in flight: wait for it or cancel it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-49"/>
+        <source>The TLS material of this connection cannot be used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Unknown profile “%1”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -177,18 +276,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
-        <location line="+62"/>
+        <location line="+34"/>
+        <location line="+98"/>
         <source>No keychain available: the secret is kept for this run only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-97"/>
         <source>JobDesk never writes secrets to a file. Install or unlock a Secret Service (e.g. GNOME Keyring) to keep them between runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>No %1 is stored for profile “%2”: requests go without it. Set it with Manage profiles.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -198,7 +297,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+8"/>
         <source>The TLS files of this profile cannot be used: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -208,25 +307,48 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+67"/>
         <source>JobDesk never writes secrets to a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobDesk::FirstStartDialog</name>
+    <message>
+        <location filename="../src/gui/FirstStartDialog.cpp" line="+28"/>
+        <source>Read the Camunda SDK variables (CAMUNDA_REST_ADDRESS, CAMUNDA_CLIENT_ID, …) of this session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No Camunda SDK variables (CAMUNDA_…, ZEEBE_…) are set in this session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start jobdesk-sandbox on this machine with demo jobs; it stops when JobDesk quits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>jobdesk-sandbox was not found next to JobDesk or on PATH</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>JobDesk::HistoryDetailsView</name>
     <message>
-        <location filename="../src/gui/HistoryDetailsView.cpp" line="+89"/>
+        <location filename="../src/gui/HistoryDetailsView.cpp" line="+93"/>
         <source>Select an attempt to see its request, the server&apos;s answer and what to do next.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>no HTTP answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Job key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -236,12 +358,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
@@ -251,7 +373,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Next step:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -261,7 +383,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Error:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -276,27 +398,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Status:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Problem details (every field, as sent):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Title:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Detail:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <location line="+15"/>
         <source>Headers</source>
         <translation type="unfinished"></translation>
@@ -326,7 +448,7 @@
 <context>
     <name>JobDesk::HistoryModel</name>
     <message>
-        <location filename="../src/gui/HistoryModel.cpp" line="+219"/>
+        <location filename="../src/gui/HistoryModel.cpp" line="+218"/>
         <source>%1 ms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -357,37 +479,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Job key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
@@ -408,12 +530,12 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>line %1, column %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>The variables are larger than 4 MiB, Camunda&apos;s default maximum message size: the server will probably refuse them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -436,7 +558,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>Enter a valid job key first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -456,7 +578,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Complete the job (Ctrl+Return)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -466,7 +588,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Enter a job key.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -474,7 +596,7 @@
 <context>
     <name>JobDesk::JsonEditor</name>
     <message>
-        <location filename="../src/gui/JsonEditor.cpp" line="+111"/>
+        <location filename="../src/gui/JsonEditor.cpp" line="+112"/>
         <source>Variables as one JSON object, e.g. {&quot;approved&quot;: true}. Empty: none.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -482,7 +604,7 @@
 <context>
     <name>JobDesk::LogPanel</name>
     <message>
-        <location filename="../src/gui/LogPanel.cpp" line="+126"/>
+        <location filename="../src/gui/LogPanel.cpp" line="+135"/>
         <source>All outcomes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -502,7 +624,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Copy as ticket text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -512,7 +634,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Copy as curl</source>
         <translation type="unfinished"></translation>
     </message>
@@ -571,7 +693,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Copied job key %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -586,7 +708,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Export history</source>
         <translation type="unfinished"></translation>
     </message>
@@ -601,7 +723,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>No history to export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -611,7 +733,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Exported %n attempt(s) to %1</source>
         <translation>
             <numerusform>Exported %n attempt to %1</numerusform>
@@ -619,7 +741,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+54"/>
+        <location line="+56"/>
         <source>%1; removed %n older attempt(s)</source>
         <translation>
             <numerusform>%1; removed %n older attempt</numerusform>
@@ -627,12 +749,12 @@
         </translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-54"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Could not apply the retention setting: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -640,13 +762,13 @@
 <context>
     <name>JobDesk::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="+75"/>
-        <location line="+132"/>
+        <location filename="../src/gui/MainWindow.cpp" line="+73"/>
+        <location line="+142"/>
         <source>JobDesk — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-116"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
@@ -656,7 +778,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Cannot load this entry into the form</source>
         <translation type="unfinished"></translation>
     </message>
@@ -666,7 +788,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+42"/>
         <source>The history cannot be written</source>
         <translation type="unfinished"></translation>
     </message>
@@ -677,7 +799,7 @@ Requests can still be sent, but they are not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+124"/>
         <source>Not sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -707,12 +829,12 @@ Requests can still be sent, but they are not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Sending POST %1 …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>The attempt could not be recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -812,7 +934,7 @@ Next: %1</source>
 <context>
     <name>JobDesk::MessageBanner</name>
     <message>
-        <location filename="../src/gui/MessageBanner.cpp" line="+79"/>
+        <location filename="../src/gui/MessageBanner.cpp" line="+80"/>
         <source>Dismiss this message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -825,13 +947,12 @@ Next: %1</source>
 <context>
     <name>JobDesk::ProfileEditorDialog</name>
     <message>
-        <location filename="../src/gui/ProfileEditorActions.cpp" line="+20"/>
-        <location line="+22"/>
+        <location filename="../src/gui/ProfileEditorDialog.cpp" line="+288"/>
         <source>Nothing imported: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="+21"/>
         <source>Imported from the environment; check the fields, then Save.
 %1</source>
         <translation type="unfinished"></translation>
@@ -842,78 +963,66 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+7"/>
         <source>Imported %1; check the fields, then Save.
 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Testing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>TLS files: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>No answer: %1</source>
+        <location line="-313"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+141"/>
+        <source>new profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Reached the server, but it refused the credentials (401 Unauthorized): check the user name and secret.</source>
+        <source>A copy: enter its secret, then Save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>GET /v2/topology answered HTTP %1</source>
+        <location line="+27"/>
+        <source>Saved “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Connected (GET /v2/topology); no authentication configured.</source>
+        <location line="+19"/>
+        <source>No keychain available: the secret is kept for this run only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Connected, but no token: %1</source>
+        <location line="+4"/>
+        <source>The secret could not be stored: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Connected and the credentials were accepted.</source>
+        <location line="+23"/>
+        <source>Removed “%1” and its stored secrets.</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>JobDesk::ProfileForm</name>
     <message>
-        <location line="+2"/>
-        <source>Connected, but the server refused the credentials (401 Unauthorized): check the user name and secret.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Connected and signed in, but not allowed to search jobs (403 Forbidden): check the permissions.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>No answer to the auth check: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The auth check answered HTTP %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/ProfileEditorDialog.cpp" line="+73"/>
-        <source>Tag colour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-12"/>
+        <location filename="../src/gui/ProfileForm.cpp" line="+21"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
@@ -923,7 +1032,7 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Bearer token</source>
         <translation type="unfinished"></translation>
     </message>
@@ -933,22 +1042,22 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
-        <source>Password:</source>
+        <location line="+8"/>
+        <source>Tag colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-36"/>
-        <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+15"/>
         <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+45"/>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Token:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -958,38 +1067,13 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+147"/>
-        <source>new profile</source>
+        <location line="+77"/>
+        <source>leave empty to keep the stored one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>%1 copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>A copy: enter its secret, then Save.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Saved “%1”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>No keychain available: the secret is kept for this run only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The secret could not be stored: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Removed “%1” and its stored secrets.</source>
+        <location line="+2"/>
+        <source>nothing stored yet</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -997,7 +1081,7 @@ Next: %1</source>
     <name>JobDesk::ProfilePicker</name>
     <message>
         <location filename="../src/gui/ProfilePicker.cpp" line="+34"/>
-        <source>Manage &amp;profiles…</source>
+        <source>&amp;Manage profiles…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1021,7 +1105,7 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>NO PROFILE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1093,7 +1177,7 @@ Next: %1</source>
 <context>
     <name>JobDesk::SaveTemplateDialog</name>
     <message>
-        <location filename="../src/gui/SaveTemplateDialog.cpp" line="+67"/>
+        <location filename="../src/gui/SaveTemplateDialog.cpp" line="+66"/>
         <source>Give the template a name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1142,12 +1226,12 @@ Next: %1</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+295"/>
+        <location line="+291"/>
         <source>Denies the job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-285"/>
         <source>%1 — for this job</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1157,14 +1241,14 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1
 %2
 The file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+48"/>
         <source>Template “%1” applied to the form</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1174,18 +1258,18 @@ The file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+26"/>
+        <location line="+21"/>
+        <location line="+25"/>
         <source>A template named “%1” exists already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-10"/>
         <source>Template “%1” saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Template renamed to “%1”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1221,7 +1305,7 @@ The file was left as it is.</source>
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Templates exist already</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1238,7 +1322,7 @@ Replace them with the imported ones? Otherwise the imported ones are added under
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Imported %n template(s)</source>
         <translation>
             <numerusform>Imported %n template</numerusform>
@@ -1251,7 +1335,7 @@ Replace them with the imported ones? Otherwise the imported ones are added under
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Import templates</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1261,7 +1345,7 @@ Replace them with the imported ones? Otherwise the imported ones are added under
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Export templates</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1703,158 +1787,203 @@ Replace them with the imported ones? Otherwise the imported ones are added under
     <name>ProfileEditorDialog</name>
     <message>
         <location filename="../ui/ProfileEditorDialog.ui" line="+6"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+143"/>
         <source>Connection profiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+14"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>&amp;Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>D&amp;uplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>&amp;Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>Import from &amp;environment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>Import Console &amp;credentials file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileForm</name>
+    <message>
+        <location filename="../ui/ProfileForm.ui" line="+14"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+338"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>API &amp;address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>En&amp;vironment:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+2"/>
         <source>#rrggbb; empty: the environment&apos;s colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+2"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>Colour…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>A&amp;uthentication:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>User name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>Token URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>Client ID:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>Audience:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>Scope:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>Password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+69"/>
-        <source>leave empty to keep the stored one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-64"/>
+        <location line="+11"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>CA bundle:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+2"/>
         <source>CA bundle (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+2"/>
         <source>Client certificate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+2"/>
         <source>Client certificate (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+2"/>
         <source>Client key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+2"/>
         <source>Client key (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+2"/>
         <source>Key passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>&amp;Timeout:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Secrets are stored only in the system keychain, never in a file.</source>
+        <location line="+7"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
+        <source>Default tenant &amp;ID:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>&amp;Test connection</source>
+        <location line="+6"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+2"/>
+        <source>The tenant requests are meant for (CAMUNDA_DEFAULT_TENANT_ID); empty: the server&apos;s default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+2"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
+        <source>Secrets are stored only in the system keychain, never in a file.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

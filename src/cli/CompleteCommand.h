@@ -4,7 +4,7 @@
 #include "cli/CliOptions.h"
 #include "cli/CompletionInput.h"
 #include "core/camunda/Outcome.h"
-#include "core/connection/ConnectionSettings.h"
+#include "core/connection/Connection.h"
 #include "core/connection/SecretStore.h"
 
 #include <QDateTime>
@@ -18,8 +18,8 @@ class QNetworkAccessManager;
 class QNetworkReply;
 
 namespace JobDesk {
-class AuthProvider;
 class JobsClient;
+struct ClientConnection;
 } // namespace JobDesk
 
 namespace JobDesk::Cli {
@@ -51,6 +51,8 @@ private:
     int prepare();
     void readSecrets();
     void send();
+    /// Why the connection's TLS material cannot be used, as a sentence ("" when fine).
+    QString tlsProblem(const QString &reason) const;
     void onFinished(const Outcome &outcome);
     void end(int exitCode);
     void onNetworkReplyFinished(QNetworkReply *reply);
@@ -58,10 +60,10 @@ private:
     CompleteArguments m_arguments;
     QProcessEnvironment m_environment;
     BuiltRequest m_built;
-    ConnectionSettings m_connection;
+    ResolvedConnection m_resolved; ///< the connection and the secrets known so far
     QList<SecretKind> m_pendingSecrets; ///< the profile's secrets still to be read
     std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<AuthProvider> m_auth;
+    std::unique_ptr<ClientConnection> m_ready; ///< what m_client sends with
     std::unique_ptr<JobsClient> m_client;
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<CliHistory> m_history;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/camunda/Outcome.h"
+#include "core/connection/Connection.h"
 
 #include <QDateTime>
 #include <QMainWindow>
@@ -11,6 +12,7 @@
 #include <memory>
 
 class QLabel;
+class QMenu;
 class QNetworkAccessManager;
 class QProgressBar;
 class QSettings;
@@ -23,7 +25,6 @@ class MainWindow;
 namespace JobDesk {
 
 class ApiCall;
-class AuthProvider;
 class ConnectionBar;
 class DraftStore;
 class HistoryStore;
@@ -34,6 +35,7 @@ class TemplateStore;
 class TemplatesPanel;
 struct Template;
 class MessageBanner;
+struct ClientConnection;
 
 /// The desktop window: connection bar, the request form with its message banner, and the log.
 ///
@@ -45,19 +47,8 @@ class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    /// Where requests go and how they authenticate.
-    struct Connection
-    {
-        QUrl apiRoot; ///< ends in /v2/
-        QString profileName; ///< empty without a profile
-        QString colour; ///< the profile's tag colour, or empty
-        bool production = false;
-        AuthProvider *auth = nullptr; ///< not owned; nullptr: no authentication
-        /// What the history records: the profile name, or the API root.
-        QString displayName() const;
-    };
-
-    /// `history` and `drafts` are not owned and may be null (no history / no draft).
+    /// `history` and `drafts` are not owned and may be null (no history / no draft). The window
+    /// starts with `connection` and no secrets (ConnectionController sets the real one).
     MainWindow(const Connection &connection, QNetworkAccessManager *nam, HistoryStore *history,
         DraftStore *drafts, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -69,9 +60,14 @@ public:
     JobsClient *client() const { return m_client; }
     bool isSending() const { return !m_call.isNull(); }
     const Connection &connection() const { return m_connection; }
-    /// Switches where requests go (profile switch): title, connection bar, client root and auth.
-    /// Refused (false) while a request is in flight.
-    bool setConnection(const Connection &connection);
+    /// Switches where requests go (profile switch): title, connection bar, and the client's root,
+    /// timeout, TLS and auth from `ready` (made by ConnectionFactory::build()), which the window
+    /// owns from now on. Refused (false, `ready` dropped) while a request is in flight. Returns
+    /// the TLS problem of the connection in `tlsError` (empty when fine).
+    bool setConnection(const Connection &connection, std::unique_ptr<ClientConnection> ready,
+        QString *tlsError = nullptr);
+    /// The File menu, for actions others add (Manage profiles…).
+    QMenu *fileMenu() const;
 
     /// Window geometry and splitter state live here (AppConfigLocation/window.conf).
     static QString settingsPath();
@@ -127,6 +123,7 @@ private:
     Q_DISABLE_COPY_MOVE(MainWindow)
     const std::unique_ptr<Ui::MainWindow> m_ui;
     Connection m_connection;
+    std::unique_ptr<ClientConnection> m_clientConnection; ///< what m_client sends with
     JobsClient *m_client;
     HistoryStore *m_history;
     DraftStore *m_drafts;

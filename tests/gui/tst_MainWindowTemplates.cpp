@@ -71,7 +71,7 @@ void TestMainWindowTemplates::applyingKeepsTheKeyAndReplacesTheRest()
     QVERIFY(store.add(t));
 
     QNetworkAccessManager nam;
-    MainWindow::Connection connection;
+    Connection connection;
     connection.apiRoot = QUrl(QStringLiteral("http://127.0.0.1:9/v2/"));
     MainWindow window(connection, &nam, nullptr, nullptr);
     window.setTemplateStore(&store);
@@ -98,7 +98,7 @@ void TestMainWindowTemplates::applyingKeepsTheKeyAndReplacesTheRest()
 void TestMainWindowTemplates::actionsOnlyWithAStore()
 {
     QNetworkAccessManager nam;
-    MainWindow::Connection connection;
+    Connection connection;
     connection.apiRoot = QUrl(QStringLiteral("http://127.0.0.1:9/v2/"));
     MainWindow window(connection, &nam, nullptr, nullptr);
     auto *save = window.findChild<QAction *>(QStringLiteral("saveTemplateAction"));
@@ -116,7 +116,7 @@ void TestMainWindowTemplates::ctrlTFindsATemplate()
     QTemporaryDir dir;
     TemplateStore store(dir.filePath(QStringLiteral("templates")));
     QNetworkAccessManager nam;
-    MainWindow::Connection connection;
+    Connection connection;
     connection.apiRoot = QUrl(QStringLiteral("http://127.0.0.1:9/v2/"));
     MainWindow window(connection, &nam, nullptr, nullptr);
     window.setTemplateStore(&store);
@@ -135,7 +135,7 @@ void TestMainWindowTemplates::dockClosedAtFirstStartWithoutTemplates()
 {
     QFile::remove(MainWindow::settingsPath()); // a first start: no saved layout
     QNetworkAccessManager nam;
-    MainWindow::Connection connection;
+    Connection connection;
     connection.apiRoot = QUrl(QStringLiteral("http://127.0.0.1:9/v2/"));
     QTemporaryDir dir;
     {

@@ -9,6 +9,17 @@
 namespace JobDesk {
 
 namespace {
+/// `text` as the end of a sentence: a stop unless it already ends in one ("… running?" stays).
+QString endSentence(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.endsWith(u'.') || trimmed.endsWith(u'?') || trimmed.endsWith(u'!'))
+        return trimmed;
+    return trimmed + u'.';
+}
+} // namespace
+
+namespace {
 
 QString capture(const QString &text, const QString &pattern, int group = 1)
 {
@@ -297,13 +308,13 @@ Explanation explain(const Outcome &outcome)
                                                               : outcome.transportError;
         if (what.contains(QLatin1String("timed out"), Qt::CaseInsensitive)
             || what.contains(QLatin1String("timeout"), Qt::CaseInsensitive)) {
-            return {QStringLiteral("No answer in time: %1. The completion may or may not have "
+            return {QStringLiteral("No answer in time: %1 The completion may or may not have "
                                    "reached the server.")
-                        .arg(what),
+                        .arg(endSentence(what)),
                 QStringLiteral("Check the job before retrying; raise the timeout if the "
                                "server is slow.")};
         }
-        return {QStringLiteral("No answer from the server: %1.").arg(what),
+        return {QStringLiteral("No answer from the server: %1").arg(endSentence(what)),
             QStringLiteral("Check the address and port, that the cluster is running and "
                            "reachable (VPN, proxy), and its TLS certificate.")};
     }

@@ -4,6 +4,7 @@
 #include "core/base/AppInfo.h"
 #include "core/base/Logging.h"
 #include "core/camunda/CompletionRequest.h"
+#include "core/http/ClientConnection.h"
 #include "core/http/NetworkErrorText.h"
 
 #include <QNetworkAccessManager>
@@ -122,6 +123,14 @@ QByteArray JobsClient::redact(QByteArray text, const QList<QByteArray> &secrets)
             text.replace(secret, AuthProvider::kRedacted);
     }
     return text;
+}
+
+QString JobsClient::setConnection(const ClientConnection &connection)
+{
+    setApiRoot(connection.apiRoot);
+    setTimeout(connection.timeout);
+    setAuthProvider(connection.auth.get());
+    return setTlsOptions(connection.tls);
 }
 
 void JobsClient::setApiRoot(const QUrl &root)

@@ -43,7 +43,6 @@ OAuthClientCredentialsProvider::OAuthClientCredentialsProvider(
     : AuthProvider(parent)
     , m_nam(nam)
     , m_settings(settings)
-    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/base/Clock.h"
 #include "core/http/AuthProvider.h"
 #include "core/http/TlsOptions.h"
 
@@ -38,7 +39,6 @@ public:
         QString audience; ///< sent when non-empty
         QString scope; ///< sent when non-empty
     };
-    using Clock = std::function<QDateTime()>;
 
     static constexpr std::chrono::milliseconds kDefaultTimeout {15000};
     static constexpr qint64 kDefaultMaxBodyBytes = 64 * 1024;
@@ -57,7 +57,7 @@ public:
     QList<QByteArray> secrets() const override;
     QByteArray redactedHeaderValue() const override;
 
-    /// For tests: where "now" comes from (default: QDateTime::currentDateTimeUtc).
+    /// For tests: where "now" comes from (default: the system clock).
     void setClock(Clock clock) { m_clock = std::move(clock); }
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
     void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
