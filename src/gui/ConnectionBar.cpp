@@ -6,7 +6,6 @@
 #include "core/connection/ConnectionCheck.h"
 #include "ui_ConnectionBar.h"
 
-#include <QBoxLayout>
 #include <QPainter>
 
 namespace JobDesk {
@@ -64,14 +63,14 @@ void ConnectionBar::setConnection(const Connection &connection)
     setProductionMarked(production);
 }
 
-void ConnectionBar::setProfilePicker(QWidget *picker)
+void ConnectionBar::setLeadingWidget(QWidget *picker)
 {
     if (m_picker == picker)
         return;
     delete m_picker; // the bar's own child: a previous picker goes with its replacement
     m_picker = picker;
-    if (auto *layout = qobject_cast<QBoxLayout *>(this->layout()); layout && picker)
-        layout->insertWidget(0, picker);
+    if (picker)
+        m_ui->connectionLayout->insertWidget(0, picker);
     m_ui->connectionTagLabel->setVisible(picker == nullptr);
     setAttribute(Qt::WA_StyledBackground, picker != nullptr);
 }

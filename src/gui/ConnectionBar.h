@@ -29,8 +29,8 @@ public:
     void setConnection(const Connection &connection);
     /// Puts a profile picker at the front of the bar (the bar owns it from now on) and hides the
     /// bar's own tag: the picker's chip shows the environment.
-    void setProfilePicker(QWidget *picker);
-    QWidget *profilePicker() const { return m_picker; }
+    void setLeadingWidget(QWidget *picker);
+    QWidget *leadingWidget() const { return m_picker; }
     /// A production connection: a red line across the top of the whole bar, not only the tag.
     bool isProductionMarked() const { return m_productionMarked; }
     /// The gateway version of the current connection (empty: not known).

@@ -33,7 +33,7 @@ ConnectionController::ConnectionController(
     , m_sandbox(new LocalSandbox(this))
 {
     m_picker->setObjectName(QStringLiteral("profilePicker"));
-    window->connectionBar()->setProfilePicker(m_picker);
+    window->setConnectionPicker(m_picker);
     m_address.connection = window->connection();
     m_prompt = [this](const Profile &profile, SecretKind kind) -> std::optional<QByteArray> {
         bool ok = false;

@@ -35,8 +35,8 @@ struct SecretReadResult;
 /// this run only", asks for the secret and keeps it in memory (never a file). At a first start
 /// without profiles it offers to set up a connection instead of quietly using localhost:8080.
 ///
-/// It reaches the window only through its hooks: connectionBar()->setProfilePicker(),
-/// fileMenu(), setConnection(), banner(), client(), topologyFinished.
+/// It reaches the window only through its hooks: setConnectionPicker(), fileMenu(),
+/// setConnection(), banner(), client(), connectionBar(), topologyFinished.
 class ConnectionController final : public QObject
 {
     Q_OBJECT

@@ -65,11 +65,11 @@ private slots:
         bar.show();
         QVERIFY(tag->isVisible());
         QPointer<QWidget> picker = new QWidget;
-        bar.setProfilePicker(picker);
-        QCOMPARE(bar.profilePicker(), picker.data());
+        bar.setLeadingWidget(picker);
+        QCOMPARE(bar.leadingWidget(), picker.data());
         QCOMPARE(picker->parentWidget(), &bar);
         QVERIFY(!tag->isVisible()); // the picker's chip shows the environment
-        bar.setProfilePicker(nullptr);
+        bar.setLeadingWidget(nullptr);
         QVERIFY(picker.isNull()); // the bar owned it
         QVERIFY(tag->isVisible());
     }

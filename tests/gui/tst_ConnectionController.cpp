@@ -16,6 +16,7 @@
 #include "gui/ProfileEditorDialog.h"
 #include "gui/ProfilePicker.h"
 #include "gui/TagChip.h"
+#include "gui/WindowSettings.h"
 #include "support/SandboxProcess.h"
 #include "support/TestPaths.h"
 
@@ -134,7 +135,7 @@ void TestConnectionController::init()
     QFile::remove(HistoryStore::defaultPath());
     QFile::remove(HistoryStore::defaultPath() + QStringLiteral("-wal"));
     QFile::remove(HistoryStore::defaultPath() + QStringLiteral("-shm"));
-    QFile::remove(MainWindow::settingsPath());
+    QFile::remove(WindowSettings::path());
     QFile::remove(GatewayVersionCache::defaultPath());
 }
 
@@ -346,7 +347,7 @@ void TestConnectionController::hooksInsteadOfReachingIn()
 {
     auto w = std::make_unique<Window>();
     // The picker sits in the bar through its hook, "Manage profiles…" heads the File menu.
-    QCOMPARE(w->window->connectionBar()->profilePicker(), w->controller->picker());
+    QCOMPARE(w->window->connectionBar()->leadingWidget(), w->controller->picker());
     QMenu *file = w->window->fileMenu();
     QVERIFY(file);
     auto *manage = w->window->findChild<QAction *>(QStringLiteral("manageProfilesAction"));
@@ -357,7 +358,7 @@ void TestConnectionController::hooksInsteadOfReachingIn()
     // The controller's action and separator leave with it; the window stays whole.
     w->controller.reset();
     QCOMPARE(int(file->actions().size()), withController - 2);
-    QVERIFY(w->window->connectionBar()->profilePicker()); // the bar's child now
+    QVERIFY(w->window->connectionBar()->leadingWidget()); // the bar's child now
 }
 
 void TestConnectionController::gatewayVersionIsReadOnceAndShown()
