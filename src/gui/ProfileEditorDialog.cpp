@@ -171,7 +171,9 @@ void ProfileEditorDialog::learnStoredSecrets(const Profile &profile)
     AuthSettings auth;
     auth.kind = profile.authKind;
     const std::optional<SecretKind> authKind = auth.secretKind();
-    const QList<SecretKind> kinds = allSecretKinds();
+    QList<SecretKind> kinds {SecretKind::KeyPassphrase};
+    if (authKind)
+        kinds.prepend(*authKind);
     SecretReadPolicy policy;
     policy.session = m_session;
     // Read only to learn what is stored; the values are dropped unseen.
