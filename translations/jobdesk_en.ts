@@ -576,7 +576,7 @@
 <context>
     <name>JobDesk::JobForm</name>
     <message>
-        <location filename="../src/gui/JobForm.cpp" line="+162"/>
+        <location filename="../src/gui/JobForm.cpp" line="+159"/>
         <source>Paste the key of the job to complete (from Operate, a log or the incident).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -57,7 +57,7 @@ int exitCodeFor(const ConnectionCheck::Result &result)
 QByteArray formatCheck(const QString &profile, const ConnectionCheck::Result &result, bool json)
 {
     const std::optional<Topology> &topology = result.topology;
-    const std::optional<Identity> &identity = result.identity;
+    const std::optional<WhoAmI> &identity = result.identity;
     if (json) {
         QByteArray out = "{\"profile\":" + jsonString(profile);
         out += ",\"ok\":" + QByteArray(result.ok() ? "true" : "false");
@@ -68,13 +68,15 @@ QByteArray formatCheck(const QString &profile, const ConnectionCheck::Result &re
             + jsonOrNull(topology && !topology->gatewayVersion.isEmpty(),
                 topology ? topology->gatewayVersion : QString());
         out += ",\"brokers\":"
-            + (topology ? QByteArray::number(topology->brokers) : QByteArray("null"));
+            + (topology ? QByteArray::number(ConnectionCheck::brokerCount(*topology))
+                        : QByteArray("null"));
         out += ",\"partitions\":"
-            + (topology ? QByteArray::number(topology->partitions) : QByteArray("null"));
+            + (topology ? QByteArray::number(ConnectionCheck::partitionCount(*topology))
+                        : QByteArray("null"));
         out += ",\"user\":";
         if (identity) {
             QByteArray tenants = "[";
-            for (const QString &tenant : identity->tenants)
+            for (const QString &tenant : ConnectionCheck::tenantIds(*identity))
                 tenants += (tenants.size() > 1 ? "," : "") + jsonString(tenant);
             tenants += ']';
             out += "{\"username\":" + jsonOrNull(!identity->username.isEmpty(), identity->username)
@@ -92,15 +94,16 @@ QByteArray formatCheck(const QString &profile, const ConnectionCheck::Result &re
     if (topology) {
         if (!topology->gatewayVersion.isEmpty())
             out += "gateway: " + topology->gatewayVersion.toUtf8() + '\n';
-        out += "brokers: " + QByteArray::number(topology->brokers) + '\n';
-        out += "partitions: " + QByteArray::number(topology->partitions) + '\n';
+        out += "brokers: " + QByteArray::number(ConnectionCheck::brokerCount(*topology)) + '\n';
+        out += "partitions: " + QByteArray::number(ConnectionCheck::partitionCount(*topology))
+            + '\n';
     }
     if (identity) {
-        out += "user: " + identity->describe().toUtf8() + '\n';
+        out += "user: " + ConnectionCheck::describe(*identity).toUtf8() + '\n';
         if (!identity->email.isEmpty())
             out += "email: " + identity->email.toUtf8() + '\n';
-        if (!identity->tenants.isEmpty())
-            out += "tenants: " + identity->tenants.join(QStringLiteral(", ")).toUtf8() + '\n';
+        if (const QStringList tenants = ConnectionCheck::tenantIds(*identity); !tenants.isEmpty())
+            out += "tenants: " + tenants.join(QStringLiteral(", ")).toUtf8() + '\n';
     }
     return out;
 }

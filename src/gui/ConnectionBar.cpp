@@ -100,13 +100,13 @@ void ConnectionBar::setTesting(bool testing)
 
 QString ConnectionBar::describeTopology(const QByteArray &body)
 {
-    const std::optional<Topology> topology = Topology::parse(body);
+    const std::optional<Topology> topology = Answers::topology(body);
     if (!topology)
         return {};
-    return tr("gateway %1 · %n partition(s)", nullptr, topology->partitions)
+    return tr("gateway %1 · %n partition(s)", nullptr, ConnectionCheck::partitionCount(*topology))
                .arg(topology->gatewayVersion.isEmpty() ? tr("(version unknown)")
                                                        : topology->gatewayVersion)
-        + tr(" on %n broker(s)", nullptr, topology->brokers);
+        + tr(" on %n broker(s)", nullptr, ConnectionCheck::brokerCount(*topology));
 }
 
 void ConnectionBar::showTopology(const Outcome &outcome)
@@ -115,7 +115,7 @@ void ConnectionBar::showTopology(const Outcome &outcome)
     QString text;
     QColor colour;
     if (outcome.ok()) {
-        if (const std::optional<Topology> topology = Topology::parse(outcome.rawBody))
+        if (const std::optional<Topology> topology = Answers::topology(outcome.rawBody))
             setGatewayVersion(topology->gatewayVersion);
         const QString described = describeTopology(outcome.rawBody);
         text = described.isEmpty() ? tr("Connected, but the topology could not be read.")

@@ -261,7 +261,7 @@ void ConnectionController::rememberTopology(const Outcome &outcome)
 {
     if (!outcome.ok())
         return;
-    const std::optional<Topology> topology = Topology::parse(outcome.rawBody);
+    const std::optional<Topology> topology = Answers::topology(outcome.rawBody);
     if (!topology || topology->gatewayVersion.isEmpty())
         return;
     m_versions.remember(m_window->connection().apiRoot, topology->gatewayVersion);

@@ -165,12 +165,13 @@ void TestConnectionCheck::identityIsRead()
     QVERIFY(result.identity);
     QCOMPARE(result.identity->username, QStringLiteral("demo"));
     QCOMPARE(result.identity->email, QStringLiteral("demo@example.com"));
-    QCOMPARE(result.identity->tenants, QStringList({QStringLiteral("<default>")}));
+    QCOMPARE(
+        ConnectionCheck::tenantIds(*result.identity), QStringList({QStringLiteral("<default>")}));
     QVERIFY(result.identityAvailable);
     QVERIFY(result.topology);
     QCOMPARE(result.topology->gatewayVersion, QStringLiteral("8.8.2"));
-    QCOMPARE(result.topology->brokers, 2);
-    QCOMPARE(result.topology->partitions, 3);
+    QCOMPARE(ConnectionCheck::brokerCount(*result.topology), 2);
+    QCOMPARE(ConnectionCheck::partitionCount(*result.topology), 3);
     QCOMPARE(result.httpStatus, std::optional<int>(200));
     QVERIFY(result.summary.contains(QLatin1String("PROCESS_DEFINITION:UPDATE_PROCESS_INSTANCE")));
 }
@@ -219,14 +220,24 @@ void TestConnectionCheck::sentenceEndsOnce()
 
 void TestConnectionCheck::parsers()
 {
-    QVERIFY(!Topology::parse("not json"));
-    const auto topology = Topology::parse(R"({"clusterSize":1,"partitionsCount":1})");
+    const auto topology = Answers::topology(R"({"clusterSize":1,"partitionsCount":1})");
     QVERIFY(topology);
-    QCOMPARE(topology->describe(),
+    QCOMPARE(ConnectionCheck::describe(*topology),
         QStringLiteral("gateway (version unknown) · 1 partition on 1 broker"));
-    const auto identity = Identity::parse(R"({"username":"u","displayName":"u"})");
-    QVERIFY(identity);
-    QCOMPARE(identity->describe(), QStringLiteral("u"));
+    const auto listed = Answers::topology(R"({"gatewayVersion":"8.8.0","clusterSize":5,
+        "partitionsCount":3,"brokers":[{"nodeId":0},{"nodeId":1}]})");
+    QVERIFY(listed);
+    QCOMPARE(ConnectionCheck::describe(*listed),
+        QStringLiteral("gateway 8.8.0 · 3 partitions on 2 brokers"));
+    const auto same = Answers::whoAmI(R"({"username":"u","displayName":"u"})");
+    QVERIFY(same);
+    QCOMPARE(ConnectionCheck::describe(*same), QStringLiteral("u"));
+    const auto named = Answers::whoAmI(R"({"username":"demo","displayName":"Demo User",
+        "tenants":[{"tenantId":"<default>","name":"Default"},{"tenantId":"acme"}]})");
+    QVERIFY(named);
+    QCOMPARE(ConnectionCheck::describe(*named), QStringLiteral("Demo User (demo)"));
+    QCOMPARE(ConnectionCheck::tenantIds(*named),
+        QStringList({QStringLiteral("<default>"), QStringLiteral("acme")}));
 }
 
 QTEST_GUILESS_MAIN(TestConnectionCheck)

@@ -81,7 +81,8 @@ struct Explanation
 
 /// Classifies an HTTP answer (status + parsed problem) into a kind. Pure.
 OutcomeKind classifyHttpStatus(int status, const ProblemDetails &problem);
-/// Explains an outcome of a job completion. Pure, table-tested.
+/// Explains an outcome of any action without further context (see OutcomeExplain.h for the
+/// overload that knows the job and the server's version). Pure, table-tested.
 Explanation explain(const Outcome &outcome);
 
 } // namespace JobDesk

@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/connection/ConnectionCheck.h"
 
+#include "core/camunda/CamundaVersion.h"
+#include "core/camunda/Searches.h"
 #include "core/connection/GatewayVersionCache.h"
 #include "core/http/AuthProvider.h"
 #include "core/http/JobsClient.h"
-
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QRegularExpression>
 
 namespace JobDesk {
 
@@ -16,19 +13,6 @@ namespace {
 
 /// The permission Camunda wants for a job completion (the spec's x-required-permissions).
 const QLatin1String kCompletionPermission("PROCESS_DEFINITION:UPDATE_PROCESS_INSTANCE");
-
-/// Whether a gateway version is older than 8.8, where GET /v2/authentication/me appeared. An
-/// unreadable version is not known to be older: the endpoint is tried.
-bool olderThan88(const QString &version)
-{
-    static const QRegularExpression pattern(QStringLiteral("^(\\d+)\\.(\\d+)"));
-    const QRegularExpressionMatch match = pattern.match(version.trimmed());
-    if (!match.hasMatch())
-        return false;
-    const int major = match.captured(1).toInt();
-    const int minor = match.captured(2).toInt();
-    return major < 8 || (major == 8 && minor < 8);
-}
 
 QString statusText(const Outcome &outcome)
 {
@@ -49,71 +33,53 @@ bool tokenEndpointUnreachable(const QString &error)
 
 } // namespace
 
-// ---------------------------------------------------------------------------- Topology, Identity
+// ---------------------------------------------------------------------------- Topology, WhoAmI
 
-std::optional<Topology> Topology::parse(const QByteArray &body)
+int ConnectionCheck::brokerCount(const Topology &topology)
 {
-    const QJsonDocument document = QJsonDocument::fromJson(body);
-    if (!document.isObject())
-        return std::nullopt;
-    const QJsonObject object = document.object();
-    Topology topology;
-    topology.gatewayVersion = object.value(QLatin1String("gatewayVersion")).toString();
-    topology.partitions = object.value(QLatin1String("partitionsCount")).toInt();
-    topology.brokers = int(object.value(QLatin1String("brokers")).toArray().size());
-    if (topology.brokers == 0)
-        topology.brokers = object.value(QLatin1String("clusterSize")).toInt();
-    return topology;
+    return topology.brokers.isEmpty() ? topology.clusterSize.value_or(0)
+                                      : int(topology.brokers.size());
 }
 
-QString Topology::describe() const
+int ConnectionCheck::partitionCount(const Topology &topology)
 {
+    return topology.partitionsCount.value_or(0);
+}
+
+QString ConnectionCheck::describe(const Topology &topology)
+{
+    const int partitions = partitionCount(topology);
+    const int brokers = brokerCount(topology);
     return QStringLiteral("gateway %1 · %2 partition%3 on %4 broker%5")
-        .arg(gatewayVersion.isEmpty() ? QStringLiteral("(version unknown)") : gatewayVersion)
+        .arg(topology.gatewayVersion.isEmpty() ? QStringLiteral("(version unknown)")
+                                               : topology.gatewayVersion)
         .arg(partitions)
         .arg(partitions == 1 ? QString() : QStringLiteral("s"))
         .arg(brokers)
         .arg(brokers == 1 ? QString() : QStringLiteral("s"));
 }
 
-std::optional<Identity> Identity::parse(const QByteArray &body)
+QString ConnectionCheck::describe(const WhoAmI &identity)
 {
-    const QJsonDocument document = QJsonDocument::fromJson(body);
-    if (!document.isObject())
-        return std::nullopt;
-    const QJsonObject object = document.object();
-    Identity identity;
-    identity.username = object.value(QLatin1String("username")).toString();
-    identity.displayName = object.value(QLatin1String("displayName")).toString();
-    identity.email = object.value(QLatin1String("email")).toString();
-    const QJsonArray tenants = object.value(QLatin1String("tenants")).toArray();
-    for (const QJsonValue &tenant : tenants) {
-        const QString id = tenant.isObject()
-            ? tenant.toObject().value(QLatin1String("tenantId")).toString()
-            : tenant.toString();
-        if (!id.isEmpty())
-            identity.tenants.append(id);
-    }
-    const QJsonArray roles = object.value(QLatin1String("roles")).toArray();
-    for (const QJsonValue &role : roles) {
-        const QString id = role.isObject()
-            ? role.toObject().value(QLatin1String("roleId")).toString()
-            : role.toString();
-        if (!id.isEmpty())
-            identity.roles.append(id);
-    }
-    return identity;
-}
-
-QString Identity::describe() const
-{
+    const QString &displayName = identity.displayName;
+    const QString &username = identity.username;
     if (!displayName.isEmpty() && !username.isEmpty() && displayName != username)
         return QStringLiteral("%1 (%2)").arg(displayName, username);
     if (!username.isEmpty())
         return username;
     if (!displayName.isEmpty())
         return displayName;
-    return email.isEmpty() ? QStringLiteral("(no name given)") : email;
+    return identity.email.isEmpty() ? QStringLiteral("(no name given)") : identity.email;
+}
+
+QStringList ConnectionCheck::tenantIds(const WhoAmI &identity)
+{
+    QStringList ids;
+    for (const WhoAmI::Tenant &tenant : identity.tenants) {
+        if (!tenant.tenantId.isEmpty())
+            ids.append(tenant.tenantId);
+    }
+    return ids;
 }
 
 // ----------------------------------------------------------------------------- ConnectionCheck
@@ -202,11 +168,9 @@ void ConnectionCheck::track(ApiCall *call, void (ConnectionCheck::*handler)(cons
 
 void ConnectionCheck::askTopology()
 {
-    ApiRequest request;
-    request.action = ActionKind::Topology;
-    request.method = QByteArrayLiteral("GET");
-    request.relativePath = QStringLiteral("topology");
-    track(m_client->send(request), &ConnectionCheck::onTopology);
+    LookupRequest request;
+    request.target = LookupRequest::Target::Topology;
+    track(m_client->send(request.toApiRequest()), &ConnectionCheck::onTopology);
 }
 
 void ConnectionCheck::onTopology(const Outcome &outcome)
@@ -238,18 +202,20 @@ void ConnectionCheck::onTopology(const Outcome &outcome)
             QStringLiteral("GET /v2/topology answered %1.").arg(statusText(outcome)), status);
         return;
     }
-    m_result.topology = Topology::parse(outcome.rawBody);
+    m_result.topology = Answers::topology(outcome.rawBody);
     if (m_result.topology && m_cache && !m_result.topology->gatewayVersion.isEmpty())
         m_cache->remember(m_client->apiRoot(), m_result.topology->gatewayVersion);
     const QString reached = m_result.topology
-        ? QStringLiteral("Connected to %1").arg(m_result.topology->describe())
+        ? QStringLiteral("Connected to %1").arg(describe(*m_result.topology))
         : QStringLiteral("Connected (the topology could not be read)");
     if (m_authKind == AuthKind::None) {
         finish(Verdict::Connected, QStringLiteral("%1; no authentication configured.").arg(reached),
             status);
         return;
     }
-    if (m_result.topology && olderThan88(m_result.topology->gatewayVersion)) {
+    // An unreadable version is not known to be older: the endpoint is tried.
+    if (m_result.topology
+        && !supports(m_result.topology->version(), ApiFeature::AuthenticationMe)) {
         finish(Verdict::Connected,
             QStringLiteral("%1; the credentials were accepted for GET /v2/topology. This server "
                            "cannot say who you are (GET /v2/authentication/me came with 8.8).")
@@ -262,17 +228,15 @@ void ConnectionCheck::onTopology(const Outcome &outcome)
 
 void ConnectionCheck::askIdentity()
 {
-    ApiRequest request;
-    request.action = ActionKind::Topology;
-    request.method = QByteArrayLiteral("GET");
-    request.relativePath = QStringLiteral("authentication/me");
-    track(m_client->send(request), &ConnectionCheck::onIdentity);
+    LookupRequest request;
+    request.target = LookupRequest::Target::AuthenticationMe;
+    track(m_client->send(request.toApiRequest()), &ConnectionCheck::onIdentity);
 }
 
 void ConnectionCheck::onIdentity(const Outcome &outcome)
 {
     const QString reached = m_result.topology
-        ? QStringLiteral("Connected to %1").arg(m_result.topology->describe())
+        ? QStringLiteral("Connected to %1").arg(describe(*m_result.topology))
         : QStringLiteral("Connected");
     if (!outcome.httpStatus) {
         finish(Verdict::Unreachable,
@@ -283,8 +247,8 @@ void ConnectionCheck::onIdentity(const Outcome &outcome)
     const int status = *outcome.httpStatus;
     if (status >= 200 && status < 300) {
         m_result.identityAvailable = true;
-        m_result.identity = Identity::parse(outcome.rawBody);
-        const QString who = m_result.identity ? m_result.identity->describe()
+        m_result.identity = Answers::whoAmI(outcome.rawBody);
+        const QString who = m_result.identity ? describe(*m_result.identity)
                                               : QStringLiteral("(the answer could not be read)");
         finish(Verdict::Connected,
             QStringLiteral("%1; the credentials were accepted: signed in as %2. Whether they may "

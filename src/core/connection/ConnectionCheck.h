@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/camunda/Answers.h"
 #include "core/camunda/Outcome.h"
 #include "core/connection/ConnectionKinds.h"
 
@@ -17,34 +18,6 @@ namespace JobDesk {
 class ApiCall;
 class GatewayVersionCache;
 class JobsClient;
-
-/// What GET /v2/topology says about a cluster.
-struct Topology
-{
-    QString gatewayVersion; ///< e.g. "8.8.0"; may be empty
-    int brokers = 0; ///< brokers listed (else clusterSize)
-    int partitions = 0; ///< partitionsCount
-
-    /// From a topology body; nullopt when it is not a JSON object.
-    static std::optional<Topology> parse(const QByteArray &body);
-    /// "gateway 8.8.0 · 3 partitions on 3 brokers".
-    QString describe() const;
-};
-
-/// Who the server says you are (GET /v2/authentication/me, Camunda 8.8+).
-struct Identity
-{
-    QString username;
-    QString displayName;
-    QString email;
-    QStringList tenants; ///< tenant ids
-    QStringList roles;
-
-    /// From a CamundaUserResult body; nullopt when it is not a JSON object.
-    static std::optional<Identity> parse(const QByteArray &body);
-    /// "Demo User (demo)", or the one that is set.
-    QString describe() const;
-};
 
 /// "Does this connection work, and as whom?" — the one connection test of the program, shown by
 /// the profile editor and `jobdesk-cli profile test`.
@@ -75,8 +48,8 @@ public:
         Verdict verdict = Verdict::Unreachable;
         QString summary; ///< one or two sentences for the person
         std::optional<int> httpStatus; ///< of the request that decided
-        std::optional<Topology> topology;
-        std::optional<Identity> identity; ///< when the server said who you are
+        std::optional<Topology> topology; ///< Answers::topology() of the topology body
+        std::optional<WhoAmI> identity; ///< when the server said who you are
         bool identityAvailable = false; ///< the server has GET /v2/authentication/me
 
         bool ok() const { return verdict == Verdict::Connected; }
@@ -93,6 +66,16 @@ public:
     bool isRunning() const { return m_running; }
     /// Stops waiting; no `finished` follows.
     void cancel();
+
+    /// Brokers listed in `topology` (else its clusterSize); partitionsCount (0 when absent).
+    static int brokerCount(const Topology &topology);
+    static int partitionCount(const Topology &topology);
+    /// "gateway 8.8.0 · 3 partitions on 3 brokers".
+    static QString describe(const Topology &topology);
+    /// "Demo User (demo)", or the one that is set.
+    static QString describe(const WhoAmI &identity);
+    /// The tenant ids of `identity`.
+    static QStringList tenantIds(const WhoAmI &identity);
 
     /// The summary of a result without an HTTP answer, joined so that a sentence ending in "?"
     /// or "." gets no second stop ("… port-forward running?", not "running?.").
