@@ -15,7 +15,7 @@ struct KindInfo
     const char *label;
 };
 
-constexpr std::array<KindInfo, 11> kKinds {{
+constexpr std::array<KindInfo, 12> kKinds {{
     {OutcomeKind::Completed, "completed", "Completed"},
     {OutcomeKind::NotFound, "not-found", "Not found"},
     {OutcomeKind::InvalidState, "invalid-state", "Invalid state"},
@@ -26,6 +26,7 @@ constexpr std::array<KindInfo, 11> kKinds {{
     {OutcomeKind::ServerError, "server-error", "Server error"},
     {OutcomeKind::Redirected, "redirected", "Redirected"},
     {OutcomeKind::TransportError, "transport-error", "No answer"},
+    {OutcomeKind::SentNoAnswer, "sent-no-answer", "Sent, no answer"},
     {OutcomeKind::Cancelled, "cancelled", "Cancelled"},
 }};
 
