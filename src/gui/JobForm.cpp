@@ -400,6 +400,11 @@ bool JobForm::loadRequest(const QString &jobKey, const QByteArray &body)
     return true;
 }
 
+QString JobForm::jobKeyText() const
+{
+    return m_ui->jobKeyLineEdit->text().trimmed();
+}
+
 void JobForm::focusJobKey()
 {
     m_ui->jobKeyLineEdit->setFocus(Qt::ShortcutFocusReason);

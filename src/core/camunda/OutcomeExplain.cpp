@@ -246,6 +246,7 @@ Explanation explain(const Outcome &outcome)
 {
     switch (outcome.kind) {
     case OutcomeKind::Completed:
+    case OutcomeKind::Denied:
         return explainCompleted(outcome);
     case OutcomeKind::NotFound:
         return explainNotFound(outcome);

@@ -196,8 +196,17 @@ QString TemplateStore::uniqueName(const QString &base) const
 {
     if (!contains(base))
         return base;
-    for (int n = 2;; ++n) {
-        const QString candidate = QStringLiteral("%1 (%2)").arg(base).arg(n);
+    // A name that is already numbered counts on: "Approve (2)" becomes "Approve (3)", never
+    // "Approve (2) (2)".
+    static const QRegularExpression numbered(QStringLiteral("^(.+) \\((\\d{1,6})\\)$"));
+    QString stem = base;
+    int n = 2;
+    if (const QRegularExpressionMatch match = numbered.match(base); match.hasMatch()) {
+        stem = match.captured(1);
+        n = match.captured(2).toInt() + 1;
+    }
+    for (;; ++n) {
+        const QString candidate = QStringLiteral("%1 (%2)").arg(stem).arg(n);
         if (!contains(candidate))
             return candidate;
     }
