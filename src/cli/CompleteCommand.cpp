@@ -16,7 +16,6 @@
 #include "core/http/JobsClient.h"
 
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QTimer>
 
 namespace JobDesk::Cli {
@@ -164,9 +163,6 @@ void CompleteCommand::send()
             this, [this] { end(ExitUsage); }, Qt::QueuedConnection);
         return;
     }
-    if (m_resolved.connection.auth.kind == AuthKind::OAuth)
-        connect(m_nam.get(), &QNetworkAccessManager::finished, this,
-            &CompleteCommand::onNetworkReplyFinished);
     m_startedAt = QDateTime::currentDateTimeUtc();
     ApiCall *call = m_client->complete(m_built.request);
     connect(call, &ApiCall::finished, this, [this, call](const Outcome &outcome) {
@@ -182,16 +178,6 @@ void CompleteCommand::send()
             m_history->open();
         });
     }
-}
-
-void CompleteCommand::onNetworkReplyFinished(QNetworkReply *reply)
-{
-    if (reply->request().url() != QUrl(m_resolved.connection.auth.tokenUrl)) {
-        m_apiRequestSent = true;
-        return;
-    }
-    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    m_tokenHttpStatus = status.isValid() ? std::optional<int>(status.toInt()) : std::nullopt;
 }
 
 void CompleteCommand::onFinished(const Outcome &outcome)
@@ -211,13 +197,7 @@ void CompleteCommand::onFinished(const Outcome &outcome)
     const QString jobKey = m_built.request.jobKey.toString();
     writeOut(m_arguments.json ? formatJson(outcome, jobKey) : formatHuman(outcome, jobKey));
 
-    int code = exitCodeFor(outcome);
-    // The OAuth token endpoint answered but issued no token (refused client, malformed answer),
-    // so the completion was never sent: an HTTP answer, 1 like any other refusal. An
-    // unreachable token endpoint stays 3.
-    if (code == ExitNoAnswer && m_tokenHttpStatus && !m_apiRequestSent)
-        code = ExitHttpError;
-    end(code);
+    end(exitCodeFor(outcome));
 }
 
 void CompleteCommand::end(int exitCode)

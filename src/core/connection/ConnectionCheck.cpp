@@ -24,11 +24,12 @@ QString statusText(const Outcome &outcome)
                            : QStringLiteral("HTTP %1 %2").arg(status).arg(title);
 }
 
-/// A token error that means the token endpoint never answered (see OAuthClientCredentialsProvider).
-bool tokenEndpointUnreachable(const QString &error)
+/// A token failure where the token endpoint never answered (unreachable, or no answer in time),
+/// as opposed to one it answered (a refusal, carried in `refusal`) or a configuration problem
+/// found before asking ("OAuth needs a client id", which names no endpoint).
+bool tokenEndpointUnreachable(const AuthProvider::Result &token)
 {
-    return error.contains(QLatin1String("could not be reached"))
-        || error.contains(QLatin1String("no answer"));
+    return !token.refusal && token.error.contains(QLatin1String("the OAuth token endpoint"));
 }
 
 } // namespace
@@ -131,7 +132,7 @@ void ConnectionCheck::start()
         if (run != m_run || !m_running)
             return;
         if (!token.error.isEmpty()) {
-            if (tokenEndpointUnreachable(token.error))
+            if (tokenEndpointUnreachable(token))
                 finish(Verdict::Unreachable,
                     sentence(QStringLiteral("No access token: %1").arg(token.error)));
             else
