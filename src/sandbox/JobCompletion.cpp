@@ -16,15 +16,16 @@ namespace {
 
 const QString Complete = QStringLiteral("COMPLETE");
 
-/// The members the version's JobCompletionRequest has.
-QStringList completionMembers(const Cluster &cluster)
+/// The members the version's JobCompletionRequest has (built once per version).
+const QStringList &completionMembers(const Cluster &cluster)
 {
-    QStringList members {QStringLiteral("variables")};
-    if (cluster.atLeast(GatewayVersion::V8_8))
-        members.append(QStringLiteral("result"));
+    static const QStringList v87 {QStringLiteral("variables")};
+    static const QStringList v88 = v87 + QStringList {QStringLiteral("result")};
+    static const QStringList v810
+        = v88 + QStringList {QStringLiteral("leaseToken"), QStringLiteral("businessId")};
     if (cluster.atLeast(GatewayVersion::V8_10))
-        members << QStringLiteral("leaseToken") << QStringLiteral("businessId");
-    return members;
+        return v810;
+    return cluster.atLeast(GatewayVersion::V8_8) ? v88 : v87;
 }
 
 /// JobRequestValidator.validateJobCompletionRequest (8.10's businessId).

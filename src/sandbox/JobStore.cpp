@@ -3,6 +3,7 @@
 
 #include <array>
 #include <utility>
+#include <vector>
 
 namespace JobDesk::Sandbox {
 
@@ -32,9 +33,26 @@ constexpr qint64 RuntimeKeyOffset = 4'000'000'000LL;
 
 } // namespace
 
+namespace {
+
+/// The names as QStrings made once (one table per name list): searches ask for them a million
+/// times.
+template <const auto &Names> QString cachedName(std::size_t i)
+{
+    static const std::vector<QString> strings = []() {
+        std::vector<QString> out;
+        for (const char *name : Names)
+            out.emplace_back(QLatin1String(name));
+        return out;
+    }();
+    return strings.at(i);
+}
+
+} // namespace
+
 QString jobStateName(JobState state)
 {
-    return QLatin1String(StateNames.at(std::size_t(state)));
+    return cachedName<StateNames>(std::size_t(state));
 }
 std::optional<JobState> jobStateFromName(const QString &name)
 {
@@ -42,7 +60,7 @@ std::optional<JobState> jobStateFromName(const QString &name)
 }
 QString jobKindName(JobKind kind)
 {
-    return QLatin1String(KindNames.at(std::size_t(kind)));
+    return cachedName<KindNames>(std::size_t(kind));
 }
 std::optional<JobKind> jobKindFromName(const QString &name)
 {
@@ -50,7 +68,7 @@ std::optional<JobKind> jobKindFromName(const QString &name)
 }
 QString listenerEventTypeName(ListenerEventType type)
 {
-    return QLatin1String(ListenerNames.at(std::size_t(type)));
+    return cachedName<ListenerNames>(std::size_t(type));
 }
 std::optional<ListenerEventType> listenerEventTypeFromName(const QString &name)
 {

@@ -41,8 +41,12 @@ private:
     };
     static int actionIndex(const QString &action);
     static QByteArray countersJson(const Counters &c);
+    Counters &counters(const QString &key);
+    Counters countersOf(const QString &key) const;
 
-    QHash<QString, Counters> m_byKey;
+    // Keys are nearly always numbers: a number-keyed table spares a string per request.
+    QHash<qint64, Counters> m_byNumber;
+    QHash<QString, Counters> m_byText;
     Counters m_totals;
 };
 

@@ -57,21 +57,29 @@ const std::vector<RestGateway::Route> &RestGateway::routes()
 
 namespace {
 
-/// Matches `path` against a pattern with {…} segments; the values of those in `params`.
-bool matchPattern(
-    const QString &pattern, const QStringList &parts, QStringList *params, int *literals)
+/// The route table's patterns cut into segments, once ({…} segments are parameters).
+const std::vector<QStringList> &patternSegments(const std::vector<RestGateway::RouteInfo> &routes)
 {
-    const QStringList want = pattern.split(QLatin1Char('/'));
-    if (want.size() != parts.size())
+    static const std::vector<QStringList> segments = [&]() {
+        std::vector<QStringList> out;
+        for (const auto &route : routes)
+            out.push_back(QString::fromLatin1(route.pattern).split(QLatin1Char('/')));
+        return out;
+    }();
+    return segments;
+}
+
+/// Matches the path's segments against a pattern's; counts the literal segments that matched.
+bool matchPattern(const QStringList &pattern, const QList<QStringView> &parts, int *literals)
+{
+    if (pattern.size() != parts.size())
         return false;
-    params->clear();
     *literals = 0;
-    for (int i = 0; i < want.size(); ++i) {
-        if (want.at(i).startsWith(QLatin1Char('{'))) {
+    for (int i = 0; i < pattern.size(); ++i) {
+        if (pattern.at(i).startsWith(QLatin1Char('{'))) {
             if (parts.at(i).isEmpty())
                 return false;
-            params->append(parts.at(i));
-        } else if (want.at(i) != parts.at(i)) {
+        } else if (pattern.at(i) != parts.at(i)) {
             return false;
         } else {
             ++*literals;
@@ -84,30 +92,34 @@ bool matchPattern(
 
 ApiResponse RestGateway::handle(Call call)
 {
-    const QStringList parts = call.path.split(QLatin1Char('/'));
-    const Route *best = nullptr;
+    // Views, not copies: this runs for every request of a benchmark.
+    const QList<QStringView> parts = QStringView(call.path).split(u'/');
+    const auto &table = routes();
+    const auto &segments = patternSegments(table);
+    std::size_t best = table.size();
     int bestLiterals = -1;
-    QStringList bestParams;
     QStringList allowed;
-    for (const Route &route : routes()) {
-        QStringList params;
+    for (std::size_t r = 0; r < table.size(); ++r) {
+        const Route &route = table.at(r);
         int literals = 0;
-        if (m_cluster->version() < route.since
-            || !matchPattern(QLatin1String(route.pattern), parts, &params, &literals))
+        if (m_cluster->version() < route.since || !matchPattern(segments.at(r), parts, &literals))
             continue;
         if (call.method != route.method) {
             allowed.append(QLatin1String(route.method));
             continue;
         }
         if (literals > bestLiterals) {
-            best = &route;
+            best = r;
             bestLiterals = literals;
-            bestParams = params;
         }
     }
-    if (best) {
-        call.params = bestParams;
-        return (this->*best->handler)(call);
+    if (best < table.size()) {
+        const QStringList &pattern = segments.at(best);
+        for (int i = 0; i < pattern.size(); ++i) {
+            if (pattern.at(i).startsWith(QLatin1Char('{')))
+                call.params.append(parts.at(i).toString());
+        }
+        return (this->*table.at(best).handler)(call);
     }
     if (!allowed.isEmpty()) {
         // Spring: the path is known, the method is not.
@@ -125,33 +137,33 @@ ApiResponse RestGateway::handle(Call call)
 std::optional<RestGateway::Subject> RestGateway::subjectOf(
     const QByteArray &method, const QString &path)
 {
-    const QStringList parts = path.split(QLatin1Char('/'));
-    if (parts.size() < 4 || parts.at(1) != QLatin1String("v2"))
+    const QList<QStringView> parts = QStringView(path).split(u'/');
+    if (parts.size() < 4 || parts.at(1) != u"v2")
         return std::nullopt;
-    const QString &resource = parts.at(2);
-    const QString last = parts.last();
-    if (resource == QLatin1String("jobs") && parts.size() == 4 && method == "PATCH")
-        return Subject {QStringLiteral("update"), parts.at(3)};
-    if (resource == QLatin1String("jobs") && parts.size() == 5 && method == "POST") {
-        if (last == QLatin1String("completion"))
-            return Subject {QStringLiteral("complete"), parts.at(3)};
-        if (last == QLatin1String("failure"))
-            return Subject {QStringLiteral("fail"), parts.at(3)};
-        if (last == QLatin1String("error"))
-            return Subject {QStringLiteral("error"), parts.at(3)};
+    const QStringView resource = parts.at(2);
+    const QStringView last = parts.last();
+    const auto subject = [&](const char *action, QStringView key) {
+        return Subject {QLatin1String(action), key.toString()};
+    };
+    if (resource == u"jobs" && parts.size() == 4 && method == "PATCH")
+        return subject("update", parts.at(3));
+    if (resource == u"jobs" && parts.size() == 5 && method == "POST") {
+        if (last == u"completion")
+            return subject("complete", parts.at(3));
+        if (last == u"failure")
+            return subject("fail", parts.at(3));
+        if (last == u"error")
+            return subject("error", parts.at(3));
     }
-    if (resource == QLatin1String("incidents") && parts.size() == 5 && method == "POST"
-        && last == QLatin1String("resolution"))
-        return Subject {QStringLiteral("resolve-incident"), parts.at(3)};
-    if (resource == QLatin1String("element-instances") && parts.size() == 5 && method == "PUT"
-        && last == QLatin1String("variables"))
-        return Subject {QStringLiteral("set-variables"), parts.at(3)};
-    if (resource == QLatin1String("process-instances") && method == "POST"
-        && last == QLatin1String("incident-resolution"))
-        return Subject {QStringLiteral("batch-operation"),
-            parts.size() == 5 ? parts.at(3) : QStringLiteral("*")};
-    if (resource == QLatin1String("batch-operations") && parts.size() == 5 && method == "POST")
-        return Subject {QStringLiteral("batch-operation"), parts.at(3)};
+    if (resource == u"incidents" && parts.size() == 5 && method == "POST" && last == u"resolution")
+        return subject("resolve-incident", parts.at(3));
+    if (resource == u"element-instances" && parts.size() == 5 && method == "PUT"
+        && last == u"variables")
+        return subject("set-variables", parts.at(3));
+    if (resource == u"process-instances" && method == "POST" && last == u"incident-resolution")
+        return subject("batch-operation", parts.size() == 5 ? parts.at(3) : QStringView(u"*"));
+    if (resource == u"batch-operations" && parts.size() == 5 && method == "POST")
+        return subject("batch-operation", parts.at(3));
     return std::nullopt;
 }
 

@@ -55,15 +55,18 @@ public:
     };
     static std::optional<Subject> subjectOf(const QByteArray &method, const QString &path);
 
-private:
     using Handler = ApiResponse (RestGateway::*)(const Call &);
-    struct Route
+    /// One row of the route table.
+    struct RouteInfo
     {
         const char *method;
         const char *pattern;
         GatewayVersion since;
         Handler handler;
     };
+
+private:
+    using Route = RouteInfo;
     static const std::vector<Route> &routes();
 
     // RestGateway.cpp: cluster, identity and the search-backed lookups

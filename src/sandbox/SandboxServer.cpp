@@ -244,7 +244,8 @@ ApiResponse SandboxServer::api(
     call.method = methodName(request.method());
     call.path = path;
     call.body = request.body();
-    call.query = QUrlQuery(request.url());
+    if (request.url().hasQuery())
+        call.query = QUrlQuery(request.url());
     call.user = who.user;
     call.client = who.client;
     return m_gateway.handle(std::move(call));

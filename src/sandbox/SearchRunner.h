@@ -15,47 +15,47 @@ namespace SearchDetail {
 bool decodeCursor(
     const QJsonArray &cursor, std::size_t sortCount, std::vector<Value> *values, qint64 *key);
 
-/// Orders two rows by the query's sort (nulls last in either direction), then by key.
-inline int compareRows(const std::vector<std::pair<int, bool>> &sort, const std::vector<Value> &a,
-    qint64 aKey, const std::vector<Value> &b, qint64 bKey)
-{
-    for (std::size_t i = 0; i < sort.size(); ++i) {
-        if (a[i].null != b[i].null)
-            return a[i].null ? 1 : -1;
-        const int c = compare(a[i], b[i]);
-        if (c != 0)
-            return sort[i].second ? -c : c;
-    }
-    return aKey < bKey ? -1 : (aKey > bKey ? 1 : 0);
-}
-
 } // namespace SearchDetail
 
 template <typename Record>
 QJsonObject SearchRunner<Record>::run(
     const SearchQuery &query, const std::vector<Record> &records) const
 {
+    // Rows stay small (a million hits is common): the sort values live in one flat array.
     struct Row
     {
-        std::vector<Value> sortValues;
         qint64 key;
         const Record *record;
+        std::size_t values; ///< index of the first sort value in `sortValues`
     };
+    const std::size_t sortCount = query.sort.size();
     std::vector<Row> rows;
+    rows.reserve(records.size()); // no moves while a million hits come in
+    std::vector<Value> sortValues;
+    sortValues.reserve(sortCount == 0 ? 0 : records.size() * sortCount);
     for (const Record &record : records) {
         const bool hit = std::all_of(query.conditions.begin(), query.conditions.end(),
             [&](const Condition &c) { return matches(c, valueOf(record, c.field)); });
         if (!hit)
             continue;
-        Row row {{}, keyOf(record), &record};
-        row.sortValues.reserve(query.sort.size());
+        rows.push_back(Row {keyOf(record), &record, sortValues.size()});
         for (const auto &s : query.sort)
-            row.sortValues.push_back(valueOf(record, s.first));
-        rows.push_back(std::move(row));
+            sortValues.push_back(valueOf(record, s.first));
     }
     const qint64 total = qint64(rows.size());
+    const auto compareTo = [&](const Row &row, const Value *values, qint64 key) {
+        for (std::size_t i = 0; i < sortCount; ++i) {
+            const Value &a = sortValues[row.values + i];
+            if (a.null != values[i].null)
+                return a.null ? 1 : -1;
+            const int c = compare(a, values[i]);
+            if (c != 0)
+                return query.sort[i].second ? -c : c;
+        }
+        return row.key < key ? -1 : (row.key > key ? 1 : 0);
+    };
     const auto compareRows = [&](const Row &a, const Row &b) {
-        return SearchDetail::compareRows(query.sort, a.sortValues, a.key, b.sortValues, b.key);
+        return compareTo(a, sortValues.data() + b.values, b.key);
     };
 
     // A cursor keeps only the rows after (or before) the record it was made from.
@@ -63,12 +63,11 @@ QJsonObject SearchRunner<Record>::run(
     if (cursor) {
         std::vector<Value> values;
         qint64 key = 0;
-        SearchDetail::decodeCursor(*cursor, query.sort.size(), &values, &key);
+        SearchDetail::decodeCursor(*cursor, sortCount, &values, &key);
         const int wantedSign = query.after ? 1 : -1;
         rows.erase(std::remove_if(rows.begin(), rows.end(),
                        [&](const Row &row) {
-                           const int c = SearchDetail::compareRows(
-                               query.sort, row.sortValues, row.key, values, key);
+                           const int c = compareTo(row, values.data(), key);
                            return c == 0 || (c > 0 ? 1 : -1) != wantedSign;
                        }),
             rows.end());
@@ -95,12 +94,14 @@ QJsonObject SearchRunner<Record>::run(
     QJsonArray items;
     for (const Row *row : page)
         items.append(toJson(*row->record));
-    const QJsonValue start = page.empty()
-        ? QJsonValue()
-        : QJsonValue(encodeCursor(page.front()->sortValues, page.front()->key));
-    const QJsonValue end = page.empty()
-        ? QJsonValue()
-        : QJsonValue(encodeCursor(page.back()->sortValues, page.back()->key));
+    const auto cursorOf = [&](const Row *row) {
+        return QJsonValue(
+            encodeCursor(std::vector<Value>(sortValues.begin() + qsizetype(row->values),
+                             sortValues.begin() + qsizetype(row->values + sortCount)),
+                row->key));
+    };
+    const QJsonValue start = page.empty() ? QJsonValue() : cursorOf(page.front());
+    const QJsonValue end = page.empty() ? QJsonValue() : cursorOf(page.back());
     return QJsonObject {
         {QStringLiteral("items"), items}, {QStringLiteral("page"), pageObject(total, start, end)}};
 }

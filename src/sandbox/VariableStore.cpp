@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sandbox/VariableStore.h"
 
+#include <algorithm>
+
 namespace JobDesk::Sandbox {
 
 void VariableStore::setTemplate(qint64 firstInstanceKey, qint64 count,
@@ -10,17 +12,22 @@ void VariableStore::setTemplate(qint64 firstInstanceKey, qint64 count,
     m_templateTenant = tenantId;
     m_templateFirst = firstInstanceKey;
     m_templateCount = count;
-    m_materialized.assign(std::size_t(count), false);
-    m_materializedCount = 0;
+    Q_ASSERT(m_template.size() <= 8); // one bit per member in m_copied
+    m_copied.assign(std::size_t(count), 0);
+    m_copiedCount = 0;
 }
 
 std::optional<qint64> VariableStore::templateIndex(qint64 instanceKey) const
 {
     const qint64 index = instanceKey - m_templateFirst;
-    if (m_templateCount == 0 || index < 0 || index >= m_templateCount
-        || m_materialized.at(std::size_t(index)))
+    if (m_templateCount == 0 || index < 0 || index >= m_templateCount)
         return std::nullopt;
     return index;
+}
+
+bool VariableStore::isVirtual(qint64 index, std::size_t member) const
+{
+    return (m_copied.at(std::size_t(index)) & (1u << member)) == 0;
 }
 
 Variable VariableStore::templateVariable(qint64 index, std::size_t member) const
@@ -36,30 +43,49 @@ Variable VariableStore::templateVariable(qint64 index, std::size_t member) const
     return v;
 }
 
-void VariableStore::materialize(qint64 instanceKey)
+void VariableStore::materialize(qint64 instanceKey, const QString &name)
 {
     const auto index = templateIndex(instanceKey);
     if (!index)
         return;
-    m_materialized.at(std::size_t(*index)) = true;
-    ++m_materializedCount;
     for (std::size_t m = 0; m < m_template.size(); ++m) {
-        const Variable v = templateVariable(*index, m);
-        const auto position = quint32(m_variables.size());
-        m_variables.push_back(v);
-        m_byKey.insert(v.key, position);
-        m_byScope[v.scopeKey].push_back(position);
+        if (m_template.at(m).name == name && isVirtual(*index, m)) {
+            m_copied.at(std::size_t(*index)) |= quint8(1u << m);
+            ++m_copiedCount;
+            append(templateVariable(*index, m));
+        }
     }
+}
+
+namespace {
+constexpr quint32 NoVariable = 0xffffffff;
+} // namespace
+
+void VariableStore::append(const Variable &v)
+{
+    const auto position = quint32(m_variables.size());
+    m_variables.push_back(v);
+    m_nextInScope.push_back(m_lastInScope.value(v.scopeKey, NoVariable));
+    m_lastInScope.insert(v.scopeKey, position);
+    m_byKey.insert(v.key, position);
+}
+
+std::vector<quint32> VariableStore::scopePositions(qint64 scopeKey) const
+{
+    std::vector<quint32> out;
+    for (quint32 p = m_lastInScope.value(scopeKey, NoVariable); p != NoVariable;
+         p = m_nextInScope.at(p))
+        out.push_back(p);
+    std::reverse(out.begin(), out.end());
+    return out;
 }
 
 Variable *VariableStore::findAt(qint64 scopeKey, const QString &name)
 {
-    const auto it = m_byScope.constFind(scopeKey);
-    if (it == m_byScope.constEnd())
-        return nullptr;
-    for (const quint32 position : it.value()) {
-        if (m_variables.at(position).name == name)
-            return &m_variables.at(position);
+    for (quint32 p = m_lastInScope.value(scopeKey, NoVariable); p != NoVariable;
+         p = m_nextInScope.at(p)) {
+        if (m_variables.at(p).name == name)
+            return &m_variables.at(p);
     }
     return nullptr;
 }
@@ -67,6 +93,9 @@ Variable *VariableStore::findAt(qint64 scopeKey, const QString &name)
 void VariableStore::set(qint64 scopeKey, qint64 processInstanceKey, const QString &tenantId,
     const RawJson::Member &member)
 {
+    // A generated instance's shared variable is copied out only when it is written.
+    if (scopeKey == processInstanceKey)
+        materialize(processInstanceKey, member.name);
     if (Variable *existing = findAt(scopeKey, member.name)) {
         if (m_changeHook)
             m_changeHook(existing->key, *existing);
@@ -82,16 +111,12 @@ void VariableStore::set(qint64 scopeKey, qint64 processInstanceKey, const QStrin
     v.value = RawJson::compact(member.value);
     if (m_changeHook)
         m_changeHook(v.key, std::nullopt);
-    const auto position = quint32(m_variables.size());
-    m_variables.push_back(v);
-    m_byKey.insert(v.key, position);
-    m_byScope[scopeKey].push_back(position);
+    append(v);
 }
 
 void VariableStore::setLocal(qint64 scopeKey, qint64 processInstanceKey, const QString &tenantId,
     const std::vector<RawJson::Member> &members)
 {
-    materialize(processInstanceKey);
     for (const RawJson::Member &member : members)
         set(scopeKey, processInstanceKey, tenantId, member);
 }
@@ -99,7 +124,6 @@ void VariableStore::setLocal(qint64 scopeKey, qint64 processInstanceKey, const Q
 void VariableStore::merge(qint64 scopeKey, qint64 processInstanceKey, const QString &tenantId,
     const std::vector<RawJson::Member> &members)
 {
-    materialize(processInstanceKey);
     for (const RawJson::Member &member : members) {
         // The sandbox's scopes are flat: an element instance's parent is its process instance.
         const bool foundLocally
@@ -115,7 +139,7 @@ std::optional<Variable> VariableStore::find(qint64 key) const
         return m_variables.at(it.value());
     for (std::size_t m = 0; m < m_template.size(); ++m) {
         const qint64 instance = key - TemplateKeyOffset * qint64(1 + m);
-        if (const auto index = templateIndex(instance))
+        if (const auto index = templateIndex(instance); index && isVirtual(*index, m))
             return templateVariable(*index, m);
     }
     return std::nullopt;
@@ -125,14 +149,13 @@ std::vector<Variable> VariableStore::inScope(qint64 scopeKey) const
 {
     std::vector<Variable> out;
     if (const auto index = templateIndex(scopeKey)) {
-        for (std::size_t m = 0; m < m_template.size(); ++m)
-            out.push_back(templateVariable(*index, m));
+        for (std::size_t m = 0; m < m_template.size(); ++m) {
+            if (isVirtual(*index, m))
+                out.push_back(templateVariable(*index, m));
+        }
     }
-    const auto it = m_byScope.constFind(scopeKey);
-    if (it != m_byScope.constEnd()) {
-        for (const quint32 position : it.value())
-            out.push_back(m_variables.at(position));
-    }
+    for (const quint32 position : scopePositions(scopeKey))
+        out.push_back(m_variables.at(position));
     return out;
 }
 
@@ -141,17 +164,18 @@ void VariableStore::forEach(const std::function<void(const Variable &)> &visit) 
     for (const Variable &v : m_variables)
         visit(v);
     for (qint64 i = 0; i < m_templateCount; ++i) {
-        if (m_materialized.at(std::size_t(i)))
+        if (m_copied.at(std::size_t(i)) == 0xff)
             continue;
-        for (std::size_t m = 0; m < m_template.size(); ++m)
-            visit(templateVariable(i, m));
+        for (std::size_t m = 0; m < m_template.size(); ++m) {
+            if (isVirtual(i, m))
+                visit(templateVariable(i, m));
+        }
     }
 }
 
 qint64 VariableStore::count() const
 {
-    return qint64(m_variables.size())
-        + (m_templateCount - m_materializedCount) * qint64(m_template.size());
+    return qint64(m_variables.size()) + m_templateCount * qint64(m_template.size()) - m_copiedCount;
 }
 
 } // namespace JobDesk::Sandbox

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QString>
 
+#include <deque>
 #include <functional>
 #include <optional>
 #include <vector>
@@ -29,8 +30,8 @@ struct Variable
 /// The variables of all process instances, with the engine's two ways to write them: set at
 /// one scope (local), or merged from a scope upwards — an existing variable is updated where it
 /// is found on the way up, a new one is created at the process instance (VariableBehavior's
-/// mergeDocument). Generated instances share one template and are copied out only when first
-/// written, so --generate 300000 costs no memory here.
+/// mergeDocument). Generated instances share one template; a template variable is copied out
+/// only when it is written, so --generate 300000 costs no memory here.
 class VariableStore final
 {
 public:
@@ -69,21 +70,28 @@ public:
 private:
     std::optional<qint64> templateIndex(qint64 instanceKey) const;
     Variable templateVariable(qint64 index, std::size_t member) const;
-    /// Copies a generated instance's template variables into the store before a write.
-    void materialize(qint64 instanceKey);
+    bool isVirtual(qint64 index, std::size_t member) const;
+    /// Copies a generated instance's template variable `name` into the store before a write.
+    void materialize(qint64 instanceKey, const QString &name);
     Variable *findAt(qint64 scopeKey, const QString &name);
     void set(qint64 scopeKey, qint64 processInstanceKey, const QString &tenantId,
         const RawJson::Member &member);
 
-    std::vector<Variable> m_variables;
+    void append(const Variable &v);
+    /// The positions of a scope's variables, in creation order.
+    std::vector<quint32> scopePositions(qint64 scopeKey) const;
+
+    // A deque, so growing never moves what is stored (a completion benchmark adds millions).
+    std::deque<Variable> m_variables;
+    std::deque<quint32> m_nextInScope; // per variable: the one created before it in its scope
     QHash<qint64, quint32> m_byKey;
-    QHash<qint64, std::vector<quint32>> m_byScope;
+    QHash<qint64, quint32> m_lastInScope; // scope -> its newest variable
     std::vector<RawJson::Member> m_template;
     QString m_templateTenant;
     qint64 m_templateFirst = 0;
     qint64 m_templateCount = 0;
-    std::vector<bool> m_materialized;
-    qint64 m_materializedCount = 0;
+    std::vector<quint8> m_copied; ///< per generated instance: the members copied out (bits)
+    qint64 m_copiedCount = 0;
     KeySource m_keySource;
     ChangeHook m_changeHook;
 };

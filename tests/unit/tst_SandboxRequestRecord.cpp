@@ -18,6 +18,7 @@ class tst_SandboxRequestRecord final : public QObject
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void counts();
+    void keysKeptAsWritten();
     void subjects_data();
     void subjects();
 };
@@ -52,6 +53,41 @@ void tst_SandboxRequestRecord::counts()
                 .value(QLatin1String("keys"))
                 .toObject()
                 .isEmpty());
+}
+
+void tst_SandboxRequestRecord::keysKeptAsWritten()
+{
+    // Numbers are counted in a number table; anything else must keep its own text, so "007"
+    // and "7", or a key past 2^63, never share counters with another key.
+    RequestRecord record;
+    record.received(QStringLiteral("complete"), QStringLiteral("7"));
+    record.received(QStringLiteral("complete"), QStringLiteral("007"));
+    record.received(QStringLiteral("complete"), QStringLiteral("9223372036854775808"));
+    record.applied(QStringLiteral("complete"), QStringLiteral("9223372036854775807"));
+    const QJsonObject keys
+        = QJsonDocument::fromJson(record.toJson()).object().value(QLatin1String("keys")).toObject();
+    QStringList names = keys.keys();
+    names.sort();
+    QCOMPARE(names,
+        (QStringList {QStringLiteral("007"), QStringLiteral("7"),
+            QStringLiteral("9223372036854775807"), QStringLiteral("9223372036854775808")}));
+    const auto received = [&](const char *key) {
+        return keys.value(QLatin1String(key))
+            .toObject()
+            .value(QLatin1String("complete"))
+            .toObject()
+            .value(QLatin1String("received"))
+            .toInt();
+    };
+    QCOMPARE(received("7"), 1);
+    QCOMPARE(received("007"), 1);
+    QCOMPARE(received("9223372036854775808"), 1);
+    QCOMPARE(received("9223372036854775807"), 0);
+    const QJsonObject one = QJsonDocument::fromJson(record.toJson(QStringLiteral("007")))
+                                .object()
+                                .value(QLatin1String("keys"))
+                                .toObject();
+    QCOMPARE(one.keys(), QStringList {QStringLiteral("007")});
 }
 
 void tst_SandboxRequestRecord::subjects_data()

@@ -18,6 +18,7 @@ private slots:
     void mergeFindsOrCreatesAtTheInstance();
     void localStaysLocal();
     void templateCopiedOnWrite();
+    void templateCopiedPerVariable();
     void changeHookSeesBeforeImages();
 
 private:
@@ -84,6 +85,38 @@ void tst_SandboxVariableStore::templateCopiedOnWrite()
     store.forEach([&](const Variable &) { ++seen; });
     QCOMPARE(seen, 7);
     QCOMPARE(store.inScope(1002).at(1).value, QByteArray("\"x\"")); // others untouched
+}
+
+void tst_SandboxVariableStore::templateCopiedPerVariable()
+{
+    // Writing one template variable copies only that one; the others stay shared and are still
+    // found, listed and counted once.
+    VariableStore store;
+    store.setKeySource([](qint64 related) { return related + 7; });
+    store.setTemplate(
+        1000, 2, vars({{"a", "1"}, {"b", "2"}, {"c", "3"}}), QStringLiteral("<default>"));
+    store.merge(1000, 1000, QStringLiteral("<default>"), vars({{"b", "20"}}));
+    store.merge(1000, 1000, QStringLiteral("<default>"), vars({{"b", "21"}}));
+    QCOMPARE(store.count(), 6);
+    const qint64 keyOfA = 1000 + VariableStore::TemplateKeyOffset * 1;
+    const qint64 keyOfB = 1000 + VariableStore::TemplateKeyOffset * 2;
+    QCOMPARE(store.find(keyOfA)->value, QByteArray("1"));
+    QCOMPARE(store.find(keyOfB)->value, QByteArray("21"));
+    const auto scope = store.inScope(1000);
+    QCOMPARE(scope.size(), std::size_t(3));
+    QStringList names;
+    for (const Variable &v : scope)
+        names.append(v.name + QLatin1Char('=') + QString::fromLatin1(v.value));
+    names.sort();
+    QCOMPARE(names,
+        (QStringList {QStringLiteral("a=1"), QStringLiteral("b=21"), QStringLiteral("c=3")}));
+    // A local write on an element of the instance copies nothing out.
+    store.setLocal(Element, 1000, QStringLiteral("<default>"), vars({{"a", "9"}}));
+    QCOMPARE(store.find(keyOfA)->value, QByteArray("1"));
+    QCOMPARE(store.count(), 7);
+    int seen = 0;
+    store.forEach([&](const Variable &) { ++seen; });
+    QCOMPARE(seen, 7);
 }
 
 void tst_SandboxVariableStore::changeHookSeesBeforeImages()
