@@ -46,7 +46,7 @@
 <context>
     <name>JobDesk::AboutDialog</name>
     <message>
-        <location filename="../src/gui/AboutDialog.cpp" line="+26"/>
+        <location filename="../src/gui/AboutDialog.cpp" line="+25"/>
         <source>Version %1 · Qt %2 (built with %3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -59,7 +59,7 @@
 <context>
     <name>JobDesk::ConnectionBar</name>
     <message>
-        <location filename="../src/gui/ConnectionBar.cpp" line="+29"/>
+        <location filename="../src/gui/ConnectionBar.cpp" line="+53"/>
         <source>No profile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -69,7 +69,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>Testing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -143,7 +143,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+50"/>
         <location line="+23"/>
         <location line="+35"/>
         <source>The connection was not switched</source>
@@ -178,17 +178,17 @@
     </message>
     <message>
         <location line="+28"/>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>No keychain available: the secret is kept for this run only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-62"/>
         <source>JobDesk never writes secrets to a file. Install or unlock a Secret Service (e.g. GNOME Keyring) to keep them between runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>No %1 is stored for profile “%2”: requests go without it. Set it with Manage profiles.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -214,19 +214,73 @@
     </message>
 </context>
 <context>
+    <name>JobDesk::HistoryController</name>
+    <message>
+        <location filename="../src/gui/HistoryController.cpp" line="+78"/>
+        <source>Could not apply the retention setting: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%1; removed %n older attempt(s)</source>
+        <translation type="unfinished">
+            <numerusform>%1; removed %n older attempt</numerusform>
+            <numerusform>%1; removed %n older attempts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Export history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CSV for spreadsheets (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON with full requests and responses (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No history to export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exporting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Exported %n attempt(s) to %1</source>
+        <translation type="unfinished">
+            <numerusform>Exported %n attempt to %1</numerusform>
+            <numerusform>Exported %n attempts to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JobDesk::HistoryDetailsView</name>
     <message>
-        <location filename="../src/gui/HistoryDetailsView.cpp" line="+89"/>
+        <location filename="../src/gui/HistoryDetailsView.cpp" line="+93"/>
         <source>Select an attempt to see its request, the server&apos;s answer and what to do next.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>no HTTP answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Job key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -236,13 +290,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -251,7 +310,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Next step:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -261,7 +320,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Error:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -276,27 +335,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Status:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Problem details (every field, as sent):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Title:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Detail:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <location line="+15"/>
         <source>Headers</source>
         <translation type="unfinished"></translation>
@@ -357,37 +416,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Job key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
@@ -408,12 +467,12 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>line %1, column %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>The variables are larger than 4 MiB, Camunda&apos;s default maximum message size: the server will probably refuse them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -436,7 +495,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>Enter a valid job key first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -456,7 +515,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Complete the job (Ctrl+Return)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -466,7 +525,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Enter a job key.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -474,7 +533,7 @@
 <context>
     <name>JobDesk::JsonEditor</name>
     <message>
-        <location filename="../src/gui/JsonEditor.cpp" line="+111"/>
+        <location filename="../src/gui/JsonEditor.cpp" line="+112"/>
         <source>Variables as one JSON object, e.g. {&quot;approved&quot;: true}. Empty: none.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -482,13 +541,13 @@
 <context>
     <name>JobDesk::LogPanel</name>
     <message>
-        <location filename="../src/gui/LogPanel.cpp" line="+126"/>
+        <location filename="../src/gui/LogPanel.cpp" line="+122"/>
         <source>All outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Everything but completed</source>
+        <source>Problems only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -502,7 +561,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Copy as ticket text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -512,12 +571,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Copy as curl</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+11"/>
         <source>Export filtered history…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -527,7 +586,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>Filtering…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -537,7 +596,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+99"/>
+        <source>No history: attempts are not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No attempt matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No attempt with this outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No attempts yet: every request you send appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>No history</source>
         <translation type="unfinished"></translation>
     </message>
@@ -566,12 +645,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/LogPanelActions.cpp" line="+27"/>
-        <source>Loaded job %1 into the form</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+50"/>
         <source>Copied job key %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -585,78 +659,27 @@
         <source>Copied the request as a curl command (secrets redacted)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+11"/>
-        <source>Export history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>CSV for spreadsheets (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>JSON with full requests and responses (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>No history to export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Exporting to %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+9"/>
-        <source>Exported %n attempt(s) to %1</source>
-        <translation>
-            <numerusform>Exported %n attempt to %1</numerusform>
-            <numerusform>Exported %n attempts to %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+54"/>
-        <source>%1; removed %n older attempt(s)</source>
-        <translation>
-            <numerusform>%1; removed %n older attempt</numerusform>
-            <numerusform>%1; removed %n older attempts</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="-53"/>
-        <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+48"/>
-        <source>Could not apply the retention setting: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>JobDesk::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="+75"/>
-        <location line="+132"/>
+        <location filename="../src/gui/MainWindow.cpp" line="+84"/>
+        <location line="+163"/>
         <source>JobDesk — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-133"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>Loaded the request of job %1 into the form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Cannot load this entry into the form</source>
         <translation type="unfinished"></translation>
     </message>
@@ -666,7 +689,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+43"/>
         <source>The history cannot be written</source>
         <translation type="unfinished"></translation>
     </message>
@@ -677,7 +700,7 @@ Requests can still be sent, but they are not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+166"/>
         <source>Not sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -707,12 +730,7 @@ Requests can still be sent, but they are not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Sending POST %1 …</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location line="+74"/>
         <source>The attempt could not be recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -723,22 +741,27 @@ Requests can still be sent, but they are not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+35"/>
         <source>HTTP %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Job %1 completed with a denial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>Job %1 completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-72"/>
+        <source>Sending POST %1 — %2 s, times out in %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>Request for job %1 cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -764,12 +787,22 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Send the form again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 — %2 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+39"/>
         <source>Nothing to copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -779,7 +812,7 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Nothing to preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -793,26 +826,11 @@ Next: %1</source>
         <source>The saved form could not be restored</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../src/gui/MainWindowTemplates.cpp" line="+21"/>
-        <source>Templates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>Show the templates &amp;panel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>A request is in flight: wait for it before applying a template</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>JobDesk::MessageBanner</name>
     <message>
-        <location filename="../src/gui/MessageBanner.cpp" line="+79"/>
+        <location filename="../src/gui/MessageBanner.cpp" line="+81"/>
         <source>Dismiss this message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -825,13 +843,12 @@ Next: %1</source>
 <context>
     <name>JobDesk::ProfileEditorDialog</name>
     <message>
-        <location filename="../src/gui/ProfileEditorActions.cpp" line="+20"/>
-        <location line="+22"/>
+        <location filename="../src/gui/ProfileEditorActions.cpp" line="+19"/>
         <source>Nothing imported: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="+17"/>
         <source>Imported from the environment; check the fields, then Save.
 %1</source>
         <translation type="unfinished"></translation>
@@ -842,7 +859,7 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+7"/>
         <source>Imported %1; check the fields, then Save.
 %2</source>
         <translation type="unfinished"></translation>
@@ -863,12 +880,12 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Reached the server, but it refused the credentials (401 Unauthorized): check the user name and secret.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>GET /v2/topology answered HTTP %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -888,17 +905,17 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Connected, but the server refused the credentials (401 Unauthorized): check the user name and secret.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Connected and signed in, but not allowed to search jobs (403 Forbidden): check the permissions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>No answer to the auth check: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -918,12 +935,12 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Basic (user name and password)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Bearer token</source>
         <translation type="unfinished"></translation>
     </message>
@@ -958,7 +975,7 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+149"/>
         <source>new profile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -973,17 +990,17 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Saved “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>No keychain available: the secret is kept for this run only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The secret could not be stored: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1021,7 +1038,7 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>NO PROFILE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1052,22 +1069,23 @@ Next: %1</source>
 <context>
     <name>JobDesk::ResultPanel</name>
     <message>
-        <location filename="../src/gui/ResultPanel.cpp" line="+127"/>
+        <location filename="../src/gui/ResultPanel.cpp" line="+162"/>
         <source>The due date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+55"/>
         <source>The follow-up date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-76"/>
         <source>%1 must be an RFC 3339 date-time such as 2026-12-31T17:00:00Z (or empty to clear it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>The priority must be a whole number from 0 to 100.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1077,7 +1095,7 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+49"/>
         <source>User-task &amp;corrections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1093,7 +1111,7 @@ Next: %1</source>
 <context>
     <name>JobDesk::SaveTemplateDialog</name>
     <message>
-        <location filename="../src/gui/SaveTemplateDialog.cpp" line="+67"/>
+        <location filename="../src/gui/SaveTemplateDialog.cpp" line="+74"/>
         <source>Give the template a name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1104,9 +1122,47 @@ Next: %1</source>
     </message>
 </context>
 <context>
+    <name>JobDesk::TemplatesDock</name>
+    <message>
+        <location filename="../src/gui/TemplatesDock.cpp" line="+16"/>
+        <source>Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save form as template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find a &amp;template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save the form&apos;s variables and result as a reusable template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the templates panel and search it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Show the templates &amp;panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>A request is in flight: wait for it before applying a template</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JobDesk::TemplatesPanel</name>
     <message>
-        <location filename="../src/gui/TemplatesPanel.cpp" line="+43"/>
+        <location filename="../src/gui/TemplatesPanel.cpp" line="+45"/>
         <source>&amp;Rename</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1136,18 +1192,18 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+99"/>
         <source>For jobs of type %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+295"/>
+        <location line="+313"/>
         <source>Denies the job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-307"/>
         <source>%1 — for this job</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1157,14 +1213,14 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1
 %2
 The file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+48"/>
         <source>Template “%1” applied to the form</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1174,18 +1230,18 @@ The file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+26"/>
+        <location line="+21"/>
+        <location line="+25"/>
         <source>A template named “%1” exists already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-10"/>
         <source>Template “%1” saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Template renamed to “%1”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1221,7 +1277,7 @@ The file was left as it is.</source>
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Templates exist already</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1229,7 +1285,7 @@ The file was left as it is.</source>
         <location line="+1"/>
         <source>These templates exist already: %1.
 
-Replace them with the imported ones? Otherwise the imported ones are added under new names.</source>
+Replace them with the imported ones, or keep both (the imported ones get new names)?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1237,8 +1293,18 @@ Replace them with the imported ones? Otherwise the imported ones are added under
         <source>Replace</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+0"/>
+        <source>Keep both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import cancelled: nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Imported %n template(s)</source>
         <translation>
             <numerusform>Imported %n template</numerusform>
@@ -1251,7 +1317,7 @@ Replace them with the imported ones? Otherwise the imported ones are added under
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Import templates</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1261,7 +1327,7 @@ Replace them with the imported ones? Otherwise the imported ones are added under
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+29"/>
         <source>Export templates</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1271,7 +1337,7 @@ Replace them with the imported ones? Otherwise the imported ones are added under
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+25"/>
         <source>Added %n starter template(s)</source>
         <translation>
             <numerusform>Added %n starter template</numerusform>
@@ -1365,7 +1431,7 @@ Replace them with the imported ones? Otherwise the imported ones are added under
     <message>
         <location line="+16"/>
         <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
-        <source>&amp;Preview request…</source>
+        <source>&amp;Preview…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1415,25 +1481,13 @@ Replace them with the imported ones? Otherwise the imported ones are added under
     <name>LogPanel</name>
     <message>
         <location filename="../ui/LogPanel.ui" line="+9"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+174"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+161"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
-        <source>Show only attempts whose job key, title, detail or connection contains this text (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
-        <source>Filter by key, title, detail or connection (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
+        <location line="+25"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+6"/>
         <source>Show only attempts with this outcome</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1450,44 +1504,32 @@ Replace them with the imported ones? Otherwise the imported ones are added under
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
-        <source>Copy the job key (Ctrl+C in the table)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
+        <location line="+10"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+4"/>
         <source>Copy key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
-        <source>Copy a short plain-text summary for a ticket or chat (Ctrl+Shift+C in the table)</source>
+        <location line="-50"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="-14"/>
+        <source>Show only attempts whose job key, title, detail, connection or request body (a variable&apos;s name or value) contains this text (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
         <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
-        <source>Copy as ticket text</source>
+        <source>Filter by key, text or variable (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
-        <source>Copy the request as a curl command (secrets redacted)</source>
+        <location line="+44"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+10"/>
+        <source>Copy the job key (Ctrl+C in the table); the arrow has the ticket text (Ctrl+Shift+C) and the curl command</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
-        <source>Copy as curl</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
+        <location line="+23"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+4"/>
         <source>Export the attempts shown (the current filter) as CSV or JSON</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1526,13 +1568,13 @@ Replace them with the imported ones? Otherwise the imported ones are added under
     <name>MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.ui" line="+6"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+185"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+183"/>
         <source>JobDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+42"/>
+        <location line="+47"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+28"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1555,14 +1597,14 @@ Replace them with the imported ones? Otherwise the imported ones are added under
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <location filename="../build/src/gui/ui_MainWindow.h" line="+1"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="-45"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="-31"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1653,42 +1695,6 @@ Replace them with the imported ones? Otherwise the imported ones are added under
     <message>
         <location line="+3"/>
         <location filename="../build/src/gui/ui_MainWindow.h" line="+1"/>
-        <source>&amp;Save form as template…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
-        <source>Ctrl+S</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+3"/>
-        <source>Save the form&apos;s variables and result as a reusable template</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
-        <source>Find a &amp;template</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
-        <source>Ctrl+T</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+3"/>
-        <source>Show the templates panel and search it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
         <source>&amp;About JobDesk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1703,157 +1709,189 @@ Replace them with the imported ones? Otherwise the imported ones are added under
     <name>ProfileEditorDialog</name>
     <message>
         <location filename="../ui/ProfileEditorDialog.ui" line="+6"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+419"/>
         <source>Connection profiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+14"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>&amp;Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>D&amp;uplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>&amp;Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>Import from &amp;environment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>Import Console &amp;credentials file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>API &amp;address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>En&amp;vironment:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+2"/>
         <source>#rrggbb; empty: the environment&apos;s colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+2"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>Colour…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>A&amp;uthentication:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>User name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>Token URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>Client ID:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>Audience:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>Scope:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>Password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+69"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
+        <location line="+14"/>
         <source>leave empty to keep the stored one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-64"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="-13"/>
         <source>CA bundle:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+2"/>
         <source>CA bundle (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+2"/>
         <source>Client certificate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+2"/>
         <source>Client certificate (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+2"/>
         <source>Client key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+2"/>
         <source>Client key (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+2"/>
         <source>Key passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+2"/>
         <source>&amp;Timeout:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+15"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>Secrets are stored only in the system keychain, never in a file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>&amp;Test connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1923,13 +1961,31 @@ Replace them with the imported ones? Otherwise the imported ones are added under
     <message>
         <location line="+5"/>
         <location filename="../build/src/gui/ui_ResultPanel.h" line="+1"/>
-        <source>2026-12-31T17:00:00Z (empty: clear)</source>
+        <source>2026-12-31T17:00:00Z</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
         <location line="+11"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+2"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+5"/>
+        <source>2026-12-24T09:00:00+01:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+5"/>
+        <source>alice, bob</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+5"/>
+        <source>sales, support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <location line="+11"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="-13"/>
         <location line="+5"/>
         <source>RFC 3339 date-time, sent as typed</source>
         <translation type="unfinished"></translation>
@@ -1941,26 +1997,14 @@ Replace them with the imported ones? Otherwise the imported ones are added under
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+1"/>
-        <source>2026-12-24T09:00:00+01:00 (empty: clear)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+4"/>
+        <location line="+11"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+5"/>
         <source>Candidate users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+1"/>
-        <source>alice, bob (empty: none)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+2"/>
+        <location line="+6"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+3"/>
         <source>Comma-separated user ids</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1971,14 +2015,8 @@ Replace them with the imported ones? Otherwise the imported ones are added under
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+1"/>
-        <source>sales, support (empty: none)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+2"/>
+        <location line="+6"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+3"/>
         <source>Comma-separated group ids</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2081,12 +2119,18 @@ Replace them with the imported ones? Otherwise the imported ones are added under
     <message>
         <location line="+6"/>
         <location filename="../build/src/gui/ui_SaveTemplateDialog.h" line="+1"/>
-        <source>e.g. payment-service (optional; listed first for such jobs)</source>
+        <source>e.g. payment-service (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_SaveTemplateDialog.h" line="+2"/>
+        <source>Templates for a job type are listed first when the form&apos;s job is of that type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_SaveTemplateDialog.h" line="+1"/>
+        <location filename="../build/src/gui/ui_SaveTemplateDialog.h" line="+2"/>
         <source>&amp;Replace the existing template of this name</source>
         <translation type="unfinished"></translation>
     </message>

@@ -45,7 +45,7 @@ struct HistoryEntry
 /// Filter for queries: empty fields match everything.
 struct HistoryFilter
 {
-    QString text; ///< substring of job key, title, detail or connection
+    QString text; ///< substring of job key, title, detail, connection or request body
     QList<OutcomeKind> kinds; ///< any of these; empty = all
     bool isEmpty() const { return text.isEmpty() && kinds.isEmpty(); }
 };
