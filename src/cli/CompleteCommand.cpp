@@ -13,7 +13,6 @@
 #include "core/http/OAuthClientCredentialsProvider.h"
 
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QTimer>
 
 namespace JobDesk::Cli {
@@ -165,8 +164,6 @@ void CompleteCommand::send()
     if (auto *oauth = qobject_cast<OAuthClientCredentialsProvider *>(m_auth.get())) {
         oauth->setTimeout(m_client->timeout());
         oauth->setTlsOptions(m_connection.tls);
-        connect(m_nam.get(), &QNetworkAccessManager::finished, this,
-            &CompleteCommand::onNetworkReplyFinished);
     }
     if (!m_connection.tls.isEmpty()) {
         const QString tlsError = m_client->setTlsOptions(m_connection.tls);
@@ -195,17 +192,6 @@ void CompleteCommand::send()
     }
 }
 
-void CompleteCommand::onNetworkReplyFinished(QNetworkReply *reply)
-{
-    const auto *oauth = qobject_cast<OAuthClientCredentialsProvider *>(m_auth.get());
-    if (!oauth || reply->request().url() != oauth->settings().tokenUrl) {
-        m_apiRequestSent = true;
-        return;
-    }
-    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    m_tokenHttpStatus = status.isValid() ? std::optional<int>(status.toInt()) : std::nullopt;
-}
-
 void CompleteCommand::onFinished(const Outcome &outcome)
 {
     if (!m_arguments.noHistory) {
@@ -223,13 +209,7 @@ void CompleteCommand::onFinished(const Outcome &outcome)
     const QString jobKey = m_built.request.jobKey.toString();
     writeOut(m_arguments.json ? formatJson(outcome, jobKey) : formatHuman(outcome, jobKey));
 
-    int code = exitCodeFor(outcome);
-    // The OAuth token endpoint answered but issued no token (refused client, malformed answer),
-    // so the completion was never sent: an HTTP answer, 1 like any other refusal. An
-    // unreachable token endpoint stays 3.
-    if (code == ExitNoAnswer && m_tokenHttpStatus && !m_apiRequestSent)
-        code = ExitHttpError;
-    end(code);
+    end(exitCodeFor(outcome));
 }
 
 void CompleteCommand::end(int exitCode)
