@@ -4,7 +4,7 @@
 #include "cli/CliOptions.h"
 #include "cli/CompletionInput.h"
 #include "core/camunda/Outcome.h"
-#include "core/connection/ConnectionSettings.h"
+#include "core/connection/Connection.h"
 #include "core/connection/SecretStore.h"
 
 #include <QDateTime>
@@ -15,11 +15,10 @@
 #include <optional>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace JobDesk {
-class AuthProvider;
 class JobsClient;
+struct ClientConnection;
 } // namespace JobDesk
 
 namespace JobDesk::Cli {
@@ -51,23 +50,22 @@ private:
     int prepare();
     void readSecrets();
     void send();
+    /// Why the connection's TLS material cannot be used, as a sentence ("" when fine).
+    QString tlsProblem(const QString &reason) const;
     void onFinished(const Outcome &outcome);
     void end(int exitCode);
-    void onNetworkReplyFinished(QNetworkReply *reply);
 
     CompleteArguments m_arguments;
     QProcessEnvironment m_environment;
     BuiltRequest m_built;
-    ConnectionSettings m_connection;
+    ResolvedConnection m_resolved; ///< the connection and the secrets known so far
     QList<SecretKind> m_pendingSecrets; ///< the profile's secrets still to be read
     std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<AuthProvider> m_auth;
+    std::unique_ptr<ClientConnection> m_ready; ///< what m_client sends with
     std::unique_ptr<JobsClient> m_client;
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<CliHistory> m_history;
     QDateTime m_startedAt;
-    std::optional<int> m_tokenHttpStatus; ///< status of the last OAuth token answer
-    bool m_apiRequestSent = false; ///< a request other than the token's got through
 };
 
 } // namespace JobDesk::Cli

@@ -3,6 +3,7 @@
 // loopback server (to see exactly what was sent, or that nothing was), with XDG folders in a
 // temporary directory. Checks exit codes, output, history rows, profiles and templates.
 #include "core/history/HistoryStore.h"
+#include "support/CliRunner.h"
 #include "support/SandboxProcess.h"
 #include "support/TestPaths.h"
 
@@ -91,12 +92,7 @@ private:
     QHash<QTcpSocket *, QByteArray> m_buffers;
 };
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = CliRun;
 
 } // namespace
 
@@ -122,6 +118,7 @@ private slots:
     void oauthFromEnvironment();
     void historyFailureKeepsTheOutcome();
     void profiles();
+    void profileTest();
     void templates();
 
 private:
@@ -152,39 +149,7 @@ void TestCliProcess::init()
 Run TestCliProcess::run(
     const QStringList &arguments, const QByteArray &input, const QStringList &environment)
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const QString &name : env.keys()) {
-        if (name.startsWith(QLatin1String("CAMUNDA_")) || name.startsWith(QLatin1String("ZEEBE_")))
-            env.remove(name);
-    }
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("XDG_CACHE_HOME"), m_home.filePath(QStringLiteral("cache")));
-    for (const QString &assignment : environment) {
-        const qsizetype equals = assignment.indexOf(u'=');
-        env.insert(assignment.left(equals), assignment.mid(equals + 1));
-    }
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.setProgram(TestPaths::executable(QStringLiteral("jobdesk-cli")));
-    process.setArguments(arguments);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start();
-    Run result;
-    if (!process.waitForStarted(10000))
-        return result;
-    process.write(input);
-    process.closeWriteChannel();
-    // Wait with the event loop running: the recording server answers from this thread.
-    if (!finished.wait(30000)) {
-        process.kill();
-        process.waitForFinished();
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return runCli(m_home.path(), arguments, input, environment);
 }
 
 int TestCliProcess::historyCount()
@@ -620,6 +585,72 @@ void TestCliProcess::profiles()
     QCOMPARE(
         run({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("local")}).exitCode,
         2);
+}
+
+void TestCliProcess::profileTest()
+{
+    const QString url = m_sandbox.baseUrlString();
+    QCOMPARE(run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("local"),
+                     QStringLiteral("--base-url"), url})
+                 .exitCode,
+        0);
+    Run r = run({QStringLiteral("profile"), QStringLiteral("test"), QStringLiteral("local")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith("ok: Connected to gateway"), r.out.constData());
+    QVERIFY(r.out.contains("gateway: "));
+    // The version is remembered for the next commands (no extra round trip for them).
+    QVERIFY(QFile::exists(m_home.filePath(QStringLiteral("cache/jobdesk/gateway-versions.json"))));
+
+    r = run({QStringLiteral("profile"), QStringLiteral("test"), QStringLiteral("local"),
+        QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(o.value(QLatin1String("ok")).toBool(), true);
+    QCOMPARE(o.value(QLatin1String("verdict")).toString(), QStringLiteral("connected"));
+    QVERIFY(!o.value(QLatin1String("gatewayVersion")).toString().isEmpty());
+
+    QCOMPARE(
+        run({QStringLiteral("profile"), QStringLiteral("test"), QStringLiteral("nope")}).exitCode,
+        2);
+
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const QString dead = QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort());
+    closed.close();
+    QCOMPARE(run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("dead"),
+                     QStringLiteral("--base-url"), dead})
+                 .exitCode,
+        0);
+    r = run({QStringLiteral("profile"), QStringLiteral("test"), QStringLiteral("dead")});
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.out.startsWith("failed: No answer"), r.out.constData());
+
+    // Credentials: refused is 1 with the 401 explained (only where a keychain can hold them).
+    SandboxProcess basic;
+    QVERIFY2(basic.start({QStringLiteral("--auth"), QStringLiteral("basic")}),
+        qPrintable(basic.error()));
+    const Run added
+        = run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("wrong"),
+                  QStringLiteral("--base-url"), basic.baseUrlString(), QStringLiteral("--auth"),
+                  QStringLiteral("basic"), QStringLiteral("--username"), QStringLiteral("demo"),
+                  QStringLiteral("--secret-stdin")},
+            "not-the-password\n");
+    if (added.exitCode == 0) {
+        r = run({QStringLiteral("profile"), QStringLiteral("test"), QStringLiteral("wrong")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains("401 Unauthorized"), r.out.constData());
+        QCOMPARE(run({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("wrong")})
+                     .exitCode,
+            0);
+    }
+    // A profile whose secret is not stored: 2, nothing sent.
+    QCOMPARE(run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("nosecret"),
+                     QStringLiteral("--base-url"), basic.baseUrlString(), QStringLiteral("--auth"),
+                     QStringLiteral("basic"), QStringLiteral("--username"), QStringLiteral("demo")})
+                 .exitCode,
+        0);
+    r = run({QStringLiteral("profile"), QStringLiteral("test"), QStringLiteral("nosecret")});
+    QVERIFY2(r.exitCode == 2 || r.exitCode == 3, r.err.constData()); // 3: no keychain here
 }
 
 void TestCliProcess::templates()

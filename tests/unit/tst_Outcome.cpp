@@ -103,6 +103,8 @@ void tst_Outcome::kindNames_data()
     QTest::newRow("transport-error")
         << OutcomeKind::TransportError << QStringLiteral("transport-error")
         << QStringLiteral("No answer");
+    QTest::newRow("sent-no-answer") << OutcomeKind::SentNoAnswer << QStringLiteral("sent-no-answer")
+                                    << QStringLiteral("Sent, no answer");
     QTest::newRow("cancelled") << OutcomeKind::Cancelled << QStringLiteral("cancelled")
                                << QStringLiteral("Cancelled");
 }
@@ -341,10 +343,28 @@ void tst_Outcome::explain_data()
     QTest::newRow("refused")
         << refused << s({"No answer from the server: Connection refused by localhost:8080."})
         << s({"address and port"});
+    Outcome asking = refused;
+    asking.transportError = QStringLiteral(
+        "nothing is listening at localhost:8080 — is the cluster or port-forward running?");
+    QTest::newRow("refused, ending in a question")
+        << asking << s({"port-forward running?"}) << s({"address and port"});
     Outcome timeout = refused;
     timeout.transportError = QStringLiteral("The request timed out after 30 s");
     QTest::newRow("timeout") << timeout << s({"No answer in time", "may or may not have reached"})
                              << s({"Check the job before retrying"});
+    Outcome sentNoAnswer;
+    sentNoAnswer.kind = OutcomeKind::SentNoAnswer;
+    sentNoAnswer.transportError = QStringLiteral("no answer within 30 s");
+    QTest::newRow("sent, no answer")
+        << sentNoAnswer << s({"sent but no answer", "no answer within 30 s", "may have applied"})
+        << s({"Look the job up", "not sent a second time"});
+    Outcome tokenRefused;
+    tokenRefused.kind = OutcomeKind::Unauthorized;
+    tokenRefused.tokenAnswer = EndpointAnswer {};
+    tokenRefused.tokenAnswer->httpStatus = 400;
+    QTest::newRow("token endpoint refused")
+        << tokenRefused << s({"token endpoint refused", "HTTP 400", "not sent"})
+        << s({"client secret", "token URL"});
     Outcome cancelled;
     cancelled.kind = OutcomeKind::Cancelled;
     QTest::newRow("cancelled") << cancelled << s({"Cancelled before an answer arrived."})
@@ -357,6 +377,8 @@ void tst_Outcome::explain()
     QFETCH(QStringList, summary);
     QFETCH(QStringList, nextStep);
     const Explanation e = JobDesk::explain(outcome);
+    // A sentence ends once (issue 16: "… port-forward running?." had a stray stop).
+    QVERIFY2(!e.summary.contains(QLatin1String("?.")), qPrintable(e.summary));
     for (const QString &part : summary)
         QVERIFY2(e.summary.contains(part),
             qPrintable(e.summary + QStringLiteral("  <- missing: ") + part));

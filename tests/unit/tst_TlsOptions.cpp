@@ -5,7 +5,7 @@
 #include "core/camunda/CompletionRequest.h"
 #include "core/http/JobsClient.h"
 #include "core/http/TlsOptions.h"
-#include "support/TestPaths.h"
+#include "support/TlsFixtures.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -24,13 +24,7 @@ namespace {
 
 QString tls(const QString &name)
 {
-    return TestPaths::testData(QStringLiteral("tls/") + name);
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    return TlsFixtures::path(name);
 }
 
 /// A tiny HTTPS server answering every request with 204; remembers the client certificate.
@@ -39,18 +33,8 @@ class HttpsServer final : public QSslServer
 public:
     explicit HttpsServer(bool requireClientCertificate)
     {
-        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-        config.setLocalCertificate(
-            QSslCertificate::fromData(readAll(tls(QStringLiteral("server.pem")))).value(0));
-        config.setPrivateKey(QSslKey(readAll(tls(QStringLiteral("server.key"))), QSsl::Rsa));
-        if (requireClientCertificate) {
-            config.setCaCertificates(
-                QSslCertificate::fromData(readAll(tls(QStringLiteral("ca.pem")))));
-            config.setPeerVerifyMode(QSslSocket::VerifyPeer);
-        } else {
-            config.setPeerVerifyMode(QSslSocket::VerifyNone);
-        }
-        setSslConfiguration(config);
+        setSslConfiguration(
+            TlsFixtures::server(QStringLiteral("server"), requireClientCertificate));
         connect(this, &QTcpServer::pendingConnectionAvailable, this, [this] {
             while (QTcpSocket *socket = nextPendingConnection()) {
                 auto *ssl = static_cast<QSslSocket *>(socket); // QSslServer hands out QSslSockets
@@ -104,6 +88,7 @@ private slots:
     void untrustedCertificateIsNamed();
     void caBundleMakesItTrusted();
     void clientCertificateForMutualTls();
+    void inlinePemForMutualTls();
 };
 
 void TestTlsOptions::validate_data()
@@ -165,7 +150,7 @@ void TestTlsOptions::appliesOnlyToHttps()
         == QSslConfiguration::defaultConfiguration().caCertificates());
     QNetworkRequest secure(QUrl(QStringLiteral("https://h/")));
     QCOMPARE(options.applyTo(secure), QString());
-    const auto testCa = QSslCertificate::fromData(readAll(tls(QStringLiteral("ca.pem"))));
+    const auto testCa = QSslCertificate::fromData(TlsFixtures::read(QStringLiteral("ca.pem")));
     QVERIFY(secure.sslConfiguration().caCertificates().contains(testCa.first()));
     QCOMPARE(secure.sslConfiguration().peerVerifyMode(), QSslSocket::VerifyPeer);
 }
@@ -223,6 +208,35 @@ void TestTlsOptions::clientCertificateForMutualTls()
     QVERIFY(outcome);
     QVERIFY2(outcome->kind == OutcomeKind::Completed, qPrintable(outcome->transportError));
     QCOMPARE(server.clientCommonName, QStringLiteral("jobdesk-client"));
+}
+
+void TestTlsOptions::inlinePemForMutualTls()
+{
+    // The SDK's CAMUNDA_MTLS_CA / _CERT / _KEY: the same material as text, no file anywhere.
+    HttpsServer server(true);
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    QNetworkAccessManager nam;
+    JobsClient client(&nam);
+    client.setApiRoot(QUrl(QStringLiteral("https://127.0.0.1:%1").arg(server.serverPort())));
+    TlsOptions options;
+    options.caBundlePem = TlsFixtures::read(QStringLiteral("ca.pem"));
+    options.clientCertificatePem = TlsFixtures::read(QStringLiteral("client.pem"));
+    options.clientKeyPem = TlsFixtures::read(QStringLiteral("client-encrypted.key"));
+    options.clientKeyPassphrase = "test-pass";
+    // Inline wins over a file that does not even exist.
+    options.caBundleFile = tls(QStringLiteral("missing.pem"));
+    QVERIFY(!options.isEmpty());
+    QCOMPARE(client.setTlsOptions(options), QString());
+    const auto outcome = run(client);
+    QVERIFY(outcome);
+    QVERIFY2(outcome->kind == OutcomeKind::Completed, qPrintable(outcome->transportError));
+    QCOMPARE(server.clientCommonName, QStringLiteral("jobdesk-client"));
+
+    TlsOptions broken;
+    broken.clientCertificatePem = "not a certificate";
+    broken.clientKeyPem = options.clientKeyPem;
+    QCOMPARE(broken.validate(),
+        QStringLiteral("the client certificate given inline contains no PEM certificate"));
 }
 
 QTEST_GUILESS_MAIN(TestTlsOptions)

@@ -11,6 +11,17 @@
 
 namespace JobDesk {
 
+namespace {
+/// `text` as the end of a sentence: a stop unless it already ends in one ("… running?" stays).
+QString endSentence(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.endsWith(u'.') || trimmed.endsWith(u'?') || trimmed.endsWith(u'!'))
+        return trimmed;
+    return trimmed + u'.';
+}
+} // namespace
+
 namespace ExplainParts {
 
 QString capture(const QString &text, const QString &pattern, int group)
@@ -150,12 +161,12 @@ Explanation explainTransport(const Input &in)
         || what.contains(QLatin1String("timeout"), Qt::CaseInsensitive)) {
         QString noun = in.requestNoun();
         noun[0] = noun[0].toUpper();
-        return {QStringLiteral("No answer in time: %1. %2 may or may not have reached the server.")
-                    .arg(what, noun),
+        return {QStringLiteral("No answer in time: %1 %2 may or may not have reached the server.")
+                    .arg(endSentence(what), noun),
             QStringLiteral("Check the job before retrying; raise the timeout if the "
                            "server is slow.")};
     }
-    return {QStringLiteral("No answer from the server: %1.").arg(what),
+    return {QStringLiteral("No answer from the server: %1").arg(endSentence(what)),
         QStringLiteral("Check the address and port, that the cluster is running and "
                        "reachable (VPN, proxy), and its TLS certificate.")};
 }
@@ -218,6 +229,13 @@ Explanation explain(const Outcome &outcome, const ExplainContext &context)
     case OutcomeKind::Rejected:
         return rejected(in);
     case OutcomeKind::Unauthorized:
+        if (outcome.tokenAnswer) {
+            return {QStringLiteral("The OAuth token endpoint refused to issue a token (HTTP %1), "
+                                   "so the request was not sent.")
+                        .arg(outcome.tokenAnswer->httpStatus),
+                QStringLiteral("Check the connection's client id, client secret, token URL, "
+                               "audience and scope; the token endpoint's answer says which.")};
+        }
         if (outcome.problem.detail().contains(QLatin1String("not authorized for that tenant"))) {
             return {QStringLiteral("Your user is not assigned to the tenant of this request."),
                 QStringLiteral("Ask an administrator to assign you to the tenant, or use a "
@@ -237,6 +255,13 @@ Explanation explain(const Outcome &outcome, const ExplainContext &context)
         return explainRedirect(outcome);
     case OutcomeKind::TransportError:
         return explainTransport(in);
+    case OutcomeKind::SentNoAnswer:
+        return {QStringLiteral("The request was sent but no answer came back (%1): the server "
+                               "may have applied it.")
+                    .arg(outcome.transportError.isEmpty() ? QStringLiteral("no answer")
+                                                          : outcome.transportError),
+            QStringLiteral("Look the job up before sending again: if it is gone or completed, "
+                           "the request went through. It was not sent a second time.")};
     case OutcomeKind::Cancelled:
         return {QStringLiteral("Cancelled before an answer arrived."),
             action == ActionKind::Lookup || action == ActionKind::Topology
