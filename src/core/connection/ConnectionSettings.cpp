@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/connection/ConnectionSettings.h"
 
+#include "core/base/UrlSecrets.h"
+
 #include "core/connection/ConnectionFactory.h"
 #include "core/connection/Profile.h"
 #include "core/http/BasicAuthProvider.h"
@@ -117,6 +119,12 @@ ConnectionSettings resolveFromEnvironment(
             || tokenUrl.host().isEmpty()) {
             settings.error = QStringLiteral("the OAuth token URL '%1' is not an http(s) URL")
                                  .arg(auth.tokenUrl);
+            return settings;
+        }
+        if (const std::optional<QString> secret = secretInUrl(tokenUrl)) {
+            settings.error = QStringLiteral("the OAuth token URL must not contain %1 — give the "
+                                            "client secret in CAMUNDA_CLIENT_SECRET")
+                                 .arg(*secret);
             return settings;
         }
     } else if (strategy == QLatin1String("BEARER")) {
