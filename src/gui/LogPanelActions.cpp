@@ -2,6 +2,8 @@
 // LogPanel's actions: load into form, copy (key, ticket text, curl), export, retention.
 #include "gui/LogPanel.h"
 
+#include "core/base/Logging.h"
+#include "core/base/PrivateFiles.h"
 #include "core/history/TicketText.h"
 #include "core/http/JobsClient.h"
 #include "gui/HistoryDetailsView.h"
@@ -117,6 +119,9 @@ void LogPanel::setRetentionPolicy(const RetentionPolicy &policy)
     m_retention = policy;
     QSettings settings;
     policy.save(settings);
+    QString error;
+    if (!PrivateFiles::syncPrivately(settings, &error))
+        qCWarning(lcUi).noquote() << error;
     applyRetention();
 }
 
@@ -148,9 +153,9 @@ void LogPanel::applyRetention()
     m_worker->run(
         m_store->path(),
         [policy](HistoryStore &store) {
-            const int removed = policy.apply(store, QDateTime::currentDateTimeUtc());
-            const bool ok = store.error().isEmpty();
-            return HistoryWorker::Result {ok, removed, store.error(), {}};
+            const std::optional<int> removed = policy.apply(store, QDateTime::currentDateTimeUtc());
+            return HistoryWorker::Result {
+                removed.has_value(), removed.value_or(0), removed ? QString() : store.error(), {}};
         },
         [this](const HistoryWorker::Result &result) {
             m_retentionRunning = false;

@@ -3,6 +3,7 @@
 
 #include "core/base/AppInfo.h"
 #include "core/base/Logging.h"
+#include "core/base/PrivateFiles.h"
 #include "core/camunda/CompletionRequest.h"
 #include "core/history/HistoryStore.h"
 #include "core/http/JobsClient.h"
@@ -168,8 +169,28 @@ void MainWindow::finishStartup()
                 tr("The history cannot be written"),
                 tr("%1\nRequests can still be sent, but they are not recorded.")
                     .arg(m_history->error()));
+        else
+            showUnknownOutcomes();
     }
     startupMark("start-up finished");
+}
+
+void MainWindow::showUnknownOutcomes()
+{
+    // Attempts left without an outcome by a run that was killed or crashed (this window's or a
+    // CLI's) while the request was in flight; newer ones may still be in flight elsewhere.
+    const std::optional<QList<HistoryEntry>> unknown
+        = m_history->unknownOutcomes(QDateTime::currentDateTimeUtc().addSecs(-60), 20);
+    if (!unknown || unknown->isEmpty())
+        return;
+    QStringList keys;
+    for (const HistoryEntry &entry : *unknown)
+        keys.append(entry.jobKey);
+    m_ui->messageBanner->showMessage(MessageBanner::Kind::Warning,
+        tr("%n attempt(s) without a recorded outcome", nullptr, int(unknown->size())),
+        tr("The request was on its way when the program ended, so the server may or may not "
+           "have acted on it. Unknown — look the job up before sending again: %1")
+            .arg(keys.join(QStringLiteral(", "))));
 }
 
 void MainWindow::enableClearButtons(QWidget *root)
@@ -301,6 +322,18 @@ void MainWindow::send()
     m_sendingKey = request->jobKey.toString();
     const auto *userTask = std::get_if<UserTaskResult>(&request->result);
     m_sendingDenied = userTask && userTask->denied;
+    // Write-ahead: the attempt is on disk before the request leaves, so a crash or a kill while
+    // it is in flight leaves a row that says "unknown — look the job up".
+    m_attemptId = 0;
+    m_attemptError.clear();
+    if (m_history && m_history->isOpen()) {
+        const std::optional<qint64> id = m_history->beginAttempt(
+            HistoryEntry::forAttempt(m_client->describeCompletion(*request), HistorySource::Window,
+                m_connection.displayName(), m_connection.production, m_started));
+        m_attemptId = id.value_or(0);
+        if (!id)
+            m_attemptError = m_history->error();
+    }
     m_call = m_client->complete(*request);
     connect(m_call, &ApiCall::finished, this, &MainWindow::onFinished);
 
@@ -323,13 +356,24 @@ void MainWindow::onFinished(const Outcome &outcome)
     // The attempt is on disk before anything else happens (crash between here and the banner:
     // the history still knows).
     qint64 id = 0;
-    QString historyError;
+    QString historyError = m_attemptError;
     if (m_history && m_history->isOpen()) {
-        id = m_history->append(HistoryEntry::fromOutcome(outcome, QStringLiteral("window"),
-            m_connection.displayName(), m_sendingKey, m_started));
-        if (id == 0)
-            historyError = m_history->error();
+        if (m_attemptId != 0) {
+            if (m_history->finishAttempt(m_attemptId, outcome))
+                id = m_attemptId;
+            else
+                historyError = m_history->error();
+        } else {
+            // The write-ahead row could not be written: record the attempt in one step.
+            HistoryEntry entry = HistoryEntry::fromOutcome(outcome, HistorySource::Window,
+                m_connection.displayName(), m_sendingKey, m_started);
+            entry.production = m_connection.production;
+            const std::optional<qint64> appended = m_history->append(entry);
+            id = appended.value_or(0);
+            historyError = appended ? QString() : m_history->error();
+        }
     }
+    m_attemptId = 0;
 
     if (m_call) {
         m_call->deleteLater();
@@ -432,14 +476,14 @@ void MainWindow::restoreDraft()
 {
     if (!m_drafts)
         return;
-    const std::optional<Draft> draft = m_drafts->load();
-    if (draft) {
-        m_ui->jobForm->setDraft(*draft);
-        if (!draft->isEmpty())
-            m_statusLabel->setText(tr("Restored the form as you left it."));
-    } else if (!m_drafts->error().isEmpty()) {
+    const DraftStore::Loaded loaded = m_drafts->load();
+    if (!loaded.ok) {
         m_ui->messageBanner->showMessage(MessageBanner::Kind::Warning,
             tr("The saved form could not be restored"), m_drafts->error());
+    } else if (loaded.draft) {
+        m_ui->jobForm->setDraft(*loaded.draft);
+        if (!loaded.draft->isEmpty())
+            m_statusLabel->setText(tr("Restored the form as you left it."));
     }
 }
 
@@ -466,6 +510,9 @@ void MainWindow::saveLayout() const
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/splitter"), m_ui->mainSplitter->saveState());
     settings.setValue(QStringLiteral("window/docks"), saveState());
+    QString error;
+    if (!PrivateFiles::syncPrivately(settings, &error))
+        qCWarning(lcUi).noquote() << error;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -37,10 +37,11 @@ class MessageBanner;
 
 /// The desktop window: connection bar, the request form with its message banner, and the log.
 ///
-/// Sending: the form's request goes out through JobsClient; when it finishes, the attempt is
-/// appended to the HistoryStore before anything else happens, then the banner explains the
-/// outcome and the log shows (and selects) the new row. One request at a time. The form is kept
-/// as a draft (debounced, atomically written) so it survives a restart or a crash.
+/// Sending: the attempt is recorded in the HistoryStore (write-ahead) before the form's request
+/// goes out through JobsClient; when it finishes, its outcome is recorded before anything else
+/// happens, then the banner explains the outcome and the log shows (and selects) the row. One
+/// request at a time. The form is kept as a draft (debounced, atomically written) so it survives a
+/// restart or a crash.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -119,6 +120,8 @@ private:
     void applyTemplate(const Template &t);
     void saveFormAsTemplate();
     void restoreDraft();
+    /// The banner names the attempts a killed run left without an outcome.
+    void showUnknownOutcomes();
     static void enableClearButtons(QWidget *root);
     void restoreLayout();
     void saveLayout() const;
@@ -138,6 +141,8 @@ private:
     QPointer<ApiCall> m_call;
     QPointer<ApiCall> m_topologyCall;
     QDateTime m_started;
+    qint64 m_attemptId = 0; ///< the write-ahead history row of the request in flight
+    QString m_attemptError; ///< why it could not be written
     QString m_sendingKey;
     bool m_sendingDenied = false;
     bool m_startupFinished = false;
