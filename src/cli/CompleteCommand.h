@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QPointer>
 #include <QProcessEnvironment>
 
 #include <memory>
@@ -18,6 +19,7 @@ class QNetworkAccessManager;
 class QNetworkReply;
 
 namespace JobDesk {
+class ApiCall;
 class AuthProvider;
 class JobsClient;
 } // namespace JobDesk
@@ -28,8 +30,9 @@ class CliHistory;
 
 /// `jobdesk-cli complete`: checks everything first (key, variables, template, profile or
 /// environment) and sends nothing when something is wrong; reads a profile's secrets from the
-/// keychain only when a request is really sent; sends; appends the attempt to the history before
-/// printing; prints the outcome as text or JSON; ends with the contract's exit code.
+/// keychain only when a request is really sent; records the attempt in the history before the
+/// request leaves (write-ahead) and its outcome before printing; prints the outcome as text or
+/// JSON; ends with the contract's exit code.
 class CompleteCommand final : public QObject
 {
     Q_OBJECT
@@ -41,6 +44,9 @@ public:
     /// Does the synchronous part. Returns the exit code when the command is already over
     /// (invalid input, dry run); std::nullopt when `finished` will follow from the event loop.
     std::optional<int> start();
+    /// A signal ended the run (Interruption): nothing sent yet → exit 2; a request in flight →
+    /// it is cancelled, its history row stays "unknown — look the job up", exit 3.
+    void interrupt(int signalNumber);
 
 signals:
     void finished(int exitCode);
@@ -51,7 +57,8 @@ private:
     int prepare();
     void readSecrets();
     void send();
-    void onFinished(const Outcome &outcome);
+    void onFinished(const Outcome &answer);
+    void warnNotRecorded(const QString &why);
     void end(int exitCode);
     void onNetworkReplyFinished(QNetworkReply *reply);
 
@@ -66,6 +73,9 @@ private:
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<CliHistory> m_history;
     QDateTime m_startedAt;
+    QPointer<ApiCall> m_call;
+    bool m_production = false; ///< the profile is a production profile (history)
+    QString m_interruption; ///< the signal that ended the run while the request was in flight
     std::optional<int> m_tokenHttpStatus; ///< status of the last OAuth token answer
     bool m_apiRequestSent = false; ///< a request other than the token's got through
 };

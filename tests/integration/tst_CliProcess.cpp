@@ -3,6 +3,7 @@
 // loopback server (to see exactly what was sent, or that nothing was), with XDG folders in a
 // temporary directory. Checks exit codes, output, history rows, profiles and templates.
 #include "core/history/HistoryStore.h"
+#include "support/RecordingServer.h"
 #include "support/SandboxProcess.h"
 #include "support/TestPaths.h"
 
@@ -28,68 +29,6 @@ QString generatedKey(int index)
 {
     return QString::number((qint64(1) << 51) + 1 + index);
 }
-
-/// A loopback HTTP server that records every request and answers each with `response`
-/// (or never, when `silent`).
-class RecordingServer final : public QObject
-{
-    Q_OBJECT
-public:
-    struct Request
-    {
-        QByteArray method;
-        QByteArray target;
-        QByteArray head; ///< request line and headers
-        QByteArray body;
-    };
-
-    RecordingServer()
-    {
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                m_sockets.append(socket);
-                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { read(socket); });
-            }
-        });
-        m_server.listen(QHostAddress::LocalHost);
-    }
-    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()); }
-
-    QList<Request> requests;
-    QByteArray response
-        = "HTTP/1.1 204 No Content\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
-    bool silent = false;
-
-private:
-    void read(QTcpSocket *socket)
-    {
-        QByteArray &buffer = m_buffers[socket];
-        buffer += socket->readAll();
-        const qsizetype headEnd = buffer.indexOf("\r\n\r\n");
-        if (headEnd < 0)
-            return;
-        const QByteArray head = buffer.left(headEnd);
-        qsizetype length = 0;
-        for (const QByteArray &line : head.split('\n')) {
-            if (line.toLower().startsWith("content-length:"))
-                length = line.mid(15).trimmed().toLongLong();
-        }
-        if (buffer.size() < headEnd + 4 + length)
-            return;
-        const QList<QByteArray> requestLine = head.left(head.indexOf('\r')).split(' ');
-        requests.append(
-            {requestLine.value(0), requestLine.value(1), head, buffer.mid(headEnd + 4, length)});
-        buffer.clear();
-        if (!silent) {
-            socket->write(response);
-            socket->disconnectFromHost();
-        }
-    }
-
-    QTcpServer m_server;
-    QList<QTcpSocket *> m_sockets;
-    QHash<QTcpSocket *, QByteArray> m_buffers;
-};
 
 struct Run
 {
@@ -195,7 +134,7 @@ int TestCliProcess::historyCount()
     HistoryStore history;
     if (!history.open(path))
         return -1;
-    return history.count();
+    return history.count().value_or(-1);
 }
 
 void TestCliProcess::versionAndHelp()
@@ -285,9 +224,9 @@ void TestCliProcess::completesAndRecordsHistory()
 
     HistoryStore history;
     QVERIFY(history.open(m_home.filePath(QStringLiteral("data/jobdesk/history.sqlite"))));
-    const QList<HistoryEntry> rows = history.query({}, 0, 10);
+    const QList<HistoryEntry> rows = history.query({}, 0, 10).value();
     QCOMPARE(rows.size(), 1);
-    QCOMPARE(rows.first().source, QStringLiteral("cli"));
+    QCOMPARE(rows.first().source, HistorySource::Cli);
     QCOMPARE(rows.first().jobKey, key);
     QCOMPARE(rows.first().kind, OutcomeKind::Completed);
     QCOMPARE(rows.first().httpStatus, std::optional<int>(204));
@@ -297,7 +236,7 @@ void TestCliProcess::completesAndRecordsHistory()
     const Run quiet = run({QStringLiteral("complete"), generatedKey(m_nextKey++),
         QStringLiteral("--base-url"), m_sandbox.baseUrlString(), QStringLiteral("--no-history")});
     QCOMPARE(quiet.exitCode, 0);
-    QCOMPARE(history.count(), 1);
+    QCOMPARE(history.count().value_or(-1), 1);
 }
 
 void TestCliProcess::refusalIsPrintedVerbatimWithExitOne()
@@ -505,7 +444,7 @@ void TestCliProcess::basicAuthFromEnvironment()
     // The history keeps the attempt without the credentials.
     HistoryStore history;
     QVERIFY(history.open(m_home.filePath(QStringLiteral("data/jobdesk/history.sqlite"))));
-    const QList<HistoryEntry> rows = history.query({}, 0, 1);
+    const QList<HistoryEntry> rows = history.query({}, 0, 1).value();
     QCOMPARE(rows.size(), 1);
     const std::optional<HistoryEntry> full = history.entry(rows.first().id);
     QVERIFY(full);
@@ -591,7 +530,7 @@ void TestCliProcess::profiles()
     QCOMPARE(r.exitCode, 0);
     HistoryStore history;
     QVERIFY(history.open(m_home.filePath(QStringLiteral("data/jobdesk/history.sqlite"))));
-    QCOMPARE(history.query({}, 0, 1).first().connection, QStringLiteral("local"));
+    QCOMPARE(history.query({}, 0, 1).value().first().connection, QStringLiteral("local"));
 
     // A secret goes to the keychain only; without one the profile is not saved (exit 3).
     const Run secret = run(
