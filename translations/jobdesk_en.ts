@@ -46,7 +46,7 @@
 <context>
     <name>JobDesk::AboutDialog</name>
     <message>
-        <location filename="../src/gui/AboutDialog.cpp" line="+26"/>
+        <location filename="../src/gui/AboutDialog.cpp" line="+25"/>
         <source>Version %1 · Qt %2 (built with %3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -59,7 +59,7 @@
 <context>
     <name>JobDesk::ConnectionBar</name>
     <message>
-        <location filename="../src/gui/ConnectionBar.cpp" line="+29"/>
+        <location filename="../src/gui/ConnectionBar.cpp" line="+53"/>
         <source>No profile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -143,7 +143,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+50"/>
         <location line="+23"/>
         <location line="+35"/>
         <source>The connection was not switched</source>
@@ -178,17 +178,17 @@
     </message>
     <message>
         <location line="+28"/>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>No keychain available: the secret is kept for this run only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-62"/>
         <source>JobDesk never writes secrets to a file. Install or unlock a Secret Service (e.g. GNOME Keyring) to keep them between runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>No %1 is stored for profile “%2”: requests go without it. Set it with Manage profiles.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -216,17 +216,22 @@
 <context>
     <name>JobDesk::HistoryDetailsView</name>
     <message>
-        <location filename="../src/gui/HistoryDetailsView.cpp" line="+89"/>
+        <location filename="../src/gui/HistoryDetailsView.cpp" line="+93"/>
         <source>Select an attempt to see its request, the server&apos;s answer and what to do next.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>no HTTP answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>no outcome recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Job key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -236,12 +241,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source> — production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
@@ -252,6 +267,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>The request was on its way when the program ended or was interrupted, so no answer was recorded. The server may have acted on it: look the job up before sending it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Next step:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -261,7 +281,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Error:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -276,27 +296,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Status:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Problem details (every field, as sent):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Title:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Detail:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <location line="+15"/>
         <source>Headers</source>
         <translation type="unfinished"></translation>
@@ -326,7 +346,7 @@
 <context>
     <name>JobDesk::HistoryModel</name>
     <message>
-        <location filename="../src/gui/HistoryModel.cpp" line="+219"/>
+        <location filename="../src/gui/HistoryModel.cpp" line="+259"/>
         <source>%1 ms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -357,37 +377,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Job key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
@@ -408,12 +428,12 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>line %1, column %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>The variables are larger than 4 MiB, Camunda&apos;s default maximum message size: the server will probably refuse them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -436,7 +456,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>Enter a valid job key first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -456,7 +476,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Complete the job (Ctrl+Return)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -466,7 +486,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Enter a job key.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -474,7 +494,7 @@
 <context>
     <name>JobDesk::JsonEditor</name>
     <message>
-        <location filename="../src/gui/JsonEditor.cpp" line="+111"/>
+        <location filename="../src/gui/JsonEditor.cpp" line="+112"/>
         <source>Variables as one JSON object, e.g. {&quot;approved&quot;: true}. Empty: none.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -482,7 +502,7 @@
 <context>
     <name>JobDesk::LogPanel</name>
     <message>
-        <location filename="../src/gui/LogPanel.cpp" line="+126"/>
+        <location filename="../src/gui/LogPanel.cpp" line="+135"/>
         <source>All outcomes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -502,7 +522,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Copy as ticket text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -512,7 +532,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Copy as curl</source>
         <translation type="unfinished"></translation>
     </message>
@@ -532,12 +552,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Cannot filter the history: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+95"/>
         <source>No history</source>
         <translation type="unfinished"></translation>
     </message>
@@ -571,7 +591,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Copied job key %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -586,7 +606,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Export history</source>
         <translation type="unfinished"></translation>
     </message>
@@ -601,7 +621,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>No history to export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -611,7 +631,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Exported %n attempt(s) to %1</source>
         <translation>
             <numerusform>Exported %n attempt to %1</numerusform>
@@ -619,7 +639,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+54"/>
+        <location line="+56"/>
         <source>%1; removed %n older attempt(s)</source>
         <translation>
             <numerusform>%1; removed %n older attempt</numerusform>
@@ -627,12 +647,12 @@
         </translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-54"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Could not apply the retention setting: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -640,13 +660,13 @@
 <context>
     <name>JobDesk::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="+75"/>
-        <location line="+132"/>
+        <location filename="../src/gui/MainWindow.cpp" line="+76"/>
+        <location line="+163"/>
         <source>JobDesk — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-135"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
@@ -656,7 +676,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Cannot load this entry into the form</source>
         <translation type="unfinished"></translation>
     </message>
@@ -666,7 +686,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+42"/>
         <source>The history cannot be written</source>
         <translation type="unfinished"></translation>
     </message>
@@ -676,8 +696,21 @@
 Requests can still be sent, but they are not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>%n attempt(s) without a recorded outcome</source>
+        <translation>
+            <numerusform>%n attempt without a recorded outcome</numerusform>
+            <numerusform>%n attempts without a recorded outcome</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+122"/>
+        <location line="+1"/>
+        <source>The request was on its way when the program ended, so the server may or may not have acted on it. Unknown — look the job up before sending again: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+115"/>
         <source>Not sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -707,12 +740,12 @@ Requests can still be sent, but they are not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+27"/>
         <source>Sending POST %1 …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+44"/>
         <source>The attempt could not be recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -784,12 +817,12 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Restored the form as you left it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-4"/>
         <source>The saved form could not be restored</source>
         <translation type="unfinished"></translation>
     </message>
@@ -812,7 +845,7 @@ Next: %1</source>
 <context>
     <name>JobDesk::MessageBanner</name>
     <message>
-        <location filename="../src/gui/MessageBanner.cpp" line="+79"/>
+        <location filename="../src/gui/MessageBanner.cpp" line="+80"/>
         <source>Dismiss this message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -825,13 +858,12 @@ Next: %1</source>
 <context>
     <name>JobDesk::ProfileEditorDialog</name>
     <message>
-        <location filename="../src/gui/ProfileEditorActions.cpp" line="+20"/>
-        <location line="+22"/>
+        <location filename="../src/gui/ProfileEditorActions.cpp" line="+19"/>
         <source>Nothing imported: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="+17"/>
         <source>Imported from the environment; check the fields, then Save.
 %1</source>
         <translation type="unfinished"></translation>
@@ -842,7 +874,7 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+7"/>
         <source>Imported %1; check the fields, then Save.
 %2</source>
         <translation type="unfinished"></translation>
@@ -863,12 +895,12 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Reached the server, but it refused the credentials (401 Unauthorized): check the user name and secret.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>GET /v2/topology answered HTTP %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -888,17 +920,17 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Connected, but the server refused the credentials (401 Unauthorized): check the user name and secret.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Connected and signed in, but not allowed to search jobs (403 Forbidden): check the permissions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>No answer to the auth check: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -918,12 +950,12 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Basic (user name and password)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Bearer token</source>
         <translation type="unfinished"></translation>
     </message>
@@ -958,7 +990,7 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+149"/>
         <source>new profile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -973,17 +1005,17 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Saved “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>No keychain available: the secret is kept for this run only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The secret could not be stored: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1021,7 +1053,7 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>NO PROFILE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1093,7 +1125,7 @@ Next: %1</source>
 <context>
     <name>JobDesk::SaveTemplateDialog</name>
     <message>
-        <location filename="../src/gui/SaveTemplateDialog.cpp" line="+67"/>
+        <location filename="../src/gui/SaveTemplateDialog.cpp" line="+66"/>
         <source>Give the template a name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1142,12 +1174,12 @@ Next: %1</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+295"/>
+        <location line="+291"/>
         <source>Denies the job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-285"/>
         <source>%1 — for this job</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1157,14 +1189,14 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1
 %2
 The file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+48"/>
         <source>Template “%1” applied to the form</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1174,18 +1206,18 @@ The file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+26"/>
+        <location line="+21"/>
+        <location line="+25"/>
         <source>A template named “%1” exists already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-10"/>
         <source>Template “%1” saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Template renamed to “%1”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1221,7 +1253,7 @@ The file was left as it is.</source>
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Templates exist already</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1238,7 +1270,7 @@ Replace them with the imported ones? Otherwise the imported ones are added under
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Imported %n template(s)</source>
         <translation>
             <numerusform>Imported %n template</numerusform>
@@ -1251,7 +1283,7 @@ Replace them with the imported ones? Otherwise the imported ones are added under
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Import templates</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1261,7 +1293,7 @@ Replace them with the imported ones? Otherwise the imported ones are added under
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Export templates</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1703,157 +1735,189 @@ Replace them with the imported ones? Otherwise the imported ones are added under
     <name>ProfileEditorDialog</name>
     <message>
         <location filename="../ui/ProfileEditorDialog.ui" line="+6"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+419"/>
         <source>Connection profiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+14"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>&amp;Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>D&amp;uplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>&amp;Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>Import from &amp;environment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>Import Console &amp;credentials file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>API &amp;address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>En&amp;vironment:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+2"/>
         <source>#rrggbb; empty: the environment&apos;s colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+2"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>Colour…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>A&amp;uthentication:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>User name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>Token URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>Client ID:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>Audience:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>Scope:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>Password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+69"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
+        <location line="+14"/>
         <source>leave empty to keep the stored one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-64"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="-13"/>
         <source>CA bundle:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+2"/>
         <source>CA bundle (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+2"/>
         <source>Client certificate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+2"/>
         <source>Client certificate (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+2"/>
         <source>Client key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+2"/>
         <source>Client key (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+2"/>
         <source>Key passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+2"/>
         <source>&amp;Timeout:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+15"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>Secrets are stored only in the system keychain, never in a file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>&amp;Test connection</source>
         <translation type="unfinished"></translation>
     </message>
