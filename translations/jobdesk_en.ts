@@ -69,7 +69,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>Testing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -214,6 +214,60 @@
     </message>
 </context>
 <context>
+    <name>JobDesk::HistoryController</name>
+    <message>
+        <location filename="../src/gui/HistoryController.cpp" line="+78"/>
+        <source>Could not apply the retention setting: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%1; removed %n older attempt(s)</source>
+        <translation type="unfinished">
+            <numerusform>%1; removed %n older attempt</numerusform>
+            <numerusform>%1; removed %n older attempts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Export history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CSV for spreadsheets (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON with full requests and responses (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No history to export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exporting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Exported %n attempt(s) to %1</source>
+        <translation type="unfinished">
+            <numerusform>Exported %n attempt to %1</numerusform>
+            <numerusform>Exported %n attempts to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JobDesk::HistoryDetailsView</name>
     <message>
         <location filename="../src/gui/HistoryDetailsView.cpp" line="+93"/>
@@ -258,6 +312,11 @@
     <message>
         <location line="+3"/>
         <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -415,7 +474,7 @@
 <context>
     <name>JobDesk::JobForm</name>
     <message>
-        <location filename="../src/gui/JobForm.cpp" line="+162"/>
+        <location filename="../src/gui/JobForm.cpp" line="+159"/>
         <source>Paste the key of the job to complete (from Operate, a log or the incident).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -502,13 +561,13 @@
 <context>
     <name>JobDesk::LogPanel</name>
     <message>
-        <location filename="../src/gui/LogPanel.cpp" line="+135"/>
+        <location filename="../src/gui/LogPanel.cpp" line="+122"/>
         <source>All outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Everything but completed</source>
+        <source>Problems only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -537,7 +596,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+11"/>
         <source>Export filtered history…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -547,7 +606,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>Filtering…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -557,7 +616,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+100"/>
+        <source>No history: attempts are not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No attempt matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No attempt with this outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No attempts yet: every request you send appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>No history</source>
         <translation type="unfinished"></translation>
     </message>
@@ -586,12 +665,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/LogPanelActions.cpp" line="+27"/>
-        <source>Loaded job %1 into the form</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+51"/>
         <source>Copied job key %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -605,78 +679,27 @@
         <source>Copied the request as a curl command (secrets redacted)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+12"/>
-        <source>Export history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>CSV for spreadsheets (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>JSON with full requests and responses (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>No history to export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Exporting to %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+10"/>
-        <source>Exported %n attempt(s) to %1</source>
-        <translation>
-            <numerusform>Exported %n attempt to %1</numerusform>
-            <numerusform>Exported %n attempts to %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+56"/>
-        <source>%1; removed %n older attempt(s)</source>
-        <translation>
-            <numerusform>%1; removed %n older attempt</numerusform>
-            <numerusform>%1; removed %n older attempts</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="-54"/>
-        <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+49"/>
-        <source>Could not apply the retention setting: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>JobDesk::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="+76"/>
-        <location line="+163"/>
+        <location filename="../src/gui/MainWindow.cpp" line="+84"/>
+        <location line="+183"/>
         <source>JobDesk — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-153"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>Loaded the request of job %1 into the form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Cannot load this entry into the form</source>
         <translation type="unfinished"></translation>
     </message>
@@ -686,7 +709,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>The history cannot be written</source>
         <translation type="unfinished"></translation>
     </message>
@@ -710,7 +733,7 @@ Requests can still be sent, but they are not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+165"/>
         <source>Not sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -740,12 +763,7 @@ Requests can still be sent, but they are not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>Sending POST %1 …</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+44"/>
+        <location line="+84"/>
         <source>The attempt could not be recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -756,22 +774,27 @@ Requests can still be sent, but they are not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+53"/>
         <source>HTTP %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Job %1 completed with a denial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>Job %1 completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-90"/>
+        <source>Sending POST %1 — %2 s, times out in %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+98"/>
         <source>Request for job %1 cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -797,12 +820,22 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Send the form again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 — %2 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+39"/>
         <source>Nothing to copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -812,7 +845,7 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Nothing to preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -826,26 +859,11 @@ Next: %1</source>
         <source>The saved form could not be restored</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../src/gui/MainWindowTemplates.cpp" line="+21"/>
-        <source>Templates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>Show the templates &amp;panel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>A request is in flight: wait for it before applying a template</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>JobDesk::MessageBanner</name>
     <message>
-        <location filename="../src/gui/MessageBanner.cpp" line="+80"/>
+        <location filename="../src/gui/MessageBanner.cpp" line="+81"/>
         <source>Dismiss this message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1084,22 +1102,23 @@ Next: %1</source>
 <context>
     <name>JobDesk::ResultPanel</name>
     <message>
-        <location filename="../src/gui/ResultPanel.cpp" line="+127"/>
+        <location filename="../src/gui/ResultPanel.cpp" line="+162"/>
         <source>The due date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+55"/>
         <source>The follow-up date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-76"/>
         <source>%1 must be an RFC 3339 date-time such as 2026-12-31T17:00:00Z (or empty to clear it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>The priority must be a whole number from 0 to 100.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1109,7 +1128,7 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+49"/>
         <source>User-task &amp;corrections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1125,7 +1144,7 @@ Next: %1</source>
 <context>
     <name>JobDesk::SaveTemplateDialog</name>
     <message>
-        <location filename="../src/gui/SaveTemplateDialog.cpp" line="+66"/>
+        <location filename="../src/gui/SaveTemplateDialog.cpp" line="+74"/>
         <source>Give the template a name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1136,9 +1155,47 @@ Next: %1</source>
     </message>
 </context>
 <context>
+    <name>JobDesk::TemplatesDock</name>
+    <message>
+        <location filename="../src/gui/TemplatesDock.cpp" line="+16"/>
+        <source>Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save form as template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find a &amp;template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save the form&apos;s variables and result as a reusable template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the templates panel and search it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Show the templates &amp;panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>A request is in flight: wait for it before applying a template</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JobDesk::TemplatesPanel</name>
     <message>
-        <location filename="../src/gui/TemplatesPanel.cpp" line="+43"/>
+        <location filename="../src/gui/TemplatesPanel.cpp" line="+45"/>
         <source>&amp;Rename</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1168,18 +1225,18 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+99"/>
         <source>For jobs of type %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+291"/>
+        <location line="+313"/>
         <source>Denies the job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-307"/>
         <source>%1 — for this job</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1261,7 +1318,7 @@ The file was left as it is.</source>
         <location line="+1"/>
         <source>These templates exist already: %1.
 
-Replace them with the imported ones? Otherwise the imported ones are added under new names.</source>
+Replace them with the imported ones, or keep both (the imported ones get new names)?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1269,8 +1326,18 @@ Replace them with the imported ones? Otherwise the imported ones are added under
         <source>Replace</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+0"/>
+        <source>Keep both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import cancelled: nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Imported %n template(s)</source>
         <translation>
             <numerusform>Imported %n template</numerusform>
@@ -1293,7 +1360,7 @@ Replace them with the imported ones? Otherwise the imported ones are added under
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+29"/>
         <source>Export templates</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1303,7 +1370,7 @@ Replace them with the imported ones? Otherwise the imported ones are added under
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+25"/>
         <source>Added %n starter template(s)</source>
         <translation>
             <numerusform>Added %n starter template</numerusform>
@@ -1397,7 +1464,7 @@ Replace them with the imported ones? Otherwise the imported ones are added under
     <message>
         <location line="+16"/>
         <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
-        <source>&amp;Preview request…</source>
+        <source>&amp;Preview…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1447,25 +1514,13 @@ Replace them with the imported ones? Otherwise the imported ones are added under
     <name>LogPanel</name>
     <message>
         <location filename="../ui/LogPanel.ui" line="+9"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+174"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+161"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
-        <source>Show only attempts whose job key, title, detail or connection contains this text (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
-        <source>Filter by key, title, detail or connection (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
+        <location line="+25"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+6"/>
         <source>Show only attempts with this outcome</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1482,44 +1537,32 @@ Replace them with the imported ones? Otherwise the imported ones are added under
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
-        <source>Copy the job key (Ctrl+C in the table)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
+        <location line="+10"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+4"/>
         <source>Copy key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
-        <source>Copy a short plain-text summary for a ticket or chat (Ctrl+Shift+C in the table)</source>
+        <location line="-50"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="-14"/>
+        <source>Show only attempts whose job key, title, detail, connection or request body (a variable&apos;s name or value) contains this text (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
         <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
-        <source>Copy as ticket text</source>
+        <source>Filter by key, text or variable (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
-        <source>Copy the request as a curl command (secrets redacted)</source>
+        <location line="+44"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+10"/>
+        <source>Copy the job key (Ctrl+C in the table); the arrow has the ticket text (Ctrl+Shift+C) and the curl command</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
-        <source>Copy as curl</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
+        <location line="+23"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+4"/>
         <source>Export the attempts shown (the current filter) as CSV or JSON</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1558,13 +1601,13 @@ Replace them with the imported ones? Otherwise the imported ones are added under
     <name>MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.ui" line="+6"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+185"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+183"/>
         <source>JobDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+42"/>
+        <location line="+47"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="+28"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1587,14 +1630,14 @@ Replace them with the imported ones? Otherwise the imported ones are added under
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <location filename="../build/src/gui/ui_MainWindow.h" line="+1"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="-45"/>
+        <location filename="../build/src/gui/ui_MainWindow.h" line="-31"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1685,42 +1728,6 @@ Replace them with the imported ones? Otherwise the imported ones are added under
     <message>
         <location line="+3"/>
         <location filename="../build/src/gui/ui_MainWindow.h" line="+1"/>
-        <source>&amp;Save form as template…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
-        <source>Ctrl+S</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+3"/>
-        <source>Save the form&apos;s variables and result as a reusable template</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
-        <source>Find a &amp;template</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
-        <source>Ctrl+T</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+3"/>
-        <source>Show the templates panel and search it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
         <source>&amp;About JobDesk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1987,13 +1994,31 @@ Replace them with the imported ones? Otherwise the imported ones are added under
     <message>
         <location line="+5"/>
         <location filename="../build/src/gui/ui_ResultPanel.h" line="+1"/>
-        <source>2026-12-31T17:00:00Z (empty: clear)</source>
+        <source>2026-12-31T17:00:00Z</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
         <location line="+11"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+2"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+5"/>
+        <source>2026-12-24T09:00:00+01:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+5"/>
+        <source>alice, bob</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+5"/>
+        <source>sales, support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <location line="+11"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="-13"/>
         <location line="+5"/>
         <source>RFC 3339 date-time, sent as typed</source>
         <translation type="unfinished"></translation>
@@ -2005,26 +2030,14 @@ Replace them with the imported ones? Otherwise the imported ones are added under
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+1"/>
-        <source>2026-12-24T09:00:00+01:00 (empty: clear)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+4"/>
+        <location line="+11"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+5"/>
         <source>Candidate users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+1"/>
-        <source>alice, bob (empty: none)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+2"/>
+        <location line="+6"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+3"/>
         <source>Comma-separated user ids</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2035,14 +2048,8 @@ Replace them with the imported ones? Otherwise the imported ones are added under
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+1"/>
-        <source>sales, support (empty: none)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+2"/>
+        <location line="+6"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+3"/>
         <source>Comma-separated group ids</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2145,12 +2152,18 @@ Replace them with the imported ones? Otherwise the imported ones are added under
     <message>
         <location line="+6"/>
         <location filename="../build/src/gui/ui_SaveTemplateDialog.h" line="+1"/>
-        <source>e.g. payment-service (optional; listed first for such jobs)</source>
+        <source>e.g. payment-service (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_SaveTemplateDialog.h" line="+2"/>
+        <source>Templates for a job type are listed first when the form&apos;s job is of that type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_SaveTemplateDialog.h" line="+1"/>
+        <location filename="../build/src/gui/ui_SaveTemplateDialog.h" line="+2"/>
         <source>&amp;Replace the existing template of this name</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -17,9 +18,15 @@ namespace Confirm {
 
 /// True when the person chose `acceptText`. Escape and closing the box mean no.
 bool ask(QWidget *parent, const QString &title, const QString &text, const QString &acceptText);
+/// Asks the person to pick one of `choices` (button texts; the first is the default). Returns
+/// its index, or -1 when they cancel (the Cancel button, Escape, closing the box).
+int choose(QWidget *parent, const QString &title, const QString &text, const QStringList &choices);
 /// For tests: the next ask() returns `answer` at once (once).
 void setNextAnswer(bool answer);
-/// How many times ask() was called (tests check that a question was or was not asked).
+/// For tests: the next choose() returns `choice` at once (once); -1 is Cancel.
+void setNextChoice(int choice);
+/// How many times ask() or choose() was called (tests check that a question was or was not
+/// asked).
 int askedCount();
 
 } // namespace Confirm

@@ -61,6 +61,11 @@ void ConnectionBar::setConnection(
     m_ui->topologyLabel->clear();
 }
 
+void ConnectionBar::setLeadingWidget(QWidget *widget)
+{
+    m_ui->connectionLayout->insertWidget(0, widget);
+}
+
 void ConnectionBar::setTagVisible(bool visible)
 {
     m_ui->connectionTagLabel->setVisible(visible);

@@ -26,6 +26,8 @@ public:
     /// `name` is the profile name or empty; `colour` the profile's tag colour (or empty).
     void setConnection(
         const QString &name, const QString &apiRoot, const QString &colour, bool production);
+    /// A widget at the start of the bar (the profile picker); the bar takes it over.
+    void setLeadingWidget(QWidget *widget);
     /// The name/colour tag; hidden when a profile picker with its own tag sits in the bar.
     void setTagVisible(bool visible);
     /// A production connection: a red line across the top of the whole bar, not only the tag.

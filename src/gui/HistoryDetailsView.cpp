@@ -150,6 +150,10 @@ QString HistoryDetailsView::html(const HistoryEntry &entry)
             + QStringLiteral(" <span style=\"color:gray;\">(%1)</span>")
                   .arg(esc(historySourceName(entry.source))));
     out += row(tr("Duration"), esc(QStringLiteral("%1 ms").arg(entry.elapsedMs)));
+    // A denial's title is the window's record of the decision, not the server's words.
+    const bool denial = entry.kind == OutcomeKind::Denied;
+    if (denial)
+        out += row(tr("Decision"), esc(entry.title));
     out += QStringLiteral("</table>");
 
     out += section(tr("What it means"));
@@ -189,7 +193,7 @@ QString HistoryDetailsView::html(const HistoryEntry &entry)
                                    .replace(QLatin1Char('\n'), QStringLiteral("<br>")));
             }
             out += QStringLiteral("</table>");
-        } else if (!entry.title.isEmpty() || !entry.detail.isEmpty()) {
+        } else if (!denial && (!entry.title.isEmpty() || !entry.detail.isEmpty())) {
             if (!entry.title.isEmpty())
                 out += QStringLiteral("<p><b>%1</b> %2</p>")
                            .arg(esc(tr("Title:")), esc(entry.title));

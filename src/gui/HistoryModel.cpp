@@ -222,7 +222,7 @@ bool HistoryModel::matches(const HistoryEntry &entry, const HistoryFilter &filte
         if (field->contains(filter.text, Qt::CaseInsensitive))
             return true;
     }
-    return false;
+    return QString::fromUtf8(entry.request.body).contains(filter.text, Qt::CaseInsensitive);
 }
 
 QString HistoryModel::timeText(const QDateTime &time, const QDateTime &now)

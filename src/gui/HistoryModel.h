@@ -83,7 +83,8 @@ public:
     /// True once every matching entry has been loaded.
     bool isComplete() const { return m_complete; }
 
-    /// What the filter means for one entry (same rules as the store's query).
+    /// What the filter means for one entry (same rules as the store's query; the request body
+    /// is only searched in a full entry, as insertIfMatches() reads one).
     static bool matches(const HistoryEntry &entry, const HistoryFilter &filter);
     /// "14:03:07" today, "11-28 14:03:07" earlier this year, "2025-11-28 14:03" before (local
     /// time; the tooltip has the full time in local time and UTC).

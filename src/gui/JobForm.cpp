@@ -7,9 +7,6 @@
 #include "gui/JsonEditor.h"
 #include "ui_JobForm.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QThreadPool>
 #include <QTimer>
 
@@ -349,55 +346,26 @@ void JobForm::setDraft(const Draft &draft)
 
 bool JobForm::loadRequest(const QString &jobKey, const QByteArray &body)
 {
-    const QString text = QString::fromUtf8(body);
-    Json::ScanOptions options;
-    options.collectTopLevelMembers = true;
-    options.findDuplicates = false;
-    const Json::ScanResult scanned = Json::scan(text, options);
-    if (!scanned.ok() || scanned.rootKind != Json::ValueKind::Object)
+    const CompletionRequest::ParseResult parsed = CompletionRequest::fromBody(body);
+    if (!parsed.request)
         return false;
-    QString variables;
-    UserTaskResult userTask;
-    for (const Json::Member &member : scanned.members) {
-        const QStringView raw = QStringView(text).mid(member.valueOffset, member.valueLength);
-        if (member.name == QLatin1String("variables")) {
-            // Re-indenting keeps every token (digits, escapes, key order) as sent.
-            variables = Json::formatPretty(raw).value_or(raw.toString());
-        } else if (member.name == QLatin1String("result")) {
-            const QJsonObject result = QJsonDocument::fromJson(raw.toUtf8()).object();
-            userTask.denied = result.value(QStringLiteral("denied")).toBool();
-            userTask.deniedReason = result.value(QStringLiteral("deniedReason")).toString();
-            const QJsonObject c = result.value(QStringLiteral("corrections")).toObject();
-            auto textOf = [&c](const char *name) -> std::optional<QString> {
-                const QJsonValue value = c.value(QLatin1String(name));
-                if (value.isUndefined())
-                    return std::nullopt;
-                return value.toString();
-            };
-            auto listOf = [&c](const char *name) -> std::optional<QStringList> {
-                const QJsonValue value = c.value(QLatin1String(name));
-                if (value.isUndefined())
-                    return std::nullopt;
-                QStringList items;
-                for (const QJsonValue &item : value.toArray())
-                    items.append(item.toString());
-                return items;
-            };
-            userTask.corrections.assignee = textOf("assignee");
-            userTask.corrections.dueDate = textOf("dueDate");
-            userTask.corrections.followUpDate = textOf("followUpDate");
-            userTask.corrections.candidateUsers = listOf("candidateUsers");
-            userTask.corrections.candidateGroups = listOf("candidateGroups");
-            if (c.contains(QLatin1String("priority")))
-                userTask.corrections.priority = c.value(QLatin1String("priority")).toInt();
-        }
-    }
+    const QByteArray &sent = parsed.request->variables.utf8();
+    // Re-indenting keeps every token (digits, escapes, key order) as sent.
+    const QString variables = sent.isEmpty()
+        ? QString()
+        : Json::formatPretty(QString::fromUtf8(sent)).value_or(QString::fromUtf8(sent));
     m_ui->jobKeyLineEdit->setText(jobKey);
     m_ui->variablesEditor->replaceAllText(variables);
     m_ui->resultPanel->clear();
-    m_ui->resultPanel->setResult(userTask);
+    if (const auto *userTask = std::get_if<UserTaskResult>(&parsed.request->result))
+        m_ui->resultPanel->setResult(*userTask);
     validateNow();
     return true;
+}
+
+QString JobForm::jobKeyText() const
+{
+    return m_ui->jobKeyLineEdit->text().trimmed();
 }
 
 void JobForm::focusJobKey()

@@ -58,6 +58,8 @@ public:
     bool loadRequest(const QString &jobKey, const QByteArray &body);
 
     void focusJobKey();
+    /// The job key as typed (trimmed), valid or not.
+    QString jobKeyText() const;
     /// Indent / compact the variables; on invalid JSON, go to the error instead.
     void formatVariables();
     void compactVariables();

@@ -2,21 +2,21 @@
 #include "gui/LogPanel.h"
 
 #include "core/base/Logging.h"
-#include "core/base/PrivateFiles.h"
+#include "core/history/TicketText.h"
+#include "core/http/JobsClient.h"
+#include "gui/HistoryController.h"
 #include "gui/HistoryDetailsView.h"
 #include "gui/HistoryModel.h"
 #include "gui/HistoryWorker.h"
-#include "gui/OutcomeBadgeDelegate.h"
+#include "gui/WindowSettings.h"
 #include "ui_LogPanel.h"
 
 #include <QAction>
-#include <QDir>
-#include <QFontDatabase>
+#include <QClipboard>
 #include <QGuiApplication>
-#include <QHeaderView>
+#include <QLabel>
 #include <QLocale>
-#include <QSettings>
-#include <QStandardPaths>
+#include <QMenu>
 #include <QTimer>
 
 namespace JobDesk {
@@ -24,11 +24,10 @@ namespace JobDesk {
 namespace {
 constexpr int kFilterDebounceMs = 200;
 constexpr int kPollIntervalMs = 4000;
-const QString kSplitterKey = QStringLiteral("logPanel/splitter");
-const QString kHeaderKey = QStringLiteral("logPanel/header");
 
 const QList<OutcomeKind> kAllKinds = {
     OutcomeKind::Completed,
+    OutcomeKind::Denied,
     OutcomeKind::NotFound,
     OutcomeKind::InvalidState,
     OutcomeKind::Rejected,
@@ -47,37 +46,13 @@ LogPanel::LogPanel(QWidget *parent)
     , m_ui(std::make_unique<Ui::LogPanel>())
     , m_model(new HistoryModel(this))
     , m_worker(new HistoryWorker(this))
+    , m_historyController(new HistoryController(this))
     , m_filterTimer(new QTimer(this))
     , m_pollTimer(new QTimer(this))
+    , m_statusTimer(new QTimer(this))
 {
     m_ui->setupUi(this);
-    m_ui->historyTableView->setModel(m_model);
-    m_ui->historyTableView->setItemDelegateForColumn(
-        HistoryModel::OutcomeColumn, new OutcomeBadgeDelegate(this));
-    QHeaderView *header = m_ui->historyTableView->horizontalHeader();
-    header->setStretchLastSection(false);
-    header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setSectionResizeMode(HistoryModel::TitleColumn, QHeaderView::Stretch);
-    header->setHighlightSections(false);
-    const QFontMetrics metrics(font());
-    const QFontMetrics mono(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    const int pad = metrics.height();
-    m_ui->historyTableView->setColumnWidth(HistoryModel::TimeColumn,
-        metrics.horizontalAdvance(QStringLiteral("2026-12-31 23:59")) + pad);
-    m_ui->historyTableView->setColumnWidth(
-        HistoryModel::ConnectionColumn, metrics.horizontalAdvance(QLatin1Char('x')) * 12 + pad);
-    m_ui->historyTableView->setColumnWidth(HistoryModel::JobKeyColumn,
-        mono.horizontalAdvance(QStringLiteral("2251799813685249")) + pad);
-    m_ui->historyTableView->setColumnWidth(HistoryModel::OutcomeColumn,
-        metrics.horizontalAdvance(QStringLiteral("Transport error")) * 6 / 5 + 3 * pad);
-    m_ui->historyTableView->setColumnWidth(
-        HistoryModel::StatusColumn, metrics.horizontalAdvance(QStringLiteral("Status")) + pad);
-    m_ui->historyTableView->setColumnWidth(
-        HistoryModel::DurationColumn, metrics.horizontalAdvance(QStringLiteral("Duration")) + pad);
-    // Uniform row heights: the view never measures 100,000 rows.
-    QHeaderView *rows = m_ui->historyTableView->verticalHeader();
-    rows->setSectionResizeMode(QHeaderView::Fixed);
-    rows->setDefaultSectionSize(metrics.height() + 10);
+    m_ui->historyTableView->setHistoryModel(m_model);
     m_ui->historySplitter->setStretchFactor(0, 3);
     m_ui->historySplitter->setStretchFactor(1, 2);
 
@@ -105,24 +80,35 @@ LogPanel::LogPanel(QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         showSelected();
         updateActions();
+        updateEmptyState();
+    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+        updateActions();
+        updateEmptyState();
     });
 
     connect(
         m_ui->loadIntoFormPushButton, &QPushButton::clicked, this, &LogPanel::loadSelectedIntoForm);
     connect(m_ui->copyKeyToolButton, &QToolButton::clicked, this, &LogPanel::copyKey);
-    connect(m_ui->copyTicketToolButton, &QToolButton::clicked, this, &LogPanel::copyTicketText);
-    connect(m_ui->copyCurlToolButton, &QToolButton::clicked, this, &LogPanel::copyCurl);
     connect(m_ui->exportToolButton, &QToolButton::clicked, this, &LogPanel::exportWithDialog);
-    connect(m_ui->retentionToolButton, &QToolButton::clicked, this, &LogPanel::editRetention);
+    connect(m_ui->retentionToolButton, &QToolButton::clicked, m_historyController,
+        &HistoryController::editRetention);
     connect(m_ui->refreshToolButton, &QToolButton::clicked, this, &LogPanel::refresh);
+    connect(m_historyController, &HistoryController::statusMessage, this, &LogPanel::report);
+    connect(m_historyController, &HistoryController::pruned, this, &LogPanel::refresh);
 
     m_pollTimer->setInterval(kPollIntervalMs);
     connect(m_pollTimer, &QTimer::timeout, this, &LogPanel::pollForNewEntries);
+    // "Copied …" is news for a moment, not a state: the line clears itself.
+    m_statusTimer->setObjectName(QStringLiteral("historyStatusTimer"));
+    m_statusTimer->setSingleShot(true);
+    m_statusTimer->setInterval(kStatusLineMs);
+    connect(m_statusTimer, &QTimer::timeout, m_ui->historyStatusLabel, &QLabel::clear);
 
-    m_retention = RetentionPolicy::load(QSettings());
     restoreLayout();
     updateActions();
     updateCount();
+    updateEmptyState();
 }
 
 LogPanel::~LogPanel()
@@ -136,10 +122,10 @@ void LogPanel::setupOutcomeFilter()
     combo->addItem(tr("All outcomes"), QStringList());
     QStringList problems;
     for (const OutcomeKind kind : kAllKinds) {
-        if (kind != OutcomeKind::Completed)
+        if (kind != OutcomeKind::Completed && kind != OutcomeKind::Denied)
             problems.append(outcomeKindName(kind));
     }
-    combo->addItem(tr("Everything but completed"), problems);
+    combo->addItem(tr("Problems only"), problems);
     combo->insertSeparator(combo->count());
     for (const OutcomeKind kind : kAllKinds)
         combo->addItem(outcomeKindLabel(kind), QStringList {outcomeKindName(kind)});
@@ -164,8 +150,20 @@ void LogPanel::setupActions()
     m_copyTicketAction = make(
         tr("Copy as ticket text"), QKeySequence(tr("Ctrl+Shift+C")), &LogPanel::copyTicketText);
     m_copyCurlAction = make(tr("Copy as curl"), {}, &LogPanel::copyCurl);
+    m_copyKeyAction->setObjectName(QStringLiteral("copyKeyAction"));
+    m_copyTicketAction->setObjectName(QStringLiteral("copyTicketAction"));
+    m_copyCurlAction->setObjectName(QStringLiteral("copyCurlAction"));
+    // One button for the three copies (the key is the one used most): the row stays narrow
+    // enough for a 1280-pixel screen with the templates dock open.
+    auto *copyMenu = new QMenu(m_ui->copyKeyToolButton);
+    copyMenu->addAction(m_copyKeyAction);
+    copyMenu->addAction(m_copyTicketAction);
+    copyMenu->addAction(m_copyCurlAction);
+    m_ui->copyKeyToolButton->setMenu(copyMenu);
     m_exportAction = make(tr("Export filtered history…"), {}, &LogPanel::exportWithDialog);
-    m_retentionAction = make(tr("Retention…"), {}, &LogPanel::editRetention);
+    m_retentionAction = new QAction(tr("Retention…"), this);
+    connect(m_retentionAction, &QAction::triggered, m_historyController,
+        &HistoryController::editRetention);
 }
 
 void LogPanel::setStore(HistoryStore *store)
@@ -174,12 +172,13 @@ void LogPanel::setStore(HistoryStore *store)
     m_model->setStore(m_store);
     m_requestedFilter = m_model->filter();
     updateCount();
-    if (m_store != nullptr) {
+    updateActions();
+    updateEmptyState();
+    m_historyController->setStore(m_store);
+    if (m_store != nullptr)
         m_pollTimer->start();
-        applyRetention();
-    } else {
+    else
         m_pollTimer->stop();
-    }
 }
 
 HistoryFilter LogPanel::currentFilter() const
@@ -318,15 +317,34 @@ void LogPanel::updateActions()
 {
     const bool hasSelection
         = m_model->entryAt(m_ui->historyTableView->currentIndex().row()) != nullptr;
-    for (QWidget *widget : std::initializer_list<QWidget *> {m_ui->loadIntoFormPushButton,
-             m_ui->copyKeyToolButton, m_ui->copyTicketToolButton, m_ui->copyCurlToolButton})
+    for (QWidget *widget :
+        std::initializer_list<QWidget *> {m_ui->loadIntoFormPushButton, m_ui->copyKeyToolButton})
         widget->setEnabled(hasSelection);
     for (QAction *action : {m_loadAction, m_copyKeyAction, m_copyTicketAction, m_copyCurlAction})
         action->setEnabled(hasSelection);
     const bool hasStore = m_store != nullptr;
-    m_ui->exportToolButton->setEnabled(hasStore);
-    m_exportAction->setEnabled(hasStore);
+    // Nothing shown, nothing to export (an empty history, or a filter that matches nothing).
+    const bool hasRows = hasStore && m_model->rowCount() > 0;
+    m_ui->exportToolButton->setEnabled(hasRows);
+    m_exportAction->setEnabled(hasRows);
     m_ui->refreshToolButton->setEnabled(hasStore);
+}
+
+void LogPanel::updateEmptyState()
+{
+    const HistoryFilter filter = m_model->filter();
+    QString text;
+    if (m_model->rowCount() == 0) {
+        if (m_store == nullptr)
+            text = tr("No history: attempts are not recorded.");
+        else if (!filter.text.isEmpty())
+            text = tr("No attempt matches “%1”.").arg(filter.text);
+        else if (!filter.kinds.isEmpty())
+            text = tr("No attempt with this outcome.");
+        else
+            text = tr("No attempts yet: every request you send appears here.");
+    }
+    m_ui->historyTableView->setEmptyText(text);
 }
 
 void LogPanel::updateCount()
@@ -377,28 +395,76 @@ void LogPanel::report(const QString &message)
 {
     qCInfo(lcUi) << message;
     m_ui->historyStatusLabel->setText(message);
+    m_statusTimer->start();
     emit statusMessage(message);
 }
 
 void LogPanel::restoreLayout()
 {
-    const QSettings settings;
-    const QByteArray splitter = settings.value(kSplitterKey).toByteArray();
+    const WindowSettings settings;
+    // The columns are not restored: they fit their content and the table's width each time.
+    const QByteArray splitter = settings.layout(WindowSettings::Layout::LogSplitter);
     if (!splitter.isEmpty())
         m_ui->historySplitter->restoreState(splitter);
-    const QByteArray header = settings.value(kHeaderKey).toByteArray();
-    if (!header.isEmpty())
-        m_ui->historyTableView->horizontalHeader()->restoreState(header);
 }
 
 void LogPanel::saveLayout() const
 {
-    QSettings settings;
-    settings.setValue(kSplitterKey, m_ui->historySplitter->saveState());
-    settings.setValue(kHeaderKey, m_ui->historyTableView->horizontalHeader()->saveState());
-    QString error;
-    if (!PrivateFiles::syncPrivately(settings, &error))
-        qCWarning(lcUi).noquote() << error;
+    WindowSettings settings;
+    settings.setLayout(WindowSettings::Layout::LogSplitter, m_ui->historySplitter->saveState());
+}
+
+void LogPanel::loadSelectedIntoForm()
+{
+    // The window says whether it could (in its status bar or banner).
+    if (const std::optional<HistoryEntry> entry = selectedEntry())
+        emit loadIntoFormRequested(*entry);
+}
+
+void LogPanel::copyKey()
+{
+    if (const HistoryEntry *entry
+        = m_model->entryAt(m_ui->historyTableView->currentIndex().row())) {
+        QGuiApplication::clipboard()->setText(entry->jobKey);
+        report(tr("Copied job key %1").arg(entry->jobKey));
+    }
+}
+
+void LogPanel::copyTicketText()
+{
+    if (const std::optional<HistoryEntry> entry = selectedEntry()) {
+        QGuiApplication::clipboard()->setText(ticketText(*entry));
+        report(tr("Copied a summary of the attempt on job %1").arg(entry->jobKey));
+    }
+}
+
+void LogPanel::copyCurl()
+{
+    if (const std::optional<HistoryEntry> entry = selectedEntry()) {
+        QGuiApplication::clipboard()->setText(
+            JobsClient::toCurl(HistoryDetailsView::redacted(entry->request)));
+        report(tr("Copied the request as a curl command (secrets redacted)"));
+    }
+}
+
+void LogPanel::exportWithDialog()
+{
+    m_historyController->exportWithDialog(currentFilter());
+}
+
+void LogPanel::showContextMenu(const QPoint &position)
+{
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addAction(m_loadAction);
+    menu->addSeparator();
+    menu->addAction(m_copyKeyAction);
+    menu->addAction(m_copyTicketAction);
+    menu->addAction(m_copyCurlAction);
+    menu->addSeparator();
+    menu->addAction(m_exportAction);
+    menu->addAction(m_retentionAction);
+    menu->popup(m_ui->historyTableView->viewport()->mapToGlobal(position));
 }
 
 } // namespace JobDesk

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/history/HistoryExporter.h"
 #include "core/history/HistoryStore.h"
-#include "core/history/RetentionPolicy.h"
 
 #include <QWidget>
 
@@ -19,6 +17,7 @@ class LogPanel;
 
 namespace JobDesk {
 
+class HistoryController;
 class HistoryModel;
 class HistoryWorker;
 
@@ -34,17 +33,23 @@ class HistoryWorker;
 /// - Filtering: without text the store answers from its indexes at once; a text filter (a
 ///   LIKE scan, ~0.1-0.5 s on 100,000 entries) runs on a worker thread and `filterApplied()`
 ///   follows, so typing never waits for the database.
+/// - The text filter also finds words of the request body (a variable's name or value); when
+///   nothing matches, the table says so.
 /// - Connect `loadIntoFormRequested(entry)` (a full entry: request body included) to fill the
-///   form, and `statusMessage(text)` to the status bar if wanted.
+///   form, and `statusMessage(text)` to the status bar if wanted. The panel's own status line
+///   clears itself after kStatusLineMs.
 /// - Ctrl+F: call `focusFilter()`.
 ///
 /// Keyboard in the table: Enter loads into the form, Ctrl+C copies the key, Ctrl+Shift+C the
-/// ticket text; the context menu has every action. Exports and retention run off the UI thread
-/// (see HistoryWorker); the retention policy lives in QSettings (`history/retention/…`).
+/// ticket text; the context menu has every action. Export and retention are the
+/// HistoryController's (`historyController()`).
 class LogPanel final : public QWidget
 {
     Q_OBJECT
 public:
+    /// How long a line in the panel's status line stays.
+    static constexpr int kStatusLineMs = 8000;
+
     explicit LogPanel(QWidget *parent = nullptr);
     ~LogPanel() override;
     Q_DISABLE_COPY_MOVE(LogPanel)
@@ -52,15 +57,13 @@ public:
     void setStore(HistoryStore *store);
     HistoryStore *store() const { return m_store; }
     HistoryModel *model() const { return m_model; }
+    /// Export and retention.
+    HistoryController *historyController() const { return m_historyController; }
 
     /// The selected entry in full (read from the store), or nullopt.
     std::optional<HistoryEntry> selectedEntry() const;
     /// Selects the row of an entry if it is loaded; false otherwise.
     bool selectEntry(qint64 id);
-
-    RetentionPolicy retentionPolicy() const { return m_retention; }
-    /// Saves the policy to QSettings and applies it in the background.
-    void setRetentionPolicy(const RetentionPolicy &policy);
 
     /// The filter the table shows (after the debounce).
     HistoryFilter currentFilter() const;
@@ -70,10 +73,6 @@ signals:
     void loadIntoFormRequested(const JobDesk::HistoryEntry &entry);
     /// Something worth a line in the status bar (copied, exported, pruned, errors).
     void statusMessage(const QString &message);
-    /// After an export finished (ok or not); `count` entries were written.
-    void exportFinished(bool ok, int count, const QString &message);
-    /// After retention ran; `removed` entries were deleted (-1 on error).
-    void retentionApplied(int removed);
     /// The table shows the current filter's rows (text filters are queried off the UI thread).
     void filterApplied();
 
@@ -84,19 +83,13 @@ public slots:
     void refresh();
     /// Focuses and selects the filter text (Ctrl+F).
     void focusFilter();
-    /// Applies the retention policy now, in the background.
-    void applyRetention();
-    /// Exports the entries matching the current filter, in the background (no dialog).
-    void exportTo(const QString &path, JobDesk::HistoryExporter::Format format);
 
     void loadSelectedIntoForm();
     void copyKey();
     void copyTicketText();
     void copyCurl();
-    /// Asks for a file name, then exportTo().
+    /// Asks for a file name, then exports the entries of the current filter.
     void exportWithDialog();
-    /// Opens the retention dialog (non-modal to the event loop: no nested exec()).
-    void editRetention();
 
 private:
     void setupActions();
@@ -113,21 +106,21 @@ private:
     void showContextMenu(const QPoint &position);
     void pollForNewEntries();
     void report(const QString &message);
+    void updateEmptyState();
     void restoreLayout();
     void saveLayout() const;
 
     const std::unique_ptr<Ui::LogPanel> m_ui;
     HistoryModel *m_model;
     HistoryWorker *m_worker;
+    HistoryController *m_historyController;
     HistoryStore *m_store = nullptr;
     QTimer *m_filterTimer;
     QTimer *m_pollTimer;
+    QTimer *m_statusTimer;
     HistoryFilter m_requestedFilter;
     quint64 m_filterGeneration = 0;
     quint64 m_countGeneration = 0;
-    RetentionPolicy m_retention;
-    bool m_retentionRunning = false;
-    bool m_retentionAgain = false;
     QAction *m_loadAction = nullptr;
     QAction *m_copyKeyAction = nullptr;
     QAction *m_copyTicketAction = nullptr;

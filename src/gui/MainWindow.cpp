@@ -3,11 +3,11 @@
 
 #include "core/base/AppInfo.h"
 #include "core/base/Logging.h"
-#include "core/base/PrivateFiles.h"
 #include "core/camunda/CompletionRequest.h"
 #include "core/history/HistoryStore.h"
 #include "core/http/JobsClient.h"
 #include "core/templates/DraftStore.h"
+#include "core/templates/TemplateStore.h"
 #include "gui/AboutDialog.h"
 #include "gui/Confirm.h"
 #include "gui/ConnectionBar.h"
@@ -16,6 +16,8 @@
 #include "gui/LogPanel.h"
 #include "gui/MessageBanner.h"
 #include "gui/RequestPreviewDialog.h"
+#include "gui/TemplatesDock.h"
+#include "gui/WindowSettings.h"
 #include "ui_MainWindow.h"
 
 #include <QApplication>
@@ -23,11 +25,15 @@
 #include <QCloseEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QProgressBar>
-#include <QSettings>
-#include <QStandardPaths>
+#include <QScreen>
+#include <QScrollBar>
+#include <QShowEvent>
 #include <QTimer>
 #include <QWindow>
+
+#include <algorithm>
 
 // Resources of a static library must be registered by hand, outside any namespace.
 static void initJobDeskResources()
@@ -41,22 +47,18 @@ namespace JobDesk {
 namespace {
 constexpr int kDraftDelayMs = 400;
 constexpr int kStartupFallbackMs = 1000;
+constexpr int kElapsedTickMs = 500;
 
-QSettings windowSettings()
+/// What a busy or throttled server asks for: the same request again, a little later.
+bool offersRetry(const Outcome &outcome)
 {
-    return QSettings(MainWindow::settingsPath(), QSettings::IniFormat);
+    return outcome.httpStatus && (*outcome.httpStatus == 503 || *outcome.httpStatus == 429);
 }
 } // namespace
 
 QString MainWindow::Connection::displayName() const
 {
     return profileName.isEmpty() ? apiRoot.toString() : profileName;
-}
-
-QString MainWindow::settingsPath()
-{
-    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
-        + QStringLiteral("/window.conf");
 }
 
 MainWindow::MainWindow(const Connection &connection, QNetworkAccessManager *nam,
@@ -69,11 +71,16 @@ MainWindow::MainWindow(const Connection &connection, QNetworkAccessManager *nam,
     , m_drafts(drafts)
     , m_logPanel(nullptr)
     , m_draftTimer(new QTimer(this))
+    , m_elapsedTimer(new QTimer(this))
     , m_statusLabel(new QLabel(this))
     , m_busyBar(new QProgressBar(this))
 {
     m_ui->setupUi(this);
     startupMark("  setupUi");
+    // The form scrolls only where a state is taller than the screen (corrections open and a
+    // long message at 720 px); it is never squeezed, and never narrower than it needs.
+    m_ui->jobForm->installEventFilter(this);
+    fitFormWidth();
     setWindowTitle(tr("JobDesk — %1").arg(m_connection.displayName()));
 
     m_client->setApiRoot(m_connection.apiRoot);
@@ -94,6 +101,8 @@ MainWindow::MainWindow(const Connection &connection, QNetworkAccessManager *nam,
         m_connection.colour, m_connection.production);
 
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
+    // A long status (an address, a problem title) is cut, never widens the window.
+    m_statusLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_busyBar->setObjectName(QStringLiteral("busyProgressBar"));
     m_busyBar->setRange(0, 0);
     m_busyBar->setMaximumWidth(120);
@@ -103,6 +112,11 @@ MainWindow::MainWindow(const Connection &connection, QNetworkAccessManager *nam,
     statusBar()->addWidget(m_statusLabel, 1);
     statusBar()->addPermanentWidget(m_busyBar);
     m_statusLabel->setText(tr("Ready"));
+    m_elapsedTimer->setObjectName(QStringLiteral("requestElapsedTimer"));
+    m_elapsedTimer->setInterval(kElapsedTickMs);
+    connect(m_elapsedTimer, &QTimer::timeout, this, &MainWindow::updateElapsed);
+    // Filled (and shown) by a templates dock.
+    m_ui->templatesMenu->menuAction()->setVisible(false);
 
     setupActions();
     startupMark("  actions");
@@ -112,16 +126,18 @@ MainWindow::MainWindow(const Connection &connection, QNetworkAccessManager *nam,
     connect(m_ui->jobForm, &JobForm::copyCurlRequested, this, &MainWindow::copyCurl);
     connect(m_ui->jobForm, &JobForm::previewRequested, this, &MainWindow::previewRequest);
     connect(m_ui->connectionBar, &ConnectionBar::testRequested, this, &MainWindow::testConnection);
-    connect(m_logPanel, &LogPanel::statusMessage, this,
-        [this](const QString &message) { statusBar()->showMessage(message, 6000); });
+    connect(m_ui->messageBanner, &MessageBanner::actionTriggered, this, &MainWindow::send);
+    connect(m_ui->messageBanner, &MessageBanner::closed, this, [this] { m_bannerJobKey.clear(); });
+    // The log says what its actions did in its own status line; the status bar would say it a
+    // second time.
     connect(m_logPanel, &LogPanel::loadIntoFormRequested, this, [this](const HistoryEntry &entry) {
         if (isSending())
             return;
         if (m_ui->jobForm->loadRequest(entry.jobKey, entry.request.body)) {
-            statusBar()->showMessage(
-                tr("Loaded the request of job %1 into the form").arg(entry.jobKey), 6000);
+            showStatusMessage(tr("Loaded the request of job %1 into the form").arg(entry.jobKey));
             m_ui->jobForm->focusJobKey();
         } else {
+            m_bannerJobKey.clear();
             m_ui->messageBanner->showMessage(MessageBanner::Kind::Warning,
                 tr("Cannot load this entry into the form"),
                 tr("Its request body is not a job completion body."));
@@ -134,6 +150,7 @@ MainWindow::MainWindow(const Connection &connection, QNetworkAccessManager *nam,
     restoreDraft();
     connect(m_ui->jobForm, &JobForm::changed, this, [this] {
         m_draftTimer->start();
+        dropStaleBanner();
         updateActions();
     });
 
@@ -205,6 +222,8 @@ void MainWindow::enableClearButtons(QWidget *root)
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
+    if (!event->spontaneous())
+        keepOnScreen();
     if (!m_startupFinished && !m_waitingForExpose && windowHandle() != nullptr) {
         m_waitingForExpose = true;
         windowHandle()->installEventFilter(this);
@@ -214,8 +233,16 @@ void MainWindow::showEvent(QShowEvent *event)
     }
 }
 
+void MainWindow::fitFormWidth()
+{
+    m_ui->formScrollArea->setMinimumWidth(m_ui->jobForm->minimumSizeHint().width()
+        + m_ui->formScrollArea->verticalScrollBar()->sizeHint().width());
+}
+
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_ui->jobForm && event->type() == QEvent::LayoutRequest)
+        fitFormWidth();
     if (m_waitingForExpose && watched == windowHandle() && event->type() == QEvent::Expose
         && windowHandle()->isExposed()) {
         // The expose paints the first frame right after this filter; the rest comes after it.
@@ -258,6 +285,45 @@ MessageBanner *MainWindow::banner() const
 ConnectionBar *MainWindow::connectionBar() const
 {
     return m_ui->connectionBar;
+}
+
+QMenu *MainWindow::fileMenu() const
+{
+    return m_ui->fileMenu;
+}
+
+QMenu *MainWindow::templatesMenu() const
+{
+    return m_ui->templatesMenu;
+}
+
+void MainWindow::setConnectionPicker(QWidget *picker)
+{
+    m_ui->connectionBar->setLeadingWidget(picker);
+}
+
+void MainWindow::showStatusMessage(const QString &text)
+{
+    statusBar()->showMessage(text, kStatusMessageMs);
+}
+
+void MainWindow::setTemplateStore(TemplateStore *store)
+{
+    if (m_templatesDock || !store)
+        return;
+    m_templatesDock = new TemplatesDock(store, this);
+    addDockWidget(Qt::LeftDockWidgetArea, m_templatesDock);
+    resizeDocks({m_templatesDock}, {200}, Qt::Horizontal);
+    // First start (no saved layout) without templates: the dock stays closed and the log gets
+    // the room; Ctrl+T, the Templates menu and the first saved template open it.
+    if (!restoreState(WindowSettings().layout(WindowSettings::Layout::Docks))
+        && store->templates().isEmpty())
+        m_templatesDock->hide();
+}
+
+TemplatesPanel *MainWindow::templatesPanel() const
+{
+    return m_templatesDock ? m_templatesDock->panel() : nullptr;
 }
 
 void MainWindow::setupActions()
@@ -303,6 +369,7 @@ void MainWindow::send()
     QString why;
     const std::optional<CompletionRequest> request = m_ui->jobForm->request(&why);
     if (!request) {
+        m_bannerJobKey.clear();
         m_ui->messageBanner->showMessage(MessageBanner::Kind::Error, tr("Not sent"),
             why.isEmpty() ? tr("The form is not complete.") : why);
         return;
@@ -313,36 +380,59 @@ void MainWindow::send()
                "be undone.")
                 .arg(request->jobKey.toString(), m_connection.displayName()),
             tr("Complete in production"))) {
-        statusBar()->showMessage(tr("Not sent: cancelled at the production check."), 6000);
+        showStatusMessage(tr("Not sent: cancelled at the production check."));
         return;
     }
-
     saveDraft();
-    m_started = QDateTime::currentDateTimeUtc();
-    m_sendingKey = request->jobKey.toString();
-    const auto *userTask = std::get_if<UserTaskResult>(&request->result);
-    m_sendingDenied = userTask && userTask->denied;
+    startAttempt(*request);
+}
+
+void MainWindow::startAttempt(const CompletionRequest &request)
+{
+    // The previous answer says nothing about this request: it goes while this one is in flight.
+    m_ui->messageBanner->clear();
+    m_bannerJobKey.clear();
+
+    m_attempt = Attempt {};
+    m_attempt.started = QDateTime::currentDateTimeUtc();
+    m_attempt.jobKey = request.jobKey.toString();
+    if (const auto *userTask = std::get_if<UserTaskResult>(&request.result)) {
+        m_attempt.denied = userTask->denied;
+        m_attempt.deniedReason = userTask->deniedReason;
+    }
     // Write-ahead: the attempt is on disk before the request leaves, so a crash or a kill while
     // it is in flight leaves a row that says "unknown — look the job up".
-    m_attemptId = 0;
-    m_attemptError.clear();
     if (m_history && m_history->isOpen()) {
         const std::optional<qint64> id = m_history->beginAttempt(
-            HistoryEntry::forAttempt(m_client->describeCompletion(*request), HistorySource::Window,
-                m_connection.displayName(), m_connection.production, m_started));
-        m_attemptId = id.value_or(0);
+            HistoryEntry::forAttempt(m_client->describeCompletion(request), HistorySource::Window,
+                m_connection.displayName(), m_connection.production, m_attempt.started));
+        m_attempt.historyId = id.value_or(0);
         if (!id)
-            m_attemptError = m_history->error();
+            m_attempt.historyError = m_history->error();
     }
-    m_call = m_client->complete(*request);
+    m_call = m_client->complete(request);
     connect(m_call, &ApiCall::finished, this, &MainWindow::onFinished);
 
     m_ui->jobForm->setBusy(true);
     m_busyBar->show();
-    m_statusLabel->setText(
-        tr("Sending POST %1 …")
-            .arg(m_client->apiRoot().resolved(QUrl(request->relativePath())).toString()));
+    m_sendingUrl = m_client->apiRoot().resolved(QUrl(request.relativePath())).toString();
+    m_sendClock.start();
+    m_elapsedTimer->start();
+    updateElapsed();
     updateActions();
+}
+
+void MainWindow::updateElapsed()
+{
+    if (!isSending()) {
+        m_elapsedTimer->stop();
+        return;
+    }
+    const qint64 elapsed = m_sendClock.elapsed() / 1000;
+    const qint64 timeout = qint64(m_client->timeout().count()) / 1000;
+    const qint64 left = std::max<qint64>(0, timeout - elapsed);
+    m_statusLabel->setText(
+        tr("Sending POST %1 — %2 s, times out in %3 s").arg(m_sendingUrl).arg(elapsed).arg(left));
 }
 
 void MainWindow::cancel()
@@ -351,37 +441,27 @@ void MainWindow::cancel()
         m_call->cancel();
 }
 
-void MainWindow::onFinished(const Outcome &outcome)
+void MainWindow::onFinished(const Outcome &answer)
 {
+    Outcome outcome = answer;
+    // The server answers a denial like a completion (204); the log and the banner tell them
+    // apart.
+    if (outcome.kind == OutcomeKind::Completed && m_attempt.denied)
+        outcome.kind = OutcomeKind::Denied;
+
     // The attempt is on disk before anything else happens (crash between here and the banner:
     // the history still knows).
-    qint64 id = 0;
-    QString historyError = m_attemptError;
-    if (m_history && m_history->isOpen()) {
-        if (m_attemptId != 0) {
-            if (m_history->finishAttempt(m_attemptId, outcome))
-                id = m_attemptId;
-            else
-                historyError = m_history->error();
-        } else {
-            // The write-ahead row could not be written: record the attempt in one step.
-            HistoryEntry entry = HistoryEntry::fromOutcome(outcome, HistorySource::Window,
-                m_connection.displayName(), m_sendingKey, m_started);
-            entry.production = m_connection.production;
-            const std::optional<qint64> appended = m_history->append(entry);
-            id = appended.value_or(0);
-            historyError = appended ? QString() : m_history->error();
-        }
-    }
-    m_attemptId = 0;
+    QString historyError;
+    const qint64 id = recordAttempt(outcome, &historyError);
 
     if (m_call) {
         m_call->deleteLater();
         m_call.clear();
     }
+    m_elapsedTimer->stop();
     m_ui->jobForm->setBusy(false);
     m_busyBar->hide();
-    showOutcome(outcome, m_sendingKey, m_sendingDenied);
+    showOutcome(outcome);
     if (!historyError.isEmpty())
         m_ui->messageBanner->showMessage(MessageBanner::Kind::Warning,
             tr("The attempt could not be recorded"),
@@ -392,8 +472,49 @@ void MainWindow::onFinished(const Outcome &outcome)
     emit requestFinished(outcome, id);
 }
 
-void MainWindow::showOutcome(const Outcome &outcome, const QString &jobKey, bool denied)
+qint64 MainWindow::recordAttempt(const Outcome &outcome, QString *error)
 {
+    if (!m_history)
+        return 0;
+    if (!m_history->isOpen()) {
+        *error = m_history->error();
+        return 0;
+    }
+    const qint64 pending = m_attempt.historyId;
+    m_attempt.historyId = 0;
+    QString title;
+    if (outcome.kind == OutcomeKind::Denied) {
+        // The log's title column says what was decided (a 204 has no title of its own).
+        title = m_attempt.deniedReason.isEmpty()
+            ? QStringLiteral("Denied (no reason given)")
+            : QStringLiteral("Denied: %1").arg(m_attempt.deniedReason);
+    }
+    if (pending != 0) {
+        if (!m_history->finishAttempt(pending, outcome, title)) {
+            *error = m_history->error();
+            return 0;
+        }
+        return pending;
+    }
+    // The write-ahead row could not be written: record the attempt in one step.
+    HistoryEntry entry = HistoryEntry::fromOutcome(outcome, HistorySource::Window,
+        m_connection.displayName(), m_attempt.jobKey, m_attempt.started);
+    entry.production = m_connection.production;
+    if (!title.isEmpty())
+        entry.title = title;
+    const std::optional<qint64> id = m_history->append(entry);
+    if (!id) {
+        *error = m_history->error();
+        return 0;
+    }
+    if (!m_attempt.historyError.isEmpty())
+        *error = m_attempt.historyError;
+    return *id;
+}
+
+void MainWindow::showOutcome(const Outcome &outcome)
+{
+    const QString &jobKey = m_attempt.jobKey;
     const Explanation explanation = explain(outcome);
     QString headline;
     MessageBanner::Kind kind = MessageBanner::Kind::Error;
@@ -401,8 +522,11 @@ void MainWindow::showOutcome(const Outcome &outcome, const QString &jobKey, bool
     switch (outcome.kind) {
     case OutcomeKind::Completed:
         kind = MessageBanner::Kind::Positive;
-        headline = denied ? tr("Job %1 completed with a denial").arg(jobKey)
-                          : tr("Job %1 completed").arg(jobKey);
+        headline = tr("Job %1 completed").arg(jobKey);
+        break;
+    case OutcomeKind::Denied:
+        kind = MessageBanner::Kind::Positive;
+        headline = tr("Job %1 completed with a denial").arg(jobKey);
         break;
     case OutcomeKind::Cancelled:
         kind = MessageBanner::Kind::Information;
@@ -422,7 +546,26 @@ void MainWindow::showOutcome(const Outcome &outcome, const QString &jobKey, bool
     if (!explanation.nextStep.isEmpty())
         text += tr("\nNext: %1").arg(explanation.nextStep);
     m_ui->messageBanner->showMessage(kind, headline, text);
+    if (offersRetry(outcome))
+        m_ui->messageBanner->setAction(tr("&Retry"), tr("Send the form again"));
+    m_bannerJobKey = jobKey;
+    m_bannerHeadline = m_ui->messageBanner->headline();
     m_statusLabel->setText(tr("%1 — %2 ms").arg(headline).arg(outcome.elapsedMs));
+}
+
+void MainWindow::dropStaleBanner()
+{
+    if (m_bannerJobKey.isEmpty())
+        return;
+    if (!m_ui->messageBanner->isVisibleTo(this)
+        || m_ui->messageBanner->headline() != m_bannerHeadline) {
+        m_bannerJobKey.clear(); // another message took its place (a warning of a controller)
+        return;
+    }
+    if (m_ui->jobForm->jobKeyText() != m_bannerJobKey) {
+        m_ui->messageBanner->clear();
+        m_bannerJobKey.clear();
+    }
 }
 
 void MainWindow::testConnection()
@@ -445,11 +588,12 @@ void MainWindow::copyCurl()
     QString why;
     const std::optional<CompletionRequest> request = m_ui->jobForm->request(&why);
     if (!request) {
+        m_bannerJobKey.clear();
         m_ui->messageBanner->showMessage(MessageBanner::Kind::Error, tr("Nothing to copy"), why);
         return;
     }
     QApplication::clipboard()->setText(JobsClient::toCurl(m_client->describeCompletion(*request)));
-    statusBar()->showMessage(tr("Copied the request as a curl command (secrets redacted)."), 6000);
+    showStatusMessage(tr("Copied the request as a curl command (secrets redacted)."));
 }
 
 void MainWindow::previewRequest()
@@ -457,6 +601,7 @@ void MainWindow::previewRequest()
     QString why;
     const std::optional<CompletionRequest> request = m_ui->jobForm->request(&why);
     if (!request) {
+        m_bannerJobKey.clear();
         m_ui->messageBanner->showMessage(MessageBanner::Kind::Error, tr("Nothing to preview"), why);
         return;
     }
@@ -494,25 +639,66 @@ void MainWindow::saveDraft()
         qCWarning(lcUi).noquote() << m_drafts->error();
 }
 
+QRect MainWindow::fitIntoScreen(const QRect &frame, const QRect &available)
+{
+    if (!available.isValid())
+        return frame;
+    QRect fitted = frame;
+    fitted.setWidth(std::min(frame.width(), available.width()));
+    fitted.setHeight(std::min(frame.height(), available.height()));
+    if (fitted.right() > available.right())
+        fitted.moveRight(available.right());
+    if (fitted.bottom() > available.bottom())
+        fitted.moveBottom(available.bottom());
+    if (fitted.left() < available.left())
+        fitted.moveLeft(available.left());
+    if (fitted.top() < available.top())
+        fitted.moveTop(available.top());
+    return fitted;
+}
+
 void MainWindow::restoreLayout()
 {
-    QSettings settings = windowSettings();
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1280, 800);
-    if (!m_ui->mainSplitter->restoreState(
-            settings.value(QStringLiteral("window/splitter")).toByteArray()))
+    const WindowSettings settings;
+    if (!restoreGeometry(settings.layout(WindowSettings::Layout::WindowGeometry))) {
+        // First start: most of the screen, from 1280×800 to 1600×1000 (keepOnScreen() fits it
+        // onto a smaller screen).
+        QSize size(1280, 800);
+        if (const QScreen *screen = this->screen())
+            size = (screen->availableGeometry().size() * 0.85)
+                       .expandedTo(size)
+                       .boundedTo(QSize(1600, 1000));
+        resize(size);
+    }
+    keepOnScreen();
+    if (!m_ui->mainSplitter->restoreState(settings.layout(WindowSettings::Layout::MainSplitter)))
         m_ui->mainSplitter->setSizes({520, 760});
+}
+
+void MainWindow::keepOnScreen()
+{
+    if (isMaximized() || isFullScreen())
+        return;
+    const QScreen *screen = QGuiApplication::screenAt(geometry().center());
+    if (screen == nullptr)
+        screen = this->screen();
+    if (screen == nullptr)
+        return;
+    // Saved on a larger screen (or at another scale): the title bar and the status bar must
+    // both be on this one. The frame is known once the window exists (show() calls this again).
+    const QMargins frame = windowHandle() != nullptr ? windowHandle()->frameMargins() : QMargins();
+    const QRect fitted = fitIntoScreen(geometry().marginsAdded(frame), screen->availableGeometry())
+                             .marginsRemoved(frame);
+    if (fitted != geometry())
+        setGeometry(fitted);
 }
 
 void MainWindow::saveLayout() const
 {
-    QSettings settings = windowSettings();
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/splitter"), m_ui->mainSplitter->saveState());
-    settings.setValue(QStringLiteral("window/docks"), saveState());
-    QString error;
-    if (!PrivateFiles::syncPrivately(settings, &error))
-        qCWarning(lcUi).noquote() << error;
+    WindowSettings settings;
+    settings.setLayout(WindowSettings::Layout::WindowGeometry, saveGeometry());
+    settings.setLayout(WindowSettings::Layout::MainSplitter, m_ui->mainSplitter->saveState());
+    settings.setLayout(WindowSettings::Layout::Docks, saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -4,16 +4,18 @@
 #include "core/camunda/Outcome.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QMainWindow>
 #include <QPointer>
+#include <QSize>
 #include <QUrl>
 
 #include <memory>
 
 class QLabel;
+class QMenu;
 class QNetworkAccessManager;
 class QProgressBar;
-class QSettings;
 class QTimer;
 
 namespace Ui {
@@ -24,6 +26,7 @@ namespace JobDesk {
 
 class ApiCall;
 class AuthProvider;
+class CompletionRequest;
 class ConnectionBar;
 class DraftStore;
 class HistoryStore;
@@ -31,17 +34,23 @@ class JobForm;
 class JobsClient;
 class LogPanel;
 class TemplateStore;
+class TemplatesDock;
 class TemplatesPanel;
-struct Template;
 class MessageBanner;
 
 /// The desktop window: connection bar, the request form with its message banner, and the log.
 ///
-/// Sending: the attempt is recorded in the HistoryStore (write-ahead) before the form's request
-/// goes out through JobsClient; when it finishes, its outcome is recorded before anything else
-/// happens, then the banner explains the outcome and the log shows (and selects) the row. One
-/// request at a time. The form is kept as a draft (debounced, atomically written) so it survives a
-/// restart or a crash.
+/// Sending: the attempt is recorded in the HistoryStore (write-ahead, startAttempt()) before the
+/// form's request goes out through JobsClient; when it finishes, its outcome is recorded before
+/// anything else happens (recordAttempt()), then the banner explains the outcome and the log
+/// shows (and selects) the row. A run killed in between leaves a row "unknown — look the job
+/// up", which the banner names at the next start. One request at a time; while it is in flight
+/// the status bar counts the seconds and the time left until the timeout. The form is kept as a
+/// draft (debounced, atomically written) so it survives a restart or a crash.
+///
+/// Hooks for the controllers around it (connection, templates): fileMenu(), templatesMenu(),
+/// setConnectionPicker(), banner(), showStatusMessage(), form(), client(), isSending(). They use
+/// these, never findChild() or the window's layouts.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -57,6 +66,11 @@ public:
         /// What the history records: the profile name, or the API root.
         QString displayName() const;
     };
+
+    /// How long a status bar message stays.
+    static constexpr int kStatusMessageMs = 6000;
+    /// The smallest screen every layout must fit, with every dock shown (logical pixels).
+    static constexpr QSize kSmallestScreen {1280, 720};
 
     /// `history` and `drafts` are not owned and may be null (no history / no draft).
     MainWindow(const Connection &connection, QNetworkAccessManager *nam, HistoryStore *history,
@@ -74,12 +88,21 @@ public:
     /// Refused (false) while a request is in flight.
     bool setConnection(const Connection &connection);
 
-    /// Window geometry and splitter state live here (AppConfigLocation/window.conf).
-    static QString settingsPath();
+    /// The File menu, for actions of other controllers (e.g. "Manage profiles…" at its top).
+    QMenu *fileMenu() const;
+    /// The Templates menu; hidden until a templates dock fills it.
+    QMenu *templatesMenu() const;
+    /// Puts `picker` (the profile picker) at the start of the connection bar; the window takes
+    /// it over (it is deleted with the window unless deleted before).
+    void setConnectionPicker(QWidget *picker);
+    /// Shows `text` in the status bar for kStatusMessageMs.
+    void showStatusMessage(const QString &text);
 
-    /// Adds the templates dock (search, apply, save with Ctrl+S). `store` is not owned.
+    /// Adds the templates dock (search, apply, save with Ctrl+S, find with Ctrl+T). `store` is
+    /// not owned. Once only.
     void setTemplateStore(TemplateStore *store);
-    TemplatesPanel *templatesPanel() const { return m_templatesPanel; }
+    TemplatesDock *templatesDock() const { return m_templatesDock; }
+    TemplatesPanel *templatesPanel() const;
 
     /// What the first frame does not need, so the window appears sooner: opens the history when
     /// the caller left it closed (then the log shows its rows, or the banner says why it cannot
@@ -92,6 +115,13 @@ public:
     /// finishStartup() (the style looks its icon up in the icon theme, which is slow the first
     /// time).
     static constexpr char kClearButtonProperty[] = "deferredClearButton";
+    /// Gives the marked line edits under `root` their clear button (for widgets added after
+    /// finishStartup()).
+    static void enableClearButtons(QWidget *root);
+
+    /// `frame` moved and shrunk as little as possible so that it lies inside `available` (a
+    /// window restored on a smaller screen than it was saved on). Pure.
+    static QRect fitIntoScreen(const QRect &frame, const QRect &available);
 
 public slots:
     void send();
@@ -114,16 +144,35 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void onFinished(const Outcome &outcome);
-    void showOutcome(const Outcome &outcome, const QString &jobKey, bool denied);
+    /// The request in flight (or the last one): what the outcome is recorded and shown with.
+    struct Attempt
+    {
+        QDateTime started;
+        QString jobKey;
+        bool denied = false;
+        QString deniedReason;
+        qint64 historyId = 0; ///< its write-ahead history row, 0 when it could not be written
+        QString historyError; ///< why it could not be written
+    };
+
+    void startAttempt(const CompletionRequest &request);
+    void onFinished(const Outcome &answer);
+    /// Appends the finished attempt to the history; returns its id, or 0 with `*error` set
+    /// (empty when there is no history to write to).
+    qint64 recordAttempt(const Outcome &outcome, QString *error);
+    void showOutcome(const Outcome &outcome);
+    void updateElapsed();
+    /// A banner about the outcome of another job than the one in the form is stale: it goes.
+    void dropStaleBanner();
     void setupActions();
-    void applyTemplate(const Template &t);
-    void saveFormAsTemplate();
     void restoreDraft();
     /// The banner names the attempts a killed run left without an outcome.
     void showUnknownOutcomes();
-    static void enableClearButtons(QWidget *root);
     void restoreLayout();
+    /// Moves and shrinks the window (frame included) onto the screen it is on.
+    void keepOnScreen();
+    /// The form's scroll area is as wide as the form needs (plus its scroll bar).
+    void fitFormWidth();
     void saveLayout() const;
     void updateActions();
 
@@ -134,17 +183,18 @@ private:
     HistoryStore *m_history;
     DraftStore *m_drafts;
     LogPanel *m_logPanel;
-    TemplatesPanel *m_templatesPanel = nullptr;
+    TemplatesDock *m_templatesDock = nullptr;
     QTimer *m_draftTimer;
+    QTimer *m_elapsedTimer;
     QLabel *m_statusLabel;
     QProgressBar *m_busyBar;
     QPointer<ApiCall> m_call;
     QPointer<ApiCall> m_topologyCall;
-    QDateTime m_started;
-    qint64 m_attemptId = 0; ///< the write-ahead history row of the request in flight
-    QString m_attemptError; ///< why it could not be written
-    QString m_sendingKey;
-    bool m_sendingDenied = false;
+    Attempt m_attempt;
+    QElapsedTimer m_sendClock;
+    QString m_sendingUrl;
+    QString m_bannerJobKey; ///< the job the banner's outcome is about, or empty
+    QString m_bannerHeadline; ///< that banner's headline (another message may replace it)
     bool m_startupFinished = false;
     bool m_waitingForExpose = false;
 };

@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -85,10 +86,17 @@ MessageBanner::MessageBanner(QWidget *parent)
         emit closed();
     });
 
+    m_action = new QPushButton(this);
+    m_action->setObjectName(QStringLiteral("messageBannerActionPushButton"));
+    m_action->hide();
+    connect(m_action, &QPushButton::clicked, this, &MessageBanner::actionTriggered);
+
     auto *texts = new QVBoxLayout;
     texts->setSpacing(2);
     texts->addWidget(m_headline);
     texts->addWidget(m_text);
+    // Under the text, so a narrow banner keeps its width for the words.
+    texts->addWidget(m_action, 0, Qt::AlignLeft);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(12, 8, 6, 8);
@@ -108,6 +116,7 @@ void MessageBanner::showMessage(Kind kind, const QString &headline, const QStrin
     m_headline->setText(headline);
     m_text->setText(text);
     m_text->setVisible(!text.isEmpty());
+    m_action->hide();
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
     m_icon->setPixmap(QIcon(iconFor(kind)).pixmap(size, size));
     setAccessibleName(headline);
@@ -116,10 +125,23 @@ void MessageBanner::showMessage(Kind kind, const QString &headline, const QStrin
     show();
 }
 
+void MessageBanner::setAction(const QString &text, const QString &toolTip)
+{
+    m_action->setText(text);
+    m_action->setToolTip(toolTip);
+    m_action->show();
+}
+
+bool MessageBanner::hasAction() const
+{
+    return !m_action->isHidden();
+}
+
 void MessageBanner::clear()
 {
     m_headline->clear();
     m_text->clear();
+    m_action->hide();
     hide();
 }
 

@@ -4,6 +4,7 @@
 #include <QFrame>
 
 class QLabel;
+class QPushButton;
 class QToolButton;
 
 namespace JobDesk {
@@ -23,8 +24,13 @@ public:
     explicit MessageBanner(QWidget *parent = nullptr);
     ~MessageBanner() override;
 
-    /// Shows the banner with a bold headline and an optional explanation (plain text).
+    /// Shows the banner with a bold headline and an optional explanation (plain text). Any
+    /// action button of the previous message goes.
     void showMessage(Kind kind, const QString &headline, const QString &text = {});
+    /// Offers one action with the shown message (e.g. "Retry"); `actionTriggered` follows a
+    /// click. Gone with the next message or clear().
+    void setAction(const QString &text, const QString &toolTip = {});
+    bool hasAction() const;
     void clear();
 
     Kind kind() const { return m_kind; }
@@ -36,6 +42,7 @@ public:
 
 signals:
     void closed();
+    void actionTriggered();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -47,6 +54,7 @@ private:
     QLabel *m_icon = nullptr;
     QLabel *m_headline = nullptr;
     QLabel *m_text = nullptr;
+    QPushButton *m_action = nullptr;
     QToolButton *m_close = nullptr;
 };
 

@@ -26,6 +26,8 @@ Tint tintFor(OutcomeKind kind)
     switch (kind) {
     case OutcomeKind::Completed:
         return {0xd3f2dc, 0x14532d, 0x1f5130, 0xc8f5d5}; // green
+    case OutcomeKind::Denied:
+        return {0xcdeff0, 0x134e4a, 0x1d4a4f, 0xc6f1f1}; // teal: done, but a "no"
     case OutcomeKind::NotFound:
         return {0xfdecc8, 0x6b3d04, 0x5c3a0a, 0xfde6b3}; // amber
     case OutcomeKind::InvalidState:

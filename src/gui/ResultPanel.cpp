@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QRegularExpression>
+#include <QResizeEvent>
 
 #include <tuple>
 
@@ -36,6 +37,19 @@ Draft::Field fieldOf(const QCheckBox *check, const QLineEdit *edit)
     return {check->isChecked(), edit->text()};
 }
 
+/// The text of an unticked field is not sent: greyed like a disabled field's, yet editable.
+void greyUnlessTicked(const QCheckBox *check, QLineEdit *edit)
+{
+    QPalette pal = edit->palette();
+    const QPalette base = edit->parentWidget() ? edit->parentWidget()->palette() : QPalette();
+    for (const QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive}) {
+        pal.setColor(group, QPalette::Text,
+            check->isChecked() ? base.color(group, QPalette::Text)
+                               : base.color(QPalette::Disabled, QPalette::Text));
+    }
+    edit->setPalette(pal);
+}
+
 } // namespace
 
 ResultPanel::ResultPanel(QWidget *parent)
@@ -48,6 +62,9 @@ ResultPanel::ResultPanel(QWidget *parent)
     m_ui->correctionsHintLabel->setFont(small);
     m_ui->correctionsHintLabel->setForegroundRole(QPalette::PlaceholderText);
     m_ui->correctionsWidget->setVisible(false);
+    QPalette messagePalette = m_ui->resultMessageLabel->palette();
+    messagePalette.setColor(QPalette::WindowText, QColor(0xd6, 0x3b, 0x3b));
+    m_ui->resultMessageLabel->setPalette(messagePalette);
 
     connect(m_ui->correctionsToolButton, &QToolButton::toggled, this, [this](bool on) {
         m_ui->correctionsWidget->setVisible(on);
@@ -121,6 +138,24 @@ CompletionRequest::Result ResultPanel::result() const
     return result;
 }
 
+QString ResultPanel::dateMessage(const QString &field)
+{
+    return tr("%1 must be an RFC 3339 date-time such as 2026-12-31T17:00:00Z "
+              "(or empty to clear it).")
+        .arg(field);
+}
+
+QString ResultPanel::priorityMessage()
+{
+    return tr("The priority must be a whole number from 0 to 100.");
+}
+
+QString ResultPanel::denyWithCorrectionsMessage()
+{
+    return tr("Corrections cannot be sent together with Deny: a denied transition "
+              "changes nothing. Untick Deny or the corrections.");
+}
+
 QString ResultPanel::validationError() const
 {
     for (const auto &[check, edit, name] :
@@ -129,22 +164,19 @@ QString ResultPanel::validationError() const
                 tr("The follow-up date")}}) {
         const QString text = edit->text().trimmed();
         if (check->isChecked() && !text.isEmpty() && !isRfc3339DateTime(text))
-            return tr("%1 must be an RFC 3339 date-time such as 2026-12-31T17:00:00Z "
-                      "(or empty to clear it).")
-                .arg(name);
+            return dateMessage(name);
     }
     if (m_ui->priorityCheckBox->isChecked()) {
         bool ok = false;
         const QString text = m_ui->priorityLineEdit->text().trimmed();
         const int priority = text.toInt(&ok);
         if (!ok || priority < 0 || priority > 100)
-            return tr("The priority must be a whole number from 0 to 100.");
+            return priorityMessage();
     }
     const CompletionRequest::Result current = result();
     if (const auto *task = std::get_if<UserTaskResult>(&current)) {
         if (task->denied && !task->corrections.isEmpty())
-            return tr("Corrections cannot be sent together with Deny: a denied transition "
-                      "changes nothing. Untick Deny or the corrections.");
+            return denyWithCorrectionsMessage();
     }
     return {};
 }
@@ -155,10 +187,13 @@ void ResultPanel::updateState()
     m_ui->deniedReasonLineEdit->setEnabled(denied);
     const QString error = validationError();
     m_ui->resultMessageLabel->setText(error);
-    m_ui->resultMessageLabel->setVisible(!error.isEmpty());
-    QPalette pal = m_ui->resultMessageLabel->palette();
-    pal.setColor(QPalette::WindowText, QColor(0xd6, 0x3b, 0x3b));
-    m_ui->resultMessageLabel->setPalette(pal);
+    for (const auto &[check, edit] : {std::pair {m_ui->assigneeCheckBox, m_ui->assigneeLineEdit},
+             std::pair {m_ui->dueDateCheckBox, m_ui->dueDateLineEdit},
+             std::pair {m_ui->followUpDateCheckBox, m_ui->followUpDateLineEdit},
+             std::pair {m_ui->candidateUsersCheckBox, m_ui->candidateUsersLineEdit},
+             std::pair {m_ui->candidateGroupsCheckBox, m_ui->candidateGroupsLineEdit},
+             std::pair {m_ui->priorityCheckBox, m_ui->priorityLineEdit}})
+        greyUnlessTicked(check, edit);
     // Show how many corrections are ticked while the section is collapsed.
     int ticked = 0;
     for (const QCheckBox *check :
@@ -169,6 +204,31 @@ void ResultPanel::updateState()
             ? tr("User-task &corrections")
             : tr("User-task &corrections (%n set)", nullptr, ticked));
     emit changed();
+}
+
+void ResultPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    reserveMessageSpace();
+}
+
+void ResultPanel::reserveMessageSpace()
+{
+    // Every message validationError() can give, at its longest.
+    const QStringList messages {
+        dateMessage(tr("The follow-up date")),
+        priorityMessage(),
+        denyWithCorrectionsMessage(),
+    };
+    QLabel *label = m_ui->resultMessageLabel;
+    const int width = std::max(1, label->contentsRect().width());
+    const QFontMetrics metrics(label->font());
+    int height = metrics.height();
+    for (const QString &message : messages)
+        height = std::max(height,
+            metrics.boundingRect(QRect(0, 0, width, 100000), Qt::TextWordWrap, message).height());
+    const QMargins margins = label->contentsMargins();
+    label->setMinimumHeight(height + margins.top() + margins.bottom());
 }
 
 void ResultPanel::writeDraft(Draft &draft) const

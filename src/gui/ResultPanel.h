@@ -17,6 +17,10 @@ struct Draft;
 
 /// The optional `result` of a completion: Deny with a reason, and the user-task corrections
 /// (collapsed by default, with a hint that they only apply to user-task listener jobs).
+///
+/// What is not sent looks it: the reason of an unticked Deny is disabled, the text of an
+/// unticked correction greyed (typing into it ticks it). The line for input errors keeps its
+/// room while empty, so the form below does not jump when a message comes or goes.
 class ResultPanel final : public QWidget
 {
     Q_OBJECT
@@ -44,8 +48,17 @@ public:
 signals:
     void changed();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void updateState();
+    /// Keeps the message line as tall as the longest message needs at the current width.
+    void reserveMessageSpace();
+    /// The messages validationError() gives (and reserveMessageSpace() measures).
+    static QString dateMessage(const QString &field);
+    static QString priorityMessage();
+    static QString denyWithCorrectionsMessage();
 
     Q_DISABLE_COPY_MOVE(ResultPanel)
     const std::unique_ptr<Ui::ResultPanel> m_ui;

@@ -6,6 +6,8 @@
 
 #include <QPushButton>
 
+#include <algorithm>
+
 namespace JobDesk {
 
 SaveTemplateDialog::SaveTemplateDialog(std::function<bool(const QString &)> exists, QWidget *parent)
@@ -15,6 +17,12 @@ SaveTemplateDialog::SaveTemplateDialog(std::function<bool(const QString &)> exis
 {
     m_ui->setupUi(this);
     m_ui->nameErrorLabel->setForegroundRole(QPalette::PlaceholderText);
+    // Wide enough for every placeholder: a hint that is cut off helps nobody.
+    for (QLineEdit *edit : {m_ui->templateNameLineEdit, m_ui->templateDescriptionLineEdit,
+             m_ui->templateJobTypeLineEdit}) {
+        const int text = edit->fontMetrics().horizontalAdvance(edit->placeholderText());
+        edit->setMinimumWidth(std::max(edit->minimumSizeHint().width(), text + 24));
+    }
     connect(
         m_ui->templateNameLineEdit, &QLineEdit::textChanged, this, &SaveTemplateDialog::validate);
     connect(m_ui->replaceCheckBox, &QCheckBox::toggled, this, &SaveTemplateDialog::validate);

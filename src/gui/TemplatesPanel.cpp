@@ -4,14 +4,16 @@
 #include "core/templates/TemplateStore.h"
 #include "gui/Confirm.h"
 #include "gui/SaveTemplateDialog.h"
+#include "gui/WindowSettings.h"
 #include "ui_TemplatesPanel.h"
 
 #include <QAction>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QKeyEvent>
 #include <QListWidget>
 #include <QMenu>
-#include <QStandardPaths>
 
 namespace JobDesk {
 
@@ -60,6 +62,7 @@ TemplatesPanel::TemplatesPanel(TemplateStore *store, QWidget *parent)
         m_ui->templatesListWidget->addAction(action);
     }
 
+    m_ui->templateSearchLineEdit->installEventFilter(this);
     connect(m_ui->templateSearchLineEdit, &QLineEdit::textChanged, this, &TemplatesPanel::refill);
     connect(m_ui->templatesListWidget, &QListWidget::itemActivated, this,
         &TemplatesPanel::applyCurrent);
@@ -96,6 +99,32 @@ void TemplatesPanel::focusSearch()
 {
     m_ui->templateSearchLineEdit->setFocus(Qt::ShortcutFocusReason);
     m_ui->templateSearchLineEdit->selectAll();
+}
+
+bool TemplatesPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_ui->templateSearchLineEdit && event->type() == QEvent::KeyPress) {
+        QListWidget *list = m_ui->templatesListWidget;
+        switch (static_cast<QKeyEvent *>(event)->key()) {
+        case Qt::Key_Down:
+            // Into the list, on the selected match (or the first one).
+            if (list->count() > 0) {
+                if (!selectedTemplate())
+                    list->setCurrentRow(0, QItemSelectionModel::ClearAndSelect);
+                list->setFocus(Qt::TabFocusReason);
+            }
+            return true;
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+            if (!selectedTemplate() && !visibleNames().isEmpty())
+                selectTemplate(visibleNames().constFirst());
+            applyCurrent();
+            return true;
+        default:
+            break;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void TemplatesPanel::refill()
@@ -328,14 +357,18 @@ bool TemplatesPanel::importFile(const QString &path)
     TemplateStore::ImportResult result
         = m_store->importFrom(path, TemplateStore::ClashPolicy::Fail);
     if (!result.ok && !result.clashes.isEmpty()) {
-        const bool overwrite = Confirm::ask(this, tr("Templates exist already"),
-            tr("These templates exist already: %1.\n\nReplace them with the imported ones? "
-               "Otherwise the imported ones are added under new names.")
+        const int choice = Confirm::choose(this, tr("Templates exist already"),
+            tr("These templates exist already: %1.\n\nReplace them with the imported ones, or "
+               "keep both (the imported ones get new names)?")
                 .arg(result.clashes.join(QStringLiteral(", "))),
-            tr("Replace"));
+            {tr("Replace"), tr("Keep both")});
+        if (choice < 0) {
+            emit statusMessage(tr("Import cancelled: nothing was imported"));
+            return false;
+        }
         result = m_store->importFrom(path,
-            overwrite ? TemplateStore::ClashPolicy::Overwrite
-                      : TemplateStore::ClashPolicy::KeepBoth);
+            choice == 0 ? TemplateStore::ClashPolicy::Overwrite
+                        : TemplateStore::ClashPolicy::KeepBoth);
     }
     refill();
     if (!result.ok) {
@@ -353,17 +386,28 @@ bool TemplatesPanel::exportFile(const QString &path, const QStringList &names)
         showError(m_store->error());
         return false;
     }
-    emit statusMessage(tr("Exported to %1").arg(path));
+    emit statusMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)));
     return true;
 }
 
 void TemplatesPanel::importInteractive()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import templates"),
-        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
+    auto *dialog = new QFileDialog(this, tr("Import templates"),
+        WindowSettings().folder(WindowSettings::Folder::Templates),
         tr("JobDesk templates (*.json);;All files (*)"));
-    if (!path.isEmpty())
-        importFile(path);
+    dialog->setObjectName(QStringLiteral("templatesImportFileDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptOpen);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    // Queued: a clash question comes after the file dialog has closed, not on top of it.
+    connect(
+        dialog, &QFileDialog::fileSelected, this,
+        [this](const QString &path) {
+            WindowSettings().rememberFolder(WindowSettings::Folder::Templates, path);
+            importFile(path);
+        },
+        Qt::QueuedConnection);
+    dialog->open();
 }
 
 void TemplatesPanel::exportInteractive(bool selectedOnly)
@@ -379,11 +423,18 @@ void TemplatesPanel::exportInteractive(bool selectedOnly)
     }
     const QString suggested = names.size() == 1 ? TemplateStore::fileNameFor(names.first())
                                                 : QStringLiteral("jobdesk-templates.json");
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export templates"),
-        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + u'/' + suggested,
+    auto *dialog = new QFileDialog(this, tr("Export templates"),
+        QDir(WindowSettings().folder(WindowSettings::Folder::Templates)).filePath(suggested),
         tr("JobDesk templates (*.json)"));
-    if (!path.isEmpty())
+    dialog->setObjectName(QStringLiteral("templatesExportFileDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(QStringLiteral("json"));
+    connect(dialog, &QFileDialog::fileSelected, this, [this, names](const QString &path) {
+        WindowSettings().rememberFolder(WindowSettings::Folder::Templates, path);
         exportFile(path, names);
+    });
+    dialog->open();
 }
 
 void TemplatesPanel::addStarters()

@@ -21,6 +21,11 @@ class TemplateStore;
 /// The templates dock: search, apply (double-click / Enter), save the form as a template,
 /// rename (in place, F2), duplicate, delete (confirmed), import and export JSON files.
 ///
+/// In the search box, Down moves into the list and Return applies the selected template (the
+/// first match when none is selected). Import and export dialogs open in the folder last used
+/// for templates; an import whose names exist already asks: replace, keep both (the imported
+/// ones get the next free "Name (n)"), or cancel (nothing is imported).
+///
 /// Templates meant for the current job type come first. A corrupt or foreign file in the
 /// templates folder is listed as broken, with the reason in its tooltip, and never touched.
 /// With no templates at all the panel offers the starter set; nothing is written until the
@@ -52,8 +57,16 @@ public:
     /// False with the reason in *error.
     bool saveTemplate(const Template &t, bool replace, QString *error = nullptr);
     bool renameTemplate(const QString &oldName, const QString &newName, QString *error = nullptr);
+    /// Imports a templates file; asks when names clash. False when nothing was imported
+    /// (an error, shown in the panel, or the person cancelled).
     bool importFile(const QString &path);
     bool exportFile(const QString &path, const QStringList &names);
+    /// The file dialogs of the More menu (non-modal; the chosen file is imported or written).
+    void importInteractive();
+    void exportInteractive(bool selectedOnly);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 signals:
     /// Apply this template to the form.
@@ -70,8 +83,6 @@ private:
     void onItemChanged(QListWidgetItem *item);
     void deleteSelected();
     void duplicateSelected();
-    void importInteractive();
-    void exportInteractive(bool selectedOnly);
     void addStarters();
     void updateDetails();
     void showError(const QString &text);

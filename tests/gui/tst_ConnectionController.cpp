@@ -13,6 +13,7 @@
 #include "gui/MessageBanner.h"
 #include "gui/ProfilePicker.h"
 #include "gui/TagChip.h"
+#include "gui/WindowSettings.h"
 #include "support/SandboxProcess.h"
 
 #include <QComboBox>
@@ -124,7 +125,7 @@ void TestConnectionController::init()
     QFile::remove(HistoryStore::defaultPath());
     QFile::remove(HistoryStore::defaultPath() + QStringLiteral("-wal"));
     QFile::remove(HistoryStore::defaultPath() + QStringLiteral("-shm"));
-    QFile::remove(MainWindow::settingsPath());
+    QFile::remove(WindowSettings::path());
 }
 
 void TestConnectionController::cleanup()

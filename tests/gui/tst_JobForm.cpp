@@ -16,6 +16,7 @@
 #include <QTest>
 #include <QTextCursor>
 #include <QTimer>
+#include <QToolButton>
 
 using namespace JobDesk;
 
@@ -43,6 +44,8 @@ private slots:
     void draftRoundTrip();
     void busyDisablesSend();
     void loadRequestFillsTheForm();
+    void untickedFieldsLookNotSent();
+    void resultMessageKeepsItsRoom();
 
 private:
     struct Form
@@ -411,6 +414,59 @@ void TestJobForm::loadRequestFillsTheForm()
     QVERIFY(f.check("denyCheckBox")->isChecked());
     QCOMPARE(f.line("deniedReasonLineEdit")->text(), QStringLiteral("why"));
     QVERIFY(!f.form.loadRequest(QStringLiteral("1"), QByteArrayLiteral("not json")));
+}
+
+void TestJobForm::untickedFieldsLookNotSent()
+{
+    Form f;
+    f.form.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&f.form));
+    QLineEdit *assignee = f.line("assigneeLineEdit");
+    QLineEdit *reason = f.line("deniedReasonLineEdit");
+    assignee->setText(QStringLiteral("alice"));
+    f.check("assigneeCheckBox")->setChecked(false);
+    reason->setText(QStringLiteral("not now"));
+    f.check("denyCheckBox")->setChecked(false);
+    // Unticked: greyed like the reason of an unticked Deny (which is disabled).
+    const QColor grey = reason->palette().color(QPalette::Disabled, QPalette::Text);
+    QVERIFY(!reason->isEnabled());
+    QCOMPARE(assignee->palette().color(QPalette::Active, QPalette::Text), grey);
+    QVERIFY(assignee->isEnabled()); // typing into it still ticks it
+    f.check("assigneeCheckBox")->setChecked(true);
+    QCOMPARE(assignee->palette().color(QPalette::Active, QPalette::Text),
+        f.form.palette().color(QPalette::Active, QPalette::Text));
+    QVERIFY(assignee->palette().color(QPalette::Active, QPalette::Text) != grey);
+    f.check("assigneeCheckBox")->setChecked(false);
+    QTest::keyClicks(assignee, QStringLiteral("x"));
+    QVERIFY(f.check("assigneeCheckBox")->isChecked());
+    QVERIFY(assignee->palette().color(QPalette::Active, QPalette::Text) != grey);
+}
+
+void TestJobForm::resultMessageKeepsItsRoom()
+{
+    Form f;
+    f.form.resize(420, 700);
+    f.form.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&f.form));
+    auto *corrections = f.form.findChild<QToolButton *>(QStringLiteral("correctionsToolButton"));
+    corrections->setChecked(true);
+    auto *message = f.form.findChild<QLabel *>(QStringLiteral("resultMessageLabel"));
+    QVERIFY(message);
+    QTRY_VERIFY(message->height() > message->fontMetrics().height()); // two lines at this width
+    const int sendAt = f.send->mapTo(&f.form, QPoint(0, 0)).y();
+    const int priorityAt = f.line("priorityLineEdit")->mapTo(&f.form, QPoint(0, 0)).y();
+    // The longest message there is: Deny together with corrections.
+    f.check("denyCheckBox")->setChecked(true);
+    f.check("assigneeCheckBox")->setChecked(true);
+    QVERIFY(message->text().contains(QStringLiteral("Deny")));
+    QApplication::processEvents();
+    QCOMPARE(f.send->mapTo(&f.form, QPoint(0, 0)).y(), sendAt);
+    QCOMPARE(f.line("priorityLineEdit")->mapTo(&f.form, QPoint(0, 0)).y(), priorityAt);
+    QVERIFY(message->heightForWidth(message->width()) <= message->height());
+    f.check("denyCheckBox")->setChecked(false);
+    QVERIFY(message->text().isEmpty());
+    QApplication::processEvents();
+    QCOMPARE(f.send->mapTo(&f.form, QPoint(0, 0)).y(), sendAt);
 }
 
 QTEST_MAIN(TestJobForm)

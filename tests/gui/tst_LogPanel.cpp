@@ -1,18 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/history/HistoryStore.h"
 #include "core/history/TicketText.h"
+#include "gui/HistoryController.h"
 #include "gui/HistoryModel.h"
+#include "gui/HistoryTableView.h"
 #include "gui/LogPanel.h"
 #include "gui/Translations.h"
+#include "gui/WindowSettings.h"
 #include "support/HistoryFixtures.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -21,6 +27,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QToolButton>
 
 #include <memory>
@@ -82,6 +89,7 @@ private slots:
     void init()
     {
         QSettings().clear();
+        QFile::remove(WindowSettings::path());
         m_dir = std::make_unique<QTemporaryDir>();
         m_store = std::make_unique<HistoryStore>();
         QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("history.sqlite"))));
@@ -105,6 +113,7 @@ private slots:
         m_store.reset();
         m_dir.reset();
         QSettings().clear();
+        QFile::remove(WindowSettings::path());
     }
 
     void opensLazilyWithEverythingFound()
@@ -211,7 +220,14 @@ private slots:
         QVERIFY(entry);
         QCOMPARE(clipboard->text(), ticketText(*entry));
 
-        m_panel->findChild<QToolButton *>(QStringLiteral("copyCurlToolButton"))->click();
+        // The curl command is in the menu of the copy button.
+        auto *copyButton = m_panel->findChild<QToolButton *>(QStringLiteral("copyKeyToolButton"));
+        QVERIFY(copyButton->menu());
+        auto *copyCurl = m_panel->findChild<QAction *>(QStringLiteral("copyCurlAction"));
+        QVERIFY(copyButton->menu()->actions().contains(copyCurl));
+        QVERIFY(copyButton->menu()->actions().contains(
+            m_panel->findChild<QAction *>(QStringLiteral("copyTicketAction"))));
+        copyCurl->trigger();
         const QString curl = clipboard->text();
         QVERIFY2(curl.startsWith(QStringLiteral("curl ")), qPrintable(curl));
         QVERIFY(curl.contains(
@@ -272,36 +288,133 @@ private slots:
     {
         QTest::keyClicks(filterEdit(), QStringLiteral("prod-eu"));
         QTRY_COMPARE(m_panel->currentFilter().text, QStringLiteral("prod-eu"));
-        QSignalSpy spy(m_panel.get(), &LogPanel::exportFinished);
+        HistoryController *history = m_panel->historyController();
+        QSignalSpy spy(history, &HistoryController::exportFinished);
         const QString path = m_dir->filePath(QStringLiteral("export.csv"));
-        m_panel->exportTo(path, HistoryExporter::Format::Csv);
+        history->exportTo(path, HistoryExporter::Format::Csv, m_panel->currentFilter());
         QVERIFY(spy.wait(20000));
         QCOMPARE(spy.at(0).at(0).toBool(), true);
         QCOMPARE(spy.at(0).at(1).toInt(), 250); // index % 4 == 2 below 1000
         const QList<QByteArray> lines = readAll(path).split('\n');
         QCOMPARE(lines.size(), 1 + 250 + 1); // header, rows, empty after the last CRLF
-        for (qsizetype i = 1; i <= 250; ++i)
+        for (qsizetype i = 1; i <= 250; ++i) {
             QVERIFY(lines.at(i).contains(",\"prod-eu\","));
+            // The key as a formula giving text: a spreadsheet keeps every digit.
+            QVERIFY2(
+                lines.at(i).contains(",\"prod-eu\",\"=\"\"22517998136"), lines.at(i).constData());
+        }
 
         const QString jsonPath = m_dir->filePath(QStringLiteral("export.json"));
-        m_panel->exportTo(jsonPath, HistoryExporter::Format::Json);
+        history->exportTo(jsonPath, HistoryExporter::Format::Json, m_panel->currentFilter());
         QVERIFY(spy.wait(20000));
         QCOMPARE(spy.at(1).at(1).toInt(), 250);
         QVERIFY(readAll(jsonPath).startsWith("[\n{\"id\":"));
     }
 
+    void statusLineClearsItself()
+    {
+        selectRow(0);
+        m_panel->copyKey();
+        auto *status = m_panel->findChild<QLabel *>(QStringLiteral("historyStatusLabel"));
+        QVERIFY(status->text().startsWith(QStringLiteral("Copied job key")));
+        auto *timer = m_panel->findChild<QTimer *>(QStringLiteral("historyStatusTimer"));
+        QVERIFY(timer);
+        QVERIFY(timer->isActive());
+        QCOMPARE(timer->interval(), LogPanel::kStatusLineMs);
+        timer->start(0); // what kStatusLineMs later does, without waiting for it
+        QTRY_VERIFY(status->text().isEmpty());
+    }
+
+    void filterFindsVariablesInTheRequestBody()
+    {
+        // Each synthetic entry sent {"variables":{"approved":true,"orderId":"<4711 + index>"}}.
+        QTest::keyClicks(filterEdit(), QStringLiteral("\"orderId\":\"5000\""));
+        QTRY_COMPARE(rows(), 1);
+        QCOMPARE(table()->model()->index(0, HistoryModel::JobKeyColumn).data().toString(),
+            QString::number(2251799813685249LL + 289));
+        // A variable's name finds every attempt that sent it (the fixture sent it as well).
+        filterEdit()->setText(QStringLiteral("orderid"));
+        QMetaObject::invokeMethod(filterEdit(), "returnPressed");
+        QTRY_COMPARE(m_panel->model()->filter().text, QStringLiteral("orderid"));
+        QTRY_COMPARE(m_panel->findChild<QLabel *>(QStringLiteral("historyCountLabel"))->text(),
+            QStringLiteral("%1 of %1 attempts").arg(QLocale().toString(1001)));
+    }
+
+    void emptyResultSaysSoAndExportsNothing()
+    {
+        auto *view = m_panel->findChild<HistoryTableView *>(QStringLiteral("historyTableView"));
+        auto *exportButton = m_panel->findChild<QToolButton *>(QStringLiteral("exportToolButton"));
+        QVERIFY(view && exportButton);
+        QVERIFY(view->emptyText().isEmpty());
+        QVERIFY(exportButton->isEnabled());
+        QTest::keyClicks(filterEdit(), QStringLiteral("no-such-thing"));
+        QTRY_COMPARE(rows(), 0);
+        QTRY_VERIFY2(view->emptyText().contains(QStringLiteral("no-such-thing")),
+            qPrintable(view->emptyText()));
+        QVERIFY(!exportButton->isEnabled());
+        filterEdit()->clear();
+        QTRY_VERIFY(rows() > 0);
+        QVERIFY(view->emptyText().isEmpty());
+        QVERIFY(exportButton->isEnabled());
+    }
+
+    void nothingToExportWithoutAttempts()
+    {
+        HistoryStore empty;
+        QVERIFY(empty.open(m_dir->filePath(QStringLiteral("empty.sqlite"))));
+        LogPanel panel;
+        panel.setStore(&empty);
+        auto *view = panel.findChild<HistoryTableView *>(QStringLiteral("historyTableView"));
+        QVERIFY(view->emptyText().startsWith(QStringLiteral("No attempts yet")));
+        QVERIFY(!panel.findChild<QToolButton *>(QStringLiteral("exportToolButton"))->isEnabled());
+    }
+
+    void keepingAllHistoryIsNoNews()
+    {
+        // The default policy at start: nothing happened, so nothing is said (it was said twice).
+        LogPanel panel;
+        QSignalSpy said(&panel, &LogPanel::statusMessage);
+        QSignalSpy applied(panel.historyController(), &HistoryController::retentionApplied);
+        panel.setStore(m_store.get());
+        QCOMPARE(applied.count(), 1);
+        QCOMPARE(said.count(), 0);
+        QVERIFY(panel.findChild<QLabel *>(QStringLiteral("historyStatusLabel"))->text().isEmpty());
+        // Chosen by the person, it is confirmed.
+        panel.historyController()->setRetentionPolicy(RetentionPolicy {});
+        QCOMPARE(said.count(), 1);
+        QCOMPARE(said.at(0).at(0).toString(), QStringLiteral("Keeping all history"));
+    }
+
+    void connectionColumnFitsWhileTheTitleHasRoom()
+    {
+        HistoryEntry entry = HistoryFixtures::completed204();
+        entry.time = HistoryFixtures::fixedTime().addSecs(3600);
+        entry.connection = QStringLiteral("production-eu-west-cluster-2");
+        m_panel->addEntry(m_store->append(entry).value_or(0));
+        const int needed = table()->fontMetrics().horizontalAdvance(entry.connection);
+        QTRY_VERIFY(table()->columnWidth(HistoryModel::ConnectionColumn) > needed);
+        // Narrow: the title keeps its minimum, the connection gives way (its tooltip is whole).
+        m_panel->resize(560, 500);
+        QTRY_VERIFY(table()->columnWidth(HistoryModel::ConnectionColumn) < needed);
+        QVERIFY(table()->columnWidth(HistoryModel::TitleColumn)
+            >= table()->fontMetrics().averageCharWidth() * HistoryTableView::kMinimumTitleChars);
+        // The duration is never the column that is cut: the title is last.
+        QCOMPARE(table()->horizontalHeader()->visualIndex(HistoryModel::TitleColumn),
+            HistoryModel::ColumnCount - 1);
+    }
+
     void retentionPrunesInTheBackground()
     {
-        QSignalSpy spy(m_panel.get(), &LogPanel::retentionApplied);
+        QSignalSpy spy(m_panel->historyController(), &HistoryController::retentionApplied);
         RetentionPolicy policy;
         policy.mode = RetentionPolicy::Mode::KeepCount;
         policy.count = 100;
-        m_panel->setRetentionPolicy(policy);
+        m_panel->historyController()->setRetentionPolicy(policy);
         QVERIFY(spy.wait(20000));
         QCOMPARE(spy.at(0).at(0).toInt(), kSynthetic + 1 - 100);
         QCOMPARE(m_store->count().value_or(-1), 100);
         QCOMPARE(rows(), 100); // reloaded
-        QCOMPARE(RetentionPolicy::load(QSettings()), policy);
+        QCOMPARE(WindowSettings().retentionPolicy(), policy);
         QCOMPARE(table()->model()->index(0, HistoryModel::JobKeyColumn).data().toString(),
             QStringLiteral("2251799902653941"));
 
@@ -311,7 +424,7 @@ private slots:
             more.append(HistoryFixtures::syntheticEntry(5000 + i, HistoryFixtures::fixedTime()));
         QVERIFY(HistoryFixtures::appendMany(*m_store, more));
         LogPanel second;
-        QSignalSpy secondSpy(&second, &LogPanel::retentionApplied);
+        QSignalSpy secondSpy(second.historyController(), &HistoryController::retentionApplied);
         second.setStore(m_store.get());
         QVERIFY(secondSpy.wait(20000));
         QCOMPARE(secondSpy.at(0).at(0).toInt(), 20);

@@ -2,6 +2,7 @@
 // The whole window against the real sandbox: type a key, edit variables, toggle deny, press
 // Ctrl+Return, then check the banner, the log row and the history database.
 #include "core/history/HistoryStore.h"
+#include "core/history/TicketText.h"
 #include "core/http/JobsClient.h"
 #include "core/templates/DraftStore.h"
 #include "gui/Confirm.h"
@@ -12,6 +13,7 @@
 #include "gui/LogPanel.h"
 #include "gui/MainWindow.h"
 #include "gui/MessageBanner.h"
+#include "gui/WindowSettings.h"
 #include "support/HistoryFixtures.h"
 #include "support/SandboxProcess.h"
 
@@ -29,9 +31,11 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 
 using namespace JobDesk;
 
@@ -57,6 +61,9 @@ private slots:
     void sendBeforeTheFirstFrameIsRecorded();
     void historyThatCannotOpenIsExplained();
     void attemptsWithoutAnOutcomeAreNamedAtStart();
+    void staleBannerGoes();
+    void inFlightShowsElapsedAndTimeout();
+    void busyServerOffersRetry();
 
 private:
     struct Window
@@ -109,7 +116,7 @@ void TestMainWindow::init()
     QFile::remove(HistoryStore::defaultPath() + QStringLiteral("-wal"));
     QFile::remove(HistoryStore::defaultPath() + QStringLiteral("-shm"));
     QFile::remove(DraftStore::defaultPath());
-    QFile::remove(MainWindow::settingsPath());
+    QFile::remove(WindowSettings::path());
 }
 
 void TestMainWindow::cleanup()
@@ -212,9 +219,26 @@ void TestMainWindow::denyOnATaskListenerJob()
     QVERIFY(finished.wait(10000));
     const auto outcome = finished.constFirst().at(0).value<Outcome>();
     QVERIFY2(outcome.ok(), outcome.rawBody.constData());
+    QCOMPARE(outcome.kind, OutcomeKind::Denied); // its own outcome, not "Completed"
     QVERIFY(outcome.request.body.contains("\"denied\":true"));
     QVERIFY(w.window->banner()->headline().contains(QStringLiteral("denial")));
     QCOMPARE(w.history.count().value_or(-1), 1);
+    // In the log: its own badge and a title that says what was decided (not "No Content").
+    const qint64 id = finished.constFirst().at(1).toLongLong();
+    const std::optional<HistoryEntry> entry = w.history.entry(id);
+    QVERIFY(entry);
+    QCOMPARE(entry->kind, OutcomeKind::Denied);
+    QCOMPARE(entry->title, QStringLiteral("Denied: needs a second look"));
+    HistoryModel *model = w.window->logPanel()->model();
+    QTRY_COMPARE(model->rowCount(), 1);
+    QCOMPARE(
+        model->index(0, HistoryModel::OutcomeColumn).data().toString(), QStringLiteral("Denied"));
+    QCOMPARE(model->index(0, HistoryModel::TitleColumn).data().toString(), entry->title);
+    // The ticket text names the reason and what was sent.
+    const QString ticket = ticketText(*entry);
+    QVERIFY2(ticket.contains(QStringLiteral("Outcome:     Denied (denied)")), qPrintable(ticket));
+    QVERIFY(ticket.contains(QStringLiteral("Deny reason: needs a second look")));
+    QVERIFY(ticket.contains(QStringLiteral("Variables:   none")));
 }
 
 void TestMainWindow::refusalIsExplained()
@@ -454,6 +478,99 @@ void TestMainWindow::historyThatCannotOpenIsExplained()
     QVERIFY(w.window->banner()->isVisible());
     QCOMPARE(w.window->banner()->kind(), MessageBanner::Kind::Warning);
     QCOMPARE(w.window->banner()->headline(), QStringLiteral("The history cannot be written"));
+}
+
+void TestMainWindow::staleBannerGoes()
+{
+    Window w(m_sandbox.baseUrl());
+    w.showActive();
+    auto *key = w.find<QLineEdit>("jobKeyLineEdit");
+    QTest::keyClicks(key, QStringLiteral("2251799813999999"));
+    QSignalSpy finished(w.window.get(), &MainWindow::requestFinished);
+    w.window->send();
+    QVERIFY(finished.wait(10000));
+    MessageBanner *banner = w.window->banner();
+    QVERIFY(banner->isVisible());
+    QVERIFY(banner->headline().contains(QStringLiteral("2251799813999999")));
+    // Editing towards another key: the old job's banner goes.
+    QTest::keyClick(key, Qt::Key_Backspace);
+    QVERIFY(!banner->isVisible());
+
+    // A new request: while it is in flight no earlier answer is shown.
+    key->setText(QStringLiteral("2251799813999999"));
+    w.window->send();
+    QVERIFY(finished.wait(10000));
+    QVERIFY(banner->isVisible());
+    key->setText(QStringLiteral("2251799813999998"));
+    QVERIFY(!banner->isVisible());
+    key->setText(QStringLiteral("2251799813999999"));
+    w.window->send();
+    QVERIFY(w.window->isSending());
+    QVERIFY(!banner->isVisible());
+    QVERIFY(finished.wait(10000));
+    QVERIFY(banner->isVisible());
+    // Other messages (not about a job) stay while keys are typed.
+    banner->showMessage(
+        MessageBanner::Kind::Warning, QStringLiteral("The profiles cannot be read"));
+    QTest::keyClicks(key, QStringLiteral("1"));
+    QVERIFY(banner->isVisible());
+}
+
+void TestMainWindow::inFlightShowsElapsedAndTimeout()
+{
+    SandboxProcess slow;
+    QVERIFY2(slow.start({QStringLiteral("--demo"), QStringLiteral("--latency-ms"),
+                 QStringLiteral("4000")}),
+        qPrintable(slow.error()));
+    Window w(slow.baseUrl());
+    w.window->client()->setTimeout(std::chrono::seconds(20));
+    w.showActive();
+    w.find<QLineEdit>("jobKeyLineEdit")->setText(QStringLiteral("2251799823685402"));
+    QSignalSpy finished(w.window.get(), &MainWindow::requestFinished);
+    w.window->send();
+    auto *status = w.find<QLabel>("statusLabel");
+    const QRegularExpression counting(QStringLiteral("(\\d+) s, times out in (\\d+) s"));
+    QRegularExpressionMatch match = counting.match(status->text());
+    QVERIFY2(match.hasMatch(), qPrintable(status->text()));
+    QCOMPARE(match.captured(1).toInt() + match.captured(2).toInt(), 20);
+    QVERIFY(w.find<QTimer>("requestElapsedTimer")->isActive());
+    // The seconds count on while the answer is awaited.
+    QTRY_VERIFY_WITH_TIMEOUT(counting.match(status->text()).captured(1).toInt() >= 1, 10000);
+    match = counting.match(status->text());
+    QCOMPARE(match.captured(1).toInt() + match.captured(2).toInt(), 20);
+    QVERIFY(finished.wait(20000));
+    QVERIFY(!w.find<QTimer>("requestElapsedTimer")->isActive());
+    QVERIFY(!status->text().contains(QStringLiteral("times out")));
+}
+
+void TestMainWindow::busyServerOffersRetry()
+{
+    SandboxProcess busy;
+    QVERIFY2(busy.start({QStringLiteral("--demo"), QStringLiteral("--backpressure-rate"),
+                 QStringLiteral("1")}),
+        qPrintable(busy.error()));
+    Window w(busy.baseUrl());
+    w.showActive();
+    w.find<QLineEdit>("jobKeyLineEdit")->setText(QStringLiteral("2251799823685402"));
+    QSignalSpy finished(w.window.get(), &MainWindow::requestFinished);
+    w.window->send();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.constFirst().at(0).value<Outcome>().httpStatus, std::optional<int>(503));
+    MessageBanner *banner = w.window->banner();
+    QVERIFY(banner->hasAction());
+    auto *retry = banner->findChild<QPushButton *>(QStringLiteral("messageBannerActionPushButton"));
+    QVERIFY(retry->text().contains(QStringLiteral("Retry")));
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 10000);
+    QCOMPARE(w.history.count().value_or(-1), 2);
+
+    // A refusal that retrying cannot help offers nothing.
+    Window other(m_sandbox.baseUrl());
+    other.find<QLineEdit>("jobKeyLineEdit")->setText(QStringLiteral("2251799813999999"));
+    QSignalSpy done(other.window.get(), &MainWindow::requestFinished);
+    other.window->send();
+    QVERIFY(done.wait(10000));
+    QVERIFY(!other.window->banner()->hasAction());
 }
 
 #include "tst_MainWindow.moc"

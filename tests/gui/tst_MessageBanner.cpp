@@ -4,6 +4,7 @@
 #include "gui/MessageBanner.h"
 
 #include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -46,6 +47,34 @@ private slots:
         QCOMPARE(closed.count(), 1);
         QVERIFY(!banner->isVisible());
         QVERIFY(banner->headline().isEmpty());
+    }
+
+    void offersOneActionWithItsMessage()
+    {
+        QWidget window;
+        auto *banner = new MessageBanner(&window);
+        window.resize(500, 120);
+        banner->setGeometry(0, 0, 500, 80);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *action
+            = banner->findChild<QPushButton *>(QStringLiteral("messageBannerActionPushButton"));
+        QVERIFY(action);
+        banner->showMessage(MessageBanner::Kind::Error, QStringLiteral("Job 1 not completed"));
+        QVERIFY(!banner->hasAction());
+        QVERIFY(!action->isVisible());
+        banner->setAction(QStringLiteral("&Retry"), QStringLiteral("Send the form again"));
+        QVERIFY(banner->hasAction());
+        QVERIFY(action->isVisible());
+        QSignalSpy triggered(banner, &MessageBanner::actionTriggered);
+        QTest::mouseClick(action, Qt::LeftButton);
+        QCOMPARE(triggered.count(), 1);
+        // The next message has none of its own.
+        banner->showMessage(MessageBanner::Kind::Positive, QStringLiteral("Job 1 completed"));
+        QVERIFY(!banner->hasAction());
+        banner->setAction(QStringLiteral("&Retry"));
+        banner->clear();
+        QVERIFY(!banner->hasAction());
     }
 
     void paintsTintAndAccentEdge_data()

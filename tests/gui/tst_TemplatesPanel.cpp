@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/templates/TemplateStore.h"
 #include "gui/Confirm.h"
+#include "gui/SaveTemplateDialog.h"
 #include "gui/TemplatesPanel.h"
+#include "gui/WindowSettings.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileDialog>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -32,6 +36,11 @@ private slots:
     void deleteAsksAndRespectsNo();
     void brokenFileListedAndUntouched();
     void importClashReplaceOrKeepBoth();
+    void importClashCancelImportsNothing();
+    void clashNamesCountOn();
+    void searchBoxDownAndReturn();
+    void fileDialogsRememberTheirFolder();
+    void saveDialogShowsItsHintsWhole();
     void exportWritesSelectedTemplates();
 
 private:
@@ -58,6 +67,7 @@ Template TestTemplatesPanel::make(
 
 void TestTemplatesPanel::init()
 {
+    QFile::remove(WindowSettings::path());
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_store = std::make_unique<TemplateStore>(m_dir->filePath(QStringLiteral("templates")));
@@ -213,14 +223,159 @@ void TestTemplatesPanel::importClashReplaceOrKeepBoth()
     out.close();
     m_panel->reload();
 
-    Confirm::setNextAnswer(false); // keep both
+    const int asked = Confirm::askedCount();
+    Confirm::setNextChoice(1); // keep both
     QVERIFY(m_panel->importFile(file));
+    QCOMPARE(Confirm::askedCount(), asked + 1);
     QCOMPARE(m_store->find(QStringLiteral("Shared"))->variables, QStringLiteral("{\"mine\":1}"));
+    QCOMPARE(
+        m_store->find(QStringLiteral("Shared (2)"))->variables, QStringLiteral("{\"theirs\":1}"));
     QCOMPARE(m_store->templates().size(), 2);
 
-    Confirm::setNextAnswer(true); // replace
+    Confirm::setNextChoice(0); // replace
     QVERIFY(m_panel->importFile(file));
     QCOMPARE(m_store->find(QStringLiteral("Shared"))->variables, QStringLiteral("{\"theirs\":1}"));
+}
+
+void TestTemplatesPanel::importClashCancelImportsNothing()
+{
+    QVERIFY(m_store->add(make(QStringLiteral("Shared"), QStringLiteral("{\"mine\":1}"))));
+    const QString file = m_dir->filePath(QStringLiteral("export.json"));
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(TemplateStore::exportDocument(
+        {make(QStringLiteral("Shared"), QStringLiteral("{\"theirs\":1}")),
+            make(QStringLiteral("New one"), QStringLiteral("{\"new\":1}"))}));
+    out.close();
+    m_panel->reload();
+    QSignalSpy said(m_panel.get(), &TemplatesPanel::statusMessage);
+    Confirm::setNextChoice(-1); // Cancel (or Escape)
+    QVERIFY(!m_panel->importFile(file));
+    m_store->reload();
+    QCOMPARE(m_store->templates().size(), 1);
+    QCOMPARE(m_store->find(QStringLiteral("Shared"))->variables, QStringLiteral("{\"mine\":1}"));
+    QVERIFY(!m_store->contains(QStringLiteral("New one")));
+    QCOMPARE(said.count(), 1);
+    QVERIFY(said.at(0).at(0).toString().contains(QStringLiteral("nothing was imported")));
+}
+
+void TestTemplatesPanel::clashNamesCountOn()
+{
+    QVERIFY(m_store->add(make(QStringLiteral("Approve"), QStringLiteral("{}"))));
+    const QString file = m_dir->filePath(QStringLiteral("export.json"));
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(TemplateStore::exportDocument({make(QStringLiteral("Approve"), QStringLiteral("{}")),
+        make(QStringLiteral("Approve (2)"), QStringLiteral("{}"))}));
+    out.close();
+    m_panel->reload();
+    Confirm::setNextChoice(1); // keep both
+    QVERIFY(m_panel->importFile(file));
+    // "Approve (2)" was free for the first; the second counts on, never "Approve (2) (2)".
+    QCOMPARE(m_store->uniqueName(QStringLiteral("Approve (2)")), QStringLiteral("Approve (4)"));
+    QStringList names;
+    for (const Template &t : m_store->templates())
+        names << t.name;
+    names.sort();
+    QCOMPARE(names,
+        (QStringList {QStringLiteral("Approve"), QStringLiteral("Approve (2)"),
+            QStringLiteral("Approve (3)")}));
+    // The same file again: the next free numbers, in the file's order.
+    Confirm::setNextChoice(1);
+    QVERIFY(m_panel->importFile(file));
+    QVERIFY(m_store->contains(QStringLiteral("Approve (4)")));
+    QVERIFY(m_store->contains(QStringLiteral("Approve (5)")));
+    for (const Template &t : m_store->templates())
+        QVERIFY2(!t.name.contains(QStringLiteral(") (")), qPrintable(t.name));
+}
+
+void TestTemplatesPanel::searchBoxDownAndReturn()
+{
+    QVERIFY(m_store->add(make(QStringLiteral("Approve invoice"), QStringLiteral("{\"a\":1}"))));
+    QVERIFY(m_store->add(make(QStringLiteral("Approve refund"), QStringLiteral("{\"r\":1}"))));
+    QVERIFY(m_store->add(make(QStringLiteral("Skip check"), QStringLiteral("{}"))));
+    m_panel->reload();
+    auto *search = m_panel->findChild<QLineEdit *>(QStringLiteral("templateSearchLineEdit"));
+    QSignalSpy applied(m_panel.get(), &TemplatesPanel::applyRequested);
+
+    // Return applies the first match.
+    m_panel->focusSearch();
+    QTest::keyClicks(search, QStringLiteral("approve"));
+    list()->clearSelection();
+    QTest::keyClick(search, Qt::Key_Return);
+    QCOMPARE(applied.count(), 1);
+    QCOMPARE(applied.at(0).at(0).value<Template>().name, QStringLiteral("Approve invoice"));
+
+    // Down moves into the list; Down again, then Return applies the one selected there.
+    search->setFocus();
+    QTest::keyClick(search, Qt::Key_Down);
+    QTRY_VERIFY(list()->hasFocus());
+    QVERIFY(m_panel->selectedTemplate());
+    QTest::keyClick(list(), Qt::Key_Down);
+    QCOMPARE(m_panel->selectedTemplate()->name, QStringLiteral("Approve refund"));
+    QTest::keyClick(list(), Qt::Key_Return);
+    QCOMPARE(applied.count(), 2);
+    QCOMPARE(applied.at(1).at(0).value<Template>().name, QStringLiteral("Approve refund"));
+
+    // Return in the search box applies the selected match, not the first.
+    search->setFocus();
+    QTest::keyClick(search, Qt::Key_Return);
+    QCOMPARE(applied.count(), 3);
+    QCOMPARE(applied.at(2).at(0).value<Template>().name, QStringLiteral("Approve refund"));
+
+    // Nothing matches: Return does nothing.
+    search->clear();
+    QTest::keyClicks(search, QStringLiteral("nothing like it"));
+    QTest::keyClick(search, Qt::Key_Return);
+    QCOMPARE(applied.count(), 3);
+}
+
+void TestTemplatesPanel::fileDialogsRememberTheirFolder()
+{
+    QVERIFY(m_store->add(make(QStringLiteral("One"), QStringLiteral("{}"))));
+    m_panel->reload();
+    QVERIFY(m_panel->selectTemplate(QStringLiteral("One")));
+    const QString start = WindowSettings().folder(WindowSettings::Folder::Templates);
+    QVERIFY(QDir(start) != QDir::current() || QDir::current() == QDir::home());
+
+    m_panel->exportInteractive(true);
+    auto *exportDialog
+        = m_panel->findChild<QFileDialog *>(QStringLiteral("templatesExportFileDialog"));
+    QVERIFY(exportDialog);
+    QCOMPARE(QDir(exportDialog->directory()), QDir(start));
+    QTemporaryDir elsewhere;
+    const QString path = elsewhere.filePath(QStringLiteral("one.json"));
+    exportDialog->selectFile(path);
+    QMetaObject::invokeMethod(exportDialog, "accept"); // as the Save button does
+    QTRY_VERIFY(QFile::exists(path));
+
+    // Import opens where the export went (templates share one folder), and remembers its own.
+    m_panel->importInteractive();
+    auto *importDialog
+        = m_panel->findChild<QFileDialog *>(QStringLiteral("templatesImportFileDialog"));
+    QVERIFY(importDialog);
+    QCOMPARE(QDir(importDialog->directory()), QDir(elsewhere.path()));
+    importDialog->reject();
+    // The history's exports keep theirs.
+    QCOMPARE(WindowSettings().folder(WindowSettings::Folder::HistoryExport), start);
+}
+
+void TestTemplatesPanel::saveDialogShowsItsHintsWhole()
+{
+    SaveTemplateDialog dialog([](const QString &) { return false; });
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    for (const char *name :
+        {"templateNameLineEdit", "templateDescriptionLineEdit", "templateJobTypeLineEdit"}) {
+        auto *edit = dialog.findChild<QLineEdit *>(QLatin1String(name));
+        QVERIFY(edit);
+        const int text = edit->fontMetrics().horizontalAdvance(edit->placeholderText());
+        QVERIFY2(edit->width() > text + 8,
+            qPrintable(QStringLiteral("%1: %2 px for a %3 px hint")
+                           .arg(QLatin1String(name))
+                           .arg(edit->width())
+                           .arg(text)));
+    }
 }
 
 void TestTemplatesPanel::exportWritesSelectedTemplates()

@@ -53,6 +53,14 @@ private slots:
     void rfc3339_data();
     void rfc3339();
     void correctionsEquality();
+    void leaseTokenAndBusinessId();
+    void featuresFollowWhatIsSet();
+    void toApiRequest();
+    void fromBodyRoundTrip_data();
+    void fromBodyRoundTrip();
+    void fromBodyRefuses_data();
+    void fromBodyRefuses();
+    void fromBodyReadsOlderResults();
 };
 
 void tst_CompletionRequest::relativePath()
@@ -142,13 +150,20 @@ void tst_CompletionRequest::body_data()
     adHoc.activateElements
         = {AdHocActivateElement {QStringLiteral("ReviewTask"), QByteArray(" {\"x\": 1} ")},
             AdHocActivateElement {QStringLiteral("Notify"), QByteArray()}};
-    adHoc.isCompletionConditionFulfilled = true;
     adHoc.isCancelRemainingInstances = true;
     QTest::newRow("ad-hoc sub-process")
         << QString() << CompletionRequest::Result(adHoc)
         << QByteArray("{\"result\":{\"type\":\"adHocSubProcess\",\"activateElements\":[{"
                       "\"elementId\":\"ReviewTask\",\"variables\":{\"x\": 1}},"
-                      "{\"elementId\":\"Notify\"}],\"isCompletionConditionFulfilled\":true,"
+                      "{\"elementId\":\"Notify\"}],\"isCancelRemainingInstances\":true}}")
+        << true;
+    AdHocSubProcessResult finish;
+    finish.isCompletionConditionFulfilled = true;
+    finish.isCancelRemainingInstances = true;
+    QTest::newRow("ad-hoc completion condition fulfilled")
+        << QString() << CompletionRequest::Result(finish)
+        << QByteArray("{\"result\":{\"type\":\"adHocSubProcess\","
+                      "\"isCompletionConditionFulfilled\":true,"
                       "\"isCancelRemainingInstances\":true}}")
         << true;
     AdHocSubProcessResult flagOnly;
@@ -269,6 +284,18 @@ void tst_CompletionRequest::validationError_data()
         = {AdHocActivateElement {QStringLiteral("A"), QByteArray("{\"x\":1}")}};
     QTest::newRow("ad-hoc valid") << key << QStringLiteral("{}")
                                   << CompletionRequest::Result(goodVars) << QString();
+    // The engine refuses elements to activate together with a fulfilled completion condition
+    // (400); the two flags alone, or elements alone, are fine.
+    AdHocSubProcessResult both = goodVars;
+    both.isCompletionConditionFulfilled = true;
+    QTest::newRow("ad-hoc activate while condition fulfilled")
+        << key << QString() << CompletionRequest::Result(both)
+        << QStringLiteral("cannot activate elements while its completion condition is "
+                          "fulfilled");
+    AdHocSubProcessResult cancelOnly;
+    cancelOnly.isCancelRemainingInstances = true;
+    QTest::newRow("ad-hoc cancel remaining only")
+        << key << QString() << CompletionRequest::Result(cancelOnly) << QString();
 }
 
 void tst_CompletionRequest::validationError()
@@ -324,6 +351,145 @@ void tst_CompletionRequest::correctionsEquality()
     QVERIFY(!a.isEmpty()); // an empty list clears the groups: it is something to send
     b.candidateGroups = QStringList {};
     QVERIFY(a == b);
+}
+
+void tst_CompletionRequest::leaseTokenAndBusinessId()
+{
+    CompletionRequest r = request(QStringLiteral("{\"a\":1}"));
+    r.leaseToken = QStringLiteral("lease-\"7\"");
+    r.businessId = QStringLiteral("order-4711");
+    QVERIFY2(r.validationError().isEmpty(), qPrintable(r.validationError()));
+    // Top-level members of JobCompletionRequest in the 8.10 spec, sent only when set.
+    QCOMPARE(r.body(),
+        QByteArray("{\"variables\":{\"a\":1},\"leaseToken\":\"lease-\\\"7\\\"\","
+                   "\"businessId\":\"order-4711\"}"));
+    r.businessId = QString(257, QLatin1Char('x'));
+    QVERIFY(r.validationError().contains(QLatin1String("businessId must be 1 to 256")));
+    r.businessId = QStringLiteral("   ");
+    QVERIFY(r.validationError().contains(QLatin1String("businessId")));
+    r.businessId.clear();
+    r.leaseToken = QStringLiteral("  ");
+    QVERIFY(r.validationError().contains(QLatin1String("leaseToken")));
+}
+
+void tst_CompletionRequest::featuresFollowWhatIsSet()
+{
+    CompletionRequest r = request(QStringLiteral("{\"a\":1}"));
+    QVERIFY(r.features().isEmpty());
+    r.result = denial();
+    QCOMPARE(r.features(), QList<ApiFeature> {ApiFeature::CompletionResult});
+    r.leaseToken = QStringLiteral("t");
+    r.businessId = QStringLiteral("b");
+    QCOMPARE(r.features(),
+        (QList<ApiFeature> {
+            ApiFeature::CompletionResult, ApiFeature::LeaseToken, ApiFeature::BusinessId}));
+    // An empty result is not sent, so an 8.7 server is fine with it.
+    r.result = UserTaskResult {};
+    r.leaseToken.clear();
+    r.businessId.clear();
+    QVERIFY(r.features().isEmpty());
+    QVERIFY(r.toApiRequest().versionProblem(CamundaVersion::parse(u"8.7.2")).isEmpty());
+    r.result = denial();
+    QCOMPARE(r.toApiRequest().versionProblem(CamundaVersion::parse(u"8.7.2")),
+        QStringLiteral("`result` needs Camunda 8.8 or later; this server reports 8.7.2."));
+}
+
+void tst_CompletionRequest::toApiRequest()
+{
+    CompletionRequest r = request(QStringLiteral("{\"n\":12345678901234567890}"), denial(),
+        QStringLiteral("9007199254741009"));
+    const ApiRequest api = r.toApiRequest();
+    QCOMPARE(api.action, ActionKind::Complete);
+    QCOMPARE(api.method, QByteArray("POST"));
+    QCOMPARE(api.relativePath, QStringLiteral("jobs/9007199254741009/completion"));
+    QCOMPARE(api.subjectKey, QStringLiteral("9007199254741009"));
+    QCOMPARE(api.body, r.body());
+    QVERIFY(api.changesState());
+}
+
+void tst_CompletionRequest::fromBodyRoundTrip_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("empty object") << QByteArray("{}");
+    QTest::newRow("variables exactly") << QByteArray(
+        "{\"variables\":{\"id\": 123456789012345678901234567890, \"b\":\"\\u00e9\"}}");
+    QTest::newRow("denial with reason")
+        << QByteArray("{\"result\":{\"type\":\"userTask\",\"denied\":true,"
+                      "\"deniedReason\":\"no \\\"PO\\\"\"}}");
+    QTest::newRow("corrections that clear")
+        << QByteArray("{\"result\":{\"type\":\"userTask\",\"corrections\":{\"assignee\":\"\","
+                      "\"dueDate\":\"2025-06-30T17:00:00Z\",\"candidateUsers\":[],"
+                      "\"candidateGroups\":[\"g\"],\"priority\":0}}}");
+    QTest::newRow("ad-hoc with element variables")
+        << QByteArray("{\"variables\":{\"a\":1},\"result\":{\"type\":\"adHocSubProcess\","
+                      "\"activateElements\":[{\"elementId\":\"A\",\"variables\":{\"big\":"
+                      "98765432109876543210987654321}},{\"elementId\":\"B\"}],"
+                      "\"isCancelRemainingInstances\":true}}");
+    QTest::newRow("ad-hoc condition fulfilled")
+        << QByteArray("{\"result\":{\"type\":\"adHocSubProcess\","
+                      "\"isCompletionConditionFulfilled\":true}}");
+    QTest::newRow("8.10 fields") << QByteArray(
+        "{\"variables\":{},\"leaseToken\":\"abc\",\"businessId\":\"order-1\"}");
+}
+
+void tst_CompletionRequest::fromBodyRoundTrip()
+{
+    QFETCH(QByteArray, body);
+    const JobKey key = *JobKey::parse(u"2251799813685249").key;
+    const CompletionRequest::ParseResult parsed = CompletionRequest::fromBody(body, key);
+    QVERIFY2(parsed.request, qPrintable(parsed.error));
+    QCOMPARE(parsed.request->jobKey, key);
+    QCOMPARE(parsed.request->body(), body);
+}
+
+void tst_CompletionRequest::fromBodyRefuses_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("mustContain");
+    QTest::newRow("not json") << QByteArray("{\"variables\":") << QStringLiteral("not valid JSON");
+    QTest::newRow("array") << QByteArray("[]") << QStringLiteral("an array, not a JSON object");
+    QTest::newRow("unknown member")
+        << QByteArray("{\"variable\":{}}") << QStringLiteral("member \"variable\"");
+    QTest::newRow("unknown result type") << QByteArray("{\"result\":{\"type\":\"decision\"}}")
+                                         << QStringLiteral("result type \"decision\"");
+    QTest::newRow("unknown ad-hoc member")
+        << QByteArray("{\"result\":{\"type\":\"adHocSubProcess\",\"activate\":[]}}")
+        << QStringLiteral("member \"activate\"");
+    QTest::newRow("unknown correction")
+        << QByteArray("{\"result\":{\"corrections\":{\"name\":\"x\"}}}")
+        << QStringLiteral("member \"name\"");
+    QTest::newRow("denied not a boolean")
+        << QByteArray("{\"result\":{\"denied\":\"yes\"}}") << QStringLiteral("true or false");
+    QTest::newRow("element variables as text")
+        << QByteArray("{\"result\":{\"type\":\"adHocSubProcess\",\"activateElements\":[{"
+                      "\"elementId\":\"A\",\"variables\":\"{}\"}]}}")
+        << QStringLiteral("must be a JSON object");
+    QTest::newRow("variables an array")
+        << QByteArray("{\"variables\":[1]}") << QStringLiteral("must be a JSON object");
+}
+
+void tst_CompletionRequest::fromBodyRefuses()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, mustContain);
+    const CompletionRequest::ParseResult parsed = CompletionRequest::fromBody(body);
+    QVERIFY(!parsed.request);
+    QVERIFY2(parsed.error.contains(mustContain), qPrintable(parsed.error));
+}
+
+void tst_CompletionRequest::fromBodyReadsOlderResults()
+{
+    // Without `type` (older bodies and templates) the members say which result it is.
+    const auto task = CompletionRequest::fromBody(QByteArray("{\"result\":{\"denied\":true}}"));
+    QVERIFY(task.request);
+    QVERIFY(std::get<UserTaskResult>(task.request->result).denied);
+    const auto adHoc = CompletionRequest::fromBody(
+        QByteArray("{\"result\":{\"activateElements\":[{\"elementId\":\"X\"}]}}"));
+    QVERIFY(adHoc.request);
+    QCOMPARE(std::get<AdHocSubProcessResult>(adHoc.request->result).activateElements.size(), 1);
+    const auto empty = CompletionRequest::fromBody(QByteArray(" "));
+    QVERIFY(empty.request);
+    QCOMPARE(empty.request->body(), QByteArray("{}"));
 }
 
 QTEST_GUILESS_MAIN(tst_CompletionRequest)

@@ -62,7 +62,8 @@ private:
     static QByteArray expected409Csv(qint64 id)
     {
         return QByteArray::number(id)
-            + ",\"2026-11-28T14:03:07.250Z\",\"window\",\"dev-cluster\",\"2251799902653941\","
+            + ",\"2026-11-28T14:03:07.250Z\",\"window\",\"dev-cluster\",\"="
+              "\"\"2251799902653941\"\"\","
               "\"invalid-state\",409,\"INVALID_STATE\",\"Command 'COMPLETE' rejected with code "
               "'INVALID_STATE': Expected to complete job with key '2251799902653941', but it is in "
               "state 'FAILED'\",42,\"POST\","
@@ -191,7 +192,8 @@ private slots:
         QCOMPARE(all.count, 2);
         const QByteArray expectedAll = QByteArray("\xEF\xBB\xBF") + HistoryExporter::csvHeader()
             + QByteArray::number(okId)
-            + ",\"2026-11-28T14:04:07.250Z\",\"cli\",\"'=cmd|' /C calc'!A0\",\"2251799813685249\","
+            + ",\"2026-11-28T14:04:07.250Z\",\"cli\",\"'=cmd|' /C "
+              "calc'!A0\",\"=\"\"2251799813685249\"\"\","
               "\"completed\",204,\"No Content\",\"\",7,\"POST\","
               "\"http://localhost:8080/v2/jobs/2251799813685249/completion\",\"\","
               "\"complete\",\"finished\",false,\"\",,\"\"\r\n"

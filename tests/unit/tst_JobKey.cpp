@@ -20,6 +20,7 @@ private slots:
     void rejected();
     void partitionHint();
     void equality();
+    void otherKindsOfKeys();
 };
 
 void tst_JobKey::accepted_data()
@@ -181,6 +182,28 @@ void tst_JobKey::equality()
 {
     QCOMPARE(*JobKey::parse(u"007").key, *JobKey::parse(u" '7' ").key);
     QVERIFY(*JobKey::parse(u"7").key != *JobKey::parse(u"8").key);
+}
+
+void tst_JobKey::otherKindsOfKeys()
+{
+    // The same rules; the messages name the key the person typed.
+    const JobKey::ParseResult incident = JobKey::parse(u"-5", KeyKind::Incident);
+    QVERIFY(!incident.key);
+    QCOMPARE(incident.error,
+        QStringLiteral("The incident key must not be negative: incident keys are positive whole "
+                       "numbers without a sign."));
+    QVERIFY(JobKey::parse(u"", KeyKind::ElementInstance)
+                .error.startsWith(QLatin1String("The element instance key is empty")));
+    QVERIFY(JobKey::parse(u"1.5E3", KeyKind::ProcessInstance)
+                .error.startsWith(QLatin1String("The process instance key \"1.5E3\"")));
+    QCOMPARE(JobKey::parse(u"0", KeyKind::Variable).error,
+        QStringLiteral("The variable key cannot be 0: variable keys start at 1."));
+    QCOMPARE(JobKey::parse(u" 2251799813685249 ", KeyKind::BatchOperation).key->toString(),
+        QStringLiteral("2251799813685249"));
+    // The job key's own texts are unchanged.
+    QCOMPARE(
+        JobKey::parse(u"0").error, QStringLiteral("The job key cannot be 0: job keys start at 1."));
+    QCOMPARE(JobKey::keyNoun(KeyKind::Job), QStringLiteral("job key"));
 }
 
 QTEST_GUILESS_MAIN(tst_JobKey)

@@ -482,6 +482,132 @@ private slots:
         QVERIFY(std::holds_alternative<std::monostate>(none.result()));
     }
 
+    void adHocResultIsImportedAndSent()
+    {
+        // Issue 15: this import used to succeed with the result dropped, and a completion with
+        // the template then sent {}.
+        const QString path = m_dir->filePath(QStringLiteral("adhoc.json"));
+        writeRaw(path,
+            "{\"format\":\"jobdesk-templates\",\"version\":1,\"templates\":[{\"name\":\"Go on\","
+            "\"result\":{\"type\":\"adHocSubProcess\",\"activateElements\":[{\"elementId\":"
+            "\"A\"}]}}]}");
+        const auto imported = m_store->importFrom(path, TemplateStore::ClashPolicy::Fail);
+        QVERIFY2(imported.ok, qPrintable(imported.error));
+        QVERIFY(m_store->reload());
+        const std::optional<Template> t = m_store->find(QStringLiteral("Go on"));
+        QVERIFY(t);
+        QVERIFY(t->hasResult());
+        CompletionRequest request;
+        request.jobKey = *JobKey::parse(u"2251799813685249").key;
+        request.variables = VariablesDocument::fromText(t->variables);
+        request.result = t->result();
+        QVERIFY2(request.validationError().isEmpty(), qPrintable(request.validationError()));
+        QCOMPARE(request.body(),
+            QByteArray("{\"result\":{\"type\":\"adHocSubProcess\",\"activateElements\":[{"
+                       "\"elementId\":\"A\"}]}}"));
+    }
+
+    void adHocResultKeepsEveryDigit()
+    {
+        // Element variables as an object (digits beyond a double) and as text both arrive exactly.
+        const QByteArray big
+            = "{\"n\": 123456789012345678901234567890, \"r\": 0.1000000000000000000001}";
+        const QString path = m_dir->filePath(QStringLiteral("adhoc-big.json"));
+        writeRaw(path,
+            "{\"format\":\"jobdesk-template\",\"version\":1,\"name\":\"Big\",\"result\":{"
+            "\"type\":\"adHocSubProcess\",\"activateElements\":[{\"elementId\":\"A\","
+            "\"variables\":"
+                + big
+                + "},{\"elementId\":\"B\",\"variables\":\"{\\\"x\\\": 1e400}\"}],"
+                  "\"isCancelRemainingInstances\":true}}");
+        const auto imported = m_store->importFrom(path, TemplateStore::ClashPolicy::Fail);
+        QVERIFY2(imported.ok, qPrintable(imported.error));
+        QVERIFY(m_store->reload()); // read back from the stored file
+        const std::optional<Template> t = m_store->find(QStringLiteral("Big"));
+        QVERIFY(t);
+        QCOMPARE(t->adHoc.activateElements.size(), 2);
+        QCOMPARE(t->adHoc.activateElements[0].variablesJson, big);
+        QCOMPARE(t->adHoc.activateElements[1].variablesJson, QByteArray("{\"x\": 1e400}"));
+        QVERIFY(t->adHoc.isCancelRemainingInstances);
+        QVERIFY(!t->adHoc.isCompletionConditionFulfilled);
+
+        // Export and import into another store: equal, digits and all.
+        const QString exportPath = m_dir->filePath(QStringLiteral("out.json"));
+        QVERIFY(m_store->exportTo(exportPath));
+        QTemporaryDir fresh;
+        TemplateStore other(fresh.path());
+        const auto again = other.importFrom(exportPath, TemplateStore::ClashPolicy::Fail);
+        QVERIFY2(again.ok, qPrintable(again.error));
+        QCOMPARE(*other.find(QStringLiteral("Big")), *t);
+        const auto adHoc
+            = std::get<AdHocSubProcessResult>(other.find(QStringLiteral("Big"))->result());
+        QCOMPARE(adHoc.activateElements[0].variablesJson, big);
+    }
+
+    void unknownResultMembersAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("result");
+        QTest::addColumn<QString>("reasonPart");
+        QTest::newRow("unknown ad-hoc member")
+            << QByteArray("{\"type\":\"adHocSubProcess\",\"activate\":[{\"elementId\":\"A\"}]}")
+            << QStringLiteral("\"activate\"");
+        QTest::newRow("unknown user task member")
+            << QByteArray("{\"denied\":true,\"reason\":\"x\"}") << QStringLiteral("\"reason\"");
+        QTest::newRow("unknown correction")
+            << QByteArray("{\"corrections\":{\"name\":\"x\"}}") << QStringLiteral("\"name\"");
+        QTest::newRow("unknown element member") << QByteArray(
+            "{\"type\":\"adHocSubProcess\",\"activateElements\":[{\"elementId\":"
+            "\"A\",\"vars\":{}}]}") << QStringLiteral("\"vars\"");
+        QTest::newRow("unsupported type")
+            << QByteArray("{\"type\":\"decision\"}") << QStringLiteral("\"decision\"");
+        QTest::newRow("element variables not an object") << QByteArray(
+            "{\"type\":\"adHocSubProcess\",\"activateElements\":[{\"elementId\":"
+            "\"A\",\"variables\":[1]}]}") << QStringLiteral("must be a JSON object");
+        QTest::newRow("flag not a boolean")
+            << QByteArray("{\"type\":\"adHocSubProcess\",\"isCompletionConditionFulfilled\":1}")
+            << QStringLiteral("true or false");
+    }
+
+    void unknownResultMembersAreRefused()
+    {
+        QFETCH(QByteArray, result);
+        QFETCH(QString, reasonPart);
+        const QString path = m_dir->filePath(QStringLiteral("refused.json"));
+        writeRaw(path,
+            "{\"format\":\"jobdesk-templates\",\"version\":1,\"templates\":[{\"name\":\"x\","
+            "\"result\":"
+                + result + "}]}");
+        const auto imported = m_store->importFrom(path, TemplateStore::ClashPolicy::Overwrite);
+        QVERIFY(!imported.ok);
+        QVERIFY2(imported.error.contains(reasonPart), qPrintable(imported.error));
+        QVERIFY2(imported.error.contains(QLatin1String("template 1")), qPrintable(imported.error));
+        QVERIFY(m_store->templates().isEmpty());
+    }
+
+    void adHocTemplateWrittenAsText()
+    {
+        Template t;
+        t.name = QStringLiteral("Activate");
+        AdHocSubProcessResult adHoc;
+        adHoc.activateElements = {{QStringLiteral("A"), QByteArray("{\"k\": 9007199254740993}")}};
+        adHoc.isCompletionConditionFulfilled = false;
+        t.setResult(adHoc);
+        QVERIFY(!t.denied);
+        QVERIFY(m_store->add(t));
+        const QString file = m_store->directory() + u'/' + TemplateStore::fileNameFor(t.name);
+        const QByteArray written = readAll(file);
+        // The element's variables are a string in the file, so nothing reads them as doubles.
+        QVERIFY2(written.contains("\"variables\": \"{\\\"k\\\": 9007199254740993}\""),
+            written.constData());
+        QVERIFY(written.contains("\"type\": \"adHocSubProcess\""));
+        QVERIFY(m_store->reload());
+        QCOMPARE(m_store->find(t.name)->adHoc, adHoc);
+        // A user-task result replaces the ad-hoc one, and the other way round.
+        t.setResult(UserTaskResult {true, QStringLiteral("no"), {}});
+        QVERIFY(t.adHoc.isEmpty());
+        QVERIFY(std::holds_alternative<UserTaskResult>(t.result()));
+    }
+
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<TemplateStore> m_store;

@@ -32,6 +32,7 @@ private slots:
                   "complete "
                   "job with key '2251799902653941', but it is in state 'FAILED'\n"
                   "Duration:    42 ms\n"
+                  "Variables:   {\"orderId\":4711}\n"
                   "Request:     POST http://localhost:8080/v2/jobs/2251799902653941/completion\n")
             + QStringLiteral("Explanation: ") + explanation.summary + QLatin1Char('\n')
             + QStringLiteral("Next step:   ") + explanation.nextStep + QLatin1Char('\n');
@@ -65,7 +66,7 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("Look the job up before sending again")));
     }
 
-    void neverCarriesHeadersOrBodies()
+    void neverCarriesHeaders()
     {
         HistoryEntry entry = HistoryFixtures::invalidState409();
         entry.request.headers.append(
@@ -73,7 +74,45 @@ private slots:
         const QString text = ticketText(entry);
         QVERIFY(!text.contains(QStringLiteral("secret-token")));
         QVERIFY(!text.contains(QStringLiteral("Authorization")));
-        QVERIFY(!text.contains(QStringLiteral("orderId")));
+    }
+
+    void denialNamesReasonAndVariables()
+    {
+        HistoryEntry entry = HistoryFixtures::invalidState409();
+        entry.kind = OutcomeKind::Denied;
+        entry.httpStatus = 204;
+        entry.title = QStringLiteral("Denied: refund above the limit");
+        entry.detail.clear();
+        entry.responseBody.clear();
+        entry.responseHeaders.clear();
+        entry.request.body
+            = "{\"variables\": {\"amount\": 12345678901234567890, \"note\": "
+              "\"a \\\"b\\\"\"},\n  \"result\": {\"type\": \"userTask\", \"denied\": "
+              "true, \"deniedReason\": \"refund \\\"above\\\" the limit\"}}";
+        const QString text = ticketText(entry);
+        QVERIFY2(text.startsWith(QStringLiteral("JobDesk: job completion attempt - Denied\n")),
+            qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("\nOutcome:     Denied (denied)\n")));
+        QVERIFY(text.contains(QStringLiteral("\nDeny reason: refund \"above\" the limit\n")));
+        // Compact, every token as sent (the number keeps its digits).
+        QVERIFY2(
+            text.contains(QStringLiteral(
+                "\nVariables:   {\"amount\":12345678901234567890,\"note\":\"a \\\"b\\\"\"}\n")),
+            qPrintable(text));
+
+        entry.request.body = "{\"result\":{\"type\":\"userTask\",\"denied\":true}}";
+        const QString bare = ticketText(entry);
+        QVERIFY(bare.contains(QStringLiteral("\nDeny reason: (none given)\n")));
+        QVERIFY(bare.contains(QStringLiteral("\nVariables:   none\n")));
+    }
+
+    void longVariablesAreCut()
+    {
+        HistoryEntry entry = HistoryFixtures::invalidState409();
+        entry.request.body = "{\"variables\":{\"blob\":\"" + QByteArray(5000, 'x') + "\"}}";
+        const QString text = ticketText(entry);
+        QVERIFY(text.contains(QStringLiteral("… (5011 characters in all)\n")));
+        QVERIFY(text.size() < 2000);
     }
 
     void multiLineDetailIsIndented()

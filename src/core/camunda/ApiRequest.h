@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/camunda/CamundaVersion.h"
+
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -43,8 +46,16 @@ struct ApiRequest
     QString relativePath; ///< relative to the API root (which ends in /v2/), e.g. "jobs/search"
     QByteArray body; ///< empty for GET
     QString subjectKey; ///< the job, incident or instance key acted on, as text (history)
+    /// What the request uses that not every Camunda version understands (empty for the plain
+    /// endpoints every 8.x server has); versionProblem() checks it before sending.
+    QList<ApiFeature> features;
 
     bool changesState() const { return JobDesk::changesState(action); }
+    /// Why this request does not fit a server of that version, or empty (see versionProblem()).
+    QString versionProblem(const CamundaVersion &server) const
+    {
+        return JobDesk::versionProblem(server, features);
+    }
 };
 
 } // namespace JobDesk

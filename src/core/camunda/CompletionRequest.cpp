@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/camunda/CompletionRequest.h"
 
+#include "core/camunda/RequestText.h"
 #include "core/json/Json.h"
 
 namespace JobDesk {
@@ -26,63 +27,43 @@ bool isLeapYear(int y)
     return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-QByteArray stringList(const QStringList &list)
-{
-    QByteArray out("[");
-    for (qsizetype i = 0; i < list.size(); ++i) {
-        if (i > 0)
-            out += ',';
-        out += Json::quoteUtf8(list[i]);
-    }
-    out += ']';
-    return out;
-}
-
-/// Appends `"name":value` with a leading comma when needed.
-void member(QByteArray &out, const char *name, const QByteArray &value)
-{
-    if (!out.endsWith('{'))
-        out += ',';
-    out += '"';
-    out += name;
-    out += "\":";
-    out += value;
-}
+using RequestText::member;
+using RequestText::stringList;
 
 QByteArray userTaskJson(const UserTaskResult &r)
 {
     QByteArray out("{");
-    member(out, "type", QByteArrayLiteral("\"userTask\""));
+    member(out, u"type", QByteArrayLiteral("\"userTask\""));
     if (r.denied)
-        member(out, "denied", QByteArrayLiteral("true"));
+        member(out, u"denied", QByteArrayLiteral("true"));
     if (!r.deniedReason.isEmpty())
-        member(out, "deniedReason", Json::quoteUtf8(r.deniedReason));
+        member(out, u"deniedReason", Json::quoteUtf8(r.deniedReason));
     const UserTaskCorrections &c = r.corrections;
     if (!c.isEmpty()) {
         QByteArray corr("{");
         if (c.assignee)
-            member(corr, "assignee", Json::quoteUtf8(*c.assignee));
+            member(corr, u"assignee", Json::quoteUtf8(*c.assignee));
         if (c.dueDate)
-            member(corr, "dueDate", Json::quoteUtf8(*c.dueDate));
+            member(corr, u"dueDate", Json::quoteUtf8(*c.dueDate));
         if (c.followUpDate)
-            member(corr, "followUpDate", Json::quoteUtf8(*c.followUpDate));
+            member(corr, u"followUpDate", Json::quoteUtf8(*c.followUpDate));
         if (c.candidateUsers)
-            member(corr, "candidateUsers", stringList(*c.candidateUsers));
+            member(corr, u"candidateUsers", stringList(*c.candidateUsers));
         if (c.candidateGroups)
-            member(corr, "candidateGroups", stringList(*c.candidateGroups));
+            member(corr, u"candidateGroups", stringList(*c.candidateGroups));
         if (c.priority)
-            member(corr, "priority", QByteArray::number(*c.priority));
+            member(corr, u"priority", QByteArray::number(*c.priority));
         corr += '}';
-        member(out, "corrections", corr);
+        member(out, u"corrections", corr);
     }
     out += '}';
     return out;
 }
 
-QByteArray adHocJson(const AdHocSubProcessResult &r)
+QByteArray adHocJson(const AdHocSubProcessResult &r, bool variablesAsText)
 {
     QByteArray out("{");
-    member(out, "type", QByteArrayLiteral("\"adHocSubProcess\""));
+    member(out, u"type", QByteArrayLiteral("\"adHocSubProcess\""));
     if (!r.activateElements.isEmpty()) {
         QByteArray list("[");
         for (qsizetype i = 0; i < r.activateElements.size(); ++i) {
@@ -90,20 +71,21 @@ QByteArray adHocJson(const AdHocSubProcessResult &r)
             if (i > 0)
                 list += ',';
             QByteArray element("{");
-            member(element, "elementId", Json::quoteUtf8(e.elementId));
+            member(element, u"elementId", Json::quoteUtf8(e.elementId));
             const QByteArray vars = e.variablesJson.trimmed();
             if (!vars.isEmpty())
-                member(element, "variables", vars);
+                member(element, u"variables",
+                    variablesAsText ? Json::quoteUtf8(QString::fromUtf8(vars)) : vars);
             element += '}';
             list += element;
         }
         list += ']';
-        member(out, "activateElements", list);
+        member(out, u"activateElements", list);
     }
     if (r.isCompletionConditionFulfilled)
-        member(out, "isCompletionConditionFulfilled", QByteArrayLiteral("true"));
+        member(out, u"isCompletionConditionFulfilled", QByteArrayLiteral("true"));
     if (r.isCancelRemainingInstances)
-        member(out, "isCancelRemainingInstances", QByteArrayLiteral("true"));
+        member(out, u"isCancelRemainingInstances", QByteArrayLiteral("true"));
     out += '}';
     return out;
 }
@@ -191,19 +173,74 @@ bool CompletionRequest::hasResult() const
     return false;
 }
 
+QByteArray CompletionRequest::resultJson(const Result &result, bool elementVariablesAsText)
+{
+    if (const auto *task = std::get_if<UserTaskResult>(&result); task && !task->isEmpty())
+        return userTaskJson(*task);
+    if (const auto *adHoc = std::get_if<AdHocSubProcessResult>(&result); adHoc && !adHoc->isEmpty())
+        return adHocJson(*adHoc, elementVariablesAsText);
+    return QByteArray();
+}
+
 QByteArray CompletionRequest::body() const
 {
     QByteArray out("{");
     if (!variables.isBlank())
-        member(out, "variables", variables.utf8());
-    if (hasResult()) {
-        if (const auto *task = std::get_if<UserTaskResult>(&result))
-            member(out, "result", userTaskJson(*task));
-        else if (const auto *adHoc = std::get_if<AdHocSubProcessResult>(&result))
-            member(out, "result", adHocJson(*adHoc));
-    }
+        member(out, u"variables", variables.utf8());
+    if (hasResult())
+        member(out, u"result", resultJson(result));
+    if (!leaseToken.isEmpty())
+        member(out, u"leaseToken", RequestText::string(leaseToken));
+    if (!businessId.isEmpty())
+        member(out, u"businessId", RequestText::string(businessId));
     out += '}';
     return out;
+}
+
+QList<ApiFeature> CompletionRequest::features() const
+{
+    QList<ApiFeature> list;
+    if (hasResult())
+        list.append(ApiFeature::CompletionResult);
+    if (!leaseToken.isEmpty())
+        list.append(ApiFeature::LeaseToken);
+    if (!businessId.isEmpty())
+        list.append(ApiFeature::BusinessId);
+    return list;
+}
+
+ApiRequest CompletionRequest::toApiRequest() const
+{
+    ApiRequest api;
+    api.action = ActionKind::Complete;
+    api.method = QByteArrayLiteral("POST");
+    api.relativePath = relativePath();
+    api.body = body();
+    api.subjectKey = jobKey.toString();
+    api.features = features();
+    return api;
+}
+
+QString AdHocSubProcessResult::validationError() const
+{
+    for (qsizetype i = 0; i < activateElements.size(); ++i) {
+        const AdHocActivateElement &e = activateElements[i];
+        if (e.elementId.trimmed().isEmpty())
+            return QStringLiteral("Ad-hoc element %1 to activate has no element id.").arg(i + 1);
+        if (e.variablesJson.trimmed().isEmpty())
+            continue;
+        const VariablesDocument vars = VariablesDocument::fromUtf8(e.variablesJson);
+        if (!vars.isValid())
+            return QStringLiteral("The variables of ad-hoc element \"%1\" are not a valid JSON "
+                                  "object: %2")
+                .arg(e.elementId, vars.errorMessage());
+    }
+    if (!activateElements.isEmpty() && isCompletionConditionFulfilled)
+        return QStringLiteral("An ad-hoc result cannot activate elements while its completion "
+                              "condition is fulfilled: the engine refuses the two together. "
+                              "Remove the elements to activate, or do not mark the completion "
+                              "condition as fulfilled.");
+    return QString();
 }
 
 QString CompletionRequest::validationError() const
@@ -231,20 +268,15 @@ QString CompletionRequest::validationError() const
             return error;
     }
     if (const auto *adHoc = std::get_if<AdHocSubProcessResult>(&result)) {
-        for (qsizetype i = 0; i < adHoc->activateElements.size(); ++i) {
-            const AdHocActivateElement &e = adHoc->activateElements[i];
-            if (e.elementId.trimmed().isEmpty())
-                return QStringLiteral("Ad-hoc element %1 to activate has no element id.")
-                    .arg(i + 1);
-            if (e.variablesJson.trimmed().isEmpty())
-                continue;
-            const VariablesDocument vars = VariablesDocument::fromUtf8(e.variablesJson);
-            if (!vars.isValid())
-                return QStringLiteral("The variables of ad-hoc element \"%1\" are not a valid JSON "
-                                      "object: %2")
-                    .arg(e.elementId, vars.errorMessage());
-        }
+        if (const QString error = adHoc->validationError(); !error.isEmpty())
+            return error;
     }
+    if (const QString error = RequestText::leaseTokenError(leaseToken); !error.isEmpty())
+        return error;
+    if (!businessId.isEmpty() && (businessId.size() > 256 || businessId.trimmed().isEmpty()))
+        return QStringLiteral("The businessId must be 1 to 256 characters and not only spaces; "
+                              "got %1 characters.")
+            .arg(businessId.size());
     return QString();
 }
 

@@ -95,6 +95,12 @@ QString describeNonAscii(QStringView s, qsizetype i)
 
 JobKey::ParseResult JobKey::parse(QStringView text)
 {
+    return parse(text, KeyKind::Job);
+}
+
+JobKey::ParseResult JobKey::parse(QStringView text, KeyKind kind)
+{
+    const QString noun = keyNoun(kind);
     ParseResult result;
     const auto failWith = [&result](const QString &message) {
         result.error = message;
@@ -122,39 +128,42 @@ JobKey::ParseResult JobKey::parse(QStringView text)
     const auto position = [&](qsizetype i) { return begin + i + 1; };
 
     if (key.isEmpty())
-        return failWith(
-            QStringLiteral("The job key is empty: paste the key of the job to complete."));
+        return failWith(kind == KeyKind::Job
+                ? QStringLiteral("The job key is empty: paste the key of the job to complete.")
+                : QStringLiteral("The %1 is empty: paste the key.").arg(noun));
 
     for (qsizetype i = 0; i < key.size(); ++i) {
         if (key[i].unicode() > 0x7F) {
-            return failWith(QStringLiteral("The job key contains %1 at position %2: type the key "
+            return failWith(QStringLiteral("The %1 contains %2 at position %3: type the key "
                                            "with plain ASCII digits 0-9.")
-                                .arg(describeNonAscii(key, i))
+                                .arg(noun, describeNonAscii(key, i))
                                 .arg(position(i)));
         }
     }
     if (looksLikeFloat(key)) {
-        return failWith(QStringLiteral("The job key \"%1\" has a decimal point or an exponent: it "
+        return failWith(QStringLiteral("The %1 \"%2\" has a decimal point or an exponent: it "
                                        "looks like a number rounded by a spreadsheet or JavaScript "
                                        "— copy the key as text.")
-                            .arg(key));
+                            .arg(noun, key));
     }
     if (key.front() == u'+' || key.front() == u'-') {
         const bool rest = key.size() > 1
             && std::all_of(key.begin() + 1, key.end(), [](QChar c) { return isAsciiDigit(c); });
         if (rest) {
             return failWith(key.front() == u'-'
-                    ? QStringLiteral("The job key must not be negative: job keys are "
+                    ? QStringLiteral("The %1 must not be negative: %1s are "
                                      "positive whole numbers without a sign.")
-                    : QStringLiteral("The job key must not have a '+' sign: job keys are "
-                                     "positive whole numbers without a sign."));
+                          .arg(noun)
+                    : QStringLiteral("The %1 must not have a '+' sign: %1s are "
+                                     "positive whole numbers without a sign.")
+                          .arg(noun));
         }
     }
     for (qsizetype i = 0; i < key.size(); ++i) {
         if (!isAsciiDigit(key[i])) {
-            return failWith(QStringLiteral("The job key may contain only digits 0-9, but it has "
-                                           "%1 at position %2.")
-                                .arg(describeChar(key[i]))
+            return failWith(QStringLiteral("The %1 may contain only digits 0-9, but it has "
+                                           "%2 at position %3.")
+                                .arg(noun, describeChar(key[i]))
                                 .arg(position(i)));
         }
     }
@@ -164,12 +173,13 @@ JobKey::ParseResult JobKey::parse(QStringView text)
         ++firstNonZero;
     const QStringView digits = key.mid(firstNonZero);
     if (digits.isEmpty())
-        return failWith(QStringLiteral("The job key cannot be 0: job keys start at 1."));
+        return failWith(QStringLiteral("The %1 cannot be 0: %1s start at 1.").arg(noun));
     if (digits.size() > kMaxKey.size()
         || (digits.size() == kMaxKey.size() && digits.compare(kMaxKey) > 0)) {
-        return failWith(QStringLiteral("The job key is too large: keys are at most "
+        return failWith(QStringLiteral("The %1 is too large: keys are at most "
                                        "9223372036854775807 (a 64-bit integer). Check that it was "
-                                       "copied completely and nothing was appended."));
+                                       "copied completely and nothing was appended.")
+                            .arg(noun));
     }
     // Digits and range are checked, so this cannot overflow.
     qint64 value = 0;
@@ -181,6 +191,25 @@ JobKey::ParseResult JobKey::parse(QStringView text)
     jobKey.m_value = value;
     result.key = jobKey;
     return result;
+}
+
+QString JobKey::keyNoun(KeyKind kind)
+{
+    switch (kind) {
+    case KeyKind::Job:
+        return QStringLiteral("job key");
+    case KeyKind::Incident:
+        return QStringLiteral("incident key");
+    case KeyKind::ElementInstance:
+        return QStringLiteral("element instance key");
+    case KeyKind::ProcessInstance:
+        return QStringLiteral("process instance key");
+    case KeyKind::Variable:
+        return QStringLiteral("variable key");
+    case KeyKind::BatchOperation:
+        return QStringLiteral("batch operation key");
+    }
+    return QStringLiteral("key");
 }
 
 QString JobKey::partitionHint() const

@@ -8,7 +8,10 @@
 
 namespace JobDesk {
 
-/// A Camunda 8 job key, parsed from text and kept as text.
+/// What a key names, for messages: a job key, an incident key, …
+enum class KeyKind { Job, Incident, ElementInstance, ProcessInstance, Variable, BatchOperation };
+
+/// A Camunda 8 job key (or any other 64-bit Camunda key), parsed from text and kept as text.
 ///
 /// Keys are 64-bit integers; JavaScript and spreadsheets round them, so the key never passes
 /// through a double. `parse()` accepts surrounding whitespace (and a pair of surrounding quotes,
@@ -23,6 +26,10 @@ public:
 
     struct ParseResult; // defined below: it holds a JobKey, which is complete only there
     static ParseResult parse(QStringView text);
+    /// The same rules for another kind of key; messages name it ("The incident key …").
+    static ParseResult parse(QStringView text, KeyKind kind);
+    /// "job key", "incident key", "element instance key", …
+    static QString keyNoun(KeyKind kind);
 
     bool isValid() const { return !m_text.isEmpty(); }
     /// Canonical decimal digits, no sign, no leading zeros.

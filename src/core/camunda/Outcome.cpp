@@ -15,8 +15,9 @@ struct KindInfo
     const char *label;
 };
 
-constexpr std::array<KindInfo, 11> kKinds {{
+constexpr std::array<KindInfo, 12> kKinds {{
     {OutcomeKind::Completed, "completed", "Completed"},
+    {OutcomeKind::Denied, "denied", "Denied"},
     {OutcomeKind::NotFound, "not-found", "Not found"},
     {OutcomeKind::InvalidState, "invalid-state", "Invalid state"},
     {OutcomeKind::Rejected, "rejected", "Rejected"},

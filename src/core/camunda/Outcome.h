@@ -20,6 +20,7 @@ using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 /// What happened to one request, in the words a support engineer needs.
 enum class OutcomeKind {
     Completed, ///< 2xx
+    Denied, ///< 2xx to a completion that denied the transition (a task listener's verdict)
     NotFound, ///< 404
     InvalidState, ///< 409 (job FAILED, ERROR_THROWN, lease mismatch, …)
     Rejected, ///< 400 and other 4xx the request itself caused
@@ -65,7 +66,8 @@ struct Outcome
     QString redirectLocation; ///< for Redirected
     RequestRecord request;
 
-    bool ok() const { return kind == OutcomeKind::Completed; }
+    /// The server accepted the request (2xx), a denial included.
+    bool ok() const { return kind == OutcomeKind::Completed || kind == OutcomeKind::Denied; }
     QByteArray responseHeader(const QByteArray &name) const; ///< case-insensitive, first match
 };
 
@@ -79,7 +81,8 @@ struct Explanation
 
 /// Classifies an HTTP answer (status + parsed problem) into a kind. Pure.
 OutcomeKind classifyHttpStatus(int status, const ProblemDetails &problem);
-/// Explains an outcome of a job completion. Pure, table-tested.
+/// Explains an outcome of any action without further context (see OutcomeExplain.h for the
+/// overload that knows the job and the server's version). Pure, table-tested.
 Explanation explain(const Outcome &outcome);
 
 } // namespace JobDesk

@@ -140,8 +140,10 @@ Outcome HistoryEntry::toOutcome() const
         }
     }
     outcome.problem = ProblemDetails::parse(responseBody, contentType);
-    // Without a problem document the title column held the reason phrase (see fromOutcome).
-    if (httpStatus && transportError.isEmpty() && outcome.problem.title().isEmpty())
+    // Without a problem document the title column held the reason phrase (see fromOutcome);
+    // a denial's title says what was decided instead.
+    if (httpStatus && transportError.isEmpty() && outcome.problem.title().isEmpty()
+        && kind != OutcomeKind::Denied)
         outcome.reasonPhrase = title.toLatin1();
     return outcome;
 }

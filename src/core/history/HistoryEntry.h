@@ -90,7 +90,7 @@ QString unknownOutcomeTitle(LookupCheck check);
 /// Filter for queries: empty fields match everything.
 struct HistoryFilter
 {
-    QString text; ///< substring of job key, title, detail or connection
+    QString text; ///< substring of job key, title, detail, connection or request body
     QList<OutcomeKind> kinds; ///< any of these; empty = all
     QList<ActionKind> actions; ///< any of these; empty = all
     std::optional<HistoryState> state;

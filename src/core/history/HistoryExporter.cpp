@@ -7,6 +7,8 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include <algorithm>
+
 namespace JobDesk {
 
 namespace {
@@ -86,6 +88,16 @@ QByteArray HistoryExporter::csvText(const QString &text)
     return '"' + cell.toUtf8() + '"';
 }
 
+QByteArray HistoryExporter::csvKey(const QString &key)
+{
+    const bool digits = !key.isEmpty() && std::all_of(key.cbegin(), key.cend(), [](QChar c) {
+        return c >= QLatin1Char('0') && c <= QLatin1Char('9');
+    });
+    if (!digits)
+        return csvText(key);
+    return "\"=\"\"" + key.toLatin1() + "\"\"\"";
+}
+
 QByteArray HistoryExporter::csvRow(const HistoryEntry &entry)
 {
     const QByteArray status
@@ -95,7 +107,7 @@ QByteArray HistoryExporter::csvRow(const HistoryEntry &entry)
         csvText(QString::fromLatin1(timeText(entry.time))),
         csvText(historySourceName(entry.source)),
         csvText(entry.connection),
-        csvText(entry.jobKey),
+        csvKey(entry.jobKey),
         csvText(outcomeKindName(entry.kind)),
         status,
         csvText(entry.title),

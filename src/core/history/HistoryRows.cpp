@@ -230,7 +230,10 @@ Where whereFor(const HistoryFilter &filter)
     if (!filter.text.isEmpty()) {
         const QString pattern = u'%' + escapeLike(filter.text) + u'%';
         QStringList likes;
-        for (const char *column : {"job_key", "title", "detail", "connection"}) {
+        // The request body too: a variable's name or value finds the attempts that sent it.
+        // (A BLOB never matches LIKE: the body is compared as the UTF-8 text it is.)
+        for (const char *column :
+            {"job_key", "title", "detail", "connection", "CAST(request_body AS TEXT)"}) {
             likes.append(QLatin1String(column) + QLatin1String(" LIKE ? ESCAPE '\\'"));
             where.values.append(pattern);
         }

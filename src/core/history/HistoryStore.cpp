@@ -147,12 +147,14 @@ std::optional<qint64> HistoryStore::beginAttempt(const HistoryEntry &attempt)
     return append(pending);
 }
 
-bool HistoryStore::finishAttempt(qint64 id, const Outcome &outcome)
+bool HistoryStore::finishAttempt(qint64 id, const Outcome &outcome, const QString &title)
 {
     if (!isOpen())
         return notOpen();
     HistoryEntry finished
         = HistoryEntry::fromOutcome(outcome, HistorySource::Window, QString(), QString(), {});
+    if (!title.isEmpty())
+        finished.title = title;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     if (!q.prepare(kFinish) || !finishEntry(q, id, finished))
         return fail(QStringLiteral("Cannot record the outcome of attempt %1 in the history: %2")

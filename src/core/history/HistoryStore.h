@@ -63,8 +63,9 @@ public:
     /// it returns, so the caller may then let the request leave. See HistoryEntry::forAttempt().
     std::optional<qint64> beginAttempt(const HistoryEntry &attempt);
     /// The outcome of the Pending row `id`: it becomes Finished with the outcome's kind, status,
-    /// problem, response and the request as sent. False when there is no such row.
-    bool finishAttempt(qint64 id, const Outcome &outcome);
+    /// problem, response and the request as sent. A `title` replaces the outcome's (a denial
+    /// says what was decided). False when there is no such row.
+    bool finishAttempt(qint64 id, const Outcome &outcome, const QString &title = {});
     /// The program is going away (a signal) while the request of row `id` is in flight: the row
     /// stays Pending — the outcome is unknown — and keeps `why` and the time waited.
     bool markInterrupted(qint64 id, const QString &why, qint64 elapsedMs);

@@ -2,6 +2,7 @@
 #include "core/history/TicketText.h"
 
 #include "core/history/HistoryStore.h"
+#include "core/json/Json.h"
 
 #include <QStringList>
 
@@ -17,6 +18,48 @@ void addLine(QStringList &lines, const QString &label, const QString &value)
     QString text = value.trimmed();
     text.replace(QLatin1Char('\n'), QStringLiteral("\n             "));
     lines.append(label.leftJustified(13, QLatin1Char(' ')) + text);
+}
+
+/// Enough of the variables for a ticket; the rest is in the history.
+constexpr qsizetype kMaxVariablesChars = 1000;
+
+/// What a completion body sent: its variables (compact, every token as sent) and its verdict.
+struct SentCompletion
+{
+    QString variables; ///< empty: none
+    bool denied = false;
+    QString deniedReason;
+};
+
+std::optional<SentCompletion> readCompletionBody(const QByteArray &body)
+{
+    const QString text = QString::fromUtf8(body);
+    Json::ScanOptions options;
+    options.collectTopLevelMembers = true;
+    options.findDuplicates = false;
+    const Json::ScanResult scanned = Json::scan(text, options);
+    if (!scanned.ok() || scanned.rootKind != Json::ValueKind::Object)
+        return std::nullopt;
+    SentCompletion sent;
+    for (const Json::Member &member : scanned.members) {
+        const QStringView raw = QStringView(text).mid(member.valueOffset, member.valueLength);
+        if (member.name == QLatin1String("variables")) {
+            sent.variables = Json::formatCompact(raw).value_or(raw.toString());
+        } else if (member.name == QLatin1String("result")) {
+            Json::ScanOptions inner;
+            inner.collectTopLevelMembers = true;
+            inner.findDuplicates = false;
+            const Json::ScanResult result = Json::scan(raw, inner);
+            for (const Json::Member &field : result.members) {
+                const QStringView value = raw.mid(field.valueOffset, field.valueLength);
+                if (field.name == QLatin1String("denied"))
+                    sent.denied = value == QLatin1String("true");
+                else if (field.name == QLatin1String("deniedReason"))
+                    sent.deniedReason = Json::unescape(value);
+            }
+        }
+    }
+    return sent;
 }
 
 } // namespace
@@ -50,6 +93,20 @@ QString ticketText(const HistoryEntry &entry)
     if (entry.transportError != entry.title)
         addLine(lines, QStringLiteral("Error:"), entry.transportError);
     addLine(lines, QStringLiteral("Duration:"), QStringLiteral("%1 ms").arg(entry.elapsedMs));
+    if (entry.request.action == ActionKind::Complete) {
+        if (const std::optional<SentCompletion> sent = readCompletionBody(entry.request.body)) {
+            if (sent->denied)
+                addLine(lines, QStringLiteral("Deny reason:"),
+                    sent->deniedReason.isEmpty() ? QStringLiteral("(none given)")
+                                                 : sent->deniedReason);
+            QString variables = sent->variables;
+            if (variables.size() > kMaxVariablesChars)
+                variables = variables.left(kMaxVariablesChars)
+                    + QStringLiteral("… (%1 characters in all)").arg(sent->variables.size());
+            addLine(lines, QStringLiteral("Variables:"),
+                variables.isEmpty() ? QStringLiteral("none") : variables);
+        }
+    }
     if (!entry.request.method.isEmpty() || !entry.request.url.isEmpty()) {
         addLine(lines, QStringLiteral("Request:"),
             QString::fromLatin1(entry.request.method) + QLatin1Char(' ')

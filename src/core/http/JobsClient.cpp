@@ -179,29 +179,14 @@ RequestRecord JobsClient::describe(const ApiRequest &request) const
     return record;
 }
 
-namespace {
-
-ApiRequest completionApiRequest(const CompletionRequest &request)
-{
-    ApiRequest api;
-    api.action = ActionKind::Complete;
-    api.method = QByteArrayLiteral("POST");
-    api.relativePath = request.relativePath();
-    api.body = request.body();
-    api.subjectKey = request.jobKey.toString();
-    return api;
-}
-
-} // namespace
-
 RequestRecord JobsClient::describeCompletion(const CompletionRequest &request) const
 {
-    return describe(completionApiRequest(request));
+    return describe(request.toApiRequest());
 }
 
 ApiCall *JobsClient::complete(const CompletionRequest &request)
 {
-    ApiCall *call = createCall(completionApiRequest(request));
+    ApiCall *call = createCall(request.toApiRequest());
     if (const QString invalid = request.validationError(); !invalid.isEmpty())
         failLater(call, OutcomeKind::TransportError, QStringLiteral("not sent: %1").arg(invalid));
     else

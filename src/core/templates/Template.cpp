@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/templates/Template.h"
 
+#include "core/json/JsonTree.h"
+
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonValue>
 
 namespace JobDesk {
@@ -34,62 +37,12 @@ QString isoUtc(const QDateTime &time)
     return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
 
-struct Reader
-{
-    const QJsonObject &json;
-    QString error;
-
-    std::optional<QString> string(const char *key)
-    {
-        const QJsonValue value = json.value(QLatin1String(key));
-        if (value.isUndefined() || value.isNull())
-            return std::nullopt;
-        if (!value.isString()) {
-            error = QStringLiteral("\"%1\" must be a string").arg(QLatin1String(key));
-            return std::nullopt;
-        }
-        return value.toString();
-    }
-
-    std::optional<QStringList> stringList(const char *key)
-    {
-        const QJsonValue value = json.value(QLatin1String(key));
-        if (value.isUndefined() || value.isNull())
-            return std::nullopt;
-        QStringList list;
-        if (value.isArray()) {
-            for (const QJsonValue &item : value.toArray()) {
-                if (!item.isString()) {
-                    list.clear();
-                    break;
-                }
-                list.append(item.toString());
-            }
-            if (list.size() == value.toArray().size())
-                return list;
-        }
-        error = QStringLiteral("\"%1\" must be a list of strings").arg(QLatin1String(key));
-        return std::nullopt;
-    }
-
-    std::optional<QDateTime> time(const char *key)
-    {
-        const auto text = string(key);
-        if (!text)
-            return std::nullopt;
-        const QDateTime parsed = QDateTime::fromString(*text, Qt::ISODateWithMs);
-        if (!parsed.isValid()) {
-            error = QStringLiteral("\"%1\" is not an ISO 8601 time").arg(QLatin1String(key));
-            return std::nullopt;
-        }
-        return parsed.toUTC();
-    }
-};
-
 } // namespace
 
 CompletionRequest::Result Template::result() const
 {
+    if (!adHoc.isEmpty())
+        return adHoc;
     if (!hasResult())
         return std::monostate {};
     UserTaskResult result;
@@ -101,7 +54,22 @@ CompletionRequest::Result Template::result() const
 
 bool Template::hasResult() const
 {
-    return denied || !deniedReason.isEmpty() || !correctionsEmpty(corrections);
+    return denied || !deniedReason.isEmpty() || !correctionsEmpty(corrections) || !adHoc.isEmpty();
+}
+
+void Template::setResult(const CompletionRequest::Result &result)
+{
+    denied = false;
+    deniedReason.clear();
+    corrections = UserTaskCorrections {};
+    adHoc = AdHocSubProcessResult {};
+    if (const auto *task = std::get_if<UserTaskResult>(&result)) {
+        denied = task->denied;
+        deniedReason = task->deniedReason;
+        corrections = task->corrections;
+    } else if (const auto *adHocResult = std::get_if<AdHocSubProcessResult>(&result)) {
+        adHoc = *adHocResult;
+    }
 }
 
 QJsonObject Template::toJson() const
@@ -114,7 +82,27 @@ QJsonObject Template::toJson() const
         json.insert(QLatin1String("jobType"), jobType);
     // A string, not an object: the text is kept exactly as typed (digits, order, spacing).
     json.insert(QLatin1String("variables"), variables);
-    if (hasResult()) {
+    if (!adHoc.isEmpty()) {
+        QJsonObject result;
+        result.insert(QLatin1String("type"), QStringLiteral("adHocSubProcess"));
+        if (!adHoc.activateElements.isEmpty()) {
+            QJsonArray elements;
+            for (const AdHocActivateElement &e : adHoc.activateElements) {
+                QJsonObject element;
+                element.insert(QLatin1String("elementId"), e.elementId);
+                // A string, as the template's variables: the text is kept exactly as typed.
+                if (!e.variablesJson.trimmed().isEmpty())
+                    element.insert(QLatin1String("variables"), QString::fromUtf8(e.variablesJson));
+                elements.append(element);
+            }
+            result.insert(QLatin1String("activateElements"), elements);
+        }
+        if (adHoc.isCompletionConditionFulfilled)
+            result.insert(QLatin1String("isCompletionConditionFulfilled"), true);
+        if (adHoc.isCancelRemainingInstances)
+            result.insert(QLatin1String("isCancelRemainingInstances"), true);
+        json.insert(QLatin1String("result"), result);
+    } else if (hasResult()) {
         QJsonObject result;
         result.insert(QLatin1String("denied"), denied);
         if (!deniedReason.isEmpty())
@@ -144,68 +132,73 @@ QJsonObject Template::toJson() const
     return json;
 }
 
-std::optional<Template> Template::fromJson(const QJsonObject &json, QString *error)
+std::optional<Template> Template::fromJson(const Json::Value &json, QString *error)
 {
-    Reader reader {json, {}};
     auto failed = [&](const QString &message) -> std::optional<Template> {
         if (error)
             *error = message;
         return std::nullopt;
     };
+    if (!json.isObject())
+        return failed(QStringLiteral("a template must be a JSON object"));
+    // A string member, absent or null as nothing.
+    QString problem;
+    auto string = [&](QStringView key) -> std::optional<QString> {
+        const Json::Value value = json[key];
+        if (!value.exists() || value.isNull())
+            return std::nullopt;
+        if (!value.isString()) {
+            if (problem.isEmpty())
+                problem = QStringLiteral("\"%1\" must be a string").arg(key);
+            return std::nullopt;
+        }
+        const QString text = value.text();
+        return text.isNull() ? QStringLiteral("") : text;
+    };
+    auto time = [&](QStringView key) -> std::optional<QDateTime> {
+        const auto text = string(key);
+        if (!text)
+            return std::nullopt;
+        const QDateTime parsed = QDateTime::fromString(*text, Qt::ISODateWithMs);
+        if (!parsed.isValid()) {
+            if (problem.isEmpty())
+                problem = QStringLiteral("\"%1\" is not an ISO 8601 time").arg(key);
+            return std::nullopt;
+        }
+        return parsed.toUTC();
+    };
+
     Template t;
-    const auto name = reader.string("name");
+    const auto name = string(u"name");
     if (!name)
-        return failed(reader.error.isEmpty() ? QStringLiteral("no \"name\"") : reader.error);
+        return failed(problem.isEmpty() ? QStringLiteral("no \"name\"") : problem);
     t.name = *name;
     if (const QString nameProblem = nameError(t.name); !nameProblem.isEmpty())
         return failed(nameProblem);
-    t.description = reader.string("description").value_or(QString());
-    t.jobType = reader.string("jobType").value_or(QString());
-    const QJsonValue variables = json.value(QLatin1String("variables"));
-    if (!variables.isUndefined() && !variables.isNull() && !variables.isString())
+    t.description = string(u"description").value_or(QString());
+    t.jobType = string(u"jobType").value_or(QString());
+    const Json::Value variables = json[u"variables"];
+    if (variables.exists() && !variables.isNull() && !variables.isString())
         return failed(QStringLiteral("\"variables\" must be a string holding the JSON text"));
-    t.variables = variables.toString();
-    const QJsonValue resultValue = json.value(QLatin1String("result"));
-    if (!resultValue.isUndefined() && !resultValue.isNull()) {
-        if (!resultValue.isObject())
-            return failed(QStringLiteral("\"result\" must be an object"));
-        const QJsonObject result = resultValue.toObject();
-        const QJsonValue denied = result.value(QLatin1String("denied"));
-        if (!denied.isUndefined() && !denied.isBool())
-            return failed(QStringLiteral("\"denied\" must be true or false"));
-        t.denied = denied.toBool(false);
-        Reader resultReader {result, {}};
-        t.deniedReason = resultReader.string("deniedReason").value_or(QString());
-        const QJsonValue correctionsValue = result.value(QLatin1String("corrections"));
-        if (!correctionsValue.isUndefined() && !correctionsValue.isNull()) {
-            if (!correctionsValue.isObject())
-                return failed(QStringLiteral("\"corrections\" must be an object"));
-            const QJsonObject c = correctionsValue.toObject();
-            Reader cr {c, {}};
-            t.corrections.assignee = cr.string("assignee");
-            t.corrections.dueDate = cr.string("dueDate");
-            t.corrections.followUpDate = cr.string("followUpDate");
-            t.corrections.candidateUsers = cr.stringList("candidateUsers");
-            t.corrections.candidateGroups = cr.stringList("candidateGroups");
-            const QJsonValue priority = c.value(QLatin1String("priority"));
-            if (!priority.isUndefined() && !priority.isNull()) {
-                if (!priority.isDouble() || priority.toDouble() != double(priority.toInt()))
-                    return failed(QStringLiteral("\"priority\" must be a whole number"));
-                t.corrections.priority = priority.toInt();
-            }
-            if (!cr.error.isEmpty())
-                return failed(cr.error);
-        }
-        if (!resultReader.error.isEmpty())
-            return failed(resultReader.error);
-    }
-    if (const auto created = reader.time("created"))
+    t.variables = variables.text();
+    const auto result = CompletionRequest::resultFromJson(json[u"result"], &problem, true);
+    if (!result)
+        return failed(problem);
+    t.setResult(*result);
+    if (const auto created = time(u"created"))
         t.created = *created;
-    if (const auto updated = reader.time("updated"))
+    if (const auto updated = time(u"updated"))
         t.updated = *updated;
-    if (!reader.error.isEmpty())
-        return failed(reader.error);
+    if (!problem.isEmpty())
+        return failed(problem);
     return t;
+}
+
+std::optional<Template> Template::fromJson(const QJsonObject &json, QString *error)
+{
+    const Json::Document document
+        = Json::Document::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
+    return fromJson(document.root(), error);
 }
 
 QString Template::nameError(const QString &name)
@@ -227,8 +220,8 @@ bool operator==(const Template &a, const Template &b)
 {
     return a.name == b.name && a.description == b.description && a.jobType == b.jobType
         && a.variables == b.variables && a.denied == b.denied && a.deniedReason == b.deniedReason
-        && correctionsEqual(a.corrections, b.corrections) && a.created == b.created
-        && a.updated == b.updated;
+        && correctionsEqual(a.corrections, b.corrections) && a.adHoc == b.adHoc
+        && a.created == b.created && a.updated == b.updated;
 }
 
 QList<Template> starterTemplates()

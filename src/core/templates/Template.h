@@ -11,10 +11,19 @@
 
 namespace JobDesk {
 
-/// A reusable payload: variables text and an optional task-listener verdict.
+namespace Json {
+class Value;
+}
+
+/// A reusable payload: variables text and an optional result — a task-listener verdict (deny,
+/// reason, corrections) or an ad-hoc sub-process result (elements to activate, each with its
+/// variables, and the completion flags).
 ///
 /// The variables are kept exactly as typed (stored as a JSON *string* in the file, so numbers
-/// beyond 64 bits, key order and spacing survive). created/updated are UTC.
+/// beyond 64 bits, key order and spacing survive); so are an ad-hoc element's variables. On
+/// import an element's variables may also be a JSON object, read digit for digit. A result
+/// member JobDesk does not know is refused with a message, never dropped. created/updated are
+/// UTC.
 struct Template
 {
     QString name;
@@ -24,16 +33,24 @@ struct Template
     bool denied = false;
     QString deniedReason;
     UserTaskCorrections corrections;
+    AdHocSubProcessResult adHoc; ///< an ad-hoc result; not together with the user-task fields
     QDateTime created;
     QDateTime updated;
 
-    /// The result part as a CompletionRequest result: a UserTaskResult when something is set.
+    /// The result part as a CompletionRequest result: an AdHocSubProcessResult or a
+    /// UserTaskResult when something is set.
     CompletionRequest::Result result() const;
     bool hasResult() const;
+    /// Sets the result fields from a CompletionRequest result (the others are cleared).
+    void setResult(const CompletionRequest::Result &result);
 
     /// The object as written to a template file or an export (without the format header).
     QJsonObject toJson() const;
-    /// Strict about types; unknown members are ignored (files from newer minor versions load).
+    /// Strict about types and about the result; other unknown members are ignored (files from
+    /// newer minor versions load). Reads the text exactly (big numbers in an ad-hoc element's
+    /// variables object keep every digit).
+    static std::optional<Template> fromJson(const Json::Value &json, QString *error = nullptr);
+    /// The same for an object already parsed by QJsonDocument (numbers there are doubles).
     static std::optional<Template> fromJson(const QJsonObject &json, QString *error = nullptr);
 
     /// Names: not empty, no surrounding spaces, no control characters, ≤ 200 characters.

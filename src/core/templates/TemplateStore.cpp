@@ -5,6 +5,7 @@
 #include "core/base/FileLock.h"
 #include "core/base/Logging.h"
 #include "core/base/PrivateFiles.h"
+#include "core/json/JsonTree.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -153,7 +154,8 @@ bool TemplateStore::reload()
             m_broken.append({path, problem});
             continue;
         }
-        const auto t = Template::fromJson(root, &error);
+        // Read again digit for digit: an ad-hoc element's variables may be a JSON object.
+        const auto t = Template::fromJson(Json::Document::fromUtf8(data).root(), &error);
         if (!t) {
             m_broken.append({path, error});
             continue;
@@ -213,8 +215,17 @@ QString TemplateStore::uniqueName(const QString &base) const
 {
     if (!contains(base))
         return base;
-    for (int n = 2;; ++n) {
-        const QString candidate = QStringLiteral("%1 (%2)").arg(base).arg(n);
+    // A name that is already numbered counts on: "Approve (2)" becomes "Approve (3)", never
+    // "Approve (2) (2)".
+    static const QRegularExpression numbered(QStringLiteral("^(.+) \\((\\d{1,6})\\)$"));
+    QString stem = base;
+    int n = 2;
+    if (const QRegularExpressionMatch match = numbered.match(base); match.hasMatch()) {
+        stem = match.captured(1);
+        n = match.captured(2).toInt() + 1;
+    }
+    for (;; ++n) {
+        const QString candidate = QStringLiteral("%1 (%2)").arg(stem).arg(n);
         if (!contains(candidate))
             return candidate;
     }
@@ -382,12 +393,15 @@ std::optional<QList<Template>> TemplateStore::parseExportDocument(
     if (!document.isObject())
         return failed(QStringLiteral("not a JobDesk templates file (not a JSON object)"));
     const QJsonObject root = document.object();
+    // The templates are read from the exact text: an ad-hoc element's variables object keeps
+    // every digit (QJsonDocument would turn big numbers into doubles).
+    const Json::Document exact = Json::Document::fromUtf8(data);
     QList<Template> templates;
     QString problem;
     if (root.value(QLatin1String("format")).toString() == kFileFormat) {
         if (problem = formatError(root, kFileFormat); !problem.isEmpty())
             return failed(problem);
-        const auto t = Template::fromJson(root, &problem);
+        const auto t = Template::fromJson(exact.root(), &problem);
         if (!t)
             return failed(problem);
         templates.append(*t);
@@ -400,10 +414,11 @@ std::optional<QList<Template>> TemplateStore::parseExportDocument(
         return failed(QStringLiteral("\"templates\" must be a list"));
     QSet<QString> seen;
     const QJsonArray array = list.toArray();
+    const QList<Json::Value> items = exact.root()[u"templates"].elements();
     for (int i = 0; i < array.size(); ++i) {
         if (!array.at(i).isObject())
             return failed(QStringLiteral("template %1 is not an object").arg(i + 1));
-        const auto t = Template::fromJson(array.at(i).toObject(), &problem);
+        const auto t = Template::fromJson(items.value(i), &problem);
         if (!t)
             return failed(QStringLiteral("template %1: %2").arg(i + 1).arg(problem));
         const QString folded = t->name.toCaseFolded();

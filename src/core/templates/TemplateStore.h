@@ -69,7 +69,7 @@ public:
     /// Case-insensitive.
     std::optional<Template> find(const QString &name) const;
     bool contains(const QString &name) const { return find(name).has_value(); }
-    /// `base`, or "base (2)", "base (3)", … whichever is free.
+    /// `base`, or "base (2)", "base (3)", … whichever is free first ("base (2)" taken: "base (3)").
     QString uniqueName(const QString &base) const;
     QString error() const { return m_error; }
 

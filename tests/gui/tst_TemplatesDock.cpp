@@ -5,13 +5,16 @@
 #include "gui/JsonEditor.h"
 #include "gui/MainWindow.h"
 #include "gui/TemplateForm.h"
+#include "gui/TemplatesDock.h"
 #include "gui/TemplatesPanel.h"
+#include "gui/WindowSettings.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
 #include <QFile>
 #include <QLineEdit>
+#include <QMenu>
 #include <QNetworkAccessManager>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -19,7 +22,17 @@
 
 using namespace JobDesk;
 
-class TestMainWindowTemplates final : public QObject
+namespace {
+/// Nothing listens there; an answer (refused) only ever comes from the event loop.
+MainWindow::Connection offline()
+{
+    MainWindow::Connection connection;
+    connection.apiRoot = QUrl(QStringLiteral("http://127.0.0.1:9/v2/"));
+    return connection;
+}
+} // namespace
+
+class TestTemplatesDock final : public QObject
 {
     Q_OBJECT
 private slots:
@@ -27,11 +40,12 @@ private slots:
     void draftRoundTrip();
     void applyingKeepsTheKeyAndReplacesTheRest();
     void actionsOnlyWithAStore();
+    void noTemplateAppliedWhileSending();
     void ctrlTFindsATemplate();
     void dockClosedAtFirstStartWithoutTemplates();
 };
 
-void TestMainWindowTemplates::draftRoundTrip()
+void TestTemplatesDock::draftRoundTrip()
 {
     Draft draft;
     draft.jobKey = QStringLiteral("2251799813685249");
@@ -61,7 +75,7 @@ void TestMainWindowTemplates::draftRoundTrip()
     QCOMPARE(applied.priority.text, QStringLiteral("70"));
 }
 
-void TestMainWindowTemplates::applyingKeepsTheKeyAndReplacesTheRest()
+void TestTemplatesDock::applyingKeepsTheKeyAndReplacesTheRest()
 {
     QTemporaryDir dir;
     TemplateStore store(dir.filePath(QStringLiteral("templates")));
@@ -71,8 +85,7 @@ void TestMainWindowTemplates::applyingKeepsTheKeyAndReplacesTheRest()
     QVERIFY(store.add(t));
 
     QNetworkAccessManager nam;
-    MainWindow::Connection connection;
-    connection.apiRoot = QUrl(QStringLiteral("http://127.0.0.1:9/v2/"));
+    const MainWindow::Connection connection = offline();
     MainWindow window(connection, &nam, nullptr, nullptr);
     window.setTemplateStore(&store);
     window.show();
@@ -95,29 +108,59 @@ void TestMainWindowTemplates::applyingKeepsTheKeyAndReplacesTheRest()
     QVERIFY(window.form()->canSend());
 }
 
-void TestMainWindowTemplates::actionsOnlyWithAStore()
+void TestTemplatesDock::actionsOnlyWithAStore()
 {
     QNetworkAccessManager nam;
-    MainWindow::Connection connection;
-    connection.apiRoot = QUrl(QStringLiteral("http://127.0.0.1:9/v2/"));
+    const MainWindow::Connection connection = offline();
     MainWindow window(connection, &nam, nullptr, nullptr);
-    auto *save = window.findChild<QAction *>(QStringLiteral("saveTemplateAction"));
-    QVERIFY(save);
-    QCOMPARE(save->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_S));
-    QVERIFY(!save->isEnabled());
+    // No store, no templates: no menu, no Ctrl+S.
+    QVERIFY(!window.findChild<QAction *>(QStringLiteral("saveTemplateAction")));
+    QVERIFY(!window.templatesMenu()->menuAction()->isVisible());
+    QVERIFY(!window.templatesDock());
     QTemporaryDir dir;
     TemplateStore store(dir.filePath(QStringLiteral("templates")));
     window.setTemplateStore(&store);
+    auto *save = window.findChild<QAction *>(QStringLiteral("saveTemplateAction"));
+    QVERIFY(save);
+    QCOMPARE(save->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_S));
     QVERIFY(save->isEnabled());
+    QVERIFY(window.templatesMenu()->actions().contains(save));
+    QVERIFY(window.templatesMenu()->menuAction()->isVisible());
+    QCOMPARE(window.templatesDock()->panel(), window.templatesPanel());
 }
 
-void TestMainWindowTemplates::ctrlTFindsATemplate()
+void TestTemplatesDock::noTemplateAppliedWhileSending()
+{
+    QTemporaryDir dir;
+    TemplateStore store(dir.filePath(QStringLiteral("templates")));
+    Template t;
+    t.name = QStringLiteral("Approve");
+    t.variables = QStringLiteral("{\"approved\": true}");
+    QVERIFY(store.add(t));
+    QNetworkAccessManager nam;
+    // The answer (refused) only comes from the event loop: in flight until then.
+    const MainWindow::Connection connection = offline();
+    MainWindow window(connection, &nam, nullptr, nullptr);
+    window.setTemplateStore(&store);
+    window.form()
+        ->findChild<QLineEdit *>(QStringLiteral("jobKeyLineEdit"))
+        ->setText(QStringLiteral("2251799813685249"));
+    window.send();
+    QVERIFY(window.isSending());
+    window.templatesDock()->applyTemplate(t);
+    QCOMPARE(window.form()->draft().variables, QString());
+    window.cancel();
+    QTRY_VERIFY(!window.isSending());
+    window.templatesDock()->applyTemplate(t);
+    QCOMPARE(window.form()->draft().variables, t.variables);
+}
+
+void TestTemplatesDock::ctrlTFindsATemplate()
 {
     QTemporaryDir dir;
     TemplateStore store(dir.filePath(QStringLiteral("templates")));
     QNetworkAccessManager nam;
-    MainWindow::Connection connection;
-    connection.apiRoot = QUrl(QStringLiteral("http://127.0.0.1:9/v2/"));
+    const MainWindow::Connection connection = offline();
     MainWindow window(connection, &nam, nullptr, nullptr);
     window.setTemplateStore(&store);
     window.show();
@@ -131,12 +174,11 @@ void TestMainWindowTemplates::ctrlTFindsATemplate()
     QTRY_VERIFY(search->hasFocus());
 }
 
-void TestMainWindowTemplates::dockClosedAtFirstStartWithoutTemplates()
+void TestTemplatesDock::dockClosedAtFirstStartWithoutTemplates()
 {
-    QFile::remove(MainWindow::settingsPath()); // a first start: no saved layout
+    QFile::remove(WindowSettings::path()); // a first start: no saved layout
     QNetworkAccessManager nam;
-    MainWindow::Connection connection;
-    connection.apiRoot = QUrl(QStringLiteral("http://127.0.0.1:9/v2/"));
+    const MainWindow::Connection connection = offline();
     QTemporaryDir dir;
     {
         TemplateStore empty(dir.filePath(QStringLiteral("templates")));
@@ -165,5 +207,5 @@ void TestMainWindowTemplates::dockClosedAtFirstStartWithoutTemplates()
     }
 }
 
-QTEST_MAIN(TestMainWindowTemplates)
-#include "tst_MainWindowTemplates.moc"
+QTEST_MAIN(TestTemplatesDock)
+#include "tst_TemplatesDock.moc"
