@@ -561,7 +561,7 @@
 <context>
     <name>JobDesk::LogPanel</name>
     <message>
-        <location filename="../src/gui/LogPanel.cpp" line="+122"/>
+        <location filename="../src/gui/LogPanel.cpp" line="+123"/>
         <source>All outcomes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -684,12 +684,12 @@
     <name>JobDesk::MainWindow</name>
     <message>
         <location filename="../src/gui/MainWindow.cpp" line="+84"/>
-        <location line="+183"/>
+        <location line="+184"/>
         <source>JobDesk — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-154"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
@@ -728,12 +728,7 @@ Requests can still be sent, but they are not recorded.</source>
         </translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The request was on its way when the program ended, so the server may or may not have acted on it. Unknown — look the job up before sending again: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+165"/>
+        <location line="+167"/>
         <source>Not sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -789,7 +784,12 @@ Requests can still be sent, but they are not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-318"/>
+        <source>The request went out and no answer was recorded (the program ended while it was on its way, or no answer came), so the server may or may not have acted on it. Unknown — look the job up before sending again: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+228"/>
         <source>Sending POST %1 — %2 s, times out in %3 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -801,6 +801,11 @@ Requests can still be sent, but they are not recorded.</source>
     <message>
         <location line="+3"/>
         <source>Job %1: no answer from the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Job %1: sent, but no answer — it may have been completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

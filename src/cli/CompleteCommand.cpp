@@ -14,7 +14,6 @@
 #include "core/http/OAuthClientCredentialsProvider.h"
 
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 
 namespace JobDesk::Cli {
 
@@ -169,8 +168,6 @@ void CompleteCommand::send()
     if (auto *oauth = qobject_cast<OAuthClientCredentialsProvider *>(m_auth.get())) {
         oauth->setTimeout(m_client->timeout());
         oauth->setTlsOptions(m_connection.tls);
-        connect(m_nam.get(), &QNetworkAccessManager::finished, this,
-            &CompleteCommand::onNetworkReplyFinished);
     }
     if (!m_connection.tls.isEmpty()) {
         const QString tlsError = m_client->setTlsOptions(m_connection.tls);
@@ -188,16 +185,20 @@ void CompleteCommand::send()
         // while it is in flight still leaves its row ("unknown — look the job up").
         if (!m_history)
             m_history = std::make_unique<CliHistory>();
-        // An earlier run on this job that ended with its request in flight: say so (the job may
-        // be completed already), as the window does at its start.
+        // An earlier attempt on this job whose outcome is unknown (its run ended with the
+        // request in flight, or it was sent and no answer came): say so (the job may be
+        // completed already), as the window does at its start.
         const QString jobKey = m_built.request.jobKey.toString();
         for (const HistoryEntry &earlier : m_history->unknownOutcomesFor(jobKey))
             printError(
                 QStringLiteral("note: an earlier attempt on job %1 (%2, %3) has no recorded "
-                               "outcome; the job may be completed already")
+                               "outcome (%4); the job may be completed already")
                     .arg(jobKey,
                         earlier.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-                        historySourceName(earlier.source)));
+                        historySourceName(earlier.source),
+                        earlier.state == HistoryState::Pending
+                            ? QStringLiteral("its run ended while the request was in flight")
+                            : QStringLiteral("it was sent and no answer came")));
         if (!m_history->begin(
                 HistoryEntry::forAttempt(m_client->describeCompletion(m_built.request),
                     HistorySource::Cli, m_connection.connectionName(), m_production, m_startedAt)))
@@ -229,17 +230,6 @@ void CompleteCommand::interrupt(int signalNumber)
     m_call->cancel(); // finished follows at once: onFinished() records and says what is known
 }
 
-void CompleteCommand::onNetworkReplyFinished(QNetworkReply *reply)
-{
-    const auto *oauth = qobject_cast<OAuthClientCredentialsProvider *>(m_auth.get());
-    if (!oauth || reply->request().url() != oauth->settings().tokenUrl) {
-        m_apiRequestSent = true;
-        return;
-    }
-    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    m_tokenHttpStatus = status.isValid() ? std::optional<int>(status.toInt()) : std::nullopt;
-}
-
 void CompleteCommand::onFinished(const Outcome &answer)
 {
     const QString jobKey = m_built.request.jobKey.toString();
@@ -263,13 +253,8 @@ void CompleteCommand::onFinished(const Outcome &answer)
     }
     writeOut(m_arguments.json ? formatJson(outcome, jobKey) : formatHuman(outcome, jobKey));
 
-    int code = interrupted ? int(ExitNoAnswer) : exitCodeFor(outcome);
-    // The OAuth token endpoint answered but issued no token (refused client, malformed answer),
-    // so the completion was never sent: an HTTP answer, 1 like any other refusal. An
-    // unreachable token endpoint stays 3.
-    if (!interrupted && code == ExitNoAnswer && m_tokenHttpStatus && !m_apiRequestSent)
-        code = ExitHttpError;
-    end(code);
+    // An interrupted run heard nothing from the server: 3 like any answer that never came.
+    end(interrupted ? int(ExitNoAnswer) : exitCodeFor(outcome));
 }
 
 void CompleteCommand::end(int exitCode)

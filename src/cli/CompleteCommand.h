@@ -16,7 +16,6 @@
 #include <optional>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace JobDesk {
 class ApiCall;
@@ -60,7 +59,6 @@ private:
     void onFinished(const Outcome &answer);
     void warnNotRecorded(const QString &why);
     void end(int exitCode);
-    void onNetworkReplyFinished(QNetworkReply *reply);
 
     CompleteArguments m_arguments;
     QProcessEnvironment m_environment;
@@ -76,8 +74,6 @@ private:
     QPointer<ApiCall> m_call;
     bool m_production = false; ///< the profile is a production profile (history)
     QString m_interruption; ///< the signal that ended the run while the request was in flight
-    std::optional<int> m_tokenHttpStatus; ///< status of the last OAuth token answer
-    bool m_apiRequestSent = false; ///< a request other than the token's got through
 };
 
 } // namespace JobDesk::Cli

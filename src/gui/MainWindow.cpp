@@ -205,8 +205,9 @@ void MainWindow::showUnknownOutcomes()
         keys.append(entry.jobKey);
     m_ui->messageBanner->showMessage(MessageBanner::Kind::Warning,
         tr("%n attempt(s) without a recorded outcome", nullptr, int(unknown->size())),
-        tr("The request was on its way when the program ended, so the server may or may not "
-           "have acted on it. Unknown — look the job up before sending again: %1")
+        tr("The request went out and no answer was recorded (the program ended while it was on "
+           "its way, or no answer came), so the server may or may not have acted on it. "
+           "Unknown — look the job up before sending again: %1")
             .arg(keys.join(QStringLiteral(", "))));
 }
 
@@ -534,6 +535,9 @@ void MainWindow::showOutcome(const Outcome &outcome)
         break;
     case OutcomeKind::TransportError:
         headline = tr("Job %1: no answer from the server").arg(jobKey);
+        break;
+    case OutcomeKind::SentNoAnswer:
+        headline = tr("Job %1: sent, but no answer — it may have been completed").arg(jobKey);
         break;
     default:
         headline = tr("Job %1 not completed: %2 (%3)")

@@ -5,7 +5,8 @@
 // and an answer that tries to rewrite the terminal.
 #include "core/connection/ProfileStore.h"
 #include "core/history/HistoryStore.h"
-#include "support/RecordingServer.h"
+#include "support/CliRunner.h"
+#include "support/FaultServer.h"
 #include "support/SandboxProcess.h"
 #include "support/TestPaths.h"
 
@@ -35,12 +36,7 @@ QString generatedKey(int index)
     return QString::number((qint64(1) << 51) + 1 + index);
 }
 
-struct Run
-{
-    int exitCode = -1; ///< -2: ended by a signal
-    QByteArray out;
-    QByteArray err;
-};
+using Run = CliRun; ///< exitCode -2: ended by a signal
 
 } // namespace
 
@@ -55,6 +51,7 @@ private slots:
     void signalWithRequestInFlightRecordsUnknown();
     void signalWhileReadingInputSendsNothing();
     void killedMidRequestLeavesItsRow();
+    void sentNoAnswerIsRecordedAsUnknown();
     void killLoopEveryAttemptTheServerSawHasItsRow();
     void parallelRunsOnAFreshDataFolder();
     void parallelProfileAddsKeepEveryProfile();
@@ -74,6 +71,11 @@ private:
         const QStringList &arguments, const QByteArray &input = {}, const QStringList &extra = {});
     Run finish(QProcess *process, int timeoutMs = 30000);
     QString jobState(const QString &key);
+    /// The sandbox as the address of every run (an `extra` assignment may replace it).
+    QStringList sandboxAddress() const
+    {
+        return {QStringLiteral("CAMUNDA_REST_ADDRESS=") + m_sandbox.baseUrlString()};
+    }
     QList<HistoryEntry> historyRows();
     QString historyPath() const
     {
@@ -103,46 +105,17 @@ void TestCliHardening::init()
 
 QProcessEnvironment TestCliHardening::environment(const QStringList &extra) const
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const QString &name : env.keys()) {
-        if (name.startsWith(QLatin1String("CAMUNDA_")) || name.startsWith(QLatin1String("ZEEBE_")))
-            env.remove(name);
-    }
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("XDG_CACHE_HOME"), m_home.filePath(QStringLiteral("cache")));
-    env.insert(QStringLiteral("CAMUNDA_REST_ADDRESS"), m_sandbox.baseUrlString());
-    for (const QString &assignment : extra) {
-        const qsizetype equals = assignment.indexOf(u'=');
-        env.insert(assignment.left(equals), assignment.mid(equals + 1));
-    }
-    return env;
+    return cliEnvironment(m_home.path(), sandboxAddress() + extra);
 }
 
 QProcess *TestCliHardening::startCli(const QStringList &arguments, const QStringList &extra)
 {
-    auto *process = new QProcess(this);
-    process->setProcessEnvironment(environment(extra));
-    process->setProgram(TestPaths::executable(QStringLiteral("jobdesk-cli")));
-    process->setArguments(arguments);
-    process->start();
-    process->waitForStarted(10000);
-    return process;
+    return ::startCli(m_home.path(), arguments, sandboxAddress() + extra, this);
 }
 
 Run TestCliHardening::finish(QProcess *process, int timeoutMs)
 {
-    Run result;
-    QSignalSpy finished(process, &QProcess::finished);
-    if (process->state() != QProcess::NotRunning && !finished.wait(timeoutMs)) {
-        process->kill();
-        process->waitForFinished();
-        process->deleteLater();
-        return result;
-    }
-    result.exitCode = process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -2;
-    result.out = process->readAllStandardOutput();
-    result.err = process->readAllStandardError();
+    const Run result = finishCli(process, timeoutMs);
     process->deleteLater();
     return result;
 }
@@ -200,12 +173,13 @@ void TestCliHardening::signalWithRequestInFlightRecordsUnknown()
     QStringList arguments {QStringLiteral("complete"), key};
     if (json)
         arguments << QStringLiteral("--json");
-    RecordingServer server;
-    server.silent = true;
+    FaultServer server;
+    QVERIFY(server.listen());
+    server.setDefault(FaultServer::Behaviour::of(FaultServer::Fault::Silent));
     QProcess *process
-        = startCli(arguments, {QStringLiteral("CAMUNDA_REST_ADDRESS=") + server.url()});
+        = startCli(arguments, {QStringLiteral("CAMUNDA_REST_ADDRESS=") + server.baseUrl()});
     // The server has the completion; its answer never comes.
-    QTRY_COMPARE_WITH_TIMEOUT(server.requests.size(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(server.requestCount(), 1, 10000);
     ::kill(pid_t(process->processId()), signalNumber);
     const Run r = finish(process);
     QCOMPARE(r.exitCode, 3);
@@ -231,10 +205,11 @@ void TestCliHardening::signalWithRequestInFlightRecordsUnknown()
 
 void TestCliHardening::signalWhileReadingInputSendsNothing()
 {
-    RecordingServer server;
+    FaultServer server;
+    QVERIFY(server.listen());
     QProcess *process = startCli({QStringLiteral("complete"), generatedKey(0),
                                      QStringLiteral("--variables"), QStringLiteral("@-")},
-        {QStringLiteral("CAMUNDA_REST_ADDRESS=") + server.url()});
+        {QStringLiteral("CAMUNDA_REST_ADDRESS=") + server.baseUrl()});
     process->write("{\"half\": ");
     // Wait until it blocks reading standard input (system call 0, read, on descriptor 0).
     QFile syscall(QStringLiteral("/proc/%1/syscall").arg(process->processId()));
@@ -251,18 +226,19 @@ void TestCliHardening::signalWhileReadingInputSendsNothing()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("interrupted (SIGTERM); nothing was sent"), r.err.constData());
     QVERIFY(r.out.isEmpty());
-    QCOMPARE(server.requests.size(), 0);
+    QCOMPARE(server.requestCount(), 0);
     QVERIFY(historyRows().isEmpty());
 }
 
 void TestCliHardening::killedMidRequestLeavesItsRow()
 {
     const QString key = generatedKey(m_nextKey++);
-    RecordingServer server;
-    server.silent = true;
+    FaultServer server;
+    QVERIFY(server.listen());
+    server.setDefault(FaultServer::Behaviour::of(FaultServer::Fault::Silent));
     QProcess *process = startCli({QStringLiteral("complete"), key},
-        {QStringLiteral("CAMUNDA_REST_ADDRESS=") + server.url()});
-    QTRY_COMPARE_WITH_TIMEOUT(server.requests.size(), 1, 10000);
+        {QStringLiteral("CAMUNDA_REST_ADDRESS=") + server.baseUrl()});
+    QTRY_COMPARE_WITH_TIMEOUT(server.requestCount(), 1, 10000);
     process->kill(); // SIGKILL: nothing runs after it
     QCOMPARE(finish(process).exitCode, -2);
     const QList<HistoryEntry> rows = historyRows();
@@ -273,13 +249,43 @@ void TestCliHardening::killedMidRequestLeavesItsRow()
     QVERIFY(history.open(historyPath()));
     QCOMPARE(history.unknownOutcomes().value().size(), 1);
     // The next run on the same job is told (the job may be completed already).
-    RecordingServer answering;
+    FaultServer answering;
+    QVERIFY(answering.listen());
     const Run next = run({QStringLiteral("complete"), key}, {},
-        {QStringLiteral("CAMUNDA_REST_ADDRESS=") + answering.url()});
+        {QStringLiteral("CAMUNDA_REST_ADDRESS=") + answering.baseUrl()});
     QCOMPARE(next.exitCode, 0);
     QVERIFY2(next.err.contains(QByteArray("an earlier attempt on job ").append(key.toLatin1())),
         next.err.constData());
     QVERIFY(next.err.contains("no recorded outcome"));
+    QVERIFY(next.err.contains("while the request was in flight"));
+}
+
+void TestCliHardening::sentNoAnswerIsRecordedAsUnknown()
+{
+    // The completion went out and the connection closed without an answer: exit 3, and the
+    // history row is finished as sent-no-answer — unknown, to look up — not a transport error.
+    const QString key = generatedKey(m_nextKey++);
+    FaultServer server;
+    QVERIFY(server.listen());
+    server.setDefault(FaultServer::Behaviour::of(FaultServer::Fault::Close));
+    const Run r = run({QStringLiteral("complete"), key, QStringLiteral("--json")}, {},
+        {QStringLiteral("CAMUNDA_REST_ADDRESS=") + server.baseUrl()});
+    QCOMPARE(r.exitCode, 3);
+    QCOMPARE(server.requestCount(), 1); // never sent a second time
+    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QLatin1String("outcome")).toString(),
+        QStringLiteral("sent-no-answer"));
+    const QList<HistoryEntry> rows = historyRows();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().state, HistoryState::Finished);
+    QCOMPARE(rows.first().kind, OutcomeKind::SentNoAnswer);
+    QVERIFY(rows.first().isUnknownOutcome());
+
+    FaultServer answering;
+    QVERIFY(answering.listen());
+    const Run next = run({QStringLiteral("complete"), key}, {},
+        {QStringLiteral("CAMUNDA_REST_ADDRESS=") + answering.baseUrl()});
+    QCOMPARE(next.exitCode, 0);
+    QVERIFY2(next.err.contains("it was sent and no answer came"), next.err.constData());
 }
 
 void TestCliHardening::killLoopEveryAttemptTheServerSawHasItsRow()
@@ -316,7 +322,8 @@ void TestCliHardening::parallelRunsOnAFreshDataFolder()
 {
     // Several CLIs start at once on an empty data folder: each creates or finds the history,
     // none calls it "a database of another program", none loses its row or meets a lock.
-    RecordingServer server;
+    FaultServer server;
+    QVERIFY(server.listen());
     // (Before schema creation was serialised, 3 of 10 such rounds lost a row.)
     constexpr int kRounds = 8;
     constexpr int kParallel = 8;
@@ -325,7 +332,7 @@ void TestCliHardening::parallelRunsOnAFreshDataFolder()
         QList<QProcess *> processes;
         for (int i = 0; i < kParallel; ++i)
             processes.append(startCli({QStringLiteral("complete"), generatedKey(1000 + i)},
-                {QStringLiteral("CAMUNDA_REST_ADDRESS=") + server.url()}));
+                {QStringLiteral("CAMUNDA_REST_ADDRESS=") + server.baseUrl()}));
         for (QProcess *process : std::as_const(processes)) {
             const Run r = finish(process);
             QCOMPARE(r.exitCode, 0);
@@ -392,10 +399,11 @@ void TestCliHardening::endlessInputIsCapped()
 {
     QFETCH(QString, variables);
     QFETCH(bool, stdinFromZero);
-    RecordingServer server;
+    FaultServer server;
+    QVERIFY(server.listen());
     auto *process = new QProcess(this);
     process->setProcessEnvironment(
-        environment({QStringLiteral("CAMUNDA_REST_ADDRESS=") + server.url()}));
+        environment({QStringLiteral("CAMUNDA_REST_ADDRESS=") + server.baseUrl()}));
     if (stdinFromZero)
         process->setStandardInputFile(QStringLiteral("/dev/zero"));
     process->start(TestPaths::executable(QStringLiteral("jobdesk-cli")),
@@ -404,7 +412,7 @@ void TestCliHardening::endlessInputIsCapped()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("larger than 16.0 MiB"), r.err.constData());
     QVERIFY2(r.err.contains("nothing was sent"), r.err.constData());
-    QCOMPARE(server.requests.size(), 0);
+    QCOMPARE(server.requestCount(), 0);
 }
 
 void TestCliHardening::emptyVariablesAreRefused_data()
@@ -422,7 +430,8 @@ void TestCliHardening::emptyVariablesAreRefused()
 {
     QFETCH(QString, variables);
     QFETCH(bool, sends);
-    RecordingServer server;
+    FaultServer server;
+    QVERIFY(server.listen());
     if (variables == QLatin1String("@EMPTY")) {
         const QString empty = m_home.filePath(QStringLiteral("empty.json"));
         QFile file(empty);
@@ -432,26 +441,27 @@ void TestCliHardening::emptyVariablesAreRefused()
     }
     const Run r = run({QStringLiteral("complete"), generatedKey(0), QStringLiteral("--variables"),
                           variables.isNull() ? QStringLiteral("") : variables},
-        {}, {QStringLiteral("CAMUNDA_REST_ADDRESS=") + server.url()});
+        {}, {QStringLiteral("CAMUNDA_REST_ADDRESS=") + server.baseUrl()});
     if (sends) {
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(server.requests.size(), 1);
+        QCOMPARE(server.requestCount(), 1);
         return;
     }
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("empty"), r.err.constData());
     QVERIFY2(r.err.contains("--variables '{}'"), r.err.constData());
-    QCOMPARE(server.requests.size(), 0);
+    QCOMPARE(server.requestCount(), 0);
     QVERIFY(historyRows().isEmpty());
 }
 
 void TestCliHardening::invalidUtf8InlineIsRefused()
 {
     // QProcess passes text; a shell passes the raw byte 0xFF.
-    RecordingServer server;
+    FaultServer server;
+    QVERIFY(server.listen());
     auto *process = new QProcess(this);
     process->setProcessEnvironment(
-        environment({QStringLiteral("CAMUNDA_REST_ADDRESS=") + server.url()}));
+        environment({QStringLiteral("CAMUNDA_REST_ADDRESS=") + server.baseUrl()}));
     process->start(QStringLiteral("/bin/sh"),
         {QStringLiteral("-c"),
             QStringLiteral("exec \"$0\" complete %1 --variables \"$(printf '{\"a\":\"\\377\"}')\"")
@@ -460,7 +470,7 @@ void TestCliHardening::invalidUtf8InlineIsRefused()
     const Run r = finish(process);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("not valid UTF-8"), r.err.constData());
-    QCOMPARE(server.requests.size(), 0);
+    QCOMPARE(server.requestCount(), 0);
 }
 
 void TestCliHardening::serverTextCannotRewriteTheTerminal()
@@ -469,12 +479,11 @@ void TestCliHardening::serverTextCannotRewriteTheTerminal()
     const QByteArray body = "{\"type\":\"about:blank\",\"title\":\"INVALID_STATE\\r\\u001b[2K"
                             "Completed: HTTP 204\",\"status\":409,\"detail\":\"x\\u001b]0;pwned"
                             "\\u0007\\u202eyy\",\"evil\\u001b[31m\":\"\\u009b\"}";
-    RecordingServer server;
-    server.response = "HTTP/1.1 409 Conflict\r\nContent-Type: application/problem+json\r\n"
-                      "Content-Length: "
-        + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    FaultServer server;
+    QVERIFY(server.listen());
+    server.setDefault(FaultServer::Behaviour::answer(409, body, "application/problem+json"));
     const Run r = run({QStringLiteral("complete"), generatedKey(0)}, {},
-        {QStringLiteral("CAMUNDA_REST_ADDRESS=") + server.url()});
+        {QStringLiteral("CAMUNDA_REST_ADDRESS=") + server.baseUrl()});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(!r.out.contains('\r'), r.out.constData());
     QVERIFY2(!r.out.contains('\x1b'), r.out.constData());
@@ -485,7 +494,7 @@ void TestCliHardening::serverTextCannotRewriteTheTerminal()
     QVERIFY(r.out.startsWith("Invalid state"));
     // --json already escapes; the values stay exact there.
     const Run json = run({QStringLiteral("complete"), generatedKey(1), QStringLiteral("--json")},
-        {}, {QStringLiteral("CAMUNDA_REST_ADDRESS=") + server.url()});
+        {}, {QStringLiteral("CAMUNDA_REST_ADDRESS=") + server.baseUrl()});
     QCOMPARE(QJsonDocument::fromJson(json.out)
                  .object()
                  .value(QLatin1String("problem"))
@@ -508,15 +517,16 @@ void TestCliHardening::tokenUrlWithSecretIsRefused()
         QVERIFY2(r.err.contains("must not contain"), r.err.constData());
         QVERIFY(!QFile::exists(m_home.filePath(QStringLiteral("config/jobdesk/profiles.json"))));
     }
-    RecordingServer server;
+    FaultServer server;
+    QVERIFY(server.listen());
     const Run r = run({QStringLiteral("complete"), generatedKey(0)}, {},
-        {QStringLiteral("CAMUNDA_REST_ADDRESS=") + server.url(),
+        {QStringLiteral("CAMUNDA_REST_ADDRESS=") + server.baseUrl(),
             QStringLiteral("CAMUNDA_CLIENT_ID=c"), QStringLiteral("CAMUNDA_CLIENT_SECRET=s"),
-            QStringLiteral("CAMUNDA_OAUTH_URL=") + server.url()
+            QStringLiteral("CAMUNDA_OAUTH_URL=") + server.baseUrl()
                 + QStringLiteral("/token?client_secret=s")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("client_secret"), r.err.constData());
-    QCOMPARE(server.requests.size(), 0);
+    QCOMPARE(server.requestCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestCliHardening)

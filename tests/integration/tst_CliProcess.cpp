@@ -3,7 +3,8 @@
 // loopback server (to see exactly what was sent, or that nothing was), with XDG folders in a
 // temporary directory. Checks exit codes, output, history rows, profiles and templates.
 #include "core/history/HistoryStore.h"
-#include "support/RecordingServer.h"
+#include "support/CliRunner.h"
+#include "support/FaultServer.h"
 #include "support/SandboxProcess.h"
 #include "support/TestPaths.h"
 
@@ -16,7 +17,6 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -30,12 +30,7 @@ QString generatedKey(int index)
     return QString::number((qint64(1) << 51) + 1 + index);
 }
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = CliRun;
 
 } // namespace
 
@@ -91,39 +86,7 @@ void TestCliProcess::init()
 Run TestCliProcess::run(
     const QStringList &arguments, const QByteArray &input, const QStringList &environment)
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const QString &name : env.keys()) {
-        if (name.startsWith(QLatin1String("CAMUNDA_")) || name.startsWith(QLatin1String("ZEEBE_")))
-            env.remove(name);
-    }
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("XDG_CACHE_HOME"), m_home.filePath(QStringLiteral("cache")));
-    for (const QString &assignment : environment) {
-        const qsizetype equals = assignment.indexOf(u'=');
-        env.insert(assignment.left(equals), assignment.mid(equals + 1));
-    }
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.setProgram(TestPaths::executable(QStringLiteral("jobdesk-cli")));
-    process.setArguments(arguments);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start();
-    Run result;
-    if (!process.waitForStarted(10000))
-        return result;
-    process.write(input);
-    process.closeWriteChannel();
-    // Wait with the event loop running: the recording server answers from this thread.
-    if (!finished.wait(30000)) {
-        process.kill();
-        process.waitForFinished();
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return runCli(m_home.path(), arguments, input, environment);
 }
 
 int TestCliProcess::historyCount()
@@ -189,25 +152,27 @@ void TestCliProcess::invalidInputSendsNothing()
     QFETCH(QStringList, arguments);
     QFETCH(QStringList, environment);
     QFETCH(QByteArray, stderrContains);
-    RecordingServer server;
+    FaultServer server;
+    QVERIFY(server.listen());
     // Every variant would go to the recording server if it sent anything.
-    environment << QStringLiteral("CAMUNDA_REST_ADDRESS=") + server.url();
+    environment << QStringLiteral("CAMUNDA_REST_ADDRESS=") + server.baseUrl();
     const Run r = run(arguments, {}, environment);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(stderrContains), r.err.constData());
     QVERIFY(r.out.isEmpty());
     QCoreApplication::processEvents();
-    QCOMPARE(server.requests.size(), 0);
+    QCOMPARE(server.requestCount(), 0);
     QCOMPARE(historyCount(), 0);
 
     // The same with --base-url pointing at the server, where the arguments allow it.
     if (arguments.value(0) == QLatin1String("complete")
         && !arguments.contains(QStringLiteral("--profile"))) {
-        const Run again = run(
-            arguments + QStringList {QStringLiteral("--base-url"), server.url()}, {}, environment);
+        const Run again
+            = run(arguments + QStringList {QStringLiteral("--base-url"), server.baseUrl()}, {},
+                environment);
         QCOMPARE(again.exitCode, 2);
         QCoreApplication::processEvents();
-        QCOMPARE(server.requests.size(), 0);
+        QCOMPARE(server.requestCount(), 0);
     }
 }
 
@@ -279,14 +244,13 @@ void TestCliProcess::refusalIsPrintedVerbatimWithExitOne()
 
 void TestCliProcess::problemExtensionMembersAndBigNumbers()
 {
-    RecordingServer server;
+    FaultServer server;
+    QVERIFY(server.listen());
     const QByteArray body
         = R"({"type":"about:blank","title":"INVALID_STATE","status":409,"detail":"Expected to complete job with key '5', but it is in state 'FAILED'","instance":"/v2/jobs/5/completion","incidentKey":123456789012345678901234567890})";
-    server.response
-        = "HTTP/1.1 409 Conflict\r\nContent-Type: application/problem+json\r\nContent-Length: "
-        + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+    server.setDefault(FaultServer::Behaviour::answer(409, body, "application/problem+json"));
     const QStringList args {QStringLiteral("complete"), QStringLiteral("5"),
-        QStringLiteral("--base-url"), server.url()};
+        QStringLiteral("--base-url"), server.baseUrl()};
     const Run human = run(args);
     QCOMPARE(human.exitCode, 1);
     QVERIFY2(human.out.startsWith("Invalid state: HTTP 409 Conflict \xE2\x80\x94 INVALID_STATE"),
@@ -302,9 +266,8 @@ void TestCliProcess::problemExtensionMembersAndBigNumbers()
         QStringLiteral("invalid-state"));
 
     // A body that is not a problem document is shown as a snippet.
-    server.response
-        = "HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\nContent-Length: 30\r\n"
-          "Connection: close\r\n\r\n<html>upstream is down</html>\n";
+    server.setDefault(
+        FaultServer::Behaviour::answer(502, "<html>upstream is down</html>\n", "text/html"));
     const Run gateway = run(args);
     QCOMPARE(gateway.exitCode, 1);
     QVERIFY2(gateway.out.contains("HTTP 502"), gateway.out.constData());
@@ -329,22 +292,24 @@ void TestCliProcess::noAnswerExitsThree()
 
 void TestCliProcess::timeoutExitsThree()
 {
-    RecordingServer server;
-    server.silent = true;
+    FaultServer server;
+    QVERIFY(server.listen());
+    server.setDefault(FaultServer::Behaviour::of(FaultServer::Fault::Silent));
     QElapsedTimer clock;
     clock.start();
     const Run r = run({QStringLiteral("complete"), kFirstKey, QStringLiteral("--base-url"),
-        server.url(), QStringLiteral("--timeout"), QStringLiteral("0.5")});
+        server.baseUrl(), QStringLiteral("--timeout"), QStringLiteral("0.5")});
     QCOMPARE(r.exitCode, 3);
     QVERIFY2(clock.elapsed() < 10000, "the timeout was not applied");
-    QCOMPARE(server.requests.size(), 1);
+    QCOMPARE(server.requestCount(), 1);
 }
 
 void TestCliProcess::dryRunSendsNothingAndRedacts()
 {
-    RecordingServer server;
+    FaultServer server;
+    QVERIFY(server.listen());
     const Run r = run({QStringLiteral("complete"), kFirstKey, QStringLiteral("--base-url"),
-                          server.url() + QStringLiteral("/v2/"), QStringLiteral("--deny"),
+                          server.baseUrl() + QStringLiteral("/v2/"), QStringLiteral("--deny"),
                           QStringLiteral("--deny-reason"), QStringLiteral("missing document"),
                           QStringLiteral("--dry-run")},
         {},
@@ -353,7 +318,7 @@ void TestCliProcess::dryRunSendsNothingAndRedacts()
             QStringLiteral("CAMUNDA_BASIC_AUTH_PASSWORD=p4ssw0rd-never-shown")});
     QCOMPARE(r.exitCode, 0);
     const QByteArray expectedLine
-        = "POST " + server.url().toUtf8() + "/v2/jobs/" + kFirstKey.toUtf8() + "/completion\n";
+        = "POST " + server.baseUrl().toUtf8() + "/v2/jobs/" + kFirstKey.toUtf8() + "/completion\n";
     QVERIFY2(r.out.startsWith(expectedLine), r.out.constData());
     QVERIFY(r.out.contains("Content-Type: application/json\n"));
     QVERIFY(r.out.contains("Authorization: Basic <redacted>\n"));
@@ -362,22 +327,23 @@ void TestCliProcess::dryRunSendsNothingAndRedacts()
     QVERIFY(r.out.contains("\n\n{\"result\":{\"type\":\"userTask\",\"denied\":true,"
                            "\"deniedReason\":\"missing document\"}}\n"));
     QCoreApplication::processEvents();
-    QCOMPARE(server.requests.size(), 0);
+    QCOMPARE(server.requestCount(), 0);
     QCOMPARE(historyCount(), 0);
 }
 
 void TestCliProcess::variablesArriveDigitForDigit()
 {
-    RecordingServer server;
+    FaultServer server;
+    QVERIFY(server.listen());
     const QByteArray variables
         = "{\"amount\": 1234567890123456789012345678901234567890, \"z\": 1, \"a\": \"Grüße\"}";
     const Run r
         = run({QStringLiteral("complete"), QStringLiteral(" 7 "), QStringLiteral("--base-url"),
-                  server.url(), QStringLiteral("--variables"), QStringLiteral("@-")},
+                  server.baseUrl(), QStringLiteral("--variables"), QStringLiteral("@-")},
             variables + '\n');
     QCOMPARE(r.exitCode, 0);
-    QCOMPARE(server.requests.size(), 1);
-    const RecordingServer::Request &request = server.requests.first();
+    QCOMPARE(server.requestCount(), 1);
+    const FaultServer::Request &request = server.requests().first();
     QCOMPARE(request.method, QByteArray("POST"));
     QCOMPARE(request.target, QByteArray("/v2/jobs/7/completion"));
     QCOMPARE(request.body, "{\"variables\":" + variables + '}');
@@ -398,29 +364,32 @@ void TestCliProcess::variablesArriveDigitForDigit()
 
 void TestCliProcess::addressFallbacks()
 {
-    RecordingServer camunda;
-    RecordingServer zeebe;
-    RecordingServer flag;
+    FaultServer camunda;
+    QVERIFY(camunda.listen());
+    FaultServer zeebe;
+    QVERIFY(zeebe.listen());
+    FaultServer flag;
+    QVERIFY(flag.listen());
     const QStringList args {
         QStringLiteral("complete"), QStringLiteral("9"), QStringLiteral("--no-history")};
-    QCOMPARE(run(args, {}, {QStringLiteral("ZEEBE_REST_ADDRESS=") + zeebe.url()}).exitCode, 0);
-    QCOMPARE(zeebe.requests.size(), 1);
+    QCOMPARE(run(args, {}, {QStringLiteral("ZEEBE_REST_ADDRESS=") + zeebe.baseUrl()}).exitCode, 0);
+    QCOMPARE(zeebe.requestCount(), 1);
+    QCOMPARE(run(args, {},
+                 {QStringLiteral("ZEEBE_REST_ADDRESS=") + zeebe.baseUrl(),
+                     QStringLiteral("CAMUNDA_REST_ADDRESS=") + camunda.baseUrl()
+                         + QStringLiteral("/v2")})
+                 .exitCode,
+        0);
+    QCOMPARE(camunda.requestCount(), 1);
+    QCOMPARE(camunda.requests().first().target, QByteArray("/v2/jobs/9/completion"));
     QCOMPARE(
-        run(args, {},
-            {QStringLiteral("ZEEBE_REST_ADDRESS=") + zeebe.url(),
-                QStringLiteral("CAMUNDA_REST_ADDRESS=") + camunda.url() + QStringLiteral("/v2")})
+        run(args + QStringList {QStringLiteral("--base-url"), flag.baseUrl() + QStringLiteral("/")},
+            {}, {QStringLiteral("CAMUNDA_REST_ADDRESS=") + camunda.baseUrl()})
             .exitCode,
         0);
-    QCOMPARE(camunda.requests.size(), 1);
-    QCOMPARE(camunda.requests.first().target, QByteArray("/v2/jobs/9/completion"));
-    QCOMPARE(
-        run(args + QStringList {QStringLiteral("--base-url"), flag.url() + QStringLiteral("/")}, {},
-            {QStringLiteral("CAMUNDA_REST_ADDRESS=") + camunda.url()})
-            .exitCode,
-        0);
-    QCOMPARE(flag.requests.size(), 1);
-    QCOMPARE(camunda.requests.size(), 1);
-    QCOMPARE(zeebe.requests.size(), 1);
+    QCOMPARE(flag.requestCount(), 1);
+    QCOMPARE(camunda.requestCount(), 1);
+    QCOMPARE(zeebe.requestCount(), 1);
 }
 
 void TestCliProcess::basicAuthFromEnvironment()
@@ -570,23 +539,25 @@ void TestCliProcess::templates()
                 QStringLiteral("--deny-reason"), QStringLiteral("document missing")})
             .exitCode,
         0);
-    RecordingServer server;
+    FaultServer server;
+    QVERIFY(server.listen());
     // The template alone, then with a reason that overrides the template's.
     QCOMPARE(run({QStringLiteral("complete"), QStringLiteral("11"), QStringLiteral("--template"),
-                     QStringLiteral("deny-doc"), QStringLiteral("--base-url"), server.url()})
+                     QStringLiteral("deny-doc"), QStringLiteral("--base-url"), server.baseUrl()})
                  .exitCode,
         0);
-    QCOMPARE(run({QStringLiteral("complete"), QStringLiteral("12"), QStringLiteral("--template"),
-                     QStringLiteral("deny-doc"), QStringLiteral("--deny-reason"),
-                     QStringLiteral("wrong document"), QStringLiteral("--base-url"), server.url()})
-                 .exitCode,
+    QCOMPARE(
+        run({QStringLiteral("complete"), QStringLiteral("12"), QStringLiteral("--template"),
+                QStringLiteral("deny-doc"), QStringLiteral("--deny-reason"),
+                QStringLiteral("wrong document"), QStringLiteral("--base-url"), server.baseUrl()})
+            .exitCode,
         0);
-    QCOMPARE(server.requests.size(), 2);
-    QCOMPARE(server.requests.at(0).body,
+    QCOMPARE(server.requestCount(), 2);
+    QCOMPARE(server.requests().at(0).body,
         QByteArray("{\"variables\":{\"n\": "
                    "98765432109876543210987654321},\"result\":{\"type\":\"userTask\","
                    "\"denied\":true,\"deniedReason\":\"document missing\"}}"));
-    QCOMPARE(server.requests.at(1).body,
+    QCOMPARE(server.requests().at(1).body,
         QByteArray("{\"variables\":{\"n\": "
                    "98765432109876543210987654321},\"result\":{\"type\":\"userTask\","
                    "\"denied\":true,\"deniedReason\":\"wrong document\"}}"));

@@ -771,6 +771,48 @@ private slots:
         QVERIFY(!store.recordCheck(9999, LookupCheck::NotApplied, checked));
     }
 
+    void sentNoAnswerIsFinishedAsAnUnknownOutcome()
+    {
+        HistoryStore store;
+        QVERIFY(store.open(m_dir.filePath(QStringLiteral("sent-no-answer.sqlite"))));
+        const qint64 id
+            = store.beginAttempt(makeEntry(QStringLiteral("78"), OutcomeKind::Completed, kBase))
+                  .value_or(0);
+        QVERIFY(id > 0);
+        Outcome outcome;
+        outcome.kind = OutcomeKind::SentNoAnswer;
+        outcome.transportError = QStringLiteral("the connection closed before an answer came");
+        outcome.elapsedMs = 40;
+        QVERIFY2(store.finishAttempt(id, outcome), qPrintable(store.error()));
+        std::optional<HistoryEntry> e = store.entry(id);
+        // Finished (the run knows it got no answer), kept as sent-no-answer, not as a plain
+        // transport error: the server may have applied it, so it waits for a look-up.
+        QCOMPARE(e->state, HistoryState::Finished);
+        QCOMPARE(e->kind, OutcomeKind::SentNoAnswer);
+        QCOMPARE(e->title, outcome.transportError);
+        QVERIFY(e->isUnknownOutcome());
+        QList<HistoryEntry> unknown = store.unknownOutcomes().value();
+        QCOMPARE(unknown.size(), 1);
+        QCOMPARE(unknown.first().id, id);
+        QCOMPARE(store.unknownOutcomes({}, 10, QStringLiteral("78")).value().size(), 1);
+        QCOMPARE(store.unknownOutcomes({}, 10, QStringLiteral("79")).value().size(), 0);
+
+        // A plain transport error (nothing went out) is no unknown outcome.
+        Outcome refused;
+        refused.kind = OutcomeKind::TransportError;
+        refused.transportError = QStringLiteral("connection refused");
+        const qint64 other
+            = store.beginAttempt(makeEntry(QStringLiteral("79"), OutcomeKind::Completed, kBase))
+                  .value_or(0);
+        QVERIFY(store.finishAttempt(other, refused));
+        QVERIFY(!store.entry(other)->isUnknownOutcome());
+        QCOMPARE(store.unknownOutcomes().value().size(), 1);
+
+        QVERIFY(store.recordCheck(id, LookupCheck::NotApplied, kBase.addSecs(60)));
+        QVERIFY(!store.entry(id)->isUnknownOutcome());
+        QVERIFY(store.unknownOutcomes().value().isEmpty());
+    }
+
     void retentionNeverPrunesUnknownOutcomes()
     {
         HistoryStore store;

@@ -77,10 +77,13 @@ struct HistoryEntry
         const QString &connection, const QString &jobKey, const QDateTime &time);
     /// The outcome again (problem re-parsed from the body), for explain() and the details pane.
     Outcome toOutcome() const;
-    /// A Pending row whose outcome nobody has settled by a look-up yet.
+    /// An attempt whose outcome nobody has settled by a look-up yet: a Pending row (the run
+    /// ended with the request in flight) or a finished SentNoAnswer (the request went out, no
+    /// answer came) — either way the server may have acted on it.
     bool isUnknownOutcome() const
     {
-        return state == HistoryState::Pending && check == LookupCheck::None;
+        return (state == HistoryState::Pending || kind == OutcomeKind::SentNoAnswer)
+            && check == LookupCheck::None;
     }
 };
 

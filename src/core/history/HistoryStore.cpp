@@ -210,7 +210,8 @@ std::optional<QList<HistoryEntry>> HistoryStore::unknownOutcomes(
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT ") + kSummaryColumns
-        + QStringLiteral(" FROM history WHERE state = 'pending' AND check_result = '' "
+        + QStringLiteral(" FROM history WHERE (state = 'pending' OR kind = 'sent-no-answer') "
+                         "AND check_result = '' "
                          "AND time_ms < ? AND (? = '' OR job_key = ?) "
                          "ORDER BY time_ms DESC, id DESC LIMIT ?"));
     q.bindValue(0,

@@ -23,8 +23,9 @@ namespace JobDesk {
 /// Write-ahead: a front end records an attempt with beginAttempt() **before** its request
 /// leaves (state Pending, the request as described, time, connection, action) and completes the
 /// row with finishAttempt() when the outcome comes. A program killed in between leaves the
-/// Pending row behind: unknownOutcomes() lists such rows at the next start ("unknown — look
-/// the job up"), and recordCheck() keeps what a look-up found. append() records a finished
+/// Pending row behind: unknownOutcomes() lists such rows, and the finished ones whose request
+/// went out without an answer (SentNoAnswer), at the next start ("unknown — look the job up"),
+/// and recordCheck() keeps what a look-up found. append() records a finished
 /// attempt in one step. Every write commits before it returns.
 ///
 /// The window and the CLI write to the same file concurrently (busy timeout). Each store owns
@@ -71,9 +72,9 @@ public:
     bool markInterrupted(qint64 id, const QString &why, qint64 elapsedMs);
     /// What a look-up found about the unknown outcome of row `id`, at `when`.
     bool recordCheck(qint64 id, LookupCheck check, const QDateTime &when);
-    /// Pending rows nobody has checked yet (HistoryEntry::isUnknownOutcome()), newest first,
-    /// summary columns only. `startedBefore` (if valid) leaves out younger rows, e.g. the
-    /// caller's own request in flight; a `jobKey` keeps only that key's.
+    /// Pending and SentNoAnswer rows nobody has checked yet (HistoryEntry::isUnknownOutcome()),
+    /// newest first, summary columns only. `startedBefore` (if valid) leaves out younger rows,
+    /// e.g. the caller's own request in flight; a `jobKey` keeps only that key's.
     std::optional<QList<HistoryEntry>> unknownOutcomes(
         const QDateTime &startedBefore = {}, int limit = 100, const QString &jobKey = {}) const;
 
