@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "cli/options/OptionGroups.h"
+#include "core/connection/ConnectionKinds.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -19,6 +22,7 @@ enum class Command {
     ProfileList,
     ProfileShow,
     ProfileRemove,
+    ProfileTest,
     TemplateSave,
     TemplateList,
     TemplateShow,
@@ -27,30 +31,10 @@ enum class Command {
     TemplateImport,
 };
 
-/// `--variables <JSON>|@<file>|@-`: where the variables text comes from.
-struct VariablesArgument
-{
-    enum class Source { Inline, File, Stdin };
-    Source source = Source::Inline;
-    QString value; ///< the JSON text (Inline) or the path (File)
-
-    static VariablesArgument fromArgument(const QString &argument);
-};
-
-/// `complete <JOB_KEY> …`
-struct CompleteArguments
+/// `complete <JOB_KEY> …`: the three shared option groups and the key.
+struct CompleteArguments : ConnectionOptions, PayloadOptions, OutputOptions
 {
     QString jobKey; ///< as typed; validated by JobKey::parse later
-    std::optional<VariablesArgument> variables;
-    bool deny = false;
-    std::optional<QString> denyReason;
-    QString templateName;
-    QString profile;
-    std::optional<QString> baseUrl;
-    std::optional<std::chrono::milliseconds> timeout;
-    bool json = false;
-    bool dryRun = false;
-    bool noHistory = false;
 };
 
 /// `profile add <name> …`
@@ -58,29 +42,34 @@ struct ProfileAddArguments
 {
     QString name;
     QString baseUrl;
-    QString auth = QStringLiteral("none"); ///< none, basic, bearer, oauth
+    AuthKind auth = AuthKind::None;
     QString username;
     QString clientId;
     QString tokenUrl;
     QString audience;
     QString scope;
     bool secretStdin = false;
-    QString environment
-        = QStringLiteral("dev"); ///< dev, test, prod, custom (prod: the window asks)
+    Environment environment = Environment::Dev; ///< prod: the window asks before changes
     QString colour; ///< "#rrggbb"; empty: the environment's colour
     QString caBundle; ///< PEM files, as given (made absolute when the profile is built)
     QString clientCertificate;
     QString clientKey;
+    QString tenant; ///< the default tenant id; empty: none
     std::optional<int> timeoutSeconds; ///< empty: the default (30 s)
 };
 
-/// `template save <name> …`
-struct TemplateSaveArguments
+/// `profile test <name> [--timeout <seconds>] [--json]`
+struct ProfileTestArguments
 {
     QString name;
-    std::optional<VariablesArgument> variables;
-    bool deny = false;
-    std::optional<QString> denyReason;
+    std::optional<std::chrono::milliseconds> timeout;
+    bool json = false;
+};
+
+/// `template save <name> …`: the payload group without --template, and a description.
+struct TemplateSaveArguments : PayloadOptions
+{
+    QString name;
     QString description;
 };
 
@@ -100,15 +89,12 @@ struct CommandLine
 
     CompleteArguments complete;
     ProfileAddArguments profileAdd;
+    ProfileTestArguments profileTest;
     TemplateSaveArguments templateSave;
 };
 
 /// Parses the arguments after the program name. Pure: reads no files, no environment.
 CommandLine parseCommandLine(const QStringList &arguments);
-
-/// Parses a `--timeout` value: a positive number of seconds (fractions allowed) up to one day.
-/// Returns std::nullopt and sets `error` otherwise.
-std::optional<std::chrono::milliseconds> parseTimeout(const QString &text, QString *error);
 
 /// The short usage for a topic ("" for all), printed with usage errors.
 QString usageText(const QString &topic = {});

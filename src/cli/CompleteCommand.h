@@ -4,7 +4,7 @@
 #include "cli/CliOptions.h"
 #include "cli/CompletionInput.h"
 #include "core/camunda/Outcome.h"
-#include "core/connection/ConnectionSettings.h"
+#include "core/connection/Connection.h"
 #include "core/connection/SecretStore.h"
 
 #include <QDateTime>
@@ -19,8 +19,8 @@ class QNetworkAccessManager;
 
 namespace JobDesk {
 class ApiCall;
-class AuthProvider;
 class JobsClient;
+struct ClientConnection;
 } // namespace JobDesk
 
 namespace JobDesk::Cli {
@@ -56,6 +56,8 @@ private:
     int prepare();
     void readSecrets();
     void send();
+    /// Why the connection's TLS material cannot be used, as a sentence ("" when fine).
+    QString tlsProblem(const QString &reason) const;
     void onFinished(const Outcome &answer);
     void warnNotRecorded(const QString &why);
     void end(int exitCode);
@@ -63,16 +65,15 @@ private:
     CompleteArguments m_arguments;
     QProcessEnvironment m_environment;
     BuiltRequest m_built;
-    ConnectionSettings m_connection;
+    ResolvedConnection m_resolved; ///< the connection and the secrets known so far
     QList<SecretKind> m_pendingSecrets; ///< the profile's secrets still to be read
     std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<AuthProvider> m_auth;
+    std::unique_ptr<ClientConnection> m_ready; ///< what m_client sends with
     std::unique_ptr<JobsClient> m_client;
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<CliHistory> m_history;
     QDateTime m_startedAt;
     QPointer<ApiCall> m_call;
-    bool m_production = false; ///< the profile is a production profile (history)
     QString m_interruption; ///< the signal that ended the run while the request was in flight
 };
 

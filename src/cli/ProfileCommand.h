@@ -13,7 +13,16 @@
 
 class QIODevice;
 
+namespace JobDesk {
+struct SecretReadResult;
+}
+
 namespace JobDesk::Cli {
+
+/// After reading a profile's secrets for a command that sends (`complete`, `profile test`):
+/// nothing stored is exit 2 ("…add it again with --secret-stdin"), no keychain or a refusal
+/// exit 3; the reason goes to stderr. std::nullopt: every secret is there.
+std::optional<int> reportSecretProblem(const SecretReadResult &read, const QString &profile);
 
 /// The profile a `profile add` command describes, or why it is invalid (pure; no files).
 std::optional<Profile> profileFromArguments(const ProfileAddArguments &arguments, QString *error);
@@ -54,8 +63,6 @@ private:
     std::optional<int> list();
     std::optional<int> show();
     std::optional<int> remove();
-    void showNextSecret();
-    void removeNextSecret();
     void finishRemove();
 
     CommandLine m_line;
@@ -63,7 +70,6 @@ private:
     std::unique_ptr<SecretStore> m_ownSecrets;
     QIODevice *m_input;
     Profile m_profile;
-    QList<SecretKind> m_pending;
     QByteArray m_output;
 };
 

@@ -4,6 +4,7 @@
 #include "core/base/AppInfo.h"
 #include "core/base/Logging.h"
 #include "core/camunda/CompletionRequest.h"
+#include "core/connection/ConnectionFactory.h"
 #include "core/history/HistoryStore.h"
 #include "core/http/JobsClient.h"
 #include "core/templates/DraftStore.h"
@@ -56,16 +57,12 @@ bool offersRetry(const Outcome &outcome)
 }
 } // namespace
 
-QString MainWindow::Connection::displayName() const
-{
-    return profileName.isEmpty() ? apiRoot.toString() : profileName;
-}
-
 MainWindow::MainWindow(const Connection &connection, QNetworkAccessManager *nam,
     HistoryStore *history, DraftStore *drafts, QWidget *parent)
     : QMainWindow(parent)
     , m_ui((initJobDeskResources(), std::make_unique<Ui::MainWindow>()))
     , m_connection(connection)
+    , m_clientConnection(ConnectionFactory::build(connection, {}, nam))
     , m_client(new JobsClient(nam, this))
     , m_history(history)
     , m_drafts(drafts)
@@ -83,8 +80,7 @@ MainWindow::MainWindow(const Connection &connection, QNetworkAccessManager *nam,
     fitFormWidth();
     setWindowTitle(tr("JobDesk — %1").arg(m_connection.displayName()));
 
-    m_client->setApiRoot(m_connection.apiRoot);
-    m_client->setAuthProvider(m_connection.auth);
+    m_client->setConnection(*m_clientConnection);
 
     m_logPanel = new LogPanel(m_ui->mainSplitter);
     m_logPanel->setObjectName(QStringLiteral("logPanel"));
@@ -97,8 +93,7 @@ MainWindow::MainWindow(const Connection &connection, QNetworkAccessManager *nam,
         m_logPanel->setStore(m_history);
 
     startupMark("  log panel");
-    m_ui->connectionBar->setConnection(m_connection.profileName, m_connection.apiRoot.toString(),
-        m_connection.colour, m_connection.production);
+    m_ui->connectionBar->setConnection(m_connection);
 
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
     // A long status (an address, a problem title) is cut, never widens the window.
@@ -260,16 +255,19 @@ MainWindow::~MainWindow()
         m_call->disconnect(this);
 }
 
-bool MainWindow::setConnection(const Connection &connection)
+bool MainWindow::setConnection(
+    const Connection &connection, std::unique_ptr<ClientConnection> ready, QString *tlsError)
 {
-    if (isSending())
+    if (isSending() || !ready)
         return false;
     m_connection = connection;
     setWindowTitle(tr("JobDesk — %1").arg(m_connection.displayName()));
-    m_client->setApiRoot(m_connection.apiRoot);
-    m_client->setAuthProvider(m_connection.auth);
-    m_ui->connectionBar->setConnection(m_connection.profileName, m_connection.apiRoot.toString(),
-        m_connection.colour, m_connection.production);
+    // The client lets go of the old provider before it is deleted.
+    const QString tls = m_client->setConnection(*ready);
+    m_clientConnection = std::move(ready);
+    if (tlsError)
+        *tlsError = tls;
+    m_ui->connectionBar->setConnection(m_connection);
     return true;
 }
 
@@ -375,7 +373,7 @@ void MainWindow::send()
             why.isEmpty() ? tr("The form is not complete.") : why);
         return;
     }
-    if (m_connection.production
+    if (m_connection.isProduction()
         && !Confirm::ask(this, tr("Complete a job in production?"),
             tr("This completes job %1 on the production connection “%2”. It cannot "
                "be undone.")
@@ -406,7 +404,7 @@ void MainWindow::startAttempt(const CompletionRequest &request)
     if (m_history && m_history->isOpen()) {
         const std::optional<qint64> id = m_history->beginAttempt(
             HistoryEntry::forAttempt(m_client->describeCompletion(request), HistorySource::Window,
-                m_connection.displayName(), m_connection.production, m_attempt.started));
+                m_connection.displayName(), m_connection.isProduction(), m_attempt.started));
         m_attempt.historyId = id.value_or(0);
         if (!id)
             m_attempt.historyError = m_history->error();
@@ -500,7 +498,7 @@ qint64 MainWindow::recordAttempt(const Outcome &outcome, QString *error)
     // The write-ahead row could not be written: record the attempt in one step.
     HistoryEntry entry = HistoryEntry::fromOutcome(outcome, HistorySource::Window,
         m_connection.displayName(), m_attempt.jobKey, m_attempt.started);
-    entry.production = m_connection.production;
+    entry.production = m_connection.isProduction();
     if (!title.isEmpty())
         entry.title = title;
     const std::optional<qint64> id = m_history->append(entry);
