@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QPointer>
 #include <QProcessEnvironment>
 
 #include <memory>
@@ -17,6 +18,7 @@
 class QNetworkAccessManager;
 
 namespace JobDesk {
+class ApiCall;
 class JobsClient;
 struct ClientConnection;
 } // namespace JobDesk
@@ -27,8 +29,9 @@ class CliHistory;
 
 /// `jobdesk-cli complete`: checks everything first (key, variables, template, profile or
 /// environment) and sends nothing when something is wrong; reads a profile's secrets from the
-/// keychain only when a request is really sent; sends; appends the attempt to the history before
-/// printing; prints the outcome as text or JSON; ends with the contract's exit code.
+/// keychain only when a request is really sent; records the attempt in the history before the
+/// request leaves (write-ahead) and its outcome before printing; prints the outcome as text or
+/// JSON; ends with the contract's exit code.
 class CompleteCommand final : public QObject
 {
     Q_OBJECT
@@ -40,6 +43,9 @@ public:
     /// Does the synchronous part. Returns the exit code when the command is already over
     /// (invalid input, dry run); std::nullopt when `finished` will follow from the event loop.
     std::optional<int> start();
+    /// A signal ended the run (Interruption): nothing sent yet → exit 2; a request in flight →
+    /// it is cancelled, its history row stays "unknown — look the job up", exit 3.
+    void interrupt(int signalNumber);
 
 signals:
     void finished(int exitCode);
@@ -52,7 +58,8 @@ private:
     void send();
     /// Why the connection's TLS material cannot be used, as a sentence ("" when fine).
     QString tlsProblem(const QString &reason) const;
-    void onFinished(const Outcome &outcome);
+    void onFinished(const Outcome &answer);
+    void warnNotRecorded(const QString &why);
     void end(int exitCode);
 
     CompleteArguments m_arguments;
@@ -66,6 +73,8 @@ private:
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<CliHistory> m_history;
     QDateTime m_startedAt;
+    QPointer<ApiCall> m_call;
+    QString m_interruption; ///< the signal that ended the run while the request was in flight
 };
 
 } // namespace JobDesk::Cli

@@ -69,14 +69,22 @@ QString ticketText(const HistoryEntry &entry)
     const Outcome outcome = entry.toOutcome();
     const Explanation explanation = explain(outcome);
 
+    // A row without an outcome says so instead of "No answer": the server may have acted.
+    const bool unknown = entry.state == HistoryState::Pending;
+    const QString label = unknown ? entry.title : outcomeKindLabel(entry.kind);
+    const QString what = entry.action == ActionKind::Complete
+        ? QStringLiteral("job completion attempt")
+        : QStringLiteral("%1 attempt").arg(actionKindName(entry.action));
     QStringList lines;
-    lines.append(
-        QStringLiteral("JobDesk: job completion attempt - %1").arg(outcomeKindLabel(entry.kind)));
+    lines.append(QStringLiteral("JobDesk: %1 - %2").arg(what, label));
     addLine(lines, QStringLiteral("Time:"), entry.time.toUTC().toString(Qt::ISODate));
-    addLine(lines, QStringLiteral("Connection:"), entry.connection);
+    addLine(lines, QStringLiteral("Connection:"),
+        entry.production ? entry.connection + QStringLiteral(" (production)") : entry.connection);
     addLine(lines, QStringLiteral("Job key:"), entry.jobKey);
     addLine(lines, QStringLiteral("Outcome:"),
-        QStringLiteral("%1 (%2)").arg(outcomeKindLabel(entry.kind), outcomeKindName(entry.kind)));
+        unknown ? QStringLiteral("unknown (no outcome was recorded)")
+                : QStringLiteral("%1 (%2)").arg(
+                    outcomeKindLabel(entry.kind), outcomeKindName(entry.kind)));
     addLine(lines, QStringLiteral("HTTP status:"),
         entry.httpStatus ? QString::number(*entry.httpStatus)
                          : QStringLiteral("none (no HTTP answer)"));
@@ -104,8 +112,14 @@ QString ticketText(const HistoryEntry &entry)
             QString::fromLatin1(entry.request.method) + QLatin1Char(' ')
                 + entry.request.url.toDisplayString());
     }
-    addLine(lines, QStringLiteral("Explanation:"), explanation.summary);
-    addLine(lines, QStringLiteral("Next step:"), explanation.nextStep);
+    if (unknown) {
+        addLine(lines, QStringLiteral("Next step:"),
+            QStringLiteral("Look the job up before sending again: the request was on its way when "
+                           "the program ended."));
+    } else {
+        addLine(lines, QStringLiteral("Explanation:"), explanation.summary);
+        addLine(lines, QStringLiteral("Next step:"), explanation.nextStep);
+    }
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
