@@ -186,6 +186,126 @@ CommandLine parseComplete(const QStringList &arguments)
     return line;
 }
 
+/// `--profile`, `--base-url`, `--timeout` of a command that reads from the server.
+bool parseServer(const Scan &s, ServerArguments *server, QString *error)
+{
+    for (const char *name : {"profile", "base-url"}) {
+        if (!requireNonBlank(s, name, error))
+            return false;
+    }
+    if (s.has("profile") && s.has("base-url")) {
+        *error = QStringLiteral("--profile and --base-url cannot be used together");
+        return false;
+    }
+    server->profile = s.value("profile").trimmed();
+    if (s.has("base-url"))
+        server->baseUrl = s.value("base-url").trimmed();
+    if (s.has("timeout")) {
+        server->timeout = parseTimeout(s.value("timeout"), error);
+        if (!server->timeout)
+            return false;
+    }
+    return true;
+}
+
+CommandLine parseJob(const QStringList &arguments)
+{
+    const QString topic = QStringLiteral("job");
+    if (arguments.size() < 2)
+        return usageError(topic, QStringLiteral("missing a job command (show, search)"));
+    const QString sub = arguments.at(1);
+    const QString context = topic + u' ' + sub;
+    const QList<OptionSpec> serverSpecs {
+        {"profile", true},
+        {"base-url", true},
+        {"timeout", true},
+        {"dry-run", false},
+        {"no-history", false},
+    };
+    CommandLine line;
+    line.topic = topic;
+    QString error;
+    if (sub == QLatin1String("show")) {
+        QList<OptionSpec> specs = serverSpecs;
+        specs.append({"json", false});
+        const Scan s = scan(arguments, 2, specs, context);
+        if (!s.error.isEmpty())
+            return usageError(topic, s.error);
+        if (!expectPositionals(s, {QStringLiteral("<JOB_KEY>")}, &error))
+            return usageError(topic, error);
+        JobShowArguments &a = line.jobShow;
+        if (!parseServer(s, &a.server, &error))
+            return usageError(topic, error);
+        a.jobKey = s.positional.at(0);
+        a.json = s.has("json");
+        a.dryRun = s.has("dry-run");
+        a.noHistory = s.has("no-history");
+        line.command = Command::JobShow;
+        return line;
+    }
+    if (sub == QLatin1String("search")) {
+        // Option name → the job filter field it sets.
+        static const QList<QPair<const char *, const char *>> filterOptions {
+            {"type", "type"},
+            {"state", "state"},
+            {"kind", "kind"},
+            {"process-definition-id", "processDefinitionId"},
+            {"process-instance-key", "processInstanceKey"},
+            {"element-id", "elementId"},
+            {"worker", "worker"},
+            {"tenant-id", "tenantId"},
+            {"listener-event-type", "listenerEventType"},
+            {"error-code", "errorCode"},
+        };
+        QList<OptionSpec> specs = serverSpecs;
+        for (const auto &[option, field] : filterOptions)
+            specs.append({option, true});
+        specs
+            += QList<OptionSpec> {{"limit", true}, {"all", false}, {"json", false}, {"csv", false}};
+        const Scan s = scan(arguments, 2, specs, context);
+        if (!s.error.isEmpty())
+            return usageError(topic, s.error);
+        if (!expectPositionals(s, {}, &error))
+            return usageError(topic, error);
+        JobSearchArguments &a = line.jobSearch;
+        if (!parseServer(s, &a.server, &error))
+            return usageError(topic, error);
+        for (const auto &[option, field] : filterOptions) {
+            if (!s.has(option))
+                continue;
+            if (!requireNonBlank(s, option, &error))
+                return usageError(topic, error);
+            QString value = s.value(option).trimmed();
+            // Enum values as the API spells them: `--state created` means CREATED.
+            if (qstrcmp(field, "state") == 0 || qstrcmp(field, "kind") == 0
+                || qstrcmp(field, "listenerEventType") == 0)
+                value = value.toUpper().replace(u'-', u'_');
+            a.filters.append({QLatin1String(field), value});
+        }
+        if (s.has("limit") && s.has("all"))
+            return usageError(topic, QStringLiteral("--limit and --all cannot be used together"));
+        if (s.has("json") && s.has("csv"))
+            return usageError(topic, QStringLiteral("--json and --csv cannot be used together"));
+        if (s.has("limit")) {
+            bool ok = false;
+            const int limit = s.value("limit").trimmed().toInt(&ok);
+            if (!ok || limit <= 0)
+                return usageError(topic,
+                    QStringLiteral("--limit must be a positive whole number, not '%1'")
+                        .arg(s.value("limit")));
+            a.limit = limit;
+        }
+        a.all = s.has("all");
+        a.json = s.has("json");
+        a.csv = s.has("csv");
+        a.dryRun = s.has("dry-run");
+        a.noHistory = s.has("no-history");
+        line.command = Command::JobSearch;
+        return line;
+    }
+    return usageError(topic, QStringLiteral("unknown job command '%1' (show, search)").arg(sub));
+}
+
 CommandLine parseProfile(const QStringList &arguments)
 {
     const QString topic = QStringLiteral("profile");
@@ -436,8 +556,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
     if (arguments.isEmpty())
         return usageError({}, QStringLiteral("missing a command"));
 
-    static const QStringList topics {
-        QStringLiteral("complete"), QStringLiteral("profile"), QStringLiteral("template")};
+    static const QStringList topics {QStringLiteral("complete"), QStringLiteral("job"),
+        QStringLiteral("profile"), QStringLiteral("template")};
     const QString first = arguments.at(0);
     const QString topic = topics.contains(first) ? first : QString();
 
@@ -461,6 +581,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
     }
     if (first == QLatin1String("complete"))
         return parseComplete(arguments);
+    if (first == QLatin1String("job"))
+        return parseJob(arguments);
     if (first == QLatin1String("profile"))
         return parseProfile(arguments);
     if (first == QLatin1String("template"))
@@ -477,6 +599,16 @@ QString usageText(const QString &topic)
         "              [--deny-reason <text>] [--template <name>]\n"
         "              [--profile <name> | --base-url <url>] [--timeout <seconds>]\n"
         "              [--json] [--dry-run] [--no-history]\n");
+    const QString job = QStringLiteral(
+        "  jobdesk-cli job show <JOB_KEY> [--json] [--profile <name> | --base-url <url>]\n"
+        "              [--timeout <seconds>] [--dry-run] [--no-history]\n"
+        "  jobdesk-cli job search [--type <t>] [--state <s>] [--kind <k>]\n"
+        "              [--process-definition-id <id>] [--process-instance-key <k>]\n"
+        "              [--element-id <id>] [--worker <w>] [--tenant-id <t>]\n"
+        "              [--listener-event-type <e>] [--error-code <c>]\n"
+        "              [--limit <n> | --all] [--json | --csv]\n"
+        "              [--profile <name> | --base-url <url>] [--timeout <seconds>]\n"
+        "              [--dry-run] [--no-history]\n");
     const QString profile = QStringLiteral(
         "  jobdesk-cli profile add <name> --base-url <url> [--auth none|basic|bearer|oauth]\n"
         "              [--username <u>] [--client-id <id>] [--token-url <url>]\n"
@@ -494,12 +626,14 @@ QString usageText(const QString &topic)
     QString text = QStringLiteral("Usage:\n");
     if (topic == QLatin1String("complete"))
         text += complete;
+    else if (topic == QLatin1String("job"))
+        text += job;
     else if (topic == QLatin1String("profile"))
         text += profile;
     else if (topic == QLatin1String("template"))
         text += templates;
     else
-        text += complete + profile + templates
+        text += complete + job + profile + templates
             + QStringLiteral("  jobdesk-cli --version | --help\n");
     text += QStringLiteral("Run 'jobdesk-cli --help' for details.\n");
     return text;
@@ -535,6 +669,27 @@ QString helpText(const QString &topic)
         "    CAMUNDA_BASIC_AUTH_USERNAME, CAMUNDA_BASIC_AUTH_PASSWORD,\n"
         "    CAMUNDA_CLIENT_ID, CAMUNDA_CLIENT_SECRET, CAMUNDA_OAUTH_URL,\n"
         "    CAMUNDA_TOKEN_AUDIENCE, CAMUNDA_TOKEN_SCOPE, CAMUNDA_OAUTH_TOKEN (bearer).\n"
+        "  When a request went out and no answer came (timeout, connection lost), the job is\n"
+        "  looked up before deciding: found COMPLETED: exit 0, \"confirmed by lookup\"; still\n"
+        "  open: exit 3, \"safe to retry\"; look-up impossible: exit 3. A 404 on a key that\n"
+        "  JavaScript or a spreadsheet could have rounded names the existing keys it could\n"
+        "  have come from (\"did you mean …\"; `suggestions` in --json).\n"
+        "\n"
+        "  jobdesk-cli job show <JOB_KEY> [--json] [connection options as for complete]\n"
+        "    The job as the server has it now (POST /v2/jobs/search, Camunda 8.8 or later):\n"
+        "    type, kind, state, retries, process, element, its active incident and the\n"
+        "    variables it sees. --json prints one object: job (every key as a string),\n"
+        "    incident (or null), variables (name → value, exact), error.\n"
+        "    Exit 0 found, 1 not found or refused, 2 bad input, 3 no answer.\n"
+        "  jobdesk-cli job search [filters] [--limit <n> | --all] [--json | --csv]\n"
+        "              [connection options as for complete]\n"
+        "    Filters: --type, --state (CREATED, FAILED, ERROR_THROWN, COMPLETED, …), --kind\n"
+        "    (BPMN_ELEMENT, TASK_LISTENER, EXECUTION_LISTENER, AD_HOC_SUB_PROCESS),\n"
+        "    --process-definition-id, --process-instance-key, --element-id, --worker,\n"
+        "    --tenant-id, --listener-event-type, --error-code. Prints jobs as the pages\n"
+        "    arrive: the first 100 unless --limit or --all; --json one job object per line,\n"
+        "    --csv a header and one row per job (keys as text).\n"
+        "    Exit 0 answered (also with no match), 1 refused, 2 bad input, 3 no answer.\n"
         "\n"
         "  jobdesk-cli profile add <name> --base-url <url> [--auth none|basic|bearer|oauth]\n"
         "              [--username <u>] [--client-id <id>] [--token-url <url>]\n"

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -25,6 +27,8 @@ enum class Command {
     TemplateRemove,
     TemplateExport,
     TemplateImport,
+    JobShow,
+    JobSearch,
 };
 
 /// `--variables <JSON>|@<file>|@-`: where the variables text comes from.
@@ -51,6 +55,41 @@ struct CompleteArguments
     bool json = false;
     bool dryRun = false;
     bool noHistory = false;
+};
+
+/// `--profile`, `--base-url`, `--timeout`: where a command that reads from the server goes.
+struct ServerArguments
+{
+    QString profile;
+    std::optional<QString> baseUrl;
+    std::optional<std::chrono::milliseconds> timeout;
+};
+
+/// `job show <JOB_KEY> …`
+struct JobShowArguments
+{
+    QString jobKey; ///< as typed; validated by JobKey::parse later
+    ServerArguments server;
+    bool json = false;
+    bool dryRun = false;
+    bool noHistory = false;
+};
+
+/// `job search [filters] …`
+struct JobSearchArguments
+{
+    /// Job filter fields as the API names them (`type`, `state`, `processInstanceKey`, …) with
+    /// the values as given; checked against the spec's filter table later.
+    QList<QPair<QString, QString>> filters;
+    std::optional<int> limit; ///< --limit; neither this nor `all`: the first 100
+    bool all = false;
+    bool json = false;
+    bool csv = false;
+    ServerArguments server;
+    bool dryRun = false;
+    bool noHistory = false;
+
+    static constexpr int kDefaultLimit = 100;
 };
 
 /// `profile add <name> …`
@@ -99,6 +138,8 @@ struct CommandLine
     bool json = false; ///< profile list / template list --json
 
     CompleteArguments complete;
+    JobShowArguments jobShow;
+    JobSearchArguments jobSearch;
     ProfileAddArguments profileAdd;
     TemplateSaveArguments templateSave;
 };

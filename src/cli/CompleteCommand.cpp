@@ -3,6 +3,7 @@
 
 #include "cli/CliHistory.h"
 #include "cli/Console.h"
+#include "cli/JobCommand.h"
 #include "cli/Output.h"
 #include "cli/TemplateCommand.h"
 #include "core/connection/KeychainSecretStore.h"
@@ -11,6 +12,7 @@
 #include "core/history/HistoryStore.h"
 #include "core/http/JobsClient.h"
 #include "core/http/OAuthClientCredentialsProvider.h"
+#include "core/lookup/JobLookup.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -29,6 +31,7 @@ CompleteCommand::CompleteCommand(
 CompleteCommand::~CompleteCommand()
 {
     m_history.reset();
+    m_lookup.reset();
     // The client and the provider refer to the network manager: release them first.
     m_client.reset();
     m_auth.reset();
@@ -208,6 +211,43 @@ void CompleteCommand::onNetworkReplyFinished(QNetworkReply *reply)
 
 void CompleteCommand::onFinished(const Outcome &outcome)
 {
+    const bool tokenRefused = m_tokenHttpStatus && !m_apiRequestSent;
+    const bool lostAnswer = LookupRules::needsRecheck(outcome) && !tokenRefused;
+    const bool maybeRounded = outcome.kind == OutcomeKind::NotFound
+        && LookupRules::mayBeRounded(m_built.request.jobKey);
+    if (lostAnswer || maybeRounded) {
+        lookUpAfter(outcome);
+        return;
+    }
+    report(outcome, nullptr);
+}
+
+void CompleteCommand::lookUpAfter(const Outcome &outcome)
+{
+    m_lookup = std::make_unique<JobLookup>(m_client.get());
+    JobLookupCall *call = nullptr;
+    if (outcome.kind == OutcomeKind::NotFound) {
+        JobLookup::Options options;
+        options.incident = false;
+        options.variables = false;
+        call = m_lookup->lookUp(m_built.request.jobKey, options);
+    } else {
+        call = m_lookup->recheck(outcome);
+    }
+    connect(
+        call, &JobLookupCall::finished, this, [this, call, outcome](const JobLookupResult &result) {
+            call->deleteLater();
+            report(outcome, &result);
+        });
+}
+
+void CompleteCommand::report(const Outcome &outcome, const JobLookupResult *lookup)
+{
+    const std::optional<RecheckResult> recheck
+        = lookup ? lookup->recheck : std::optional<RecheckResult>();
+    // Suggestions only when the key itself is unknown to the search.
+    const QList<JobRecord> suggestions
+        = lookup && !lookup->job && !recheck ? lookup->jobs : QList<JobRecord>();
     if (!m_arguments.noHistory) {
         // Recorded before anything is printed, so an interrupted run still leaves its trace.
         if (!m_history)
@@ -221,7 +261,26 @@ void CompleteCommand::onFinished(const Outcome &outcome)
                            .arg(HistoryStore::defaultPath(), error));
     }
     const QString jobKey = m_built.request.jobKey.toString();
-    writeOut(m_arguments.json ? formatJson(outcome, jobKey) : formatHuman(outcome, jobKey));
+    if (m_arguments.json) {
+        QByteArray extra = ",\"suggestions\":" + JobOutput::suggestionsJson(suggestions);
+        if (recheck) {
+            extra += ",\"recheck\":{\"verdict\":" + jsonString(recheckVerdictName(recheck->verdict))
+                + ",\"summary\":" + jsonString(recheck->summary) + ",\"jobState\":"
+                + (lookup->job ? jsonString(lookup->job->state) : QByteArray("null")) + '}';
+            extra += ",\"confirmedByLookup\":"
+                + QByteArray(recheck->verdict == RecheckVerdict::Applied ? "true" : "false");
+        }
+        writeOut(formatJson(outcome, jobKey, extra));
+    } else {
+        QByteArray text = formatHuman(outcome, jobKey);
+        if (recheck) {
+            text += "Checked by lookup: " + recheck->summary.toUtf8() + ".\n";
+            if (recheck->verdict == RecheckVerdict::Applied)
+                text += "The completion was confirmed by lookup.\n";
+        }
+        text += JobOutput::suggestionsHuman(suggestions);
+        writeOut(text);
+    }
 
     int code = exitCodeFor(outcome);
     // The OAuth token endpoint answered but issued no token (refused client, malformed answer),
@@ -229,6 +288,9 @@ void CompleteCommand::onFinished(const Outcome &outcome)
     // unreachable token endpoint stays 3.
     if (code == ExitNoAnswer && m_tokenHttpStatus && !m_apiRequestSent)
         code = ExitHttpError;
+    // A lost answer is settled by the look-up: completed → 0; still open or unknown → 3.
+    if (recheck)
+        code = recheck->verdict == RecheckVerdict::Applied ? ExitOk : ExitNoAnswer;
     end(code);
 }
 

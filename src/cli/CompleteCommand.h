@@ -19,7 +19,9 @@ class QNetworkReply;
 
 namespace JobDesk {
 class AuthProvider;
+class JobLookup;
 class JobsClient;
+struct JobLookupResult;
 } // namespace JobDesk
 
 namespace JobDesk::Cli {
@@ -52,6 +54,10 @@ private:
     void readSecrets();
     void send();
     void onFinished(const Outcome &outcome);
+    /// After a lost answer: what the job is now (see LookupRules::needsRecheck); after a 404 on
+    /// a key that may have been rounded: its neighbours. Then report().
+    void lookUpAfter(const Outcome &outcome);
+    void report(const Outcome &outcome, const JobLookupResult *lookup);
     void end(int exitCode);
     void onNetworkReplyFinished(QNetworkReply *reply);
 
@@ -63,6 +69,7 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_nam;
     std::unique_ptr<AuthProvider> m_auth;
     std::unique_ptr<JobsClient> m_client;
+    std::unique_ptr<JobLookup> m_lookup;
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<CliHistory> m_history;
     QDateTime m_startedAt;

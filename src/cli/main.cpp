@@ -4,6 +4,7 @@
 #include "cli/CliOptions.h"
 #include "cli/CompleteCommand.h"
 #include "cli/Console.h"
+#include "cli/JobCommand.h"
 #include "cli/Output.h"
 #include "cli/ProfileCommand.h"
 #include "cli/TemplateCommand.h"
@@ -48,6 +49,11 @@ int main(int argc, char *argv[])
         return ExitOk;
     case Command::Complete: {
         CompleteCommand command(line.complete, QProcessEnvironment::systemEnvironment());
+        return runAsync(command);
+    }
+    case Command::JobShow:
+    case Command::JobSearch: {
+        JobCommand command(line, QProcessEnvironment::systemEnvironment());
         return runAsync(command);
     }
     case Command::ProfileAdd:
