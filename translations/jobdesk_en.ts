@@ -541,7 +541,7 @@
 <context>
     <name>JobDesk::LogPanel</name>
     <message>
-        <location filename="../src/gui/LogPanel.cpp" line="+122"/>
+        <location filename="../src/gui/LogPanel.cpp" line="+123"/>
         <source>All outcomes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -768,6 +768,11 @@ Requests can still be sent, but they are not recorded.</source>
     <message>
         <location line="+3"/>
         <source>Job %1: no answer from the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Job %1: sent, but no answer — it may have been completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

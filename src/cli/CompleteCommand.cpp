@@ -15,7 +15,6 @@
 #include "core/lookup/JobLookup.h"
 
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QTimer>
 
 namespace JobDesk::Cli {
@@ -168,8 +167,6 @@ void CompleteCommand::send()
     if (auto *oauth = qobject_cast<OAuthClientCredentialsProvider *>(m_auth.get())) {
         oauth->setTimeout(m_client->timeout());
         oauth->setTlsOptions(m_connection.tls);
-        connect(m_nam.get(), &QNetworkAccessManager::finished, this,
-            &CompleteCommand::onNetworkReplyFinished);
     }
     if (!m_connection.tls.isEmpty()) {
         const QString tlsError = m_client->setTlsOptions(m_connection.tls);
@@ -198,21 +195,9 @@ void CompleteCommand::send()
     }
 }
 
-void CompleteCommand::onNetworkReplyFinished(QNetworkReply *reply)
-{
-    const auto *oauth = qobject_cast<OAuthClientCredentialsProvider *>(m_auth.get());
-    if (!oauth || reply->request().url() != oauth->settings().tokenUrl) {
-        m_apiRequestSent = true;
-        return;
-    }
-    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    m_tokenHttpStatus = status.isValid() ? std::optional<int>(status.toInt()) : std::nullopt;
-}
-
 void CompleteCommand::onFinished(const Outcome &outcome)
 {
-    const bool tokenRefused = m_tokenHttpStatus && !m_apiRequestSent;
-    const bool lostAnswer = LookupRules::needsRecheck(outcome) && !tokenRefused;
+    const bool lostAnswer = LookupRules::needsRecheck(outcome);
     const bool maybeRounded = outcome.kind == OutcomeKind::NotFound
         && LookupRules::mayBeRounded(m_built.request.jobKey);
     if (lostAnswer || maybeRounded) {
@@ -283,11 +268,6 @@ void CompleteCommand::report(const Outcome &outcome, const JobLookupResult *look
     }
 
     int code = exitCodeFor(outcome);
-    // The OAuth token endpoint answered but issued no token (refused client, malformed answer),
-    // so the completion was never sent: an HTTP answer, 1 like any other refusal. An
-    // unreachable token endpoint stays 3.
-    if (code == ExitNoAnswer && m_tokenHttpStatus && !m_apiRequestSent)
-        code = ExitHttpError;
     // A lost answer is settled by the look-up: completed → 0; still open or unknown → 3.
     if (recheck)
         code = recheck->verdict == RecheckVerdict::Applied ? ExitOk : ExitNoAnswer;

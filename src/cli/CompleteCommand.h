@@ -15,7 +15,6 @@
 #include <optional>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace JobDesk {
 class AuthProvider;
@@ -59,7 +58,6 @@ private:
     void lookUpAfter(const Outcome &outcome);
     void report(const Outcome &outcome, const JobLookupResult *lookup);
     void end(int exitCode);
-    void onNetworkReplyFinished(QNetworkReply *reply);
 
     CompleteArguments m_arguments;
     QProcessEnvironment m_environment;
@@ -73,8 +71,6 @@ private:
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<CliHistory> m_history;
     QDateTime m_startedAt;
-    std::optional<int> m_tokenHttpStatus; ///< status of the last OAuth token answer
-    bool m_apiRequestSent = false; ///< a request other than the token's got through
 };
 
 } // namespace JobDesk::Cli

@@ -26,6 +26,10 @@ int exitCodeFor(const Outcome &outcome)
 {
     if (outcome.kind == OutcomeKind::Completed)
         return ExitOk;
+    // The OAuth token endpoint answered but issued no token (refused client, malformed answer),
+    // so nothing was sent: an HTTP answer, 1 like any other refusal.
+    if (outcome.tokenAnswer)
+        return ExitHttpError;
     if (outcome.kind == OutcomeKind::TransportError || outcome.kind == OutcomeKind::Cancelled
         || !outcome.httpStatus)
         return ExitNoAnswer;
@@ -127,6 +131,8 @@ QByteArray formatHuman(const Outcome &outcome, const QString &jobKey)
                 + " of " + QByteArray::number(outcome.bodyTotalBytes) + " bytes)\n";
         if (!outcome.redirectLocation.isEmpty())
             out += "  location: " + outcome.redirectLocation.toUtf8() + " (not followed)\n";
+        if (outcome.answerIncomplete && !outcome.transportError.isEmpty())
+            out += "  incomplete: " + outcome.transportError.toUtf8() + '\n';
     }
     const Explanation explanation = explain(outcome);
     if (!explanation.summary.isEmpty())

@@ -37,6 +37,7 @@ const QList<OutcomeKind> kAllKinds = {
     OutcomeKind::ServerError,
     OutcomeKind::Redirected,
     OutcomeKind::TransportError,
+    OutcomeKind::SentNoAnswer,
     OutcomeKind::Cancelled,
 };
 } // namespace

@@ -487,6 +487,9 @@ void MainWindow::showOutcome(const Outcome &outcome)
     case OutcomeKind::TransportError:
         headline = tr("Job %1: no answer from the server").arg(jobKey);
         break;
+    case OutcomeKind::SentNoAnswer:
+        headline = tr("Job %1: sent, but no answer — it may have been completed").arg(jobKey);
+        break;
     default:
         headline = tr("Job %1 not completed: %2 (%3)")
                        .arg(jobKey, outcomeKindLabel(outcome.kind), status);

@@ -43,6 +43,7 @@ Tint tintFor(OutcomeKind kind)
     case OutcomeKind::Redirected:
         return {0xd6e6fb, 0x1e3a6e, 0x22406e, 0xd6e6fd}; // blue
     case OutcomeKind::TransportError:
+    case OutcomeKind::SentNoAnswer:
         return {0xf1d6e4, 0x6d1a43, 0x5e2143, 0xf7d7e8}; // rose
     case OutcomeKind::Cancelled:
         break;

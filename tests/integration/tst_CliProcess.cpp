@@ -3,6 +3,7 @@
 // loopback server (to see exactly what was sent, or that nothing was), with XDG folders in a
 // temporary directory. Checks exit codes, output, history rows, profiles and templates.
 #include "core/history/HistoryStore.h"
+#include "support/CliRunner.h"
 #include "support/SandboxProcess.h"
 #include "support/TestPaths.h"
 
@@ -91,12 +92,7 @@ private:
     QHash<QTcpSocket *, QByteArray> m_buffers;
 };
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = CliRun;
 
 } // namespace
 
@@ -152,39 +148,7 @@ void TestCliProcess::init()
 Run TestCliProcess::run(
     const QStringList &arguments, const QByteArray &input, const QStringList &environment)
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const QString &name : env.keys()) {
-        if (name.startsWith(QLatin1String("CAMUNDA_")) || name.startsWith(QLatin1String("ZEEBE_")))
-            env.remove(name);
-    }
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("XDG_CACHE_HOME"), m_home.filePath(QStringLiteral("cache")));
-    for (const QString &assignment : environment) {
-        const qsizetype equals = assignment.indexOf(u'=');
-        env.insert(assignment.left(equals), assignment.mid(equals + 1));
-    }
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.setProgram(TestPaths::executable(QStringLiteral("jobdesk-cli")));
-    process.setArguments(arguments);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start();
-    Run result;
-    if (!process.waitForStarted(10000))
-        return result;
-    process.write(input);
-    process.closeWriteChannel();
-    // Wait with the event loop running: the recording server answers from this thread.
-    if (!finished.wait(30000)) {
-        process.kill();
-        process.waitForFinished();
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return runCli(m_home.path(), arguments, input, environment);
 }
 
 int TestCliProcess::historyCount()

@@ -23,6 +23,11 @@ public:
         if (op == QNetworkAccessManager::CustomOperation)
             setAttribute(QNetworkRequest::CustomVerbAttribute, method);
         open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+        // As Qt does once the request is written to a connection (not when none was made).
+        QTimer::singleShot(0, this, [this] {
+            if (!m_done && !failsBeforeSending(m_response.error))
+                emit requestSent();
+        });
         if (!response.neverAnswer)
             QTimer::singleShot(0, this, &FakeReply::respond);
     }
@@ -123,6 +128,26 @@ private:
         if (error() != NoError)
             emit errorOccurred(error());
         emit finished();
+    }
+
+    static bool failsBeforeSending(NetworkError error)
+    {
+        switch (error) {
+        case ConnectionRefusedError:
+        case HostNotFoundError:
+        case SslHandshakeFailedError:
+        case ProxyConnectionRefusedError:
+        case ProxyNotFoundError:
+        case ProxyTimeoutError:
+        case ProxyAuthenticationRequiredError:
+        case UnknownProxyError:
+        case ProtocolUnknownError:
+        case TemporaryNetworkFailureError:
+        case TimeoutError:
+            return true;
+        default:
+            return false;
+        }
     }
 
     static NetworkError errorForStatus(int status)

@@ -19,7 +19,8 @@ class FakeReply;
 
 /// A QNetworkAccessManager that never touches the network: every request is recorded and answered
 /// with a canned reply, ASYNCHRONOUSLY (queued), so the code under test sees the real signal order
-/// (metaDataChanged, readyRead per chunk, finished). Replies come from a FIFO queue (`enqueue`) or,
+/// (requestSent — unless the error is one Qt reports before a connection carried anything —,
+/// metaDataChanged, readyRead per chunk, finished). Replies come from a FIFO queue (`enqueue`) or,
 /// when it is empty, from a handler (`setHandler`); with neither, the request gets a 599 error.
 class FakeNetworkAccessManager final : public QNetworkAccessManager
 {

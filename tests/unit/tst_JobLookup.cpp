@@ -302,7 +302,7 @@ private slots:
         else
             m_nam->enqueue(Response::json(200, answer));
         Outcome attempt;
-        attempt.kind = OutcomeKind::TransportError;
+        attempt.kind = OutcomeKind::SentNoAnswer;
         attempt.transportError = QStringLiteral("no answer within 1 s");
         attempt.request.action = ActionKind::Complete;
         attempt.request.subjectKey = kKey;

@@ -86,13 +86,13 @@ private slots:
         QTest::addColumn<QString>("error");
         QTest::addColumn<bool>("needed");
         const int complete = int(ActionKind::Complete);
-        QTest::newRow("timeout after sending") << complete << int(OutcomeKind::TransportError)
+        QTest::newRow("timeout after sending") << complete << int(OutcomeKind::SentNoAnswer)
                                                << QStringLiteral("no answer within 30 s") << true;
         QTest::newRow("cancelled in flight")
             << complete << int(OutcomeKind::Cancelled)
             << QStringLiteral("cancelled before an answer arrived") << true;
         QTest::newRow("never sent") << complete << int(OutcomeKind::TransportError)
-                                    << QStringLiteral("not sent: authentication failed") << false;
+                                    << QStringLiteral("connection refused") << false;
         QTest::newRow("answered 404")
             << complete << int(OutcomeKind::NotFound) << QString() << false;
         QTest::newRow("answered 204")
@@ -100,7 +100,7 @@ private slots:
         QTest::newRow("a lost read") << int(ActionKind::Lookup) << int(OutcomeKind::TransportError)
                                      << QStringLiteral("timeout") << false;
         QTest::newRow("error thrown, lost")
-            << int(ActionKind::ThrowError) << int(OutcomeKind::TransportError)
+            << int(ActionKind::ThrowError) << int(OutcomeKind::SentNoAnswer)
             << QStringLiteral("connection closed") << true;
     }
     void needsRecheck()

@@ -17,6 +17,8 @@
 using namespace JobDesk;
 using Response = FakeNetworkAccessManager::Response;
 
+Q_DECLARE_METATYPE(JobDesk::OutcomeKind)
+
 namespace {
 
 const QString kKey = QStringLiteral("2251799813685249");
@@ -49,9 +51,9 @@ public:
     {
         ++authorizeCount;
         if (!error.isEmpty())
-            done(Result {{}, error});
+            done(Result::failed(error));
         else
-            done(Result {"Bearer t" + QByteArray::number(authorizeCount), {}});
+            done(Result::granted("Bearer t" + QByteArray::number(authorizeCount)));
     }
     void invalidate() override { ++invalidateCount; }
     bool canRefresh() const override { return refreshable; }
@@ -87,8 +89,9 @@ private slots:
     void statusClasses_data();
     void statusClasses();
     void sendsExactRequest();
+    void readsMayBeRepeated();
     void userAgentNamesVersionAndQt();
-    void timeoutGivesTransportError();
+    void timeoutAfterSendingMayHaveApplied();
     void cancelWhileInFlight();
     void cancelBeforeSending();
     void redirectIsNotFollowed_data();
@@ -104,6 +107,8 @@ private slots:
     void doesNotRetryWithoutRefresh();
     void authFailureSendsNothing();
     void basicAuthRedactedInRecordAndCurl();
+    void recordKeepsUrlAndBodyAsSent();
+    void echoedSecretsAreRedactedFromTheAnswer();
     void bearerAuthRedactedInRecordAndCurl();
     void unusableApiRootSendsNothing();
     void topologyIsAGet();
@@ -201,16 +206,36 @@ void TestJobsClient::sendsExactRequest()
         sent.request.attribute(QNetworkRequest::RedirectPolicyAttribute).isValid()); // Manual is 0
     QCOMPARE(sent.request.attribute(QNetworkRequest::RedirectPolicyAttribute).toInt(),
         int(QNetworkRequest::ManualRedirectPolicy));
-    // The record shows what was sent.
+    // A change travels on an upload device Qt cannot rewind: it is never sent twice.
+    QCOMPARE(
+        sent.request.attribute(QNetworkRequest::DoNotBufferUploadDataAttribute).toBool(), true);
+    QCOMPARE(sent.header("Content-Length"), QByteArray::number(sent.body.size()));
+    // The record shows what was sent (Qt's own Content-Length aside).
     QCOMPARE(outcome->request.method, QByteArray("POST"));
     QCOMPARE(outcome->request.url, sent.url);
     QCOMPARE(outcome->request.body, sent.body);
-    QCOMPARE(outcome->request.headers, sent.headers);
+    FakeNetworkAccessManager::HeaderList set = sent.headers;
+    set.removeIf([](const auto &header) { return header.first == "Content-Length"; });
+    QCOMPARE(outcome->request.headers, set);
     // And the preview says the same before anything is sent.
     const RequestRecord preview = m_client->describeCompletion(request);
     QCOMPARE(preview.url, sent.url);
-    QCOMPARE(preview.headers, sent.headers);
+    QCOMPARE(preview.headers, set);
     QCOMPARE(preview.body, sent.body);
+}
+
+void TestJobsClient::readsMayBeRepeated()
+{
+    m_nam->enqueue(Response::json(200, R"({"items":[]})"));
+    ApiRequest search;
+    search.action = ActionKind::Lookup;
+    search.method = "POST";
+    search.relativePath = QStringLiteral("jobs/search");
+    search.body = R"({"filter":{}})";
+    QVERIFY(waitFor(m_client->send(search)));
+    const auto sent = m_nam->lastRequest();
+    QCOMPARE(sent.body, search.body);
+    QVERIFY(!sent.request.attribute(QNetworkRequest::DoNotBufferUploadDataAttribute).toBool());
 }
 
 void TestJobsClient::userAgentNamesVersionAndQt()
@@ -222,17 +247,25 @@ void TestJobsClient::userAgentNamesVersionAndQt()
     QVERIFY(JobsClient::userAgent().startsWith("JobDesk/0."));
 }
 
-void TestJobsClient::timeoutGivesTransportError()
+void TestJobsClient::timeoutAfterSendingMayHaveApplied()
 {
     m_client->setTimeout(std::chrono::milliseconds(200));
     m_nam->enqueue(Response::hang());
     const auto outcome = waitFor(m_client->complete(completion()));
     QVERIFY(outcome);
-    QCOMPARE(outcome->kind, OutcomeKind::TransportError);
+    QCOMPARE(outcome->kind, OutcomeKind::SentNoAnswer);
     QCOMPARE(outcome->transportError, QStringLiteral("no answer within 0.2 s"));
     QVERIFY(!outcome->httpStatus);
     QVERIFY(outcome->elapsedMs >= 190);
     QCOMPARE(m_nam->abortedCount(), 1);
+    QCOMPARE(m_nam->requestCount(), 1);
+
+    // A read that got no answer is only that: nothing to settle.
+    m_nam->enqueue(Response::hang());
+    const auto read = waitFor(m_client->topology());
+    QVERIFY(read);
+    QCOMPARE(read->kind, OutcomeKind::TransportError);
+    QCOMPARE(read->transportError, QStringLiteral("no answer within 0.2 s"));
 }
 
 void TestJobsClient::cancelWhileInFlight()
@@ -323,8 +356,8 @@ void TestJobsClient::oversizeBodyIsCutAtCap()
     QCOMPARE(outcome->kind, OutcomeKind::ServerError);
     QCOMPARE(outcome->rawBody, body.left(1000));
     QVERIFY(outcome->bodyTruncated);
-    QCOMPARE(outcome->bodyTotalBytes, body.size());
-    QCOMPARE(m_nam->abortedCount(), 0); // read to the end, only kept the cap
+    QCOMPARE(outcome->bodyTotalBytes, body.size()); // as declared
+    QCOMPARE(m_nam->abortedCount(), 1); // reading stopped at the cap
 }
 
 void TestJobsClient::hugeContentLengthStopsReading()
@@ -349,38 +382,53 @@ void TestJobsClient::transportErrors_data()
 {
     QTest::addColumn<int>("error");
     QTest::addColumn<QString>("expected");
+    QTest::addColumn<OutcomeKind>("kind");
+    const OutcomeKind notSent = OutcomeKind::TransportError;
+    const OutcomeKind maybeApplied = OutcomeKind::SentNoAnswer;
     QTest::newRow("refused") << int(QNetworkReply::ConnectionRefusedError)
                              << QStringLiteral("nothing is listening at camunda.test:8080 — is the "
-                                               "cluster or port-forward running?");
+                                               "cluster or port-forward running?")
+                             << notSent;
     QTest::newRow("dns") << int(QNetworkReply::HostNotFoundError)
-                         << QStringLiteral("the host name 'camunda.test' could not be resolved");
+                         << QStringLiteral("the host name 'camunda.test' could not be resolved")
+                         << notSent;
     QTest::newRow("closed") << int(QNetworkReply::RemoteHostClosedError)
                             << QStringLiteral(
-                                   "camunda.test:8080 closed the connection without answering");
+                                   "camunda.test:8080 closed the connection without answering")
+                            << maybeApplied;
+    QTest::newRow("not sent twice")
+        << int(QNetworkReply::ContentReSendError)
+        << QStringLiteral("the connection to camunda.test:8080 broke after the request was sent, "
+                          "before an answer (it is not sent a second time)")
+        << maybeApplied;
     QTest::newRow("timeout") << int(QNetworkReply::TimeoutError)
-                             << QStringLiteral("the connection to camunda.test:8080 timed out");
+                             << QStringLiteral("the connection to camunda.test:8080 timed out")
+                             << notSent;
     QTest::newRow("proxy") << int(QNetworkReply::ProxyConnectionRefusedError)
-                           << QStringLiteral("the proxy refused the connection");
+                           << QStringLiteral("the proxy refused the connection") << notSent;
     QTest::newRow("not http")
         << int(QNetworkReply::ProtocolFailure)
         << QStringLiteral(
-               "camunda.test:8080 did not answer with valid HTTP — is this the REST port (8080)");
+               "camunda.test:8080 did not answer with valid HTTP — is this the REST port (8080)")
+        << maybeApplied;
     QTest::newRow("tls without details")
         << int(QNetworkReply::SslHandshakeFailedError)
-        << QStringLiteral("the TLS handshake with camunda.test:8080 failed: boom");
+        << QStringLiteral("the TLS handshake with camunda.test:8080 failed: boom") << notSent;
     QTest::newRow("unknown") << int(QNetworkReply::UnknownNetworkError)
-                             << QStringLiteral("network error talking to camunda.test:8080: boom");
+                             << QStringLiteral("network error talking to camunda.test:8080: boom")
+                             << maybeApplied;
 }
 
 void TestJobsClient::transportErrors()
 {
     QFETCH(int, error);
     QFETCH(QString, expected);
+    QFETCH(OutcomeKind, kind);
     m_nam->enqueue(
         Response::networkError(QNetworkReply::NetworkError(error), QStringLiteral("boom")));
     const auto outcome = waitFor(m_client->complete(completion()));
     QVERIFY(outcome);
-    QCOMPARE(outcome->kind, OutcomeKind::TransportError);
+    QCOMPARE(outcome->kind, kind);
     QVERIFY(!outcome->httpStatus);
     QVERIFY2(outcome->transportError.startsWith(expected), qPrintable(outcome->transportError));
 }
@@ -476,7 +524,7 @@ void TestJobsClient::basicAuthRedactedInRecordAndCurl()
     const QByteArray encoded = QByteArray("demo:s3cr3t-pw").toBase64();
     QCOMPARE(m_nam->lastRequest().header("Authorization"), "Basic " + encoded);
 
-    QByteArray shown = outcome->request.url.toEncoded() + outcome->request.body;
+    QByteArray shown;
     for (const auto &[name, value] : outcome->request.headers)
         shown += name + ": " + value + '\n';
     QVERIFY(shown.contains("Authorization: Basic <redacted>"));
@@ -486,8 +534,51 @@ void TestJobsClient::basicAuthRedactedInRecordAndCurl()
     const QString curl = JobsClient::toCurl(outcome->request);
     QVERIFY(curl.contains(
         QStringLiteral("-u \"$CAMUNDA_BASIC_AUTH_USERNAME:$CAMUNDA_BASIC_AUTH_PASSWORD\"")));
-    QVERIFY(!curl.contains(QStringLiteral("s3cr3t-pw")));
     QVERIFY(!curl.contains(QString::fromLatin1(encoded)));
+}
+
+void TestJobsClient::recordKeepsUrlAndBodyAsSent()
+{
+    // User demo, password demo: the record still says exactly what went out.
+    BasicAuthProvider auth(QStringLiteral("demo"), QStringLiteral("demo"));
+    m_client->setApiRoot(QUrl(QStringLiteral("http://demo:8080")));
+    m_client->setAuthProvider(&auth);
+    m_nam->enqueue(Response::json(204));
+    const CompletionRequest request
+        = completion(QStringLiteral(R"({"shop":"demo-shop","user":"demo"})"));
+    const RequestRecord preview = m_client->describeCompletion(request);
+    const auto outcome = waitFor(m_client->complete(request));
+    QVERIFY(outcome);
+    const auto sent = m_nam->lastRequest();
+    for (const RequestRecord &record : {preview, outcome->request}) {
+        QCOMPARE(record.url, sent.url);
+        QCOMPARE(record.url.toString(),
+            QStringLiteral("http://demo:8080/v2/jobs/2251799813685249/completion"));
+        QCOMPARE(record.body, sent.body);
+        QVERIFY(record.body.contains(R"("shop":"demo-shop","user":"demo")"));
+    }
+}
+
+void TestJobsClient::echoedSecretsAreRedactedFromTheAnswer()
+{
+    BasicAuthProvider auth(QStringLiteral("demo"), QStringLiteral("demo"));
+    m_client->setAuthProvider(&auth);
+    const QByteArray basic = QByteArray("demo:demo").toBase64();
+    m_nam->enqueue(Response::problem(401,
+        R"({"title":"UNAUTHORIZED","detail":"Authorization: Basic )" + basic
+            + R"( was refused for password demo.","shop":"demo-shop","password":"demo"})")
+                       .withHeader("WWW-Authenticate", "Basic realm=\"demo\"")
+                       .withHeader("X-Echo", "Basic " + basic));
+    const auto outcome = waitFor(m_client->complete(completion()));
+    QVERIFY(outcome);
+    QCOMPARE(outcome->kind, OutcomeKind::Unauthorized);
+    QVERIFY2(!outcome->rawBody.contains(basic), outcome->rawBody.constData());
+    QCOMPARE(outcome->problem.detail(),
+        QStringLiteral("Authorization: Basic <redacted> was refused for password <redacted>."));
+    QVERIFY(outcome->rawBody.contains(R"("shop":"demo-shop")"));
+    QVERIFY(outcome->rawBody.contains(R"("password":"<redacted>")"));
+    QCOMPARE(outcome->responseHeader("X-Echo"), QByteArray("Basic <redacted>"));
+    QCOMPARE(outcome->responseHeader("WWW-Authenticate"), QByteArray("Basic realm=\"<redacted>\""));
 }
 
 void TestJobsClient::bearerAuthRedactedInRecordAndCurl()

@@ -70,6 +70,10 @@ private slots:
     void withJobsClient();
     void refusedOldTokenKeepsNewerOne();
     void neverLogsSecrets();
+    void refusalIsTheEndpointsAnswerWithoutTheSecret();
+    void refusedTokenIsAnAnswerForJobsClient();
+    void tokenUrlWithSecretIsRefused_data();
+    void tokenUrlWithSecretIsRefused();
 
 private:
     std::optional<Result> authorize(QObject *context = nullptr)
@@ -398,6 +402,82 @@ void TestOAuthClientCredentialsProvider::neverLogsSecrets()
         QVERIFY2(!line.contains(QStringLiteral("SECRET")), qPrintable(line));
         QVERIFY2(!line.contains(QStringLiteral("sandbox-secret")), qPrintable(line));
     }
+}
+
+void TestOAuthClientCredentialsProvider::refusalIsTheEndpointsAnswerWithoutTheSecret()
+{
+    // A token endpoint that echoes the form in an HTML error page.
+    m_nam->setHandler([](const FakeNetworkAccessManager::Recorded &r) {
+        Response page = Response::json(400,
+            "<html><body><p>Bad request: " + r.body
+                + "</p><p>secret: sandbox-secret.</p></body></html>");
+        page.headers = {{"Content-Type", "text/html"}, {"X-Echo", "client_secret=sandbox-secret"}};
+        return page;
+    });
+    const auto result = authorize();
+    QVERIFY(result);
+    QVERIFY(result->error.startsWith(QStringLiteral("the token endpoint answered HTTP 400: ")));
+    QVERIFY2(!result->error.contains(QStringLiteral("sandbox-secret")), qPrintable(result->error));
+    QVERIFY(result->error.contains(QStringLiteral("client_secret=<redacted>")));
+    QVERIFY(result->refusal);
+    QCOMPARE(result->refusal->url, kTokenUrl);
+    QCOMPARE(result->refusal->httpStatus, 400);
+    QVERIFY(!result->refusal->body.contains("sandbox-secret"));
+    QVERIFY(result->refusal->body.contains("client_id=jobdesk-sandbox&client_secret=<redacted>"
+                                           "&audience=zeebe-api"));
+    QVERIFY(result->refusal->body.contains("secret: <redacted>."));
+    QVERIFY(result->refusal->headers.contains(
+        qMakePair(QByteArray("X-Echo"), QByteArray("client_secret=<redacted>"))));
+}
+
+void TestOAuthClientCredentialsProvider::refusedTokenIsAnAnswerForJobsClient()
+{
+    m_nam->enqueue(Response::json(400,
+        R"({"error":"invalid_scope","error_description":"audience zeebe-api, secret sandbox-secret"})"));
+    JobsClient client(m_nam.get());
+    client.setApiRoot(QUrl(QStringLiteral("http://h:8080")));
+    client.setAuthProvider(m_auth.get());
+    CompletionRequest request;
+    request.jobKey = *JobKey::parse(u"2251799813685249").key;
+    std::optional<Outcome> outcome;
+    connect(client.complete(request), &ApiCall::finished, this,
+        [&outcome](const Outcome &o) { outcome = o; });
+    QTRY_VERIFY(outcome.has_value());
+    // Not "no answer": the token endpoint answered, and the request itself was not sent.
+    QCOMPARE(outcome->kind, OutcomeKind::Unauthorized);
+    QVERIFY(!outcome->httpStatus);
+    QVERIFY(outcome->tokenAnswer);
+    QCOMPARE(outcome->tokenAnswer->httpStatus, 400);
+    QVERIFY(outcome->transportError.startsWith(
+        QStringLiteral("not sent: authentication failed: the token endpoint refused the request "
+                       "(HTTP 400): invalid_scope")));
+    QVERIFY2(!outcome->transportError.contains(QStringLiteral("sandbox-secret")),
+        qPrintable(outcome->transportError));
+    QVERIFY(!outcome->tokenAnswer->body.contains("sandbox-secret"));
+    QCOMPARE(m_nam->countPath(QStringLiteral("/completion")), 0);
+    QVERIFY(explain(*outcome).summary.contains(QStringLiteral("token endpoint refused")));
+}
+
+void TestOAuthClientCredentialsProvider::tokenUrlWithSecretIsRefused_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::newRow("password") << "https://app:sandbox-secret@login.test/oauth/token";
+    QTest::newRow("query") << "https://login.test/oauth/token?client_secret=sandbox-secret";
+}
+
+void TestOAuthClientCredentialsProvider::tokenUrlWithSecretIsRefused()
+{
+    QFETCH(QString, url);
+    auto s = settings();
+    s.tokenUrl = QUrl(url);
+    OAuthClientCredentialsProvider auth(m_nam.get(), s);
+    std::optional<Result> result;
+    auth.authorize(nullptr, [&result](const Result &r) { result = r; });
+    QTRY_VERIFY(result.has_value());
+    QCOMPARE(result->error,
+        QStringLiteral("the OAuth token URL must not contain a password or a client_secret — give "
+                       "the secret as the connection's client secret"));
+    QCOMPARE(m_nam->requestCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestOAuthClientCredentialsProvider)

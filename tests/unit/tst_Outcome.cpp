@@ -103,6 +103,8 @@ void tst_Outcome::kindNames_data()
     QTest::newRow("transport-error")
         << OutcomeKind::TransportError << QStringLiteral("transport-error")
         << QStringLiteral("No answer");
+    QTest::newRow("sent-no-answer") << OutcomeKind::SentNoAnswer << QStringLiteral("sent-no-answer")
+                                    << QStringLiteral("Sent, no answer");
     QTest::newRow("cancelled") << OutcomeKind::Cancelled << QStringLiteral("cancelled")
                                << QStringLiteral("Cancelled");
 }
@@ -345,6 +347,19 @@ void tst_Outcome::explain_data()
     timeout.transportError = QStringLiteral("The request timed out after 30 s");
     QTest::newRow("timeout") << timeout << s({"No answer in time", "may or may not have reached"})
                              << s({"Check the job before retrying"});
+    Outcome sentNoAnswer;
+    sentNoAnswer.kind = OutcomeKind::SentNoAnswer;
+    sentNoAnswer.transportError = QStringLiteral("no answer within 30 s");
+    QTest::newRow("sent, no answer")
+        << sentNoAnswer << s({"sent but no answer", "no answer within 30 s", "may have applied"})
+        << s({"Look the job up", "not sent a second time"});
+    Outcome tokenRefused;
+    tokenRefused.kind = OutcomeKind::Unauthorized;
+    tokenRefused.tokenAnswer = EndpointAnswer {};
+    tokenRefused.tokenAnswer->httpStatus = 400;
+    QTest::newRow("token endpoint refused")
+        << tokenRefused << s({"token endpoint refused", "HTTP 400", "not sent"})
+        << s({"client secret", "token URL"});
     Outcome cancelled;
     cancelled.kind = OutcomeKind::Cancelled;
     QTest::newRow("cancelled") << cancelled << s({"Cancelled before an answer arrived."})

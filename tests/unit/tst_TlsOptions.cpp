@@ -5,7 +5,7 @@
 #include "core/camunda/CompletionRequest.h"
 #include "core/http/JobsClient.h"
 #include "core/http/TlsOptions.h"
-#include "support/TestPaths.h"
+#include "support/TlsFixtures.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -24,13 +24,7 @@ namespace {
 
 QString tls(const QString &name)
 {
-    return TestPaths::testData(QStringLiteral("tls/") + name);
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    return TlsFixtures::path(name);
 }
 
 /// A tiny HTTPS server answering every request with 204; remembers the client certificate.
@@ -39,18 +33,8 @@ class HttpsServer final : public QSslServer
 public:
     explicit HttpsServer(bool requireClientCertificate)
     {
-        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-        config.setLocalCertificate(
-            QSslCertificate::fromData(readAll(tls(QStringLiteral("server.pem")))).value(0));
-        config.setPrivateKey(QSslKey(readAll(tls(QStringLiteral("server.key"))), QSsl::Rsa));
-        if (requireClientCertificate) {
-            config.setCaCertificates(
-                QSslCertificate::fromData(readAll(tls(QStringLiteral("ca.pem")))));
-            config.setPeerVerifyMode(QSslSocket::VerifyPeer);
-        } else {
-            config.setPeerVerifyMode(QSslSocket::VerifyNone);
-        }
-        setSslConfiguration(config);
+        setSslConfiguration(
+            TlsFixtures::server(QStringLiteral("server"), requireClientCertificate));
         connect(this, &QTcpServer::pendingConnectionAvailable, this, [this] {
             while (QTcpSocket *socket = nextPendingConnection()) {
                 auto *ssl = static_cast<QSslSocket *>(socket); // QSslServer hands out QSslSockets
@@ -165,7 +149,7 @@ void TestTlsOptions::appliesOnlyToHttps()
         == QSslConfiguration::defaultConfiguration().caCertificates());
     QNetworkRequest secure(QUrl(QStringLiteral("https://h/")));
     QCOMPARE(options.applyTo(secure), QString());
-    const auto testCa = QSslCertificate::fromData(readAll(tls(QStringLiteral("ca.pem"))));
+    const auto testCa = QSslCertificate::fromData(TlsFixtures::read(QStringLiteral("ca.pem")));
     QVERIFY(secure.sslConfiguration().caCertificates().contains(testCa.first()));
     QCOMPARE(secure.sslConfiguration().peerVerifyMode(), QSslSocket::VerifyPeer);
 }

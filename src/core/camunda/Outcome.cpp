@@ -15,7 +15,7 @@ struct KindInfo
     const char *label;
 };
 
-constexpr std::array<KindInfo, 12> kKinds {{
+constexpr std::array<KindInfo, 13> kKinds {{
     {OutcomeKind::Completed, "completed", "Completed"},
     {OutcomeKind::Denied, "denied", "Denied"},
     {OutcomeKind::NotFound, "not-found", "Not found"},
@@ -27,6 +27,7 @@ constexpr std::array<KindInfo, 12> kKinds {{
     {OutcomeKind::ServerError, "server-error", "Server error"},
     {OutcomeKind::Redirected, "redirected", "Redirected"},
     {OutcomeKind::TransportError, "transport-error", "No answer"},
+    {OutcomeKind::SentNoAnswer, "sent-no-answer", "Sent, no answer"},
     {OutcomeKind::Cancelled, "cancelled", "Cancelled"},
 }};
 

@@ -29,7 +29,11 @@ enum class OutcomeKind {
     Backpressure, ///< 503 RESOURCE_EXHAUSTED, 429
     ServerError, ///< other 5xx (UNAVAILABLE, INTERNAL, ABORTED, DEADLINE_EXCEEDED, …)
     Redirected, ///< 3xx: not followed, Location reported
-    TransportError, ///< no HTTP answer: refused, DNS, TLS, timeout, …
+    TransportError, ///< no HTTP answer: refused, DNS, TLS, timeout, … (or a read that got none)
+    /// A request that changes state went out and no answer came (connection closed or reset,
+    /// not HTTP, time ran out): the server may have applied it. It is never sent again by the
+    /// transport; look the subject up to learn what happened.
+    SentNoAnswer,
     Cancelled, ///< cancelled by the person
 };
 
@@ -50,7 +54,19 @@ struct RequestRecord
     QByteArray body;
 };
 
-/// One request's result. Built by JobsClient; pure data.
+/// The answer of another endpoint than the request's own: the OAuth token endpoint refusing to
+/// issue a token, so the request itself was never sent.
+struct EndpointAnswer
+{
+    QUrl url;
+    int httpStatus = 0;
+    QByteArray reasonPhrase;
+    HeaderList headers; ///< secrets known to the request redacted
+    QByteArray body; ///< capped; secrets known to the request redacted
+};
+
+/// One request's result. Built by JobsClient; pure data. Every text that came from a server
+/// (body, headers, reason phrase, problem fields) has the secrets known to the request redacted.
 struct Outcome
 {
     OutcomeKind kind = OutcomeKind::TransportError;
@@ -62,7 +78,15 @@ struct Outcome
     qint64 bodyTotalBytes = 0; ///< bytes received before the cut (or Content-Length)
     ProblemDetails problem; ///< parsed from rawBody
     qint64 elapsedMs = 0;
-    QString transportError; ///< for TransportError / Cancelled: what went wrong, plainly
+    /// For TransportError / SentNoAnswer / Cancelled: what went wrong, plainly; with an
+    /// incomplete answer (answerIncomplete) or a token endpoint's refusal (tokenAnswer): why.
+    QString transportError;
+    /// The status and headers arrived, then the connection broke or time ran out: the kind
+    /// follows the status, rawBody holds what arrived.
+    bool answerIncomplete = false;
+    /// Set when authentication failed because the OAuth token endpoint answered with a refusal
+    /// (kind Unauthorized, no httpStatus: the request itself was not sent).
+    std::optional<EndpointAnswer> tokenAnswer;
     QString redirectLocation; ///< for Redirected
     RequestRecord request;
 

@@ -218,6 +218,13 @@ Explanation explain(const Outcome &outcome, const ExplainContext &context)
     case OutcomeKind::Rejected:
         return rejected(in);
     case OutcomeKind::Unauthorized:
+        if (outcome.tokenAnswer) {
+            return {QStringLiteral("The OAuth token endpoint refused to issue a token (HTTP %1), "
+                                   "so the request was not sent.")
+                        .arg(outcome.tokenAnswer->httpStatus),
+                QStringLiteral("Check the connection's client id, client secret, token URL, "
+                               "audience and scope; the token endpoint's answer says which.")};
+        }
         if (outcome.problem.detail().contains(QLatin1String("not authorized for that tenant"))) {
             return {QStringLiteral("Your user is not assigned to the tenant of this request."),
                 QStringLiteral("Ask an administrator to assign you to the tenant, or use a "
@@ -237,6 +244,13 @@ Explanation explain(const Outcome &outcome, const ExplainContext &context)
         return explainRedirect(outcome);
     case OutcomeKind::TransportError:
         return explainTransport(in);
+    case OutcomeKind::SentNoAnswer:
+        return {QStringLiteral("The request was sent but no answer came back (%1): the server "
+                               "may have applied it.")
+                    .arg(outcome.transportError.isEmpty() ? QStringLiteral("no answer")
+                                                          : outcome.transportError),
+            QStringLiteral("Look the job up before sending again: if it is gone or completed, "
+                           "the request went through. It was not sent a second time.")};
     case OutcomeKind::Cancelled:
         return {QStringLiteral("Cancelled before an answer arrived."),
             action == ActionKind::Lookup || action == ActionKind::Topology

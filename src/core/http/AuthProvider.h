@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/camunda/Outcome.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QObject>
@@ -25,6 +27,22 @@ public:
     {
         QByteArray headerValue; ///< e.g. "Bearer eyJ…"; empty for no auth
         QString error; ///< non-empty: authorization failed, the request is not sent
+        /// With an error: the answer of the endpoint that refused (the OAuth token endpoint's
+        /// status and body, secrets redacted), when one answered.
+        std::optional<EndpointAnswer> refusal;
+
+        static Result granted(const QByteArray &headerValue)
+        {
+            Result result;
+            result.headerValue = headerValue;
+            return result;
+        }
+        static Result failed(const QString &error)
+        {
+            Result result;
+            result.error = error;
+            return result;
+        }
     };
     using Callback = std::function<void(const Result &)>;
 

@@ -4,28 +4,24 @@
 #include "core/base/AppInfo.h"
 #include "core/base/Logging.h"
 #include "core/camunda/CompletionRequest.h"
-#include "core/http/NetworkErrorText.h"
+#include "core/http/SecretRedactor.h"
 
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QTimer>
-
-#if QT_CONFIG(ssl)
-#include <QSslError>
-#endif
-
-#include <algorithm>
 
 namespace JobDesk {
 
 namespace {
 
-constexpr qint64 kReadChunk = 64 * 1024;
-
 QByteArray acceptHeader()
 {
     return QByteArrayLiteral("application/json, application/problem+json");
+}
+
+QString withoutLeadingSlashes(QString path)
+{
+    while (path.startsWith(QLatin1Char('/')))
+        path.remove(0, 1);
+    return path;
 }
 
 } // namespace
@@ -39,28 +35,15 @@ ApiCall::ApiCall(QObject *parent)
 
 ApiCall::~ApiCall()
 {
-    detachReply();
+    detachExchange();
 }
 
-void ApiCall::resetResponse()
+void ApiCall::detachExchange()
 {
-    m_bodyCut = false;
-    m_declaredLength = -1;
-    m_responseBody.clear();
-    m_responseTotal = 0;
-    m_sslErrors.clear();
-}
-
-void ApiCall::detachReply()
-{
-    if (m_timeout)
-        m_timeout->stop();
-    if (QNetworkReply *reply = m_reply) {
-        m_reply.clear();
-        QObject::disconnect(reply, nullptr, this, nullptr);
-        if (reply->isRunning())
-            reply->abort();
-        reply->deleteLater();
+    if (HttpExchange *exchange = m_exchange) {
+        m_exchange.clear();
+        QObject::disconnect(exchange, nullptr, this, nullptr);
+        delete exchange; // aborts what is still on the wire
     }
 }
 
@@ -70,7 +53,7 @@ void ApiCall::emitFinished()
         return;
     m_finished = true;
     m_authorization.clear();
-    detachReply();
+    detachExchange();
     m_outcome.elapsedMs = m_clock.isValid() ? m_clock.elapsed() : 0;
     const RequestRecord &record = m_outcome.request;
     if (m_outcome.httpStatus)
@@ -88,9 +71,8 @@ void ApiCall::cancel()
 {
     if (m_finished)
         return;
-    m_cancelled = true;
-    if (m_reply)
-        m_reply->abort(); // normally emits QNetworkReply::finished right here
+    if (HttpExchange *exchange = m_exchange)
+        exchange->cancel(); // finishes the call right here
     if (!m_finished) {
         m_outcome.kind = OutcomeKind::Cancelled;
         m_outcome.transportError = QStringLiteral("cancelled before an answer arrived");
@@ -113,15 +95,6 @@ QByteArray JobsClient::userAgent()
     return QStringLiteral("%1/%2 (Qt %3)")
         .arg(AppInfo::name(), AppInfo::version(), QString::fromLatin1(qVersion()))
         .toUtf8();
-}
-
-QByteArray JobsClient::redact(QByteArray text, const QList<QByteArray> &secrets)
-{
-    for (const QByteArray &secret : secrets) {
-        if (!secret.isEmpty())
-            text.replace(secret, AuthProvider::kRedacted);
-    }
-    return text;
 }
 
 void JobsClient::setApiRoot(const QUrl &root)
@@ -155,19 +128,13 @@ RequestRecord JobsClient::describe(
 
 RequestRecord JobsClient::describe(const ApiRequest &request) const
 {
-    const QByteArray &body = request.body;
-    QString path = request.relativePath;
-    while (path.startsWith(QLatin1Char('/')))
-        path.remove(0, 1);
-    const QList<QByteArray> secrets = m_auth ? m_auth->secrets() : QList<QByteArray> {};
-
     RequestRecord record;
     record.action = request.action;
     record.subjectKey = request.subjectKey;
     record.method = request.method.toUpper();
-    const QUrl url = m_apiRoot.resolved(QUrl(path));
-    record.url = QUrl::fromEncoded(redact(url.toEncoded(), secrets));
-    if (!body.isEmpty() || record.method == "POST" || record.method == "PUT"
+    // The URL and the body are recorded exactly as they go out: only header values carry secrets.
+    record.url = m_apiRoot.resolved(QUrl(withoutLeadingSlashes(request.relativePath)));
+    if (!request.body.isEmpty() || record.method == "POST" || record.method == "PUT"
         || record.method == "PATCH")
         record.headers.append(
             {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
@@ -175,7 +142,7 @@ RequestRecord JobsClient::describe(const ApiRequest &request) const
     record.headers.append({QByteArrayLiteral("User-Agent"), userAgent()});
     if (m_auth && !m_auth->redactedHeaderValue().isEmpty())
         record.headers.append({QByteArrayLiteral("Authorization"), m_auth->redactedHeaderValue()});
-    record.body = redact(body, secrets);
+    record.body = request.body;
     return record;
 }
 
@@ -223,17 +190,12 @@ ApiCall *JobsClient::send(const ApiRequest &request)
 
 ApiCall *JobsClient::createCall(const ApiRequest &request)
 {
-    const QByteArray &body = request.body;
     auto *call = new ApiCall(this);
     call->m_clock.start();
+    call->m_request = request;
+    call->m_request.method = request.method.toUpper();
     call->m_outcome.request = describe(request);
-    call->m_method = call->m_outcome.request.method;
-    QString path = request.relativePath;
-    while (path.startsWith(QLatin1Char('/')))
-        path.remove(0, 1);
-    call->m_url = m_apiRoot.resolved(QUrl(path));
-    call->m_body = body;
-    call->m_timeoutValue = m_timeout;
+    call->m_url = m_apiRoot.resolved(QUrl(withoutLeadingSlashes(request.relativePath)));
     return call;
 }
 
@@ -271,188 +233,123 @@ void JobsClient::start(ApiCall *call)
         if (call->m_finished)
             return;
         if (!result.error.isEmpty()) {
-            call->m_outcome.kind = OutcomeKind::TransportError;
-            call->m_outcome.transportError
-                = QStringLiteral("not sent: authentication failed: %1").arg(result.error);
-            call->emitFinished();
+            failAuthentication(call, result);
             return;
         }
         dispatch(call, result.headerValue);
     });
 }
 
-void JobsClient::dispatch(ApiCall *call, const QByteArray &authorization)
+void JobsClient::failAuthentication(ApiCall *call, const AuthProvider::Result &result)
 {
-    QNetworkRequest request(call->m_url);
-    for (const auto &[name, value] : call->m_outcome.request.headers) {
-        if (name != "Authorization")
-            request.setRawHeader(name, value);
-    }
-    call->m_authorization = authorization;
-    if (!authorization.isEmpty())
-        request.setRawHeader("Authorization", authorization);
-    // Never follow redirects: a redirected POST may be replayed elsewhere or lose its body.
-    request.setAttribute(
-        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    request.setAttribute(
-        QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-    if (const QString tlsError = m_tls.applyTo(request); !tlsError.isEmpty()) {
-        call->m_outcome.kind = OutcomeKind::TransportError;
-        call->m_outcome.transportError = QStringLiteral("not sent: %1").arg(tlsError);
-        call->emitFinished();
-        return;
-    }
-
-    call->resetResponse();
-    qCDebug(lcApi).noquote() << "sending" << call->m_method
-                             << call->m_outcome.request.url.toString() << call->m_body.size()
-                             << "bytes";
-    QNetworkReply *reply = nullptr;
-    if (call->m_method == "GET")
-        reply = m_nam->get(request);
-    else if (call->m_method == "POST")
-        reply = m_nam->post(request, call->m_body);
-    else if (call->m_method == "PUT")
-        reply = m_nam->put(request, call->m_body);
-    else
-        reply = m_nam->sendCustomRequest(request, call->m_method, call->m_body);
-    call->m_reply = reply;
-
-    if (!call->m_timeout) {
-        call->m_timeout = new QTimer(call);
-        call->m_timeout->setSingleShot(true);
-        connect(call->m_timeout, &QTimer::timeout, call, [call] {
-            call->m_timedOut = true;
-            if (call->m_reply)
-                call->m_reply->abort();
-        });
-    }
-    // A transfer timeout: it restarts whenever bytes move, so a slow but steady upload of a large
-    // payload is not cut, while a server that does not answer is.
-    const auto restartTimer = [call] {
-        if (call->m_timeout && !call->m_finished)
-            call->m_timeout->start(call->m_timeoutValue);
-    };
-    connect(reply, &QNetworkReply::uploadProgress, call, restartTimer);
-    connect(reply, &QNetworkReply::metaDataChanged, call, [call, restartTimer] {
-        restartTimer();
-        if (!call->m_reply)
-            return;
-        bool ok = false;
-        const qint64 length
-            = call->m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&ok);
-        call->m_declaredLength = ok ? length : -1;
-    });
-    connect(reply, &QNetworkReply::readyRead, call, [this, call, restartTimer] {
-        restartTimer();
-        readBody(call);
-    });
-    connect(reply, &QNetworkReply::finished, call, [this, call] { onReplyFinished(call); });
-#if QT_CONFIG(ssl)
-    connect(reply, &QNetworkReply::sslErrors, call, [call](const QList<QSslError> &errors) {
-        // Recorded to name the problem; never ignored.
-        for (const QSslError &error : errors)
-            call->m_sslErrors << error.errorString();
-    });
-#endif
-    restartTimer();
-}
-
-void JobsClient::readBody(ApiCall *call)
-{
-    QNetworkReply *reply = call->m_reply;
-    if (!reply || call->m_bodyCut)
-        return;
-    while (reply->bytesAvailable() > 0) {
-        const QByteArray chunk = reply->read(kReadChunk);
-        if (chunk.isEmpty())
-            break;
-        call->m_responseTotal += chunk.size();
-        const qint64 room = m_maxBodyBytes - call->m_responseBody.size();
-        if (room > 0)
-            call->m_responseBody += chunk.left(room);
-    }
-    const qint64 discardLimit = m_maxBodyBytes + kDiscardLimitBytes;
-    const bool declaredHuge = call->m_declaredLength > discardLimit;
-    if ((declaredHuge && call->m_responseTotal >= m_maxBodyBytes)
-        || call->m_responseTotal > discardLimit) {
-        // Enough to show; reading the rest would only burn time and bandwidth.
-        call->m_bodyCut = true;
-        qCInfo(lcApi) << "stopped reading an answer after" << call->m_responseTotal << "bytes";
-        reply->abort();
-    }
-}
-
-void JobsClient::onReplyFinished(ApiCall *call)
-{
-    QNetworkReply *reply = call->m_reply;
-    if (!reply || call->m_finished)
-        return;
-    readBody(call);
-    if (call->m_timeout)
-        call->m_timeout->stop();
-
-    const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    const int status = statusAttribute.isValid() ? statusAttribute.toInt() : 0;
-    const QNetworkReply::NetworkError error = reply->error();
     Outcome &outcome = call->m_outcome;
-
-    if (call->m_cancelled) {
-        outcome.kind = OutcomeKind::Cancelled;
-        outcome.transportError = QStringLiteral("cancelled before an answer arrived");
-    } else if (call->m_timedOut) {
-        outcome.kind = OutcomeKind::TransportError;
-        outcome.transportError = NetworkErrorText::noAnswerWithin(call->m_timeoutValue);
-    } else if (status > 0 && (call->m_bodyCut || NetworkErrorText::isHttpStatusError(error))) {
-        if (status == 401 && !call->m_retriedAfter401 && m_auth) {
-            m_auth->rejected(call->m_authorization);
-            if (m_auth->canRefresh()) {
-                qCInfo(lcApi) << "401: refreshing the credentials and retrying once";
-                call->m_retriedAfter401 = true;
-                call->detachReply();
-                start(call);
-                return;
-            }
-        }
-        finishHttpAnswer(call, reply, status);
-        return;
+    const SecretRedactor redactor(m_auth ? m_auth->secrets() : QList<QByteArray> {});
+    outcome.transportError
+        = QStringLiteral("not sent: authentication failed: %1").arg(redactor.redact(result.error));
+    if (result.refusal) {
+        // The token endpoint answered: its refusal is an answer, not a lost connection.
+        EndpointAnswer refusal = *result.refusal;
+        refusal.reasonPhrase = redactor.redact(refusal.reasonPhrase);
+        for (auto &header : refusal.headers)
+            header.second = redactor.redact(header.second);
+        refusal.body = redactor.redact(refusal.body);
+        outcome.kind = OutcomeKind::Unauthorized;
+        outcome.tokenAnswer = refusal;
     } else {
         outcome.kind = OutcomeKind::TransportError;
-        outcome.transportError = NetworkErrorText::describe(
-            error, call->m_url, reply->errorString(), call->m_sslErrors);
     }
     call->emitFinished();
 }
 
-void JobsClient::finishHttpAnswer(ApiCall *call, QNetworkReply *reply, int status)
+void JobsClient::dispatch(ApiCall *call, const QByteArray &authorization)
 {
+    HttpRequest request;
+    request.method = call->m_request.method;
+    request.url = call->m_url;
+    for (const auto &[name, value] : std::as_const(call->m_outcome.request.headers)) {
+        if (name != "Authorization")
+            request.headers.append({name, value});
+    }
+    call->m_authorization = authorization;
+    if (!authorization.isEmpty())
+        request.headers.append({QByteArrayLiteral("Authorization"), authorization});
+    request.body = call->m_request.body;
+    request.sendOnce = call->m_request.changesState();
+
+    qCDebug(lcApi).noquote() << "sending" << request.method << request.url.toString()
+                             << request.body.size() << "bytes";
+    auto *exchange = new HttpExchange(m_nam, request, m_limits, m_tls, call);
+    call->m_exchange = exchange;
+    connect(exchange, &HttpExchange::finished, call,
+        [this, call](const HttpResult &result) { onExchangeFinished(call, result); });
+    exchange->start();
+}
+
+void JobsClient::onExchangeFinished(ApiCall *call, const HttpResult &result)
+{
+    if (call->m_finished)
+        return;
+    if (HttpExchange *exchange = call->m_exchange) {
+        call->m_exchange.clear();
+        exchange->deleteLater();
+    }
+    const bool answered
+        = result.ending == HttpEnding::Answered || result.ending == HttpEnding::PartialAnswer;
+    if (answered && result.status == 401 && !call->m_retriedAfter401 && m_auth) {
+        // A 401 means nothing was applied: asking again with fresh credentials is safe.
+        m_auth->rejected(call->m_authorization);
+        if (m_auth->canRefresh()) {
+            qCInfo(lcApi) << "401: refreshing the credentials and retrying once";
+            call->m_retriedAfter401 = true;
+            start(call);
+            return;
+        }
+    }
+
     Outcome &outcome = call->m_outcome;
-    outcome.httpStatus = status;
-    outcome.reasonPhrase
-        = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
-    outcome.responseHeaders.clear();
-    for (const auto &pair : reply->rawHeaderPairs())
-        outcome.responseHeaders.append(pair);
-    outcome.rawBody = call->m_responseBody;
-    outcome.bodyTotalBytes
-        = std::max(call->m_responseTotal, call->m_bodyCut ? call->m_declaredLength : qint64(0));
-    outcome.bodyTruncated = call->m_responseTotal > call->m_responseBody.size() || call->m_bodyCut;
-    outcome.problem = ProblemDetails::parse(outcome.rawBody, reply->rawHeader("Content-Type"));
-    if (status >= 300 && status < 400) {
-        outcome.kind = OutcomeKind::Redirected;
-        const QByteArray location = reply->rawHeader("Location");
-        QUrl target = location.isEmpty()
-            ? reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl()
-            : QUrl::fromEncoded(location);
-        if (target.isRelative())
-            target = call->m_url.resolved(target);
-        outcome.redirectLocation
-            = location.isEmpty() && target.isEmpty() ? QString() : target.toString();
-    } else {
-        outcome.kind = classifyHttpStatus(status, outcome.problem);
+    // Whatever the server sent back may echo a secret of the request: redact it everywhere.
+    const SecretRedactor redactor(m_auth ? m_auth->secrets() : QList<QByteArray> {});
+    switch (result.ending) {
+    case HttpEnding::Answered:
+    case HttpEnding::PartialAnswer: {
+        const int status = result.status.value_or(0);
+        outcome.httpStatus = status;
+        outcome.reasonPhrase = redactor.redact(result.reasonPhrase);
+        outcome.responseHeaders.clear();
+        for (const auto &[name, value] : result.headers)
+            outcome.responseHeaders.append({name, redactor.redact(value)});
+        outcome.rawBody = redactor.redact(result.body);
+        outcome.bodyTotalBytes = result.bodyTotalBytes;
+        outcome.bodyTruncated = result.bodyTruncated;
+        outcome.problem = ProblemDetails::parse(
+            outcome.rawBody, outcome.responseHeader(QByteArrayLiteral("Content-Type")));
+        outcome.answerIncomplete = result.ending == HttpEnding::PartialAnswer;
+        outcome.transportError
+            = outcome.answerIncomplete ? redactor.redact(result.error) : QString();
+        if (status >= 300 && status < 400) {
+            outcome.kind = OutcomeKind::Redirected;
+            outcome.redirectLocation = result.redirectTarget.isEmpty()
+                ? QString()
+                : redactor.redact(result.redirectTarget.toString());
+        } else {
+            outcome.kind = classifyHttpStatus(status, outcome.problem);
+        }
+        break;
+    }
+    case HttpEnding::SentNoAnswer:
+        // A change that may have been applied; a read that got no answer is just that.
+        outcome.kind = call->m_request.changesState() ? OutcomeKind::SentNoAnswer
+                                                      : OutcomeKind::TransportError;
+        outcome.transportError = redactor.redact(result.error);
+        break;
+    case HttpEnding::NotSent:
+        outcome.kind = OutcomeKind::TransportError;
+        outcome.transportError = redactor.redact(result.error);
+        break;
+    case HttpEnding::Cancelled:
+        outcome.kind = OutcomeKind::Cancelled;
+        outcome.transportError = QStringLiteral("cancelled before an answer arrived");
+        break;
     }
     call->emitFinished();
 }

@@ -3,19 +3,17 @@
 
 #include "core/camunda/Outcome.h"
 #include "core/http/AuthProvider.h"
+#include "core/http/HttpExchange.h"
 #include "core/http/TlsOptions.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
-#include <QStringList>
 #include <QUrl>
 
 #include <chrono>
 
 class QNetworkAccessManager;
-class QNetworkReply;
-class QTimer;
 
 namespace JobDesk {
 
@@ -41,45 +39,40 @@ private:
     explicit ApiCall(QObject *parent);
     Q_DISABLE_COPY_MOVE(ApiCall)
 
-    void resetResponse();
-    void detachReply();
+    void detachExchange();
     void emitFinished();
 
     Outcome m_outcome;
+    ApiRequest m_request; ///< as given (its body is what is sent)
     bool m_finished = false;
     bool m_retriedAfter401 = false;
-    bool m_cancelled = false;
-    bool m_timedOut = false;
-    bool m_bodyCut = false; ///< stopped reading a body far beyond the cap
-    qint64 m_declaredLength = -1; ///< Content-Length of the answer, if any
-    QByteArray m_method;
     QUrl m_url;
-    QByteArray m_body; ///< what is sent (the record's body may be redacted)
     QByteArray m_authorization; ///< the Authorization value sent (memory only, never shown)
-    QByteArray m_responseBody;
-    qint64 m_responseTotal = 0;
-    QStringList m_sslErrors;
-    std::chrono::milliseconds m_timeoutValue {0};
-    QPointer<QNetworkReply> m_reply;
-    QTimer *m_timeout = nullptr;
+    QPointer<HttpExchange> m_exchange;
     QElapsedTimer m_clock;
 };
 
-/// The only place that talks HTTP to a Camunda 8 REST API (or the sandbox).
+/// The one client of the Camunda 8 REST API (or the sandbox): every request is an ApiRequest
+/// sent with send().
 ///
-/// Uses an injected QNetworkAccessManager and AuthProvider. Requests carry
-/// `Content-Type: application/json`, `Accept: application/json, application/problem+json` and a
-/// `User-Agent: JobDesk/<version>`. Redirects are never followed (a 3xx is reported with its
-/// Location), bodies are read with a cap (default 1 MiB, the rest discarded and reported), each
-/// request has a transfer timeout (default 30 s), and every transport failure becomes a clear
-/// message. On a 401 the auth provider is invalidated and, if it can refresh, the request is
-/// retried once.
+/// Uses an injected QNetworkAccessManager and AuthProvider; each request goes on the wire through
+/// an HttpExchange (the request policy: no redirects, no cookies, bounded time and memory, TLS
+/// checks). Requests carry `Content-Type: application/json` (when they have a body),
+/// `Accept: application/json, application/problem+json` and `User-Agent: JobDesk/<version>`.
+/// A request that changes state (ApiRequest::changesState()) is put on the wire at most once: when
+/// it went out and no answer came, the outcome is SentNoAnswer ("the server may have applied it").
+/// An answer cut short after its headers keeps its status, headers and what arrived
+/// (Outcome::answerIncomplete). Secrets known to the request (the auth provider's) are redacted, as
+/// whole values, from everything the server sent back; the record of what was sent has only its
+/// Authorization value replaced, never its URL or body. On a 401 the auth provider is
+/// invalidated and, if it can refresh, the request is retried once (a 401 means nothing was
+/// applied).
 class JobsClient final : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr qint64 kDefaultMaxBodyBytes = 1024 * 1024;
-    static constexpr std::chrono::milliseconds kDefaultTimeout {30000};
+    static constexpr qint64 kDefaultMaxBodyBytes = HttpLimits::kDefaultMaxBodyBytes;
+    static constexpr std::chrono::milliseconds kDefaultTimeout = HttpLimits::kDefaultIdleTimeout;
 
     explicit JobsClient(QNetworkAccessManager *nam, QObject *parent = nullptr);
     ~JobsClient() override;
@@ -101,14 +94,17 @@ public:
     /// Not owned; nullptr means no authentication.
     void setAuthProvider(AuthProvider *auth);
     AuthProvider *authProvider() const { return m_auth; }
-    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
-    std::chrono::milliseconds timeout() const { return m_timeout; }
-    void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
-    qint64 maxBodyBytes() const { return m_maxBodyBytes; }
-    /// Bytes of an answer read (and discarded) beyond the cap before the client stops reading and
-    /// reports the body as cut; an answer that declares a Content-Length beyond cap + this is not
-    /// read past the cap at all.
-    static constexpr qint64 kDiscardLimitBytes = 8 * 1024 * 1024;
+    /// The idle timeout: no byte in either direction for this long ends a request. Unless
+    /// setDeadline() says otherwise, a request also ends after twice this time overall
+    /// (HttpLimits::derivedDeadline), however steadily a server trickles.
+    void setTimeout(std::chrono::milliseconds timeout) { m_limits.idleTimeout = timeout; }
+    std::chrono::milliseconds timeout() const { return m_limits.idleTimeout; }
+    /// The overall deadline of one request on the wire; 0 (the default) derives it from timeout().
+    void setDeadline(std::chrono::milliseconds deadline) { m_limits.deadline = deadline; }
+    std::chrono::milliseconds deadline() const { return m_limits.effectiveDeadline(); }
+    void setMaxBodyBytes(qint64 bytes) { m_limits.maxBodyBytes = bytes; }
+    qint64 maxBodyBytes() const { return m_limits.maxBodyBytes; }
+    const HttpLimits &limits() const { return m_limits; }
 
     /// `POST jobs/{key}/completion`. The request must be valid (see validationError()).
     /// `finished` always comes later from the event loop, never inside this call. When nothing
@@ -119,14 +115,16 @@ public:
     /// `GET topology`.
     ApiCall *topology();
     /// Every request goes out through here: its action and subject are recorded with it, and a
-    /// request that changes state is never re-sent by the transport.
+    /// request that changes state is never re-sent by the transport (a lost answer ends as
+    /// OutcomeKind::SentNoAnswer). `finished` always comes later from the event loop.
     ApiCall *send(const ApiRequest &request);
     /// A read-only call relative to the API root, e.g. ("POST", "jobs/search", body)
     /// (ActionKind::Lookup).
     ApiCall *send(
         const QByteArray &method, const QString &relativePath, const QByteArray &body = {});
 
-    /// What `complete()` would send, secrets redacted (for --dry-run, preview, curl export).
+    /// What `send()` would send, the Authorization value redacted (for --dry-run, preview, curl
+    /// export); URL and body exactly as they go out.
     RequestRecord describe(const ApiRequest &request) const;
     RequestRecord describe(
         const QByteArray &method, const QString &relativePath, const QByteArray &body) const;
@@ -138,25 +136,21 @@ public:
     static QString toCurl(const RequestRecord &request);
     /// `JobDesk/<version> (Qt <runtime version>)`.
     static QByteArray userAgent();
-    /// Replaces every occurrence of each (non-empty) secret with "<redacted>".
-    static QByteArray redact(QByteArray text, const QList<QByteArray> &secrets);
 
 private:
     ApiCall *createCall(const ApiRequest &request);
     void failLater(ApiCall *call, OutcomeKind kind, const QString &message);
     void start(ApiCall *call);
     void dispatch(ApiCall *call, const QByteArray &authorization);
-    void readBody(ApiCall *call);
-    void onReplyFinished(ApiCall *call);
-    void finishHttpAnswer(ApiCall *call, QNetworkReply *reply, int status);
+    void onExchangeFinished(ApiCall *call, const HttpResult &result);
+    void failAuthentication(ApiCall *call, const AuthProvider::Result &result);
 
     QNetworkAccessManager *m_nam;
     QPointer<AuthProvider> m_auth;
     QUrl m_apiRoot;
     QString m_apiRootError;
     TlsOptions m_tls;
-    std::chrono::milliseconds m_timeout = kDefaultTimeout;
-    qint64 m_maxBodyBytes = kDefaultMaxBodyBytes;
+    HttpLimits m_limits;
 };
 
 } // namespace JobDesk

@@ -9,13 +9,16 @@ QString hostAndPort(const QUrl &url)
     return QStringLiteral("%1:%2").arg(url.host()).arg(url.port(defaultPort));
 }
 
+QString seconds(std::chrono::milliseconds duration)
+{
+    const qint64 ms = duration.count();
+    return ms % 1000 == 0 ? QString::number(ms / 1000)
+                          : QString::number(static_cast<double>(ms) / 1000.0, 'g', 4);
+}
+
 QString noAnswerWithin(std::chrono::milliseconds timeout)
 {
-    const qint64 ms = timeout.count();
-    const QString seconds = ms % 1000 == 0
-        ? QString::number(ms / 1000)
-        : QString::number(static_cast<double>(ms) / 1000.0, 'g', 4);
-    return QStringLiteral("no answer within %1 s").arg(seconds);
+    return QStringLiteral("no answer within %1 s").arg(seconds(timeout));
 }
 
 bool isHttpStatusError(QNetworkReply::NetworkError error)
@@ -26,7 +29,6 @@ bool isHttpStatusError(QNetworkReply::NetworkError error)
     case QNetworkReply::ContentOperationNotPermittedError:
     case QNetworkReply::ContentNotFoundError:
     case QNetworkReply::AuthenticationRequiredError:
-    case QNetworkReply::ContentReSendError:
     case QNetworkReply::ContentConflictError:
     case QNetworkReply::ContentGoneError:
     case QNetworkReply::UnknownContentError:
@@ -41,8 +43,7 @@ bool isHttpStatusError(QNetworkReply::NetworkError error)
     }
 }
 
-QString describe(QNetworkReply::NetworkError error, const QUrl &url, const QString &qtMessage,
-    const QStringList &sslErrors)
+QString describe(QNetworkReply::NetworkError error, const QUrl &url, const QString &qtMessage)
 {
     const QString where = hostAndPort(url);
     switch (error) {
@@ -63,11 +64,7 @@ QString describe(QNetworkReply::NetworkError error, const QUrl &url, const QStri
                               "where https is expected (or the other way round)?")
             .arg(where);
     case QNetworkReply::SslHandshakeFailedError:
-        if (!sslErrors.isEmpty())
-            return QStringLiteral("the TLS handshake with %1 failed: %2 — the certificate is not "
-                                  "trusted; add its CA bundle to the profile (certificate checks "
-                                  "are never switched off)")
-                .arg(where, sslErrors.join(QStringLiteral("; ")));
+        // With the certificate problems at hand, TlsVerification::describeHandshakeFailure().
         return QStringLiteral("the TLS handshake with %1 failed: %2 — is this an https port?")
             .arg(where, qtMessage);
     case QNetworkReply::TemporaryNetworkFailureError:

@@ -10,16 +10,17 @@
 
 namespace JobDesk {
 
-/// Plain sentences for transport failures, shared by JobsClient and the OAuth token fetch.
+/// Plain sentences for transport failures (used by HttpExchange).
 namespace NetworkErrorText {
 
 /// "host:port" of a URL, with the scheme's default port filled in.
 QString hostAndPort(const QUrl &url);
-/// What went wrong, in words a support engineer can act on. `sslErrors` are the certificate
-/// problems reported before a TLS handshake failed (named in the sentence); `qtMessage` is the
-/// reply's errorString(), used for failures without a better explanation.
-QString describe(QNetworkReply::NetworkError error, const QUrl &url, const QString &qtMessage,
-    const QStringList &sslErrors = {});
+/// What went wrong, in words a support engineer can act on. `qtMessage` is the reply's
+/// errorString(), used for failures without a better explanation. (A TLS handshake that failed
+/// over named certificate problems: TlsVerification::describeHandshakeFailure().)
+QString describe(QNetworkReply::NetworkError error, const QUrl &url, const QString &qtMessage);
+/// "30" or "1.5": a duration in seconds, as the sentences say it.
+QString seconds(std::chrono::milliseconds duration);
 /// "no answer within 30 s" (or "1.5 s").
 QString noAnswerWithin(std::chrono::milliseconds timeout);
 /// True for errors that QNetworkReply reports together with an HTTP status (4xx/5xx answers):

@@ -4,20 +4,15 @@
 #include "core/base/Logging.h"
 #include "core/http/JobsClient.h"
 #include "core/http/NetworkErrorText.h"
+#include "core/http/SecretRedactor.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QTimer>
+#include <QUrlQuery>
 
 #include <algorithm>
 #include <utility>
-
-#if QT_CONFIG(ssl)
-#include <QSslError>
-#endif
 
 namespace JobDesk {
 
@@ -45,16 +40,12 @@ OAuthClientCredentialsProvider::OAuthClientCredentialsProvider(
     , m_settings(settings)
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
+    m_limits.idleTimeout = kDefaultTimeout;
+    m_limits.maxBodyBytes = kDefaultMaxBodyBytes;
 }
 
-OAuthClientCredentialsProvider::~OAuthClientCredentialsProvider()
-{
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-    }
-}
+// The exchange in flight is a child: deleting it aborts the token request.
+OAuthClientCredentialsProvider::~OAuthClientCredentialsProvider() = default;
 
 QByteArray OAuthClientCredentialsProvider::formBody(const Settings &settings)
 {
@@ -77,13 +68,10 @@ bool OAuthClientCredentialsProvider::hasValidToken() const
 
 QList<QByteArray> OAuthClientCredentialsProvider::secrets() const
 {
+    // SecretRedactor also looks for the encoded forms (percent-, form-, JSON-, HTML-encoded).
     QList<QByteArray> list;
-    if (!m_settings.clientSecret.isEmpty()) {
+    if (!m_settings.clientSecret.isEmpty())
         list << m_settings.clientSecret.toUtf8();
-        const QByteArray encoded = QUrl::toPercentEncoding(m_settings.clientSecret);
-        if (encoded != list.first())
-            list << encoded;
-    }
     if (!m_token.isEmpty())
         list << m_token;
     return list;
@@ -113,7 +101,7 @@ void OAuthClientCredentialsProvider::rejected(const QByteArray &headerValue)
 void OAuthClientCredentialsProvider::authorize(QObject *context, Callback done)
 {
     if (hasValidToken()) {
-        done(Result {QByteArrayLiteral("Bearer ") + m_token, {}});
+        done(Result::granted(QByteArrayLiteral("Bearer ") + m_token));
         return;
     }
     m_token.clear();
@@ -123,131 +111,108 @@ void OAuthClientCredentialsProvider::authorize(QObject *context, Callback done)
         fetch();
 }
 
+QString OAuthClientCredentialsProvider::tokenUrlProblem() const
+{
+    const QUrl url = m_settings.tokenUrl;
+    if (!url.isValid() || url.host().isEmpty()
+        || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
+        return QStringLiteral("the OAuth token URL '%1' is not an http(s) address")
+            .arg(url.toString(QUrl::RemoveUserInfo));
+    // A secret in the address would be shown and stored wherever the address is.
+    const QList<QPair<QString, QString>> items = QUrlQuery(url).queryItems();
+    const bool secretInQuery
+        = std::any_of(items.cbegin(), items.cend(), [](const QPair<QString, QString> &item) {
+              return item.first.compare(QLatin1String("client_secret"), Qt::CaseInsensitive) == 0;
+          });
+    if (!url.password().isEmpty() || secretInQuery)
+        return QStringLiteral("the OAuth token URL must not contain a password or a "
+                              "client_secret — give the secret as the connection's client secret");
+    if (m_settings.clientId.isEmpty())
+        return QStringLiteral("OAuth needs a client id");
+    if (m_settings.clientSecret.isEmpty())
+        return QStringLiteral("OAuth needs the client secret of client '%1'")
+            .arg(m_settings.clientId);
+    return {};
+}
+
 void OAuthClientCredentialsProvider::fetch()
 {
     m_fetching = true;
     m_fetchStartedAt = m_clock();
-    const QUrl url = m_settings.tokenUrl;
-    QString problem;
-    if (!url.isValid() || url.host().isEmpty()
-        || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
-        problem = QStringLiteral("the OAuth token URL '%1' is not an http(s) address")
-                      .arg(url.toString());
-    else if (m_settings.clientId.isEmpty())
-        problem = QStringLiteral("OAuth needs a client id");
-    else if (m_settings.clientSecret.isEmpty())
-        problem = QStringLiteral("OAuth needs the client secret of client '%1'")
-                      .arg(m_settings.clientId);
-
-    QNetworkRequest request(url);
-    if (problem.isEmpty())
-        problem = m_tls.applyTo(request);
-    if (!problem.isEmpty()) {
+    if (const QString problem = tokenUrlProblem(); !problem.isEmpty()) {
         // Answer after the caller returned, as a network answer would.
-        QTimer::singleShot(0, this, [this, problem] { deliver(Result {{}, problem}); });
+        QTimer::singleShot(0, this, [this, problem] {
+            Result result;
+            result.error = problem;
+            deliver(result);
+        });
         return;
     }
 
-    request.setRawHeader("Content-Type", "application/x-www-form-urlencoded");
-    request.setRawHeader("Accept", "application/json");
-    request.setRawHeader("User-Agent", JobsClient::userAgent());
-    request.setAttribute(
-        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    request.setAttribute(
-        QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    HttpRequest request;
+    request.method = QByteArrayLiteral("POST");
+    request.url = m_settings.tokenUrl;
+    request.headers = {
+        {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/x-www-form-urlencoded")},
+        {QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")},
+        {QByteArrayLiteral("User-Agent"), JobsClient::userAgent()},
+    };
+    request.body = formBody(m_settings);
+    request.sendOnce = false; // asking for a token changes nothing: the transport may repeat it
 
-    m_body.clear();
-    m_bodyTotal = 0;
-    m_timedOut = false;
-    m_bodyCut = false;
-    m_sslErrors.clear();
     ++m_requestCount;
-    qCInfo(lcApi) << "requesting an access token from" << url.toString() << "for client"
-                  << m_settings.clientId;
-
-    QNetworkReply *reply = m_nam->post(request, formBody(m_settings));
-    m_reply = reply;
-    connect(reply, &QNetworkReply::readyRead, this, &OAuthClientCredentialsProvider::onReadyRead);
-    connect(reply, &QNetworkReply::finished, this, &OAuthClientCredentialsProvider::onFinished);
-#if QT_CONFIG(ssl)
-    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
-        for (const QSslError &error : errors)
-            m_sslErrors << error.errorString();
+    qCInfo(lcApi) << "requesting an access token from" << m_settings.tokenUrl.toString()
+                  << "for client" << m_settings.clientId;
+    auto *exchange = new HttpExchange(m_nam, request, m_limits, m_tls, this);
+    m_exchange = exchange;
+    connect(exchange, &HttpExchange::finished, this, [this, exchange](const HttpResult &answer) {
+        exchange->deleteLater();
+        onExchangeFinished(answer);
     });
-#endif
-    if (!m_timer) {
-        m_timer = new QTimer(this);
-        m_timer->setSingleShot(true);
-        connect(m_timer, &QTimer::timeout, this, &OAuthClientCredentialsProvider::onTimeout);
-    }
-    m_timer->start(m_timeout);
+    exchange->start();
 }
 
-void OAuthClientCredentialsProvider::onReadyRead()
+void OAuthClientCredentialsProvider::onExchangeFinished(const HttpResult &answer)
 {
-    if (!m_reply)
-        return;
-    while (m_reply->bytesAvailable() > 0) {
-        const QByteArray chunk = m_reply->read(64 * 1024);
-        m_bodyTotal += chunk.size();
-        const qint64 room = m_maxBodyBytes - m_body.size();
-        if (room > 0)
-            m_body += chunk.left(room);
-    }
-    if (m_bodyTotal > m_maxBodyBytes && !m_bodyCut) {
-        // A token answer is small; a huge one is not a token answer. Stop reading.
-        m_bodyCut = true;
-        m_reply->abort();
-    }
-}
-
-void OAuthClientCredentialsProvider::onTimeout()
-{
-    if (!m_reply)
-        return;
-    m_timedOut = true;
-    m_reply->abort();
-}
-
-void OAuthClientCredentialsProvider::onFinished()
-{
-    QNetworkReply *reply = m_reply;
-    if (!reply)
-        return;
-    if (!m_bodyCut)
-        onReadyRead();
-    m_timer->stop();
-    reply->disconnect(this);
-    reply->deleteLater();
-    m_reply.clear();
-
-    const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    const QNetworkReply::NetworkError error = reply->error();
+    m_exchange.clear();
+    const SecretRedactor redactor({m_settings.clientSecret.toUtf8()});
     const QUrl url = m_settings.tokenUrl;
     Result result;
-    if (m_timedOut) {
-        result.error = QStringLiteral("the OAuth token endpoint %1 gave %2")
-                           .arg(url.toString(), NetworkErrorText::noAnswerWithin(m_timeout));
-    } else if (statusAttribute.isValid() && statusAttribute.toInt() > 0
-        && (m_bodyCut || NetworkErrorText::isHttpStatusError(error))) {
-        result = parseAnswer(statusAttribute.toInt(), m_body, reply->rawHeader("Content-Type"));
-        if (m_bodyCut && result.error.isEmpty())
-            result = Result {{},
-                QStringLiteral("the OAuth token endpoint's answer is larger "
-                               "than %1 bytes — is the token URL right?")
-                    .arg(m_maxBodyBytes)};
-        if (statusAttribute.toInt() >= 300 && statusAttribute.toInt() < 400) {
-            const QByteArray location = reply->rawHeader("Location");
+    if (answer.ending == HttpEnding::Answered || answer.ending == HttpEnding::PartialAnswer) {
+        const int status = answer.status.value_or(0);
+        if (answer.ending == HttpEnding::PartialAnswer)
+            result.error = QStringLiteral("the OAuth token endpoint's answer (HTTP %1) is "
+                                          "incomplete: %2")
+                               .arg(status)
+                               .arg(answer.error);
+        else if (status >= 300 && status < 400)
             result.error = QStringLiteral("the OAuth token endpoint redirected to '%1' — use "
                                           "that address as the token URL")
-                               .arg(QString::fromUtf8(location));
+                               .arg(QString::fromUtf8(answer.header("Location")));
+        else if (answer.bodyTruncated)
+            result.error = QStringLiteral("the OAuth token endpoint's answer is larger than %1 "
+                                          "bytes — is the token URL right?")
+                               .arg(m_limits.maxBodyBytes);
+        else
+            result = parseAnswer(status, answer.body);
+        if (!result.error.isEmpty()) {
+            EndpointAnswer refusal;
+            refusal.url = url;
+            refusal.httpStatus = status;
+            refusal.reasonPhrase = redactor.redact(answer.reasonPhrase);
+            for (const auto &[name, value] : answer.headers)
+                refusal.headers.append({name, redactor.redact(value)});
+            refusal.body = redactor.redact(answer.body);
+            result.refusal = refusal;
         }
+    } else if (answer.timedOut && answer.ending == HttpEnding::SentNoAnswer) {
+        result.error = QStringLiteral("the OAuth token endpoint %1 gave %2")
+                           .arg(url.toString(), answer.error);
     } else {
         result.error
-            = QStringLiteral("the OAuth token endpoint could not be reached: %1")
-                  .arg(NetworkErrorText::describe(error, url, reply->errorString(), m_sslErrors));
+            = QStringLiteral("the OAuth token endpoint could not be reached: %1").arg(answer.error);
     }
+    result.error = redactor.redact(result.error);
     if (result.error.isEmpty())
         qCInfo(lcApi) << "got an access token for client" << m_settings.clientId;
     else
@@ -256,9 +221,8 @@ void OAuthClientCredentialsProvider::onFinished()
 }
 
 OAuthClientCredentialsProvider::Result OAuthClientCredentialsProvider::parseAnswer(
-    int status, const QByteArray &body, const QByteArray &contentType)
+    int status, const QByteArray &body)
 {
-    Q_UNUSED(contentType)
     Result result;
     QJsonParseError parseError {};
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/http/AuthProvider.h"
+#include "core/http/HttpExchange.h"
 #include "core/http/TlsOptions.h"
 
 #include <QDateTime>
@@ -13,8 +14,6 @@
 #include <optional>
 
 class QNetworkAccessManager;
-class QNetworkReply;
-class QTimer;
 
 namespace JobDesk {
 
@@ -24,8 +23,13 @@ namespace JobDesk {
 /// `grant_type=client_credentials&client_id=…&client_secret=…[&audience=…][&scope=…]`
 /// (form-encoded) to the token URL. Calls that arrive while a fetch is in flight wait for that one
 /// fetch. The token is kept in memory only, until 30 s (or 10 % of its lifetime, whichever is
-/// less) before `expires_in` runs out. Token endpoint failures come back as sentences (bad client,
-/// unreachable, not JSON, no access_token). The client secret and tokens are never logged.
+/// less) before `expires_in` runs out. The token request goes through HttpExchange like every
+/// other request (no redirects, no cookies, idle timeout and overall deadline, capped body, TLS
+/// checks); unlike a change it may be re-sent by the transport. Token endpoint failures come back
+/// as sentences (bad client, unreachable, not JSON, no access_token), and when the endpoint
+/// answered, with its status and body (`Result::refusal`) — the client secret redacted from both,
+/// in every form an echoing server could write it. A token URL carrying a password or a
+/// `client_secret` is refused. The client secret and tokens are never logged.
 class OAuthClientCredentialsProvider final : public AuthProvider
 {
     Q_OBJECT
@@ -59,8 +63,11 @@ public:
 
     /// For tests: where "now" comes from (default: QDateTime::currentDateTimeUtc).
     void setClock(Clock clock) { m_clock = std::move(clock); }
-    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
-    void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
+    /// The idle timeout of a token request (the overall deadline derives from it unless set).
+    void setTimeout(std::chrono::milliseconds timeout) { m_limits.idleTimeout = timeout; }
+    /// The overall deadline of a token request; 0 derives it from the timeout.
+    void setDeadline(std::chrono::milliseconds deadline) { m_limits.deadline = deadline; }
+    void setMaxBodyBytes(qint64 bytes) { m_limits.maxBodyBytes = bytes; }
     /// Applied to https token URLs (CA bundle, client certificate).
     void setTlsOptions(const TlsOptions &options) { m_tls = options; }
 
@@ -87,31 +94,23 @@ private:
         Callback done;
     };
     void fetch();
-    void onReadyRead();
-    void onFinished();
-    void onTimeout();
+    void onExchangeFinished(const HttpResult &answer);
     void deliver(const Result &result);
-    Result parseAnswer(int status, const QByteArray &body, const QByteArray &contentType);
+    Result parseAnswer(int status, const QByteArray &body);
+    QString tokenUrlProblem() const;
 
     QNetworkAccessManager *m_nam;
     Settings m_settings;
     Clock m_clock;
     TlsOptions m_tls;
-    std::chrono::milliseconds m_timeout = kDefaultTimeout;
-    qint64 m_maxBodyBytes = kDefaultMaxBodyBytes;
+    HttpLimits m_limits;
 
     QByteArray m_token;
     std::optional<QDateTime> m_refreshAt;
 
-    QPointer<QNetworkReply> m_reply;
+    QPointer<HttpExchange> m_exchange;
     bool m_fetching = false;
     QDateTime m_fetchStartedAt;
-    QTimer *m_timer = nullptr;
-    QByteArray m_body;
-    qint64 m_bodyTotal = 0;
-    bool m_timedOut = false;
-    bool m_bodyCut = false;
-    QStringList m_sslErrors;
     QList<Waiter> m_waiters;
     int m_requestCount = 0;
 };

@@ -171,11 +171,11 @@ bool needsRecheck(const Outcome &attempt)
     if (!changesState(attempt.request.action))
         return false; // a read that lost its answer is simply read again
     switch (attempt.kind) {
-    case OutcomeKind::TransportError:
-    case OutcomeKind::Cancelled:
-        // "not sent: …" is the client's word for a request that never left.
-        return !attempt.transportError.startsWith(QLatin1String("not sent"));
+    case OutcomeKind::SentNoAnswer: // went out, no answer: the server may have applied it
+    case OutcomeKind::Cancelled: // cancelled in flight: it may have reached the server
+        return true;
     default:
+        // TransportError on a change means it never left (JobsClient tells them apart).
         return false;
     }
 }

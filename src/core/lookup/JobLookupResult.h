@@ -87,8 +87,9 @@ namespace LookupRules {
 LookupState stateForSearch(const Outcome &outcome, bool found);
 
 /// True when an attempt's answer was lost after the request may have reached the server, so
-/// only a look-up can say what happened: no answer (a time-out or a broken connection after
-/// sending), cancelled in flight. Requests that never left ("not sent: …") need no re-check.
+/// only a look-up can say what happened: sent with no answer (a time-out or a broken connection
+/// after sending), cancelled in flight. A change that never left (TransportError) and every
+/// answer need no re-check.
 bool needsRecheck(const Outcome &attempt);
 
 /// What the job as looked up says about an attempt of `action` whose answer was lost.
