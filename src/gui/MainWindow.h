@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/camunda/Outcome.h"
+#include "core/lookup/JobLookupResult.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -30,7 +31,10 @@ class CompletionRequest;
 class ConnectionBar;
 class DraftStore;
 class HistoryStore;
+class FindJobsDialog;
+class JobCard;
 class JobForm;
+class JobInspector;
 class JobsClient;
 class LogPanel;
 class TemplateStore;
@@ -81,6 +85,13 @@ public:
     MessageBanner *banner() const;
     ConnectionBar *connectionBar() const;
     JobsClient *client() const { return m_client; }
+    /// The job card above the form and the look-ups behind it.
+    JobCard *jobCard() const { return m_jobCard; }
+    JobInspector *inspector() const { return m_inspector; }
+    /// The Find jobs view (made on first use), and the keys last selected there (kept for the
+    /// batch work).
+    FindJobsDialog *findJobsDialog() const { return m_findJobs; }
+    const QStringList &selectedJobKeys() const { return m_selectedJobKeys; }
     bool isSending() const { return !m_call.isNull(); }
     const Connection &connection() const { return m_connection; }
     /// Switches where requests go (profile switch): title, connection bar, client root and auth.
@@ -129,6 +140,8 @@ public slots:
     void copyCurl();
     void previewRequest();
     void showAbout();
+    /// Opens the Find jobs view (Ctrl+Shift+J).
+    void findJobs();
     /// Writes the draft now (also done debounced after every edit and on close).
     void saveDraft();
 
@@ -150,9 +163,18 @@ private:
         QString jobKey;
         bool denied = false;
         QString deniedReason;
+        std::optional<JobRecord> job; ///< the job as looked up when it was sent, if known
     };
 
     void startAttempt(const CompletionRequest &request);
+    // The job at hand (MainWindowJob.cpp): the card and its look-ups, the fit check before
+    // sending, and what a re-check after a lost answer found.
+    void setupJobCard();
+    /// False when the person declined to send a form that does not fit the job as looked up.
+    bool confirmFit(const CompletionRequest &request);
+    /// After an outcome: re-check a lost answer, else re-read the job for the card.
+    void lookAgainAfter(const Outcome &outcome);
+    void showRecheck(const JobLookupResult &result);
     void onFinished(const Outcome &answer);
     /// Appends the finished attempt to the history; returns its id, or 0 with `*error` set
     /// (empty when there is no history to write to).
@@ -178,6 +200,10 @@ private:
     HistoryStore *m_history;
     DraftStore *m_drafts;
     LogPanel *m_logPanel;
+    JobCard *m_jobCard = nullptr;
+    JobInspector *m_inspector = nullptr;
+    FindJobsDialog *m_findJobs = nullptr;
+    QStringList m_selectedJobKeys;
     TemplatesDock *m_templatesDock = nullptr;
     QTimer *m_draftTimer;
     QTimer *m_elapsedTimer;
