@@ -1,78 +1,123 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sandbox/IncidentSearch.h"
 
-#include <QDateTime>
-#include <QJsonArray>
-
-#include <algorithm>
-#include <array>
-#include <vector>
-
 namespace JobDesk::Sandbox {
 
 namespace {
 
-constexpr std::array<const char *, 7> FilterFields {
-    "incidentKey", "jobKey", "state", "errorType", "processInstanceKey", "elementId", "tenantId"};
-constexpr std::array<const char *, 12> SortFields {"incidentKey", "processDefinitionKey",
-    "processDefinitionId", "processInstanceKey", "errorType", "errorMessage", "elementId",
-    "elementInstanceKey", "creationTime", "state", "jobKey", "tenantId"};
+enum IncidentField {
+    IncidentKey,
+    ProcessDefinitionKey,
+    ProcessDefinitionId,
+    ProcessInstanceKey,
+    ErrorType,
+    ErrorMessage,
+    ElementId,
+    ElementInstanceKey,
+    CreationTime,
+    State,
+    JobKey,
+    TenantId,
+};
 
-template <std::size_t N> bool listed(const std::array<const char *, N> &names, const QString &name)
+const std::vector<FieldSpec> &incidentFields()
 {
-    return std::any_of(
-        names.begin(), names.end(), [&](const char *n) { return name == QLatin1String(n); });
+    using V = GatewayVersion;
+    using T = FieldType;
+    static const QStringList types {QStringLiteral("UNSPECIFIED"), QStringLiteral("UNKNOWN"),
+        QStringLiteral("IO_MAPPING_ERROR"), QStringLiteral("JOB_NO_RETRIES"),
+        QStringLiteral("EXECUTION_LISTENER_NO_RETRIES"), QStringLiteral("TASK_LISTENER_NO_RETRIES"),
+        QStringLiteral("AD_HOC_SUB_PROCESS_NO_RETRIES"), QStringLiteral("CONDITION_ERROR"),
+        QStringLiteral("EXTRACT_VALUE_ERROR"), QStringLiteral("CALLED_ELEMENT_ERROR"),
+        QStringLiteral("UNHANDLED_ERROR_EVENT"), QStringLiteral("MESSAGE_SIZE_EXCEEDED"),
+        QStringLiteral("CALLED_DECISION_ERROR"), QStringLiteral("DECISION_EVALUATION_ERROR"),
+        QStringLiteral("FORM_NOT_FOUND"), QStringLiteral("RESOURCE_NOT_FOUND")};
+    static const QStringList states {QStringLiteral("ACTIVE"), QStringLiteral("MIGRATED"),
+        QStringLiteral("RESOLVED"), QStringLiteral("PENDING"), QStringLiteral("UNKNOWN")};
+    const auto adv = std::optional<V>(V::V8_9);
+    // In the order of IncidentSearchQuerySortRequest (the list a bad sort field is told).
+    static const std::vector<FieldSpec> fields {
+        {"incidentKey", T::BasicString, true, true, V::V8_7, IncidentKey, {}, adv},
+        {"processDefinitionKey", T::Key, true, true, V::V8_7, ProcessDefinitionKey, {}, adv},
+        {"processDefinitionId", T::String, true, true, V::V8_7, ProcessDefinitionId, {}, adv},
+        {"processInstanceKey", T::Key, true, true, V::V8_7, ProcessInstanceKey, {}, adv},
+        {"errorType", T::Enum, true, true, V::V8_7, ErrorType, types, adv},
+        {"errorMessage", T::String, true, false, V::V8_7, ErrorMessage, {}, adv},
+        {"errorMessage", T::String, false, true, V::V8_7, ErrorMessage, {}, adv, V::V8_8},
+        {"elementId", T::String, true, true, V::V8_7, ElementId, {}, adv},
+        {"elementInstanceKey", T::Key, true, true, V::V8_7, ElementInstanceKey, {}, adv},
+        {"creationTime", T::DateTime, true, true, V::V8_7, CreationTime},
+        {"state", T::Enum, true, true, V::V8_7, State, states, adv},
+        {"jobKey", T::Key, true, true, V::V8_7, JobKey, {}, adv},
+        {"tenantId", T::String, true, true, V::V8_7, TenantId, {}, adv},
+    };
+    return fields;
 }
 
-/// The accepted values of one filter: a plain string, {"$eq": v} or {"$in": [...]}.
-bool acceptedValues(const QJsonValue &value, QStringList *out)
+struct IncidentRef
 {
-    if (value.isString()) {
-        out->append(value.toString());
-        return true;
+    const Incident *incident;
+    const Job *job;
+};
+
+Value incidentValue(const JobStore &store, const IncidentRef &ref, int field)
+{
+    const Incident &incident = *ref.incident;
+    const Job *job = ref.job;
+    switch (field) {
+    case IncidentKey:
+        return Value::str(QString::number(incident.key));
+    case ProcessDefinitionKey:
+        return job ? Value::num(job->processDefinitionKey) : Value();
+    case ProcessDefinitionId:
+        return job ? Value::str(store.string(job->processDefinitionId)) : Value();
+    case ProcessInstanceKey:
+        return job ? Value::num(job->processInstanceKey) : Value();
+    case ErrorType:
+        return Value::str(incidentTypeName(incident.type));
+    case ErrorMessage:
+        return Value::str(incident.errorMessage);
+    case ElementId:
+        return job ? Value::str(store.string(job->elementId)) : Value();
+    case ElementInstanceKey:
+        return job ? Value::num(job->elementInstanceKey) : Value();
+    case CreationTime:
+        return Value::num(incident.creationTimeMs);
+    case State:
+        return Value::str(
+            incident.resolved ? QStringLiteral("RESOLVED") : QStringLiteral("ACTIVE"));
+    case JobKey:
+        return Value::num(incident.jobKey);
+    case TenantId:
+        return job ? Value::str(store.string(job->tenantId)) : Value();
+    default:
+        return Value();
     }
-    const QJsonObject advanced = value.toObject();
-    if (!value.isObject() || advanced.size() != 1)
-        return false;
-    if (advanced.contains(QLatin1String("$eq"))
-        && advanced.value(QLatin1String("$eq")).isString()) {
-        out->append(advanced.value(QLatin1String("$eq")).toString());
-        return true;
-    }
-    if (!advanced.value(QLatin1String("$in")).isArray())
-        return false;
-    for (const QJsonValue &v : advanced.value(QLatin1String("$in")).toArray()) {
-        if (!v.isString())
-            return false;
-        out->append(v.toString());
-    }
-    return true;
 }
 
 } // namespace
 
-QJsonObject incidentToJson(const JobStore &store, const Incident &incident)
+QJsonObject incidentToJson(const Cluster &cluster, const Incident &incident)
 {
+    const JobStore &store = cluster.jobs();
     const Job *job = store.find(incident.jobKey);
     QJsonObject o;
     o.insert(QStringLiteral("incidentKey"), QString::number(incident.key));
     o.insert(QStringLiteral("jobKey"), QString::number(incident.jobKey));
     o.insert(QStringLiteral("state"),
         incident.resolved ? QStringLiteral("RESOLVED") : QStringLiteral("ACTIVE"));
-    o.insert(QStringLiteral("errorType"),
-        incident.unhandledError ? QStringLiteral("UNHANDLED_ERROR_EVENT")
-                                : QStringLiteral("JOB_NO_RETRIES"));
+    o.insert(QStringLiteral("errorType"), incidentTypeName(incident.type));
     o.insert(QStringLiteral("errorMessage"), incident.errorMessage);
-    o.insert(QStringLiteral("creationTime"),
-        QDateTime::fromMSecsSinceEpoch(incident.creationTimeMs, Qt::UTC)
-            .toString(Qt::ISODateWithMs));
+    o.insert(QStringLiteral("creationTime"), isoTime(incident.creationTimeMs));
     if (job) {
         o.insert(QStringLiteral("processDefinitionId"), store.string(job->processDefinitionId));
         o.insert(
             QStringLiteral("processDefinitionKey"), QString::number(job->processDefinitionKey));
         o.insert(QStringLiteral("processInstanceKey"), QString::number(job->processInstanceKey));
-        o.insert(
-            QStringLiteral("rootProcessInstanceKey"), QString::number(job->processInstanceKey));
+        o.insert(QStringLiteral("rootProcessInstanceKey"),
+            cluster.atLeast(GatewayVersion::V8_9)
+                ? QJsonValue(QString::number(job->processInstanceKey))
+                : QJsonValue());
         o.insert(QStringLiteral("elementId"), store.string(job->elementId));
         o.insert(QStringLiteral("elementInstanceKey"), QString::number(job->elementInstanceKey));
         o.insert(QStringLiteral("tenantId"), store.string(job->tenantId));
@@ -80,70 +125,26 @@ QJsonObject incidentToJson(const JobStore &store, const Incident &incident)
     return o;
 }
 
-SearchResult searchIncidents(const JobStore &store, const QJsonObject &query)
+SearchResult searchIncidents(Cluster &cluster, const QJsonObject &body)
 {
     SearchResult result;
-    const auto unparsable = [&](const QString &property) {
-        result.errorTitle = QStringLiteral("Bad Request");
-        result.errorDetail = QStringLiteral("Request property [%1] cannot be parsed").arg(property);
+    SearchQuery query;
+    result.error = parseQuery(body, incidentFields(), cluster.version(), &query);
+    if (result.error)
         return result;
-    };
-    for (auto it = query.constBegin(); it != query.constEnd(); ++it) {
-        if (it.key() != QLatin1String("filter") && it.key() != QLatin1String("sort")
-            && it.key() != QLatin1String("page"))
-            return unparsable(it.key());
-    }
-    QList<QPair<QString, QStringList>> filters;
-    const QJsonObject filter = query.value(QLatin1String("filter")).toObject();
-    for (auto it = filter.constBegin(); it != filter.constEnd(); ++it) {
-        QStringList values;
-        if (!listed(FilterFields, it.key()) || !acceptedValues(it.value(), &values))
-            return unparsable(QStringLiteral("filter.") + it.key());
-        filters.append({it.key(), values});
-    }
-    QString sortField = QStringLiteral("incidentKey");
-    bool descending = false;
-    const QJsonArray sort = query.value(QLatin1String("sort")).toArray();
-    if (!sort.isEmpty()) {
-        const QJsonObject first = sort.at(0).toObject();
-        sortField = first.value(QLatin1String("field")).toString();
-        if (!listed(SortFields, sortField))
-            return unparsable(QStringLiteral("sort.field"));
-        descending = first.value(QLatin1String("order"))
-                         .toString()
-                         .compare(QLatin1String("DESC"), Qt::CaseInsensitive)
-            == 0;
-    }
-    const QJsonObject page = query.value(QLatin1String("page")).toObject();
-    const qint64 from = qint64(page.value(QLatin1String("from")).toDouble(0));
-    const qint64 limit
-        = std::clamp<qint64>(qint64(page.value(QLatin1String("limit")).toDouble(100)), 1, 10000);
-
-    std::vector<QJsonObject> hits;
-    for (const Incident &incident : store.incidents()) {
-        const QJsonObject json = incidentToJson(store, incident);
-        const bool match = std::all_of(filters.begin(), filters.end(),
-            [&](const auto &f) { return f.second.contains(json.value(f.first).toString()); });
-        if (match)
-            hits.push_back(json);
-    }
-    const bool numeric = sortField.endsWith(QLatin1String("Key"));
-    std::stable_sort(hits.begin(), hits.end(), [&](const QJsonObject &a, const QJsonObject &b) {
-        const QString x = a.value(sortField).toString();
-        const QString y = b.value(sortField).toString();
-        const bool less = numeric ? x.toLongLong() < y.toLongLong() : x < y;
-        const bool greater = numeric ? x.toLongLong() > y.toLongLong() : x > y;
-        return descending ? greater : less;
-    });
-    QJsonArray items;
-    for (qint64 i = from; i < qint64(hits.size()) && i < from + limit; ++i)
-        items.append(hits.at(std::size_t(i)));
-    result.body.insert(QStringLiteral("items"), items);
-    result.body.insert(QStringLiteral("page"),
-        QJsonObject {{QStringLiteral("totalItems"), qint64(hits.size())},
-            {QStringLiteral("hasMoreTotalItems"), false},
-            {QStringLiteral("startCursor"), QJsonValue()},
-            {QStringLiteral("endCursor"), QJsonValue()}});
+    const JobStore &store = cluster.jobs();
+    std::vector<Incident> visible;
+    cluster.forEachVisibleIncident([&](const Incident &incident) { visible.push_back(incident); });
+    std::vector<IncidentRef> refs;
+    refs.reserve(visible.size());
+    for (const Incident &incident : visible)
+        refs.push_back(IncidentRef {&incident, store.find(incident.jobKey)});
+    SearchRunner<IncidentRef> runner;
+    runner.valueOf
+        = [&](const IncidentRef &ref, int field) { return incidentValue(store, ref, field); };
+    runner.keyOf = [](const IncidentRef &ref) { return ref.incident->key; };
+    runner.toJson = [&](const IncidentRef &ref) { return incidentToJson(cluster, *ref.incident); };
+    result.body = runner.run(query, refs);
     return result;
 }
 

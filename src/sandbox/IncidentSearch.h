@@ -2,18 +2,16 @@
 #pragma once
 
 #include "sandbox/JobSearch.h"
-#include "sandbox/JobStore.h"
 
 #include <QJsonObject>
 
 namespace JobDesk::Sandbox {
 
 /// An incident as `POST /v2/incidents/search` and `GET /v2/incidents/{key}` return it.
-QJsonObject incidentToJson(const JobStore &store, const Incident &incident);
+QJsonObject incidentToJson(const Cluster &cluster, const Incident &incident);
 
-/// Runs an IncidentSearchQuery: exact (or $eq / $in) filters on incidentKey, jobKey, state,
-/// errorType, processInstanceKey, elementId, tenantId; sort by incidentKey, jobKey or
-/// creationTime; offset paging. So a FAILED job's incident key can be found as on a real cluster.
-SearchResult searchIncidents(const JobStore &store, const QJsonObject &query);
+/// Runs an IncidentSearchQuery over what the search sees: every filter field of the version
+/// (8.8 takes plain values, 8.9 the advanced operators), sort, cursor paging.
+SearchResult searchIncidents(Cluster &cluster, const QJsonObject &query);
 
 } // namespace JobDesk::Sandbox

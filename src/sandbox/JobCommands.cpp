@@ -1,326 +1,233 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The job commands of JobsApi (complete, fail, throw error, update) and incident resolution:
-// request validation first (as the gateway does), then the engine's preconditions and effects.
-#include "sandbox/JobsApi.h"
+// The job commands besides completion: fail (JobFailProcessor), throw an error
+// (JobThrowErrorProcessor), update (JobUpdateProcessor): the gateway's checks first, then the
+// engine's preconditions and effects.
+#include "sandbox/JobPreconditions.h"
 #include "sandbox/RequestValidation.h"
-
-#include <QJsonArray>
+#include "sandbox/RestGateway.h"
 
 namespace JobDesk::Sandbox {
 
 using namespace Validation;
+using namespace Problems;
 
 namespace {
 
-/// The job a command targets, or the answer that refuses the command.
-struct Target
+/// The members a job command's request has in this version (8.10 adds leaseToken to each).
+QStringList members(const Cluster &cluster, QStringList list)
 {
-    Job *job = nullptr;
-    Failure failure;
-};
-
-ApiResponse unavailable(const QString &instance)
-{
-    return ApiResponse::problem(503, QStringLiteral("UNAVAILABLE"),
-        QStringLiteral("Expected to handle request, but request could not "
-                       "be delivered"),
-        instance);
+    if (cluster.atLeast(GatewayVersion::V8_10))
+        list.append(QStringLiteral("leaseToken"));
+    return list;
 }
 
-/// Partition routing as the gateway does it: a key whose partition does not exist cannot be
-/// delivered (503 UNAVAILABLE, see camunda/camunda#54092).
-bool routable(const JobStore &store, qint64 key)
+Failure optionalInteger(
+    const QJsonObject &body, const QString &name, const QString &path, const QString &instance)
 {
-    const qint64 partition = key >> JobStore::PartitionShift;
-    return key > 0 && partition >= 1 && partition <= store.partitionCount();
+    const QJsonValue v = body.value(name);
+    if (!v.isUndefined() && !v.isNull() && !isInteger(v))
+        return unparsable(path, instance);
+    return std::nullopt;
 }
 
-/// JobCommandPreconditionChecker: the job must exist and be ACTIVATABLE or ACTIVATED.
-Target target(JobStore &store, qint64 key, qint64 nowMs, const QString &command,
-    const QString &verb, const QString &instance)
+Failure leaseTokenProperty(const QJsonObject &body, const QString &instance)
 {
-    Target t;
-    if (!routable(store, key)) {
-        t.failure = unavailable(instance);
-        return t;
-    }
-    Job *job = store.find(key);
-    const EngineState state = job ? store.engineState(*job, nowMs) : EngineState::NotFound;
-    if (state == EngineState::NotFound) {
-        t.failure = rejection(command, QStringLiteral("NOT_FOUND"),
-            QStringLiteral("Expected to %1 job with key '%2', but no such job was found")
-                .arg(verb)
-                .arg(key),
-            instance);
-    } else if (state == EngineState::Failed || state == EngineState::ErrorThrown) {
-        t.failure = rejection(command, QStringLiteral("INVALID_STATE"),
-            QStringLiteral("Expected to %1 job with key '%2', but it is in state '%3'")
-                .arg(verb)
-                .arg(key)
-                .arg(state == EngineState::Failed ? QStringLiteral("FAILED")
-                                                  : QStringLiteral("ERROR_THROWN")),
-            instance);
-    } else {
-        t.job = job;
-    }
-    return t;
+    if (!isNullOr(body.value(QLatin1String("leaseToken")), &QJsonValue::isString))
+        return unparsable(QStringLiteral("leaseToken"), instance);
+    return std::nullopt;
 }
 
 } // namespace
 
-ApiResponse JobsApi::complete(
-    const QString &keyText, const QString &instance, const QByteArray &body)
+ApiResponse RestGateway::fail(const Call &call)
 {
-    const auto key = parseKey(keyText);
-    if (!key)
-        return conversionFailure(QStringLiteral("jobKey"), keyText, instance);
-    QJsonObject request;
-    if (auto f = parseBody(body, false, instance, &request))
+    CommandInput in;
+    if (auto f = readCommand(QStringLiteral("jobKey"), call.params.at(0), call.body, false,
+            members(*m_cluster,
+                {QStringLiteral("retries"), QStringLiteral("errorMessage"),
+                    QStringLiteral("retryBackOff"), QStringLiteral("variables")}),
+            call.path, &in))
         return *f;
-    if (auto f = onlyProperties(request, {"variables", "result"}, QString(), instance))
+    std::vector<RawJson::Member> variables;
+    if (auto f = variablesProperty(in, call.path, &variables))
         return *f;
-    if (auto f = variablesProperty(request, instance))
-        return *f;
-    if (auto f = resultProperty(request.value(QLatin1String("result")), instance))
-        return *f;
-
-    const qint64 nowMs = now();
-    const QString command = QStringLiteral("COMPLETE");
-    Target t = target(*m_store, *key, nowMs, command, QStringLiteral("complete"), instance);
-    if (t.failure)
-        return *t.failure;
-    Job &job = *t.job;
-    const QJsonObject variables = request.value(QLatin1String("variables")).toObject();
-    const QJsonObject result = request.value(QLatin1String("result")).toObject();
-    const bool userTaskResult
-        = result.value(QLatin1String("type")).toString(QStringLiteral("userTask"))
-        == QLatin1String("userTask");
-    const bool denied = userTaskResult && result.value(QLatin1String("denied")).toBool(false);
-    const QString invalid = QStringLiteral("INVALID_ARGUMENT");
-
-    if (job.kind == JobKind::TaskListener) {
-        if (!variables.isEmpty()) {
-            return rejection(command, invalid,
-                QStringLiteral("Task Listener job completion with variables payload "
-                               "provided is not yet supported %1. Support will be "
-                               "enabled with the resolution of issue #23702.\n")
-                    .arg(jobContext(*m_store, job)),
-                instance);
-        }
-        const bool canDeny = job.listenerEventType == ListenerEventType::Assigning
-            || job.listenerEventType == ListenerEventType::Completing
-            || job.listenerEventType == ListenerEventType::Updating;
-        if (denied && !canDeny) {
-            return rejection(command, invalid,
-                QStringLiteral("Denying result is not supported for '%1' task listener "
-                               "jobs %2. Only the following listener event types "
-                               "support denying: [ASSIGNING, COMPLETING, UPDATING].\n")
-                    .arg(listenerEventTypeName(job.listenerEventType), jobContext(*m_store, job)),
-                instance);
-        }
-        if (denied && hasCorrections(result)) {
-            return rejection(command, invalid,
-                QStringLiteral("Expected to complete task listener job with corrections, "
-                               "but the job result is denied %1. The corrections would "
-                               "be reverted by the denial. Either complete the job with "
-                               "corrections without setting denied, or complete the job "
-                               "with a denied result but no corrections.\n")
-                    .arg(jobContext(*m_store, job)),
-                instance);
-        }
-        JobExtra &extra = m_store->extra(job);
-        extra.isDenied = denied;
-        extra.deniedReason
-            = denied ? result.value(QLatin1String("deniedReason")).toString() : QString();
+    for (const QString &number : {QStringLiteral("retries"), QStringLiteral("retryBackOff")}) {
+        if (auto f = optionalInteger(in.body, number, number, call.path))
+            return *f;
     }
-
-    job.state = JobState::Completed;
-    job.endTimeMs = nowMs;
-    job.deadlineMs = 0;
-    if (!variables.isEmpty()) {
-        QJsonObject merged = m_store->object(job.variables);
-        for (auto it = variables.constBegin(); it != variables.constEnd(); ++it)
-            merged.insert(it.key(), it.value());
-        job.variables = m_store->addObject(merged);
-    }
-    return ApiResponse::noContent();
-}
-
-ApiResponse JobsApi::fail(const QString &keyText, const QString &instance, const QByteArray &body)
-{
-    const auto key = parseKey(keyText);
-    if (!key)
-        return conversionFailure(QStringLiteral("jobKey"), keyText, instance);
-    QJsonObject request;
-    if (auto f = parseBody(body, false, instance, &request))
+    if (!isNullOr(in.body.value(QLatin1String("errorMessage")), &QJsonValue::isString))
+        return unparsable(QStringLiteral("errorMessage"), call.path);
+    if (auto f = leaseTokenProperty(in.body, call.path))
         return *f;
-    if (auto f = onlyProperties(
-            request, {"retries", "errorMessage", "retryBackOff", "variables"}, QString(), instance))
-        return *f;
-    if (auto f = variablesProperty(request, instance))
-        return *f;
-    for (const char *number : {"retries", "retryBackOff"}) {
-        const QJsonValue v = request.value(QLatin1String(number));
-        if (!v.isUndefined() && !v.isNull() && !isInteger(v))
-            return unparsable(QLatin1String(number), instance);
-    }
-    if (!isNullOr(request.value(QLatin1String("errorMessage")), &QJsonValue::isString))
-        return unparsable(QStringLiteral("errorMessage"), instance);
 
-    const qint64 nowMs = now();
-    Target t
-        = target(*m_store, *key, nowMs, QStringLiteral("FAIL"), QStringLiteral("fail"), instance);
-    if (t.failure)
-        return *t.failure;
-    Job &job = *t.job;
-    job.retries = request.value(QLatin1String("retries")).toInt(0);
-    const qint64 backOff = qint64(request.value(QLatin1String("retryBackOff")).toDouble(0));
+    const QString command = QStringLiteral("FAIL");
+    auto target = Preconditions::jobCommand(*m_cluster, in.key, command, QStringLiteral("fail"),
+        in.body.value(QLatin1String("leaseToken")), call.path);
+    if (target.failure)
+        return *target.failure;
+    Job &job = *target.job;
+    if (auto f = authorize(job, command, call))
+        return *f;
+
+    const qint64 nowMs = m_cluster->now();
+    m_cluster->touch(job);
+    JobExtra &extra = m_cluster->jobs().extra(job);
+    job.retries = in.body.value(QLatin1String("retries")).toInt(0);
     job.state = JobState::Failed;
     job.deadlineMs = 0;
-    m_store->extra(job).errorMessage = request.value(QLatin1String("errorMessage")).toString();
+    extra.errorMessage = in.body.value(QLatin1String("errorMessage")).toString();
+    extra.leaseToken.clear();
+    const qint64 backOff = qint64(in.body.value(QLatin1String("retryBackOff")).toDouble(0));
+    // The variables become local variables of the job's element instance.
+    m_cluster->writeVariables(job, job.elementInstanceKey, variables, true);
     if (job.retries <= 0) {
         job.hasFailedWithRetriesLeft = false;
-        m_store->raiseIncident(job, nowMs);
+        m_cluster->raiseIncident(job);
     } else {
         job.hasFailedWithRetriesLeft = true;
-        job.backoffUntilMs = backOff > 0 ? nowMs + backOff : 0;
+        extra.backoffUntilMs = backOff > 0 ? nowMs + backOff : 0;
     }
-    return ApiResponse::noContent();
+    return ApiResponse::done();
 }
 
-ApiResponse JobsApi::throwError(
-    const QString &keyText, const QString &instance, const QByteArray &body)
+ApiResponse RestGateway::throwError(const Call &call)
 {
-    const auto key = parseKey(keyText);
-    if (!key)
-        return conversionFailure(QStringLiteral("jobKey"), keyText, instance);
-    QJsonObject request;
-    if (auto f = parseBody(body, true, instance, &request))
+    CommandInput in;
+    if (auto f = readCommand(QStringLiteral("jobKey"), call.params.at(0), call.body, true,
+            members(*m_cluster,
+                {QStringLiteral("errorCode"), QStringLiteral("errorMessage"),
+                    QStringLiteral("variables")}),
+            call.path, &in))
         return *f;
-    if (auto f
-        = onlyProperties(request, {"errorCode", "errorMessage", "variables"}, QString(), instance))
+    std::vector<RawJson::Member> variables;
+    if (auto f = variablesProperty(in, call.path, &variables))
         return *f;
-    if (auto f = variablesProperty(request, instance))
-        return *f;
-    const QJsonValue code = request.value(QLatin1String("errorCode"));
+    const QJsonValue code = in.body.value(QLatin1String("errorCode"));
     if (!isNullOr(code, &QJsonValue::isString))
-        return unparsable(QStringLiteral("errorCode"), instance);
-    if (!isNullOr(request.value(QLatin1String("errorMessage")), &QJsonValue::isString))
-        return unparsable(QStringLiteral("errorMessage"), instance);
+        return unparsable(QStringLiteral("errorCode"), call.path);
+    if (!isNullOr(in.body.value(QLatin1String("errorMessage")), &QJsonValue::isString))
+        return unparsable(QStringLiteral("errorMessage"), call.path);
+    if (auto f = leaseTokenProperty(in.body, call.path))
+        return *f;
     if (code.toString().trimmed().isEmpty())
-        return ApiResponse::problem(400, QStringLiteral("INVALID_ARGUMENT"),
-            QStringLiteral("No errorCode provided."), instance);
+        return *violations({QStringLiteral("No errorCode provided")}, call.path);
 
-    const qint64 nowMs = now();
-    Target t = target(*m_store, *key, nowMs, QStringLiteral("THROW_ERROR"),
-        QStringLiteral("throw an error for"), instance);
-    if (t.failure)
-        return *t.failure;
-    // No process in the sandbox models a catching error event: the error becomes an incident.
-    Job &job = *t.job;
+    const QString command = QStringLiteral("THROW_ERROR");
+    auto target = Preconditions::jobCommand(*m_cluster, in.key, command,
+        QStringLiteral("throw an error for"), in.body.value(QLatin1String("leaseToken")),
+        call.path);
+    if (target.failure)
+        return *target.failure;
+    Job &job = *target.job;
+    if (auto f = authorize(job, command, call))
+        return *f;
+
+    m_cluster->touch(job);
+    JobExtra &extra = m_cluster->jobs().extra(job);
     job.state = JobState::ErrorThrown;
     job.deadlineMs = 0;
-    JobExtra &extra = m_store->extra(job);
     extra.errorCode = code.toString();
-    extra.errorMessage = request.value(QLatin1String("errorMessage")).toString();
-    m_store->raiseIncident(job, nowMs);
-    return ApiResponse::noContent();
+    extra.errorMessage = in.body.value(QLatin1String("errorMessage")).toString();
+    extra.leaseToken.clear();
+    if (extra.catchErrorCodes.contains(extra.errorCode)
+        || extra.catchErrorCodes.contains(QStringLiteral("*"))) {
+        // A boundary event catches it: the task is over, its variables go to the instance.
+        job.endTimeMs = m_cluster->now();
+        m_cluster->writeVariables(job, job.processInstanceKey, variables, false);
+        return ApiResponse::done();
+    }
+    // Nothing catches it: an incident. The variables stay with the task.
+    m_cluster->writeVariables(job, job.elementInstanceKey, variables, true);
+    m_cluster->raiseIncident(job);
+    return ApiResponse::done();
 }
 
-ApiResponse JobsApi::update(const QString &keyText, const QString &instance, const QByteArray &body)
+ApiResponse RestGateway::update(const Call &call)
 {
-    const auto key = parseKey(keyText);
-    if (!key)
-        return conversionFailure(QStringLiteral("jobKey"), keyText, instance);
-    QJsonObject request;
-    if (auto f = parseBody(body, true, instance, &request))
+    CommandInput in;
+    if (auto f = readCommand(QStringLiteral("jobKey"), call.params.at(0), call.body, true,
+            members(
+                *m_cluster, {QStringLiteral("changeset"), QStringLiteral("operationReference")}),
+            call.path, &in))
         return *f;
-    if (auto f = onlyProperties(request, {"changeset", "operationReference"}, QString(), instance))
-        return *f;
-    const QJsonValue changesetValue = request.value(QLatin1String("changeset"));
+    const bool v810 = m_cluster->atLeast(GatewayVersion::V8_10);
+    const QJsonValue changesetValue = in.body.value(QLatin1String("changeset"));
     if (!isNullOr(changesetValue, &QJsonValue::isObject))
-        return unparsable(QStringLiteral("changeset"), instance);
+        return unparsable(QStringLiteral("changeset"), call.path);
     const QJsonObject changeset = changesetValue.toObject();
+    QStringList changeable {QStringLiteral("retries"), QStringLiteral("timeout")};
+    if (v810)
+        changeable.append(QStringLiteral("priority"));
+    if (auto f = onlyProperties(changeset, changeable, QStringLiteral("changeset."), call.path))
+        return *f;
+    for (const QString &name : changeable) {
+        if (auto f
+            = optionalInteger(changeset, name, QStringLiteral("changeset.") + name, call.path))
+            return *f;
+    }
+    if (auto f = optionalInteger(in.body, QStringLiteral("operationReference"),
+            QStringLiteral("operationReference"), call.path))
+        return *f;
+    if (auto f = leaseTokenProperty(in.body, call.path))
+        return *f;
     const QJsonValue retries = changeset.value(QLatin1String("retries"));
     const QJsonValue timeout = changeset.value(QLatin1String("timeout"));
-    if (!retries.isUndefined() && !retries.isNull() && !isInteger(retries))
-        return unparsable(QStringLiteral("changeset.retries"), instance);
-    if (!timeout.isUndefined() && !timeout.isNull() && !isInteger(timeout))
-        return unparsable(QStringLiteral("changeset.timeout"), instance);
-    const QJsonValue reference = request.value(QLatin1String("operationReference"));
-    if (!reference.isUndefined() && !reference.isNull() && !isInteger(reference))
-        return unparsable(QStringLiteral("operationReference"), instance);
-    const bool hasRetries = retries.isDouble();
-    const bool hasTimeout = timeout.isDouble();
-    if (!hasRetries && !hasTimeout)
-        return ApiResponse::problem(400, QStringLiteral("INVALID_ARGUMENT"),
-            QStringLiteral("At least one of [retries, timeout] is required."), instance);
+    const QJsonValue priority = changeset.value(QLatin1String("priority"));
+    if (!retries.isDouble() && !timeout.isDouble() && !priority.isDouble())
+        return *violations({QStringLiteral("At least one of [%1] is required")
+                                   .arg(changeable.join(QLatin1String(", ")))},
+            call.path);
+
+    if (priority.isDouble() && (priority.toInt() < 0 || priority.toInt() > 100))
+        return *violations({QStringLiteral("The value for priority is '%1' but must be within the "
+                                           "[0,100] range")
+                                   .arg(priority.toInt())},
+            call.path);
 
     const QString command = QStringLiteral("UPDATE");
-    if (!routable(*m_store, *key))
-        return unavailable(instance);
-    Job *job = m_store->find(*key);
-    const qint64 nowMs = now();
-    if (!job || m_store->engineState(*job, nowMs) == EngineState::NotFound)
+    if (!Preconditions::routable(m_cluster->jobs(), in.key))
+        return unavailable(call.path);
+    Job *job = m_cluster->jobs().find(in.key);
+    const qint64 nowMs = m_cluster->now();
+    if (!job || m_cluster->jobs().engineState(*job, nowMs) == EngineState::NotFound)
         return rejection(command, QStringLiteral("NOT_FOUND"),
             QStringLiteral("Expected to update job with key '%1', but no such job was found")
-                .arg(*key),
-            instance);
-    if (hasRetries && retries.toInt() < 1)
+                .arg(in.key),
+            call.path);
+    if (auto f = Preconditions::lease(*m_cluster, *job, command,
+            in.body.value(QLatin1String("leaseToken")), false, call.path))
+        return *f;
+    QStringList errors;
+    if (retries.isDouble() && retries.toInt() < 1)
+        errors.append(QStringLiteral("Expected to update retries for job with key '%1' with a "
+                                     "positive amount of retries, but the amount given was '%2'")
+                          .arg(in.key)
+                          .arg(retries.toInt()));
+    if (timeout.isDouble() && m_cluster->jobs().engineState(*job, nowMs) != EngineState::Activated)
+        errors.append(QStringLiteral("Expected to update the timeout of job with key '%1', but it "
+                                     "is not active")
+                          .arg(in.key));
+    if (!errors.isEmpty())
         return rejection(command, QStringLiteral("INVALID_ARGUMENT"),
-            QStringLiteral("Expected to update retries for job with key '%1' with a "
-                           "positive amount of retries, but the amount given was '%2'")
-                .arg(*key)
-                .arg(retries.toInt()),
-            instance);
-    if (hasTimeout && m_store->engineState(*job, nowMs) != EngineState::Activated)
-        return rejection(command, QStringLiteral("INVALID_STATE"),
-            QStringLiteral("Expected to update the timeout of job with key '%1', but it "
-                           "is not active")
-                .arg(*key),
-            instance);
-    if (hasRetries) {
+            errors.join(QLatin1String(", ")), call.path);
+    if (auto f = authorize(*job, command, call))
+        return *f;
+
+    m_cluster->touch(*job);
+    if (retries.isDouble()) {
         job->retries = retries.toInt();
         job->state = JobState::RetriesUpdated;
     }
-    if (hasTimeout)
+    if (timeout.isDouble()) {
         job->deadlineMs = nowMs + qint64(timeout.toDouble());
-    return ApiResponse::noContent();
-}
-
-ApiResponse JobsApi::resolveIncident(
-    const QString &keyText, const QString &instance, const QByteArray &body)
-{
-    const auto key = parseKey(keyText);
-    if (!key)
-        return conversionFailure(QStringLiteral("incidentKey"), keyText, instance);
-    QJsonObject request;
-    if (auto f = parseBody(body, false, instance, &request))
-        return *f;
-    if (auto f = onlyProperties(request, {"operationReference"}, QString(), instance))
-        return *f;
-    if (!routable(*m_store, *key))
-        return unavailable(instance);
-    const QString command = QStringLiteral("RESOLVE");
-    Job *job = m_store->jobForIncident(*key);
-    if (!job)
-        return rejection(command, QStringLiteral("NOT_FOUND"),
-            QStringLiteral("Expected to resolve incident with key '%1', but no such "
-                           "incident was found")
-                .arg(*key),
-            instance);
-    if (job->retries <= 0)
-        return rejection(command, QStringLiteral("INVALID_STATE"),
-            QStringLiteral("Expected to resolve incident with key '%1', but job with key "
-                           "'%2' has no retries left. Please update the job retries "
-                           "and retry resolving the incident")
-                .arg(*key)
-                .arg(job->key),
-            instance);
-    m_store->closeIncident(*job);
-    job->state = JobState::Created;
-    job->backoffUntilMs = 0;
-    return ApiResponse::noContent();
+        if (v810)
+            job->state = JobState::TimeoutUpdated;
+    }
+    if (priority.isDouble()) {
+        job->priority = quint8(priority.toInt());
+        job->state = JobState::PriorityUpdated;
+    }
+    return ApiResponse::done();
 }
 
 } // namespace JobDesk::Sandbox

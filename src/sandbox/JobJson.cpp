@@ -6,18 +6,20 @@
 
 namespace JobDesk::Sandbox {
 
-namespace {
-
 QString isoTime(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
-} // namespace
-
-QJsonObject jobToJson(const JobStore &store, const Job &job)
+QJsonObject jobToJson(const Cluster &cluster, const JobRef &ref)
 {
-    const JobExtra *extra = store.extra(job);
+    const JobStore &store = cluster.jobs();
+    const Job &job = *ref.job;
+    const JobExtra *extra = ref.extra;
+    const bool v89 = cluster.atLeast(GatewayVersion::V8_9);
+    const auto nullable
+        = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
+    const auto time = [](qint64 ms) { return ms ? QJsonValue(isoTime(ms)) : QJsonValue(); };
     QJsonObject o;
     o.insert(QStringLiteral("jobKey"), QString::number(job.key));
     o.insert(QStringLiteral("type"), store.string(job.type));
@@ -34,22 +36,23 @@ QJsonObject jobToJson(const JobStore &store, const Job &job)
     o.insert(QStringLiteral("tenantId"), store.string(job.tenantId));
     o.insert(QStringLiteral("customHeaders"), store.object(job.customHeaders));
     o.insert(QStringLiteral("hasFailedWithRetriesLeft"), job.hasFailedWithRetriesLeft);
-    o.insert(QStringLiteral("deadline"),
-        job.deadlineMs ? QJsonValue(isoTime(job.deadlineMs)) : QJsonValue());
-    o.insert(QStringLiteral("endTime"),
-        job.endTimeMs ? QJsonValue(isoTime(job.endTimeMs)) : QJsonValue());
-    // Members an 8.9+ server adds (all nullable, null for jobs that predate 8.9): present so the
-    // 9.x SDK's strict response validation accepts the sandbox, ignored by 8.8 clients.
-    o.insert(QStringLiteral("rootProcessInstanceKey"), QJsonValue());
-    o.insert(QStringLiteral("creationTime"), QJsonValue());
-    o.insert(QStringLiteral("lastUpdateTime"), QJsonValue());
-    const auto nullable
-        = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
+    o.insert(QStringLiteral("deadline"), time(job.deadlineMs));
+    o.insert(QStringLiteral("endTime"), time(job.endTimeMs));
+    // Members 8.9 added (nullable): null on 8.8, so the 9.x SDK's strict response validation
+    // accepts the sandbox in every version; 8.8 clients ignore them.
+    o.insert(QStringLiteral("rootProcessInstanceKey"),
+        v89 ? QJsonValue(QString::number(job.processInstanceKey)) : QJsonValue());
+    o.insert(QStringLiteral("creationTime"), v89 ? time(job.creationTimeMs) : QJsonValue());
+    o.insert(QStringLiteral("lastUpdateTime"), v89 ? time(job.lastUpdateTimeMs) : QJsonValue());
     o.insert(QStringLiteral("errorMessage"), extra ? nullable(extra->errorMessage) : QJsonValue());
     o.insert(QStringLiteral("errorCode"), extra ? nullable(extra->errorCode) : QJsonValue());
     o.insert(QStringLiteral("deniedReason"), extra ? nullable(extra->deniedReason) : QJsonValue());
     o.insert(QStringLiteral("isDenied"),
         extra && extra->isDenied ? QJsonValue(*extra->isDenied) : QJsonValue());
+    if (cluster.atLeast(GatewayVersion::V8_10)) {
+        o.insert(QStringLiteral("priority"), int(job.priority));
+        o.insert(QStringLiteral("businessId"), extra ? nullable(extra->businessId) : QJsonValue());
+    }
     return o;
 }
 

@@ -1,28 +1,36 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "sandbox/JobStore.h"
+#include "sandbox/Cluster.h"
+#include "sandbox/SearchQuery.h"
 
 #include <QJsonObject>
 #include <QString>
 
 namespace JobDesk::Sandbox {
 
-/// A job as `POST /v2/jobs/search` returns it (JobSearchResult of the 8.8 spec; keys as strings).
-QJsonObject jobToJson(const JobStore &store, const Job &job);
+/// A time as the API writes it (ISO 8601, UTC, milliseconds).
+QString isoTime(qint64 ms);
 
-/// The answer to a search: the JobSearchQueryResult body, or why the request is invalid
-/// (a 400 with title and detail as the real server words them).
+/// A job as `POST /v2/jobs/search` returns it (JobSearchResult of the version the cluster plays;
+/// keys as strings; the members 8.9 added are present, null, on 8.8, so the 9.x SDK's strict
+/// response validation accepts them).
+QJsonObject jobToJson(const Cluster &cluster, const JobRef &job);
+
+/// The fields of JobFilter and JobSearchQuerySortRequest, with the version each came in.
+const std::vector<FieldSpec> &jobFields();
+/// A field of a job for filtering and sorting.
+Value jobValue(const JobStore &store, const JobRef &job, int field);
+
+/// A search's answer: the body, or the 400's title and detail.
 struct SearchResult
 {
     QJsonObject body;
-    QString errorTitle;
-    QString errorDetail;
-    bool ok() const { return errorDetail.isEmpty(); }
+    std::optional<QueryError> error;
+    bool ok() const { return !error; }
 };
 
-/// Runs a JobSearchQuery (filter, sort, page with from/limit or after/before cursors) over the
-/// store. `query` is the parsed request body (empty when there was none).
-SearchResult searchJobs(const JobStore &store, const QJsonObject &query);
+/// Runs a JobSearchQuery (filter, sort, page) over what the search sees.
+SearchResult searchJobs(Cluster &cluster, const QJsonObject &query);
 
 } // namespace JobDesk::Sandbox

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sandbox/RequestValidation.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -9,29 +10,7 @@
 
 namespace JobDesk::Sandbox::Validation {
 
-namespace {
-const QString BadRequest = QStringLiteral("Bad Request");
-} // namespace
-
-ApiResponse unparsable(const QString &property, const QString &instance)
-{
-    return ApiResponse::problem(400, BadRequest,
-        QStringLiteral("Request property [%1] cannot be parsed").arg(property), instance);
-}
-
-/// Camunda's engine rejections as the gateway maps them (ErrorMapper): the title is the
-/// rejection code, the detail "Command '<INTENT>' rejected with code '<CODE>': <reason>".
-ApiResponse rejection(
-    const QString &command, const QString &code, const QString &reason, const QString &instance)
-{
-    const int status = code == QLatin1String("NOT_FOUND") ? 404
-        : code == QLatin1String("INVALID_STATE")          ? 409
-        : code == QLatin1String("INVALID_ARGUMENT")       ? 400
-                                                          : 500;
-    return ApiResponse::problem(status, code,
-        QStringLiteral("Command '%1' rejected with code '%2': %3").arg(command, code, reason),
-        instance);
-}
+using namespace Problems;
 
 std::optional<qint64> parseKey(const QString &text)
 {
@@ -43,39 +22,27 @@ std::optional<qint64> parseKey(const QString &text)
     return ok ? std::optional<qint64>(key) : std::nullopt;
 }
 
-ApiResponse conversionFailure(
-    const QString &parameter, const QString &value, const QString &instance)
-{
-    return ApiResponse::problem(400, BadRequest,
-        QStringLiteral("Failed to convert '%1' with value: '%2'").arg(parameter, value), instance);
-}
-
-/// Parses a JSON request body. An empty body is `{}` unless the endpoint requires one.
 Failure parseBody(const QByteArray &body, bool required, const QString &instance, QJsonObject *out)
 {
     if (body.trimmed().isEmpty()) {
         if (required)
-            return ApiResponse::problem(
-                400, BadRequest, QStringLiteral("Required request body is missing"), instance);
+            return badRequest(QStringLiteral("Required request body is missing"), instance);
         *out = QJsonObject();
         return std::nullopt;
     }
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (doc.isNull() || !doc.isObject())
-        return ApiResponse::problem(
-            400, BadRequest, QStringLiteral("Failed to read request"), instance);
+        return badRequest(QStringLiteral("Failed to read request"), instance);
     *out = doc.object();
     return std::nullopt;
 }
 
-Failure onlyProperties(const QJsonObject &object, std::initializer_list<const char *> allowed,
-    const QString &prefix, const QString &instance)
+Failure onlyProperties(const QJsonObject &object, const QStringList &allowed, const QString &prefix,
+    const QString &instance)
 {
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-        const bool known = std::any_of(allowed.begin(), allowed.end(),
-            [&](const char *name) { return it.key() == QLatin1String(name); });
-        if (!known)
+        if (!allowed.contains(it.key()))
             return unparsable(prefix + it.key(), instance);
     }
     return std::nullopt;
@@ -91,45 +58,81 @@ bool isInteger(const QJsonValue &v)
     return v.isDouble() && v.toDouble() == double(qint64(v.toDouble()));
 }
 
-Failure variablesProperty(const QJsonObject &body, const QString &instance)
+Failure readCommand(const QString &keyName, const QString &keyText, const QByteArray &body,
+    bool bodyRequired, const QStringList &allowed, const QString &instance, CommandInput *out)
 {
-    if (!isNullOr(body.value(QLatin1String("variables")), &QJsonValue::isObject))
-        return unparsable(QStringLiteral("variables"), instance);
+    const auto key = parseKey(keyText);
+    if (!key)
+        return conversionFailure(keyName, keyText, instance);
+    out->key = *key;
+    out->raw = body;
+    if (auto f = parseBody(body, bodyRequired, instance, &out->body))
+        return f;
+    return onlyProperties(out->body, allowed, QString(), instance);
+}
+
+Failure variablesProperty(const CommandInput &input, const QString &instance,
+    std::vector<RawJson::Member> *out, const QString &name)
+{
+    const QJsonValue value = input.body.value(name);
+    if (!isNullOr(value, &QJsonValue::isObject))
+        return unparsable(name, instance);
+    out->clear();
+    if (value.isObject()) {
+        const auto text = RawJson::member(input.raw, name);
+        *out = RawJson::members(text.value_or(QByteArrayLiteral("{}")))
+                   .value_or(std::vector<RawJson::Member>());
+    }
     return std::nullopt;
 }
 
-/// Validates `result` of a completion (JobResultUserTask / JobResultAdHocSubProcess).
-Failure resultProperty(const QJsonValue &result, const QString &instance)
+namespace {
+
+/// RFC 3339 section 5.6 date-time: full date, time and offset.
+bool isRfc3339(const QString &text)
 {
-    if (result.isUndefined() || result.isNull())
-        return std::nullopt;
-    if (!result.isObject())
-        return unparsable(QStringLiteral("result"), instance);
-    const QJsonObject r = result.toObject();
-    const QString type = r.value(QLatin1String("type")).toString(QStringLiteral("userTask"));
-    if (type == QLatin1String("adHocSubProcess")) {
-        if (auto f = onlyProperties(r,
-                {"type", "activateElements", "isCompletionConditionFulfilled",
-                    "isCancelRemainingInstances"},
-                QStringLiteral("result."), instance))
-            return f;
-        const QJsonValue elements = r.value(QLatin1String("activateElements"));
-        if (!isNullOr(elements, &QJsonValue::isArray))
+    static const QRegularExpression pattern(QStringLiteral(
+        "^\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})$"));
+    return pattern.match(text).hasMatch()
+        && QDateTime::fromString(
+            text.toUpper().replace(QLatin1Char(' '), QLatin1Char('T')), Qt::ISODateWithMs)
+               .isValid();
+}
+
+Failure adHocResult(const QJsonObject &r, const QString &instance)
+{
+    if (auto f = onlyProperties(r,
+            {QStringLiteral("type"), QStringLiteral("activateElements"),
+                QStringLiteral("isCompletionConditionFulfilled"),
+                QStringLiteral("isCancelRemainingInstances")},
+            QStringLiteral("result."), instance))
+        return f;
+    const QJsonValue elements = r.value(QLatin1String("activateElements"));
+    if (!isNullOr(elements, &QJsonValue::isArray))
+        return unparsable(QStringLiteral("result.activateElements"), instance);
+    for (const QJsonValue &e : elements.toArray()) {
+        const QJsonObject element = e.toObject();
+        if (!e.isObject()
+            || !isNullOr(element.value(QLatin1String("elementId")), &QJsonValue::isString)
+            || !isNullOr(element.value(QLatin1String("variables")), &QJsonValue::isObject))
             return unparsable(QStringLiteral("result.activateElements"), instance);
-        for (const QJsonValue &e : elements.toArray()) {
-            if (!e.isObject() || !e.toObject().value(QLatin1String("elementId")).isString()
-                || !isNullOr(e.toObject().value(QLatin1String("variables")), &QJsonValue::isObject))
-                return unparsable(QStringLiteral("result.activateElements"), instance);
-        }
-        for (const char *flag : {"isCompletionConditionFulfilled", "isCancelRemainingInstances"}) {
-            if (!isNullOr(r.value(QLatin1String(flag)), &QJsonValue::isBool))
-                return unparsable(QStringLiteral("result.") + QLatin1String(flag), instance);
-        }
-        return std::nullopt;
+        if (auto f
+            = onlyProperties(element, {QStringLiteral("elementId"), QStringLiteral("variables")},
+                QStringLiteral("result.activateElements."), instance))
+            return f;
     }
-    if (type != QLatin1String("userTask"))
-        return unparsable(QStringLiteral("result.type"), instance);
-    if (auto f = onlyProperties(r, {"type", "denied", "deniedReason", "corrections"},
+    for (const char *flag : {"isCompletionConditionFulfilled", "isCancelRemainingInstances"}) {
+        if (!isNullOr(r.value(QLatin1String(flag)), &QJsonValue::isBool))
+            return unparsable(QStringLiteral("result.") + QLatin1String(flag), instance);
+    }
+    return std::nullopt;
+}
+
+Failure userTaskResult(const QJsonObject &r, const QString &instance)
+{
+    if (auto f = onlyProperties(r,
+            {QStringLiteral("type"), QStringLiteral("denied"), QStringLiteral("deniedReason"),
+                QStringLiteral("corrections")},
             QStringLiteral("result."), instance))
         return f;
     if (!isNullOr(r.value(QLatin1String("denied")), &QJsonValue::isBool))
@@ -140,25 +143,69 @@ Failure resultProperty(const QJsonValue &result, const QString &instance)
     if (!isNullOr(corrections, &QJsonValue::isObject))
         return unparsable(QStringLiteral("result.corrections"), instance);
     const QJsonObject c = corrections.toObject();
+    const QString prefix = QStringLiteral("result.corrections.");
     if (auto f = onlyProperties(c,
-            {"assignee", "dueDate", "followUpDate", "candidateUsers", "candidateGroups",
-                "priority"},
-            QStringLiteral("result.corrections."), instance))
+            {QStringLiteral("assignee"), QStringLiteral("dueDate"), QStringLiteral("followUpDate"),
+                QStringLiteral("candidateUsers"), QStringLiteral("candidateGroups"),
+                QStringLiteral("priority")},
+            prefix, instance))
         return f;
     for (const char *text : {"assignee", "dueDate", "followUpDate"}) {
         if (!isNullOr(c.value(QLatin1String(text)), &QJsonValue::isString))
-            return unparsable(
-                QStringLiteral("result.corrections.") + QLatin1String(text), instance);
+            return unparsable(prefix + QLatin1String(text), instance);
     }
     for (const char *list : {"candidateUsers", "candidateGroups"}) {
-        if (!isNullOr(c.value(QLatin1String(list)), &QJsonValue::isArray))
-            return unparsable(
-                QStringLiteral("result.corrections.") + QLatin1String(list), instance);
+        const QJsonValue v = c.value(QLatin1String(list));
+        if (!isNullOr(v, &QJsonValue::isArray))
+            return unparsable(prefix + QLatin1String(list), instance);
+        for (const QJsonValue &item : v.toArray()) {
+            if (!item.isString())
+                return unparsable(prefix + QLatin1String(list), instance);
+        }
     }
     const QJsonValue priority = c.value(QLatin1String("priority"));
-    if (!priority.isUndefined() && !priority.isNull() && !isInteger(priority))
-        return unparsable(QStringLiteral("result.corrections.priority"), instance);
-    return std::nullopt;
+    if (!isNullOr(priority, &QJsonValue::isDouble) || (priority.isDouble() && !isInteger(priority)))
+        return unparsable(prefix + QStringLiteral("priority"), instance);
+
+    // The values (UserTaskRequestValidator's checks and texts); "" clears a date.
+    QStringList problems;
+    const std::pair<const char *, const char *> dates[] {
+        {"dueDate", "due date"}, {"followUpDate", "follow-up date"}};
+    for (const auto &[member, label] : dates) {
+        const QString date = c.value(QLatin1String(member)).toString();
+        if (!date.isEmpty() && !isRfc3339(date))
+            problems.append(QStringLiteral("The provided %1 '%2' cannot be parsed as a date "
+                                           "according to RFC 3339, section 5.6")
+                                .arg(QLatin1String(label), date));
+    }
+    if (priority.isDouble() && (priority.toInt() < 0 || priority.toInt() > 100))
+        problems.append(QStringLiteral("The value for priority is '%1' but must be within the "
+                                       "[0,100] range")
+                            .arg(priority.toInt()));
+    return violations(problems, instance);
+}
+
+} // namespace
+
+Failure resultProperty(const QJsonValue &result, const QString &instance)
+{
+    if (result.isUndefined() || result.isNull())
+        return std::nullopt;
+    if (!result.isObject())
+        return unparsable(QStringLiteral("result"), instance);
+    const QJsonObject r = result.toObject();
+    const QJsonValue type = r.value(QLatin1String("type"));
+    if (!isNullOr(type, &QJsonValue::isString))
+        return unparsable(QStringLiteral("result.type"), instance);
+    const QString name = type.toString(QStringLiteral("userTask"));
+    if (name == QLatin1String("adHocSubProcess"))
+        return adHocResult(r, instance);
+    if (name != QLatin1String("userTask"))
+        return badRequest(QStringLiteral("Cannot map value '%1' for type 'result'. Use any of the "
+                                         "following values: [userTask, adHocSubProcess]")
+                              .arg(name),
+            instance);
+    return userTaskResult(r, instance);
 }
 
 bool hasCorrections(const QJsonObject &result)
@@ -174,6 +221,13 @@ QString jobContext(const JobStore &store, const Job &job)
         .arg(job.key)
         .arg(store.string(job.type))
         .arg(job.processInstanceKey);
+}
+
+Failure violations(const QStringList &list, const QString &instance)
+{
+    if (list.isEmpty())
+        return std::nullopt;
+    return invalidArgument(list.join(QLatin1String(". ")) + QLatin1Char('.'), instance);
 }
 
 } // namespace JobDesk::Sandbox::Validation

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "sandbox/GatewayVersion.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -11,7 +13,8 @@ namespace JobDesk::Sandbox {
 enum class AuthMode { None, Basic, OAuth };
 
 /// The sandbox's command line (PRODUCT.md "jobdesk-sandbox"): where to listen, which jobs to
-/// hold, how to authenticate and which faults to inject. Parsed by parseOptions().
+/// hold, which Camunda version to play, how to authenticate and which faults to inject. Parsed
+/// by parseOptions().
 struct SandboxOptions
 {
     QString host = QStringLiteral("127.0.0.1");
@@ -24,6 +27,12 @@ struct SandboxOptions
     int latencyMs = 0;
     double backpressureRate = 0.0;
     double errorRate = 0.0;
+    double gatewayErrorRate = 0.0; ///< 502 ABORTED / 504 DEADLINE_EXCEEDED
+    double forbiddenRate = 0.0; ///< 403 FORBIDDEN on commands
+    GatewayVersion gatewayVersion = GatewayVersion::V8_8;
+    int searchDelayMs = 0;
+    int batchStepMs = 100;
+    QStringList workerTypes; ///< --worker: job types a built-in worker completes
     std::optional<quint64> seed;
     bool help = false;
     bool version = false;

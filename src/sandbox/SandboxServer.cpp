@@ -4,7 +4,6 @@
 #include <QFile>
 #include <QHostAddress>
 #include <QHttpServerRequest>
-#include <QJsonDocument>
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -14,20 +13,6 @@
 namespace JobDesk::Sandbox {
 
 namespace {
-
-const QByteArray BasicCredentials = QByteArrayLiteral("demo:demo");
-const QString ClientId = QStringLiteral("jobdesk-sandbox");
-const QString ClientSecret = QStringLiteral("sandbox-secret");
-
-QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
-{
-    const auto headers = request.headers();
-    for (const auto &h : headers) {
-        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-            return h.second;
-    }
-    return QByteArray();
-}
 
 QByteArray methodName(QHttpServerRequest::Method method)
 {
@@ -53,39 +38,11 @@ QByteArray methodName(QHttpServerRequest::Method method)
 
 QByteArray reasonPhrase(int status)
 {
-    switch (status) {
-    case 200:
-        return QByteArrayLiteral("OK");
-    case 204:
-        return QByteArrayLiteral("No Content");
-    case 400:
-        return QByteArrayLiteral("Bad Request");
-    case 401:
-        return QByteArrayLiteral("Unauthorized");
-    case 403:
-        return QByteArrayLiteral("Forbidden");
-    case 404:
-        return QByteArrayLiteral("Not Found");
-    case 405:
-        return QByteArrayLiteral("Method Not Allowed");
-    case 409:
-        return QByteArrayLiteral("Conflict");
-    case 500:
-        return QByteArrayLiteral("Internal Server Error");
-    case 503:
-        return QByteArrayLiteral("Service Unavailable");
-    default:
-        return QByteArrayLiteral("Unknown");
-    }
-}
-
-ApiResponse oauthError(int status, const QString &error, const QString &description)
-{
-    return ApiResponse {status, QByteArrayLiteral("application/json"),
-        QJsonDocument(QJsonObject {{QStringLiteral("error"), error},
-                          {QStringLiteral("error_description"), description}})
-            .toJson(QJsonDocument::Compact),
-        {}};
+    static const QHash<int, QByteArray> phrases {{200, "OK"}, {204, "No Content"},
+        {400, "Bad Request"}, {401, "Unauthorized"}, {403, "Forbidden"}, {404, "Not Found"},
+        {405, "Method Not Allowed"}, {409, "Conflict"}, {500, "Internal Server Error"},
+        {502, "Bad Gateway"}, {503, "Service Unavailable"}, {504, "Gateway Timeout"}};
+    return phrases.value(status, QByteArrayLiteral("Unknown"));
 }
 
 /// Answers `Expect: 100-continue` (curl sends it for large bodies) before the body is read, as
@@ -124,14 +81,34 @@ private:
 
 } // namespace
 
+QByteArray headerValue(const QHttpServerRequest &request, const QByteArray &name)
+{
+    const auto headers = request.headers();
+    for (const auto &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    }
+    return QByteArray();
+}
+
 SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_options(options)
-    , m_api(&m_store)
+    , m_cluster(options.gatewayVersion)
+    , m_batches(&m_cluster)
+    , m_gateway(&m_cluster, &m_batches)
     , m_dice(options.seed ? QRandomGenerator(quint32(*options.seed ^ (*options.seed >> 32)))
                           : QRandomGenerator(QRandomGenerator::global()->generate()))
 {
     m_clock.start();
+    if (m_options.forbiddenRate > 0) {
+        m_gateway.setForbiddenDice(
+            [this]() { return m_dice.generateDouble() < m_options.forbiddenRate; });
+    }
+    m_batchTimer.setInterval(m_options.batchStepMs);
+    connect(&m_batchTimer, &QTimer::timeout, this, [this]() { m_batches.advance(); });
+    m_workerTimer.setInterval(500);
+    connect(&m_workerTimer, &QTimer::timeout, this, &SandboxServer::runWorker);
 }
 
 SandboxServer::~SandboxServer() = default;
@@ -153,7 +130,7 @@ bool SandboxServer::loadJobs(QString *error)
             return false;
         }
         QString why;
-        if (!m_store.loadJson(demo, &why)) {
+        if (!m_cluster.loadJson(demo, &why)) {
             *error = QStringLiteral("demo data: %1").arg(why);
             return false;
         }
@@ -166,12 +143,14 @@ bool SandboxServer::loadJobs(QString *error)
             return false;
         }
         QString why;
-        if (!m_store.loadJson(file.readAll(), &why)) {
+        if (!m_cluster.loadJson(file.readAll(), &why)) {
             *error = QStringLiteral("%1: %2").arg(m_options.jobsFile, why);
             return false;
         }
     }
-    m_store.generate(m_options.generate);
+    m_cluster.generate(m_options.generate);
+    // Only changes from now on lag behind in search; the loaded data is there at once.
+    m_cluster.searchDelay().setDelayMs(m_options.searchDelayMs);
     return true;
 }
 
@@ -191,6 +170,9 @@ quint16 SandboxServer::start(QString *error)
     }
     bind(tcp);
     m_port = tcp->serverPort();
+    m_batchTimer.start();
+    if (!m_options.workerTypes.isEmpty())
+        m_workerTimer.start();
     return m_port;
 }
 
@@ -199,7 +181,7 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     ++m_requests;
     const QString path = request.url().path();
     const ApiResponse response = respond(request, path);
-    const bool close = header(request, QByteArrayLiteral("Connection")).toLower() == "close";
+    const bool close = headerValue(request, QByteArrayLiteral("Connection")).toLower() == "close";
     if (m_options.latencyMs <= 0) {
         write(socket, response, close);
         return true;
@@ -225,97 +207,68 @@ void SandboxServer::missingHandler(const QHttpServerRequest &request, QTcpSocket
 ApiResponse SandboxServer::respond(const QHttpServerRequest &request, const QString &path)
 {
     const QByteArray method = methodName(request.method());
+    if (path == QLatin1String("/sandbox/record"))
+        return recordEndpoint(request, path);
     if (path == QLatin1String("/oauth/token")) {
         if (method != "POST")
-            return oauthError(405, QStringLiteral("invalid_request"), QStringLiteral("use POST"));
+            return ApiResponse {405, QByteArrayLiteral("application/json"),
+                QByteArrayLiteral(R"({"error":"invalid_request","error_description":"use POST"})"),
+                {}, false};
         return issueToken(request);
     }
-    if (auto denied = authenticate(request, path))
+    const auto subject = RestGateway::subjectOf(method, path);
+    if (subject)
+        m_record.received(subject->action, subject->key);
+    Identity who;
+    if (auto denied = authenticate(request, path, &who))
         return *denied;
-    if (auto fault = injectFault(path))
+    bool timeOutAfterApplying = false;
+    if (auto fault = injectFault(path, &timeOutAfterApplying))
         return *fault;
-    return m_api.handle(method, path, request.body());
+    ApiResponse response = api(request, path, who);
+    if (subject && response.applied)
+        m_record.applied(subject->action, subject->key);
+    if (timeOutAfterApplying) {
+        return ApiResponse::problem(504, QStringLiteral("DEADLINE_EXCEEDED"),
+            QStringLiteral("Expected to handle request, but request timed out between gateway "
+                           "and broker"),
+            path);
+    }
+    return response;
 }
 
-std::optional<ApiResponse> SandboxServer::authenticate(
-    const QHttpServerRequest &request, const QString &path)
+ApiResponse SandboxServer::api(
+    const QHttpServerRequest &request, const QString &path, const Identity &who)
 {
-    if (m_options.auth == AuthMode::None || path == QLatin1String("/v2/status"))
-        return std::nullopt;
-    const QByteArray authorization = header(request, QByteArrayLiteral("Authorization"));
-    const auto unauthorized = [&](const QString &detail, const QByteArray &challenge) {
-        ApiResponse r = ApiResponse::problem(401, QStringLiteral("Unauthorized"), detail, path);
-        r.headers.append({QByteArrayLiteral("WWW-Authenticate"), challenge});
-        return r;
-    };
-    if (m_options.auth == AuthMode::Basic) {
-        const QByteArray challenge = QByteArrayLiteral("Basic realm=\"jobdesk-sandbox\"");
-        if (authorization.isEmpty())
-            return unauthorized(
-                QStringLiteral("Full authentication is required to access this resource"),
-                challenge);
-        if (!authorization.startsWith("Basic ")
-            || QByteArray::fromBase64(authorization.mid(6).trimmed()) != BasicCredentials)
-            return unauthorized(QStringLiteral("Bad credentials"), challenge);
-        return std::nullopt;
-    }
-    if (authorization.isEmpty())
-        return unauthorized(
-            QStringLiteral("Full authentication is required to access this resource"),
-            QByteArrayLiteral("Bearer"));
-    const QByteArray token
-        = authorization.startsWith("Bearer ") ? authorization.mid(7).trimmed() : QByteArray();
-    const auto it = m_tokens.constFind(token);
-    if (token.isEmpty() || it == m_tokens.constEnd())
-        return unauthorized(QStringLiteral("An error occurred while attempting to decode the Jwt: "
-                                           "Malformed token"),
-            QByteArrayLiteral("Bearer error=\"invalid_token\""));
-    if (it.value() <= m_clock.elapsed()) {
-        // Kept after expiry, so a client keeps hearing "expired" rather than "malformed".
-        return unauthorized(QStringLiteral("An error occurred while attempting to decode the Jwt: "
-                                           "Jwt expired"),
-            QByteArrayLiteral("Bearer error=\"invalid_token\", "
-                              "error_description=\"Jwt expired\""));
-    }
-    return std::nullopt;
+    Call call;
+    call.method = methodName(request.method());
+    call.path = path;
+    call.body = request.body();
+    if (request.url().hasQuery())
+        call.query = QUrlQuery(request.url());
+    call.user = who.user;
+    call.client = who.client;
+    return m_gateway.handle(std::move(call));
 }
 
-ApiResponse SandboxServer::issueToken(const QHttpServerRequest &request)
+ApiResponse SandboxServer::recordEndpoint(const QHttpServerRequest &request, const QString &path)
 {
-    QByteArray form = request.body();
-    form.replace('+', "%20");
-    const QUrlQuery query(QString::fromUtf8(form));
-    QString id = query.queryItemValue(QStringLiteral("client_id"), QUrl::FullyDecoded);
-    QString secret = query.queryItemValue(QStringLiteral("client_secret"), QUrl::FullyDecoded);
-    const QByteArray authorization = header(request, QByteArrayLiteral("Authorization"));
-    if (authorization.startsWith("Basic ")) {
-        const QByteArray pair = QByteArray::fromBase64(authorization.mid(6).trimmed());
-        const int colon = pair.indexOf(':');
-        if (colon > 0) {
-            id = QString::fromUtf8(pair.left(colon));
-            secret = QString::fromUtf8(pair.mid(colon + 1));
-        }
+    const QByteArray method = methodName(request.method());
+    if (method == "DELETE") {
+        m_record.clear();
+        return ApiResponse::noContent();
     }
-    const QString grant = query.queryItemValue(QStringLiteral("grant_type"));
-    if (grant != QLatin1String("client_credentials"))
-        return oauthError(400, QStringLiteral("unsupported_grant_type"),
-            QStringLiteral("grant_type must be client_credentials"));
-    if (id != ClientId || secret != ClientSecret)
-        return oauthError(401, QStringLiteral("invalid_client"),
-            QStringLiteral("Invalid client or Invalid client credentials"));
-    QByteArray token(32, Qt::Uninitialized);
-    for (char &c : token)
-        c = char(QRandomGenerator::global()->bounded(256));
-    token = token.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-    m_tokens.insert(token, m_clock.elapsed() + qint64(m_options.tokenTtlSeconds) * 1000);
-    return ApiResponse::json(200,
-        QJsonObject {{QStringLiteral("access_token"), QString::fromLatin1(token)},
-            {QStringLiteral("token_type"), QStringLiteral("Bearer")},
-            {QStringLiteral("expires_in"), m_options.tokenTtlSeconds},
-            {QStringLiteral("scope"), QString()}});
+    if (method != "GET")
+        return ApiResponse::problem(405, QStringLiteral("Method Not Allowed"),
+            QStringLiteral("Method '%1' is not supported.").arg(QString::fromLatin1(method)), path);
+    const QUrlQuery query(request.url());
+    const QByteArray body = query.hasQueryItem(QStringLiteral("totals"))
+        ? m_record.totalsJson()
+        : m_record.toJson(query.queryItemValue(QStringLiteral("key")));
+    return ApiResponse {200, QByteArrayLiteral("application/json"), body, {}, false};
 }
 
-std::optional<ApiResponse> SandboxServer::injectFault(const QString &path)
+std::optional<ApiResponse> SandboxServer::injectFault(const QString &path, bool *applyThenTimeOut)
 {
     if (path == QLatin1String("/v2/status") || path == QLatin1String("/v2/topology"))
         return std::nullopt;
@@ -328,7 +281,39 @@ std::optional<ApiResponse> SandboxServer::injectFault(const QString &path)
                            "broker (code: INTERNAL_ERROR) (message: injected "
                            "by jobdesk-sandbox --error-rate)"),
             path);
+    if (m_options.gatewayErrorRate > 0 && m_dice.generateDouble() < m_options.gatewayErrorRate) {
+        // Half the time the broker connection breaks before the command arrives (502, nothing
+        // applied), half the time the answer is lost after it was applied (504).
+        if (m_dice.generateDouble() < 0.5) {
+            *applyThenTimeOut = true;
+            return std::nullopt;
+        }
+        return ApiResponse::problem(502, QStringLiteral("ABORTED"),
+            QStringLiteral("Expected to handle request, but the connection was cut prematurely "
+                           "with the broker; the request may or may not have been accepted, and "
+                           "may not be safe to retry."),
+            path);
+    }
     return std::nullopt;
+}
+
+void SandboxServer::runWorker()
+{
+    for (const QString &type : std::as_const(m_options.workerTypes)) {
+        const auto jobs
+            = m_cluster.activate(type, QStringLiteral("jobdesk-sandbox-worker"), 60'000, 32, false);
+        for (Job *job : jobs) {
+            if (job->kind == JobKind::TaskListener || job->kind == JobKind::AdHocSubProcess)
+                continue; // these want a human decision: left activated
+            m_cluster.touch(*job);
+            job->state = JobState::Completed;
+            job->endTimeMs = m_cluster.now();
+            job->deadlineMs = 0;
+            m_cluster.writeVariables(*job, job->elementInstanceKey,
+                {{QStringLiteral("handledBy"), QByteArrayLiteral("\"jobdesk-sandbox-worker\"")}},
+                false);
+        }
+    }
 }
 
 void SandboxServer::write(QTcpSocket *socket, const ApiResponse &response, bool close)

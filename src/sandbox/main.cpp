@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// jobdesk-sandbox: a local Camunda 8.8 jobs API for practice, demos, tests and benchmarks.
+// jobdesk-sandbox: a local Camunda 8 REST API (8.7-8.10) for practice, demos, tests and benchmarks.
 #include "sandbox/SandboxOptions.h"
 #include "sandbox/SandboxServer.h"
 
@@ -67,7 +67,7 @@ int main(int argc, char *argv[])
     }
     if (parsed.options.version) {
         std::printf("jobdesk-sandbox %s (Camunda API %s)\n", JOBDESK_VERSION,
-            qPrintable(JobsApi::gatewayVersion()));
+            qPrintable(gatewayVersionString(parsed.options.gatewayVersion)));
         return 0;
     }
 
@@ -87,8 +87,9 @@ int main(int argc, char *argv[])
         : parsed.options.host;
     std::printf("listening on http://%s:%u\n", qPrintable(host), unsigned(server.port()));
     std::fflush(stdout);
-    std::fprintf(stderr, "jobdesk-sandbox: %lld jobs, auth %s, Ctrl+C to stop\n",
+    std::fprintf(stderr, "jobdesk-sandbox: %lld jobs, Camunda %s, auth %s, Ctrl+C to stop\n",
         static_cast<long long>(server.store().size()),
+        qPrintable(gatewayVersionName(parsed.options.gatewayVersion)),
         qPrintable(authModeName(parsed.options.auth)));
     return app.exec();
 }

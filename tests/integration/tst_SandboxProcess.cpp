@@ -27,6 +27,7 @@ private slots:
     void helpAndVersion();
     void jobsFile();
     void authFlag();
+    void versionAndRecord();
     void terminatesCleanly();
 
 private:
@@ -101,6 +102,15 @@ void tst_SandboxProcess::badFlags_data()
     QTest::newRow("rate") << QStringList {
         QStringLiteral("--backpressure-rate"), QStringLiteral("2")};
     QTest::newRow("port") << QStringList {QStringLiteral("--port"), QStringLiteral("-1")};
+    QTest::newRow("version") << QStringList {
+        QStringLiteral("--gateway-version"), QStringLiteral("8.6")};
+    QTest::newRow("delay") << QStringList {
+        QStringLiteral("--search-delay-ms"), QStringLiteral("-1")};
+    QTest::newRow("gateway errors")
+        << QStringList {QStringLiteral("--gateway-error-rate"), QStringLiteral("1.1")};
+    QTest::newRow("forbidden") << QStringList {
+        QStringLiteral("--forbidden-rate"), QStringLiteral("x")};
+    QTest::newRow("worker") << QStringList {QStringLiteral("--worker"), QStringLiteral(",")};
     QTest::newRow("missing jobs file")
         << QStringList {QStringLiteral("--jobs-file"), QStringLiteral("/nonexistent/jobs.json")};
 }
@@ -126,7 +136,9 @@ void tst_SandboxProcess::helpAndVersion()
     QCOMPARE(process.exitCode(), 0);
     const QByteArray help = process.readAllStandardOutput();
     for (const char *flag : {"--host", "--port", "--demo", "--generate", "--jobs-file", "--auth",
-             "--token-ttl", "--latency-ms", "--backpressure-rate", "--error-rate"})
+             "--token-ttl", "--latency-ms", "--backpressure-rate", "--error-rate",
+             "--gateway-version", "--search-delay-ms", "--gateway-error-rate", "--forbidden-rate",
+             "--worker", "--batch-step-ms", "--seed", "/sandbox/record"})
         QVERIFY2(help.contains(flag), flag);
     process.start(
         TestPaths::executable(QStringLiteral("jobdesk-sandbox")), {QStringLiteral("--version")});
@@ -192,6 +204,33 @@ void tst_SandboxProcess::authFlag()
         request(sandbox.baseUrl(), "POST", path, {}, "Basic " + QByteArray("demo:demo").toBase64())
             .status,
         204);
+}
+
+void tst_SandboxProcess::versionAndRecord()
+{
+    SandboxProcess sandbox;
+    QVERIFY2(sandbox.start({QStringLiteral("--demo"), QStringLiteral("--gateway-version=8.10"),
+                 QStringLiteral("--search-delay-ms"), QStringLiteral("0")}),
+        qPrintable(sandbox.error()));
+    QCOMPARE(request(sandbox.baseUrl(), "GET", QStringLiteral("/v2/topology"))
+                 .json.value(QLatin1String("gatewayVersion"))
+                 .toString(),
+        QStringLiteral("8.10.0"));
+    // A leased demo job wants its token on 8.10.
+    QCOMPARE(
+        request(sandbox.baseUrl(), "POST", QStringLiteral("/v2/jobs/4503599627423131/completion"))
+            .status,
+        409);
+    const Answer record = request(sandbox.baseUrl(), "GET", QStringLiteral("/sandbox/record"));
+    QCOMPARE(record.status, 200);
+    const QJsonObject complete = record.json.value(QLatin1String("keys"))
+                                     .toObject()
+                                     .value(QLatin1String("4503599627423131"))
+                                     .toObject()
+                                     .value(QLatin1String("complete"))
+                                     .toObject();
+    QCOMPARE(complete.value(QLatin1String("received")).toInt(), 1);
+    QCOMPARE(complete.value(QLatin1String("applied")).toInt(), 0);
 }
 
 void tst_SandboxProcess::terminatesCleanly()
