@@ -233,7 +233,7 @@
 <context>
     <name>JobCard</name>
     <message>
-        <location filename="../ui/JobCard.ui" line="+37"/>
+        <location filename="../ui/JobCard.ui" line="+38"/>
         <location filename="../build/src/gui/ui_JobCard.h" line="+183"/>
         <source>Look the job up again (F5)</source>
         <translation type="unfinished"></translation>
@@ -482,7 +482,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+27"/>
+        <location line="+35"/>
         <source>%n job(s) selected</source>
         <translation type="unfinished">
             <numerusform>%n job selected</numerusform>
@@ -498,6 +498,14 @@
         <location line="+5"/>
         <source>Set filters and search.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n matching job(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n matching job</numerusform>
+            <numerusform>%n matching jobs</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+4"/>
@@ -761,7 +769,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>&lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt; (%2, process %3, %4)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -776,7 +784,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>%1 · %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -902,7 +910,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Variables (%n)</source>
         <translation type="unfinished">
             <numerusform>Variables (%n)</numerusform>
@@ -910,7 +918,12 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Variables (not available)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>More variables exist than are shown.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -53,7 +53,15 @@ FindJobsDialog::FindJobsDialog(JobsClient *client, const CamundaVersion &server,
     // Fixed row heights: scrolling a long list never measures rows.
     m_ui->jobsTableView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_ui->jobsTableView->horizontalHeader()->setStretchLastSection(true);
-    m_ui->jobsTableView->setColumnWidth(JobSearchModel::KeyColumn, 150);
+    // One line per job: long names are elided, not wrapped into taller rows.
+    m_ui->jobsTableView->setWordWrap(false);
+    const int digit = fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    m_ui->jobsTableView->setColumnWidth(JobSearchModel::KeyColumn, 20 * digit);
+    m_ui->jobsTableView->setColumnWidth(JobSearchModel::TypeColumn, 22 * digit);
+    m_ui->jobsTableView->setColumnWidth(JobSearchModel::KindColumn, 26 * digit);
+    m_ui->jobsTableView->setColumnWidth(JobSearchModel::StateColumn, 15 * digit);
+    m_ui->jobsTableView->setColumnWidth(JobSearchModel::RetriesColumn, 8 * digit);
+    m_ui->jobsTableView->setColumnWidth(JobSearchModel::InstanceColumn, 20 * digit);
 
     connect(m_ui->searchPushButton, &QPushButton::clicked, this, &FindJobsDialog::search);
     connect(m_ui->closePushButton, &QPushButton::clicked, this, &QDialog::close);
@@ -166,6 +174,10 @@ void FindJobsDialog::updateStatus()
     const std::optional<qint64> total = m_model->total();
     if (!total) {
         m_ui->statusLabel->setText(tr("Set filters and search."));
+        return;
+    }
+    if (!m_model->canFetchMore({}) && !m_model->isFetching()) {
+        m_ui->statusLabel->setText(tr("%n matching job(s)", nullptr, m_model->rowCount()));
         return;
     }
     m_ui->statusLabel->setText(

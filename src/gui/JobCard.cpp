@@ -78,7 +78,8 @@ void JobCard::showResult(const JobLookupResult &result)
     m_ui->refreshToolButton->setText(
         result.state == LookupState::NotFound ? tr("Look again") : tr("Refresh"));
     m_ui->headlineLabel->setText(headlineFor(result));
-    m_ui->headlineLabel->setToolTip(result.isFound() ? QString() : result.describe());
+    m_ui->headlineLabel->setToolTip(
+        result.isFound() ? m_ui->headlineLabel->text() : result.describe());
     if (result.job) {
         showJob(*result.job, result);
     } else {
@@ -112,7 +113,8 @@ QString JobCard::headlineFor(const JobLookupResult &result) const
         if (!job.listenerEventType.isEmpty()
             && job.listenerEventType != QLatin1String("UNSPECIFIED"))
             kind += QStringLiteral(" (%1)").arg(job.listenerEventType);
-        return tr("%1 · %2 · %3").arg(job.type, kind, job.state);
+        // The state first: it decides what can be done, and survives a narrow card.
+        return tr("%1 · %2 · %3").arg(job.state, job.type, kind);
     }
     case LookupState::NotFound:
         return tr("Job %1 not found by the search").arg(result.key.toString());
@@ -192,7 +194,11 @@ void JobCard::showVariables(const JobLookupResult &result)
     for (const VariableRecord &variable : result.variables)
         add(variable, tr("instance"));
     const int count = table->rowCount();
-    m_ui->variablesToolButton->setText(tr("Variables (%n)", nullptr, count));
+    // No variable search (before 8.8) is not "no variables".
+    m_ui->variablesToolButton->setText(result.variablesError.isEmpty()
+            ? tr("Variables (%n)", nullptr, count)
+            : tr("Variables (not available)"));
+    m_ui->variablesToolButton->setToolTip(result.variablesError);
     m_ui->variablesToolButton->show();
     if (!result.variablesError.isEmpty())
         m_ui->variablesMessageLabel->setText(result.variablesError);

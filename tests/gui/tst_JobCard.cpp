@@ -105,6 +105,8 @@ private slots:
     void lostAnswerOfACompletedJobIsReportedCompleted();
     void roundedKeySuggestsItsNeighbours();
     void variablesCopyIntoTheEditor();
+    void withoutSearchCompletionWorksAsBefore();
+    void javascriptRoundedKeyFindsItsJob();
 
 private:
     SandboxProcess m_demo;
@@ -136,7 +138,7 @@ void TestJobCard::everyKindAndStateShown_data()
     QTest::addColumn<bool>("denyOffered");
     QTest::newRow("service task, created")
         << QByteArray(R"({"kind":"BPMN_ELEMENT","state":"CREATED"})")
-        << QStringLiteral("BPMN_ELEMENT · CREATED") << false << false;
+        << QStringLiteral("CREATED · ") << false << false;
     QTest::newRow("failed, with its incident") << QByteArray(R"({"state":"FAILED","retries":0})")
                                                << QStringLiteral("FAILED") << true << false;
     QTest::newRow("error thrown") << QByteArray(R"({"state":"ERROR_THROWN"})")
@@ -279,6 +281,35 @@ void TestJobCard::variablesCopyIntoTheEditor()
     QVERIFY(json.startsWith(u'{'));
     QMetaObject::invokeMethod(w.find<QPushButton>("copyAllPushButton"), "click");
     QCOMPARE(w.window->form()->variablesEditor()->toPlainText(), json);
+}
+
+void TestJobCard::withoutSearchCompletionWorksAsBefore()
+{
+    SandboxProcess old;
+    QVERIFY2(old.start({QStringLiteral("--demo"), QStringLiteral("--gateway-version"),
+                 QStringLiteral("8.7")}),
+        qPrintable(old.error()));
+    Window w(old.baseUrl());
+    QVERIFY(w.lookUp(QStringLiteral("2251799823685402")));
+    QCOMPARE(w.card()->result()->state, LookupState::SearchUnavailable);
+    QVERIFY(w.find<QCheckBox>("denyCheckBox")->isEnabled()); // unknown job: as before
+    QSignalSpy finished(w.window.get(), &MainWindow::requestFinished);
+    const int asked = Confirm::askedCount();
+    w.window->send();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.constFirst().at(0).value<Outcome>().kind, OutcomeKind::Completed);
+    QCOMPARE(Confirm::askedCount(), asked); // nothing to check the form against: no question
+}
+
+void TestJobCard::javascriptRoundedKeyFindsItsJob()
+{
+    // The demo holds 9007199254745551; Number() makes 9007199254745552 of it.
+    Window w(m_demo.baseUrl());
+    QVERIFY(w.lookUp(QStringLiteral("9007199254745552")));
+    QCOMPARE(w.card()->result()->state, LookupState::NotFound);
+    QVERIFY2(
+        w.find<QLabel>("suggestionsLabel")->text().contains(QStringLiteral("9007199254745551")),
+        qPrintable(w.find<QLabel>("suggestionsLabel")->text()));
 }
 
 QTEST_MAIN(TestJobCard)

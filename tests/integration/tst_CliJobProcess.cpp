@@ -47,6 +47,8 @@ private slots:
     void completeAfterLostAnswerIsConfirmedByLookup();
     void completeWithoutAnyAnswerIsUnknown();
     void complete404SuggestsNeighbours();
+    void javascriptRoundedKey();
+    void withoutJobSearch();
 
 private:
     Run run(const QStringList &arguments, const QString &baseUrl);
@@ -253,6 +255,41 @@ void TestCliJobProcess::complete404SuggestsNeighbours()
         m_sandbox.baseUrlString());
     QCOMPARE(human.exitCode, 1);
     QVERIFY2(human.out.contains("did you mean 2251799813686245"), human.out.constData());
+}
+
+void TestCliJobProcess::javascriptRoundedKey()
+{
+    SandboxProcess demo;
+    QVERIFY2(demo.start({QStringLiteral("--demo")}), qPrintable(demo.error()));
+    const Run r = run({QStringLiteral("complete"), QStringLiteral("9007199254745552"),
+                          QStringLiteral("--json"), QStringLiteral("--no-history")},
+        demo.baseUrlString());
+    QCOMPARE(r.exitCode, 1);
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QVERIFY2(o.value(QLatin1String("suggestions"))
+                 .toVariant()
+                 .toStringList()
+                 .contains(QStringLiteral("9007199254745551")),
+        r.out.constData());
+}
+
+void TestCliJobProcess::withoutJobSearch()
+{
+    SandboxProcess old;
+    QVERIFY2(old.start({QStringLiteral("--demo"), QStringLiteral("--gateway-version"),
+                 QStringLiteral("8.7")}),
+        qPrintable(old.error()));
+    const Run show = run({QStringLiteral("job"), QStringLiteral("show"),
+                             QStringLiteral("2251799823685402"), QStringLiteral("--json")},
+        old.baseUrlString());
+    QCOMPARE(show.exitCode, 1);
+    const QJsonObject o = QJsonDocument::fromJson(show.out).object();
+    QCOMPARE(o.value(QLatin1String("state")).toString(), QStringLiteral("search-unavailable"));
+    // Completion works as it always did.
+    const Run complete = run({QStringLiteral("complete"), QStringLiteral("2251799823685402"),
+                                 QStringLiteral("--no-history")},
+        old.baseUrlString());
+    QCOMPARE(complete.exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(TestCliJobProcess)
