@@ -101,7 +101,7 @@ int main(int argc, char *argv[])
 
     QNetworkAccessManager nam;
     HistoryStore history; // closed: nothing is recorded
-    MainWindow::Connection connection;
+    Connection connection;
     connection.apiRoot = JobsClient::normalizeApiRoot(base.toString()).url;
     MainWindow window(connection, &nam, &history, nullptr);
     window.resize(1280, 800);

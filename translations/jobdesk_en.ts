@@ -20,7 +20,7 @@
     <name>ConnectionBar</name>
     <message>
         <location filename="../ui/ConnectionBar.ui" line="+13"/>
-        <location filename="../build/src/gui/ui_ConnectionBar.h" line="+77"/>
+        <location filename="../build/src/gui/ui_ConnectionBar.h" line="+85"/>
         <source>The connection requests go to</source>
         <translation type="unfinished"></translation>
     </message>
@@ -31,9 +31,9 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <location filename="../build/src/gui/ui_ConnectionBar.h" line="+2"/>
-        <source>&amp;Test connection</source>
+        <source>Test co&amp;nnection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -231,10 +231,79 @@
     </message>
 </context>
 <context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../ui/FirstStartDialog.ui" line="+6"/>
+        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+94"/>
+        <source>Set up a connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+1"/>
+        <source>JobDesk has no connection yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+1"/>
+        <source>Tell it where your Camunda 8 cluster is, or try it against the local sandbox with demo jobs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+1"/>
+        <source>&amp;Create a connection profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+2"/>
+        <source>Enter the address and credentials of a cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+2"/>
+        <source>Import from the &amp;environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+1"/>
+        <source>Import a Console c&amp;redentials file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+2"/>
+        <source>The file Camunda Console offers when you create an API client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+2"/>
+        <source>Try the local &amp;sandbox (demo jobs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+1"/>
+        <source>&amp;Use http://localhost:8080</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+2"/>
+        <source>A cluster on this machine without authentication (e.g. Camunda 8 Run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JobCard</name>
     <message>
         <location filename="../ui/JobCard.ui" line="+38"/>
-        <location filename="../build/src/gui/ui_JobCard.h" line="+183"/>
+        <location filename="../build/src/gui/ui_JobCard.h" line="+184"/>
         <source>Look the job up again (F5)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -319,12 +388,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
+        <source>gateway %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The Camunda version the gateway reports (GET /v2/topology)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Testing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+8"/>
         <source>gateway %1 · %n partition(s)</source>
         <translation>
             <numerusform>gateway %1 · %n partition</numerusform>
@@ -337,7 +416,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source> on %n broker(s)</source>
         <translation>
             <numerusform> on %n broker</numerusform>
@@ -345,7 +424,7 @@
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Connected, but the topology could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -373,7 +452,7 @@
 <context>
     <name>JobDesk::ConnectionController</name>
     <message>
-        <location filename="../src/gui/ConnectionController.cpp" line="+56"/>
+        <location filename="../src/gui/ConnectionController.cpp" line="+40"/>
         <source>Secret for this run only</source>
         <translation type="unfinished"></translation>
     </message>
@@ -383,31 +462,51 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-9"/>
         <source>Manage &amp;profiles…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+42"/>
+        <source>Connected to the local sandbox at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It serves demo jobs and stops when JobDesk quits. Set up a profile for a real cluster with Manage profiles….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The local sandbox did not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The profiles cannot be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
-        <location line="+23"/>
-        <location line="+35"/>
+        <location line="+33"/>
+        <location line="+22"/>
+        <location line="+38"/>
         <source>The connection was not switched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-57"/>
-        <location line="+23"/>
-        <location line="+35"/>
+        <location line="-59"/>
+        <location line="+22"/>
+        <location line="+38"/>
         <source>A request is in flight: wait for it or cancel it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-49"/>
+        <source>The TLS material of this connection cannot be used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Unknown profile “%1”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -427,18 +526,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
-        <location line="+63"/>
+        <location line="+34"/>
+        <location line="+98"/>
         <source>No keychain available: the secret is kept for this run only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-97"/>
         <source>JobDesk never writes secrets to a file. Install or unlock a Secret Service (e.g. GNOME Keyring) to keep them between runs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>No %1 is stored for profile “%2”: requests go without it. Set it with Manage profiles.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -448,7 +547,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+8"/>
         <source>The TLS files of this profile cannot be used: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -458,7 +557,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+67"/>
         <source>JobDesk never writes secrets to a file.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -510,6 +609,29 @@
     <message>
         <location line="+4"/>
         <source>%1 of %2%3 matching jobs loaded; scroll for more</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobDesk::FirstStartDialog</name>
+    <message>
+        <location filename="../src/gui/FirstStartDialog.cpp" line="+28"/>
+        <source>Read the Camunda SDK variables (CAMUNDA_REST_ADDRESS, CAMUNDA_CLIENT_ID, …) of this session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No Camunda SDK variables (CAMUNDA_…, ZEEBE_…) are set in this session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start jobdesk-sandbox on this machine with demo jobs; it stops when JobDesk quits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>jobdesk-sandbox was not found next to JobDesk or on PATH</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -685,7 +807,7 @@
 <context>
     <name>JobDesk::HistoryModel</name>
     <message>
-        <location filename="../src/gui/HistoryModel.cpp" line="+219"/>
+        <location filename="../src/gui/HistoryModel.cpp" line="+218"/>
         <source>%1 ms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1204,13 +1326,13 @@
 <context>
     <name>JobDesk::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="+86"/>
-        <location line="+165"/>
+        <location filename="../src/gui/MainWindow.cpp" line="+83"/>
+        <location line="+164"/>
         <source>JobDesk — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-136"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1241,7 +1363,7 @@ Requests can still be sent, but they are not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+169"/>
         <source>Not sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1483,12 +1605,22 @@ Send it anyway?</source>
 <context>
     <name>JobDesk::ProfileEditorDialog</name>
     <message>
-        <location filename="../src/gui/ProfileEditorActions.cpp" line="+19"/>
+        <location filename="../src/gui/ProfileEditorDialog.cpp" line="+203"/>
+        <source>A copy: enter its secret, then Save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Saved “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>Nothing imported: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Imported from the environment; check the fields, then Save.
 %1</source>
         <translation type="unfinished"></translation>
@@ -1505,77 +1637,60 @@ Send it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Testing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>TLS files: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>No answer: %1</source>
+        <location line="-314"/>
+        <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Reached the server, but it refused the credentials (401 Unauthorized): check the user name and secret.</source>
+        <location line="+143"/>
+        <source>new profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>GET /v2/topology answered HTTP %1</source>
+        <location line="+8"/>
+        <source>%1 copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Connected (GET /v2/topology); no authentication configured.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Connected, but no token: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Connected and the credentials were accepted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Connected, but the server refused the credentials (401 Unauthorized): check the user name and secret.</source>
+        <location line="+47"/>
+        <source>No keychain available: the secret is kept for this run only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Connected and signed in, but not allowed to search jobs (403 Forbidden): check the permissions.</source>
+        <source>The secret could not be stored: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>No answer to the auth check: %1</source>
+        <location line="+23"/>
+        <source>Removed “%1” and its stored secrets.</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>JobDesk::ProfileForm</name>
     <message>
-        <location line="+2"/>
-        <source>The auth check answered HTTP %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/ProfileEditorDialog.cpp" line="+73"/>
+        <location filename="../src/gui/ProfileForm.cpp" line="+32"/>
         <source>Tag colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-11"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Basic (user name and password)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1590,22 +1705,17 @@ Send it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
-        <source>Password:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-36"/>
-        <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+45"/>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Token:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1615,38 +1725,13 @@ Send it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+149"/>
-        <source>new profile</source>
+        <location line="+77"/>
+        <source>leave empty to keep the stored one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>%1 copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>A copy: enter its secret, then Save.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>Saved “%1”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>No keychain available: the secret is kept for this run only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The secret could not be stored: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Removed “%1” and its stored secrets.</source>
+        <location line="+2"/>
+        <source>nothing stored yet</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1654,7 +1739,7 @@ Send it anyway?</source>
     <name>JobDesk::ProfilePicker</name>
     <message>
         <location filename="../src/gui/ProfilePicker.cpp" line="+34"/>
-        <source>Manage &amp;profiles…</source>
+        <source>&amp;Manage profiles…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2369,7 +2454,7 @@ Replace them with the imported ones, or keep both (the imported ones get new nam
     <name>ProfileEditorDialog</name>
     <message>
         <location filename="../ui/ProfileEditorDialog.ui" line="+6"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+419"/>
+        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+143"/>
         <source>Connection profiles</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2404,155 +2489,168 @@ Replace them with the imported ones, or keep both (the imported ones get new nam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileForm</name>
+    <message>
+        <location filename="../ui/ProfileForm.ui" line="+14"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+338"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>API &amp;address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>En&amp;vironment:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+2"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+2"/>
         <source>#rrggbb; empty: the environment&apos;s colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+2"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+2"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>Colour…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>A&amp;uthentication:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>User name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>Token URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>Client ID:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>Audience:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>Scope:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>Password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+69"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
-        <location line="+14"/>
-        <source>leave empty to keep the stored one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-64"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="-13"/>
+        <location line="+11"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>CA bundle:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+2"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+2"/>
         <source>CA bundle (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+2"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+2"/>
         <source>Client certificate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+2"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+2"/>
         <source>Client certificate (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+2"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+2"/>
         <source>Client key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+2"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+2"/>
         <source>Client key (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+2"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+2"/>
         <source>Key passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+2"/>
+        <location line="+11"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>&amp;Timeout:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
-        <source>Secrets are stored only in the system keychain, never in a file.</source>
+        <location line="+7"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
+        <source>Default tenant &amp;ID:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
-        <source>&amp;Test connection</source>
+        <location line="+6"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+2"/>
+        <source>The tenant requests are meant for (CAMUNDA_DEFAULT_TENANT_ID); empty: the server&apos;s default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+2"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
+        <source>Secrets are stored only in the system keychain, never in a file.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,17 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // jobdesk: the desktop window. Resolves the connection exactly as jobdesk-cli does (--profile,
 // else --base-url / CAMUNDA_REST_ADDRESS / ZEEBE_REST_ADDRESS / http://localhost:8080 and the
-// Camunda SDK auth variables), reads a profile's secrets from the keychain, then shows the window.
+// Camunda SDK variables, through ConnectionFactory), reads a profile's secrets from the keychain,
+// then shows the window. A first start with nothing configured offers to set up a connection.
 #include "core/base/AppInfo.h"
 #include "core/base/Logging.h"
-#include "core/connection/ConnectionSettings.h"
+#include "core/connection/ConnectionFactory.h"
 #include "core/connection/KeychainSecretStore.h"
 #include "core/connection/Profile.h"
 #include "core/connection/ProfileStore.h"
+#include "core/connection/SdkEnvironment.h"
 #include "core/history/HistoryStore.h"
-#include "core/http/AuthProvider.h"
-#include "core/http/JobsClient.h"
-#include "core/http/OAuthClientCredentialsProvider.h"
 #include "core/templates/DraftStore.h"
 #include "core/templates/TemplateStore.h"
 #include "gui/ConnectionController.h"
@@ -119,9 +118,9 @@ int main(int argc, char *argv[])
     std::optional<QString> baseUrl;
     if (parser.isSet(baseUrlOption))
         baseUrl = parser.value(baseUrlOption);
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     // The address-only connection ("No profile"): --base-url, else the SDK variables.
-    ConnectionSettings address
-        = resolveFromEnvironment(baseUrl, QProcessEnvironment::systemEnvironment());
+    ResolvedConnection address = ConnectionFactory::fromEnvironment(baseUrl, environment);
     ProfileStore profiles;
     profiles.load();
     QString profileName;
@@ -129,31 +128,28 @@ int main(int argc, char *argv[])
         profileName = parser.value(profileOption);
     else if (!baseUrl)
         profileName = profiles.startupProfile() ? profiles.startupProfile()->name : QString();
-    if (!address.error.isEmpty()) {
+    if (!address.ok()) {
         if (baseUrl || profileName.isEmpty())
             return fail(address.error);
-        address = resolveFromEnvironment(QString::fromLatin1(kDefaultAddress), {});
+        address = ConnectionFactory::fromEnvironment(
+            QString::fromLatin1(SdkEnvironment::kDefaultAddress), {});
     }
+    // A first start: nothing says where to go. Ask instead of quietly using localhost:8080.
+    const bool firstStart = profileName.isEmpty() && !baseUrl && profiles.profiles().isEmpty()
+        && !profiles.isCorrupt() && !ConnectionFactory::environmentHasAddress(environment);
 
     startupMark("profiles and address");
     // The history is opened by the window right after its first frame (MainWindow::finishStartup);
     // one that cannot be opened is shown there (requests still work).
-    std::unique_ptr<AuthProvider> addressAuth = createAuthProvider(address.auth, session.nam.get());
-    if (auto *oauth = qobject_cast<OAuthClientCredentialsProvider *>(addressAuth.get()))
-        oauth->setTlsOptions(address.tls);
-    MainWindow::Connection connection;
-    connection.apiRoot = address.apiRoot;
-    connection.auth = addressAuth.get();
     session.window = std::make_unique<MainWindow>(
-        connection, session.nam.get(), &session.history, &session.drafts);
+        address.connection, session.nam.get(), &session.history, &session.drafts);
     startupMark("MainWindow");
     session.window->setTemplateStore(&session.templates);
     startupMark("templates");
     session.secrets = std::make_unique<KeychainSecretStore>();
     session.controller = std::make_unique<ConnectionController>(
         session.window.get(), session.nam.get(), session.secrets.get());
-    session.controller->setAddressConnection(address.apiRoot, std::move(addressAuth), address.tls,
-        address.timeout.value_or(JobsClient::kDefaultTimeout));
+    session.controller->setAddressConnection(address);
     startupMark("controller");
     session.window->show();
     startupMark("show()");
@@ -161,6 +157,9 @@ int main(int argc, char *argv[])
     // Unknown or unusable profile: a banner in the window, the address-only connection stays.
     if (!profileName.isEmpty())
         session.controller->switchToProfile(profileName);
+    else if (firstStart && qEnvironmentVariableIntValue("JOBDESK_QUIT_AFTER_SHOW") == 0)
+        QTimer::singleShot(
+            0, session.controller.get(), &ConnectionController::offerFirstConnection);
     const int code = QApplication::exec();
     session.controller.reset();
     session.window.reset();

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "cli/options/OptionGroups.h"
+#include "core/connection/ConnectionKinds.h"
+
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -21,6 +24,7 @@ enum class Command {
     ProfileList,
     ProfileShow,
     ProfileRemove,
+    ProfileTest,
     TemplateSave,
     TemplateList,
     TemplateShow,
@@ -31,63 +35,27 @@ enum class Command {
     JobSearch,
 };
 
-/// `--variables <JSON>|@<file>|@-`: where the variables text comes from.
-struct VariablesArgument
-{
-    enum class Source { Inline, File, Stdin };
-    Source source = Source::Inline;
-    QString value; ///< the JSON text (Inline) or the path (File)
-
-    static VariablesArgument fromArgument(const QString &argument);
-};
-
-/// `complete <JOB_KEY> …`
-struct CompleteArguments
+/// `complete <JOB_KEY> …`: the three shared option groups and the key.
+struct CompleteArguments : ConnectionOptions, PayloadOptions, OutputOptions
 {
     QString jobKey; ///< as typed; validated by JobKey::parse later
-    std::optional<VariablesArgument> variables;
-    bool deny = false;
-    std::optional<QString> denyReason;
-    QString templateName;
-    QString profile;
-    std::optional<QString> baseUrl;
-    std::optional<std::chrono::milliseconds> timeout;
-    bool json = false;
-    bool dryRun = false;
-    bool noHistory = false;
 };
 
-/// `--profile`, `--base-url`, `--timeout`: where a command that reads from the server goes.
-struct ServerArguments
-{
-    QString profile;
-    std::optional<QString> baseUrl;
-    std::optional<std::chrono::milliseconds> timeout;
-};
-
-/// `job show <JOB_KEY> …`
-struct JobShowArguments
+/// `job show <JOB_KEY> …`: where to read from, how to show it.
+struct JobShowArguments : ConnectionOptions, OutputOptions
 {
     QString jobKey; ///< as typed; validated by JobKey::parse later
-    ServerArguments server;
-    bool json = false;
-    bool dryRun = false;
-    bool noHistory = false;
 };
 
 /// `job search [filters] …`
-struct JobSearchArguments
+struct JobSearchArguments : ConnectionOptions, OutputOptions
 {
     /// Job filter fields as the API names them (`type`, `state`, `processInstanceKey`, …) with
     /// the values as given; checked against the spec's filter table later.
     QList<QPair<QString, QString>> filters;
     std::optional<int> limit; ///< --limit; neither this nor `all`: the first 100
     bool all = false;
-    bool json = false;
-    bool csv = false;
-    ServerArguments server;
-    bool dryRun = false;
-    bool noHistory = false;
+    bool csv = false; ///< --csv (OutputOptions::json is --json)
 
     static constexpr int kDefaultLimit = 100;
 };
@@ -97,29 +65,34 @@ struct ProfileAddArguments
 {
     QString name;
     QString baseUrl;
-    QString auth = QStringLiteral("none"); ///< none, basic, bearer, oauth
+    AuthKind auth = AuthKind::None;
     QString username;
     QString clientId;
     QString tokenUrl;
     QString audience;
     QString scope;
     bool secretStdin = false;
-    QString environment
-        = QStringLiteral("dev"); ///< dev, test, prod, custom (prod: the window asks)
+    Environment environment = Environment::Dev; ///< prod: the window asks before changes
     QString colour; ///< "#rrggbb"; empty: the environment's colour
     QString caBundle; ///< PEM files, as given (made absolute when the profile is built)
     QString clientCertificate;
     QString clientKey;
+    QString tenant; ///< the default tenant id; empty: none
     std::optional<int> timeoutSeconds; ///< empty: the default (30 s)
 };
 
-/// `template save <name> …`
-struct TemplateSaveArguments
+/// `profile test <name> [--timeout <seconds>] [--json]`
+struct ProfileTestArguments
 {
     QString name;
-    std::optional<VariablesArgument> variables;
-    bool deny = false;
-    std::optional<QString> denyReason;
+    std::optional<std::chrono::milliseconds> timeout;
+    bool json = false;
+};
+
+/// `template save <name> …`: the payload group without --template, and a description.
+struct TemplateSaveArguments : PayloadOptions
+{
+    QString name;
     QString description;
 };
 
@@ -129,7 +102,7 @@ struct CommandLine
 {
     Command command = Command::Usage;
     QString error; ///< for Command::Usage: one sentence naming what is wrong
-    QString topic; ///< "complete", "profile", "template" or empty: which usage/help to show
+    QString topic; ///< "complete", "job", "profile", "template" or empty: which usage/help to show
 
     QString name; ///< profile/template name for show, remove, export
     QString file; ///< template export/import file ("-" = stdout/stdin)
@@ -141,15 +114,12 @@ struct CommandLine
     JobShowArguments jobShow;
     JobSearchArguments jobSearch;
     ProfileAddArguments profileAdd;
+    ProfileTestArguments profileTest;
     TemplateSaveArguments templateSave;
 };
 
 /// Parses the arguments after the program name. Pure: reads no files, no environment.
 CommandLine parseCommandLine(const QStringList &arguments);
-
-/// Parses a `--timeout` value: a positive number of seconds (fractions allowed) up to one day.
-/// Returns std::nullopt and sets `error` otherwise.
-std::optional<std::chrono::milliseconds> parseTimeout(const QString &text, QString *error);
 
 /// The short usage for a topic ("" for all), printed with usage errors.
 QString usageText(const QString &topic = {});

@@ -5,13 +5,15 @@
 #include "cli/Console.h"
 #include "cli/JobCommand.h"
 #include "cli/Output.h"
+#include "cli/ProfileCommand.h"
 #include "cli/TemplateCommand.h"
+#include "core/connection/ConnectionFactory.h"
 #include "core/connection/KeychainSecretStore.h"
 #include "core/connection/Profile.h"
-#include "core/connection/ProfileStore.h"
+#include "core/connection/ProfileSecrets.h"
 #include "core/history/HistoryStore.h"
+#include "core/http/ClientConnection.h"
 #include "core/http/JobsClient.h"
-#include "core/http/OAuthClientCredentialsProvider.h"
 #include "core/lookup/JobLookup.h"
 
 #include <QNetworkAccessManager>
@@ -33,7 +35,7 @@ CompleteCommand::~CompleteCommand()
     m_lookup.reset();
     // The client and the provider refer to the network manager: release them first.
     m_client.reset();
-    m_auth.reset();
+    m_ready.reset();
     m_nam.reset();
 }
 
@@ -66,55 +68,31 @@ int CompleteCommand::prepare()
         return ExitUsage;
     }
 
-    QList<SecretKind> secretKinds;
-    if (!m_arguments.profile.isEmpty()) {
-        ProfileStore profiles;
-        if (!profiles.load()) {
-            printError(QStringLiteral("cannot read the profiles: %1").arg(profiles.error()));
-            return ExitUsage;
-        }
-        const std::optional<Profile> profile = profiles.find(m_arguments.profile);
-        if (!profile) {
-            const QStringList names = profiles.names();
-            printError(QStringLiteral("unknown profile '%1' (%2)")
-                           .arg(m_arguments.profile,
-                               names.isEmpty()
-                                   ? QStringLiteral("no profiles are saved")
-                                   : QStringLiteral("known: ") + names.join(QStringLiteral(", "))));
-            return ExitUsage;
-        }
-        m_connection = resolveFromProfile(*profile);
-        secretKinds = profile->secretKinds();
-    } else {
-        m_connection = resolveFromEnvironment(m_arguments.baseUrl, m_environment);
-    }
-    if (!m_connection.error.isEmpty()) {
-        printError(m_connection.error);
-        return ExitUsage;
-    }
+    if (const std::optional<int> code = resolveConnection(m_arguments, m_environment, &m_resolved))
+        return *code;
+    const QList<SecretKind> secretKinds
+        = m_arguments.profile.isEmpty() ? QList<SecretKind>() : m_resolved.connection.secretKinds();
+    Connection &connection = m_resolved.connection;
     for (const QString &warning : std::as_const(m_built.warnings))
         writeErr("jobdesk-cli: " + warning.toUtf8() + '\n');
 
     m_nam = std::make_unique<QNetworkAccessManager>();
-    m_auth = createAuthProvider(m_connection.auth, m_nam.get());
     m_client = std::make_unique<JobsClient>(m_nam.get());
-    m_client->setApiRoot(m_connection.apiRoot);
-    m_client->setAuthProvider(m_auth.get());
-    m_client->setTimeout(
-        m_arguments.timeout.value_or(m_connection.timeout.value_or(JobsClient::kDefaultTimeout)));
-    if (auto *oauth = qobject_cast<OAuthClientCredentialsProvider *>(m_auth.get()))
-        oauth->setTimeout(m_client->timeout());
-
     if (m_arguments.dryRun) {
-        // Nothing leaves the machine: no token request, no keychain, no history.
+        // Nothing leaves the machine: no token request, no keychain, no history. The provider
+        // gets no secret it does not have yet; the headers are shown redacted anyway.
+        m_ready = ConnectionFactory::build(connection, m_resolved.secrets, m_nam.get());
+        m_client->setConnection(*m_ready);
         writeOut(formatDryRun(m_client->describeCompletion(m_built.request), m_arguments.json));
         return ExitOk;
     }
-    if (!m_connection.tls.isEmpty()) {
-        const QString tlsError = m_connection.tls.validate();
-        if (!tlsError.isEmpty()) {
-            printError(QStringLiteral("the TLS files of profile '%1' cannot be used: %2")
-                           .arg(m_connection.profileName, tlsError));
+    // TLS files are checked before the keychain is touched, unless their key needs the
+    // passphrase that is still in it.
+    if (!connection.tls.isEmpty() && !secretKinds.contains(SecretKind::KeyPassphrase)) {
+        TlsOptions tls = connection.tls;
+        tls.clientKeyPassphrase = m_resolved.secrets.value(SecretKind::KeyPassphrase);
+        if (const QString tlsError = tls.validate(); !tlsError.isEmpty()) {
+            printError(tlsProblem(m_resolved.connection, tlsError));
             return ExitUsage;
         }
     }
@@ -127,56 +105,30 @@ void CompleteCommand::readSecrets()
     // Only now, with a request that will really be sent, is the keychain (D-Bus) touched.
     if (!m_secrets)
         m_secrets = std::make_unique<KeychainSecretStore>();
-    const SecretKind kind = m_pendingSecrets.takeFirst();
-    const QString key = profileSecretKey(m_connection.profileName, kind);
-    m_secrets->read(key, this, [this, kind](const SecretJob &job) {
-        if (job.status() == SecretJob::Status::NotFound) {
-            printError(QStringLiteral("no %1 is stored in the keychain for profile '%2'; "
-                                      "remove the profile and add it again with --secret-stdin")
-                           .arg(secretKindName(kind), m_connection.profileName));
-            end(ExitUsage);
-            return;
-        }
-        if (job.status() != SecretJob::Status::Ok) {
-            const QString why = job.status() == SecretJob::Status::NoBackend
-                ? QStringLiteral("no OS keychain (Secret Service) is available")
-                : job.errorString();
-            printError(QStringLiteral("cannot read the %1 of profile '%2' from the keychain: %3; "
-                                      "nothing was sent")
-                           .arg(secretKindName(kind), m_connection.profileName, why));
-            end(ExitNoAnswer);
-            return;
-        }
-        if (kind == SecretKind::KeyPassphrase)
-            m_connection.tls.clientKeyPassphrase = job.data();
-        else
-            m_connection.auth.secret = QString::fromUtf8(job.data());
-        if (m_pendingSecrets.isEmpty())
+    SecretReadPolicy policy;
+    policy.nothingStored = SecretReadPolicy::Then::Stop;
+    policy.noKeychain = SecretReadPolicy::Then::Stop;
+    const QString profile = m_resolved.connection.profileName;
+    readProfileSecrets(m_secrets.get(), profile, m_pendingSecrets, policy, this,
+        [this, profile](const SecretReadResult &read) {
+            if (const std::optional<int> code = reportSecretProblem(read, profile)) {
+                end(*code);
+                return;
+            }
+            m_resolved.secrets = read.secrets;
             send();
-        else
-            readSecrets();
-    });
+        });
 }
 
 void CompleteCommand::send()
 {
-    // The provider was made without the secret (it may come from the keychain): make it again.
     m_client->setAuthProvider(nullptr);
-    m_auth = createAuthProvider(m_connection.auth, m_nam.get());
-    m_client->setAuthProvider(m_auth.get());
-    if (auto *oauth = qobject_cast<OAuthClientCredentialsProvider *>(m_auth.get())) {
-        oauth->setTimeout(m_client->timeout());
-        oauth->setTlsOptions(m_connection.tls);
-    }
-    if (!m_connection.tls.isEmpty()) {
-        const QString tlsError = m_client->setTlsOptions(m_connection.tls);
-        if (!tlsError.isEmpty()) {
-            printError(QStringLiteral("the TLS files of profile '%1' cannot be used: %2")
-                           .arg(m_connection.profileName, tlsError));
-            QMetaObject::invokeMethod(
-                this, [this] { end(ExitUsage); }, Qt::QueuedConnection);
-            return;
-        }
+    m_ready = ConnectionFactory::build(m_resolved.connection, m_resolved.secrets, m_nam.get());
+    if (const QString tlsError = m_client->setConnection(*m_ready); !tlsError.isEmpty()) {
+        printError(tlsProblem(m_resolved.connection, tlsError));
+        QMetaObject::invokeMethod(
+            this, [this] { end(ExitUsage); }, Qt::QueuedConnection);
+        return;
     }
     m_startedAt = QDateTime::currentDateTimeUtc();
     ApiCall *call = m_client->complete(m_built.request);
@@ -237,9 +189,9 @@ void CompleteCommand::report(const Outcome &outcome, const JobLookupResult *look
         // Recorded before anything is printed, so an interrupted run still leaves its trace.
         if (!m_history)
             m_history = std::make_unique<CliHistory>();
-        const QString error
-            = m_history->append(HistoryEntry::fromOutcome(outcome, QStringLiteral("cli"),
-                m_connection.connectionName(), m_built.request.jobKey.toString(), m_startedAt));
+        const QString error = m_history->append(HistoryEntry::fromOutcome(outcome,
+            QStringLiteral("cli"), m_resolved.connection.displayName(),
+            m_built.request.jobKey.toString(), m_startedAt));
         if (!error.isEmpty())
             printError(QStringLiteral("warning: this attempt was not recorded in the history "
                                       "(%1): %2")

@@ -4,7 +4,7 @@
 #include "cli/CliOptions.h"
 #include "cli/CompletionInput.h"
 #include "core/camunda/Outcome.h"
-#include "core/connection/ConnectionSettings.h"
+#include "core/connection/Connection.h"
 #include "core/connection/SecretStore.h"
 
 #include <QDateTime>
@@ -17,9 +17,9 @@
 class QNetworkAccessManager;
 
 namespace JobDesk {
-class AuthProvider;
 class JobLookup;
 class JobsClient;
+struct ClientConnection;
 struct JobLookupResult;
 } // namespace JobDesk
 
@@ -62,10 +62,10 @@ private:
     CompleteArguments m_arguments;
     QProcessEnvironment m_environment;
     BuiltRequest m_built;
-    ConnectionSettings m_connection;
+    ResolvedConnection m_resolved; ///< the connection and the secrets known so far
     QList<SecretKind> m_pendingSecrets; ///< the profile's secrets still to be read
     std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<AuthProvider> m_auth;
+    std::unique_ptr<ClientConnection> m_ready; ///< what m_client sends with
     std::unique_ptr<JobsClient> m_client;
     std::unique_ptr<JobLookup> m_lookup;
     std::unique_ptr<SecretStore> m_secrets;

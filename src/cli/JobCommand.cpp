@@ -4,14 +4,19 @@
 #include "cli/CliHistory.h"
 #include "cli/Console.h"
 #include "cli/Output.h"
-#include "cli/ServerSession.h"
+#include "cli/ProfileCommand.h"
+#include "core/connection/ConnectionFactory.h"
+#include "core/connection/KeychainSecretStore.h"
+#include "core/connection/ProfileSecrets.h"
 #include "core/history/HistoryExporter.h"
 #include "core/history/HistoryStore.h"
+#include "core/http/ClientConnection.h"
 #include "core/http/JobsClient.h"
 #include "core/json/JsonTree.h"
 #include "core/lookup/JobLookup.h"
 #include "core/lookup/JobSearchPager.h"
 
+#include <QNetworkAccessManager>
 #include <QTimer>
 
 #include <algorithm>
@@ -277,7 +282,10 @@ JobCommand::~JobCommand()
     m_history.reset();
     m_pager.reset();
     m_lookup.reset();
-    m_session.reset();
+    // The client and the provider refer to the network manager: release them first.
+    m_client.reset();
+    m_ready.reset();
+    m_nam.reset();
 }
 
 std::optional<int> JobCommand::start()
@@ -286,17 +294,10 @@ std::optional<int> JobCommand::start()
     const int code = isShow ? prepareShow() : prepareSearch();
     if (code >= 0)
         return code;
-    m_session->open([this, isShow](int failure) {
-        if (failure >= 0) {
-            end(failure);
-            return;
-        }
-        m_startedAt = QDateTime::currentDateTimeUtc();
-        if (isShow)
-            show();
-        else
-            search();
-    });
+    if (m_pendingSecrets.isEmpty())
+        QMetaObject::invokeMethod(this, &JobCommand::send, Qt::QueuedConnection);
+    else
+        readSecrets();
     const bool noHistory = isShow ? m_line.jobShow.noHistory : m_line.jobSearch.noHistory;
     if (!noHistory) {
         QTimer::singleShot(0, this, [this] {
@@ -317,12 +318,11 @@ int JobCommand::prepareShow()
         return ExitUsage;
     }
     m_key = *parsed.key;
-    m_session = std::make_unique<ServerSession>(a.server, m_environment);
-    if (const int code = m_session->prepare(); code >= 0)
+    if (const int code = prepareConnection(a, a.dryRun); code >= 0)
         return code;
     if (a.dryRun) {
         const SearchRequest request = SearchRequest::jobByKey(m_key);
-        writeOut(formatDryRun(m_session->client()->describe(request.toApiRequest()), a.json));
+        writeOut(formatDryRun(m_client->describe(request.toApiRequest()), a.json));
         return ExitOk;
     }
     return -1;
@@ -352,19 +352,82 @@ int JobCommand::prepareSearch()
     m_wanted = a.all ? -1 : a.limit.value_or(JobSearchArguments::kDefaultLimit);
     m_search.limit = static_cast<int>(
         m_wanted < 0 ? kSearchPageSize : std::min<qint64>(m_wanted, kSearchPageSize));
-    m_session = std::make_unique<ServerSession>(a.server, m_environment);
-    if (const int code = m_session->prepare(); code >= 0)
+    if (const int code = prepareConnection(a, a.dryRun); code >= 0)
         return code;
     if (a.dryRun) {
-        writeOut(formatDryRun(m_session->client()->describe(m_search.toApiRequest()), a.json));
+        writeOut(formatDryRun(m_client->describe(m_search.toApiRequest()), a.json));
         return ExitOk;
     }
     return -1;
 }
 
+int JobCommand::prepareConnection(const ConnectionOptions &options, bool dryRun)
+{
+    if (const std::optional<int> code = resolveConnection(options, m_environment, &m_resolved))
+        return *code;
+    const QList<SecretKind> secretKinds
+        = options.profile.isEmpty() ? QList<SecretKind>() : m_resolved.connection.secretKinds();
+    m_nam = std::make_unique<QNetworkAccessManager>();
+    m_client = std::make_unique<JobsClient>(m_nam.get());
+    if (dryRun) {
+        // Nothing leaves the machine: no keychain; the headers are shown redacted anyway.
+        m_ready = ConnectionFactory::build(m_resolved.connection, m_resolved.secrets, m_nam.get());
+        m_client->setConnection(*m_ready);
+        return -1;
+    }
+    // TLS files are checked before the keychain is touched, unless their key needs the
+    // passphrase that is still in it.
+    const Connection &connection = m_resolved.connection;
+    if (!connection.tls.isEmpty() && !secretKinds.contains(SecretKind::KeyPassphrase)) {
+        TlsOptions tls = connection.tls;
+        tls.clientKeyPassphrase = m_resolved.secrets.value(SecretKind::KeyPassphrase);
+        if (const QString tlsError = tls.validate(); !tlsError.isEmpty()) {
+            printError(tlsProblem(connection, tlsError));
+            return ExitUsage;
+        }
+    }
+    m_pendingSecrets = secretKinds;
+    return -1;
+}
+
+void JobCommand::readSecrets()
+{
+    // Only now, with a request that will really be sent, is the keychain (D-Bus) touched.
+    if (!m_secrets)
+        m_secrets = std::make_unique<KeychainSecretStore>();
+    SecretReadPolicy policy;
+    policy.nothingStored = SecretReadPolicy::Then::Stop;
+    policy.noKeychain = SecretReadPolicy::Then::Stop;
+    const QString profile = m_resolved.connection.profileName;
+    readProfileSecrets(m_secrets.get(), profile, m_pendingSecrets, policy, this,
+        [this, profile](const SecretReadResult &read) {
+            if (const std::optional<int> code = reportSecretProblem(read, profile)) {
+                end(*code);
+                return;
+            }
+            m_resolved.secrets = read.secrets;
+            send();
+        });
+}
+
+void JobCommand::send()
+{
+    m_ready = ConnectionFactory::build(m_resolved.connection, m_resolved.secrets, m_nam.get());
+    if (const QString tlsError = m_client->setConnection(*m_ready); !tlsError.isEmpty()) {
+        printError(tlsProblem(m_resolved.connection, tlsError));
+        end(ExitUsage);
+        return;
+    }
+    m_startedAt = QDateTime::currentDateTimeUtc();
+    if (m_line.command == Command::JobShow)
+        show();
+    else
+        search();
+}
+
 void JobCommand::show()
 {
-    m_lookup = std::make_unique<JobLookup>(m_session->client());
+    m_lookup = std::make_unique<JobLookup>(m_client.get());
     JobLookup::Options options;
     options.fullValues = true; // the exact values, not the search's cut ones
     JobLookupCall *call = m_lookup->lookUp(m_key, options);
@@ -378,7 +441,7 @@ void JobCommand::show()
 
 void JobCommand::search()
 {
-    m_pager = std::make_unique<JobSearchPager>(m_session->client());
+    m_pager = std::make_unique<JobSearchPager>(m_client.get());
     connect(m_pager.get(), &JobSearchPager::pageArrived, this, &JobCommand::onPage);
     connect(m_pager.get(), &JobSearchPager::failed, this, &JobCommand::onSearchFailed);
     m_pager->start(m_search);
@@ -444,7 +507,7 @@ void JobCommand::record(const Outcome &outcome, const QString &jobKey)
     if (!m_history)
         m_history = std::make_unique<CliHistory>();
     const QString error = m_history->append(HistoryEntry::fromOutcome(
-        outcome, QStringLiteral("cli"), m_session->connectionName(), jobKey, m_startedAt));
+        outcome, QStringLiteral("cli"), m_resolved.connection.displayName(), jobKey, m_startedAt));
     if (!error.isEmpty())
         printError(QStringLiteral("warning: this look-up was not recorded in the history (%1): %2")
                        .arg(HistoryStore::defaultPath(), error));

@@ -4,6 +4,8 @@
 #include "cli/CliOptions.h"
 #include "core/camunda/Answers.h"
 #include "core/camunda/Searches.h"
+#include "core/connection/Connection.h"
+#include "core/connection/SecretStore.h"
 #include "core/lookup/JobLookupResult.h"
 
 #include <QDateTime>
@@ -13,15 +15,18 @@
 #include <memory>
 #include <optional>
 
+class QNetworkAccessManager;
+
 namespace JobDesk {
 class JobLookup;
+class JobsClient;
+struct ClientConnection;
 class JobSearchPager;
 } // namespace JobDesk
 
 namespace JobDesk::Cli {
 
 class CliHistory;
-class ServerSession;
 
 /// The output of `job show` and `job search`, pure (unit-tested).
 namespace JobOutput {
@@ -67,6 +72,12 @@ private:
 
     int prepareShow();
     int prepareSearch();
+    /// Resolves the connection (ConnectionFactory) and makes the client; a dry run gets the
+    /// connection at once, otherwise it waits for the profile's secrets. -1 when it can go on.
+    int prepareConnection(const ConnectionOptions &options, bool dryRun);
+    void readSecrets();
+    /// Gives the client its connection, then show() or search().
+    void send();
     void show();
     void search();
     void onPage(const QList<JobRecord> &jobs, bool first);
@@ -76,7 +87,12 @@ private:
 
     CommandLine m_line;
     QProcessEnvironment m_environment;
-    std::unique_ptr<ServerSession> m_session;
+    ResolvedConnection m_resolved; ///< the connection and the secrets known so far
+    QList<SecretKind> m_pendingSecrets; ///< the profile's secrets still to be read
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<ClientConnection> m_ready; ///< what m_client sends with
+    std::unique_ptr<JobsClient> m_client;
+    std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<JobLookup> m_lookup;
     std::unique_ptr<JobSearchPager> m_pager;
     std::unique_ptr<CliHistory> m_history;

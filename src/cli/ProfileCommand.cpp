@@ -3,7 +3,9 @@
 
 #include "cli/Console.h"
 #include "cli/Output.h"
+#include "core/connection/ConnectionFactory.h"
 #include "core/connection/KeychainSecretStore.h"
+#include "core/connection/ProfileSecrets.h"
 #include "core/connection/ProfileStore.h"
 #include "core/http/JobsClient.h"
 
@@ -17,30 +19,12 @@ namespace JobDesk::Cli {
 
 namespace {
 
-/// Every secret a profile could ever have had: removal cleans all of them up.
-const QList<SecretKind> kAllSecretKinds {
-    SecretKind::Password, SecretKind::Token, SecretKind::ClientSecret, SecretKind::KeyPassphrase};
-
-QString secretLabel(SecretKind kind)
-{
-    // "client-secret" → "client secret": the keychain name, read aloud.
-    return secretKindName(kind).replace(u'-', u' ');
-}
-
 /// The kind of secret `--secret-stdin` provides for an auth kind.
-std::optional<SecretKind> mainSecretKind(Profile::AuthKind kind)
+std::optional<SecretKind> mainSecretKind(AuthKind kind)
 {
-    switch (kind) {
-    case Profile::AuthKind::Basic:
-        return SecretKind::Password;
-    case Profile::AuthKind::Bearer:
-        return SecretKind::Token;
-    case Profile::AuthKind::OAuth:
-        return SecretKind::ClientSecret;
-    case Profile::AuthKind::None:
-        break;
-    }
-    return std::nullopt;
+    AuthSettings auth;
+    auth.kind = kind;
+    return auth.secretKind();
 }
 
 bool loadStore(ProfileStore &store)
@@ -54,32 +38,84 @@ bool loadStore(ProfileStore &store)
 
 } // namespace
 
+std::optional<int> reportSecretProblem(const SecretReadResult &read, const QString &profile)
+{
+    const std::optional<SecretKind> kind = read.firstProblem();
+    if (!kind)
+        return std::nullopt;
+    const SecretJob::Status status = read.status.value(*kind, SecretJob::Status::Failed);
+    if (status == SecretJob::Status::NotFound) {
+        printError(QStringLiteral("no %1 is stored in the keychain for profile '%2'; remove the "
+                                  "profile and add it again with --secret-stdin")
+                       .arg(secretKindName(*kind), profile));
+        return ExitUsage;
+    }
+    const QString why = status == SecretJob::Status::NoBackend
+        ? QStringLiteral("no OS keychain (Secret Service) is available")
+        : read.errors.value(*kind);
+    printError(QStringLiteral("cannot read the %1 of profile '%2' from the keychain: %3; nothing "
+                              "was sent")
+                   .arg(secretKindName(*kind), profile, why));
+    return ExitNoAnswer;
+}
+
+std::optional<int> resolveConnection(const ConnectionOptions &options,
+    const QProcessEnvironment &environment, ResolvedConnection *resolved)
+{
+    if (!options.profile.isEmpty()) {
+        ProfileStore profiles;
+        if (!profiles.load()) {
+            printError(QStringLiteral("cannot read the profiles: %1").arg(profiles.error()));
+            return ExitUsage;
+        }
+        const std::optional<Profile> profile = profiles.find(options.profile);
+        if (!profile) {
+            const QStringList names = profiles.names();
+            printError(QStringLiteral("unknown profile '%1' (%2)")
+                           .arg(options.profile,
+                               names.isEmpty()
+                                   ? QStringLiteral("no profiles are saved")
+                                   : QStringLiteral("known: ") + names.join(QStringLiteral(", "))));
+            return ExitUsage;
+        }
+        *resolved = ConnectionFactory::fromProfile(*profile);
+    } else {
+        *resolved = ConnectionFactory::fromEnvironment(options.baseUrl, environment);
+    }
+    if (!resolved->ok()) {
+        printError(resolved->error);
+        return ExitUsage;
+    }
+    if (options.timeout) {
+        // --timeout bounds the token request too.
+        resolved->connection.timeout = *options.timeout;
+        resolved->connection.auth.tokenTimeout = *options.timeout;
+    }
+    return std::nullopt;
+}
+
+QString tlsProblem(const Connection &connection, const QString &reason)
+{
+    return connection.isAddressOnly()
+        ? QStringLiteral("the TLS material (CAMUNDA_MTLS_*) cannot be used: %1").arg(reason)
+        : QStringLiteral("the TLS files of profile '%1' cannot be used: %2")
+              .arg(connection.profileName, reason);
+}
+
 std::optional<Profile> profileFromArguments(const ProfileAddArguments &arguments, QString *error)
 {
     Profile profile;
     profile.name = arguments.name;
     profile.apiAddress = arguments.baseUrl;
-    const std::optional<Profile::AuthKind> kind = authKindFromName(arguments.auth);
-    if (!kind) {
-        *error = QStringLiteral("--auth must be none, basic, bearer or oauth, not '%1'")
-                     .arg(arguments.auth);
-        return std::nullopt;
-    }
-    profile.authKind = *kind;
+    profile.authKind = arguments.auth;
     profile.username = arguments.username;
     profile.clientId = arguments.clientId;
     profile.tokenUrl = arguments.tokenUrl;
     profile.audience = arguments.audience;
     profile.scope = arguments.scope;
-    const std::optional<Profile::Environment> environment
-        = environmentFromName(arguments.environment);
-    if (!environment) {
-        *error = QStringLiteral("--environment must be dev, test, prod or custom, not '%1'")
-                     .arg(arguments.environment);
-        return std::nullopt;
-    }
-    profile.environment = *environment;
-    profile.color = arguments.colour;
+    profile.environment = arguments.environment;
+    profile.colour = arguments.colour;
+    profile.tenantId = arguments.tenant;
     // TLS files are read at every request, from wherever the CLI or the window runs.
     const struct
     {
@@ -206,7 +242,7 @@ std::optional<int> ProfileCommand::add()
         }
         writeOut("profile '" + m_profile.name.toUtf8() + "' saved\n");
         if (kind)
-            writeErr("jobdesk-cli: note: no " + secretLabel(*kind).toUtf8()
+            writeErr("jobdesk-cli: note: no " + secretKindLabel(*kind).toUtf8()
                 + " was stored (use --secret-stdin); the window asks for it, the command "
                   "line cannot use this profile without it\n");
         return ExitOk;
@@ -224,14 +260,14 @@ std::optional<int> ProfileCommand::add()
             if (job.status() == SecretJob::Status::NoBackend) {
                 printError(QStringLiteral("cannot store the %1: no OS keychain (Secret Service) is "
                                           "available; the profile was not saved")
-                               .arg(secretLabel(*kind)));
+                               .arg(secretKindLabel(*kind)));
                 emit finished(ExitNoAnswer);
                 return;
             }
             if (job.status() != SecretJob::Status::Ok) {
                 printError(QStringLiteral("cannot store the %1 in the OS keychain: %2; the profile "
                                           "was not saved")
-                               .arg(secretLabel(*kind), job.errorString()));
+                               .arg(secretKindLabel(*kind), job.errorString()));
                 emit finished(ExitNoAnswer);
                 return;
             }
@@ -245,7 +281,7 @@ std::optional<int> ProfileCommand::add()
                 return;
             }
             writeOut("profile '" + m_profile.name.toUtf8() + "' saved; its "
-                + secretLabel(*kind).toUtf8() + " is in the OS keychain\n");
+                + secretKindLabel(*kind).toUtf8() + " is in the OS keychain\n");
             emit finished(ExitOk);
         });
     return std::nullopt;
@@ -290,41 +326,34 @@ std::optional<int> ProfileCommand::show()
     field("client certificate", p.clientCertPath);
     field("client key", p.clientKeyPath);
     field("timeout", QStringLiteral("%1 s").arg(p.timeoutSeconds));
-    m_pending = p.secretKinds();
-    if (m_pending.isEmpty()) {
+    field("tenant", p.tenantId);
+    const QList<SecretKind> kinds = p.secretKinds();
+    if (kinds.isEmpty()) {
         writeOut(out);
         return ExitOk;
     }
-    showNextSecret();
-    return std::nullopt;
-}
-
-void ProfileCommand::showNextSecret()
-{
-    const SecretKind kind = m_pending.takeFirst();
-    // Read only to learn whether something is stored; the value is dropped unseen.
-    secretStore()->read(
-        profileSecretKey(m_profile.name, kind), this, [this, kind](const SecretJob &job) {
-            QByteArray state;
-            switch (job.status()) {
-            case SecretJob::Status::Ok:
-                state = "stored in the OS keychain";
-                break;
-            case SecretJob::Status::NotFound:
-                state = "not stored";
-                break;
-            default:
-                state = "unknown (" + job.errorString().toUtf8() + ')';
-                break;
-            }
-            m_output += secretLabel(kind).toUtf8() + ": " + state + '\n';
-            if (!m_pending.isEmpty()) {
-                showNextSecret();
-                return;
+    // Read only to learn whether something is stored; the values are dropped unseen.
+    readProfileSecrets(secretStore(), p.name, kinds, SecretReadPolicy {}, this,
+        [this, kinds](const SecretReadResult &read) {
+            for (const SecretKind kind : kinds) {
+                QByteArray state;
+                switch (read.status.value(kind, SecretJob::Status::Failed)) {
+                case SecretJob::Status::Ok:
+                    state = "stored in the OS keychain";
+                    break;
+                case SecretJob::Status::NotFound:
+                    state = "not stored";
+                    break;
+                default:
+                    state = "unknown (" + read.errors.value(kind).toUtf8() + ')';
+                    break;
+                }
+                m_output += secretKindLabel(kind).toUtf8() + ": " + state + '\n';
             }
             writeOut(m_output);
             emit finished(ExitOk);
         });
+    return std::nullopt;
 }
 
 std::optional<int> ProfileCommand::remove()
@@ -338,32 +367,18 @@ std::optional<int> ProfileCommand::remove()
         return ExitUsage;
     }
     m_profile = *profile;
-    m_pending = kAllSecretKinds;
-    removeNextSecret();
+    // Every secret the profile could ever have had goes; without a keychain there is none.
+    removeProfileSecrets(secretStore(), m_profile.name, this, [this](const SecretLoopResult &done) {
+        if (!done.ok()) {
+            printError(QStringLiteral("cannot remove the %1 of profile '%2' from the OS keychain: "
+                                      "%3; the profile was kept")
+                           .arg(secretKindLabel(*done.failedKind), m_profile.name, done.error));
+            emit finished(ExitNoAnswer);
+            return;
+        }
+        finishRemove();
+    });
     return std::nullopt;
-}
-
-void ProfileCommand::removeNextSecret()
-{
-    const SecretKind kind = m_pending.takeFirst();
-    secretStore()->remove(
-        profileSecretKey(m_profile.name, kind), this, [this, kind](const SecretJob &job) {
-            if (job.status() == SecretJob::Status::NoBackend) {
-                // No keychain on this system: nothing can be stored in it, so nothing to remove.
-                m_pending.clear();
-            } else if (!job.succeeded()) {
-                printError(
-                    QStringLiteral("cannot remove the %1 of profile '%2' from the OS keychain: "
-                                   "%3; the profile was kept")
-                        .arg(secretLabel(kind), m_profile.name, job.errorString()));
-                emit finished(ExitNoAnswer);
-                return;
-            }
-            if (m_pending.isEmpty())
-                finishRemove();
-            else
-                removeNextSecret();
-        });
 }
 
 void ProfileCommand::finishRemove()

@@ -7,13 +7,35 @@
 
 #include <QByteArray>
 #include <QObject>
+#include <QProcessEnvironment>
 
 #include <memory>
 #include <optional>
 
 class QIODevice;
 
+namespace JobDesk {
+struct Connection;
+struct ResolvedConnection;
+struct SecretReadResult;
+} // namespace JobDesk
+
 namespace JobDesk::Cli {
+
+/// After reading a profile's secrets for a command that sends (`complete`, `profile test`):
+/// nothing stored is exit 2 ("…add it again with --secret-stdin"), no keychain or a refusal
+/// exit 3; the reason goes to stderr. std::nullopt: every secret is there.
+std::optional<int> reportSecretProblem(const SecretReadResult &read, const QString &profile);
+
+/// Where a command that sends (`complete`, `job show`, `job search`) goes: the saved profile of
+/// --profile, or --base-url and the SDK environment (ConnectionFactory), with --timeout bounding
+/// the token request too. Nothing is read from the keychain yet. Prints why it cannot be used
+/// and returns exit 2; std::nullopt when `resolved` is filled.
+std::optional<int> resolveConnection(const ConnectionOptions &options,
+    const QProcessEnvironment &environment, ResolvedConnection *resolved);
+
+/// Why the TLS material of `connection` (a profile's files, or CAMUNDA_MTLS_*) cannot be used.
+QString tlsProblem(const Connection &connection, const QString &reason);
 
 /// The profile a `profile add` command describes, or why it is invalid (pure; no files).
 std::optional<Profile> profileFromArguments(const ProfileAddArguments &arguments, QString *error);
@@ -54,8 +76,6 @@ private:
     std::optional<int> list();
     std::optional<int> show();
     std::optional<int> remove();
-    void showNextSecret();
-    void removeNextSecret();
     void finishRemove();
 
     CommandLine m_line;
@@ -63,7 +83,6 @@ private:
     std::unique_ptr<SecretStore> m_ownSecrets;
     QIODevice *m_input;
     Profile m_profile;
-    QList<SecretKind> m_pending;
     QByteArray m_output;
 };
 

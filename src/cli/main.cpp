@@ -7,6 +7,7 @@
 #include "cli/JobCommand.h"
 #include "cli/Output.h"
 #include "cli/ProfileCommand.h"
+#include "cli/ProfileTestCommand.h"
 #include "cli/TemplateCommand.h"
 #include "core/base/AppInfo.h"
 
@@ -61,6 +62,10 @@ int main(int argc, char *argv[])
     case Command::ProfileShow:
     case Command::ProfileRemove: {
         ProfileCommand command(line);
+        return runAsync(command);
+    }
+    case Command::ProfileTest: {
+        ProfileTestCommand command(line.profileTest);
         return runAsync(command);
     }
     case Command::TemplateSave:

@@ -2,11 +2,10 @@
 #include "gui/ConnectionBar.h"
 
 #include "core/camunda/Outcome.h"
+#include "core/connection/Connection.h"
+#include "core/connection/ConnectionCheck.h"
 #include "ui_ConnectionBar.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QPainter>
 
 namespace JobDesk {
@@ -18,6 +17,7 @@ ConnectionBar::ConnectionBar(QWidget *parent)
     m_ui->setupUi(this);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     m_ui->testConnectionPushButton->setIcon(QIcon(QStringLiteral(":/icons/connection.svg")));
+    m_ui->gatewayVersionLabel->hide();
     connect(
         m_ui->testConnectionPushButton, &QPushButton::clicked, this, &ConnectionBar::testRequested);
 }
@@ -47,28 +47,48 @@ void ConnectionBar::paintEvent(QPaintEvent *event)
     painter.fillRect(QRect(0, 0, width(), kProductionLine), QColor(0xd6, 0x3b, 0x3b));
 }
 
-void ConnectionBar::setConnection(
-    const QString &name, const QString &apiRoot, const QString &colour, bool production)
+void ConnectionBar::setConnection(const Connection &connection)
 {
-    const QString tag = name.isEmpty() ? tr("No profile") : name;
+    const bool production = connection.isProduction();
+    const QString tag = connection.isAddressOnly() ? tr("No profile") : connection.profileName;
     m_ui->connectionTagLabel->setText(production ? tr("%1 · PRODUCTION").arg(tag) : tag);
     // A colour tag that reads on light and dark: white text on the profile's colour.
-    const QString background = !colour.isEmpty() ? colour
-        : production                             ? QStringLiteral("#d63b3b")
-                                                 : QStringLiteral("#6f7b88");
+    const QString background = !connection.colour.isEmpty() ? connection.colour
+        : production                                        ? QStringLiteral("#d63b3b")
+                                                            : QStringLiteral("#6f7b88");
     m_ui->connectionTagLabel->setColour(QColor(background));
-    m_ui->addressLabel->setText(apiRoot);
+    m_ui->addressLabel->setText(connection.apiRoot.toString());
     m_ui->topologyLabel->clear();
+    setGatewayVersion({});
+    setProductionMarked(production);
 }
 
-void ConnectionBar::setLeadingWidget(QWidget *widget)
+void ConnectionBar::setLeadingWidget(QWidget *picker)
 {
-    m_ui->connectionLayout->insertWidget(0, widget);
+    if (m_picker == picker)
+        return;
+    delete m_picker; // the bar's own child: a previous picker goes with its replacement
+    m_picker = picker;
+    if (picker)
+        m_ui->connectionLayout->insertWidget(0, picker);
+    m_ui->connectionTagLabel->setVisible(picker == nullptr);
+    setAttribute(Qt::WA_StyledBackground, picker != nullptr);
 }
 
-void ConnectionBar::setTagVisible(bool visible)
+void ConnectionBar::setGatewayVersion(const QString &version)
 {
-    m_ui->connectionTagLabel->setVisible(visible);
+    m_ui->gatewayVersionLabel->setText(
+        version.isEmpty() ? QString() : tr("gateway %1").arg(version));
+    m_ui->gatewayVersionLabel->setToolTip(version.isEmpty()
+            ? QString()
+            : tr("The Camunda version the gateway reports (GET /v2/topology)"));
+    m_ui->gatewayVersionLabel->setVisible(!version.isEmpty());
+}
+
+QString ConnectionBar::gatewayVersionText() const
+{
+    return m_ui->gatewayVersionLabel->isVisibleTo(this) ? m_ui->gatewayVersionLabel->text()
+                                                        : QString();
 }
 
 void ConnectionBar::setTesting(bool testing)
@@ -80,17 +100,13 @@ void ConnectionBar::setTesting(bool testing)
 
 QString ConnectionBar::describeTopology(const QByteArray &body)
 {
-    const QJsonObject topology = QJsonDocument::fromJson(body).object();
-    if (topology.isEmpty())
+    const std::optional<Topology> topology = Answers::topology(body);
+    if (!topology)
         return {};
-    const QString version = topology.value(QStringLiteral("gatewayVersion")).toString();
-    const int partitions = topology.value(QStringLiteral("partitionsCount")).toInt();
-    int brokers = int(topology.value(QStringLiteral("brokers")).toArray().size());
-    if (brokers == 0)
-        brokers = topology.value(QStringLiteral("clusterSize")).toInt();
-    return tr("gateway %1 · %n partition(s)", nullptr, partitions)
-               .arg(version.isEmpty() ? tr("(version unknown)") : version)
-        + tr(" on %n broker(s)", nullptr, brokers);
+    return tr("gateway %1 · %n partition(s)", nullptr, ConnectionCheck::partitionCount(*topology))
+               .arg(topology->gatewayVersion.isEmpty() ? tr("(version unknown)")
+                                                       : topology->gatewayVersion)
+        + tr(" on %n broker(s)", nullptr, ConnectionCheck::brokerCount(*topology));
 }
 
 void ConnectionBar::showTopology(const Outcome &outcome)
@@ -99,6 +115,8 @@ void ConnectionBar::showTopology(const Outcome &outcome)
     QString text;
     QColor colour;
     if (outcome.ok()) {
+        if (const std::optional<Topology> topology = Answers::topology(outcome.rawBody))
+            setGatewayVersion(topology->gatewayVersion);
         const QString described = describeTopology(outcome.rawBody);
         text = described.isEmpty() ? tr("Connected, but the topology could not be read.")
                                    : tr("Connected: %1").arg(described);

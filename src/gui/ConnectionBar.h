@@ -11,11 +11,12 @@ class ConnectionBar;
 
 namespace JobDesk {
 
+struct Connection;
 struct Outcome;
 
 /// Where requests go: the connection's name and colour tag (red for production), the API root,
-/// and "Test connection" with its result in words (gateway version, partitions, brokers, or
-/// what went wrong).
+/// the gateway version once known, and "Test connection" with its result in words (gateway
+/// version, partitions, brokers, or what went wrong).
 class ConnectionBar final : public QWidget
 {
     Q_OBJECT
@@ -23,16 +24,18 @@ public:
     explicit ConnectionBar(QWidget *parent = nullptr);
     ~ConnectionBar() override;
 
-    /// `name` is the profile name or empty; `colour` the profile's tag colour (or empty).
-    void setConnection(
-        const QString &name, const QString &apiRoot, const QString &colour, bool production);
-    /// A widget at the start of the bar (the profile picker); the bar takes it over.
-    void setLeadingWidget(QWidget *widget);
-    /// The name/colour tag; hidden when a profile picker with its own tag sits in the bar.
-    void setTagVisible(bool visible);
+    /// Shows `connection`: its tag (name, colour, PRODUCTION), address and production mark; the
+    /// gateway version and the last test result are cleared (they belonged to the previous one).
+    void setConnection(const Connection &connection);
+    /// Puts a profile picker at the front of the bar (the bar owns it from now on) and hides the
+    /// bar's own tag: the picker's chip shows the environment.
+    void setLeadingWidget(QWidget *picker);
+    QWidget *leadingWidget() const { return m_picker; }
     /// A production connection: a red line across the top of the whole bar, not only the tag.
-    void setProductionMarked(bool marked);
     bool isProductionMarked() const { return m_productionMarked; }
+    /// The gateway version of the current connection (empty: not known).
+    void setGatewayVersion(const QString &version);
+    QString gatewayVersionText() const;
     void setTesting(bool testing);
     /// Shows the result of `GET /v2/topology`.
     void showTopology(const Outcome &outcome);
@@ -48,8 +51,11 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    void setProductionMarked(bool marked);
+
     Q_DISABLE_COPY_MOVE(ConnectionBar)
     const std::unique_ptr<Ui::ConnectionBar> m_ui;
+    QWidget *m_picker = nullptr;
     bool m_productionMarked = false;
 };
 

@@ -13,7 +13,6 @@ namespace JobDesk {
 
 HistoryModel::HistoryModel(QObject *parent)
     : QAbstractTableModel(parent)
-    , m_clock([] { return QDateTime::currentDateTime(); })
 {
 }
 
@@ -33,7 +32,7 @@ void HistoryModel::setFilter(const HistoryFilter &filter)
     reload();
 }
 
-void HistoryModel::setClock(std::function<QDateTime()> clock)
+void HistoryModel::setClock(Clock clock)
 {
     m_clock = std::move(clock);
     if (!m_rows.isEmpty())
@@ -241,7 +240,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case TimeColumn:
-            return timeText(entry.time, m_clock());
+            return timeText(entry.time, m_clock.now());
         case ConnectionColumn:
             return connectionText(entry.connection);
         case JobKeyColumn:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/base/Clock.h"
 #include "core/history/HistoryStore.h"
 
 #include <QAbstractTableModel>
@@ -56,7 +57,7 @@ public:
     const HistoryFilter &filter() const { return m_filter; }
 
     /// Time source for "today" in the time column (tests inject one).
-    void setClock(std::function<QDateTime()> clock);
+    void setClock(Clock clock);
 
     /// Drops all rows and loads the first page again.
     void reload();
@@ -110,7 +111,7 @@ private:
     bool m_complete = true;
     bool m_fetching = false;
     qint64 m_newestIdSeen = 0;
-    std::function<QDateTime()> m_clock;
+    Clock m_clock;
 };
 
 } // namespace JobDesk

@@ -5,6 +5,7 @@
 #include "core/base/Logging.h"
 #include "core/camunda/CompletionRequest.h"
 #include "core/camunda/OutcomeExplain.h"
+#include "core/connection/ConnectionFactory.h"
 #include "core/history/HistoryStore.h"
 #include "core/http/JobsClient.h"
 #include "core/templates/DraftStore.h"
@@ -58,16 +59,12 @@ bool offersRetry(const Outcome &outcome)
 }
 } // namespace
 
-QString MainWindow::Connection::displayName() const
-{
-    return profileName.isEmpty() ? apiRoot.toString() : profileName;
-}
-
 MainWindow::MainWindow(const Connection &connection, QNetworkAccessManager *nam,
     HistoryStore *history, DraftStore *drafts, QWidget *parent)
     : QMainWindow(parent)
     , m_ui((initJobDeskResources(), std::make_unique<Ui::MainWindow>()))
     , m_connection(connection)
+    , m_clientConnection(ConnectionFactory::build(connection, {}, nam))
     , m_client(new JobsClient(nam, this))
     , m_history(history)
     , m_drafts(drafts)
@@ -85,8 +82,7 @@ MainWindow::MainWindow(const Connection &connection, QNetworkAccessManager *nam,
     fitFormWidth();
     setWindowTitle(tr("JobDesk — %1").arg(m_connection.displayName()));
 
-    m_client->setApiRoot(m_connection.apiRoot);
-    m_client->setAuthProvider(m_connection.auth);
+    m_client->setConnection(*m_clientConnection);
 
     m_logPanel = new LogPanel(m_ui->mainSplitter);
     m_logPanel->setObjectName(QStringLiteral("logPanel"));
@@ -99,8 +95,7 @@ MainWindow::MainWindow(const Connection &connection, QNetworkAccessManager *nam,
         m_logPanel->setStore(m_history);
 
     startupMark("  log panel");
-    m_ui->connectionBar->setConnection(m_connection.profileName, m_connection.apiRoot.toString(),
-        m_connection.colour, m_connection.production);
+    m_ui->connectionBar->setConnection(m_connection);
 
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
     // A long status (an address, a problem title) is cut, never widens the window.
@@ -243,16 +238,19 @@ MainWindow::~MainWindow()
         m_call->disconnect(this);
 }
 
-bool MainWindow::setConnection(const Connection &connection)
+bool MainWindow::setConnection(
+    const Connection &connection, std::unique_ptr<ClientConnection> ready, QString *tlsError)
 {
-    if (isSending())
+    if (isSending() || !ready)
         return false;
     m_connection = connection;
     setWindowTitle(tr("JobDesk — %1").arg(m_connection.displayName()));
-    m_client->setApiRoot(m_connection.apiRoot);
-    m_client->setAuthProvider(m_connection.auth);
-    m_ui->connectionBar->setConnection(m_connection.profileName, m_connection.apiRoot.toString(),
-        m_connection.colour, m_connection.production);
+    // The client lets go of the old provider before it is deleted.
+    const QString tls = m_client->setConnection(*ready);
+    m_clientConnection = std::move(ready);
+    if (tlsError)
+        *tlsError = tls;
+    m_ui->connectionBar->setConnection(m_connection);
     return true;
 }
 
@@ -358,7 +356,7 @@ void MainWindow::send()
             why.isEmpty() ? tr("The form is not complete.") : why);
         return;
     }
-    if (m_connection.production
+    if (m_connection.isProduction()
         && !Confirm::ask(this, tr("Complete a job in production?"),
             tr("This completes job %1 on the production connection “%2”. It cannot "
                "be undone.")

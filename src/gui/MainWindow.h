@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/camunda/Outcome.h"
+#include "core/connection/Connection.h"
 #include "core/lookup/JobLookupResult.h"
 
 #include <QDateTime>
@@ -26,7 +27,6 @@ class MainWindow;
 namespace JobDesk {
 
 class ApiCall;
-class AuthProvider;
 class CompletionRequest;
 class ConnectionBar;
 class DraftStore;
@@ -41,6 +41,7 @@ class TemplateStore;
 class TemplatesDock;
 class TemplatesPanel;
 class MessageBanner;
+struct ClientConnection;
 
 /// The desktop window: connection bar, the request form with its message banner, and the log.
 ///
@@ -58,24 +59,13 @@ class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    /// Where requests go and how they authenticate.
-    struct Connection
-    {
-        QUrl apiRoot; ///< ends in /v2/
-        QString profileName; ///< empty without a profile
-        QString colour; ///< the profile's tag colour, or empty
-        bool production = false;
-        AuthProvider *auth = nullptr; ///< not owned; nullptr: no authentication
-        /// What the history records: the profile name, or the API root.
-        QString displayName() const;
-    };
-
     /// How long a status bar message stays.
     static constexpr int kStatusMessageMs = 6000;
     /// The smallest screen every layout must fit, with every dock shown (logical pixels).
     static constexpr QSize kSmallestScreen {1280, 720};
 
-    /// `history` and `drafts` are not owned and may be null (no history / no draft).
+    /// `history` and `drafts` are not owned and may be null (no history / no draft). The window
+    /// starts with `connection` and no secrets (ConnectionController sets the real one).
     MainWindow(const Connection &connection, QNetworkAccessManager *nam, HistoryStore *history,
         DraftStore *drafts, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -94,16 +84,20 @@ public:
     const QStringList &selectedJobKeys() const { return m_selectedJobKeys; }
     bool isSending() const { return !m_call.isNull(); }
     const Connection &connection() const { return m_connection; }
-    /// Switches where requests go (profile switch): title, connection bar, client root and auth.
-    /// Refused (false) while a request is in flight.
-    bool setConnection(const Connection &connection);
+    /// Switches where requests go (profile switch): title, connection bar, and the client's root,
+    /// timeout, TLS and auth from `ready` (made by ConnectionFactory::build()), which the window
+    /// owns from now on. Refused (false, `ready` dropped) while a request is in flight. Returns
+    /// the TLS problem of the connection in `tlsError` (empty when fine).
+    bool setConnection(const Connection &connection, std::unique_ptr<ClientConnection> ready,
+        QString *tlsError = nullptr);
 
     /// The File menu, for actions of other controllers (e.g. "Manage profiles…" at its top).
     QMenu *fileMenu() const;
     /// The Templates menu; hidden until a templates dock fills it.
     QMenu *templatesMenu() const;
-    /// Puts `picker` (the profile picker) at the start of the connection bar; the window takes
-    /// it over (it is deleted with the window unless deleted before).
+    /// Puts `picker` (the profile picker) at the start of the connection bar, whose own tag it
+    /// replaces (ConnectionBar::setLeadingWidget); the bar takes it over (it is deleted with the
+    /// window unless deleted before).
     void setConnectionPicker(QWidget *picker);
     /// Shows `text` in the status bar for kStatusMessageMs.
     void showStatusMessage(const QString &text);
@@ -196,6 +190,7 @@ private:
     Q_DISABLE_COPY_MOVE(MainWindow)
     const std::unique_ptr<Ui::MainWindow> m_ui;
     Connection m_connection;
+    std::unique_ptr<ClientConnection> m_clientConnection; ///< what m_client sends with
     JobsClient *m_client;
     HistoryStore *m_history;
     DraftStore *m_drafts;

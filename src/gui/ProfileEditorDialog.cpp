@@ -1,32 +1,38 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/ProfileEditorDialog.h"
 
+#include "core/connection/ConnectionCheck.h"
 #include "core/connection/ConnectionFactory.h"
 #include "core/connection/ProfileImport.h"
+#include "core/connection/ProfileSecrets.h"
 #include "core/connection/ProfileStore.h"
-#include "core/connection/SecretStore.h"
-#include "core/http/AuthProvider.h"
+#include "core/http/ClientConnection.h"
 #include "core/http/JobsClient.h"
-#include "gui/ConnectionController.h"
+#include "gui/ProfileForm.h"
 #include "ui_ProfileEditorDialog.h"
 
-#include <QColorDialog>
 #include <QFileDialog>
-
-#include <utility>
 
 namespace JobDesk {
 
 namespace {
-SecretKind mainSecretKind(Profile::AuthKind kind)
+void setTextColour(QLabel *label, const QColor &colour)
 {
-    switch (kind) {
-    case Profile::AuthKind::Basic:
-        return SecretKind::Password;
-    case Profile::AuthKind::Bearer:
-        return SecretKind::Token;
+    // Through the palette: a style sheet would load the style-sheet engine just for this.
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, colour);
+    label->setPalette(palette);
+}
+
+ProfileForm::StoredSecret storedState(const SecretReadResult &read, SecretKind kind)
+{
+    switch (read.status.value(kind, SecretJob::Status::Failed)) {
+    case SecretJob::Status::Ok:
+        return ProfileForm::StoredSecret::Stored;
+    case SecretJob::Status::NotFound:
+        return ProfileForm::StoredSecret::NotStored;
     default:
-        return SecretKind::ClientSecret;
+        return ProfileForm::StoredSecret::Unknown;
     }
 }
 } // namespace
@@ -40,90 +46,16 @@ ProfileEditorDialog::ProfileEditorDialog(ProfileStore *store, SecretStore *keych
     , m_nam(nam)
     , m_ui(std::make_unique<Ui::ProfileEditorDialog>())
 {
-    buildUi();
-    reloadList({});
-    if (m_ui->profileListWidget->count() == 0)
-        addProfile();
-}
-
-ProfileEditorDialog::~ProfileEditorDialog()
-{
-    if (m_testCall)
-        m_testCall->disconnect(this);
-}
-
-void ProfileEditorDialog::buildUi()
-{
     m_ui->setupUi(this);
-    for (const auto env : {Profile::Environment::Dev, Profile::Environment::Test,
-             Profile::Environment::Prod, Profile::Environment::Custom})
-        m_ui->environmentComboBox->addItem(environmentName(env), int(env));
-    m_ui->authKindComboBox->addItem(tr("None"), int(Profile::AuthKind::None));
-    m_ui->authKindComboBox->addItem(
-        tr("Basic (user name and password)"), int(Profile::AuthKind::Basic));
-    m_ui->authKindComboBox->addItem(tr("Bearer token"), int(Profile::AuthKind::Bearer));
-    m_ui->authKindComboBox->addItem(tr("OAuth2 client credentials"), int(Profile::AuthKind::OAuth));
-    setTextColour(m_ui->validationLabel, QColor(0xd6, 0x3b, 0x3b));
     m_save = m_ui->buttonBox->addButton(tr("&Save"), QDialogButtonBox::ApplyRole);
     m_save->setObjectName(QStringLiteral("savePushButton"));
     m_save->setDefault(true); // Enter saves
 
-    connect(m_ui->colourPushButton, &QPushButton::clicked, this, [this] {
-        const QColor chosen = QColorDialog::getColor(
-            QColor(profileFromFields().effectiveColor()), this, tr("Tag colour"));
-        if (chosen.isValid())
-            m_ui->colourLineEdit->setText(chosen.name());
-    });
-    // Each "…" button picks a PEM file into the line edit beside it; its tooltip is the title.
-    const std::pair<QLineEdit *, QPushButton *> pickers[] = {
-        {m_ui->caBundleLineEdit, m_ui->caBundleLineEditBrowse},
-        {m_ui->clientCertLineEdit, m_ui->clientCertLineEditBrowse},
-        {m_ui->clientKeyLineEdit, m_ui->clientKeyLineEditBrowse},
-    };
-    for (const auto &picker : pickers) {
-        QLineEdit *edit = picker.first;
-        QPushButton *browse = picker.second;
-        connect(browse, &QPushButton::clicked, this, [this, edit, browse] {
-            const QString path = QFileDialog::getOpenFileName(this, browse->toolTip(), edit->text(),
-                tr("PEM files (*.pem *.crt *.cer *.key);;All files (*)"));
-            if (!path.isEmpty())
-                edit->setText(path);
-        });
-    }
-
-    // The rows each auth kind needs.
-    connect(m_ui->authKindComboBox, &QComboBox::currentIndexChanged, this, [this] {
-        const auto kind = Profile::AuthKind(m_ui->authKindComboBox->currentData().toInt());
-        QFormLayout *form = m_ui->formLayout;
-        form->setRowVisible(m_ui->usernameLineEdit, kind == Profile::AuthKind::Basic);
-        for (QWidget *field : {m_ui->tokenUrlLineEdit, m_ui->clientIdLineEdit,
-                 m_ui->audienceLineEdit, m_ui->scopeLineEdit})
-            form->setRowVisible(field, kind == Profile::AuthKind::OAuth);
-        form->setRowVisible(m_ui->secretLineEdit, kind != Profile::AuthKind::None);
-        m_ui->secretRowLabel->setText(kind == Profile::AuthKind::Basic ? tr("Password:")
-                : kind == Profile::AuthKind::Bearer                    ? tr("Token:")
-                                                                       : tr("Client secret:"));
-        validate();
-    });
-    connect(m_ui->clientKeyLineEdit, &QLineEdit::textChanged, this, [this] {
-        m_ui->formLayout->setRowVisible(
-            m_ui->keyPassphraseLineEdit, !m_ui->clientKeyLineEdit->text().isEmpty());
-    });
-    for (QLineEdit *edit : {m_ui->nameLineEdit, m_ui->addressLineEdit, m_ui->colourLineEdit,
-             m_ui->usernameLineEdit, m_ui->tokenUrlLineEdit, m_ui->clientIdLineEdit,
-             m_ui->audienceLineEdit, m_ui->scopeLineEdit, m_ui->caBundleLineEdit,
-             m_ui->clientCertLineEdit, m_ui->clientKeyLineEdit})
-        connect(edit, &QLineEdit::textChanged, this, &ProfileEditorDialog::validate);
-    connect(m_ui->environmentComboBox, &QComboBox::currentIndexChanged, this,
-        &ProfileEditorDialog::validate);
-    connect(m_ui->timeoutSpinBox, &QSpinBox::valueChanged, this, &ProfileEditorDialog::validate);
+    connect(m_ui->profileForm, &ProfileForm::changed, this, &ProfileEditorDialog::onFormChanged);
     connect(m_ui->profileListWidget, &QListWidget::currentTextChanged, this,
         [this](const QString &name) {
-            if (const auto profile = m_store->find(name)) {
-                m_editing = profile->name;
-                m_imported.clear();
-                loadFields(*profile);
-            }
+            if (const auto profile = m_store->find(name))
+                editStored(*profile);
         });
     connect(m_ui->addPushButton, &QPushButton::clicked, this, &ProfileEditorDialog::addProfile);
     connect(m_ui->duplicatePushButton, &QPushButton::clicked, this,
@@ -138,14 +70,52 @@ void ProfileEditorDialog::buildUi()
         &ProfileEditorDialog::testConnection);
     connect(m_save, &QPushButton::clicked, this, &ProfileEditorDialog::saveProfile);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    loadFields(Profile {});
+
+    reloadList({});
+    if (m_ui->profileListWidget->count() == 0)
+        addProfile();
+    else
+        onFormChanged();
 }
 
-void ProfileEditorDialog::setTextColour(QLabel *label, const QColor &colour)
+ProfileEditorDialog::~ProfileEditorDialog()
 {
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, colour);
-    label->setPalette(palette);
+    stopTest();
+}
+
+ProfileForm *ProfileEditorDialog::form() const
+{
+    return m_ui->profileForm;
+}
+
+Profile ProfileEditorDialog::profileFromFields() const
+{
+    return m_ui->profileForm->profile();
+}
+
+QString ProfileEditorDialog::validationText() const
+{
+    return m_ui->profileForm->validationText();
+}
+
+QString ProfileEditorDialog::testResultText() const
+{
+    return m_ui->testResultLabel->text();
+}
+
+QString ProfileEditorDialog::statusText() const
+{
+    return m_ui->statusLabel->text();
+}
+
+void ProfileEditorDialog::onFormChanged()
+{
+    // A result (or a refusal) belongs to the fields it was tested with, not to edited ones.
+    if (!m_check)
+        m_ui->testResultLabel->clear();
+    const bool valid = m_ui->profileForm->validationText().isEmpty();
+    m_save->setEnabled(valid);
+    m_ui->testConnectionPushButton->setEnabled(valid && !m_check);
 }
 
 void ProfileEditorDialog::reloadList(const QString &select)
@@ -163,179 +133,130 @@ void ProfileEditorDialog::selectProfile(const QString &name)
 {
     m_store->load();
     reloadList(name);
-    if (const auto profile = m_store->find(name.isEmpty() ? m_ui->profileListWidget->currentItem()
-                    ? m_ui->profileListWidget->currentItem()->text()
-                    : QString()
-                                                          : name)) {
+    QString wanted = name;
+    if (wanted.isEmpty() && m_ui->profileListWidget->currentItem())
+        wanted = m_ui->profileListWidget->currentItem()->text();
+    if (const auto profile = m_store->find(wanted)) {
         reloadList(profile->name);
-        m_editing = profile->name;
-        loadFields(*profile);
+        editStored(*profile);
     }
 }
 
-void ProfileEditorDialog::loadFields(const Profile &profile)
+void ProfileEditorDialog::editStored(const Profile &profile)
 {
-    m_ui->nameLineEdit->setText(profile.name);
-    m_ui->addressLineEdit->setText(profile.apiAddress);
-    m_ui->environmentComboBox->setCurrentIndex(
-        m_ui->environmentComboBox->findData(int(profile.environment)));
-    m_ui->colourLineEdit->setText(profile.color);
-    m_ui->authKindComboBox->setCurrentIndex(
-        m_ui->authKindComboBox->findData(int(profile.authKind)));
-    emit m_ui->authKindComboBox->currentIndexChanged(m_ui->authKindComboBox->currentIndex());
-    m_ui->usernameLineEdit->setText(profile.username);
-    m_ui->tokenUrlLineEdit->setText(profile.tokenUrl);
-    m_ui->clientIdLineEdit->setText(profile.clientId);
-    m_ui->audienceLineEdit->setText(profile.audience);
-    m_ui->scopeLineEdit->setText(profile.scope);
-    m_ui->secretLineEdit->clear();
-    m_ui->keyPassphraseLineEdit->clear();
-    m_ui->caBundleLineEdit->setText(profile.caBundlePath);
-    m_ui->clientCertLineEdit->setText(profile.clientCertPath);
-    m_ui->clientKeyLineEdit->setText(profile.clientKeyPath);
-    emit m_ui->clientKeyLineEdit->textChanged(m_ui->clientKeyLineEdit->text());
-    m_ui->timeoutSpinBox->setValue(profile.timeoutSeconds);
+    stopTest();
+    m_editing = profile.name;
+    m_imported = {};
+    m_ui->profileForm->setProfile(profile);
     m_ui->testResultLabel->clear();
-    validate();
+    learnStoredSecrets(profile);
 }
 
-Profile ProfileEditorDialog::profileFromFields() const
+void ProfileEditorDialog::editNew(const Profile &profile)
 {
-    Profile p;
-    p.name = m_ui->nameLineEdit->text();
-    p.apiAddress = m_ui->addressLineEdit->text().trimmed();
-    p.environment = Profile::Environment(m_ui->environmentComboBox->currentData().toInt());
-    p.color = m_ui->colourLineEdit->text().trimmed();
-    p.authKind = Profile::AuthKind(m_ui->authKindComboBox->currentData().toInt());
-    if (p.authKind == Profile::AuthKind::Basic)
-        p.username = m_ui->usernameLineEdit->text().trimmed();
-    if (p.authKind == Profile::AuthKind::OAuth) {
-        p.tokenUrl = m_ui->tokenUrlLineEdit->text().trimmed();
-        p.clientId = m_ui->clientIdLineEdit->text().trimmed();
-        p.audience = m_ui->audienceLineEdit->text().trimmed();
-        p.scope = m_ui->scopeLineEdit->text().trimmed();
-    }
-    p.caBundlePath = m_ui->caBundleLineEdit->text().trimmed();
-    p.clientCertPath = m_ui->clientCertLineEdit->text().trimmed();
-    p.clientKeyPath = m_ui->clientKeyLineEdit->text().trimmed();
-    p.timeoutSeconds = m_ui->timeoutSpinBox->value();
-    return p;
+    stopTest();
+    m_editing.clear();
+    m_imported = {};
+    m_ui->profileListWidget->clearSelection();
+    ++m_loadGeneration; // a stored profile's answer no longer applies
+    m_ui->profileForm->setProfile(profile);
+    m_ui->testResultLabel->clear();
 }
 
-void ProfileEditorDialog::validate()
+void ProfileEditorDialog::learnStoredSecrets(const Profile &profile)
 {
-    const QString error = profileFromFields().validationError();
-    m_ui->validationLabel->setText(error);
-    m_save->setEnabled(error.isEmpty());
-    m_ui->testConnectionPushButton->setEnabled(error.isEmpty() && !m_testCall);
-}
-
-QString ProfileEditorDialog::validationText() const
-{
-    return m_ui->validationLabel->text();
-}
-
-QString ProfileEditorDialog::testResultText() const
-{
-    return m_ui->testResultLabel->text();
-}
-
-QString ProfileEditorDialog::statusText() const
-{
-    return m_ui->statusLabel->text();
+    const quint64 generation = ++m_loadGeneration;
+    using Stored = ProfileForm::StoredSecret;
+    m_ui->profileForm->setStoredSecrets(Stored::Unknown, Stored::Unknown);
+    AuthSettings auth;
+    auth.kind = profile.authKind;
+    const std::optional<SecretKind> authKind = auth.secretKind();
+    QList<SecretKind> kinds {SecretKind::KeyPassphrase};
+    if (authKind)
+        kinds.prepend(*authKind);
+    SecretReadPolicy policy;
+    policy.session = m_session;
+    // Read only to learn what is stored; the values are dropped unseen.
+    readProfileSecrets(m_keychain, profile.name, kinds, policy, this,
+        [this, generation, authKind](const SecretReadResult &read) {
+            if (generation != m_loadGeneration)
+                return;
+            m_ui->profileForm->setStoredSecrets(
+                authKind ? storedState(read, *authKind) : Stored::NotStored,
+                storedState(read, SecretKind::KeyPassphrase));
+        });
 }
 
 void ProfileEditorDialog::addProfile()
 {
-    m_editing.clear();
-    m_imported.clear();
-    m_ui->profileListWidget->clearSelection();
     Profile fresh;
     fresh.name = tr("new profile");
-    loadFields(fresh);
-    m_ui->nameLineEdit->setFocus();
-    m_ui->nameLineEdit->selectAll();
+    editNew(fresh);
+    m_ui->profileForm->focusName();
 }
 
 void ProfileEditorDialog::duplicateProfile()
 {
     Profile copy = profileFromFields();
     copy.name = tr("%1 copy").arg(copy.name);
-    m_editing.clear();
-    m_imported.clear();
-    m_ui->profileListWidget->clearSelection();
-    loadFields(copy);
+    editNew(copy);
     m_ui->statusLabel->setText(tr("A copy: enter its secret, then Save."));
-}
-
-QMap<int, QByteArray> ProfileEditorDialog::typedSecrets(const Profile &profile) const
-{
-    QMap<int, QByteArray> secrets = m_imported;
-    if (profile.authKind != Profile::AuthKind::None && !m_ui->secretLineEdit->text().isEmpty())
-        secrets.insert(
-            int(mainSecretKind(profile.authKind)), m_ui->secretLineEdit->text().toUtf8());
-    if (!profile.clientKeyPath.isEmpty() && !m_ui->keyPassphraseLineEdit->text().isEmpty())
-        secrets.insert(
-            int(SecretKind::KeyPassphrase), m_ui->keyPassphraseLineEdit->text().toUtf8());
-    return secrets;
 }
 
 bool ProfileEditorDialog::saveProfile()
 {
     const Profile profile = profileFromFields();
     if (const QString error = profile.validationError(); !error.isEmpty()) {
-        m_ui->validationLabel->setText(error);
+        m_ui->profileForm->setValidationText(error);
         return false;
     }
     const bool ok
         = m_editing.isEmpty() ? m_store->add(profile) : m_store->update(m_editing, profile);
     if (!ok) {
-        m_ui->validationLabel->setText(m_store->error());
+        m_ui->profileForm->setValidationText(m_store->error());
         return false;
     }
-    const QMap<int, QByteArray> secrets = typedSecrets(profile);
+    ConnectionSecrets secrets = m_imported;
+    const ConnectionSecrets typed = m_ui->profileForm->typedSecrets();
+    for (auto it = typed.values.cbegin(); it != typed.values.cend(); ++it)
+        secrets.insert(it.key(), it.value());
     const QString oldName = m_editing;
+    stopTest();
     m_editing = profile.name;
-    m_imported.clear();
-    m_ui->secretLineEdit->clear();
-    m_ui->keyPassphraseLineEdit->clear();
-    reloadList(profile.name);
+    m_imported = {};
+    m_ui->profileForm->clearSecretFields();
+    reloadList(profile.name); // signals blocked: the fields are already right
+    m_ui->testResultLabel->clear(); // a refusal of the old fields must not outlive the fix
     m_ui->statusLabel->setText(tr("Saved “%1”.").arg(profile.name));
-    auto writeNew = [this, name = profile.name, secrets] { writeSecrets(name, secrets); };
-    if (!oldName.isEmpty() && oldName != profile.name)
-        moveProfileSecrets(
-            m_keychain, oldName, profile.name, this, [writeNew](const QString &) { writeNew(); });
-    else
-        writeNew();
+    if (!oldName.isEmpty() && oldName != profile.name) {
+        moveProfileSecrets(m_keychain, oldName, profile.name, this,
+            [this, name = profile.name, secrets](
+                const SecretLoopResult &) { writeSecrets(name, secrets); });
+    } else {
+        writeSecrets(profile.name, secrets);
+    }
     emit saved(profile.name);
     return true;
 }
 
-void ProfileEditorDialog::writeSecrets(const QString &name, const QMap<int, QByteArray> &secrets)
+void ProfileEditorDialog::writeSecrets(const QString &name, const ConnectionSecrets &secrets)
 {
-    if (secrets.isEmpty()) {
-        emit secretsWritten(name);
-        return;
-    }
-    auto pending = std::make_shared<int>(int(secrets.size()));
-    for (auto it = secrets.cbegin(); it != secrets.cend(); ++it) {
-        const QString key = profileSecretKey(name, SecretKind(it.key()));
-        const QByteArray value = it.value();
-        m_keychain->write(
-            key, value, this, [this, key, value, name, pending](const SecretJob &job) {
-                if (job.status() == SecretJob::Status::NoBackend) {
-                    m_session->write(key, value, this, [](const SecretJob &) {});
-                    m_ui->statusLabel->setText(
-                        tr("No keychain available: the secret is kept for this run only."));
-                    emit noKeychain();
-                } else if (!job.succeeded()) {
-                    m_ui->statusLabel->setText(
-                        tr("The secret could not be stored: %1").arg(job.errorString()));
-                }
-                if (--*pending == 0)
-                    emit secretsWritten(name);
-            });
-    }
+    writeProfileSecrets(
+        m_keychain, m_session, name, secrets, this, [this, name](const SecretWriteResult &written) {
+            if (!written.keptForThisRun.isEmpty()) {
+                m_ui->statusLabel->setText(
+                    tr("No keychain available: the secret is kept for this run only."));
+                emit noKeychain();
+            } else if (!written.ok()) {
+                m_ui->statusLabel->setText(
+                    tr("The secret could not be stored: %1").arg(written.error));
+            }
+            if (m_editing == name) {
+                if (const auto profile = m_store->find(name))
+                    learnStoredSecrets(*profile);
+            }
+            emit secretsWritten(name);
+        });
 }
 
 void ProfileEditorDialog::removeProfile()
@@ -349,8 +270,8 @@ void ProfileEditorDialog::removeProfile()
         m_ui->statusLabel->setText(m_store->error());
         return;
     }
-    removeProfileSecrets(m_keychain, name, this, [](const QString &) {});
-    removeProfileSecrets(m_session, name, this, [](const QString &) {});
+    removeProfileSecrets(m_keychain, name, this, [](const SecretLoopResult &) {});
+    removeProfileSecrets(m_session, name, this, [](const SecretLoopResult &) {});
     m_ui->statusLabel->setText(tr("Removed “%1” and its stored secrets.").arg(name));
     m_editing.clear();
     reloadList({});
@@ -358,6 +279,122 @@ void ProfileEditorDialog::removeProfile()
         m_ui->profileListWidget->setCurrentRow(0);
     else
         addProfile();
+}
+
+// ------------------------------------------------------------------------------------ imports
+
+bool ProfileEditorDialog::applyImport(const ProfileImportResult &result)
+{
+    if (!result.ok()) {
+        m_ui->statusLabel->setText(tr("Nothing imported: %1").arg(result.error));
+        return false;
+    }
+    editNew(result.profile);
+    m_imported = result.secrets;
+    // What the import brought along counts as "stored" for the fields' hints: Save keeps it.
+    using Stored = ProfileForm::StoredSecret;
+    AuthSettings auth;
+    auth.kind = result.profile.authKind;
+    const std::optional<SecretKind> kind = auth.secretKind();
+    m_ui->profileForm->setStoredSecrets(
+        kind && m_imported.contains(*kind) ? Stored::Stored : Stored::NotStored,
+        m_imported.contains(SecretKind::KeyPassphrase) ? Stored::Stored : Stored::NotStored);
+    return true;
+}
+
+void ProfileEditorDialog::importFromEnvironment()
+{
+    const ProfileImportResult result = ProfileImport::fromEnvironment();
+    if (!applyImport(result))
+        return;
+    m_ui->statusLabel->setText(tr("Imported from the environment; check the fields, then Save.\n%1")
+                                   .arg(result.notes.join(QLatin1Char('\n'))));
+}
+
+void ProfileEditorDialog::importCredentialsFile(const QString &path)
+{
+    const QString file = path.isEmpty()
+        ? QFileDialog::getOpenFileName(this, tr("Camunda Console credentials file"))
+        : path;
+    if (file.isEmpty())
+        return;
+    const ProfileImportResult result = ProfileImport::fromCredentialsFile(file);
+    if (!applyImport(result))
+        return;
+    m_ui->statusLabel->setText(tr("Imported %1; check the fields, then Save.\n%2")
+                                   .arg(file, result.notes.join(QLatin1Char('\n'))));
+}
+
+// ---------------------------------------------------------------------------- test connection
+
+void ProfileEditorDialog::testConnection()
+{
+    if (m_check)
+        return;
+    const Profile profile = profileFromFields();
+    const ResolvedConnection resolved = ConnectionFactory::fromProfile(profile);
+    if (!resolved.ok()) {
+        finishTest(false, resolved.error);
+        return;
+    }
+    m_ui->testConnectionPushButton->setEnabled(false);
+    m_ui->testResultLabel->setText(tr("Testing…"));
+    setTextColour(m_ui->testResultLabel, palette().color(QPalette::WindowText));
+    ConnectionSecrets typed = m_imported;
+    const ConnectionSecrets fields = m_ui->profileForm->typedSecrets();
+    for (auto it = fields.values.cbegin(); it != fields.values.cend(); ++it)
+        typed.insert(it.key(), it.value());
+    SecretReadPolicy policy;
+    policy.session = m_session;
+    const Connection connection = resolved.connection;
+    // What is typed wins; the rest comes from what is stored under the name being edited.
+    const QString storedName = m_editing.isEmpty() ? profile.name : m_editing;
+    auto *check = new ConnectionCheck(nullptr, connection.auth.kind, m_versions, this);
+    m_check = check;
+    readProfileSecrets(m_keychain, storedName, connection.secretKinds(), policy, check,
+        [this, check, connection, typed](const SecretReadResult &read) {
+            ConnectionSecrets secrets = read.secrets;
+            for (auto it = typed.values.cbegin(); it != typed.values.cend(); ++it)
+                secrets.insert(it.key(), it.value());
+            m_testConnection = ConnectionFactory::build(connection, secrets, m_nam);
+            delete m_testClient;
+            m_testClient = new JobsClient(m_nam, this);
+            if (const QString tlsError = m_testClient->setConnection(*m_testConnection);
+                !tlsError.isEmpty()) {
+                finishTest(false, tr("TLS files: %1").arg(tlsError));
+                return;
+            }
+            check->deleteLater(); // it only guarded the read
+            auto *running
+                = new ConnectionCheck(m_testClient, connection.auth.kind, m_versions, this);
+            m_check = running;
+            connect(running, &ConnectionCheck::finished, this,
+                [this](const ConnectionCheck::Result &result) {
+                    finishTest(result.ok(), result.summary);
+                });
+            running->start();
+        });
+}
+
+void ProfileEditorDialog::stopTest()
+{
+    if (m_check) {
+        m_check->cancel();
+        m_check->deleteLater();
+        m_check.clear();
+    }
+}
+
+void ProfileEditorDialog::finishTest(bool ok, const QString &text)
+{
+    if (m_check) {
+        m_check->deleteLater();
+        m_check.clear();
+    }
+    setTextColour(m_ui->testResultLabel, ok ? QColor(0x2e, 0x9d, 0x4f) : QColor(0xd6, 0x3b, 0x3b));
+    m_ui->testResultLabel->setText(text);
+    m_ui->testConnectionPushButton->setEnabled(m_ui->profileForm->validationText().isEmpty());
+    emit testFinished(ok, text);
 }
 
 } // namespace JobDesk

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/connection/Connection.h"
 #include "core/connection/Profile.h"
 
 #include <QDialog>
-#include <QMap>
 #include <QPointer>
 
 #include <memory>
@@ -20,17 +20,20 @@ class ProfileEditorDialog;
 
 namespace JobDesk {
 
-class ApiCall;
-class AuthProvider;
+class ConnectionCheck;
+class GatewayVersionCache;
 class JobsClient;
 class MemorySecretStore;
+class ProfileForm;
 class ProfileStore;
 class SecretStore;
+struct ClientConnection;
 struct ProfileImportResult;
 
 /// Add, edit, duplicate and remove connection profiles; import them from the SDK environment
-/// variables or a Console credentials file; test a connection (topology plus an authenticated
-/// call). Secrets go only to the keychain (or, without one, to the secrets kept for this run).
+/// variables or a Console credentials file; test a connection (ConnectionCheck: the dialog only
+/// shows its verdict). The fields live in a ProfileForm. Secrets go only to the keychain (or,
+/// without one, to the secrets kept for this run), through the core secrets loop.
 class ProfileEditorDialog final : public QDialog
 {
     Q_OBJECT
@@ -39,9 +42,12 @@ public:
         QNetworkAccessManager *nam, QWidget *parent = nullptr);
     ~ProfileEditorDialog() override;
 
+    /// Remembers the gateway version a test reads (not owned; may be null).
+    void setGatewayVersionCache(GatewayVersionCache *cache) { m_versions = cache; }
     void selectProfile(const QString &name);
     /// The profile as the fields describe it now.
     Profile profileFromFields() const;
+    ProfileForm *form() const;
     QString validationText() const;
     QString testResultText() const;
     QString statusText() const;
@@ -64,32 +70,30 @@ signals:
     void noKeychain();
 
 private:
-    void buildUi();
     void reloadList(const QString &select);
-    void loadFields(const Profile &profile);
+    void editStored(const Profile &profile);
+    void editNew(const Profile &profile);
     /// Loads an import into the fields as a new profile (its secrets kept until Save); false
     /// with the reason in the status line when nothing could be imported.
     bool applyImport(const ProfileImportResult &result);
-    void updateFieldVisibility();
-    void validate();
-    void writeSecrets(const QString &name, const QMap<int, QByteArray> &secrets);
+    void onFormChanged();
+    void learnStoredSecrets(const Profile &profile);
+    void writeSecrets(const QString &name, const ConnectionSecrets &secrets);
     void finishTest(bool ok, const QString &text);
-    void checkAuth(JobsClient *client);
-    QMap<int, QByteArray> typedSecrets(const Profile &profile) const;
-    /// Colours a label's text through its palette (a style sheet would load the style-sheet
-    /// engine just for this).
-    static void setTextColour(QLabel *label, const QColor &colour);
+    void stopTest();
 
     Q_DISABLE_COPY_MOVE(ProfileEditorDialog)
     ProfileStore *m_store;
     SecretStore *m_keychain;
     MemorySecretStore *m_session;
     QNetworkAccessManager *m_nam;
+    GatewayVersionCache *m_versions = nullptr;
     QString m_editing; ///< the stored name being edited; empty: a new profile
-    QMap<int, QByteArray> m_imported; ///< secrets from an import, until saved
-    std::unique_ptr<AuthProvider> m_testAuth;
+    ConnectionSecrets m_imported; ///< secrets from an import, until saved
+    quint64 m_loadGeneration = 0; ///< drops answers about a profile no longer shown
+    std::unique_ptr<ClientConnection> m_testConnection;
     JobsClient *m_testClient = nullptr;
-    QPointer<ApiCall> m_testCall;
+    QPointer<ConnectionCheck> m_check;
 
     const std::unique_ptr<Ui::ProfileEditorDialog> m_ui;
     QPushButton *m_save = nullptr; ///< added to the form's button box in code

@@ -31,7 +31,7 @@ ProfilePicker::ProfilePicker(QWidget *parent)
     : QWidget(parent)
     , m_combo(new QComboBox(this))
     , m_chip(new TagChip(this))
-    , m_manage(new QPushButton(tr("Manage &profiles…"), this))
+    , m_manage(new QPushButton(tr("&Manage profiles…"), this))
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -62,7 +62,7 @@ void ProfilePicker::setProfiles(const QList<Profile> &profiles, const QString &c
     m_combo->clear();
     m_combo->addItem(tr("No profile (address only)"), QString());
     for (const Profile &profile : profiles)
-        m_combo->addItem(colourDot(profile.effectiveColor()),
+        m_combo->addItem(colourDot(profile.effectiveColour()),
             tr("%1 (%2)").arg(profile.name, environmentName(profile.environment)), profile.name);
     setCurrent(current);
 }
@@ -99,7 +99,7 @@ void ProfilePicker::updateChip()
         text = environmentName(profile.environment).toUpper();
         if (profile.isProduction())
             text = tr("PRODUCTION");
-        m_chipColour = profile.effectiveColor();
+        m_chipColour = profile.effectiveColour();
     }
     m_chip->setText(text);
     m_chip->setColour(QColor(m_chipColour));

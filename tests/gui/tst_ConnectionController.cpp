@@ -3,6 +3,8 @@
 // --auth oauth modes: title, chip and address follow the picker; a basic and an OAuth profile
 // complete jobs; production asks first and "No" sends nothing; without a keychain the secret is
 // asked for and kept for this run only.
+#include "core/connection/ConnectionFactory.h"
+#include "core/connection/LocalSandbox.h"
 #include "core/connection/ProfileStore.h"
 #include "core/history/HistoryStore.h"
 #include "core/http/JobsClient.h"
@@ -11,10 +13,12 @@
 #include "gui/ConnectionController.h"
 #include "gui/MainWindow.h"
 #include "gui/MessageBanner.h"
+#include "gui/ProfileEditorDialog.h"
 #include "gui/ProfilePicker.h"
 #include "gui/TagChip.h"
 #include "gui/WindowSettings.h"
 #include "support/SandboxProcess.h"
+#include "support/TestPaths.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -24,8 +28,10 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -47,6 +53,11 @@ private slots:
     void oauthProfileCompletesAJob();
     void productionNoSendsNothing();
     void noKeychainKeepsTheSecretForThisRun();
+    void hooksInsteadOfReachingIn();
+    void gatewayVersionIsReadOnceAndShown();
+    void firstStartOffersTheLocalSandbox();
+    void firstStartProfileBecomesTheConnection();
+    void firstStartImportsTheEnvironment();
 
 private:
     struct Window
@@ -59,12 +70,11 @@ private:
         Window()
         {
             history.open();
-            MainWindow::Connection connection;
+            Connection connection;
             connection.apiRoot = QUrl(QStringLiteral("http://127.0.0.1:9/v2/"));
             window = std::make_unique<MainWindow>(connection, &nam, &history, nullptr);
             controller = std::make_unique<ConnectionController>(window.get(), &nam, &keychain);
-            controller->setAddressConnection(
-                connection.apiRoot, nullptr, {}, std::chrono::seconds(30));
+            controller->setAddressConnection(ResolvedConnection {connection, {}, {}, {}});
         }
         bool switchTo(const QString &name)
         {
@@ -126,6 +136,7 @@ void TestConnectionController::init()
     QFile::remove(HistoryStore::defaultPath() + QStringLiteral("-wal"));
     QFile::remove(HistoryStore::defaultPath() + QStringLiteral("-shm"));
     QFile::remove(WindowSettings::path());
+    QFile::remove(GatewayVersionCache::defaultPath());
 }
 
 void TestConnectionController::cleanup()
@@ -197,9 +208,9 @@ void TestConnectionController::pickerSwitchesTitleChipAndAddress()
     QVERIFY(w.window->windowTitle().contains(QStringLiteral("helm-prod")));
     QCOMPARE(chip->text(), QStringLiteral("PRODUCTION"));
     QCOMPARE(
-        w.controller->picker()->chipColour(), defaultEnvironmentColor(Profile::Environment::Prod));
+        w.controller->picker()->chipColour(), defaultEnvironmentColour(Profile::Environment::Prod));
     QCOMPARE(qobject_cast<TagChip *>(chip)->colour(),
-        QColor(defaultEnvironmentColor(Profile::Environment::Prod)));
+        QColor(defaultEnvironmentColour(Profile::Environment::Prod)));
     QVERIFY(w.window->connectionBar()->isProductionMarked());
     {
         ConnectionBar *bar = w.window->connectionBar();
@@ -207,7 +218,7 @@ void TestConnectionController::pickerSwitchesTitleChipAndAddress()
         QCOMPARE(image.pixelColor(bar->width() / 2, 1).rgb(), QColor(0xd6, 0x3b, 0x3b).rgb());
     }
     QVERIFY(address->text().startsWith(m_basic.baseUrlString()));
-    QVERIFY(w.window->connection().production);
+    QVERIFY(w.window->connection().isProduction());
     ProfileStore reread;
     QVERIFY(reread.load());
     QCOMPARE(reread.lastUsedProfileName(), QStringLiteral("helm-prod"));
@@ -219,10 +230,10 @@ void TestConnectionController::pickerSwitchesTitleChipAndAddress()
     QVERIFY(w.window->windowTitle().contains(QStringLiteral("saas-test")));
     QCOMPARE(chip->text(), QStringLiteral("TEST"));
     QCOMPARE(
-        w.controller->picker()->chipColour(), defaultEnvironmentColor(Profile::Environment::Test));
+        w.controller->picker()->chipColour(), defaultEnvironmentColour(Profile::Environment::Test));
     QVERIFY(!w.window->connectionBar()->isProductionMarked());
     QVERIFY(address->text().startsWith(m_oauth.baseUrlString()));
-    QVERIFY(!w.window->connection().production);
+    QVERIFY(!w.window->connection().isProduction());
 
     combo->setCurrentIndex(0);
     emit combo->activated(0);
@@ -259,6 +270,7 @@ void TestConnectionController::oauthProfileCompletesAJob()
     if (QTest::currentTestFailed())
         return;
     QVERIFY(w.switchTo(QStringLiteral("saas-test")));
+    QCOMPARE(w.window->connection().auth.kind, AuthKind::OAuth);
     QCOMPARE(w.window->client()->authProvider()->kind(), QStringLiteral("oauth"));
     // The oauth sandbox: search with a token of our own to find a key.
     QStringList keys;
@@ -329,6 +341,146 @@ void TestConnectionController::noKeychainKeepsTheSecretForThisRun()
     // A second switch uses the secret kept for this run without asking again.
     QVERIFY(w.switchTo(QStringLiteral("helm-dev")));
     QCOMPARE(prompts, 1);
+}
+
+void TestConnectionController::hooksInsteadOfReachingIn()
+{
+    auto w = std::make_unique<Window>();
+    // The picker sits in the bar through its hook, "Manage profiles…" heads the File menu.
+    QCOMPARE(w->window->connectionBar()->leadingWidget(), w->controller->picker());
+    QMenu *file = w->window->fileMenu();
+    QVERIFY(file);
+    auto *manage = w->window->findChild<QAction *>(QStringLiteral("manageProfilesAction"));
+    QVERIFY(!manage); // the controller owns it, not the window
+    QVERIFY(file->actions().size() >= 2);
+    QCOMPARE(file->actions().constFirst()->objectName(), QStringLiteral("manageProfilesAction"));
+    const int withController = int(file->actions().size());
+    // The controller's action and separator leave with it; the window stays whole.
+    w->controller.reset();
+    QCOMPARE(int(file->actions().size()), withController - 2);
+    QVERIFY(w->window->connectionBar()->leadingWidget()); // the bar's child now
+}
+
+void TestConnectionController::gatewayVersionIsReadOnceAndShown()
+{
+    Window w;
+    storeProfiles(w);
+    if (QTest::currentTestFailed())
+        return;
+    QSignalSpy known(w.controller.get(), &ConnectionController::gatewayVersionKnown);
+    QVERIFY(w.switchTo(QStringLiteral("helm-dev")));
+    QVERIFY(known.wait(10000));
+    const QString version = known.constLast().constFirst().toString();
+    QVERIFY(!version.isEmpty());
+    QVERIFY2(w.window->connectionBar()->gatewayVersionText().contains(version),
+        qPrintable(w.window->connectionBar()->gatewayVersionText()));
+    QCOMPARE(w.controller->gatewayVersions().version(w.window->connection().apiRoot),
+        std::optional<QString>(version));
+    // Back to the same server: the remembered version, at once, no request.
+    known.clear();
+    QVERIFY(w.switchTo(QStringLiteral("helm-prod")));
+    QCOMPARE(known.count(), 1);
+    QVERIFY(w.window->connectionBar()->gatewayVersionText().contains(version));
+}
+
+void TestConnectionController::firstStartOffersTheLocalSandbox()
+{
+    Window w;
+    w.controller->localSandbox()->setProgram(
+        TestPaths::executable(QStringLiteral("jobdesk-sandbox")));
+    bool sandboxOffered = false;
+    w.controller->setFirstStartChooser([&sandboxOffered](bool, bool sandbox) {
+        sandboxOffered = sandbox;
+        return FirstStartDialog::Choice::LocalSandbox;
+    });
+    QSignalSpy changed(w.controller.get(), &ConnectionController::connectionChanged);
+    w.controller->offerFirstConnection();
+    QVERIFY(sandboxOffered);
+    QVERIFY(changed.wait(15000));
+    const QUrl address = w.controller->localSandbox()->address();
+    QVERIFY(address.isValid());
+    QCOMPARE(w.window->connection().apiRoot, address.resolved(QUrl(QStringLiteral("/v2/"))));
+    QVERIFY2(w.window->banner()->headline().contains(QStringLiteral("local sandbox")),
+        qPrintable(w.window->banner()->headline()));
+    // It serves demo jobs: one completes.
+    QNetworkAccessManager nam;
+    QNetworkRequest request(address.resolved(QUrl(QStringLiteral("/v2/jobs/search"))));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = nam.post(request,
+        QByteArrayLiteral("{\"filter\": {\"state\": \"CREATED\", \"kind\": \"BPMN_ELEMENT\"}}"));
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    QVERIFY(done.wait(10000));
+    const QJsonArray items = QJsonDocument::fromJson(reply->readAll())
+                                 .object()
+                                 .value(QStringLiteral("items"))
+                                 .toArray();
+    reply->deleteLater();
+    QVERIFY(!items.isEmpty());
+    QVERIFY(w.completes(items.first().toObject().value(QStringLiteral("jobKey")).toString()));
+}
+
+void TestConnectionController::firstStartProfileBecomesTheConnection()
+{
+    Window w;
+    w.controller->setFirstStartChooser(
+        [](bool, bool) { return FirstStartDialog::Choice::NewProfile; });
+    const QString address = m_basic.baseUrlString();
+    w.controller->setEditorRunner([address](ProfileEditorDialog &dialog) {
+        // What a person does in the editor the offer opened: fill in the new profile and save.
+        auto edit = [&dialog](const char *name) {
+            return dialog.findChild<QLineEdit *>(QLatin1String(name));
+        };
+        edit("nameLineEdit")->setText(QStringLiteral("first"));
+        edit("addressLineEdit")->setText(address);
+        auto *auth = dialog.findChild<QComboBox *>(QStringLiteral("authKindComboBox"));
+        auth->setCurrentIndex(auth->findData(int(AuthKind::Basic)));
+        edit("usernameLineEdit")->setText(QStringLiteral("demo"));
+        edit("secretLineEdit")->setText(QStringLiteral("demo"));
+        QSignalSpy written(&dialog, &ProfileEditorDialog::secretsWritten);
+        QVERIFY(dialog.saveProfile());
+        QVERIFY(written.count() == 1 || written.wait(5000));
+    });
+    QSignalSpy changed(w.controller.get(), &ConnectionController::connectionChanged);
+    w.controller->offerFirstConnection();
+    QVERIFY(changed.count() > 0 || changed.wait(5000));
+    QCOMPARE(w.controller->currentProfile(), QStringLiteral("first"));
+    QCOMPARE(w.window->connection().profileName, QStringLiteral("first"));
+    const QStringList keys = createdKeys(m_basic);
+    QVERIFY(!keys.isEmpty());
+    QVERIFY(w.completes(keys.constFirst()));
+}
+
+void TestConnectionController::firstStartImportsTheEnvironment()
+{
+    Window w;
+    qputenv("CAMUNDA_REST_ADDRESS", m_basic.baseUrlString().toUtf8());
+    qputenv("CAMUNDA_BASIC_AUTH_USERNAME", "demo");
+    qputenv("CAMUNDA_BASIC_AUTH_PASSWORD", "demo");
+    bool environmentOffered = false;
+    w.controller->setFirstStartChooser([&environmentOffered](bool environment, bool) {
+        environmentOffered = environment;
+        return FirstStartDialog::Choice::ImportEnvironment;
+    });
+    QString imported;
+    w.controller->setEditorRunner([&imported](ProfileEditorDialog &dialog) {
+        imported = dialog.profileFromFields().apiAddress;
+        QSignalSpy written(&dialog, &ProfileEditorDialog::secretsWritten);
+        QVERIFY(dialog.saveProfile());
+        QVERIFY(written.count() == 1 || written.wait(5000));
+    });
+    QSignalSpy changed(w.controller.get(), &ConnectionController::connectionChanged);
+    w.controller->offerFirstConnection();
+    qunsetenv("CAMUNDA_REST_ADDRESS");
+    qunsetenv("CAMUNDA_BASIC_AUTH_USERNAME");
+    qunsetenv("CAMUNDA_BASIC_AUTH_PASSWORD");
+    QVERIFY(environmentOffered);
+    QCOMPARE(imported, m_basic.baseUrlString());
+    QVERIFY(changed.count() > 0 || changed.wait(5000));
+    QVERIFY(!w.controller->currentProfile().isEmpty());
+    // The imported password went to the keychain with the profile.
+    QCOMPARE(
+        w.keychain.value(profileSecretKey(w.controller->currentProfile(), SecretKind::Password)),
+        std::optional<QByteArray>("demo"));
 }
 
 QTEST_MAIN(TestConnectionController)

@@ -38,7 +38,7 @@ private slots:
     {
         QNetworkAccessManager nam;
         HistoryStore history;
-        MainWindow::Connection connection;
+        Connection connection;
         connection.apiRoot = JobsClient::normalizeApiRoot(m_sandbox.baseUrlString()).url;
         MainWindow window(connection, &nam, &history, nullptr);
         window.show();

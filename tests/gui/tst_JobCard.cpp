@@ -44,7 +44,7 @@ struct Window
     explicit Window(const QUrl &base)
     {
         history.open();
-        MainWindow::Connection connection;
+        Connection connection;
         connection.apiRoot = JobsClient::normalizeApiRoot(base.toString()).url;
         window = std::make_unique<MainWindow>(connection, &nam, &history, &drafts);
         window->show();

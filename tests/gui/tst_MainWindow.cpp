@@ -75,11 +75,12 @@ private:
         {
             if (openHistory)
                 history.open();
-            MainWindow::Connection connection;
+            Connection connection;
             connection.apiRoot = JobsClient::normalizeApiRoot(base.toString()).url;
-            connection.production = production;
-            if (production)
+            if (production) {
                 connection.profileName = QStringLiteral("prod-eu");
+                connection.environment = Environment::Prod;
+            }
             window = std::make_unique<MainWindow>(connection, &nam, &history, &drafts);
         }
         /// Shows and activates the window: shortcuts (Ctrl+Return) need an active window.

@@ -62,11 +62,11 @@ private:
             t.jobType = QStringLiteral("payment-service");
             t.variables = QStringLiteral("{\"approved\": true}");
             templates->add(t);
-            MainWindow::Connection connection;
+            Connection connection;
             connection.apiRoot
                 = QUrl(QStringLiteral("https://camunda.production.eu-west-1.example.com:443/v2/"));
             connection.profileName = QStringLiteral("production-eu-west-1");
-            connection.production = true;
+            connection.environment = Environment::Prod;
             window = std::make_unique<MainWindow>(connection, &nam, &history, nullptr);
             window->setTemplateStore(templates.get());
             controller = std::make_unique<ConnectionController>(window.get(), &nam, &secrets);

@@ -5,6 +5,7 @@
 #include "core/connection/ProfileStore.h"
 #include "core/connection/SecretStore.h"
 #include "gui/ProfileEditorDialog.h"
+#include "gui/ProfileForm.h"
 #include "support/SandboxProcess.h"
 
 #include <QComboBox>
@@ -37,6 +38,10 @@ private slots:
     void testConnection_data();
     void testConnection();
     void noKeychainKeepsTheSecretForThisRun();
+    void refusalDoesNotOutliveTheFix();
+    void secretHintSaysWhatIsStored();
+    void deadAddressEndsItsSentenceOnce();
+    void tenantIsSaved();
 
 private:
     struct Dialog
@@ -258,6 +263,87 @@ void TestProfileEditorDialog::noKeychainKeepsTheSecretForThisRun()
     QFile file(ProfileStore::defaultPath());
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(!file.readAll().contains("run-only-pw"));
+}
+
+void TestProfileEditorDialog::refusalDoesNotOutliveTheFix()
+{
+    // Issue 16: "refused the credentials" stayed after the password was fixed and saved.
+    Dialog d;
+    d.fillBasic(QStringLiteral("helm"), m_sandbox.baseUrlString(), QStringLiteral("wrong"));
+    QVERIFY(d.dialog->saveProfile());
+    QSignalSpy finished(d.dialog.get(), &ProfileEditorDialog::testFinished);
+    d.dialog->testConnection();
+    QVERIFY(finished.wait(10000));
+    QVERIFY(d.dialog->testResultText().contains(QStringLiteral("401")));
+    // Typing the right password makes the old verdict stale at once …
+    QTest::keyClicks(d.edit("secretLineEdit"), QStringLiteral("demo"));
+    QCOMPARE(d.dialog->testResultText(), QString());
+    // … and after saving it stays gone until the next test says something new.
+    QSignalSpy written(d.dialog.get(), &ProfileEditorDialog::secretsWritten);
+    QVERIFY(d.dialog->saveProfile());
+    QVERIFY(written.count() == 1 || written.wait(5000));
+    QCOMPARE(d.dialog->testResultText(), QString());
+    finished.clear();
+    d.dialog->testConnection();
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(finished.constFirst().at(0).toBool(), qPrintable(d.dialog->testResultText()));
+    QVERIFY(d.dialog->testResultText().contains(QStringLiteral("accepted")));
+}
+
+void TestProfileEditorDialog::secretHintSaysWhatIsStored()
+{
+    // Issue 16: a new Basic profile said "leave empty to keep the stored one" with nothing stored.
+    Dialog d;
+    d.fillBasic(QStringLiteral("fresh"), m_sandbox.baseUrlString(), QString());
+    QCOMPARE(d.dialog->form()->secretHint(), QStringLiteral("nothing stored yet"));
+    d.edit("secretLineEdit")->setText(QStringLiteral("pw"));
+    QSignalSpy written(d.dialog.get(), &ProfileEditorDialog::secretsWritten);
+    QVERIFY(d.dialog->saveProfile());
+    QVERIFY(written.count() == 1 || written.wait(5000));
+    QTRY_COMPARE(
+        d.dialog->form()->secretHint(), QStringLiteral("leave empty to keep the stored one"));
+
+    // A saved profile without a stored secret says so too.
+    Profile bare;
+    bare.name = QStringLiteral("bare");
+    bare.apiAddress = m_sandbox.baseUrlString();
+    bare.authKind = AuthKind::Basic;
+    bare.username = QStringLiteral("demo");
+    QVERIFY(d.store.add(bare));
+    d.dialog->selectProfile(QStringLiteral("bare"));
+    QTRY_COMPARE(d.dialog->form()->secretHint(), QStringLiteral("nothing stored yet"));
+    d.dialog->selectProfile(QStringLiteral("fresh"));
+    QTRY_COMPARE(
+        d.dialog->form()->secretHint(), QStringLiteral("leave empty to keep the stored one"));
+    d.dialog->addProfile();
+    QCOMPARE(d.dialog->form()->secretHint(), QStringLiteral("nothing stored yet"));
+}
+
+void TestProfileEditorDialog::deadAddressEndsItsSentenceOnce()
+{
+    // Issue 16: "… is the cluster or port-forward running?." had a stray stop.
+    Dialog d;
+    d.edit("nameLineEdit")->setText(QStringLiteral("dead"));
+    d.edit("addressLineEdit")->setText(QStringLiteral("http://127.0.0.1:1"));
+    d.setAuth(Profile::AuthKind::None);
+    QSignalSpy finished(d.dialog.get(), &ProfileEditorDialog::testFinished);
+    d.dialog->testConnection();
+    QVERIFY(finished.wait(10000));
+    QVERIFY(!finished.constFirst().at(0).toBool());
+    const QString text = d.dialog->testResultText();
+    QVERIFY2(text.contains(QStringLiteral("running?")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("?.")), qPrintable(text));
+}
+
+void TestProfileEditorDialog::tenantIsSaved()
+{
+    Dialog d;
+    d.fillBasic(QStringLiteral("tenanted"), m_sandbox.baseUrlString(), QStringLiteral("pw"));
+    d.edit("tenantLineEdit")->setText(QStringLiteral(" tenant-a "));
+    QVERIFY(d.dialog->saveProfile());
+    ProfileStore reread;
+    QVERIFY(reread.load());
+    QCOMPARE(reread.find(QStringLiteral("tenanted"))->tenantId, QStringLiteral("tenant-a"));
 }
 
 QTEST_MAIN(TestProfileEditorDialog)

@@ -24,9 +24,9 @@ using namespace JobDesk;
 
 namespace {
 /// Nothing listens there; an answer (refused) only ever comes from the event loop.
-MainWindow::Connection offline()
+Connection offline()
 {
-    MainWindow::Connection connection;
+    Connection connection;
     connection.apiRoot = QUrl(QStringLiteral("http://127.0.0.1:9/v2/"));
     return connection;
 }
@@ -85,7 +85,7 @@ void TestTemplatesDock::applyingKeepsTheKeyAndReplacesTheRest()
     QVERIFY(store.add(t));
 
     QNetworkAccessManager nam;
-    const MainWindow::Connection connection = offline();
+    const Connection connection = offline();
     MainWindow window(connection, &nam, nullptr, nullptr);
     window.setTemplateStore(&store);
     window.show();
@@ -111,7 +111,7 @@ void TestTemplatesDock::applyingKeepsTheKeyAndReplacesTheRest()
 void TestTemplatesDock::actionsOnlyWithAStore()
 {
     QNetworkAccessManager nam;
-    const MainWindow::Connection connection = offline();
+    const Connection connection = offline();
     MainWindow window(connection, &nam, nullptr, nullptr);
     // No store, no templates: no menu, no Ctrl+S.
     QVERIFY(!window.findChild<QAction *>(QStringLiteral("saveTemplateAction")));
@@ -139,7 +139,7 @@ void TestTemplatesDock::noTemplateAppliedWhileSending()
     QVERIFY(store.add(t));
     QNetworkAccessManager nam;
     // The answer (refused) only comes from the event loop: in flight until then.
-    const MainWindow::Connection connection = offline();
+    const Connection connection = offline();
     MainWindow window(connection, &nam, nullptr, nullptr);
     window.setTemplateStore(&store);
     window.form()
@@ -160,7 +160,7 @@ void TestTemplatesDock::ctrlTFindsATemplate()
     QTemporaryDir dir;
     TemplateStore store(dir.filePath(QStringLiteral("templates")));
     QNetworkAccessManager nam;
-    const MainWindow::Connection connection = offline();
+    const Connection connection = offline();
     MainWindow window(connection, &nam, nullptr, nullptr);
     window.setTemplateStore(&store);
     window.show();
@@ -178,7 +178,7 @@ void TestTemplatesDock::dockClosedAtFirstStartWithoutTemplates()
 {
     QFile::remove(WindowSettings::path()); // a first start: no saved layout
     QNetworkAccessManager nam;
-    const MainWindow::Connection connection = offline();
+    const Connection connection = offline();
     QTemporaryDir dir;
     {
         TemplateStore empty(dir.filePath(QStringLiteral("templates")));

@@ -118,6 +118,7 @@ private slots:
     void oauthFromEnvironment();
     void historyFailureKeepsTheOutcome();
     void profiles();
+    void profileTest();
     void templates();
 
 private:
@@ -586,6 +587,72 @@ void TestCliProcess::profiles()
     QCOMPARE(
         run({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("local")}).exitCode,
         2);
+}
+
+void TestCliProcess::profileTest()
+{
+    const QString url = m_sandbox.baseUrlString();
+    QCOMPARE(run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("local"),
+                     QStringLiteral("--base-url"), url})
+                 .exitCode,
+        0);
+    Run r = run({QStringLiteral("profile"), QStringLiteral("test"), QStringLiteral("local")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith("ok: Connected to gateway"), r.out.constData());
+    QVERIFY(r.out.contains("gateway: "));
+    // The version is remembered for the next commands (no extra round trip for them).
+    QVERIFY(QFile::exists(m_home.filePath(QStringLiteral("cache/jobdesk/gateway-versions.json"))));
+
+    r = run({QStringLiteral("profile"), QStringLiteral("test"), QStringLiteral("local"),
+        QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(o.value(QLatin1String("ok")).toBool(), true);
+    QCOMPARE(o.value(QLatin1String("verdict")).toString(), QStringLiteral("connected"));
+    QVERIFY(!o.value(QLatin1String("gatewayVersion")).toString().isEmpty());
+
+    QCOMPARE(
+        run({QStringLiteral("profile"), QStringLiteral("test"), QStringLiteral("nope")}).exitCode,
+        2);
+
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const QString dead = QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort());
+    closed.close();
+    QCOMPARE(run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("dead"),
+                     QStringLiteral("--base-url"), dead})
+                 .exitCode,
+        0);
+    r = run({QStringLiteral("profile"), QStringLiteral("test"), QStringLiteral("dead")});
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.out.startsWith("failed: No answer"), r.out.constData());
+
+    // Credentials: refused is 1 with the 401 explained (only where a keychain can hold them).
+    SandboxProcess basic;
+    QVERIFY2(basic.start({QStringLiteral("--auth"), QStringLiteral("basic")}),
+        qPrintable(basic.error()));
+    const Run added
+        = run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("wrong"),
+                  QStringLiteral("--base-url"), basic.baseUrlString(), QStringLiteral("--auth"),
+                  QStringLiteral("basic"), QStringLiteral("--username"), QStringLiteral("demo"),
+                  QStringLiteral("--secret-stdin")},
+            "not-the-password\n");
+    if (added.exitCode == 0) {
+        r = run({QStringLiteral("profile"), QStringLiteral("test"), QStringLiteral("wrong")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains("401 Unauthorized"), r.out.constData());
+        QCOMPARE(run({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("wrong")})
+                     .exitCode,
+            0);
+    }
+    // A profile whose secret is not stored: 2, nothing sent.
+    QCOMPARE(run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("nosecret"),
+                     QStringLiteral("--base-url"), basic.baseUrlString(), QStringLiteral("--auth"),
+                     QStringLiteral("basic"), QStringLiteral("--username"), QStringLiteral("demo")})
+                 .exitCode,
+        0);
+    r = run({QStringLiteral("profile"), QStringLiteral("test"), QStringLiteral("nosecret")});
+    QVERIFY2(r.exitCode == 2 || r.exitCode == 3, r.err.constData()); // 3: no keychain here
 }
 
 void TestCliProcess::templates()

@@ -43,8 +43,8 @@ private slots:
         QCOMPARE(line.command, Command::JobShow);
         QCOMPARE(line.jobShow.jobKey, QStringLiteral("2251799813685249"));
         QVERIFY(line.jobShow.json);
-        QCOMPARE(line.jobShow.server.baseUrl.value_or(QString()), QStringLiteral("http://h:8080"));
-        QCOMPARE(line.jobShow.server.timeout.value_or(std::chrono::milliseconds(0)).count(), 2000);
+        QCOMPARE(line.jobShow.baseUrl.value_or(QString()), QStringLiteral("http://h:8080"));
+        QCOMPARE(line.jobShow.timeout.value_or(std::chrono::milliseconds(0)).count(), 2000);
     }
 
     void parseSearch()

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/CliOptions.h"
+#include "core/connection/ConnectionKinds.h"
 
 #include <QStandardPaths>
 #include <QTest>
@@ -8,6 +9,17 @@ using namespace JobDesk::Cli;
 using namespace std::chrono_literals;
 
 Q_DECLARE_METATYPE(JobDesk::Cli::Command)
+
+namespace QTest {
+template <> char *toString(const JobDesk::AuthKind &kind)
+{
+    return qstrdup(JobDesk::authKindName(kind).toUtf8().constData());
+}
+template <> char *toString(const JobDesk::Environment &environment)
+{
+    return qstrdup(JobDesk::environmentName(environment).toUtf8().constData());
+}
+} // namespace QTest
 
 class TestCliOptions final : public QObject
 {
@@ -27,6 +39,8 @@ private slots:
     void timeout_data();
     void timeout();
     void profileAdd();
+    void profileTest();
+    void sharedGroupsReadAlike();
     void templateCommands();
     void helpMentionsEveryCommandAndExitCode();
 };
@@ -58,6 +72,7 @@ void TestCliOptions::commands_data()
         Command::ProfileAdd, "profile");
     row("profile list", L({"profile", "list"}), Command::ProfileList, "profile");
     row("profile list json", L({"profile", "list", "--json"}), Command::ProfileList, "profile");
+    row("profile test", L({"profile", "test", "dev"}), Command::ProfileTest, "profile");
     row("profile show", L({"profile", "show", "dev"}), Command::ProfileShow, "profile");
     row("profile remove", L({"profile", "remove", "dev"}), Command::ProfileRemove, "profile");
     row("template save", L({"template", "save", "approve", "--variables", "{}"}),
@@ -146,6 +161,14 @@ void TestCliOptions::usageErrors_data()
     row("profile add word timeout",
         {"profile", "add", "p", "--base-url", "http://h", "--timeout", "soon"},
         "--timeout must be a whole number of seconds, not 'soon'");
+    row("profile add bad environment",
+        {"profile", "add", "p", "--base-url", "http://h", "--environment", "staging"},
+        "--environment must be dev, test, prod or custom, not 'staging'");
+    row("profile test missing name", {"profile", "test"}, "missing <name>");
+    row("profile test bad timeout", {"profile", "test", "p", "--timeout", "0"},
+        "--timeout must be a positive number");
+    row("profile test unknown option", {"profile", "test", "p", "--dry-run"},
+        "unknown option '--dry-run' for 'profile test'");
     row("profile add blank environment",
         {"profile", "add", "p", "--base-url", "http://h", "--environment", " "},
         "'--environment' needs a non-empty value");
@@ -319,7 +342,7 @@ void TestCliOptions::profileAdd()
     const ProfileAddArguments &p = line.profileAdd;
     QCOMPARE(p.name, QStringLiteral("saas"));
     QCOMPARE(p.baseUrl, QStringLiteral("https://bru-2.zeebe.camunda.io/abc"));
-    QCOMPARE(p.auth, QStringLiteral("oauth"));
+    QCOMPARE(p.auth, JobDesk::AuthKind::OAuth);
     QCOMPARE(p.clientId, QStringLiteral("cid"));
     QCOMPARE(p.tokenUrl, QStringLiteral("https://login.cloud.camunda.io/oauth/token"));
     QCOMPARE(p.audience, QStringLiteral("zeebe.camunda.io"));
@@ -337,8 +360,8 @@ void TestCliOptions::profileAdd()
     const CommandLine none = parseCommandLine(
         {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("local"),
             QStringLiteral("--base-url"), QStringLiteral("http://localhost:8080")});
-    QCOMPARE(none.profileAdd.auth, QStringLiteral("none"));
-    QCOMPARE(none.profileAdd.environment, QStringLiteral("dev"));
+    QCOMPARE(none.profileAdd.auth, JobDesk::AuthKind::None);
+    QCOMPARE(none.profileAdd.environment, JobDesk::Environment::Dev);
     QVERIFY(!none.profileAdd.timeoutSeconds);
 
     const CommandLine prod = parseCommandLine({QStringLiteral("profile"), QStringLiteral("add"),
@@ -348,12 +371,70 @@ void TestCliOptions::profileAdd()
         QStringLiteral("--client-cert"), QStringLiteral("me.crt"), QStringLiteral("--client-key"),
         QStringLiteral("me.key"), QStringLiteral("--timeout"), QStringLiteral("90")});
     QCOMPARE(prod.error, QString());
-    QCOMPARE(prod.profileAdd.environment, QStringLiteral("prod"));
+    QCOMPARE(prod.profileAdd.environment, JobDesk::Environment::Prod);
     QCOMPARE(prod.profileAdd.colour, QStringLiteral("#aa0000"));
     QCOMPARE(prod.profileAdd.caBundle, QStringLiteral("ca.pem"));
     QCOMPARE(prod.profileAdd.clientCertificate, QStringLiteral("me.crt"));
     QCOMPARE(prod.profileAdd.clientKey, QStringLiteral("me.key"));
     QCOMPARE(prod.profileAdd.timeoutSeconds, std::optional<int>(90));
+    QVERIFY(prod.profileAdd.tenant.isEmpty());
+
+    const CommandLine tenant = parseCommandLine({QStringLiteral("profile"), QStringLiteral("add"),
+        QStringLiteral("t"), QStringLiteral("--base-url"), QStringLiteral("https://h"),
+        QStringLiteral("--tenant"), QStringLiteral(" tenant-a ")});
+    QCOMPARE(tenant.error, QString());
+    QCOMPARE(tenant.profileAdd.tenant, QStringLiteral("tenant-a"));
+}
+
+void TestCliOptions::profileTest()
+{
+    const CommandLine line = parseCommandLine(
+        {QStringLiteral("profile"), QStringLiteral("test"), QStringLiteral("prod eu"),
+            QStringLiteral("--timeout"), QStringLiteral("2"), QStringLiteral("--json")});
+    QCOMPARE(line.error, QString());
+    QCOMPARE(line.command, Command::ProfileTest);
+    QCOMPARE(line.topic, QStringLiteral("profile"));
+    QCOMPARE(line.profileTest.name, QStringLiteral("prod eu"));
+    QCOMPARE(line.profileTest.timeout, std::optional<std::chrono::milliseconds>(2000ms));
+    QVERIFY(line.profileTest.json);
+    const CommandLine plain = parseCommandLine(
+        {QStringLiteral("profile"), QStringLiteral("test"), QStringLiteral("dev")});
+    QCOMPARE(plain.command, Command::ProfileTest);
+    QVERIFY(!plain.profileTest.timeout);
+    QVERIFY(!plain.profileTest.json);
+}
+
+void TestCliOptions::sharedGroupsReadAlike()
+{
+    // The option groups: the same option reads the same in every command that takes it.
+    Scan scan = scanOptions({QStringLiteral("x"), QStringLiteral("--profile"),
+                                QStringLiteral(" p "), QStringLiteral("--timeout=0.5")},
+        1, ConnectionOptions::specs(), QStringLiteral("x"));
+    QCOMPARE(scan.error, QString());
+    ConnectionOptions connection;
+    QString error;
+    QVERIFY(connection.read(scan, &error));
+    QCOMPARE(connection.profile, QStringLiteral("p"));
+    QCOMPARE(connection.timeout, std::optional<std::chrono::milliseconds>(500ms));
+
+    scan = scanOptions({QStringLiteral("x"), QStringLiteral("--deny-reason"), QStringLiteral("r")},
+        1, PayloadOptions::specs(false), QStringLiteral("x"));
+    PayloadOptions payload;
+    QVERIFY(!payload.read(scan, &error));
+    QCOMPARE(error, QStringLiteral("--deny-reason needs --deny"));
+    // Without templates, --template is not an option of the command at all.
+    scan = scanOptions({QStringLiteral("x"), QStringLiteral("--template"), QStringLiteral("t")}, 1,
+        PayloadOptions::specs(false), QStringLiteral("x"));
+    QCOMPARE(scan.error, QStringLiteral("unknown option '--template' for 'x'"));
+
+    scan = scanOptions({QStringLiteral("x"), QStringLiteral("--json")}, 1,
+        OutputOptions::specs(OutputOptions::Json), QStringLiteral("x"));
+    OutputOptions output;
+    output.read(scan);
+    QVERIFY(output.json && !output.dryRun && !output.noHistory);
+    scan = scanOptions({QStringLiteral("x"), QStringLiteral("--dry-run")}, 1,
+        OutputOptions::specs(OutputOptions::Json), QStringLiteral("x"));
+    QCOMPARE(scan.error, QStringLiteral("unknown option '--dry-run' for 'x'"));
 }
 
 void TestCliOptions::templateCommands()
@@ -396,10 +477,12 @@ void TestCliOptions::helpMentionsEveryCommandAndExitCode()
     const QString help = helpText();
     for (const char *word : {"complete", "--variables", "--deny", "--deny-reason", "--template",
              "--profile", "--base-url", "--timeout", "--json", "--dry-run", "--no-history",
-             "profile add", "profile list", "profile show", "profile remove", "--secret-stdin",
-             "template save", "template list", "show <name>", "remove <name>", "export", "import",
-             "--overwrite", "--version", "CAMUNDA_REST_ADDRESS", "ZEEBE_REST_ADDRESS",
-             "CAMUNDA_AUTH_STRATEGY", "Exit codes", "  0  ", "  1  ", "  2  ", "  3  "})
+             "profile add", "profile list", "profile show", "profile remove", "profile test",
+             "--secret-stdin", "--tenant", "CAMUNDA_OAUTH_SCOPE", "CAMUNDA_MTLS_CERT_PATH",
+             "CAMUNDA_DEFAULT_TENANT_ID", "template save", "template list", "show <name>",
+             "remove <name>", "export", "import", "--overwrite", "--version",
+             "CAMUNDA_REST_ADDRESS", "ZEEBE_REST_ADDRESS", "CAMUNDA_AUTH_STRATEGY", "Exit codes",
+             "  0  ", "  1  ", "  2  ", "  3  "})
         QVERIFY2(help.contains(QLatin1String(word)), word);
     QVERIFY(usageText(QStringLiteral("complete")).contains(QLatin1String("jobdesk-cli complete")));
     QVERIFY(!usageText(QStringLiteral("complete")).contains(QLatin1String("profile add")));

@@ -143,50 +143,6 @@ private slots:
         QCOMPARE(store.value(QStringLiteral("k")), std::optional<QByteArray>("v"));
     }
 
-    void moveAndRemoveProfileSecrets()
-    {
-        MemorySecretStore store;
-        const auto key = [](const char *profile, SecretKind kind) {
-            return profileSecretKey(QLatin1String(profile), kind);
-        };
-        QCOMPARE(wait(store.write(key("old", SecretKind::Password), "pw")).status,
-            SecretJob::Status::Ok);
-        QCOMPARE(wait(store.write(key("old", SecretKind::KeyPassphrase), "pp")).status,
-            SecretJob::Status::Ok);
-        QCOMPARE(wait(store.write(key("other", SecretKind::Token), "tok")).status,
-            SecretJob::Status::Ok);
-
-        QObject context;
-        std::optional<QString> result;
-        moveProfileSecrets(&store, QStringLiteral("old"), QStringLiteral("new"), &context,
-            [&](const QString &error) { result = error; });
-        QVERIFY(!result); // asynchronous
-        QTRY_VERIFY(result.has_value());
-        QCOMPARE(*result, QString());
-        QCOMPARE(store.value(key("new", SecretKind::Password)), std::optional<QByteArray>("pw"));
-        QCOMPARE(
-            store.value(key("new", SecretKind::KeyPassphrase)), std::optional<QByteArray>("pp"));
-        QVERIFY(!store.value(key("new", SecretKind::Token)));
-        QVERIFY(!store.value(key("old", SecretKind::Password)));
-        QVERIFY(!store.value(key("old", SecretKind::KeyPassphrase)));
-        QCOMPARE(store.size(), 3);
-
-        result.reset();
-        removeProfileSecrets(
-            &store, QStringLiteral("new"), &context, [&](const QString &error) { result = error; });
-        QTRY_VERIFY(result.has_value());
-        QCOMPARE(*result, QString());
-        QCOMPARE(store.size(), 1);
-        QVERIFY(store.value(key("other", SecretKind::Token)));
-
-        store.setAvailable(false);
-        result.reset();
-        moveProfileSecrets(&store, QStringLiteral("other"), QStringLiteral("x"), &context,
-            [&](const QString &error) { result = error; });
-        QTRY_VERIFY(result.has_value());
-        QVERIFY(result->contains(QLatin1String("this run only")));
-    }
-
     void unavailableReportsNoBackend()
     {
         MemorySecretStore store;

@@ -343,6 +343,11 @@ void tst_Outcome::explain_data()
     QTest::newRow("refused")
         << refused << s({"No answer from the server: Connection refused by localhost:8080."})
         << s({"address and port"});
+    Outcome asking = refused;
+    asking.transportError = QStringLiteral(
+        "nothing is listening at localhost:8080 — is the cluster or port-forward running?");
+    QTest::newRow("refused, ending in a question")
+        << asking << s({"port-forward running?"}) << s({"address and port"});
     Outcome timeout = refused;
     timeout.transportError = QStringLiteral("The request timed out after 30 s");
     QTest::newRow("timeout") << timeout << s({"No answer in time", "may or may not have reached"})
@@ -372,6 +377,8 @@ void tst_Outcome::explain()
     QFETCH(QStringList, summary);
     QFETCH(QStringList, nextStep);
     const Explanation e = JobDesk::explain(outcome);
+    // A sentence ends once (issue 16: "… port-forward running?." had a stray stop).
+    QVERIFY2(!e.summary.contains(QLatin1String("?.")), qPrintable(e.summary));
     for (const QString &part : summary)
         QVERIFY2(e.summary.contains(part),
             qPrintable(e.summary + QStringLiteral("  <- missing: ") + part));

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/connection/ConnectionFactory.h"
 #include "core/connection/ProfileImport.h"
 
 #include <QFile>
@@ -187,12 +188,19 @@ private slots:
                    {QStringLiteral("CAMUNDA_BASIC_AUTH_USERNAME"), QStringLiteral("u")},
                    {QStringLiteral("CAMUNDA_BASIC_AUTH_PASSWORD"), QStringLiteral("p")}}
             << QString() << -1 << QStringLiteral("CAMUNDA_AUTH_STRATEGY");
-        QTest::newRow("oauth self-managed needs token url")
+        // The SDK's default token URL applies on every path (an import notes it), so the
+        // profile connects as the command line would in the same shell.
+        QTest::newRow("oauth self-managed takes the SDK default token url")
             << Vars {{QStringLiteral("CAMUNDA_REST_ADDRESS"),
                          QStringLiteral("https://camunda.corp.example")},
                    {QStringLiteral("CAMUNDA_AUTH_STRATEGY"), QStringLiteral("OAUTH")},
                    {QStringLiteral("CAMUNDA_CLIENT_ID"), QStringLiteral("id")}}
-            << QString() << -1 << QStringLiteral("token URL");
+            << QStringLiteral("https://camunda.corp.example") << int(Profile::AuthKind::OAuth)
+            << QString();
+        QTest::newRow("oauth2 is not an SDK strategy")
+            << Vars {{QStringLiteral("CAMUNDA_REST_ADDRESS"), QStringLiteral("http://h:8080")},
+                   {QStringLiteral("CAMUNDA_AUTH_STRATEGY"), QStringLiteral("oauth2")}}
+            << QString() << -1 << QStringLiteral("oauth2");
     }
 
     void fromVariables()
@@ -260,6 +268,48 @@ private slots:
         QCOMPARE(result.profile.environment, Profile::Environment::Dev);
         QCOMPARE(result.profile.name, QStringLiteral("127.0.0.1"));
         QCOMPARE(result.secrets.value(SecretKind::Password), QByteArray("demo-pw"));
+    }
+
+    void sameReadingAsTheAddressOnlyConnection()
+    {
+        // One shell, two paths: the import and the CLI without a profile read it alike.
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("CAMUNDA_REST_ADDRESS"), QStringLiteral("https://c.example/v2"));
+        env.insert(QStringLiteral("CAMUNDA_CLIENT_ID"), QStringLiteral("cid"));
+        env.insert(QStringLiteral("CAMUNDA_CLIENT_SECRET"), QStringLiteral("sec"));
+        env.insert(QStringLiteral("CAMUNDA_OAUTH_SCOPE"), QStringLiteral("scope-new"));
+        env.insert(QStringLiteral("CAMUNDA_TOKEN_SCOPE"), QStringLiteral("scope-old"));
+        env.insert(QStringLiteral("CAMUNDA_DEFAULT_TENANT_ID"), QStringLiteral("tenant-7"));
+        const ProfileImportResult imported
+            = ProfileImport::fromEnvironment(env, QStringLiteral("c"));
+        QVERIFY2(imported.ok(), qPrintable(imported.error));
+        const ResolvedConnection direct = ConnectionFactory::fromEnvironment(std::nullopt, env);
+        QVERIFY2(direct.ok(), qPrintable(direct.error));
+        const ResolvedConnection viaProfile = ConnectionFactory::fromProfile(imported.profile);
+        QVERIFY2(viaProfile.ok(), qPrintable(viaProfile.error));
+        QCOMPARE(viaProfile.connection.apiRoot, direct.connection.apiRoot);
+        QCOMPARE(viaProfile.connection.auth.kind, direct.connection.auth.kind);
+        QCOMPARE(viaProfile.connection.auth.tokenUrl, direct.connection.auth.tokenUrl);
+        QCOMPARE(viaProfile.connection.auth.audience, direct.connection.auth.audience);
+        QCOMPARE(viaProfile.connection.auth.scope, QStringLiteral("scope-new"));
+        QCOMPARE(direct.connection.auth.scope, QStringLiteral("scope-new"));
+        QCOMPARE(viaProfile.connection.tenantId, QStringLiteral("tenant-7"));
+        QCOMPARE(imported.secrets.value(SecretKind::ClientSecret),
+            direct.secrets.value(SecretKind::ClientSecret));
+    }
+
+    void inlinePemIsNotKeptInAProfile()
+    {
+        const Vars vars {{QStringLiteral("CAMUNDA_REST_ADDRESS"), QStringLiteral("https://h")},
+            {QStringLiteral("CAMUNDA_MTLS_CERT"), QStringLiteral("-----BEGIN CERTIFICATE-----")},
+            {QStringLiteral("CAMUNDA_MTLS_KEY"), QStringLiteral("-----BEGIN PRIVATE KEY-----")},
+            {QStringLiteral("CAMUNDA_MTLS_KEY_PASSPHRASE"), QStringLiteral("pp")}};
+        const auto result = ProfileImport::fromVariables(vars);
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QVERIFY(result.profile.clientCertPath.isEmpty());
+        QVERIFY(result.profile.clientKeyPath.isEmpty());
+        QVERIFY(!result.secrets.contains(SecretKind::KeyPassphrase));
+        QVERIFY(result.notes.join(u'\n').contains(QLatin1String("inline PEM")));
     }
 
     void saasDefaultsWhenOnlyClientGiven()

@@ -90,7 +90,7 @@ private slots:
         QVERIFY2(store.add(oauthProfile()), qPrintable(store.error()));
         Profile custom = basicProfile(QStringLiteral("Customer A"));
         custom.environment = Profile::Environment::Custom;
-        custom.color = QStringLiteral("#8e24aa");
+        custom.colour = QStringLiteral("#8e24aa");
         QVERIFY2(store.add(custom), qPrintable(store.error()));
         ProfileStore other;
         QVERIFY2(other.load(m_path), qPrintable(other.error()));
@@ -98,9 +98,9 @@ private slots:
         QCOMPARE(other.profiles().at(0), oauthProfile());
         QCOMPARE(other.profiles().at(1), custom);
         QCOMPARE(
-            other.find(QStringLiteral("customer a"))->effectiveColor(), QStringLiteral("#8e24aa"));
-        QCOMPARE(other.find(QStringLiteral("SaaS prod"))->effectiveColor(),
-            defaultEnvironmentColor(Profile::Environment::Prod));
+            other.find(QStringLiteral("customer a"))->effectiveColour(), QStringLiteral("#8e24aa"));
+        QCOMPARE(other.find(QStringLiteral("SaaS prod"))->effectiveColour(),
+            defaultEnvironmentColour(Profile::Environment::Prod));
         QVERIFY(other.find(QStringLiteral("SaaS prod"))->isProduction());
         const QJsonObject root = QJsonDocument::fromJson(readAll(m_path)).object();
         QCOMPARE(
@@ -141,7 +141,7 @@ private slots:
             p.authKind = Profile::AuthKind::OAuth;
             p.clientId = QStringLiteral("c");
         }) << QStringLiteral("token URL");
-        QTest::newRow("bad colour") << with([](Profile &p) { p.color = QStringLiteral("red"); })
+        QTest::newRow("bad colour") << with([](Profile &p) { p.colour = QStringLiteral("red"); })
                                     << QStringLiteral("#rrggbb");
         QTest::newRow("timeout") << with([](Profile &p) { p.timeoutSeconds = 0; })
                                  << QStringLiteral("timeout");

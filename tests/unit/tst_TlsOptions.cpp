@@ -88,6 +88,7 @@ private slots:
     void untrustedCertificateIsNamed();
     void caBundleMakesItTrusted();
     void clientCertificateForMutualTls();
+    void inlinePemForMutualTls();
 };
 
 void TestTlsOptions::validate_data()
@@ -207,6 +208,35 @@ void TestTlsOptions::clientCertificateForMutualTls()
     QVERIFY(outcome);
     QVERIFY2(outcome->kind == OutcomeKind::Completed, qPrintable(outcome->transportError));
     QCOMPARE(server.clientCommonName, QStringLiteral("jobdesk-client"));
+}
+
+void TestTlsOptions::inlinePemForMutualTls()
+{
+    // The SDK's CAMUNDA_MTLS_CA / _CERT / _KEY: the same material as text, no file anywhere.
+    HttpsServer server(true);
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    QNetworkAccessManager nam;
+    JobsClient client(&nam);
+    client.setApiRoot(QUrl(QStringLiteral("https://127.0.0.1:%1").arg(server.serverPort())));
+    TlsOptions options;
+    options.caBundlePem = TlsFixtures::read(QStringLiteral("ca.pem"));
+    options.clientCertificatePem = TlsFixtures::read(QStringLiteral("client.pem"));
+    options.clientKeyPem = TlsFixtures::read(QStringLiteral("client-encrypted.key"));
+    options.clientKeyPassphrase = "test-pass";
+    // Inline wins over a file that does not even exist.
+    options.caBundleFile = tls(QStringLiteral("missing.pem"));
+    QVERIFY(!options.isEmpty());
+    QCOMPARE(client.setTlsOptions(options), QString());
+    const auto outcome = run(client);
+    QVERIFY(outcome);
+    QVERIFY2(outcome->kind == OutcomeKind::Completed, qPrintable(outcome->transportError));
+    QCOMPARE(server.clientCommonName, QStringLiteral("jobdesk-client"));
+
+    TlsOptions broken;
+    broken.clientCertificatePem = "not a certificate";
+    broken.clientKeyPem = options.clientKeyPem;
+    QCOMPARE(broken.validate(),
+        QStringLiteral("the client certificate given inline contains no PEM certificate"));
 }
 
 QTEST_GUILESS_MAIN(TestTlsOptions)

@@ -11,6 +11,17 @@
 
 namespace JobDesk {
 
+namespace {
+/// `text` as the end of a sentence: a stop unless it already ends in one ("… running?" stays).
+QString endSentence(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.endsWith(u'.') || trimmed.endsWith(u'?') || trimmed.endsWith(u'!'))
+        return trimmed;
+    return trimmed + u'.';
+}
+} // namespace
+
 namespace ExplainParts {
 
 QString capture(const QString &text, const QString &pattern, int group)
@@ -150,12 +161,12 @@ Explanation explainTransport(const Input &in)
         || what.contains(QLatin1String("timeout"), Qt::CaseInsensitive)) {
         QString noun = in.requestNoun();
         noun[0] = noun[0].toUpper();
-        return {QStringLiteral("No answer in time: %1. %2 may or may not have reached the server.")
-                    .arg(what, noun),
+        return {QStringLiteral("No answer in time: %1 %2 may or may not have reached the server.")
+                    .arg(endSentence(what), noun),
             QStringLiteral("Check the job before retrying; raise the timeout if the "
                            "server is slow.")};
     }
-    return {QStringLiteral("No answer from the server: %1.").arg(what),
+    return {QStringLiteral("No answer from the server: %1").arg(endSentence(what)),
         QStringLiteral("Check the address and port, that the cluster is running and "
                        "reachable (VPN, proxy), and its TLS certificate.")};
 }

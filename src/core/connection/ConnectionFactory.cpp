@@ -1,97 +1,133 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/connection/ConnectionFactory.h"
 
-#include "core/connection/ConnectionSettings.h"
+#include "core/connection/SdkEnvironment.h"
+#include "core/http/BasicAuthProvider.h"
+#include "core/http/BearerAuthProvider.h"
 #include "core/http/JobsClient.h"
 #include "core/http/OAuthClientCredentialsProvider.h"
 
-#include <QPointer>
-
 namespace JobDesk::ConnectionFactory {
 
-ConnectionConfig configFor(const Profile &profile)
+ResolvedConnection fromProfile(const Profile &profile)
 {
-    ConnectionConfig config;
-    config.profileName = profile.name;
-    config.colour = profile.effectiveColor();
-    config.production = profile.isProduction();
+    ResolvedConnection resolved;
+    Connection &c = resolved.connection;
+    c.profileName = profile.name;
+    c.environment = profile.environment;
+    c.colour = profile.effectiveColour();
     if (const QString invalid = profile.validationError(); !invalid.isEmpty()) {
-        config.error = QStringLiteral("profile '%1' is not usable: %2").arg(profile.name, invalid);
-        return config;
+        resolved.error
+            = QStringLiteral("profile '%1' is not usable: %2").arg(profile.name, invalid);
+        return resolved;
     }
     const JobsClient::ApiRoot root = JobsClient::normalizeApiRoot(profile.apiAddress);
     if (!root.error.isEmpty()) {
-        config.error = QStringLiteral("the API address '%1' of profile '%2' is not usable: %3")
-                           .arg(profile.apiAddress, profile.name, root.error);
-        return config;
+        resolved.error = QStringLiteral("the API address '%1' of profile '%2' is not usable: %3")
+                             .arg(profile.apiAddress, profile.name, root.error);
+        return resolved;
     }
-    config.apiRoot = root.url;
-    config.tls.caBundleFile = profile.caBundlePath;
-    config.tls.clientCertificateFile = profile.clientCertPath;
-    config.tls.clientKeyFile = profile.clientKeyPath;
-    if (profile.timeoutSeconds > 0)
-        config.timeout = std::chrono::seconds(profile.timeoutSeconds);
-    return config;
+    c.apiRoot = root.url;
+    c.tls.caBundleFile = profile.caBundlePath;
+    c.tls.clientCertificateFile = profile.clientCertPath;
+    c.tls.clientKeyFile = profile.clientKeyPath;
+    c.timeout = std::chrono::seconds(
+        profile.timeoutSeconds > 0 ? profile.timeoutSeconds : Profile::kDefaultTimeoutSeconds);
+    c.auth.kind = profile.authKind;
+    c.auth.username = profile.username;
+    c.auth.clientId = profile.clientId;
+    c.auth.tokenUrl = profile.tokenUrl;
+    c.auth.audience = profile.audience;
+    c.auth.scope = profile.scope;
+    c.tenantId = profile.tenantId;
+    return resolved;
 }
 
-std::unique_ptr<AuthProvider> createAuthProvider(const Profile &profile,
-    const QMap<SecretKind, QByteArray> &secrets, QNetworkAccessManager *nam, const TlsOptions &tls)
+bool environmentHasAddress(const QProcessEnvironment &environment)
 {
-    AuthSettings auth = authSettingsFor(profile);
-    // The authentication secret comes first in secretKinds(), the key passphrase last.
-    const QList<SecretKind> kinds = profile.secretKinds();
-    if (!kinds.isEmpty() && kinds.constFirst() != SecretKind::KeyPassphrase)
-        auth.secret = QString::fromUtf8(secrets.value(kinds.constFirst()));
-    std::unique_ptr<AuthProvider> provider = JobDesk::createAuthProvider(auth, nam);
-    if (auto *oauth = qobject_cast<OAuthClientCredentialsProvider *>(provider.get()))
-        oauth->setTlsOptions(tls);
-    return provider;
+    return !SdkEnvironment::read(environment).restAddress.isEmpty();
 }
 
-namespace {
-
-void readNext(SecretStore *store, const QString &profileName, QList<SecretKind> pending,
-    const ProfileSecrets &sofar, QPointer<QObject> context,
-    std::function<void(const ProfileSecrets &)> done)
+ResolvedConnection fromEnvironment(
+    const std::optional<QString> &baseUrl, const QProcessEnvironment &environment)
 {
-    if (context.isNull())
-        return;
-    if (pending.isEmpty()) {
-        done(sofar);
-        return;
+    ResolvedConnection resolved;
+    const SdkSettings sdk = SdkEnvironment::read(environment);
+    QString address;
+    QString origin;
+    if (baseUrl) {
+        address = *baseUrl;
+        origin = QStringLiteral("--base-url");
+    } else if (!sdk.restAddress.isEmpty()) {
+        address = sdk.restAddress;
+        origin = sdk.restAddressVariable;
+    } else {
+        address = QLatin1String(SdkEnvironment::kDefaultAddress);
+        origin = QStringLiteral("the default address");
     }
-    const SecretKind kind = pending.takeFirst();
-    store->read(profileSecretKey(profileName, kind), context.data(),
-        [store, profileName, pending, sofar, context, done, kind](const SecretJob &job) {
-            ProfileSecrets next = sofar;
-            switch (job.status()) {
-            case SecretJob::Status::Ok:
-                next.values.insert(kind, job.data());
-                break;
-            case SecretJob::Status::NotFound:
-                next.missing.append(kind);
-                break;
-            case SecretJob::Status::NoBackend:
-                next.noBackend.append(kind);
-                break;
-            case SecretJob::Status::AccessDenied:
-            case SecretJob::Status::Failed:
-                if (next.error.isEmpty())
-                    next.error = job.errorString();
-                next.missing.append(kind);
-                break;
-            }
-            readNext(store, profileName, pending, next, context, done);
-        });
+    const JobsClient::ApiRoot root = JobsClient::normalizeApiRoot(address);
+    if (!root.error.isEmpty()) {
+        resolved.error = QStringLiteral("the API address '%1' (from %2) is not usable: %3")
+                             .arg(address, origin, root.error);
+        return resolved;
+    }
+    Connection &c = resolved.connection;
+    c.apiRoot = root.url;
+    if (!sdk.ok()) {
+        resolved.error = sdk.error;
+        return resolved;
+    }
+    if (!sdk.missing.isEmpty()) {
+        resolved.error = QStringLiteral("CAMUNDA_AUTH_STRATEGY=%1 needs %2")
+                             .arg(authKindName(sdk.auth.kind).toUpper(),
+                                 sdk.missing.join(QStringLiteral(" and ")));
+        return resolved;
+    }
+    c.auth = sdk.auth;
+    c.tls = sdk.tls;
+    c.tenantId = sdk.tenantId;
+    resolved.secrets = sdk.secrets;
+    resolved.notes = sdk.notes;
+    return resolved;
 }
 
-} // namespace
-
-void readSecrets(SecretStore *store, const Profile &profile, QObject *context,
-    std::function<void(const ProfileSecrets &)> done)
+std::unique_ptr<ClientConnection> build(
+    const Connection &connection, const ConnectionSecrets &secrets, QNetworkAccessManager *nam)
 {
-    readNext(store, profile.name, profile.secretKinds(), ProfileSecrets {},
-        QPointer<QObject>(context), std::move(done));
+    auto ready = std::make_unique<ClientConnection>();
+    ready->apiRoot = connection.apiRoot;
+    ready->timeout = connection.timeout;
+    ready->tls = connection.tls;
+    ready->tls.clientKeyPassphrase = secrets.value(SecretKind::KeyPassphrase);
+    const AuthSettings &auth = connection.auth;
+    switch (auth.kind) {
+    case AuthKind::None:
+        ready->auth = std::make_unique<NoAuthProvider>();
+        break;
+    case AuthKind::Basic:
+        ready->auth = std::make_unique<BasicAuthProvider>(
+            auth.username, QString::fromUtf8(secrets.value(SecretKind::Password)));
+        break;
+    case AuthKind::Bearer:
+        ready->auth = std::make_unique<BearerAuthProvider>(secrets.value(SecretKind::Token));
+        break;
+    case AuthKind::OAuth: {
+        OAuthClientCredentialsProvider::Settings settings;
+        settings.tokenUrl = QUrl(auth.tokenUrl);
+        settings.clientId = auth.clientId;
+        settings.clientSecret = QString::fromUtf8(secrets.value(SecretKind::ClientSecret));
+        settings.audience = auth.audience;
+        settings.scope = auth.scope;
+        auto oauth = std::make_unique<OAuthClientCredentialsProvider>(nam, settings);
+        // The token request goes through the same TLS material and waits as long as the
+        // connection allows (or CAMUNDA_OAUTH_TIMEOUT_MS).
+        oauth->setTlsOptions(ready->tls);
+        oauth->setTimeout(auth.tokenTimeout.value_or(connection.timeout));
+        ready->auth = std::move(oauth);
+        break;
+    }
+    }
+    return ready;
 }
 
 } // namespace JobDesk::ConnectionFactory

@@ -1,59 +1,48 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/connection/Connection.h"
 #include "core/connection/Profile.h"
-#include "core/connection/SecretStore.h"
-#include "core/http/TlsOptions.h"
+#include "core/http/ClientConnection.h"
 
-#include <QMap>
-#include <QUrl>
+#include <QProcessEnvironment>
 
-#include <chrono>
-#include <functional>
 #include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
 
 namespace JobDesk {
 
-class AuthProvider;
-
-/// Everything about a profile's connection that needs no secret: API root, TLS files, timeout.
-struct ConnectionConfig
-{
-    QUrl apiRoot; ///< ends in /v2/
-    QString profileName;
-    QString colour; ///< the profile's effective tag colour
-    bool production = false;
-    TlsOptions tls; ///< clientKeyPassphrase filled in by withSecrets()
-    std::chrono::milliseconds timeout {std::chrono::seconds(Profile::kDefaultTimeoutSeconds)};
-    QString error; ///< non-empty: the profile is not usable
-};
-
-/// The secrets of one profile as read from a SecretStore.
-struct ProfileSecrets
-{
-    QMap<SecretKind, QByteArray> values;
-    QList<SecretKind> missing; ///< nothing stored (NotFound)
-    QList<SecretKind> noBackend; ///< no keychain on this system
-    QString error; ///< first AccessDenied / Failed message
-};
-
-/// Turns a Profile plus its secrets into what JobsClient needs (shared by the window; the CLI
-/// has its own equivalent in ConnectionSettings).
+/// The one way to a connection: resolve where requests go (a saved profile, or the address-only
+/// connection from --base-url and the Camunda SDK environment), then build what JobsClient needs
+/// from it and its secrets. Every front end goes through here: the window's start-up and its
+/// ConnectionController, the profile editor's test, the CLI's `complete` and `profile test`,
+/// and the tests.
 namespace ConnectionFactory {
-/// Validates the profile and normalises its address.
-ConnectionConfig configFor(const Profile &profile);
-/// The provider for the profile's auth kind with the given secrets (missing ones are empty).
-/// `nam` serves OAuth token requests and must outlive the provider; `tls` is applied to https
-/// token URLs.
-std::unique_ptr<AuthProvider> createAuthProvider(const Profile &profile,
-    const QMap<SecretKind, QByteArray> &secrets, QNetworkAccessManager *nam,
-    const TlsOptions &tls = {});
-/// Reads every secret the profile needs (Profile::secretKinds()), one after the other, then
-/// calls `done` once, unless `context` is destroyed first.
-void readSecrets(SecretStore *store, const Profile &profile, QObject *context,
-    std::function<void(const ProfileSecrets &)> done);
+
+/// A saved profile's connection (validated again: a hand-edited file may be wrong). Its secrets
+/// are not read here; Connection::secretKinds() says which ones to read (see ProfileSecrets).
+ResolvedConnection fromProfile(const Profile &profile);
+
+/// The address-only connection: the address from `baseUrl`, else CAMUNDA_REST_ADDRESS, else
+/// ZEEBE_REST_ADDRESS, else http://localhost:8080, and authentication, TLS and tenant from the
+/// Camunda SDK variables (SdkEnvironment). The secrets come along in memory. A strategy whose
+/// variables are missing is an error. Pure: reads only `environment`.
+ResolvedConnection fromEnvironment(
+    const std::optional<QString> &baseUrl, const QProcessEnvironment &environment);
+
+/// Whether the environment names an API address (CAMUNDA_REST_ADDRESS or ZEEBE_REST_ADDRESS).
+bool environmentHasAddress(const QProcessEnvironment &environment);
+
+/// The ready setting for JobsClient::setConnection(): root, timeout, TLS (with the key
+/// passphrase from `secrets`) and the provider for the auth kind with its secret (missing ones
+/// are empty: fine for --dry-run, which shows only redacted headers). The OAuth provider gets the
+/// connection's TLS material and the token timeout (CAMUNDA_OAUTH_TIMEOUT_MS, else the
+/// connection's timeout). `nam` serves the token requests and must outlive the result.
+std::unique_ptr<ClientConnection> build(
+    const Connection &connection, const ConnectionSecrets &secrets, QNetworkAccessManager *nam);
+
 } // namespace ConnectionFactory
 
 } // namespace JobDesk

@@ -7,77 +7,9 @@
 
 namespace JobDesk {
 
-QString environmentName(Profile::Environment environment)
+QString Profile::effectiveColour() const
 {
-    switch (environment) {
-    case Profile::Environment::Dev:
-        return QStringLiteral("dev");
-    case Profile::Environment::Test:
-        return QStringLiteral("test");
-    case Profile::Environment::Prod:
-        return QStringLiteral("prod");
-    case Profile::Environment::Custom:
-        return QStringLiteral("custom");
-    }
-    return QString();
-}
-
-std::optional<Profile::Environment> environmentFromName(const QString &name)
-{
-    for (const auto environment : {Profile::Environment::Dev, Profile::Environment::Test,
-             Profile::Environment::Prod, Profile::Environment::Custom}) {
-        if (name.compare(environmentName(environment), Qt::CaseInsensitive) == 0)
-            return environment;
-    }
-    return std::nullopt;
-}
-
-QString defaultEnvironmentColor(Profile::Environment environment)
-{
-    switch (environment) {
-    case Profile::Environment::Dev:
-        return QStringLiteral("#2e7d32");
-    case Profile::Environment::Test:
-        return QStringLiteral("#b26a00");
-    case Profile::Environment::Prod:
-        return QStringLiteral("#c62828");
-    case Profile::Environment::Custom:
-        return QStringLiteral("#1565c0");
-    }
-    return QString();
-}
-
-QString authKindName(Profile::AuthKind kind)
-{
-    switch (kind) {
-    case Profile::AuthKind::None:
-        return QStringLiteral("none");
-    case Profile::AuthKind::Basic:
-        return QStringLiteral("basic");
-    case Profile::AuthKind::Bearer:
-        return QStringLiteral("bearer");
-    case Profile::AuthKind::OAuth:
-        return QStringLiteral("oauth");
-    }
-    return QString();
-}
-
-std::optional<Profile::AuthKind> authKindFromName(const QString &name)
-{
-    const QString trimmed = name.trimmed();
-    if (trimmed.compare(QLatin1String("oauth2"), Qt::CaseInsensitive) == 0)
-        return Profile::AuthKind::OAuth;
-    for (const auto kind : {Profile::AuthKind::None, Profile::AuthKind::Basic,
-             Profile::AuthKind::Bearer, Profile::AuthKind::OAuth}) {
-        if (trimmed.compare(authKindName(kind), Qt::CaseInsensitive) == 0)
-            return kind;
-    }
-    return std::nullopt;
-}
-
-QString Profile::effectiveColor() const
-{
-    return color.isEmpty() ? defaultEnvironmentColor(environment) : color;
+    return colour.isEmpty() ? defaultEnvironmentColour(environment) : colour;
 }
 
 QList<SecretKind> Profile::secretKinds() const
@@ -139,8 +71,8 @@ QString Profile::validationError() const
     if (const QString error = urlError(QStringLiteral("API address"), apiAddress.trimmed());
         !error.isEmpty())
         return error;
-    if (!color.isEmpty()
-        && !QRegularExpression(QStringLiteral("^#[0-9a-fA-F]{6}$")).match(color).hasMatch())
+    if (!colour.isEmpty()
+        && !QRegularExpression(QStringLiteral("^#[0-9a-fA-F]{6}$")).match(colour).hasMatch())
         return QStringLiteral("The colour must look like #rrggbb.");
     if (timeoutSeconds < 1 || timeoutSeconds > 3600)
         return QStringLiteral("The timeout must be between 1 and 3600 seconds.");
@@ -183,7 +115,8 @@ QJsonObject Profile::toJson() const
     json.insert(QLatin1String("name"), name);
     json.insert(QLatin1String("apiAddress"), apiAddress);
     json.insert(QLatin1String("environment"), environmentName(environment));
-    putIfSet(json, "color", color);
+    // "color": the file format of every JobDesk so far (a key, not an identifier).
+    putIfSet(json, "color", colour);
     json.insert(QLatin1String("auth"), authKindName(authKind));
     putIfSet(json, "username", username);
     putIfSet(json, "tokenUrl", tokenUrl);
@@ -193,6 +126,7 @@ QJsonObject Profile::toJson() const
     putIfSet(json, "caBundlePath", caBundlePath);
     putIfSet(json, "clientCertPath", clientCertPath);
     putIfSet(json, "clientKeyPath", clientKeyPath);
+    putIfSet(json, "tenantId", tenantId);
     json.insert(QLatin1String("timeoutSeconds"), timeoutSeconds);
     return json;
 }
@@ -213,7 +147,7 @@ std::optional<Profile> Profile::fromJson(const QJsonObject &json, QString *error
     } strings[] = {
         {"name", &profile.name, true},
         {"apiAddress", &profile.apiAddress, true},
-        {"color", &profile.color, false},
+        {"color", &profile.colour, false},
         {"username", &profile.username, false},
         {"tokenUrl", &profile.tokenUrl, false},
         {"clientId", &profile.clientId, false},
@@ -222,6 +156,7 @@ std::optional<Profile> Profile::fromJson(const QJsonObject &json, QString *error
         {"caBundlePath", &profile.caBundlePath, false},
         {"clientCertPath", &profile.clientCertPath, false},
         {"clientKeyPath", &profile.clientKeyPath, false},
+        {"tenantId", &profile.tenantId, false},
     };
     for (const auto &field : strings) {
         const QJsonValue value = json.value(QLatin1String(field.key));
@@ -254,11 +189,11 @@ std::optional<Profile> Profile::fromJson(const QJsonObject &json, QString *error
 bool operator==(const Profile &a, const Profile &b)
 {
     return a.name == b.name && a.apiAddress == b.apiAddress && a.environment == b.environment
-        && a.color == b.color && a.authKind == b.authKind && a.username == b.username
+        && a.colour == b.colour && a.authKind == b.authKind && a.username == b.username
         && a.tokenUrl == b.tokenUrl && a.clientId == b.clientId && a.audience == b.audience
         && a.scope == b.scope && a.caBundlePath == b.caBundlePath
         && a.clientCertPath == b.clientCertPath && a.clientKeyPath == b.clientKeyPath
-        && a.timeoutSeconds == b.timeoutSeconds;
+        && a.tenantId == b.tenantId && a.timeoutSeconds == b.timeoutSeconds;
 }
 
 } // namespace JobDesk

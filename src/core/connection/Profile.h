@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/connection/ConnectionKinds.h"
 #include "core/connection/SecretStore.h"
 
 #include <QJsonObject>
@@ -18,15 +19,15 @@ namespace JobDesk {
 /// (toJson/fromJson) has no place for a secret, so none can reach profiles.json.
 struct Profile
 {
-    enum class Environment { Dev, Test, Prod, Custom };
-    enum class AuthKind { None, Basic, Bearer, OAuth };
+    using Environment = JobDesk::Environment;
+    using AuthKind = JobDesk::AuthKind;
 
     static constexpr int kDefaultTimeoutSeconds = 30;
 
     QString name;
     QString apiAddress; ///< as typed, e.g. https://bru-2.zeebe.camunda.io/<cluster>
     Environment environment = Environment::Dev;
-    QString color; ///< "#rrggbb"; empty: the environment's default colour
+    QString colour; ///< "#rrggbb"; empty: the environment's default colour
     AuthKind authKind = AuthKind::None;
     QString username; ///< basic
     QString tokenUrl; ///< oauth
@@ -36,11 +37,12 @@ struct Profile
     QString caBundlePath; ///< extra CA certificates (PEM), optional
     QString clientCertPath; ///< mTLS client certificate (PEM), optional
     QString clientKeyPath; ///< mTLS client key (PEM), optional
+    QString tenantId; ///< the default tenant (CAMUNDA_DEFAULT_TENANT_ID), optional
     int timeoutSeconds = kDefaultTimeoutSeconds;
 
     bool isProduction() const { return environment == Environment::Prod; }
-    /// color, or the environment's default when empty.
-    QString effectiveColor() const;
+    /// colour, or the environment's default when empty.
+    QString effectiveColour() const;
     /// The secrets this profile needs: basic → Password, bearer → Token, oauth → ClientSecret,
     /// plus KeyPassphrase when a client key is configured.
     QList<SecretKind> secretKinds() const;
@@ -58,15 +60,5 @@ struct Profile
     friend bool operator==(const Profile &a, const Profile &b);
     friend bool operator!=(const Profile &a, const Profile &b) { return !(a == b); }
 };
-
-/// "dev", "test", "prod", "custom".
-QString environmentName(Profile::Environment environment);
-std::optional<Profile::Environment> environmentFromName(const QString &name);
-/// Default tag colours: dev green, test amber, prod red, custom blue.
-QString defaultEnvironmentColor(Profile::Environment environment);
-/// "none", "basic", "bearer", "oauth".
-QString authKindName(Profile::AuthKind kind);
-/// Case-insensitive; also accepts the SDK spelling ("OAUTH", "BASIC", …) and "oauth2".
-std::optional<Profile::AuthKind> authKindFromName(const QString &name);
 
 } // namespace JobDesk

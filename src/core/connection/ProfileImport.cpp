@@ -2,6 +2,7 @@
 #include "core/connection/ProfileImport.h"
 
 #include "core/base/AtomicFile.h"
+#include "core/connection/SdkEnvironment.h"
 
 #include <QFileInfo>
 #include <QHostAddress>
@@ -11,53 +12,6 @@
 namespace JobDesk::ProfileImport {
 
 namespace {
-
-const QLatin1String kSaasTokenUrl("https://login.cloud.camunda.io/oauth/token");
-const QLatin1String kSaasAudience("zeebe.camunda.io");
-
-// Every variable this import understands (so "nothing found" can be told apart).
-const char *const kKnown[] = {
-    "CAMUNDA_REST_ADDRESS",
-    "ZEEBE_REST_ADDRESS",
-    "ZEEBE_ADDRESS",
-    "ZEEBE_GRPC_ADDRESS",
-    "CAMUNDA_CLUSTER_ID",
-    "CAMUNDA_CLUSTER_REGION",
-    "CAMUNDA_AUTH_STRATEGY",
-    "CAMUNDA_CLIENT_ID",
-    "CAMUNDA_CLIENT_AUTH_CLIENTID",
-    "ZEEBE_CLIENT_ID",
-    "CAMUNDA_CLIENT_SECRET",
-    "CAMUNDA_CLIENT_AUTH_CLIENTSECRET",
-    "ZEEBE_CLIENT_SECRET",
-    "CAMUNDA_OAUTH_URL",
-    "ZEEBE_AUTHORIZATION_SERVER_URL",
-    "ZEEBE_TOKEN_URL",
-    "CAMUNDA_TOKEN_AUDIENCE",
-    "ZEEBE_TOKEN_AUDIENCE",
-    "CAMUNDA_TOKEN_SCOPE",
-    "CAMUNDA_OAUTH_SCOPE",
-    "ZEEBE_TOKEN_SCOPE",
-    "CAMUNDA_BASIC_AUTH_USERNAME",
-    "CAMUNDA_BASIC_AUTH_PASSWORD",
-    "CAMUNDA_OAUTH_TOKEN",
-    "CAMUNDA_MTLS_CA_PATH",
-    "ZEEBE_CA_CERTIFICATE_PATH",
-    "CAMUNDA_MTLS_CERT_PATH",
-    "CAMUNDA_MTLS_KEY_PATH",
-    "CAMUNDA_MTLS_KEY_PASSPHRASE",
-};
-
-// The first non-empty value among `names`.
-QString first(const Variables &v, std::initializer_list<const char *> names)
-{
-    for (const char *name : names) {
-        const QString value = v.value(QLatin1String(name)).trimmed();
-        if (!value.isEmpty())
-            return value;
-    }
-    return QString();
-}
 
 // "<clusterId>.<region>.zeebe.camunda.io[:443]" (the SaaS gRPC address), optionally with a
 // grpcs:// or https:// scheme.
@@ -93,24 +47,25 @@ ProfileImportResult fromVariables(const Variables &v, const QString &profileName
 {
     ProfileImportResult result;
     Profile &p = result.profile;
-    bool anything = false;
-    for (const char *name : kKnown)
-        anything = anything || !v.value(QLatin1String(name)).trimmed().isEmpty();
-    if (!anything) {
+    const SdkSettings sdk = SdkEnvironment::read(v);
+    if (!sdk.anySet) {
         result.error = QStringLiteral("No Camunda connection settings found (such as "
                                       "CAMUNDA_REST_ADDRESS or ZEEBE_ADDRESS).");
         return result;
     }
+    if (!sdk.ok()) {
+        result.error = sdk.error;
+        return result;
+    }
 
-    // Address.
-    QString clusterId = first(v, {"CAMUNDA_CLUSTER_ID"});
-    QString region = first(v, {"CAMUNDA_CLUSTER_REGION"});
-    const QString grpcAddress = first(v, {"ZEEBE_GRPC_ADDRESS", "ZEEBE_ADDRESS"});
-    p.apiAddress = first(v, {"CAMUNDA_REST_ADDRESS", "ZEEBE_REST_ADDRESS"});
+    // Address: the SDK's, else derived from the Console file's cluster id and region.
+    QString clusterId = sdk.clusterId;
+    QString region = sdk.clusterRegion;
+    p.apiAddress = sdk.restAddress;
     if (p.apiAddress.isEmpty()) {
         if (clusterId.isEmpty() || region.isEmpty()) {
             QString grpcCluster, grpcRegion;
-            if (splitSaasGrpcAddress(grpcAddress, &grpcCluster, &grpcRegion)) {
+            if (splitSaasGrpcAddress(sdk.grpcAddress, &grpcCluster, &grpcRegion)) {
                 clusterId = clusterId.isEmpty() ? grpcCluster : clusterId;
                 region = region.isEmpty() ? grpcRegion : region;
             }
@@ -120,11 +75,11 @@ ProfileImportResult fromVariables(const Variables &v, const QString &profileName
             result.notes.append(QStringLiteral("API address derived from the cluster id and "
                                                "region: %1")
                                     .arg(p.apiAddress));
-        } else if (!grpcAddress.isEmpty()) {
+        } else if (!sdk.grpcAddress.isEmpty()) {
             result.error = QStringLiteral("Only a gRPC address (%1) is given; JobDesk needs the "
                                           "REST address (CAMUNDA_REST_ADDRESS or "
                                           "ZEEBE_REST_ADDRESS).")
-                               .arg(grpcAddress);
+                               .arg(sdk.grpcAddress);
             return result;
         } else {
             result.error = QStringLiteral("No REST address: set CAMUNDA_REST_ADDRESS (or "
@@ -135,94 +90,61 @@ ProfileImportResult fromVariables(const Variables &v, const QString &profileName
     }
     const bool saas = QUrl(p.apiAddress).host().endsWith(QLatin1String(".camunda.io"));
 
-    // Credentials.
-    p.clientId = first(v, {"CAMUNDA_CLIENT_ID", "CAMUNDA_CLIENT_AUTH_CLIENTID", "ZEEBE_CLIENT_ID"});
-    const QString clientSecret = first(
-        v, {"CAMUNDA_CLIENT_SECRET", "CAMUNDA_CLIENT_AUTH_CLIENTSECRET", "ZEEBE_CLIENT_SECRET"});
-    p.tokenUrl
-        = first(v, {"CAMUNDA_OAUTH_URL", "ZEEBE_AUTHORIZATION_SERVER_URL", "ZEEBE_TOKEN_URL"});
-    p.audience = first(v, {"CAMUNDA_TOKEN_AUDIENCE", "ZEEBE_TOKEN_AUDIENCE"});
-    p.scope = first(v, {"CAMUNDA_TOKEN_SCOPE", "CAMUNDA_OAUTH_SCOPE", "ZEEBE_TOKEN_SCOPE"});
-    p.username = first(v, {"CAMUNDA_BASIC_AUTH_USERNAME"});
-    const QString password = v.value(QStringLiteral("CAMUNDA_BASIC_AUTH_PASSWORD"));
-    const QString token = first(v, {"CAMUNDA_OAUTH_TOKEN"});
-    p.caBundlePath = first(v, {"CAMUNDA_MTLS_CA_PATH", "ZEEBE_CA_CERTIFICATE_PATH"});
-    p.clientCertPath = first(v, {"CAMUNDA_MTLS_CERT_PATH"});
-    p.clientKeyPath = first(v, {"CAMUNDA_MTLS_KEY_PATH"});
-    const QString keyPassphrase = v.value(QStringLiteral("CAMUNDA_MTLS_KEY_PASSPHRASE"));
-
-    const QString strategy = first(v, {"CAMUNDA_AUTH_STRATEGY"});
-    if (!strategy.isEmpty()) {
-        const auto kind = authKindFromName(strategy);
-        if (!kind) {
-            result.error = QStringLiteral("CAMUNDA_AUTH_STRATEGY=%1 is not one of NONE, BASIC, "
-                                          "OAUTH, BEARER.")
-                               .arg(strategy);
-            return result;
-        }
-        p.authKind = *kind;
-    } else {
-        const bool oauth = !p.clientId.isEmpty() && !clientSecret.isEmpty();
-        const bool basic = !p.username.isEmpty() && !password.isEmpty();
-        if (oauth && basic) {
-            result.error = QStringLiteral("Both OAuth and Basic credentials are set: set "
-                                          "CAMUNDA_AUTH_STRATEGY to choose one.");
-            return result;
-        }
-        p.authKind = oauth     ? Profile::AuthKind::OAuth
-            : basic            ? Profile::AuthKind::Basic
-            : !token.isEmpty() ? Profile::AuthKind::Bearer
-                               : Profile::AuthKind::None;
-    }
-
+    // Authentication, exactly as the SDK reader resolved it; only the secret may be missing.
+    p.authKind = sdk.auth.kind;
+    p.username = sdk.auth.username;
+    p.clientId = sdk.auth.clientId;
+    p.tokenUrl = sdk.auth.tokenUrl;
+    p.audience = sdk.auth.audience;
+    p.scope = sdk.auth.scope;
     switch (p.authKind) {
-    case Profile::AuthKind::None:
+    case AuthKind::None:
         break;
-    case Profile::AuthKind::Basic:
+    case AuthKind::Basic:
         if (p.username.isEmpty()) {
             result.error
                 = QStringLiteral("Basic authentication needs CAMUNDA_BASIC_AUTH_USERNAME.");
             return result;
         }
-        if (!password.isEmpty())
-            result.secrets.insert(SecretKind::Password, password.toUtf8());
-        else
+        if (!sdk.secrets.contains(SecretKind::Password))
             result.notes.append(QStringLiteral("No password given: enter it in the profile."));
         break;
-    case Profile::AuthKind::Bearer:
-        if (!token.isEmpty())
-            result.secrets.insert(SecretKind::Token, token.toUtf8());
-        else
+    case AuthKind::Bearer:
+        if (!sdk.secrets.contains(SecretKind::Token))
             result.notes.append(QStringLiteral("No token given: enter it in the profile."));
         break;
-    case Profile::AuthKind::OAuth:
+    case AuthKind::OAuth:
         if (p.clientId.isEmpty()) {
             result.error = QStringLiteral("OAuth needs a client id (CAMUNDA_CLIENT_ID or "
                                           "ZEEBE_CLIENT_ID).");
             return result;
         }
-        if (p.tokenUrl.isEmpty() && saas) {
-            p.tokenUrl = kSaasTokenUrl;
-            result.notes.append(
-                QStringLiteral("Token URL set to Camunda SaaS's %1.").arg(p.tokenUrl));
-        }
-        if (p.audience.isEmpty() && saas) {
-            p.audience = kSaasAudience;
-            result.notes.append(
-                QStringLiteral("Audience set to Camunda SaaS's %1.").arg(p.audience));
-        }
-        if (!clientSecret.isEmpty())
-            result.secrets.insert(SecretKind::ClientSecret, clientSecret.toUtf8());
-        else
+        if (!sdk.secrets.contains(SecretKind::ClientSecret))
             result.notes.append(QStringLiteral("No client secret given: enter it in the profile."));
         break;
     }
-    if (!p.clientKeyPath.isEmpty() && !keyPassphrase.isEmpty())
-        result.secrets.insert(SecretKind::KeyPassphrase, keyPassphrase.toUtf8());
-    if (!first(v, {"CAMUNDA_CREDENTIALS_SCOPES"}).isEmpty())
-        result.notes.append(QStringLiteral("CAMUNDA_CREDENTIALS_SCOPES lists the Console scopes "
-                                           "of the client; it is not an OAuth scope and was not "
-                                           "used."));
+    result.secrets = sdk.secrets;
+    result.notes += sdk.notes;
+
+    // TLS: files go into the profile; inline PEM would have to be written somewhere.
+    p.caBundlePath = sdk.tls.caBundleFile;
+    p.clientCertPath = sdk.tls.clientCertificateFile;
+    p.clientKeyPath = sdk.tls.clientKeyFile;
+    if (!sdk.tls.caBundlePem.isEmpty() || !sdk.tls.clientCertificatePem.isEmpty()
+        || !sdk.tls.clientKeyPem.isEmpty()) {
+        result.notes.append(QStringLiteral("The inline PEM material (CAMUNDA_MTLS_CA, _CERT, _KEY) "
+                                           "is not kept in a profile, which holds file paths "
+                                           "only: save it to files and set their paths."));
+        if (!sdk.tls.clientKeyPem.isEmpty()) {
+            // Without its key the certificate is useless, and so is the passphrase.
+            p.clientCertPath.clear();
+            p.clientKeyPath.clear();
+            result.secrets.values.remove(SecretKind::KeyPassphrase);
+        }
+    }
+    if (p.clientKeyPath.isEmpty())
+        result.secrets.values.remove(SecretKind::KeyPassphrase);
+    p.tenantId = sdk.tenantId;
 
     // Name and environment tag.
     p.name = profileName;
@@ -249,13 +171,7 @@ ProfileImportResult fromVariables(const Variables &v, const QString &profileName
 ProfileImportResult fromEnvironment(
     const QProcessEnvironment &environment, const QString &profileName)
 {
-    Variables variables;
-    const QStringList keys = environment.keys();
-    for (const QString &key : keys) {
-        if (key.startsWith(QLatin1String("CAMUNDA_")) || key.startsWith(QLatin1String("ZEEBE_")))
-            variables.insert(key, environment.value(key));
-    }
-    return fromVariables(variables, profileName);
+    return fromVariables(SdkEnvironment::variablesOf(environment), profileName);
 }
 
 ProfileImportResult fromCredentialsFile(const QString &path, const QString &profileName)

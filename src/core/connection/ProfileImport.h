@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/connection/Connection.h"
 #include "core/connection/Profile.h"
 
 #include <QHash>
@@ -16,23 +17,22 @@ namespace JobDesk {
 struct ProfileImportResult
 {
     Profile profile;
-    QMap<SecretKind, QByteArray> secrets;
+    ConnectionSecrets secrets;
     QStringList notes; ///< what was derived or ignored, for the person to check
     QString error; ///< empty on success
     bool ok() const { return error.isEmpty(); }
 };
 
-/// Reading connection settings the way Camunda's own clients do.
+/// A profile from the Camunda SDK environment variables or a Console credentials file.
 ///
-/// Recognised: `CAMUNDA_REST_ADDRESS` (else `ZEEBE_REST_ADDRESS`, else derived from
-/// `CAMUNDA_CLUSTER_ID` + `CAMUNDA_CLUSTER_REGION` or a SaaS `ZEEBE_ADDRESS` as
-/// `https://<region>.zeebe.camunda.io/<clusterId>`), `CAMUNDA_AUTH_STRATEGY` (NONE, BASIC,
-/// OAUTH, BEARER; inferred from the credentials when absent), `CAMUNDA_CLIENT_ID`/`_SECRET`
-/// (`ZEEBE_CLIENT_ID`/`_SECRET`), `CAMUNDA_OAUTH_URL` (`ZEEBE_AUTHORIZATION_SERVER_URL`),
-/// `CAMUNDA_TOKEN_AUDIENCE` (`ZEEBE_TOKEN_AUDIENCE`), `CAMUNDA_TOKEN_SCOPE`
-/// (`CAMUNDA_OAUTH_SCOPE`, `ZEEBE_TOKEN_SCOPE`), `CAMUNDA_BASIC_AUTH_USERNAME`/`_PASSWORD`,
-/// `CAMUNDA_OAUTH_TOKEN` (bearer), `CAMUNDA_MTLS_CA_PATH`/`_CERT_PATH`/`_KEY_PATH`/
-/// `_KEY_PASSPHRASE` (`ZEEBE_CA_CERTIFICATE_PATH`).
+/// The variables are read by SdkEnvironment, the same reader the address-only connection uses,
+/// so an imported profile connects exactly as the command line would in that shell (see
+/// docs/sdk-environment.md). On top of it the import: derives a SaaS address
+/// (`https://<region>.zeebe.camunda.io/<clusterId>`) from CAMUNDA_CLUSTER_ID +
+/// CAMUNDA_CLUSTER_REGION or a SaaS gRPC address when no REST address is given; accepts a missing
+/// secret (entered in the profile later); names the profile; and tags it dev for a loopback
+/// address, else prod until the person says otherwise. Inline PEM material cannot go into a
+/// profile (it would have to be written to disk): it is left out with a note.
 namespace ProfileImport {
 
 using Variables = QHash<QString, QString>;

@@ -4,11 +4,6 @@
 #include "core/base/Logging.h"
 
 #include <QMetaObject>
-#include <QPointer>
-
-#include <iterator>
-#include <memory>
-#include <utility>
 
 namespace JobDesk {
 
@@ -116,89 +111,6 @@ void SecretStore::write(
 void SecretStore::remove(const QString &key, QObject *context, Callback done)
 {
     whenFinished(remove(key), context, done);
-}
-
-namespace {
-const SecretKind kAllKinds[] = {
-    SecretKind::Password, SecretKind::Token, SecretKind::ClientSecret, SecretKind::KeyPassphrase};
-
-using Next = std::function<void(const QString &)>;
-using Step = std::function<void(SecretKind, Next)>;
-
-// Runs `step(kind, next)` for each kind in turn; a step calls next(error) when it is done. The
-// state lives as long as a pending callback holds it; nothing refers to itself.
-struct KindChain
-{
-    int index = 0;
-    bool hadContext = false;
-    QPointer<QObject> context;
-    std::function<void(const QString &)> done;
-    Step step;
-
-    static void advance(const std::shared_ptr<KindChain> &chain, const QString &error)
-    {
-        if (chain->hadContext && chain->context.isNull())
-            return;
-        if (!error.isEmpty() || chain->index >= int(std::size(kAllKinds))) {
-            if (chain->done)
-                std::exchange(chain->done, nullptr)(error);
-            return;
-        }
-        const SecretKind kind = kAllKinds[chain->index++];
-        chain->step(kind, [chain](const QString &e) { advance(chain, e); });
-    }
-};
-
-void forEachKind(QObject *context, std::function<void(const QString &)> done, Step step)
-{
-    auto chain = std::make_shared<KindChain>();
-    chain->hadContext = context != nullptr;
-    chain->context = context;
-    chain->done = std::move(done);
-    chain->step = std::move(step);
-    KindChain::advance(chain, QString());
-}
-
-QString failure(const SecretJob &job)
-{
-    return job.errorString().isEmpty() ? QStringLiteral("The keychain failed") : job.errorString();
-}
-} // namespace
-
-void moveProfileSecrets(SecretStore *store, const QString &from, const QString &to,
-    QObject *context, std::function<void(const QString &error)> done)
-{
-    QPointer<SecretStore> s(store);
-    forEachKind(context, std::move(done), [=](SecretKind kind, Next next) {
-        if (!s)
-            return next(QStringLiteral("The secret store is gone"));
-        s->read(profileSecretKey(from, kind), context, [=](const SecretJob &read) {
-            if (read.status() == SecretJob::Status::NotFound)
-                return next(QString());
-            if (read.status() != SecretJob::Status::Ok || !s)
-                return next(failure(read));
-            s->write(profileSecretKey(to, kind), read.data(), context, [=](const SecretJob &write) {
-                if (write.status() != SecretJob::Status::Ok || !s)
-                    return next(failure(write));
-                s->remove(profileSecretKey(from, kind), context, [=](const SecretJob &removed) {
-                    next(removed.succeeded() ? QString() : failure(removed));
-                });
-            });
-        });
-    });
-}
-
-void removeProfileSecrets(SecretStore *store, const QString &profile, QObject *context,
-    std::function<void(const QString &error)> done)
-{
-    QPointer<SecretStore> s(store);
-    forEachKind(context, std::move(done), [=](SecretKind kind, Next next) {
-        if (!s)
-            return next(QStringLiteral("The secret store is gone"));
-        s->remove(profileSecretKey(profile, kind), context, [=](const SecretJob &removed) {
-            next(removed.succeeded() ? QString() : failure(removed));
-        });
-    });
 }
 
 MemorySecretStore::MemorySecretStore(QObject *parent)

@@ -101,16 +101,6 @@ private:
     Q_DISABLE_COPY_MOVE(SecretStore)
 };
 
-/// For a profile rename: moves every secret of profile `from` to `to` (read, write, then
-/// remove, kind by kind; kinds with nothing stored are skipped). `done` runs once, with an empty
-/// string on success or the first failure's message (later kinds are then left alone), unless
-/// `context` is destroyed first.
-void moveProfileSecrets(SecretStore *store, const QString &from, const QString &to,
-    QObject *context, std::function<void(const QString &error)> done);
-/// For a profile removal: removes every secret the profile may have (all kinds).
-void removeProfileSecrets(SecretStore *store, const QString &profile, QObject *context,
-    std::function<void(const QString &error)> done);
-
 /// Secrets in memory only: for unit tests, and for keeping a secret "for this run only" when
 /// no keychain is available. `setAvailable(false)` makes every job fail with NoBackend, so the
 /// window's fallback path can be tested.

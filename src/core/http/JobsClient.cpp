@@ -4,6 +4,7 @@
 #include "core/base/AppInfo.h"
 #include "core/base/Logging.h"
 #include "core/camunda/CompletionRequest.h"
+#include "core/http/ClientConnection.h"
 #include "core/http/SecretRedactor.h"
 
 #include <QTimer>
@@ -95,6 +96,14 @@ QByteArray JobsClient::userAgent()
     return QStringLiteral("%1/%2 (Qt %3)")
         .arg(AppInfo::name(), AppInfo::version(), QString::fromLatin1(qVersion()))
         .toUtf8();
+}
+
+QString JobsClient::setConnection(const ClientConnection &connection)
+{
+    setApiRoot(connection.apiRoot);
+    setTimeout(connection.timeout);
+    setAuthProvider(connection.auth.get());
+    return setTlsOptions(connection.tls);
 }
 
 void JobsClient::setApiRoot(const QUrl &root)

@@ -18,6 +18,7 @@ class QNetworkAccessManager;
 namespace JobDesk {
 
 class CompletionRequest;
+struct ClientConnection;
 
 /// One request in flight. Emits `finished` exactly once (also after `cancel()`), then may be
 /// deleted by the receiver (`deleteLater`). Owned by the JobsClient until then.
@@ -87,6 +88,12 @@ public:
     /// `http://h:8080`, `http://h:8080/`, `http://h:8080/v2`, `http://h:8080/v2/` (and a
     /// context path before /v2) all give `http://h:8080/v2/`. Only http and https.
     static ApiRoot normalizeApiRoot(const QString &address);
+
+    /// Where and how every following request goes: root, timeout, TLS and auth of a connection
+    /// made by ConnectionFactory::build(). `connection` is not owned and must outlive its use
+    /// (the provider is held by a guarded pointer). Returns why the TLS material cannot be
+    /// used, or "" (as setTlsOptions()).
+    QString setConnection(const ClientConnection &connection);
 
     /// Normalised like normalizeApiRoot(); an unusable root makes every call fail with its error.
     void setApiRoot(const QUrl &root);

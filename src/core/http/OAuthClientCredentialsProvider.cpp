@@ -38,7 +38,6 @@ OAuthClientCredentialsProvider::OAuthClientCredentialsProvider(
     : AuthProvider(parent)
     , m_nam(nam)
     , m_settings(settings)
-    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
     m_limits.idleTimeout = kDefaultTimeout;
     m_limits.maxBodyBytes = kDefaultMaxBodyBytes;

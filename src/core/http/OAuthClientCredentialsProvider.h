@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/base/Clock.h"
 #include "core/http/AuthProvider.h"
 #include "core/http/HttpExchange.h"
 #include "core/http/TlsOptions.h"
@@ -42,7 +43,6 @@ public:
         QString audience; ///< sent when non-empty
         QString scope; ///< sent when non-empty
     };
-    using Clock = std::function<QDateTime()>;
 
     static constexpr std::chrono::milliseconds kDefaultTimeout {15000};
     static constexpr qint64 kDefaultMaxBodyBytes = 64 * 1024;
@@ -61,7 +61,7 @@ public:
     QList<QByteArray> secrets() const override;
     QByteArray redactedHeaderValue() const override;
 
-    /// For tests: where "now" comes from (default: QDateTime::currentDateTimeUtc).
+    /// For tests: where "now" comes from (default: the system clock).
     void setClock(Clock clock) { m_clock = std::move(clock); }
     /// The idle timeout of a token request (the overall deadline derives from it unless set).
     void setTimeout(std::chrono::milliseconds timeout) { m_limits.idleTimeout = timeout; }

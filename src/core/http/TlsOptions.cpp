@@ -23,37 +23,56 @@ QString readFile(const QString &path, const QString &what, QByteArray *data)
     return {};
 }
 
+/// The PEM text given inline, else the file's content.
+QString material(const QByteArray &inlinePem, const QString &path, const QString &what,
+    const QString &fileLabel, QByteArray *data, QString *origin)
+{
+    if (!inlinePem.isEmpty()) {
+        *data = inlinePem;
+        *origin = QStringLiteral("the %1 given inline").arg(what);
+        return {};
+    }
+    *origin = QStringLiteral("the %1 '%2'").arg(fileLabel, path);
+    return readFile(path, what, data);
+}
+
 #if QT_CONFIG(ssl)
 QString build(const TlsOptions &options, QSslConfiguration *config)
 {
     *config = QSslConfiguration::defaultConfiguration();
     config->setPeerVerifyMode(QSslSocket::VerifyPeer);
-    if (!options.caBundleFile.isEmpty()) {
+    if (!options.caBundleFile.isEmpty() || !options.caBundlePem.isEmpty()) {
         QByteArray pem;
-        if (QString error = readFile(options.caBundleFile, QStringLiteral("CA bundle"), &pem);
+        QString origin;
+        if (QString error = material(options.caBundlePem, options.caBundleFile,
+                QStringLiteral("CA bundle"), QStringLiteral("CA bundle"), &pem, &origin);
             !error.isEmpty())
             return error;
         const QList<QSslCertificate> cas = QSslCertificate::fromData(pem, QSsl::Pem);
         if (cas.isEmpty())
-            return QStringLiteral("the CA bundle '%1' contains no PEM certificate")
-                .arg(options.caBundleFile);
+            return QStringLiteral("%1 contains no PEM certificate").arg(origin);
         config->addCaCertificates(cas);
     }
-    if (options.clientCertificateFile.isEmpty() != options.clientKeyFile.isEmpty())
+    const bool hasCertificate
+        = !options.clientCertificateFile.isEmpty() || !options.clientCertificatePem.isEmpty();
+    const bool hasKey = !options.clientKeyFile.isEmpty() || !options.clientKeyPem.isEmpty();
+    if (hasCertificate != hasKey)
         return QStringLiteral("a client certificate needs both the certificate file and its key "
                               "file");
-    if (!options.clientCertificateFile.isEmpty()) {
+    if (hasCertificate) {
         QByteArray pem;
-        if (QString error
-            = readFile(options.clientCertificateFile, QStringLiteral("client certificate"), &pem);
+        QString origin;
+        if (QString error = material(options.clientCertificatePem, options.clientCertificateFile,
+                QStringLiteral("client certificate"), QStringLiteral("client certificate file"),
+                &pem, &origin);
             !error.isEmpty())
             return error;
         const QList<QSslCertificate> certs = QSslCertificate::fromData(pem, QSsl::Pem);
         if (certs.isEmpty())
-            return QStringLiteral("the client certificate file '%1' contains no PEM certificate")
-                .arg(options.clientCertificateFile);
+            return QStringLiteral("%1 contains no PEM certificate").arg(origin);
         QByteArray keyPem;
-        if (QString error = readFile(options.clientKeyFile, QStringLiteral("client key"), &keyPem);
+        if (QString error = material(options.clientKeyPem, options.clientKeyFile,
+                QStringLiteral("client key"), QStringLiteral("client key"), &keyPem, &origin);
             !error.isEmpty())
             return error;
         QSslKey key;
@@ -63,10 +82,11 @@ QString build(const TlsOptions &options, QSslConfiguration *config)
             if (!key.isNull())
                 break;
         }
+        keyPem.fill('\0');
         if (key.isNull())
-            return QStringLiteral("the client key '%1' could not be read — not a PEM private key, "
-                                  "or the passphrase is wrong")
-                .arg(options.clientKeyFile);
+            return QStringLiteral("%1 could not be read — not a PEM private key, or the passphrase "
+                                  "is wrong")
+                .arg(origin);
         config->setLocalCertificate(certs.first());
         config->setPrivateKey(key);
     }

@@ -17,10 +17,16 @@ struct TlsOptions
     QString clientCertificateFile; ///< PEM client certificate (mTLS)
     QString clientKeyFile; ///< PEM private key of the client certificate
     QByteArray clientKeyPassphrase; ///< from the keychain; empty for an unencrypted key
+    /// The same material given inline (the SDK's CAMUNDA_MTLS_CA / _CERT / _KEY): PEM text kept
+    /// in memory only, never written anywhere. Each one wins over its file.
+    QByteArray caBundlePem {};
+    QByteArray clientCertificatePem {};
+    QByteArray clientKeyPem {}; ///< a secret: never shown or logged
 
     bool isEmpty() const
     {
-        return caBundleFile.isEmpty() && clientCertificateFile.isEmpty() && clientKeyFile.isEmpty();
+        return caBundleFile.isEmpty() && clientCertificateFile.isEmpty() && clientKeyFile.isEmpty()
+            && caBundlePem.isEmpty() && clientCertificatePem.isEmpty() && clientKeyPem.isEmpty();
     }
 
     /// Reads the files and sets the request's SSL configuration (only for https URLs).

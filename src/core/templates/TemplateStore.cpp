@@ -60,7 +60,7 @@ QString TemplateStore::defaultDirectory()
 
 QDateTime TemplateStore::now() const
 {
-    const QDateTime time = m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+    const QDateTime time = m_clock.now();
     return time.toUTC();
 }
 

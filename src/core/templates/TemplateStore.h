@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/base/Clock.h"
 #include "core/templates/Template.h"
 
 #include <QDateTime>
@@ -54,7 +55,7 @@ public:
     static QString defaultDirectory();
     QString directory() const { return m_directory; }
     /// Replaces the clock used for created/updated (tests).
-    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+    void setClock(Clock clock) { m_clock = std::move(clock); }
 
     /// Re-reads the folder. A missing folder is no templates. False only when the folder
     /// exists but cannot be listed.
@@ -104,7 +105,7 @@ private:
     QList<Template> m_templates;
     QStringList m_paths; ///< parallel to m_templates: where each was read from
     QList<BrokenFile> m_broken;
-    std::function<QDateTime()> m_clock;
+    Clock m_clock;
 };
 
 } // namespace JobDesk

@@ -1,15 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/connection/ConnectionSettings.h"
+#include "core/connection/ConnectionFactory.h"
 #include "core/connection/Profile.h"
 #include "core/http/AuthProvider.h"
+#include "core/http/JobsClient.h"
+#include "core/http/OAuthClientCredentialsProvider.h"
+#include "support/FakeNetworkAccessManager.h"
+#include "support/TestPaths.h"
 
 #include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QStandardPaths>
 #include <QTest>
 
 using namespace JobDesk;
 
-class TestConnectionSettings final : public QObject
+class TestConnectionFactory final : public QObject
 {
     Q_OBJECT
 private slots:
@@ -21,6 +28,8 @@ private slots:
     void auth();
     void fromProfile();
     void providers();
+    void oauthGetsTlsTimeoutAndScope();
+    void clientTakesTheWholeConnection();
 };
 
 namespace {
@@ -35,7 +44,7 @@ QProcessEnvironment environment(const QStringList &assignments)
 }
 } // namespace
 
-void TestConnectionSettings::address_data()
+void TestConnectionFactory::address_data()
 {
     QTest::addColumn<QString>("baseUrl"); // null: no --base-url
     QTest::addColumn<QStringList>("env");
@@ -73,24 +82,25 @@ void TestConnectionSettings::address_data()
         << QString() << QStringList {QStringLiteral("CAMUNDA_REST_ADDRESS=::nope")} << QString();
 }
 
-void TestConnectionSettings::address()
+void TestConnectionFactory::address()
 {
     QFETCH(QString, baseUrl);
     QFETCH(QStringList, env);
     QFETCH(QString, apiRoot);
-    const ConnectionSettings settings = resolveFromEnvironment(
+    const ResolvedConnection resolved = ConnectionFactory::fromEnvironment(
         baseUrl.isNull() ? std::nullopt : std::optional<QString>(baseUrl), environment(env));
     if (apiRoot.isEmpty()) {
-        QVERIFY(!settings.error.isEmpty());
+        QVERIFY(!resolved.ok());
         return;
     }
-    QVERIFY2(settings.error.isEmpty(), qPrintable(settings.error));
-    QCOMPARE(settings.apiRoot.toString(), apiRoot);
-    QCOMPARE(settings.connectionName(), apiRoot);
-    QCOMPARE(settings.auth.kind, QStringLiteral("none"));
+    QVERIFY2(resolved.ok(), qPrintable(resolved.error));
+    QCOMPARE(resolved.connection.apiRoot.toString(), apiRoot);
+    QCOMPARE(resolved.connection.displayName(), apiRoot);
+    QVERIFY(resolved.connection.isAddressOnly());
+    QCOMPARE(resolved.connection.auth.kind, AuthKind::None);
 }
 
-void TestConnectionSettings::auth_data()
+void TestConnectionFactory::auth_data()
 {
     QTest::addColumn<QStringList>("env");
     QTest::addColumn<QString>("kind"); // empty: error expected
@@ -104,8 +114,8 @@ void TestConnectionSettings::auth_data()
         << QStringLiteral("none") << QString() << QString();
     QTest::newRow("basic") << QStringList {QStringLiteral("CAMUNDA_AUTH_STRATEGY=BASIC"),
         QStringLiteral("CAMUNDA_BASIC_AUTH_USERNAME=demo"),
-        QStringLiteral("CAMUNDA_BASIC_AUTH_PASSWORD= pa ss")}
-                           << QStringLiteral("basic") << QStringLiteral(" pa ss")
+        QStringLiteral("CAMUNDA_BASIC_AUTH_PASSWORD= pa ss ")}
+                           << QStringLiteral("basic") << QStringLiteral("pa ss")
                            << QStringLiteral("demo");
     QTest::newRow("basic inferred, lower case strategy not needed")
         << QStringList {QStringLiteral("CAMUNDA_BASIC_AUTH_USERNAME=demo"),
@@ -125,9 +135,15 @@ void TestConnectionSettings::auth_data()
                QStringLiteral("CAMUNDA_CLIENT_SECRET=sec"),
                QStringLiteral("CAMUNDA_OAUTH_URL=http://kc:18080/token"),
                QStringLiteral("CAMUNDA_TOKEN_AUDIENCE=zeebe-api"),
-               QStringLiteral("CAMUNDA_TOKEN_SCOPE=camunda")}
+               QStringLiteral("CAMUNDA_OAUTH_SCOPE=camunda")}
         << QStringLiteral("oauth") << QStringLiteral("sec")
         << QStringLiteral("http://kc:18080/token|zeebe-api|camunda");
+    QTest::newRow("oauth legacy scope name")
+        << QStringList {QStringLiteral("CAMUNDA_CLIENT_ID=cid"),
+               QStringLiteral("CAMUNDA_CLIENT_SECRET=sec"),
+               QStringLiteral("CAMUNDA_TOKEN_SCOPE=legacy")}
+        << QStringLiteral("oauth") << QStringLiteral("sec")
+        << QStringLiteral("https://login.cloud.camunda.io/oauth/token|zeebe.camunda.io|legacy");
     QTest::newRow("oauth from console file names")
         << QStringList {QStringLiteral("ZEEBE_CLIENT_ID=cid"),
                QStringLiteral("ZEEBE_CLIENT_SECRET=zs"),
@@ -163,71 +179,147 @@ void TestConnectionSettings::auth_data()
         << QStringLiteral("not 'COOKIE'");
 }
 
-void TestConnectionSettings::auth()
+void TestConnectionFactory::auth()
 {
     QFETCH(QStringList, env);
     QFETCH(QString, kind);
     QFETCH(QString, secret);
     QFETCH(QString, detail);
-    const ConnectionSettings settings = resolveFromEnvironment(std::nullopt, environment(env));
+    const ResolvedConnection resolved
+        = ConnectionFactory::fromEnvironment(std::nullopt, environment(env));
     if (kind.isEmpty()) {
-        QVERIFY2(settings.error.contains(detail), qPrintable(settings.error));
+        QVERIFY2(resolved.error.contains(detail), qPrintable(resolved.error));
         return;
     }
-    QVERIFY2(settings.error.isEmpty(), qPrintable(settings.error));
-    QCOMPARE(settings.auth.kind, kind);
-    QCOMPARE(settings.auth.secret, secret);
+    QVERIFY2(resolved.ok(), qPrintable(resolved.error));
+    const AuthSettings &auth = resolved.connection.auth;
+    QCOMPARE(authKindName(auth.kind), kind);
+    const std::optional<SecretKind> secretKind = auth.secretKind();
+    QCOMPARE(
+        secretKind ? QString::fromUtf8(resolved.secrets.value(*secretKind)) : QString(), secret);
     if (kind == QLatin1String("basic"))
-        QCOMPARE(settings.auth.username, detail);
+        QCOMPARE(auth.username, detail);
     if (kind == QLatin1String("oauth")) {
-        QCOMPARE(settings.auth.clientId, QStringLiteral("cid"));
-        QCOMPARE(QStringList({settings.auth.tokenUrl, settings.auth.audience, settings.auth.scope})
-                     .join(u'|'),
-            detail);
+        QCOMPARE(auth.clientId, QStringLiteral("cid"));
+        QCOMPARE(QStringList({auth.tokenUrl, auth.audience, auth.scope}).join(u'|'), detail);
     }
 }
 
-void TestConnectionSettings::fromProfile()
+void TestConnectionFactory::fromProfile()
 {
     Profile profile;
     profile.name = QStringLiteral("helm");
     profile.apiAddress = QStringLiteral("http://camunda.local:8080/");
     profile.authKind = Profile::AuthKind::Basic;
     profile.username = QStringLiteral("demo");
+    profile.environment = Environment::Prod;
+    profile.colour = QStringLiteral("#112233");
     profile.timeoutSeconds = 12;
-    const ConnectionSettings settings = resolveFromProfile(profile);
-    QVERIFY2(settings.error.isEmpty(), qPrintable(settings.error));
-    QCOMPARE(settings.apiRoot.toString(), QStringLiteral("http://camunda.local:8080/v2/"));
-    QCOMPARE(settings.connectionName(), QStringLiteral("helm"));
-    QCOMPARE(settings.auth.kind, QStringLiteral("basic"));
-    QCOMPARE(settings.auth.username, QStringLiteral("demo"));
-    QVERIFY(settings.auth.secret.isEmpty()); // comes from the keychain later
-    QCOMPARE(settings.timeout, std::optional<std::chrono::milliseconds>(std::chrono::seconds(12)));
+    profile.tenantId = QStringLiteral("tenant-a");
+    profile.clientCertPath = QStringLiteral("/etc/c.pem");
+    profile.clientKeyPath = QStringLiteral("/etc/c.key");
+    const ResolvedConnection resolved = ConnectionFactory::fromProfile(profile);
+    QVERIFY2(resolved.ok(), qPrintable(resolved.error));
+    const Connection &c = resolved.connection;
+    QCOMPARE(c.apiRoot.toString(), QStringLiteral("http://camunda.local:8080/v2/"));
+    QCOMPARE(c.displayName(), QStringLiteral("helm"));
+    QVERIFY(c.isProduction());
+    QCOMPARE(c.colour, QStringLiteral("#112233"));
+    QCOMPARE(c.auth.kind, AuthKind::Basic);
+    QCOMPARE(c.auth.username, QStringLiteral("demo"));
+    QVERIFY(resolved.secrets.isEmpty()); // they come from the keychain later
+    QCOMPARE(c.secretKinds(), QList<SecretKind>({SecretKind::Password, SecretKind::KeyPassphrase}));
+    QCOMPARE(c.timeout, std::chrono::milliseconds(std::chrono::seconds(12)));
+    QCOMPARE(c.tenantId, QStringLiteral("tenant-a"));
+    QCOMPARE(c.tls.clientKeyFile, QStringLiteral("/etc/c.key"));
 
     Profile broken = profile;
     broken.username.clear(); // a hand-edited file
-    QVERIFY(!resolveFromProfile(broken).error.isEmpty());
+    QVERIFY(!ConnectionFactory::fromProfile(broken).ok());
 }
 
-void TestConnectionSettings::providers()
+void TestConnectionFactory::providers()
 {
     QNetworkAccessManager nam;
-    AuthSettings auth;
-    QCOMPARE(createAuthProvider(auth, &nam)->kind(), QStringLiteral("none"));
-    auth.kind = QStringLiteral("basic");
-    auth.username = QStringLiteral("demo");
-    auth.secret = QStringLiteral("hunter2");
-    auto basic = createAuthProvider(auth, &nam);
-    QCOMPARE(basic->kind(), QStringLiteral("basic"));
-    QVERIFY(basic->secrets().join().contains("hunter2"));
-    QVERIFY(!basic->redactedHeaderValue().contains("hunter2"));
-    auth.kind = QStringLiteral("bearer");
-    QCOMPARE(createAuthProvider(auth, &nam)->kind(), QStringLiteral("bearer"));
-    auth.kind = QStringLiteral("oauth");
-    auth.tokenUrl = QStringLiteral("http://127.0.0.1:1/token");
-    auth.clientId = QStringLiteral("c");
-    QCOMPARE(createAuthProvider(auth, &nam)->kind(), QStringLiteral("oauth"));
+    Connection connection;
+    connection.apiRoot = QUrl(QStringLiteral("http://127.0.0.1:1/v2/"));
+    QCOMPARE(ConnectionFactory::build(connection, {}, &nam)->auth->kind(), QStringLiteral("none"));
+    connection.auth.kind = AuthKind::Basic;
+    connection.auth.username = QStringLiteral("demo");
+    ConnectionSecrets secrets;
+    secrets.insert(SecretKind::Password, "hunter2");
+    auto basic = ConnectionFactory::build(connection, secrets, &nam);
+    QCOMPARE(basic->auth->kind(), QStringLiteral("basic"));
+    QVERIFY(basic->auth->secrets().join().contains("hunter2"));
+    QVERIFY(!basic->auth->redactedHeaderValue().contains("hunter2"));
+    connection.auth.kind = AuthKind::Bearer;
+    QCOMPARE(
+        ConnectionFactory::build(connection, {}, &nam)->auth->kind(), QStringLiteral("bearer"));
+    connection.auth.kind = AuthKind::OAuth;
+    connection.auth.tokenUrl = QStringLiteral("http://127.0.0.1:1/token");
+    connection.auth.clientId = QStringLiteral("c");
+    QCOMPARE(ConnectionFactory::build(connection, {}, &nam)->auth->kind(), QStringLiteral("oauth"));
 }
 
-QTEST_GUILESS_MAIN(TestConnectionSettings)
-#include "tst_ConnectionSettings.moc"
+void TestConnectionFactory::oauthGetsTlsTimeoutAndScope()
+{
+    // The SDK environment's CAMUNDA_OAUTH_SCOPE reaches the token request's form (issue 15: only
+    // the legacy name used to be read), and the connection's TLS material and timeout reach the
+    // provider without anyone casting to it.
+    const ResolvedConnection resolved = ConnectionFactory::fromEnvironment(std::nullopt,
+        environment({QStringLiteral("CAMUNDA_REST_ADDRESS=https://c.example"),
+            QStringLiteral("CAMUNDA_CLIENT_ID=cid"), QStringLiteral("CAMUNDA_CLIENT_SECRET=sec"),
+            QStringLiteral("CAMUNDA_OAUTH_URL=https://idp.example/token"),
+            QStringLiteral("CAMUNDA_OAUTH_SCOPE=orchestration"),
+            QStringLiteral("CAMUNDA_OAUTH_TIMEOUT_MS=1234"),
+            QStringLiteral("CAMUNDA_MTLS_CA_PATH=")
+                + TestPaths::testData(QStringLiteral("tls/ca.pem"))}));
+    QVERIFY2(resolved.ok(), qPrintable(resolved.error));
+    FakeNetworkAccessManager nam;
+    nam.enqueue(FakeNetworkAccessManager::Response::json(
+        200, R"({"access_token":"t0k","token_type":"Bearer","expires_in":300})"));
+    nam.enqueue(FakeNetworkAccessManager::Response::json(200, R"({"gatewayVersion":"8.8.0"})"));
+    const auto ready = ConnectionFactory::build(resolved.connection, resolved.secrets, &nam);
+    auto *oauth = qobject_cast<OAuthClientCredentialsProvider *>(ready->auth.get());
+    QVERIFY(oauth); // only the test looks inside
+    QCOMPARE(oauth->settings().scope, QStringLiteral("orchestration"));
+    JobsClient client(&nam);
+    QVERIFY(client.setConnection(*ready).isEmpty());
+    ApiCall *call = client.topology();
+    QSignalSpy done(call, &ApiCall::finished);
+    QVERIFY(done.wait(5000));
+    QCOMPARE(nam.requests().size(), 2);
+    const QByteArray form = nam.requests().at(0).body;
+    QVERIFY2(form.contains("scope=orchestration"), form.constData());
+    QVERIFY(form.contains("audience=zeebe.camunda.io"));
+    // The token request carries the connection's CA bundle.
+    const QList<QSslCertificate> cas
+        = nam.requests().at(0).request.sslConfiguration().caCertificates();
+    const QList<QSslCertificate> bundle
+        = QSslCertificate::fromPath(TestPaths::testData(QStringLiteral("tls/ca.pem")));
+    QVERIFY(!bundle.isEmpty());
+    QVERIFY(cas.contains(bundle.constFirst()));
+}
+
+void TestConnectionFactory::clientTakesTheWholeConnection()
+{
+    Connection connection;
+    connection.apiRoot = QUrl(QStringLiteral("http://h:8080/v2/"));
+    connection.timeout = std::chrono::milliseconds(4321);
+    connection.auth.kind = AuthKind::Bearer;
+    ConnectionSecrets secrets;
+    secrets.insert(SecretKind::Token, "tok");
+    QNetworkAccessManager nam;
+    auto ready = ConnectionFactory::build(connection, secrets, &nam);
+    JobsClient client(&nam);
+    QVERIFY(client.setConnection(*ready).isEmpty());
+    QCOMPARE(client.apiRoot(), connection.apiRoot);
+    QCOMPARE(client.timeout(), std::chrono::milliseconds(4321));
+    QCOMPARE(client.authProvider(), ready->auth.get());
+    // The client only borrows the provider: dropping the setting leaves no dangling pointer.
+    ready.reset();
+    QCOMPARE(client.authProvider(), nullptr);
+}
+
+QTEST_GUILESS_MAIN(TestConnectionFactory)
+#include "tst_ConnectionFactory.moc"

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "cli/options/OptionScan.h"
+
+#include <QString>
+
+#include <chrono>
+#include <optional>
+
+namespace JobDesk::Cli {
+
+/// `--variables <JSON>|@<file>|@-`: where the variables text comes from.
+struct VariablesArgument
+{
+    enum class Source { Inline, File, Stdin };
+    Source source = Source::Inline;
+    QString value; ///< the JSON text (Inline) or the path (File)
+
+    static VariablesArgument fromArgument(const QString &argument);
+};
+
+/// Parses a `--timeout` value: a positive number of seconds (fractions allowed) up to one day.
+/// Returns std::nullopt and sets `error` otherwise.
+std::optional<std::chrono::milliseconds> parseTimeout(const QString &text, QString *error);
+
+/// The option groups every command that sends shares. A command takes the groups it needs:
+/// their specs() go into its scan, their read() fills them from it. Each check of a group lives
+/// in its read(), so two commands never differ in how they read the same option.
+
+/// Where requests go: `--profile <name>` | `--base-url <url>`, `--timeout <seconds>`.
+struct ConnectionOptions
+{
+    QString profile; ///< empty: no profile (address only)
+    std::optional<QString> baseUrl;
+    std::optional<std::chrono::milliseconds> timeout;
+
+    static OptionSpecs specs();
+    /// Blank values, both --profile and --base-url, a bad timeout: false with `error`.
+    bool read(const Scan &scan, QString *error);
+};
+
+/// What a change carries: `--variables`, `--deny`, `--deny-reason`, and (where templates apply)
+/// `--template <name>`.
+struct PayloadOptions
+{
+    std::optional<VariablesArgument> variables;
+    bool deny = false;
+    std::optional<QString> denyReason;
+    QString templateName; ///< empty: no template
+
+    static OptionSpecs specs(bool withTemplate = true);
+    /// A reason without --deny is refused unless a template may supply the denial.
+    bool read(const Scan &scan, QString *error);
+};
+
+/// How results are shown and recorded: `--json`, `--dry-run`, `--no-history`.
+struct OutputOptions
+{
+    enum Flag { Json = 0x1, DryRun = 0x2, NoHistory = 0x4, All = Json | DryRun | NoHistory };
+
+    bool json = false;
+    bool dryRun = false;
+    bool noHistory = false;
+
+    static OptionSpecs specs(int flags = All);
+    void read(const Scan &scan);
+};
+
+} // namespace JobDesk::Cli
