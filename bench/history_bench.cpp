@@ -4,6 +4,7 @@
 #include "core/history/HistoryStore.h"
 #include "gui/HistoryModel.h"
 #include "gui/LogPanel.h"
+#include "support/HistoryFixtures.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -92,17 +93,18 @@ int main(int argc, char *argv[])
                 stderr, "cannot open %s: %s\n", qPrintable(path), qPrintable(filler.error()));
             return 1;
         }
-        if (filler.count() < rows) {
+        if (filler.count().value_or(0) < rows) {
             const QDateTime newest = QDateTime::currentDateTimeUtc();
-            const int start = filler.count();
+            const int start = filler.count().value_or(0);
             QElapsedTimer timer;
             timer.start();
             QList<HistoryEntry> batch;
             for (int i = rows - 1; i >= start; --i) {
-                batch.append(HistoryStore::syntheticEntry(i, newest));
+                batch.append(HistoryFixtures::syntheticEntry(i, newest));
                 if (batch.size() == 10000 || i == start) {
-                    if (!filler.appendMany(batch)) {
-                        std::fprintf(stderr, "fill failed: %s\n", qPrintable(filler.error()));
+                    QString error;
+                    if (!HistoryFixtures::appendMany(filler, batch, &error)) {
+                        std::fprintf(stderr, "fill failed: %s\n", qPrintable(error));
                         return 1;
                     }
                     batch.clear();
@@ -110,7 +112,7 @@ int main(int argc, char *argv[])
             }
             print("fill (appendMany, once)", double(timer.nsecsElapsed()) / 1e6);
         }
-        std::printf("%-44s %9d\n", "entries", filler.count());
+        std::printf("%-44s %9d\n", "entries", filler.count().value_or(-1));
         std::printf("%-44s %9lld KiB\n", "database size", QFile(path).size() / 1024);
     }
     if (parser.isSet(fillOnlyOption))

@@ -702,7 +702,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>no outcome recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Job key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -713,7 +718,17 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> — production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -732,7 +747,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>The request was on its way when the program ended or was interrupted, so no answer was recorded. The server may have acted on it: look the job up before sending it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Next step:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -807,7 +827,7 @@
 <context>
     <name>JobDesk::HistoryModel</name>
     <message>
-        <location filename="../src/gui/HistoryModel.cpp" line="+218"/>
+        <location filename="../src/gui/HistoryModel.cpp" line="+258"/>
         <source>%1 ms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1254,12 +1274,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Cannot filter the history: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+100"/>
         <source>No history: attempts are not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1308,7 +1328,7 @@
         </translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Copied job key %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1327,12 +1347,12 @@
     <name>JobDesk::MainWindow</name>
     <message>
         <location filename="../src/gui/MainWindow.cpp" line="+83"/>
-        <location line="+164"/>
+        <location line="+185"/>
         <source>JobDesk — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-157"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1360,6 +1380,19 @@
         <location line="+1"/>
         <source>%1
 Requests can still be sent, but they are not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>%n attempt(s) without a recorded outcome</source>
+        <translation type="unfinished">
+            <numerusform>%n attempt without a recorded outcome</numerusform>
+            <numerusform>%n attempts without a recorded outcome</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The request went out and no answer was recorded (the program ended while it was on its way, or no answer came), so the server may or may not have acted on it. Unknown — look the job up before sending again: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1393,7 +1426,7 @@ Requests can still be sent, but they are not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+90"/>
         <source>The attempt could not be recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1404,7 +1437,7 @@ Requests can still be sent, but they are not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+56"/>
         <source>HTTP %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1424,12 +1457,12 @@ Requests can still be sent, but they are not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-94"/>
         <source>Sending POST %1 — %2 s, times out in %3 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+102"/>
         <source>Request for job %1 cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1485,12 +1518,12 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Restored the form as you left it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-4"/>
         <source>The saved form could not be restored</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1763,7 +1796,7 @@ Send it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+23"/>
         <source>NO PROFILE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1856,7 +1889,7 @@ Send it anyway?</source>
 <context>
     <name>JobDesk::SaveTemplateDialog</name>
     <message>
-        <location filename="../src/gui/SaveTemplateDialog.cpp" line="+74"/>
+        <location filename="../src/gui/SaveTemplateDialog.cpp" line="+69"/>
         <source>Give the template a name.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -32,35 +32,77 @@ void keepWriteAheadLogOnClose()
 
 CliHistory::~CliHistory() = default;
 
+bool CliHistory::failed(const QString &message)
+{
+    m_error = message;
+    return false;
+}
+
 bool CliHistory::open(const QString &path)
 {
     if (m_opened)
-        return m_error.isEmpty();
+        return m_openOk || failed(m_openError);
     m_opened = true;
     m_store = std::make_unique<HistoryStore>();
-    if (!m_store->open(path)) {
-        m_error = m_store->error();
-        return false;
+    m_openOk = m_store->open(path);
+    if (!m_openOk) {
+        m_openError = m_store->error();
+        return failed(m_openError);
     }
     keepWriteAheadLogOnClose();
     return true;
 }
 
-QString CliHistory::append(const HistoryEntry &entry)
+QList<HistoryEntry> CliHistory::unknownOutcomesFor(const QString &jobKey)
 {
     if (!open())
-        return m_error;
-    HistoryEntry normalized = entry;
-    // The history's text columns are NOT NULL: a null QString would be bound as NULL.
-    for (QString *text :
-        {&normalized.source, &normalized.connection, &normalized.jobKey, &normalized.title,
-            &normalized.detail, &normalized.transportError, &normalized.redirectLocation}) {
-        if (text->isNull())
-            *text = QStringLiteral("");
-    }
-    if (m_store->append(normalized) == 0)
-        return m_store->error();
-    return {};
+        return {};
+    return m_store->unknownOutcomes({}, 5, jobKey).value_or(QList<HistoryEntry>());
+}
+
+bool CliHistory::begin(const HistoryEntry &attempt)
+{
+    m_attemptId = 0;
+    if (!open())
+        return false;
+    const std::optional<qint64> id = m_store->beginAttempt(attempt);
+    if (!id)
+        return failed(m_store->error());
+    m_attemptId = *id;
+    return true;
+}
+
+bool CliHistory::finish(const Outcome &outcome)
+{
+    if (m_attemptId == 0)
+        return failed(QStringLiteral("no attempt was recorded"));
+    const qint64 id = std::exchange(m_attemptId, 0);
+    if (!m_store->finishAttempt(id, outcome))
+        return failed(m_store->error());
+    m_finishedId = id;
+    return true;
+}
+
+bool CliHistory::recordCheck(LookupCheck check, const QDateTime &when)
+{
+    if (m_finishedId == 0)
+        return failed(QStringLiteral("no attempt was recorded"));
+    return m_store->recordCheck(m_finishedId, check, when) || failed(m_store->error());
+}
+
+bool CliHistory::markInterrupted(const QString &why, qint64 elapsedMs)
+{
+    if (m_attemptId == 0)
+        return failed(QStringLiteral("no attempt was recorded"));
+    const qint64 id = std::exchange(m_attemptId, 0);
+    return m_store->markInterrupted(id, why, elapsedMs) || failed(m_store->error());
+}
+
+bool CliHistory::append(const HistoryEntry &entry)
+{
+    if (!open())
+        return false;
+    return m_store->append(entry).has_value() || failed(m_store->error());
 }
 
 } // namespace JobDesk::Cli

@@ -3,6 +3,7 @@
 
 #include "cli/CliHistory.h"
 #include "cli/Console.h"
+#include "cli/Interruption.h"
 #include "cli/JobCommand.h"
 #include "cli/Output.h"
 #include "cli/ProfileCommand.h"
@@ -17,7 +18,6 @@
 #include "core/lookup/JobLookup.h"
 
 #include <QNetworkAccessManager>
-#include <QTimer>
 
 namespace JobDesk::Cli {
 
@@ -44,6 +44,9 @@ std::optional<int> CompleteCommand::start()
     const int code = prepare();
     if (code >= 0)
         return code;
+    // The input is read and checked: from now on a signal is the command's to handle (it may
+    // have to record a request in flight), not an immediate end.
+    Interruption::deferToEventLoop();
     if (m_pendingSecrets.isEmpty())
         send();
     else
@@ -131,24 +134,93 @@ void CompleteCommand::send()
         return;
     }
     m_startedAt = QDateTime::currentDateTimeUtc();
-    ApiCall *call = m_client->complete(m_built.request);
-    connect(call, &ApiCall::finished, this, [this, call](const Outcome &outcome) {
-        call->deleteLater();
+    if (!m_arguments.noHistory) {
+        // Write-ahead: the attempt is committed before the request leaves, so a run killed
+        // while it is in flight still leaves its row ("unknown — look the job up").
+        if (!m_history)
+            m_history = std::make_unique<CliHistory>();
+        // An earlier attempt on this job whose outcome is unknown (its run ended with the
+        // request in flight, or it was sent and no answer came): say so (the job may be
+        // completed already), as the window does at its start.
+        const QString jobKey = m_built.request.jobKey.toString();
+        for (const HistoryEntry &earlier : m_history->unknownOutcomesFor(jobKey))
+            printError(
+                QStringLiteral("note: an earlier attempt on job %1 (%2, %3) has no recorded "
+                               "outcome (%4); the job may be completed already")
+                    .arg(jobKey,
+                        earlier.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                        historySourceName(earlier.source),
+                        earlier.state == HistoryState::Pending
+                            ? QStringLiteral("its run ended while the request was in flight")
+                            : QStringLiteral("it was sent and no answer came")));
+        if (!m_history->begin(
+                HistoryEntry::forAttempt(m_client->describeCompletion(m_built.request),
+                    HistorySource::Cli, m_resolved.connection.displayName(),
+                    m_resolved.connection.isProduction(), m_startedAt)))
+            warnNotRecorded(m_history->error());
+    }
+    m_call = m_client->complete(m_built.request);
+    connect(m_call, &ApiCall::finished, this, [this](const Outcome &outcome) {
+        if (m_call)
+            m_call->deleteLater();
         onFinished(outcome);
     });
-    if (!m_arguments.noHistory) {
-        // Queued behind the call's start: the request is on its way (HTTP runs in Qt's network
-        // thread) while the SQLite driver loads and the history file opens.
-        QTimer::singleShot(0, this, [this] {
-            if (!m_history)
-                m_history = std::make_unique<CliHistory>();
-            m_history->open();
-        });
-    }
 }
 
-void CompleteCommand::onFinished(const Outcome &outcome)
+void CompleteCommand::warnNotRecorded(const QString &why)
 {
+    printError(QStringLiteral("warning: this attempt was not recorded in the history (%1): %2")
+                   .arg(HistoryStore::defaultPath(), why));
+}
+
+void CompleteCommand::interrupt(int signalNumber)
+{
+    const QString name = Interruption::signalName(signalNumber);
+    if (m_lookup) {
+        // The completion's outcome is already recorded; only the look-up after it is cut short.
+        printError(QStringLiteral("interrupted (%1) while looking the job up after the answer "
+                                  "was lost; the outcome is unknown — look the job up before "
+                                  "sending it again")
+                       .arg(name));
+        end(ExitNoAnswer);
+        return;
+    }
+    if (!m_call || m_call->isFinished()) {
+        printError(QStringLiteral("interrupted (%1); nothing was sent").arg(name));
+        end(ExitUsage);
+        return;
+    }
+    m_interruption = name;
+    m_call->cancel(); // finished follows at once: onFinished() records and says what is known
+}
+
+void CompleteCommand::onFinished(const Outcome &answer)
+{
+    const QString jobKey = m_built.request.jobKey.toString();
+    Outcome outcome = answer;
+    // Interrupted with the request on its way: the server may or may not have completed the
+    // job. The history row stays "unknown — look the job up"; the exit code says "no answer".
+    const bool interrupted = !m_interruption.isEmpty() && answer.kind == OutcomeKind::Cancelled;
+    if (interrupted)
+        outcome.transportError
+            = QStringLiteral("interrupted (%1) after the completion was sent, before an answer "
+                             "came; the outcome is unknown — look the job up before sending it "
+                             "again")
+                  .arg(m_interruption);
+    if (!m_arguments.noHistory && m_history && m_history->hasPendingAttempt()) {
+        // Recorded before anything is printed, so a run ended meanwhile still leaves its trace.
+        const bool recorded = interrupted
+            ? m_history->markInterrupted(outcome.transportError, outcome.elapsedMs)
+            : m_history->finish(outcome);
+        if (!recorded)
+            warnNotRecorded(m_history->error());
+    }
+    if (interrupted) {
+        writeOut(m_arguments.json ? formatJson(outcome, jobKey) : formatHuman(outcome, jobKey));
+        // An interrupted run heard nothing from the server: 3 like any answer that never came.
+        end(ExitNoAnswer);
+        return;
+    }
     const bool lostAnswer = LookupRules::needsRecheck(outcome);
     const bool maybeRounded = outcome.kind == OutcomeKind::NotFound
         && LookupRules::mayBeRounded(m_built.request.jobKey);
@@ -180,24 +252,22 @@ void CompleteCommand::lookUpAfter(const Outcome &outcome)
 
 void CompleteCommand::report(const Outcome &outcome, const JobLookupResult *lookup)
 {
+    const QString jobKey = m_built.request.jobKey.toString();
     const std::optional<RecheckResult> recheck
         = lookup ? lookup->recheck : std::optional<RecheckResult>();
     // Suggestions only when the key itself is unknown to the search.
     const QList<JobRecord> suggestions
         = lookup && !lookup->job && !recheck ? lookup->jobs : QList<JobRecord>();
-    if (!m_arguments.noHistory) {
-        // Recorded before anything is printed, so an interrupted run still leaves its trace.
-        if (!m_history)
-            m_history = std::make_unique<CliHistory>();
-        const QString error = m_history->append(HistoryEntry::fromOutcome(outcome,
-            QStringLiteral("cli"), m_resolved.connection.displayName(),
-            m_built.request.jobKey.toString(), m_startedAt));
-        if (!error.isEmpty())
-            printError(QStringLiteral("warning: this attempt was not recorded in the history "
-                                      "(%1): %2")
-                           .arg(HistoryStore::defaultPath(), error));
+    if (recheck && recheck->verdict != RecheckVerdict::Unknown && !m_arguments.noHistory
+        && m_history) {
+        // A verdict goes with the attempt's row, so the history says what became of it. A
+        // look-up that could not tell leaves the row unknown: the next run still warns.
+        const LookupCheck check = recheck->verdict == RecheckVerdict::Applied
+            ? LookupCheck::Applied
+            : LookupCheck::NotApplied;
+        if (!m_history->recordCheck(check, QDateTime::currentDateTimeUtc()))
+            warnNotRecorded(m_history->error());
     }
-    const QString jobKey = m_built.request.jobKey.toString();
     if (m_arguments.json) {
         QByteArray extra = ",\"suggestions\":" + JobOutput::suggestionsJson(suggestions);
         if (recheck) {

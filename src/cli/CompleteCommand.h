@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QPointer>
 #include <QProcessEnvironment>
 
 #include <memory>
@@ -17,6 +18,7 @@
 class QNetworkAccessManager;
 
 namespace JobDesk {
+class ApiCall;
 class JobLookup;
 class JobsClient;
 struct ClientConnection;
@@ -29,8 +31,9 @@ class CliHistory;
 
 /// `jobdesk-cli complete`: checks everything first (key, variables, template, profile or
 /// environment) and sends nothing when something is wrong; reads a profile's secrets from the
-/// keychain only when a request is really sent; sends; appends the attempt to the history before
-/// printing; prints the outcome as text or JSON; ends with the contract's exit code.
+/// keychain only when a request is really sent; records the attempt in the history before the
+/// request leaves (write-ahead) and its outcome before printing; prints the outcome as text or
+/// JSON; ends with the contract's exit code.
 class CompleteCommand final : public QObject
 {
     Q_OBJECT
@@ -42,6 +45,9 @@ public:
     /// Does the synchronous part. Returns the exit code when the command is already over
     /// (invalid input, dry run); std::nullopt when `finished` will follow from the event loop.
     std::optional<int> start();
+    /// A signal ended the run (Interruption): nothing sent yet → exit 2; a request in flight →
+    /// it is cancelled, its history row stays "unknown — look the job up", exit 3.
+    void interrupt(int signalNumber);
 
 signals:
     void finished(int exitCode);
@@ -52,11 +58,13 @@ private:
     int prepare();
     void readSecrets();
     void send();
-    void onFinished(const Outcome &outcome);
+    void onFinished(const Outcome &answer);
     /// After a lost answer: what the job is now (see LookupRules::needsRecheck); after a 404 on
     /// a key that may have been rounded: its neighbours. Then report().
     void lookUpAfter(const Outcome &outcome);
+    /// Prints the outcome (with the look-up's verdict or suggestions, if any) and ends.
     void report(const Outcome &outcome, const JobLookupResult *lookup);
+    void warnNotRecorded(const QString &why);
     void end(int exitCode);
 
     CompleteArguments m_arguments;
@@ -71,6 +79,8 @@ private:
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<CliHistory> m_history;
     QDateTime m_startedAt;
+    QPointer<ApiCall> m_call;
+    QString m_interruption; ///< the signal that ended the run while the request was in flight
 };
 
 } // namespace JobDesk::Cli

@@ -6,41 +6,104 @@
 
 namespace JobDesk::Cli {
 
+namespace {
+
+/// Reads `device` (a file or standard input: blocking) to its end, but never more than `cap`
+/// bytes: /dev/zero or an endless pipe must not fill the memory. False when there is more (or a
+/// read fails).
+bool readCapped(QIODevice *device, qint64 cap, QByteArray *out, bool *tooLarge)
+{
+    out->clear();
+    *tooLarge = false;
+    constexpr qint64 kChunk = 64 * 1024;
+    for (;;) {
+        const qint64 room = cap + 1 - out->size(); // one byte more tells "too large"
+        const qsizetype before = out->size();
+        out->resize(before + qsizetype(qMin(kChunk, room)));
+        const qint64 n = device->read(out->data() + before, out->size() - before);
+        if (n < 0) {
+            out->resize(before);
+            return false;
+        }
+        out->resize(before + qsizetype(n));
+        if (out->size() > cap) {
+            *tooLarge = true;
+            return false;
+        }
+        if (n == 0) // files and standard input block: nothing read is the end
+            return true;
+    }
+}
+
+QString tooLargeMessage(const QString &origin)
+{
+    return QStringLiteral("%1 are larger than %2 (Camunda's default maximum message size is "
+                          "%3); nothing was sent")
+        .arg(origin, VariablesDocument::formatSize(kMaxVariablesBytes),
+            VariablesDocument::formatSize(VariablesDocument::kDefaultMaxMessageBytes));
+}
+
+} // namespace
+
 bool readVariablesText(
     const VariablesArgument &argument, QIODevice *stdinDevice, QByteArray *utf8, QString *error)
 {
+    QString origin;
     switch (argument.source) {
     case VariablesArgument::Source::Inline:
+        origin = QStringLiteral("the variables given with --variables");
         *utf8 = argument.value.toUtf8();
-        return true;
-    case VariablesArgument::Source::Stdin:
+        if (utf8->size() > kMaxVariablesBytes) {
+            *error = tooLargeMessage(origin);
+            return false;
+        }
+        break;
+    case VariablesArgument::Source::Stdin: {
+        origin = QStringLiteral("the variables on standard input");
         if (!stdinDevice || !stdinDevice->isReadable()) {
             *error = QStringLiteral("cannot read the variables from standard input");
             return false;
         }
-        *utf8 = stdinDevice->readAll();
-        return true;
+        bool tooLarge = false;
+        if (!readCapped(stdinDevice, kMaxVariablesBytes, utf8, &tooLarge)) {
+            *error = tooLarge ? tooLargeMessage(origin)
+                              : QStringLiteral("cannot read the variables from standard input: %1")
+                                    .arg(stdinDevice->errorString());
+            return false;
+        }
+        break;
+    }
     case VariablesArgument::Source::File: {
         if (argument.value.isEmpty()) {
             *error = QStringLiteral("--variables @<file> needs a file name after '@'");
             return false;
         }
+        origin = QStringLiteral("the variables in '%1'").arg(argument.value);
         QFile file(argument.value);
         if (!file.open(QIODevice::ReadOnly)) {
             *error = QStringLiteral("cannot read the variables file '%1': %2")
                          .arg(argument.value, file.errorString());
             return false;
         }
-        *utf8 = file.readAll();
-        if (file.error() != QFileDevice::NoError) {
-            *error = QStringLiteral("cannot read the variables file '%1': %2")
-                         .arg(argument.value, file.errorString());
+        bool tooLarge = false;
+        if (!readCapped(&file, kMaxVariablesBytes, utf8, &tooLarge)) {
+            *error = tooLarge ? tooLargeMessage(origin)
+                              : QStringLiteral("cannot read the variables file '%1': %2")
+                                    .arg(argument.value, file.errorString());
             return false;
         }
-        return true;
+        break;
     }
     }
-    return false;
+    // An empty source is a mistake far more often than a wish (a closed pipe, an empty file, an
+    // unset shell variable): completing the job with no variables cannot be undone.
+    if (utf8->trimmed().isEmpty()) {
+        *error = QStringLiteral("%1 are empty; nothing was sent (to complete without variables, "
+                                "give --variables '{}')")
+                     .arg(origin);
+        return false;
+    }
+    return true;
 }
 
 BuiltRequest buildCompletionRequest(const CompleteArguments &arguments,

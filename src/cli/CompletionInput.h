@@ -14,8 +14,14 @@ class QIODevice;
 
 namespace JobDesk::Cli {
 
+/// The most `--variables` may hold: Camunda's default maximum message size (4 MiB) and room for
+/// clusters configured above it. Beyond it nothing is read further and nothing is sent.
+inline constexpr qint64 kMaxVariablesBytes = 16 * 1024 * 1024;
+
 /// Reads the text of `--variables`: the inline JSON, the file after '@', or all of `stdinDevice`
-/// for '@-'. False with a sentence in `error` when the file or stdin cannot be read.
+/// for '@-', never more than kMaxVariablesBytes. False with a sentence in `error` when the file
+/// or stdin cannot be read, is too large, or is empty (blank): an empty source never means "no
+/// variables" — `{}` does.
 bool readVariablesText(
     const VariablesArgument &argument, QIODevice *stdinDevice, QByteArray *utf8, QString *error);
 

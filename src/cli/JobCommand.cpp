@@ -506,11 +506,10 @@ void JobCommand::record(const Outcome &outcome, const QString &jobKey)
         return;
     if (!m_history)
         m_history = std::make_unique<CliHistory>();
-    const QString error = m_history->append(HistoryEntry::fromOutcome(
-        outcome, QStringLiteral("cli"), m_resolved.connection.displayName(), jobKey, m_startedAt));
-    if (!error.isEmpty())
+    if (!m_history->append(HistoryEntry::fromOutcome(
+            outcome, HistorySource::Cli, m_resolved.connection.displayName(), jobKey, m_startedAt)))
         printError(QStringLiteral("warning: this look-up was not recorded in the history (%1): %2")
-                       .arg(HistoryStore::defaultPath(), error));
+                       .arg(HistoryStore::defaultPath(), m_history->error()));
 }
 
 void JobCommand::end(int exitCode)

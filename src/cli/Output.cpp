@@ -1,15 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/Output.h"
 
+#include "cli/Console.h"
+
 namespace JobDesk::Cli {
 
 namespace {
+
+/// Text that came from the server (or passed through it), as it may appear on a terminal.
+QByteArray shown(const QString &text, bool keepLineBreaks = true)
+{
+    return escapeControls(text, keepLineBreaks).toUtf8();
+}
 
 QByteArray statusText(const Outcome &outcome)
 {
     QByteArray text = "HTTP " + QByteArray::number(*outcome.httpStatus);
     if (!outcome.reasonPhrase.isEmpty())
-        text += ' ' + outcome.reasonPhrase;
+        text += ' ' + shown(QString::fromLatin1(outcome.reasonPhrase), false);
     return text;
 }
 
@@ -98,29 +106,31 @@ QByteArray formatHuman(const Outcome &outcome, const QString &jobKey)
 {
     QByteArray out;
     const QByteArray timing
-        = " (job " + jobKey.toUtf8() + ", " + QByteArray::number(outcome.elapsedMs) + " ms)";
+        = " (job " + shown(jobKey, false) + ", " + QByteArray::number(outcome.elapsedMs) + " ms)";
     const QByteArray label = outcomeKindLabel(outcome.kind).toUtf8();
     const ProblemDetails &problem = outcome.problem;
 
+    // Everything the server chose (title, detail, members, body, location) goes through
+    // shown(): a refusal must not be able to erase its own line and print "Completed".
     if (!outcome.httpStatus) {
-        out += label + ": " + outcome.transportError.toUtf8() + timing + '\n';
+        out += label + ": " + shown(outcome.transportError, false) + timing + '\n';
     } else {
         out += label + ": " + statusText(outcome);
         if (problem.isProblem() && !problem.title().isEmpty())
-            out += " \xE2\x80\x94 " + problem.title().toUtf8(); // em dash
+            out += " \xE2\x80\x94 " + shown(problem.title(), false); // em dash
         out += timing + '\n';
         if (problem.isProblem()) {
             if (!problem.detail().isEmpty())
-                out += "  detail: " + indentContinuation(problem.detail().toUtf8()) + '\n';
+                out += "  detail: " + indentContinuation(shown(problem.detail())) + '\n';
             for (const ProblemDetails::Member &member : problem.members()) {
                 if (member.name == QLatin1String("title") || member.name == QLatin1String("detail"))
                     continue;
-                out += "  " + member.name.toUtf8() + ": "
-                    + indentContinuation(member.displayValue().toUtf8()) + '\n';
+                out += "  " + shown(member.name, false) + ": "
+                    + indentContinuation(shown(member.displayValue())) + '\n';
             }
         } else if (!outcome.rawBody.isEmpty() && outcome.kind != OutcomeKind::Completed) {
             const QString body = QString::fromUtf8(outcome.rawBody);
-            QByteArray snippet = body.left(kHumanBodySnippetChars).trimmed().toUtf8();
+            QByteArray snippet = shown(body.left(kHumanBodySnippetChars).trimmed());
             out += "  body: " + indentContinuation(snippet);
             if (body.size() > kHumanBodySnippetChars)
                 out += " \xE2\x80\xA6"; // ellipsis
@@ -130,15 +140,15 @@ QByteArray formatHuman(const Outcome &outcome, const QString &jobKey)
             out += "  (the body was cut after " + QByteArray::number(outcome.rawBody.size())
                 + " of " + QByteArray::number(outcome.bodyTotalBytes) + " bytes)\n";
         if (!outcome.redirectLocation.isEmpty())
-            out += "  location: " + outcome.redirectLocation.toUtf8() + " (not followed)\n";
+            out += "  location: " + shown(outcome.redirectLocation, false) + " (not followed)\n";
         if (outcome.answerIncomplete && !outcome.transportError.isEmpty())
-            out += "  incomplete: " + outcome.transportError.toUtf8() + '\n';
+            out += "  incomplete: " + shown(outcome.transportError, false) + '\n';
     }
     const Explanation explanation = explain(outcome);
     if (!explanation.summary.isEmpty())
-        out += explanation.summary.toUtf8() + '\n';
+        out += shown(explanation.summary) + '\n';
     if (!explanation.nextStep.isEmpty())
-        out += "Next step: " + explanation.nextStep.toUtf8() + '\n';
+        out += "Next step: " + shown(explanation.nextStep) + '\n';
     return out;
 }
 

@@ -53,13 +53,16 @@ int save(const CommandLine &line, QIODevice *input)
     TemplateStore store;
     if (!reloadStore(store))
         return ExitUsage;
-    if (store.contains(t->name)) {
+    // add() checks the name again under the folder's lock: another program may have saved the
+    // same name a moment ago, and then this one is refused like any existing name.
+    const bool saved = !store.contains(t->name) && store.add(*t);
+    if (!saved && store.contains(t->name)) {
         printError(QStringLiteral("a template named '%1' exists already; remove it first with "
                                   "'jobdesk-cli template remove %1'")
                        .arg(t->name));
         return ExitUsage;
     }
-    if (!store.add(*t)) {
+    if (!saved) {
         printError(QStringLiteral("cannot save template '%1': %2").arg(t->name, store.error()));
         return ExitNoAnswer;
     }

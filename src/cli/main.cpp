@@ -4,6 +4,7 @@
 #include "cli/CliOptions.h"
 #include "cli/CompleteCommand.h"
 #include "cli/Console.h"
+#include "cli/Interruption.h"
 #include "cli/JobCommand.h"
 #include "cli/Output.h"
 #include "cli/ProfileCommand.h"
@@ -36,6 +37,13 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     AppInfo::applyToApplication();
 
+    // Qt turns arguments into text replacing bytes that are not UTF-8 with U+FFFD, which would
+    // then be sent as if typed: refuse them instead.
+    if (const std::optional<QString> invalid = invalidUtf8Argument(argc, argv)) {
+        printError(*invalid);
+        return ExitUsage;
+    }
+
     const CommandLine line = parseCommandLine(QCoreApplication::arguments().mid(1));
     switch (line.command) {
     case Command::Usage:
@@ -49,7 +57,11 @@ int main(int argc, char *argv[])
         writeOut("jobdesk-cli " + AppInfo::version().toUtf8() + '\n');
         return ExitOk;
     case Command::Complete: {
+        // Before the input is read: a signal from now on records and says what is known.
+        Interruption interruption;
         CompleteCommand command(line.complete, QProcessEnvironment::systemEnvironment());
+        QObject::connect(
+            &interruption, &Interruption::interrupted, &command, &CompleteCommand::interrupt);
         return runAsync(command);
     }
     case Command::JobShow:

@@ -67,9 +67,9 @@ void HistoryController::runRetention(bool announce)
     m_worker->run(
         m_store->path(),
         [policy](HistoryStore &store) {
-            const int removed = policy.apply(store, QDateTime::currentDateTimeUtc());
-            const bool ok = store.error().isEmpty();
-            return HistoryWorker::Result {ok, removed, store.error(), {}};
+            const std::optional<int> removed = policy.apply(store, QDateTime::currentDateTimeUtc());
+            return HistoryWorker::Result {
+                removed.has_value(), removed.value_or(0), removed ? QString() : store.error(), {}};
         },
         [this, announce](const HistoryWorker::Result &result) {
             m_retentionRunning = false;

@@ -132,9 +132,11 @@ QString HistoryDetailsView::html(const HistoryEntry &entry)
     const QString status = entry.httpStatus ? QStringLiteral("HTTP %1").arg(*entry.httpStatus)
                                             : tr("no HTTP answer");
     QString out;
+    const bool unknown = entry.state == HistoryState::Pending;
     out += QStringLiteral(
         "<h2 style=\"margin-bottom:2px;\">%1 <span style=\"font-weight:normal;\">· %2</span></h2>")
-               .arg(esc(outcomeKindLabel(entry.kind)), esc(status));
+               .arg(esc(unknown ? entry.title : outcomeKindLabel(entry.kind)),
+                   esc(unknown ? tr("no outcome recorded") : status));
 
     out += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"1\">");
     out += row(tr("Job key"), QStringLiteral("<tt>%1</tt>").arg(esc(entry.jobKey)));
@@ -142,9 +144,11 @@ QString HistoryDetailsView::html(const HistoryEntry &entry)
         esc(QStringLiteral("%1 local · %2")
                 .arg(entry.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
                     entry.time.toUTC().toString(Qt::ISODateWithMs))));
+    out += row(tr("Action"), esc(actionKindName(entry.action)));
     out += row(tr("Connection"),
-        esc(entry.connection)
-            + QStringLiteral(" <span style=\"color:gray;\">(%1)</span>").arg(esc(entry.source)));
+        esc(entry.connection) + (entry.production ? esc(tr(" — production")) : QString())
+            + QStringLiteral(" <span style=\"color:gray;\">(%1)</span>")
+                  .arg(esc(historySourceName(entry.source))));
     out += row(tr("Duration"), esc(QStringLiteral("%1 ms").arg(entry.elapsedMs)));
     // A denial's title is the window's record of the decision, not the server's words.
     const bool denial = entry.kind == OutcomeKind::Denied;
@@ -153,8 +157,14 @@ QString HistoryDetailsView::html(const HistoryEntry &entry)
     out += QStringLiteral("</table>");
 
     out += section(tr("What it means"));
-    out += QStringLiteral("<p>%1</p>").arg(esc(explanation.summary));
-    if (!explanation.nextStep.isEmpty())
+    if (unknown)
+        out += QStringLiteral("<p>%1</p>")
+                   .arg(esc(tr("The request was on its way when the program ended or was "
+                               "interrupted, so no answer was recorded. The server may have acted "
+                               "on it: look the job up before sending it again.")));
+    else
+        out += QStringLiteral("<p>%1</p>").arg(esc(explanation.summary));
+    if (!unknown && !explanation.nextStep.isEmpty())
         out += QStringLiteral("<p><b>%1</b> %2</p>")
                    .arg(esc(tr("Next step:")), esc(explanation.nextStep));
 

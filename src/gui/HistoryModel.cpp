@@ -64,7 +64,8 @@ QList<HistoryEntry> HistoryModel::nextPage()
 {
     QElapsedTimer timer;
     timer.start();
-    const QList<HistoryEntry> page = m_store->query(m_filter, int(m_rows.size()), kPageSize);
+    const QList<HistoryEntry> page
+        = m_store->query(m_filter, int(m_rows.size()), kPageSize).value_or(QList<HistoryEntry>());
     m_complete = page.size() < kPageSize;
     QList<HistoryEntry> fresh;
     fresh.reserve(page.size());
@@ -79,9 +80,42 @@ QList<HistoryEntry> HistoryModel::nextPage()
 
 int HistoryModel::addEntry(qint64 id)
 {
-    if (m_store == nullptr || m_ids.contains(id))
-        return rowOfId(id);
+    if (m_store == nullptr)
+        return -1;
+    if (m_ids.contains(id)) {
+        // Shown already, e.g. as an attempt without an outcome yet: show it as it is now.
+        const int row = rowOfId(id);
+        refreshRow(row);
+        return row;
+    }
     return insertIfMatches(id);
+}
+
+bool HistoryModel::refreshRow(int row)
+{
+    if (row < 0 || row >= m_rows.size())
+        return false;
+    std::optional<HistoryEntry> entry = m_store->entry(m_rows.at(row).id);
+    if (!entry || entry->state == m_rows.at(row).state)
+        return false;
+    entry->request = {};
+    entry->responseHeaders.clear();
+    entry->responseBody.clear();
+    m_rows[row] = *entry;
+    emit dataChanged(index(row, 0), index(row, columnCount() - 1));
+    return true;
+}
+
+int HistoryModel::refreshPending()
+{
+    if (m_store == nullptr || !m_store->isOpen())
+        return 0;
+    int changed = 0;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).state == HistoryState::Pending && refreshRow(row))
+            ++changed;
+    }
+    return changed;
 }
 
 int HistoryModel::insertIfMatches(qint64 id)
@@ -175,6 +209,12 @@ bool HistoryModel::matches(const HistoryEntry &entry, const HistoryFilter &filte
 {
     if (!filter.kinds.isEmpty() && !filter.kinds.contains(entry.kind))
         return false;
+    if (!filter.actions.isEmpty() && !filter.actions.contains(entry.action))
+        return false;
+    if ((filter.state && *filter.state != entry.state)
+        || (!filter.linkId.isEmpty() && filter.linkId != entry.linkId)
+        || (filter.batchId != 0 && filter.batchId != entry.batchId))
+        return false;
     if (filter.text.isEmpty())
         return true;
     for (const QString *field : {&entry.jobKey, &entry.title, &entry.detail, &entry.connection}) {
@@ -263,7 +303,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
                 .arg(entry.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")),
                     entry.time.toUTC().toString(Qt::ISODateWithMs));
         case ConnectionColumn:
-            return tr("%1 (from %2)").arg(entry.connection, entry.source);
+            return tr("%1 (from %2)").arg(entry.connection, historySourceName(entry.source));
         case OutcomeColumn:
             return tr("%1 (%2)").arg(outcomeKindLabel(entry.kind), outcomeKindName(entry.kind));
         case TitleColumn:

@@ -61,8 +61,12 @@ public:
 
     /// Drops all rows and loads the first page again.
     void reload();
-    /// Shows a freshly appended entry at the top (if it matches the filter). Returns its row or -1.
+    /// Shows a freshly appended entry at the top (if it matches the filter), or shows an entry
+    /// already there as it is now (a write-ahead row that got its outcome). Returns its row or -1.
     int addEntry(qint64 id);
+    /// Re-reads the rows that had no outcome yet (HistoryState::Pending) when they were read:
+    /// another program may have finished them since. Returns how many changed.
+    int refreshPending();
     /// Looks at every entry appended since the model last looked (by id, e.g. by the CLI) and
     /// inserts those that match. Returns how many rows were inserted.
     int fetchNewer();
@@ -101,6 +105,8 @@ public:
 
 private:
     int insertIfMatches(qint64 id);
+    /// Re-reads row `row` from the store; true (and dataChanged) when its state changed.
+    bool refreshRow(int row);
     /// Queries the page after the loaded rows; updates m_complete; drops rows already shown.
     QList<HistoryEntry> nextPage();
 

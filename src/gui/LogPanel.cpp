@@ -224,9 +224,13 @@ void LogPanel::runFilter(bool force)
         m_store->path(),
         [filter](HistoryStore &store) {
             HistoryWorker::Result result;
-            result.entries = store.query(filter, 0, HistoryModel::kPageSize);
-            result.error = store.error();
-            result.ok = result.error.isEmpty();
+            const std::optional<QList<HistoryEntry>> page
+                = store.query(filter, 0, HistoryModel::kPageSize);
+            result.ok = page.has_value();
+            if (page)
+                result.entries = *page;
+            else
+                result.error = store.error();
             return result;
         },
         [this, filter, generation, newestBefore, selected](const HistoryWorker::Result &result) {
@@ -292,6 +296,7 @@ void LogPanel::pollForNewEntries()
 {
     if (m_store == nullptr || !isVisible())
         return;
+    m_model->refreshPending(); // attempts in flight elsewhere (the CLI) that have finished since
     if (m_store->lastId() == m_model->newestIdSeen())
         return;
     if (m_model->fetchNewer() > 0)
@@ -349,7 +354,7 @@ void LogPanel::updateCount()
         m_ui->historyCountLabel->setText(tr("No history"));
         return;
     }
-    const int total = m_store->count();
+    const int total = m_store->count().value_or(0);
     const HistoryFilter filter = m_model->filter();
     const auto show = [this, total, filter](int shown) {
         m_ui->historyCountLabel->setText(filter.isEmpty()
@@ -366,7 +371,7 @@ void LogPanel::updateCount()
         return;
     }
     if (filter.text.isEmpty()) {
-        show(m_store->count(filter)); // outcome only: the kind index counts it at once
+        show(m_store->count(filter).value_or(0)); // outcome only: the kind index counts it at once
         return;
     }
     // A text filter with more than a page of matches: count them off the UI thread.
@@ -376,8 +381,9 @@ void LogPanel::updateCount()
         m_store->path(),
         [filter](HistoryStore &store) {
             HistoryWorker::Result result;
-            result.count = store.count(filter);
-            result.ok = store.error().isEmpty();
+            const std::optional<int> count = store.count(filter);
+            result.ok = count.has_value();
+            result.count = count.value_or(0);
             return result;
         },
         [this, generation, show](const HistoryWorker::Result &result) {

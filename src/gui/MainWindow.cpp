@@ -185,8 +185,29 @@ void MainWindow::finishStartup()
                 tr("The history cannot be written"),
                 tr("%1\nRequests can still be sent, but they are not recorded.")
                     .arg(m_history->error()));
+        else
+            showUnknownOutcomes();
     }
     startupMark("start-up finished");
+}
+
+void MainWindow::showUnknownOutcomes()
+{
+    // Attempts left without an outcome by a run that was killed or crashed (this window's or a
+    // CLI's) while the request was in flight; newer ones may still be in flight elsewhere.
+    const std::optional<QList<HistoryEntry>> unknown
+        = m_history->unknownOutcomes(QDateTime::currentDateTimeUtc().addSecs(-60), 20);
+    if (!unknown || unknown->isEmpty())
+        return;
+    QStringList keys;
+    for (const HistoryEntry &entry : *unknown)
+        keys.append(entry.jobKey);
+    m_ui->messageBanner->showMessage(MessageBanner::Kind::Warning,
+        tr("%n attempt(s) without a recorded outcome", nullptr, int(unknown->size())),
+        tr("The request went out and no answer was recorded (the program ended while it was on "
+           "its way, or no answer came), so the server may or may not have acted on it. "
+           "Unknown — look the job up before sending again: %1")
+            .arg(keys.join(QStringLiteral(", "))));
 }
 
 void MainWindow::enableClearButtons(QWidget *root)
@@ -387,6 +408,16 @@ void MainWindow::startAttempt(const CompletionRequest &request)
     if (const std::optional<JobRecord> job = m_inspector->currentJob();
         job && job->jobKey == m_attempt.jobKey)
         m_attempt.job = job;
+    // Write-ahead: the attempt is on disk before the request leaves, so a crash or a kill while
+    // it is in flight leaves a row that says "unknown — look the job up".
+    if (m_history && m_history->isOpen()) {
+        const std::optional<qint64> id = m_history->beginAttempt(
+            HistoryEntry::forAttempt(m_client->describeCompletion(request), HistorySource::Window,
+                m_connection.displayName(), m_connection.isProduction(), m_attempt.started));
+        m_attempt.historyId = id.value_or(0);
+        if (!id)
+            m_attempt.historyError = m_history->error();
+    }
     m_call = m_client->complete(request);
     connect(m_call, &ApiCall::finished, this, &MainWindow::onFinished);
 
@@ -459,18 +490,36 @@ qint64 MainWindow::recordAttempt(const Outcome &outcome, QString *error)
         *error = m_history->error();
         return 0;
     }
-    HistoryEntry entry = HistoryEntry::fromOutcome(outcome, QStringLiteral("window"),
-        m_connection.displayName(), m_attempt.jobKey, m_attempt.started);
+    const qint64 pending = m_attempt.historyId;
+    m_attempt.historyId = 0;
+    QString title;
     if (outcome.kind == OutcomeKind::Denied) {
         // The log's title column says what was decided (a 204 has no title of its own).
-        entry.title = m_attempt.deniedReason.isEmpty()
+        title = m_attempt.deniedReason.isEmpty()
             ? QStringLiteral("Denied (no reason given)")
             : QStringLiteral("Denied: %1").arg(m_attempt.deniedReason);
     }
-    const qint64 id = m_history->append(entry);
-    if (id == 0)
+    if (pending != 0) {
+        if (!m_history->finishAttempt(pending, outcome, title)) {
+            *error = m_history->error();
+            return 0;
+        }
+        return pending;
+    }
+    // The write-ahead row could not be written: record the attempt in one step.
+    HistoryEntry entry = HistoryEntry::fromOutcome(outcome, HistorySource::Window,
+        m_connection.displayName(), m_attempt.jobKey, m_attempt.started);
+    entry.production = m_connection.isProduction();
+    if (!title.isEmpty())
+        entry.title = title;
+    const std::optional<qint64> id = m_history->append(entry);
+    if (!id) {
         *error = m_history->error();
-    return id;
+        return 0;
+    }
+    if (!m_attempt.historyError.isEmpty())
+        *error = m_attempt.historyError;
+    return *id;
 }
 
 void MainWindow::showOutcome(const Outcome &outcome)
@@ -591,14 +640,14 @@ void MainWindow::restoreDraft()
 {
     if (!m_drafts)
         return;
-    const std::optional<Draft> draft = m_drafts->load();
-    if (draft) {
-        m_ui->jobForm->setDraft(*draft);
-        if (!draft->isEmpty())
-            m_statusLabel->setText(tr("Restored the form as you left it."));
-    } else if (!m_drafts->error().isEmpty()) {
+    const DraftStore::Loaded loaded = m_drafts->load();
+    if (!loaded.ok) {
         m_ui->messageBanner->showMessage(MessageBanner::Kind::Warning,
             tr("The saved form could not be restored"), m_drafts->error());
+    } else if (loaded.draft) {
+        m_ui->jobForm->setDraft(*loaded.draft);
+        if (!loaded.draft->isEmpty())
+            m_statusLabel->setText(tr("Restored the form as you left it."));
     }
 }
 

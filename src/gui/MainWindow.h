@@ -45,12 +45,13 @@ struct ClientConnection;
 
 /// The desktop window: connection bar, the request form with its message banner, and the log.
 ///
-/// Sending: the form's request goes out through JobsClient; when it finishes, the attempt is
-/// appended to the HistoryStore before anything else happens (recordAttempt()), then the banner
-/// explains the outcome and the log shows (and selects) the new row. One request at a time;
-/// while it is in flight the status bar counts the seconds and the time left until the
-/// timeout. The form is kept as a draft (debounced, atomically written) so it survives a
-/// restart or a crash.
+/// Sending: the attempt is recorded in the HistoryStore (write-ahead, startAttempt()) before the
+/// form's request goes out through JobsClient; when it finishes, its outcome is recorded before
+/// anything else happens (recordAttempt()), then the banner explains the outcome and the log
+/// shows (and selects) the row. A run killed in between leaves a row "unknown — look the job
+/// up", which the banner names at the next start. One request at a time; while it is in flight
+/// the status bar counts the seconds and the time left until the timeout. The form is kept as a
+/// draft (debounced, atomically written) so it survives a restart or a crash.
 ///
 /// Hooks for the controllers around it (connection, templates): fileMenu(), templatesMenu(),
 /// setConnectionPicker(), banner(), showStatusMessage(), form(), client(), isSending(). They use
@@ -158,6 +159,8 @@ private:
         bool denied = false;
         QString deniedReason;
         std::optional<JobRecord> job; ///< the job as looked up when it was sent, if known
+        qint64 historyId = 0; ///< its write-ahead history row, 0 when it could not be written
+        QString historyError; ///< why it could not be written
     };
 
     void startAttempt(const CompletionRequest &request);
@@ -179,6 +182,8 @@ private:
     void dropStaleBanner();
     void setupActions();
     void restoreDraft();
+    /// The banner names the attempts a killed run left without an outcome.
+    void showUnknownOutcomes();
     void restoreLayout();
     /// Moves and shrinks the window (frame included) onto the screen it is on.
     void keepOnScreen();

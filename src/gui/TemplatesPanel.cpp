@@ -342,13 +342,13 @@ void TemplatesPanel::duplicateSelected()
     const std::optional<Template> t = selectedTemplate();
     if (!t)
         return;
-    const QString copy = m_store->duplicate(t->name);
-    if (copy.isEmpty()) {
+    const std::optional<QString> copy = m_store->duplicate(t->name);
+    if (!copy) {
         showError(m_store->error());
         return;
     }
     refill();
-    selectTemplate(copy);
+    selectTemplate(*copy);
 }
 
 bool TemplatesPanel::importFile(const QString &path)

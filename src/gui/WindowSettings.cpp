@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/WindowSettings.h"
 
+#include "core/base/Logging.h"
+#include "core/base/PrivateFiles.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -44,7 +47,11 @@ WindowSettings::WindowSettings()
 {
 }
 
-WindowSettings::~WindowSettings() = default;
+WindowSettings::~WindowSettings()
+{
+    if (m_changed)
+        sync();
+}
 
 QString WindowSettings::path()
 {
@@ -59,6 +66,7 @@ QByteArray WindowSettings::layout(Layout which) const
 
 void WindowSettings::setLayout(Layout which, const QByteArray &state)
 {
+    m_changed = true;
     m_settings.setValue(layoutKey(which), state);
 }
 
@@ -71,6 +79,7 @@ RetentionPolicy WindowSettings::retentionPolicy() const
 
 void WindowSettings::setRetentionPolicy(const RetentionPolicy &policy)
 {
+    m_changed = true;
     policy.save(m_settings);
 }
 
@@ -91,12 +100,17 @@ void WindowSettings::rememberFolder(Folder which, const QString &chosenPath)
         return;
     const QFileInfo info(chosenPath);
     const QString folder = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
+    m_changed = true;
     m_settings.setValue(folderKey(which), QDir::cleanPath(folder));
 }
 
 void WindowSettings::sync()
 {
-    m_settings.sync();
+    // The layout and the folders say what a person works on: 0600 in a 0700 folder.
+    QString error;
+    if (!PrivateFiles::syncPrivately(m_settings, &error))
+        qCWarning(lcUi).noquote() << error;
+    m_changed = false;
 }
 
 } // namespace JobDesk

@@ -52,11 +52,13 @@ public:
     /// Remembers the folder of `chosenPath` (a file or a folder) for the next dialog.
     void rememberFolder(Folder which, const QString &chosenPath);
 
-    /// Writes pending changes now (they are also written when the object goes).
+    /// Writes pending changes now, the file 0600 in a 0700 folder (PrivateFiles); they are also
+    /// written when the object goes.
     void sync();
 
 private:
     QSettings m_settings;
+    bool m_changed = false;
 };
 
 } // namespace JobDesk

@@ -27,8 +27,9 @@ private slots:
     {
         QTemporaryDir dir;
         DraftStore store(dir.filePath(QStringLiteral("sub/draft.json")));
-        QVERIFY(!store.load());
-        QVERIFY(store.error().isEmpty());
+        const DraftStore::Loaded nothing = store.load();
+        QVERIFY(nothing.ok);
+        QVERIFY(!nothing.draft);
         Draft draft;
         draft.jobKey = QStringLiteral(" 2251799813685249 ");
         draft.variables = QStringLiteral("{\"n\": 123456789012345678901234567890, \"half\": ");
@@ -38,9 +39,10 @@ private slots:
         draft.priority = {true, QStringLiteral("10x")};
         draft.correctionsExpanded = true;
         QVERIFY2(store.save(draft), qPrintable(store.error()));
-        const std::optional<Draft> loaded = store.load();
-        QVERIFY(loaded);
-        QCOMPARE(*loaded, draft);
+        const DraftStore::Loaded loaded = store.load();
+        QVERIFY(loaded.ok);
+        QVERIFY(loaded.draft);
+        QCOMPARE(*loaded.draft, draft);
     }
 
     void emptyDraftRemovesTheFile()
@@ -65,7 +67,9 @@ private slots:
         file.write("{not json");
         file.close();
         DraftStore store(path);
-        QVERIFY(!store.load());
+        const DraftStore::Loaded loaded = store.load();
+        QVERIFY(!loaded.ok);
+        QVERIFY(!loaded.draft);
         QVERIFY(!store.error().isEmpty());
         QVERIFY(QFile::exists(path));
         QCOMPARE(QFile(path).size(), qint64(9));

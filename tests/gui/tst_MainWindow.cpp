@@ -14,6 +14,7 @@
 #include "gui/MainWindow.h"
 #include "gui/MessageBanner.h"
 #include "gui/WindowSettings.h"
+#include "support/HistoryFixtures.h"
 #include "support/SandboxProcess.h"
 
 #include <QAction>
@@ -59,6 +60,7 @@ private slots:
     void startupDefersHistoryAndClearButtons();
     void sendBeforeTheFirstFrameIsRecorded();
     void historyThatCannotOpenIsExplained();
+    void attemptsWithoutAnOutcomeAreNamedAtStart();
     void staleBannerGoes();
     void inFlightShowsElapsedAndTimeout();
     void busyServerOffersRetry();
@@ -187,7 +189,7 @@ void TestMainWindow::ctrlReturnFromTheEditorCompletes()
     // In the database, from the window, with the body exactly as typed.
     const std::optional<HistoryEntry> entry = w.history.entry(id);
     QVERIFY(entry);
-    QCOMPARE(entry->source, QStringLiteral("window"));
+    QCOMPARE(entry->source, HistorySource::Window);
     QCOMPARE(entry->jobKey, keys.constFirst());
     QCOMPARE(entry->kind, OutcomeKind::Completed);
     QVERIFY(entry->request.body.contains("12345678901234567890"));
@@ -221,7 +223,7 @@ void TestMainWindow::denyOnATaskListenerJob()
     QCOMPARE(outcome.kind, OutcomeKind::Denied); // its own outcome, not "Completed"
     QVERIFY(outcome.request.body.contains("\"denied\":true"));
     QVERIFY(w.window->banner()->headline().contains(QStringLiteral("denial")));
-    QCOMPARE(w.history.count(), 1);
+    QCOMPARE(w.history.count().value_or(-1), 1);
     // In the log: its own badge and a title that says what was decided (not "No Content").
     const qint64 id = finished.constFirst().at(1).toLongLong();
     const std::optional<HistoryEntry> entry = w.history.entry(id);
@@ -252,7 +254,7 @@ void TestMainWindow::refusalIsExplained()
     QCOMPARE(banner->kind(), MessageBanner::Kind::Error);
     QVERIFY2(banner->headline().contains(QStringLiteral("404")), qPrintable(banner->headline()));
     QVERIFY(banner->text().contains(QStringLiteral("Next:")));
-    const QList<HistoryEntry> rows = w.history.query({}, 0, 10);
+    const QList<HistoryEntry> rows = w.history.query({}, 0, 10).value();
     QCOMPARE(rows.size(), 1);
     QCOMPARE(rows.constFirst().kind, OutcomeKind::NotFound);
     QCOMPARE(rows.constFirst().httpStatus, std::optional<int>(404));
@@ -274,6 +276,18 @@ void TestMainWindow::noDoubleSendAndCancel()
     QVERIFY(w.window->isSending());
     QVERIFY(!send->isEnabled());
     QVERIFY(w.find<QPushButton>("cancelPushButton")->isEnabled());
+    // Written ahead: the attempt is in the history while its request is in flight, so a crash
+    // now would leave "unknown — look the job up", not nothing.
+    {
+        HistoryStore other;
+        QVERIFY(other.open(w.history.path()));
+        const QList<HistoryEntry> inFlight = other.query({}, 0, 10).value();
+        QCOMPARE(inFlight.size(), 1);
+        QCOMPARE(inFlight.first().state, HistoryState::Pending);
+        QCOMPARE(inFlight.first().jobKey, QStringLiteral("2251799823685402"));
+        QCOMPARE(inFlight.first().source, HistorySource::Window);
+        QCOMPARE(inFlight.first().action, ActionKind::Complete);
+    }
     // Pressing again while in flight sends nothing more.
     QTest::keyClick(w.window.get(), Qt::Key_Return, Qt::ControlModifier);
     w.window->send();
@@ -282,8 +296,38 @@ void TestMainWindow::noDoubleSendAndCancel()
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
     QCOMPARE(finished.constFirst().at(0).value<Outcome>().kind, OutcomeKind::Cancelled);
     QCOMPARE(w.window->banner()->kind(), MessageBanner::Kind::Information);
-    QCOMPARE(w.history.count(), 1);
+    QCOMPARE(w.history.count().value_or(-1), 1);
+    const QList<HistoryEntry> rows = w.history.query({}, 0, 10).value();
+    QCOMPARE(rows.first().state, HistoryState::Finished); // the same row, now with its outcome
+    QCOMPARE(rows.first().kind, OutcomeKind::Cancelled);
     QVERIFY(send->isEnabled());
+}
+
+void TestMainWindow::attemptsWithoutAnOutcomeAreNamedAtStart()
+{
+    // A run killed while its request was in flight (here: a CLI's, a minute ago) left its row.
+    {
+        HistoryStore earlier;
+        QVERIFY(earlier.open());
+        RequestRecord request;
+        request.action = ActionKind::Complete;
+        request.subjectKey = QStringLiteral("2251799813685777");
+        request.method = "POST";
+        QVERIFY(earlier.beginAttempt(HistoryEntry::forAttempt(request, HistorySource::Cli,
+            QStringLiteral("dev"), false, QDateTime::currentDateTimeUtc().addSecs(-120))));
+    }
+    Window w(m_sandbox.baseUrl(), false, false);
+    w.showActive();
+    QTRY_VERIFY(w.window->isStartupFinished());
+    QCOMPARE(w.window->banner()->kind(), MessageBanner::Kind::Warning);
+    QVERIFY2(w.window->banner()->headline().contains(QLatin1String("without a recorded outcome")),
+        qPrintable(w.window->banner()->headline()));
+    QVERIFY(w.window->banner()->text().contains(QLatin1String("2251799813685777")));
+    QVERIFY(w.window->banner()->text().contains(QLatin1String("look the job up")));
+    // The log shows the row as unknown.
+    const QList<HistoryEntry> rows = w.history.query({}, 0, 10).value();
+    QCOMPARE(rows.size(), 1);
+    QVERIFY(rows.first().title.contains(QLatin1String("look the job up")));
 }
 
 void TestMainWindow::invalidFormSendsNothing()
@@ -297,7 +341,7 @@ void TestMainWindow::invalidFormSendsNothing()
     QCOMPARE(w.window->banner()->kind(), MessageBanner::Kind::Error);
     QVERIFY(w.window->banner()->headline().contains(QStringLiteral("Not sent")));
     QCOMPARE(finished.count(), 0);
-    QCOMPARE(w.history.count(), 0);
+    QCOMPARE(w.history.count().value_or(-1), 0);
 }
 
 void TestMainWindow::draftSurvivesARestart()
@@ -310,7 +354,8 @@ void TestMainWindow::draftSurvivesARestart()
         w.find<QCheckBox>("denyCheckBox")->setChecked(true);
         // Written by the debounce alone (as before a crash), not by closing the window.
         QTRY_VERIFY(QFile::exists(DraftStore::defaultPath()));
-        QTRY_VERIFY(QFile(DraftStore::defaultPath()).size() > 0 && DraftStore().load()->denied);
+        QTRY_VERIFY(
+            QFile(DraftStore::defaultPath()).size() > 0 && DraftStore().load().draft->denied);
         w.window->hide();
     }
     Window again(m_sandbox.baseUrl());
@@ -353,11 +398,11 @@ void TestMainWindow::productionAsksFirst()
     w.window->send();
     QCOMPARE(Confirm::askedCount(), asked + 1);
     QVERIFY(!w.window->isSending());
-    QCOMPARE(w.history.count(), 0);
+    QCOMPARE(w.history.count().value_or(-1), 0);
     Confirm::setNextAnswer(true);
     w.window->send();
     QVERIFY(finished.wait(10000));
-    QCOMPARE(w.history.count(), 1);
+    QCOMPARE(w.history.count().value_or(-1), 1);
 }
 
 QTEST_MAIN(TestMainWindow)
@@ -367,8 +412,8 @@ void TestMainWindow::startupDefersHistoryAndClearButtons()
     {
         HistoryStore earlier;
         QVERIFY(earlier.open());
-        QVERIFY(
-            earlier.append(HistoryStore::syntheticEntry(1, QDateTime::currentDateTimeUtc())) > 0);
+        QVERIFY(earlier.append(HistoryFixtures::syntheticEntry(1, QDateTime::currentDateTimeUtc()))
+            > 0);
     }
     Window w(m_sandbox.baseUrl(), false, false);
     auto *key = w.find<QLineEdit>("jobKeyLineEdit");
@@ -518,7 +563,7 @@ void TestMainWindow::busyServerOffersRetry()
     QVERIFY(retry->text().contains(QStringLiteral("Retry")));
     QTest::mouseClick(retry, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 10000);
-    QCOMPARE(w.history.count(), 2);
+    QCOMPARE(w.history.count().value_or(-1), 2);
 
     // A refusal that retrying cannot help offers nothing.
     Window other(m_sandbox.baseUrl());

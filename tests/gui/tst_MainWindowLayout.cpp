@@ -53,8 +53,8 @@ private:
                 qFatal("cannot open the history");
             QList<HistoryEntry> entries;
             for (int i = 0; i < 300; ++i)
-                entries.append(HistoryStore::syntheticEntry(i, HistoryFixtures::fixedTime()));
-            history.appendMany(entries);
+                entries.append(HistoryFixtures::syntheticEntry(i, HistoryFixtures::fixedTime()));
+            HistoryFixtures::appendMany(history, entries);
             templates = std::make_unique<TemplateStore>(folder + QStringLiteral("/templates"));
             Template t;
             t.name = QStringLiteral("Approve the refund and notify the customer by mail");

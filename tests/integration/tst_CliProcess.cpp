@@ -4,6 +4,7 @@
 // temporary directory. Checks exit codes, output, history rows, profiles and templates.
 #include "core/history/HistoryStore.h"
 #include "support/CliRunner.h"
+#include "support/FaultServer.h"
 #include "support/SandboxProcess.h"
 #include "support/TestPaths.h"
 
@@ -16,7 +17,6 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -29,68 +29,6 @@ QString generatedKey(int index)
 {
     return QString::number((qint64(1) << 51) + 1 + index);
 }
-
-/// A loopback HTTP server that records every request and answers each with `response`
-/// (or never, when `silent`).
-class RecordingServer final : public QObject
-{
-    Q_OBJECT
-public:
-    struct Request
-    {
-        QByteArray method;
-        QByteArray target;
-        QByteArray head; ///< request line and headers
-        QByteArray body;
-    };
-
-    RecordingServer()
-    {
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                m_sockets.append(socket);
-                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { read(socket); });
-            }
-        });
-        m_server.listen(QHostAddress::LocalHost);
-    }
-    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()); }
-
-    QList<Request> requests;
-    QByteArray response
-        = "HTTP/1.1 204 No Content\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
-    bool silent = false;
-
-private:
-    void read(QTcpSocket *socket)
-    {
-        QByteArray &buffer = m_buffers[socket];
-        buffer += socket->readAll();
-        const qsizetype headEnd = buffer.indexOf("\r\n\r\n");
-        if (headEnd < 0)
-            return;
-        const QByteArray head = buffer.left(headEnd);
-        qsizetype length = 0;
-        for (const QByteArray &line : head.split('\n')) {
-            if (line.toLower().startsWith("content-length:"))
-                length = line.mid(15).trimmed().toLongLong();
-        }
-        if (buffer.size() < headEnd + 4 + length)
-            return;
-        const QList<QByteArray> requestLine = head.left(head.indexOf('\r')).split(' ');
-        requests.append(
-            {requestLine.value(0), requestLine.value(1), head, buffer.mid(headEnd + 4, length)});
-        buffer.clear();
-        if (!silent) {
-            socket->write(response);
-            socket->disconnectFromHost();
-        }
-    }
-
-    QTcpServer m_server;
-    QList<QTcpSocket *> m_sockets;
-    QHash<QTcpSocket *, QByteArray> m_buffers;
-};
 
 using Run = CliRun;
 
@@ -160,7 +98,7 @@ int TestCliProcess::historyCount()
     HistoryStore history;
     if (!history.open(path))
         return -1;
-    return history.count();
+    return history.count().value_or(-1);
 }
 
 void TestCliProcess::versionAndHelp()
@@ -215,25 +153,27 @@ void TestCliProcess::invalidInputSendsNothing()
     QFETCH(QStringList, arguments);
     QFETCH(QStringList, environment);
     QFETCH(QByteArray, stderrContains);
-    RecordingServer server;
+    FaultServer server;
+    QVERIFY(server.listen());
     // Every variant would go to the recording server if it sent anything.
-    environment << QStringLiteral("CAMUNDA_REST_ADDRESS=") + server.url();
+    environment << QStringLiteral("CAMUNDA_REST_ADDRESS=") + server.baseUrl();
     const Run r = run(arguments, {}, environment);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(stderrContains), r.err.constData());
     QVERIFY(r.out.isEmpty());
     QCoreApplication::processEvents();
-    QCOMPARE(server.requests.size(), 0);
+    QCOMPARE(server.requestCount(), 0);
     QCOMPARE(historyCount(), 0);
 
     // The same with --base-url pointing at the server, where the arguments allow it.
     if (arguments.value(0) == QLatin1String("complete")
         && !arguments.contains(QStringLiteral("--profile"))) {
-        const Run again = run(
-            arguments + QStringList {QStringLiteral("--base-url"), server.url()}, {}, environment);
+        const Run again
+            = run(arguments + QStringList {QStringLiteral("--base-url"), server.baseUrl()}, {},
+                environment);
         QCOMPARE(again.exitCode, 2);
         QCoreApplication::processEvents();
-        QCOMPARE(server.requests.size(), 0);
+        QCOMPARE(server.requestCount(), 0);
     }
 }
 
@@ -250,9 +190,9 @@ void TestCliProcess::completesAndRecordsHistory()
 
     HistoryStore history;
     QVERIFY(history.open(m_home.filePath(QStringLiteral("data/jobdesk/history.sqlite"))));
-    const QList<HistoryEntry> rows = history.query({}, 0, 10);
+    const QList<HistoryEntry> rows = history.query({}, 0, 10).value();
     QCOMPARE(rows.size(), 1);
-    QCOMPARE(rows.first().source, QStringLiteral("cli"));
+    QCOMPARE(rows.first().source, HistorySource::Cli);
     QCOMPARE(rows.first().jobKey, key);
     QCOMPARE(rows.first().kind, OutcomeKind::Completed);
     QCOMPARE(rows.first().httpStatus, std::optional<int>(204));
@@ -262,7 +202,7 @@ void TestCliProcess::completesAndRecordsHistory()
     const Run quiet = run({QStringLiteral("complete"), generatedKey(m_nextKey++),
         QStringLiteral("--base-url"), m_sandbox.baseUrlString(), QStringLiteral("--no-history")});
     QCOMPARE(quiet.exitCode, 0);
-    QCOMPARE(history.count(), 1);
+    QCOMPARE(history.count().value_or(-1), 1);
 }
 
 void TestCliProcess::refusalIsPrintedVerbatimWithExitOne()
@@ -305,14 +245,13 @@ void TestCliProcess::refusalIsPrintedVerbatimWithExitOne()
 
 void TestCliProcess::problemExtensionMembersAndBigNumbers()
 {
-    RecordingServer server;
+    FaultServer server;
+    QVERIFY(server.listen());
     const QByteArray body
         = R"({"type":"about:blank","title":"INVALID_STATE","status":409,"detail":"Expected to complete job with key '5', but it is in state 'FAILED'","instance":"/v2/jobs/5/completion","incidentKey":123456789012345678901234567890})";
-    server.response
-        = "HTTP/1.1 409 Conflict\r\nContent-Type: application/problem+json\r\nContent-Length: "
-        + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+    server.setDefault(FaultServer::Behaviour::answer(409, body, "application/problem+json"));
     const QStringList args {QStringLiteral("complete"), QStringLiteral("5"),
-        QStringLiteral("--base-url"), server.url()};
+        QStringLiteral("--base-url"), server.baseUrl()};
     const Run human = run(args);
     QCOMPARE(human.exitCode, 1);
     QVERIFY2(human.out.startsWith("Invalid state: HTTP 409 Conflict \xE2\x80\x94 INVALID_STATE"),
@@ -328,9 +267,8 @@ void TestCliProcess::problemExtensionMembersAndBigNumbers()
         QStringLiteral("invalid-state"));
 
     // A body that is not a problem document is shown as a snippet.
-    server.response
-        = "HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\nContent-Length: 30\r\n"
-          "Connection: close\r\n\r\n<html>upstream is down</html>\n";
+    server.setDefault(
+        FaultServer::Behaviour::answer(502, "<html>upstream is down</html>\n", "text/html"));
     const Run gateway = run(args);
     QCOMPARE(gateway.exitCode, 1);
     QVERIFY2(gateway.out.contains("HTTP 502"), gateway.out.constData());
@@ -355,24 +293,26 @@ void TestCliProcess::noAnswerExitsThree()
 
 void TestCliProcess::timeoutExitsThree()
 {
-    RecordingServer server;
-    server.silent = true;
+    FaultServer server;
+    QVERIFY(server.listen());
+    server.setDefault(FaultServer::Behaviour::of(FaultServer::Fault::Silent));
     QElapsedTimer clock;
     clock.start();
     const Run r = run({QStringLiteral("complete"), kFirstKey, QStringLiteral("--base-url"),
-        server.url(), QStringLiteral("--timeout"), QStringLiteral("0.5")});
+        server.baseUrl(), QStringLiteral("--timeout"), QStringLiteral("0.5")});
     QCOMPARE(r.exitCode, 3);
     QVERIFY2(clock.elapsed() < 20000, "the timeout was not applied");
     // The completion, then the look-up that tries to learn what happened to it.
-    QCOMPARE(server.requests.size(), 2);
-    QVERIFY(server.requests.at(1).target.endsWith("/v2/jobs/search"));
+    QCOMPARE(server.requestCount(), 2);
+    QVERIFY(server.requests().at(1).target.endsWith("/v2/jobs/search"));
 }
 
 void TestCliProcess::dryRunSendsNothingAndRedacts()
 {
-    RecordingServer server;
+    FaultServer server;
+    QVERIFY(server.listen());
     const Run r = run({QStringLiteral("complete"), kFirstKey, QStringLiteral("--base-url"),
-                          server.url() + QStringLiteral("/v2/"), QStringLiteral("--deny"),
+                          server.baseUrl() + QStringLiteral("/v2/"), QStringLiteral("--deny"),
                           QStringLiteral("--deny-reason"), QStringLiteral("missing document"),
                           QStringLiteral("--dry-run")},
         {},
@@ -381,7 +321,7 @@ void TestCliProcess::dryRunSendsNothingAndRedacts()
             QStringLiteral("CAMUNDA_BASIC_AUTH_PASSWORD=p4ssw0rd-never-shown")});
     QCOMPARE(r.exitCode, 0);
     const QByteArray expectedLine
-        = "POST " + server.url().toUtf8() + "/v2/jobs/" + kFirstKey.toUtf8() + "/completion\n";
+        = "POST " + server.baseUrl().toUtf8() + "/v2/jobs/" + kFirstKey.toUtf8() + "/completion\n";
     QVERIFY2(r.out.startsWith(expectedLine), r.out.constData());
     QVERIFY(r.out.contains("Content-Type: application/json\n"));
     QVERIFY(r.out.contains("Authorization: Basic <redacted>\n"));
@@ -390,22 +330,23 @@ void TestCliProcess::dryRunSendsNothingAndRedacts()
     QVERIFY(r.out.contains("\n\n{\"result\":{\"type\":\"userTask\",\"denied\":true,"
                            "\"deniedReason\":\"missing document\"}}\n"));
     QCoreApplication::processEvents();
-    QCOMPARE(server.requests.size(), 0);
+    QCOMPARE(server.requestCount(), 0);
     QCOMPARE(historyCount(), 0);
 }
 
 void TestCliProcess::variablesArriveDigitForDigit()
 {
-    RecordingServer server;
+    FaultServer server;
+    QVERIFY(server.listen());
     const QByteArray variables
         = "{\"amount\": 1234567890123456789012345678901234567890, \"z\": 1, \"a\": \"Grüße\"}";
     const Run r
         = run({QStringLiteral("complete"), QStringLiteral(" 7 "), QStringLiteral("--base-url"),
-                  server.url(), QStringLiteral("--variables"), QStringLiteral("@-")},
+                  server.baseUrl(), QStringLiteral("--variables"), QStringLiteral("@-")},
             variables + '\n');
     QCOMPARE(r.exitCode, 0);
-    QCOMPARE(server.requests.size(), 1);
-    const RecordingServer::Request &request = server.requests.first();
+    QCOMPARE(server.requestCount(), 1);
+    const FaultServer::Request &request = server.requests().first();
     QCOMPARE(request.method, QByteArray("POST"));
     QCOMPARE(request.target, QByteArray("/v2/jobs/7/completion"));
     QCOMPARE(request.body, "{\"variables\":" + variables + '}');
@@ -426,29 +367,32 @@ void TestCliProcess::variablesArriveDigitForDigit()
 
 void TestCliProcess::addressFallbacks()
 {
-    RecordingServer camunda;
-    RecordingServer zeebe;
-    RecordingServer flag;
+    FaultServer camunda;
+    QVERIFY(camunda.listen());
+    FaultServer zeebe;
+    QVERIFY(zeebe.listen());
+    FaultServer flag;
+    QVERIFY(flag.listen());
     const QStringList args {
         QStringLiteral("complete"), QStringLiteral("9"), QStringLiteral("--no-history")};
-    QCOMPARE(run(args, {}, {QStringLiteral("ZEEBE_REST_ADDRESS=") + zeebe.url()}).exitCode, 0);
-    QCOMPARE(zeebe.requests.size(), 1);
+    QCOMPARE(run(args, {}, {QStringLiteral("ZEEBE_REST_ADDRESS=") + zeebe.baseUrl()}).exitCode, 0);
+    QCOMPARE(zeebe.requestCount(), 1);
+    QCOMPARE(run(args, {},
+                 {QStringLiteral("ZEEBE_REST_ADDRESS=") + zeebe.baseUrl(),
+                     QStringLiteral("CAMUNDA_REST_ADDRESS=") + camunda.baseUrl()
+                         + QStringLiteral("/v2")})
+                 .exitCode,
+        0);
+    QCOMPARE(camunda.requestCount(), 1);
+    QCOMPARE(camunda.requests().first().target, QByteArray("/v2/jobs/9/completion"));
     QCOMPARE(
-        run(args, {},
-            {QStringLiteral("ZEEBE_REST_ADDRESS=") + zeebe.url(),
-                QStringLiteral("CAMUNDA_REST_ADDRESS=") + camunda.url() + QStringLiteral("/v2")})
+        run(args + QStringList {QStringLiteral("--base-url"), flag.baseUrl() + QStringLiteral("/")},
+            {}, {QStringLiteral("CAMUNDA_REST_ADDRESS=") + camunda.baseUrl()})
             .exitCode,
         0);
-    QCOMPARE(camunda.requests.size(), 1);
-    QCOMPARE(camunda.requests.first().target, QByteArray("/v2/jobs/9/completion"));
-    QCOMPARE(
-        run(args + QStringList {QStringLiteral("--base-url"), flag.url() + QStringLiteral("/")}, {},
-            {QStringLiteral("CAMUNDA_REST_ADDRESS=") + camunda.url()})
-            .exitCode,
-        0);
-    QCOMPARE(flag.requests.size(), 1);
-    QCOMPARE(camunda.requests.size(), 1);
-    QCOMPARE(zeebe.requests.size(), 1);
+    QCOMPARE(flag.requestCount(), 1);
+    QCOMPARE(camunda.requestCount(), 1);
+    QCOMPARE(zeebe.requestCount(), 1);
 }
 
 void TestCliProcess::basicAuthFromEnvironment()
@@ -472,7 +416,7 @@ void TestCliProcess::basicAuthFromEnvironment()
     // The history keeps the attempt without the credentials.
     HistoryStore history;
     QVERIFY(history.open(m_home.filePath(QStringLiteral("data/jobdesk/history.sqlite"))));
-    const QList<HistoryEntry> rows = history.query({}, 0, 1);
+    const QList<HistoryEntry> rows = history.query({}, 0, 1).value();
     QCOMPARE(rows.size(), 1);
     const std::optional<HistoryEntry> full = history.entry(rows.first().id);
     QVERIFY(full);
@@ -558,7 +502,7 @@ void TestCliProcess::profiles()
     QCOMPARE(r.exitCode, 0);
     HistoryStore history;
     QVERIFY(history.open(m_home.filePath(QStringLiteral("data/jobdesk/history.sqlite"))));
-    QCOMPARE(history.query({}, 0, 1).first().connection, QStringLiteral("local"));
+    QCOMPARE(history.query({}, 0, 1).value().first().connection, QStringLiteral("local"));
 
     // A secret goes to the keychain only; without one the profile is not saved (exit 3).
     const Run secret = run(
@@ -664,23 +608,25 @@ void TestCliProcess::templates()
                 QStringLiteral("--deny-reason"), QStringLiteral("document missing")})
             .exitCode,
         0);
-    RecordingServer server;
+    FaultServer server;
+    QVERIFY(server.listen());
     // The template alone, then with a reason that overrides the template's.
     QCOMPARE(run({QStringLiteral("complete"), QStringLiteral("11"), QStringLiteral("--template"),
-                     QStringLiteral("deny-doc"), QStringLiteral("--base-url"), server.url()})
+                     QStringLiteral("deny-doc"), QStringLiteral("--base-url"), server.baseUrl()})
                  .exitCode,
         0);
-    QCOMPARE(run({QStringLiteral("complete"), QStringLiteral("12"), QStringLiteral("--template"),
-                     QStringLiteral("deny-doc"), QStringLiteral("--deny-reason"),
-                     QStringLiteral("wrong document"), QStringLiteral("--base-url"), server.url()})
-                 .exitCode,
+    QCOMPARE(
+        run({QStringLiteral("complete"), QStringLiteral("12"), QStringLiteral("--template"),
+                QStringLiteral("deny-doc"), QStringLiteral("--deny-reason"),
+                QStringLiteral("wrong document"), QStringLiteral("--base-url"), server.baseUrl()})
+            .exitCode,
         0);
-    QCOMPARE(server.requests.size(), 2);
-    QCOMPARE(server.requests.at(0).body,
+    QCOMPARE(server.requestCount(), 2);
+    QCOMPARE(server.requests().at(0).body,
         QByteArray("{\"variables\":{\"n\": "
                    "98765432109876543210987654321},\"result\":{\"type\":\"userTask\","
                    "\"denied\":true,\"deniedReason\":\"document missing\"}}"));
-    QCOMPARE(server.requests.at(1).body,
+    QCOMPARE(server.requests().at(1).body,
         QByteArray("{\"variables\":{\"n\": "
                    "98765432109876543210987654321},\"result\":{\"type\":\"userTask\","
                    "\"denied\":true,\"deniedReason\":\"wrong document\"}}"));

@@ -111,7 +111,7 @@ private slots:
         QVERIFY2(history.open(), qPrintable(history.error()));
         HistoryEntry entry;
         entry.time = QDateTime::currentDateTimeUtc();
-        entry.source = QStringLiteral("window");
+        entry.source = HistorySource::Window;
         entry.connection = basic.name;
         entry.jobKey = QStringLiteral("2251799813685249");
         entry.kind = OutcomeKind::Completed;
@@ -122,7 +122,7 @@ private slots:
         entry.request.headers = {{"Authorization", QByteArray("Basic ").append(basicCredentials())},
             {"Content-Type", "application/json"}};
         entry.request.body = "{}";
-        QVERIFY(history.append(entry));
+        QVERIFY(history.append(entry).value_or(0));
 
         // A template too (it has no secret, but it is part of the tree).
         TemplateStore templates;

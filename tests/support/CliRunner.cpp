@@ -7,8 +7,9 @@
 #include <QProcess>
 #include <QSignalSpy>
 
-CliRun runCli(const QString &home, const QStringList &arguments, const QByteArray &input,
-    const QStringList &environment, int timeoutMs)
+#include <memory>
+
+QProcessEnvironment cliEnvironment(const QString &home, const QStringList &environment)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const QString &name : env.keys()) {
@@ -23,24 +24,43 @@ CliRun runCli(const QString &home, const QStringList &arguments, const QByteArra
         const qsizetype equals = assignment.indexOf(u'=');
         env.insert(assignment.left(equals), assignment.mid(equals + 1));
     }
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.setProgram(TestPaths::executable(QStringLiteral("jobdesk-cli")));
-    process.setArguments(arguments);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start();
+    return env;
+}
+
+QProcess *startCli(const QString &home, const QStringList &arguments,
+    const QStringList &environment, QObject *parent)
+{
+    auto *process = new QProcess(parent);
+    process->setProcessEnvironment(cliEnvironment(home, environment));
+    process->setProgram(TestPaths::executable(QStringLiteral("jobdesk-cli")));
+    process->setArguments(arguments);
+    process->start();
+    process->waitForStarted(10000);
+    return process;
+}
+
+CliRun finishCli(QProcess *process, int timeoutMs)
+{
     CliRun result;
-    if (!process.waitForStarted(10000))
-        return result;
-    process.write(input);
-    process.closeWriteChannel();
-    if (!finished.wait(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
+    QSignalSpy finished(process, &QProcess::finished);
+    if (process->state() != QProcess::NotRunning && !finished.wait(timeoutMs)) {
+        process->kill();
+        process->waitForFinished();
         return result;
     }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
+    if (process->error() == QProcess::FailedToStart)
+        return result;
+    result.exitCode = process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -2;
+    result.out = process->readAllStandardOutput();
+    result.err = process->readAllStandardError();
     return result;
+}
+
+CliRun runCli(const QString &home, const QStringList &arguments, const QByteArray &input,
+    const QStringList &environment, int timeoutMs)
+{
+    const std::unique_ptr<QProcess> process(startCli(home, arguments, environment, nullptr));
+    process->write(input);
+    process->closeWriteChannel();
+    return finishCli(process.get(), timeoutMs);
 }

@@ -29,8 +29,12 @@ QByteArray reasonFor(int status)
         return "Unauthorized";
     case 404:
         return "Not Found";
+    case 409:
+        return "Conflict";
     case 500:
         return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
     default:
         return "Status";
     }

@@ -6,8 +6,17 @@
 #include <QDateTime>
 #include <QTimeZone>
 
-/// Hand-made history entries for the log panel, exporter and ticket text tests.
+/// Hand-made history entries for the log panel, exporter and ticket text tests, and many
+/// synthetic ones for the tests and benchmarks that need a full history.
 namespace HistoryFixtures {
+
+/// A plausible synthetic entry number `index`, `index` seconds before `newest`, cycling through
+/// outcome kinds, connections and problem titles.
+JobDesk::HistoryEntry syntheticEntry(int index, const QDateTime &newest);
+/// Appends many entries in one transaction (nothing is kept on failure). The product appends
+/// one attempt at a time; only tests and benchmarks fill a history in bulk.
+bool appendMany(JobDesk::HistoryStore &store, const QList<JobDesk::HistoryEntry> &entries,
+    QString *error = nullptr);
 
 inline QDateTime fixedTime()
 {
@@ -19,7 +28,7 @@ inline JobDesk::HistoryEntry invalidState409()
 {
     JobDesk::HistoryEntry entry;
     entry.time = fixedTime();
-    entry.source = QStringLiteral("window");
+    entry.source = JobDesk::HistorySource::Window;
     entry.connection = QStringLiteral("dev-cluster");
     entry.jobKey = QStringLiteral("2251799902653941");
     entry.kind = JobDesk::OutcomeKind::InvalidState;
@@ -50,7 +59,7 @@ inline JobDesk::HistoryEntry completed204()
 {
     JobDesk::HistoryEntry entry;
     entry.time = fixedTime().addSecs(60);
-    entry.source = QStringLiteral("cli");
+    entry.source = JobDesk::HistorySource::Cli;
     entry.connection = QStringLiteral("=cmd|' /C calc'!A0");
     entry.jobKey = QStringLiteral("2251799813685249");
     entry.kind = JobDesk::OutcomeKind::Completed;
@@ -70,7 +79,7 @@ inline JobDesk::HistoryEntry connectionRefused()
 {
     JobDesk::HistoryEntry entry;
     entry.time = fixedTime().addSecs(120);
-    entry.source = QStringLiteral("window");
+    entry.source = JobDesk::HistorySource::Window;
     entry.connection = QStringLiteral("prod-eu");
     entry.jobKey = QStringLiteral("4503599627370497");
     entry.kind = JobDesk::OutcomeKind::TransportError;

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/CompletionInput.h"
 
+#include "cli/Console.h"
+
 #include <QBuffer>
+#include <QFile>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,6 +25,10 @@ private slots:
     void variablesFromFileAndStdin();
     void templateFieldsAndOverrides();
     void oversizeVariablesWarn();
+    void emptySourcesAreRefused();
+    void endlessSourcesAreCapped();
+    void invalidUtf8IsRefused();
+    void invalidUtf8Arguments();
 };
 
 namespace {
@@ -44,8 +51,8 @@ void TestCliCompletionInput::bodies_data()
     QTest::addColumn<QByteArray>("body");
 
     QTest::newRow("no variables") << QString() << false << QString() << QByteArray("{}");
-    QTest::newRow("blank variables")
-        << QStringLiteral("  ") << false << QString() << QByteArray("{}");
+    QTest::newRow("empty object on purpose")
+        << QStringLiteral("{}") << false << QString() << QByteArray("{\"variables\":{}}");
     QTest::newRow("40 digits verbatim")
         << QStringLiteral("{\"n\": 1234567890123456789012345678901234567890}") << false << QString()
         << QByteArray("{\"variables\":{\"n\": 1234567890123456789012345678901234567890}}");
@@ -211,6 +218,101 @@ void TestCliCompletionInput::oversizeVariablesWarn()
     QVERIFY2(built.error.isEmpty(), qPrintable(built.error));
     QCOMPARE(built.warnings.size(), 1);
     QVERIFY(built.warnings.first().contains(QLatin1String("4 MiB")));
+}
+
+void TestCliCompletionInput::emptySourcesAreRefused()
+{
+    // An empty source is never "no variables": a closed pipe or an empty file must not complete
+    // the job with {}.
+    QTemporaryDir dir;
+    const QString emptyFile = dir.filePath(QStringLiteral("empty.json"));
+    QFile file(emptyFile);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(" \n");
+    file.close();
+    QByteArray nothing;
+    QBuffer closedStdin(&nothing);
+    QVERIFY(closedStdin.open(QIODevice::ReadOnly));
+    const QList<QPair<QString, QIODevice *>> cases {{QStringLiteral(""), nullptr},
+        {QStringLiteral("  \t"), nullptr}, {u'@' + emptyFile, nullptr},
+        {QStringLiteral("@-"), &closedStdin}};
+    for (const auto &[variables, input] : cases) {
+        const BuiltRequest built = buildCompletionRequest(
+            arguments(QStringLiteral("7"), variables), std::nullopt, input);
+        QVERIFY2(built.error.contains(QLatin1String("are empty")), qPrintable(built.error));
+        QVERIFY2(built.error.contains(QLatin1String("--variables '{}'")), qPrintable(built.error));
+    }
+    // A template saved without variables still means {} (it was saved that way on purpose).
+    TemplateDefaults blank;
+    blank.name = QStringLiteral("blank");
+    const BuiltRequest fromTemplate
+        = buildCompletionRequest(arguments(QStringLiteral("7")), blank, nullptr);
+    QVERIFY2(fromTemplate.error.isEmpty(), qPrintable(fromTemplate.error));
+    QCOMPARE(fromTemplate.request.body(), QByteArray("{}"));
+}
+
+void TestCliCompletionInput::endlessSourcesAreCapped()
+{
+    const BuiltRequest zero = buildCompletionRequest(
+        arguments(QStringLiteral("7"), QStringLiteral("@/dev/zero")), std::nullopt, nullptr);
+    QVERIFY2(zero.error.contains(QLatin1String("larger than 16.0 MiB")), qPrintable(zero.error));
+    QVERIFY2(zero.error.contains(QLatin1String("nothing was sent")), qPrintable(zero.error));
+
+    QByteArray justAbove(kMaxVariablesBytes + 1, ' ');
+    justAbove[0] = '{';
+    QBuffer buffer(&justAbove);
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    const BuiltRequest big = buildCompletionRequest(
+        arguments(QStringLiteral("7"), QStringLiteral("@-")), std::nullopt, &buffer);
+    QVERIFY2(big.error.contains(QLatin1String("standard input are larger")), qPrintable(big.error));
+    // Exactly at the cap it is read (and then judged as JSON, with the size warning).
+    QByteArray atCap(kMaxVariablesBytes, ' ');
+    atCap[0] = '{';
+    atCap[atCap.size() - 1] = '}';
+    QBuffer capBuffer(&atCap);
+    QVERIFY(capBuffer.open(QIODevice::ReadOnly));
+    const BuiltRequest fits = buildCompletionRequest(
+        arguments(QStringLiteral("7"), QStringLiteral("@-")), std::nullopt, &capBuffer);
+    QVERIFY2(fits.error.isEmpty(), qPrintable(fits.error));
+    QCOMPARE(fits.warnings.size(), 1);
+}
+
+void TestCliCompletionInput::invalidUtf8IsRefused()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("latin1.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"name\":\"Gr\xFC\xDF\"}");
+    file.close();
+    const BuiltRequest fromFile = buildCompletionRequest(
+        arguments(QStringLiteral("7"), u'@' + path), std::nullopt, nullptr);
+    QVERIFY2(fromFile.error.contains(QLatin1String("not valid UTF-8")), qPrintable(fromFile.error));
+    QByteArray latin1("{\"name\":\"Gr\xFC\xDF\"}");
+    QBuffer buffer(&latin1);
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    const BuiltRequest fromStdin = buildCompletionRequest(
+        arguments(QStringLiteral("7"), QStringLiteral("@-")), std::nullopt, &buffer);
+    QVERIFY2(
+        fromStdin.error.contains(QLatin1String("not valid UTF-8")), qPrintable(fromStdin.error));
+    // A lone surrogate escape is refused like any invalid JSON.
+    const BuiltRequest surrogate = buildCompletionRequest(
+        arguments(QStringLiteral("7"), QStringLiteral("{\"a\":\"\\ud800\"}")), std::nullopt,
+        nullptr);
+    QVERIFY2(surrogate.error.contains(QLatin1String("surrogate")), qPrintable(surrogate.error));
+}
+
+void TestCliCompletionInput::invalidUtf8Arguments()
+{
+    const char *valid[] = {"jobdesk-cli", "complete", "1", "--variables", "{\"a\":\"Gr\xC3\xBC\"}"};
+    QCOMPARE(invalidUtf8Argument(5, valid), std::optional<QString>());
+    const char *invalid[] = {"jobdesk-cli", "complete", "1", "--variables", "{\"a\":\"\xFF\"}"};
+    const std::optional<QString> why = invalidUtf8Argument(5, invalid);
+    QVERIFY(why);
+    QVERIFY2(
+        why->contains(QLatin1String("argument 4 is not valid UTF-8 (byte 7")), qPrintable(*why));
+    const char *overlong[] = {"jobdesk-cli", "\xC0\xAF"};
+    QVERIFY(invalidUtf8Argument(2, overlong));
 }
 
 QTEST_APPLESS_MAIN(TestCliCompletionInput)

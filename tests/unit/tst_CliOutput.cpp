@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/Output.h"
 
+#include "cli/Console.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,6 +27,9 @@ private slots:
     void jsonStringEscaping_data();
     void jsonStringEscaping();
     void humanProblem();
+    void escapeControls_data();
+    void escapeControls();
+    void humanOutputEscapesServerText();
     void humanNonProblemBody();
     void humanTransportError();
     void humanRedirect();
@@ -205,6 +210,62 @@ void TestCliOutput::humanProblem()
     QVERIFY(!explanation.summary.isEmpty());
     QVERIFY(text.contains(explanation.summary));
     QVERIFY(text.contains(QLatin1String("Next step: ") + explanation.nextStep));
+}
+
+void TestCliOutput::escapeControls_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("plain") << QStringLiteral("Grüße 😀 a\tb") << QStringLiteral("Grüße 😀 a\tb");
+    QTest::newRow("line feed kept") << QStringLiteral("a\nb") << QStringLiteral("a\nb");
+    QTest::newRow("carriage return")
+        << QStringLiteral("409\rCompleted") << QStringLiteral("409\\rCompleted");
+    QTest::newRow("erase line") << QStringLiteral("x\x1b[2Ky") << QStringLiteral("x\\x1b[2Ky");
+    QTest::newRow("bell and NUL") << (QStringLiteral("a\x07") + QChar(0) + QStringLiteral("b"))
+                                  << QStringLiteral("a\\x07\\x00b");
+    QTest::newRow("DEL and C1 CSI")
+        << QString(QStringLiteral("a") + QChar(0x7F) + QChar(0x9B) + QStringLiteral("31m"))
+        << QStringLiteral("a\\x7f\\x9b31m");
+    QTest::newRow("bidi override")
+        << QString(QStringLiteral("abc") + QChar(0x202E) + QStringLiteral("fed"))
+        << QStringLiteral("abc\\u202efed");
+    QTest::newRow("bidi isolate") << QString(QChar(0x2066) + QStringLiteral("x") + QChar(0x2069))
+                                  << QStringLiteral("\\u2066x\\u2069");
+}
+
+void TestCliOutput::escapeControls()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, shown);
+    QCOMPARE(Cli::escapeControls(text), shown);
+    QCOMPARE(Cli::escapeControls(QStringLiteral("a\nb"), false), QStringLiteral("a\\nb"));
+}
+
+void TestCliOutput::humanOutputEscapesServerText()
+{
+    // A 409 must not be able to erase its own line and print a fake success.
+    const QByteArray body
+        = R"({"title":"INVALID_STATE\r\u001b[2KCompleted: HTTP 204","status":409,)"
+          R"("detail":"line one\nline two\u001b]0;title\u0007","x\u001b":"\u009b"})";
+    Outcome outcome = httpOutcome(409, "Conflict\r", body);
+    outcome.kind = OutcomeKind::InvalidState;
+    const QByteArray text = formatHuman(outcome, QStringLiteral("1"));
+    QVERIFY2(!text.contains('\r'), text.constData());
+    QVERIFY2(!text.contains('\x1b'), text.constData());
+    QVERIFY(!text.contains('\x07'));
+    QVERIFY(!text.contains("\xC2\x9B"));
+    QVERIFY2(text.contains("INVALID_STATE\\r\\x1b[2KCompleted: HTTP 204"), text.constData());
+    QVERIFY2(text.contains("HTTP 409 Conflict\\r"), text.constData());
+    QVERIFY(text.contains("detail: line one\n    line two\\x1b]0;title\\x07\n"));
+    QVERIFY(text.contains("  x\\x1b: \\x9b\n"));
+    // Every line but the first is indented or our own: the first line is the only outcome.
+    QCOMPARE(text.count("Completed:"), 1);
+    QVERIFY(text.startsWith("Invalid state: HTTP 409"));
+
+    Outcome noAnswer;
+    noAnswer.kind = OutcomeKind::TransportError;
+    noAnswer.transportError = QStringLiteral("proxy said \x1b[2KCompleted");
+    QVERIFY(!formatHuman(noAnswer, QStringLiteral("1")).contains('\x1b'));
 }
 
 void TestCliOutput::humanNonProblemBody()

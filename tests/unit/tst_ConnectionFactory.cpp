@@ -151,6 +151,16 @@ void TestConnectionFactory::auth_data()
                QStringLiteral("ZEEBE_TOKEN_AUDIENCE=aud")}
         << QStringLiteral("oauth") << QStringLiteral("zs")
         << QStringLiteral("https://login.example/t|aud|");
+    QTest::newRow("oauth token url with a secret parameter")
+        << QStringList {QStringLiteral("CAMUNDA_CLIENT_ID=cid"),
+               QStringLiteral("CAMUNDA_CLIENT_SECRET=sec"),
+               QStringLiteral("CAMUNDA_OAUTH_URL=https://kc/token?client_secret=sec")}
+        << QString() << QString() << QStringLiteral("must not contain the parameter client_secret");
+    QTest::newRow("oauth token url with a password")
+        << QStringList {QStringLiteral("CAMUNDA_CLIENT_ID=cid"),
+               QStringLiteral("CAMUNDA_CLIENT_SECRET=sec"),
+               QStringLiteral("ZEEBE_AUTHORIZATION_SERVER_URL=https://cid:sec@kc/token")}
+        << QString() << QString() << QStringLiteral("must not contain a user name and password");
     QTest::newRow("oauth missing secret")
         << QStringList {QStringLiteral("CAMUNDA_AUTH_STRATEGY=OAUTH"),
                QStringLiteral("CAMUNDA_CLIENT_ID=cid")}

@@ -32,7 +32,9 @@ private:
         const Explanation explanation = explain(entry.toOutcome());
         return "{\"id\":" + QByteArray::number(id)
             + ",\"time\":\"2026-11-28T14:03:07.250Z\",\"source\":\"window\","
-              "\"connection\":\"dev-cluster\",\"jobKey\":\"2251799902653941\","
+              "\"connection\":\"dev-cluster\",\"production\":false,\"action\":\"complete\","
+              "\"state\":\"finished\",\"linkId\":null,\"batchId\":null,\"check\":null,"
+              "\"jobKey\":\"2251799902653941\","
               "\"outcome\":\"invalid-state\",\"httpStatus\":409,\"title\":\"INVALID_STATE\","
               "\"detail\":\"Command 'COMPLETE' rejected with code 'INVALID_STATE': Expected to "
               "complete job with key '2251799902653941', but it is in state 'FAILED'\","
@@ -65,7 +67,8 @@ private:
               "\"invalid-state\",409,\"INVALID_STATE\",\"Command 'COMPLETE' rejected with code "
               "'INVALID_STATE': Expected to complete job with key '2251799902653941', but it is in "
               "state 'FAILED'\",42,\"POST\","
-              "\"http://localhost:8080/v2/jobs/2251799902653941/completion\",\"\"\r\n";
+              "\"http://localhost:8080/v2/jobs/2251799902653941/completion\",\"\","
+              "\"complete\",\"finished\",false,\"\",,\"\"\r\n";
     }
 
 private slots:
@@ -169,8 +172,8 @@ private slots:
         HistoryStore store;
         QVERIFY2(
             store.open(dir.filePath(QStringLiteral("history.sqlite"))), qPrintable(store.error()));
-        const qint64 failedId = store.append(HistoryFixtures::invalidState409());
-        const qint64 okId = store.append(HistoryFixtures::completed204());
+        const qint64 failedId = store.append(HistoryFixtures::invalidState409()).value_or(0);
+        const qint64 okId = store.append(HistoryFixtures::completed204()).value_or(0);
         QVERIFY(failedId > 0 && okId > 0);
 
         HistoryFilter filter;
@@ -192,7 +195,8 @@ private slots:
             + ",\"2026-11-28T14:04:07.250Z\",\"cli\",\"'=cmd|' /C "
               "calc'!A0\",\"=\"\"2251799813685249\"\"\","
               "\"completed\",204,\"No Content\",\"\",7,\"POST\","
-              "\"http://localhost:8080/v2/jobs/2251799813685249/completion\",\"\"\r\n"
+              "\"http://localhost:8080/v2/jobs/2251799813685249/completion\",\"\","
+              "\"complete\",\"finished\",false,\"\",,\"\"\r\n"
             + expected409Csv(failedId);
         QCOMPARE(readAll(path), expectedAll);
     }
@@ -202,8 +206,8 @@ private slots:
         QTemporaryDir dir;
         HistoryStore store;
         QVERIFY(store.open(dir.filePath(QStringLiteral("history.sqlite"))));
-        const qint64 failedId = store.append(HistoryFixtures::invalidState409());
-        QVERIFY(store.append(HistoryFixtures::completed204()) > 0);
+        const qint64 failedId = store.append(HistoryFixtures::invalidState409()).value_or(0);
+        QVERIFY(store.append(HistoryFixtures::completed204()).value_or(0) > 0);
 
         HistoryFilter filter;
         filter.text = QStringLiteral("99026539");
@@ -227,7 +231,7 @@ private slots:
         QTemporaryDir dir;
         HistoryStore store;
         QVERIFY(store.open(dir.filePath(QStringLiteral("history.sqlite"))));
-        QVERIFY(store.append(HistoryFixtures::completed204()) > 0);
+        QVERIFY(store.append(HistoryFixtures::completed204()).value_or(0) > 0);
         const QString path = dir.filePath(QStringLiteral("missing-folder/out.csv"));
         const HistoryExporter::Result result
             = HistoryExporter::exportTo(store, {}, path, HistoryExporter::Format::Csv);

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/history/HistoryStore.h"
+#include "support/HistoryFixtures.h"
+#include "support/TestPaths.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QMutex>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -31,7 +34,7 @@ HistoryEntry makeEntry(const QString &key, OutcomeKind kind, const QDateTime &ti
 {
     HistoryEntry e;
     e.time = time;
-    e.source = QStringLiteral("window");
+    e.source = HistorySource::Window;
     e.connection = connection;
     e.jobKey = key;
     e.kind = kind;
@@ -64,7 +67,7 @@ private slots:
         HistoryStore store;
         QVERIFY2(store.open(path), qPrintable(store.error()));
         QVERIFY(store.isOpen());
-        QCOMPARE(store.count(), 0);
+        QCOMPARE(store.count().value_or(-1), 0);
         QCOMPARE(store.lastId(), 0);
         QSqlDatabase db
             = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek1"));
@@ -91,7 +94,7 @@ private slots:
         QVERIFY(store.open(m_dir.filePath(QStringLiteral("rt.sqlite"))));
         HistoryEntry e = makeEntry(QStringLiteral("2251799813685249"), OutcomeKind::InvalidState,
             kBase.addMSecs(123), QStringLiteral("INVALID_STATE"), QStringLiteral("Job is FAILED"));
-        e.source = QStringLiteral("cli");
+        e.source = HistorySource::Cli;
         e.httpStatus = 409;
         e.elapsedMs = 87;
         e.request.method = "POST";
@@ -106,7 +109,7 @@ private slots:
         e.responseBodyTotalBytes = 5000000;
         e.transportError = QStringLiteral("none really");
         e.redirectLocation = QStringLiteral("https://elsewhere/");
-        const qint64 id = store.append(e);
+        const qint64 id = store.append(e).value_or(0);
         QVERIFY2(id > 0, qPrintable(store.error()));
         QCOMPARE(store.lastId(), id);
 
@@ -140,7 +143,8 @@ private slots:
         QCOMPARE(back->redirectLocation, e.redirectLocation);
 
         // The secret is nowhere in the database file (nor its WAL).
-        store.pruneToCount(1000); // any statement; the WAL holds the row until checkpoint
+        store.pruneToCount(1000).value_or(
+            -1); // any statement; the WAL holds the row until checkpoint
         QByteArray all;
         for (const QString &suffix : {QString(), QStringLiteral("-wal")}) {
             QFile f(m_dir.filePath(QStringLiteral("rt.sqlite")) + suffix);
@@ -152,7 +156,8 @@ private slots:
 
         // A status-less entry keeps its null status.
         const qint64 id2
-            = store.append(makeEntry(QStringLiteral("1"), OutcomeKind::TransportError, kBase));
+            = store.append(makeEntry(QStringLiteral("1"), OutcomeKind::TransportError, kBase))
+                  .value_or(0);
         QCOMPARE(store.entry(id2)->httpStatus, std::optional<int>());
         QVERIFY(!store.entry(id2 + 100));
     }
@@ -163,7 +168,8 @@ private slots:
         QVERIFY(store.open(m_dir.filePath(QStringLiteral("now.sqlite"))));
         const QDateTime before = QDateTime::currentDateTimeUtc();
         const qint64 id
-            = store.append(makeEntry(QStringLiteral("1"), OutcomeKind::Completed, QDateTime()));
+            = store.append(makeEntry(QStringLiteral("1"), OutcomeKind::Completed, QDateTime()))
+                  .value_or(0);
         QVERIFY(id > 0);
         const QDateTime stored = store.entry(id)->time;
         QVERIFY(stored >= before.addMSecs(-1));
@@ -176,23 +182,26 @@ private slots:
         QVERIFY(store.open(m_dir.filePath(QStringLiteral("page.sqlite"))));
         // Appended out of time order: the newest time comes first, ties by id descending.
         for (int i : {3, 1, 4, 0, 2})
-            QVERIFY(store.append(
-                makeEntry(QString::number(100 + i), OutcomeKind::Completed, kBase.addSecs(i))));
-        QVERIFY(store.append(
-            makeEntry(QStringLiteral("999"), OutcomeKind::Completed, kBase.addSecs(4))));
-        const auto all = store.query({}, 0, 100);
+            QVERIFY(store
+                        .append(makeEntry(
+                            QString::number(100 + i), OutcomeKind::Completed, kBase.addSecs(i)))
+                        .value_or(0));
+        QVERIFY(
+            store.append(makeEntry(QStringLiteral("999"), OutcomeKind::Completed, kBase.addSecs(4)))
+                .value_or(0));
+        const auto all = store.query({}, 0, 100).value();
         QStringList keys;
         for (const auto &e : all)
             keys.append(e.jobKey);
         QCOMPARE(keys,
             QStringList({QStringLiteral("999"), QStringLiteral("104"), QStringLiteral("103"),
                 QStringLiteral("102"), QStringLiteral("101"), QStringLiteral("100")}));
-        const auto page = store.query({}, 2, 2);
+        const auto page = store.query({}, 2, 2).value();
         QCOMPARE(page.size(), 2);
         QCOMPARE(page.at(0).jobKey, QStringLiteral("103"));
         QCOMPARE(page.at(1).jobKey, QStringLiteral("102"));
-        QCOMPARE(store.query({}, 6, 10).size(), 0);
-        QCOMPARE(store.query({}, 0, 0).size(), 0);
+        QCOMPARE(store.query({}, 6, 10).value().size(), 0);
+        QCOMPARE(store.query({}, 0, 0).value().size(), 0);
         // Summary rows carry no request/response.
         QVERIFY(all.at(0).request.method.isEmpty());
     }
@@ -226,28 +235,42 @@ private slots:
         QVERIFY(store.open(m_dir.filePath(QStringLiteral("filter-%1.sqlite")
                                               .arg(QLatin1String(QTest::currentDataTag()))
                                               .replace(u' ', u'-'))));
-        store.append(makeEntry(QStringLiteral("5551"), OutcomeKind::Completed, kBase));
-        store.append(makeEntry(
-            QStringLiteral("7002"), OutcomeKind::NotFound, kBase, QStringLiteral("NOT_FOUND")));
-        store.append(makeEntry(QStringLiteral("7003"), OutcomeKind::InvalidState, kBase,
-            QStringLiteral("INVALID_STATE"), QStringLiteral("it is in state 'FAILED'")));
-        store.append(makeEntry(QStringLiteral("7004"), OutcomeKind::Completed, kBase, {}, {},
-            QStringLiteral("prod-eu")));
-        store.append(makeEntry(
-            QStringLiteral("7005"), OutcomeKind::Rejected, kBase, QStringLiteral("100% wrong")));
-        store.append(
-            makeEntry(QStringLiteral("7006"), OutcomeKind::Rejected, kBase, QStringLiteral("a_b")));
-        store.append(makeEntry(
-            QStringLiteral("7007"), OutcomeKind::Rejected, kBase, QStringLiteral("path c:\\x")));
-        store.append(makeEntry(QStringLiteral("7008"), OutcomeKind::Rejected, kBase,
-            QStringLiteral("100 percent, aXb, c:x")));
+        store.append(makeEntry(QStringLiteral("5551"), OutcomeKind::Completed, kBase)).value_or(0);
+        store
+            .append(makeEntry(
+                QStringLiteral("7002"), OutcomeKind::NotFound, kBase, QStringLiteral("NOT_FOUND")))
+            .value_or(0);
+        store
+            .append(makeEntry(QStringLiteral("7003"), OutcomeKind::InvalidState, kBase,
+                QStringLiteral("INVALID_STATE"), QStringLiteral("it is in state 'FAILED'")))
+            .value_or(0);
+        store
+            .append(makeEntry(QStringLiteral("7004"), OutcomeKind::Completed, kBase, {}, {},
+                QStringLiteral("prod-eu")))
+            .value_or(0);
+        store
+            .append(makeEntry(
+                QStringLiteral("7005"), OutcomeKind::Rejected, kBase, QStringLiteral("100% wrong")))
+            .value_or(0);
+        store
+            .append(makeEntry(
+                QStringLiteral("7006"), OutcomeKind::Rejected, kBase, QStringLiteral("a_b")))
+            .value_or(0);
+        store
+            .append(makeEntry(
+                QStringLiteral("7007"), OutcomeKind::Rejected, kBase, QStringLiteral("path c:\\x")))
+            .value_or(0);
+        store
+            .append(makeEntry(QStringLiteral("7008"), OutcomeKind::Rejected, kBase,
+                QStringLiteral("100 percent, aXb, c:x")))
+            .value_or(0);
         HistoryFilter filter;
         filter.text = text;
         QStringList keys;
-        for (const auto &e : store.query(filter, 0, 100))
+        for (const auto &e : store.query(filter, 0, 100).value_or(QList<HistoryEntry>()))
             keys.append(e.jobKey);
         QCOMPARE(keys, expectedKeys);
-        QCOMPARE(store.count(filter), expectedKeys.size());
+        QCOMPARE(store.count(filter).value_or(-1), expectedKeys.size());
     }
 
     void filterKindsAndCombined()
@@ -257,17 +280,18 @@ private slots:
         const OutcomeKind kinds[] = {OutcomeKind::Completed, OutcomeKind::NotFound,
             OutcomeKind::Backpressure, OutcomeKind::NotFound};
         for (int i = 0; i < 4; ++i)
-            store.append(makeEntry(QString::number(10 + i), kinds[i], kBase.addSecs(i)));
+            store.append(makeEntry(QString::number(10 + i), kinds[i], kBase.addSecs(i)))
+                .value_or(0);
         HistoryFilter filter;
         filter.kinds = {OutcomeKind::NotFound};
-        QCOMPARE(store.count(filter), 2);
-        QCOMPARE(store.query(filter, 0, 10).at(0).jobKey, QStringLiteral("13"));
+        QCOMPARE(store.count(filter).value_or(-1), 2);
+        QCOMPARE(store.query(filter, 0, 10).value().at(0).jobKey, QStringLiteral("13"));
         filter.kinds = {OutcomeKind::NotFound, OutcomeKind::Completed};
-        QCOMPARE(store.count(filter), 3);
+        QCOMPARE(store.count(filter).value_or(-1), 3);
         filter.text = QStringLiteral("11");
-        QCOMPARE(store.count(filter), 1);
-        QCOMPARE(store.query(filter, 0, 10).at(0).kind, OutcomeKind::NotFound);
-        QCOMPARE(store.count(), 4);
+        QCOMPARE(store.count(filter).value_or(-1), 1);
+        QCOMPARE(store.query(filter, 0, 10).value().at(0).kind, OutcomeKind::NotFound);
+        QCOMPARE(store.count().value_or(-1), 4);
     }
 
     void prune()
@@ -275,17 +299,18 @@ private slots:
         HistoryStore store;
         QVERIFY(store.open(m_dir.filePath(QStringLiteral("prune.sqlite"))));
         for (int i = 0; i < 10; ++i)
-            store.append(makeEntry(QString::number(i), OutcomeKind::Completed, kBase.addDays(i)));
-        QCOMPARE(store.pruneOlderThan(kBase.addDays(3)), 3);
-        QCOMPARE(store.count(), 7);
-        QCOMPARE(store.query({}, 6, 1).at(0).jobKey, QStringLiteral("3"));
-        QCOMPARE(store.pruneToCount(4), 3);
-        QCOMPARE(store.count(), 4);
-        QCOMPARE(store.query({}, 3, 1).at(0).jobKey, QStringLiteral("6"));
-        QCOMPARE(store.query({}, 0, 1).at(0).jobKey, QStringLiteral("9"));
-        QCOMPARE(store.pruneToCount(10), 0);
-        QCOMPARE(store.pruneToCount(0), 4);
-        QCOMPARE(store.count(), 0);
+            store.append(makeEntry(QString::number(i), OutcomeKind::Completed, kBase.addDays(i)))
+                .value_or(0);
+        QCOMPARE(store.pruneOlderThan(kBase.addDays(3)).value_or(-1), 3);
+        QCOMPARE(store.count().value_or(-1), 7);
+        QCOMPARE(store.query({}, 6, 1).value().at(0).jobKey, QStringLiteral("3"));
+        QCOMPARE(store.pruneToCount(4).value_or(-1), 3);
+        QCOMPARE(store.count().value_or(-1), 4);
+        QCOMPARE(store.query({}, 3, 1).value().at(0).jobKey, QStringLiteral("6"));
+        QCOMPARE(store.query({}, 0, 1).value().at(0).jobKey, QStringLiteral("9"));
+        QCOMPARE(store.pruneToCount(10).value_or(-1), 0);
+        QCOMPARE(store.pruneToCount(0).value_or(-1), 4);
+        QCOMPARE(store.count().value_or(-1), 0);
     }
 
     void forEachVisitsAllInOrderAcrossBatches()
@@ -294,11 +319,11 @@ private slots:
         QVERIFY(store.open(m_dir.filePath(QStringLiteral("each.sqlite"))));
         QList<HistoryEntry> many;
         for (int i = 0; i < 1234; ++i)
-            many.append(HistoryStore::syntheticEntry(i, kBase));
+            many.append(HistoryFixtures::syntheticEntry(i, kBase));
         // Same second for a few rows to exercise the (time, id) keyset.
         many[10].time = many[11].time;
-        QVERIFY2(store.appendMany(many), qPrintable(store.error()));
-        QCOMPARE(store.count(), 1234);
+        QVERIFY(HistoryFixtures::appendMany(store, many));
+        QCOMPARE(store.count().value_or(-1), 1234);
         QList<qint64> ids;
         QDateTime previous;
         bool ordered = true;
@@ -321,7 +346,7 @@ private slots:
             QCOMPARE(e.kind, OutcomeKind::NotFound);
             ++visited;
         }));
-        QCOMPARE(visited, store.count(filter));
+        QCOMPARE(visited, store.count(filter).value_or(-1));
         QVERIFY(visited > 100);
     }
 
@@ -333,10 +358,13 @@ private slots:
         QVERIFY(window.open(path));
         QVERIFY(cli.open(path));
         for (int i = 0; i < 50; ++i) {
-            QVERIFY(window.append(makeEntry(
-                QStringLiteral("w%1").arg(i), OutcomeKind::Completed, kBase.addSecs(2 * i))));
-            QVERIFY(cli.append(makeEntry(
-                QStringLiteral("c%1").arg(i), OutcomeKind::NotFound, kBase.addSecs(2 * i + 1))));
+            QVERIFY(window
+                        .append(makeEntry(QStringLiteral("w%1").arg(i), OutcomeKind::Completed,
+                            kBase.addSecs(2 * i)))
+                        .value_or(0));
+            QVERIFY(cli.append(makeEntry(QStringLiteral("c%1").arg(i), OutcomeKind::NotFound,
+                                   kBase.addSecs(2 * i + 1)))
+                        .value_or(0));
         }
         // A reader holding an open read transaction does not block the writer (WAL).
         QSqlDatabase reader
@@ -348,17 +376,18 @@ private slots:
             QVERIFY(q.exec(QStringLiteral("BEGIN")));
             QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM history")) && q.next());
             QCOMPARE(q.value(0).toInt(), 100);
-            QVERIFY(cli.append(
-                makeEntry(QStringLiteral("late"), OutcomeKind::Completed, kBase.addSecs(1000))));
+            QVERIFY(cli.append(makeEntry(QStringLiteral("late"), OutcomeKind::Completed,
+                                   kBase.addSecs(1000)))
+                        .value_or(0));
             QVERIFY(q.exec(QStringLiteral("COMMIT")));
         }
         reader.close();
         reader = QSqlDatabase();
         QSqlDatabase::removeDatabase(QStringLiteral("reader"));
-        QCOMPARE(window.count(), 101);
-        QCOMPARE(window.query({}, 0, 1).at(0).jobKey, QStringLiteral("late"));
+        QCOMPARE(window.count().value_or(-1), 101);
+        QCOMPARE(window.query({}, 0, 1).value().at(0).jobKey, QStringLiteral("late"));
         QCOMPARE(window.lastId(), cli.lastId());
-        QCOMPARE(window.query({}, 1, 1).at(0).jobKey, QStringLiteral("c49"));
+        QCOMPARE(window.query({}, 1, 1).value().at(0).jobKey, QStringLiteral("c49"));
     }
 
     void writerWaitsForAnotherWritersLock()
@@ -387,8 +416,9 @@ private slots:
                 return;
             }
             started = true;
-            appendedId = store.append(
-                makeEntry(QStringLiteral("from-cli"), OutcomeKind::Completed, kBase));
+            appendedId
+                = store.append(makeEntry(QStringLiteral("from-cli"), OutcomeKind::Completed, kBase))
+                      .value_or(0);
             threadError = store.error();
         });
         cli->start();
@@ -407,8 +437,8 @@ private slots:
         holder = QSqlDatabase();
         QSqlDatabase::removeDatabase(QStringLiteral("holder"));
         QVERIFY2(appendedId > 0, qPrintable(threadError));
-        QCOMPARE(first.count(), 1);
-        QCOMPARE(first.query({}, 0, 1).at(0).jobKey, QStringLiteral("from-cli"));
+        QCOMPARE(first.count().value_or(-1), 1);
+        QCOMPARE(first.query({}, 0, 1).value().at(0).jobKey, QStringLiteral("from-cli"));
     }
 
     void corruptFileIsReportedAndLeftUntouched()
@@ -425,7 +455,9 @@ private slots:
         QVERIFY(!store.open(path));
         QVERIFY(!store.isOpen());
         QVERIFY(store.error().contains(QLatin1String("untouched")));
-        QCOMPARE(store.append(makeEntry(QStringLiteral("1"), OutcomeKind::Completed, kBase)), 0);
+        QCOMPARE(
+            store.append(makeEntry(QStringLiteral("1"), OutcomeKind::Completed, kBase)).value_or(0),
+            0);
         QCOMPARE(fileHash(path), before);
         QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
     }
@@ -455,7 +487,8 @@ private slots:
         {
             HistoryStore store;
             QVERIFY(store.open(path));
-            QVERIFY(store.append(makeEntry(QStringLiteral("1"), OutcomeKind::Completed, kBase)));
+            QVERIFY(store.append(makeEntry(QStringLiteral("1"), OutcomeKind::Completed, kBase))
+                        .value_or(0));
         }
         {
             QSqlDatabase db
@@ -493,13 +526,13 @@ private slots:
         outcome.request.method = "POST";
         outcome.request.url = QUrl(QStringLiteral("http://h/v2/jobs/1/completion"));
         const HistoryEntry e = HistoryEntry::fromOutcome(
-            outcome, QStringLiteral("cli"), QStringLiteral("dev"), QStringLiteral("1"), kBase);
+            outcome, HistorySource::Cli, QStringLiteral("dev"), QStringLiteral("1"), kBase);
         QCOMPARE(e.title, QStringLiteral("NOT_FOUND"));
         QCOMPARE(e.detail, QStringLiteral("no such job"));
-        QCOMPARE(e.source, QStringLiteral("cli"));
+        QCOMPARE(e.source, HistorySource::Cli);
         HistoryStore store;
         QVERIFY(store.open(m_dir.filePath(QStringLiteral("outcome.sqlite"))));
-        const auto back = store.entry(store.append(e));
+        const auto back = store.entry(store.append(e).value_or(0));
         QVERIFY(back);
         const Outcome again = back->toOutcome();
         QCOMPARE(again.kind, OutcomeKind::NotFound);
@@ -521,7 +554,7 @@ private slots:
         plain.rawBody = "<html>bad gateway</html>";
         plain.responseHeaders = {{"content-type", "text/html"}};
         const HistoryEntry p = HistoryEntry::fromOutcome(
-            plain, QStringLiteral("window"), {}, QStringLiteral("2"), kBase);
+            plain, HistorySource::Window, {}, QStringLiteral("2"), kBase);
         QCOMPARE(p.title, QStringLiteral("Bad Gateway"));
         QCOMPARE(p.toOutcome().reasonPhrase, QByteArray("Bad Gateway"));
         QVERIFY(!p.toOutcome().problem.isProblem());
@@ -534,37 +567,365 @@ private slots:
         QList<HistoryEntry> entries;
         entries.reserve(100000);
         for (int i = 0; i < 100000; ++i)
-            entries.append(HistoryStore::syntheticEntry(i, kBase));
+            entries.append(HistoryFixtures::syntheticEntry(i, kBase));
         QElapsedTimer timer;
         timer.start();
-        QVERIFY2(store.appendMany(entries), qPrintable(store.error()));
+        QVERIFY(HistoryFixtures::appendMany(store, entries));
         qInfo("appendMany(100000): %lld ms", timer.restart());
-        QCOMPARE(store.count(), 100000);
+        QCOMPARE(store.count().value_or(-1), 100000);
         qInfo("count(): %lld ms", timer.restart());
-        const auto first = store.query({}, 0, 200);
+        const auto first = store.query({}, 0, 200).value();
         qInfo("query(0, 200): %lld ms", timer.restart());
         QCOMPARE(first.size(), 200);
         QCOMPARE(first.at(0).jobKey, QStringLiteral("2251799813685249"));
-        const auto last = store.query({}, 99990, 200);
+        const auto last = store.query({}, 99990, 200).value();
         qInfo("query(99990, 200): %lld ms", timer.restart());
         QCOMPARE(last.size(), 10);
         QCOMPARE(last.last().jobKey, QString::number(2251799813685249LL + 99999));
         HistoryFilter filter;
         filter.kinds = {OutcomeKind::InvalidState};
-        const int invalid = store.count(filter);
+        const int invalid = store.count(filter).value_or(-1);
         qInfo("count(kind): %lld ms", timer.restart());
         QCOMPARE(invalid, 100000 / 9 + (100000 % 9 > 4 ? 1 : 0));
         filter.kinds.clear();
         filter.text = QStringLiteral("2251799813735249");
-        QCOMPARE(store.count(filter), 1);
+        QCOMPARE(store.count(filter).value_or(-1), 1);
         qInfo("count(text): %lld ms", timer.restart());
-        const qint64 id = store.append(
-            makeEntry(QStringLiteral("1"), OutcomeKind::Completed, kBase.addSecs(10)));
+        const qint64 id
+            = store
+                  .append(makeEntry(QStringLiteral("1"), OutcomeKind::Completed, kBase.addSecs(10)))
+                  .value_or(0);
         qInfo("append(one more): %lld ms", timer.restart());
-        QCOMPARE(store.query({}, 0, 1).at(0).id, id);
-        QCOMPARE(store.pruneToCount(50000), 50001);
+        QCOMPARE(store.query({}, 0, 1).value().at(0).id, id);
+        QCOMPARE(store.pruneToCount(50000).value_or(-1), 50001);
         qInfo("pruneToCount(50000): %lld ms", timer.restart());
-        QCOMPARE(store.count(), 50000);
+        QCOMPARE(store.count().value_or(-1), 50000);
+    }
+
+    // --- schema 2: migration, write-ahead, links, concurrency -------------------------------
+
+    void migratesAVersionOneFileInPlace()
+    {
+        // tests/data/history/history-v1.sqlite was written by JobDesk 0.1 (schema 1): a
+        // completion, a 409 with its problem, a CLI attempt and an attempt without an answer.
+        const QString path = m_dir.filePath(QStringLiteral("v1.sqlite"));
+        QVERIFY(
+            QFile::copy(TestPaths::testData(QStringLiteral("history/history-v1.sqlite")), path));
+        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+        const QList<HistoryEntry> before = [&] {
+            QSqlDatabase db
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1peek"));
+            db.setDatabaseName(path);
+            db.open();
+            QSqlQuery q(db);
+            QList<HistoryEntry> rows;
+            q.exec(QStringLiteral("PRAGMA user_version"));
+            q.next();
+            if (q.value(0).toInt() != 1)
+                return rows;
+            q.exec(QStringLiteral("SELECT id, job_key, kind, title FROM history ORDER BY id"));
+            while (q.next()) {
+                HistoryEntry e;
+                e.id = q.value(0).toLongLong();
+                e.jobKey = q.value(1).toString();
+                e.title = q.value(3).toString();
+                rows.append(e);
+            }
+            q.finish();
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(QStringLiteral("v1peek"));
+            return rows;
+        }();
+        QVERIFY2(before.size() >= 4, "the committed file is a version 1 history with rows");
+
+        HistoryStore store;
+        QVERIFY2(store.open(path), qPrintable(store.error()));
+        QCOMPARE(store.count().value_or(-1), before.size());
+        for (const HistoryEntry &old : before) {
+            const std::optional<HistoryEntry> e = store.entry(old.id);
+            QVERIFY(e);
+            QCOMPARE(e->jobKey, old.jobKey);
+            QCOMPARE(e->title, old.title);
+            QCOMPARE(e->action, ActionKind::Complete); // v1 knew only completions
+            QCOMPARE(e->state, HistoryState::Finished);
+            QVERIFY(!e->production);
+            QVERIFY(e->linkId.isEmpty());
+            QCOMPARE(e->batchId, 0);
+            QCOMPARE(e->check, LookupCheck::None);
+            QVERIFY(!e->request.method.isEmpty());
+        }
+        HistoryFilter cli;
+        cli.text = QStringLiteral("2251799813685251");
+        QCOMPARE(store.query(cli, 0, 1).value().at(0).source, HistorySource::Cli);
+        HistoryFilter conflicts;
+        conflicts.kinds = {OutcomeKind::InvalidState};
+        const QList<HistoryEntry> conflict = store.query(conflicts, 0, 10).value();
+        QCOMPARE(conflict.size(), 1);
+        QVERIFY(store.entry(conflict.first().id)->toOutcome().problem.isProblem());
+        // Migrated once, for good: written as version 2, and new rows go in.
+        {
+            QSqlQuery q(QSqlDatabase::database(store.connectionName(), false));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 2);
+        }
+        HistoryEntry fresh = makeEntry(QStringLiteral("9"), OutcomeKind::Completed, kBase);
+        fresh.action = ActionKind::Update;
+        QVERIFY(store.append(fresh));
+        HistoryStore again;
+        QVERIFY(again.open(path));
+        QCOMPARE(again.count().value_or(-1), before.size() + 1);
+    }
+
+    void writeAheadRowIsPendingUntilItsOutcome()
+    {
+        HistoryStore store;
+        QVERIFY(store.open(m_dir.filePath(QStringLiteral("ahead.sqlite"))));
+        RequestRecord request;
+        request.action = ActionKind::Complete;
+        request.subjectKey = QStringLiteral("2251799813685249");
+        request.method = "POST";
+        request.url = QUrl(QStringLiteral("http://h/v2/jobs/2251799813685249/completion"));
+        request.headers = {{"Authorization", "Basic ZGVtbzpkZW1v"}};
+        request.body = "{\"variables\":{\"n\":123456789012345678901234567890}}";
+        const QDateTime started = QDateTime::currentDateTimeUtc();
+        HistoryEntry attempt = HistoryEntry::forAttempt(
+            request, HistorySource::Cli, QStringLiteral("prod-eu"), true, started);
+        attempt.linkId = HistoryStore::newLinkId();
+        const std::optional<qint64> id = store.beginAttempt(attempt);
+        QVERIFY2(id, qPrintable(store.error()));
+
+        // Another connection (the window, after a kill -9 of the CLI) sees it at once.
+        HistoryStore other;
+        QVERIFY(other.open(store.path()));
+        std::optional<HistoryEntry> pending = other.entry(*id);
+        QVERIFY(pending);
+        QCOMPARE(pending->state, HistoryState::Pending);
+        QVERIFY(pending->isUnknownOutcome());
+        QCOMPARE(pending->title, unknownOutcomeTitle(LookupCheck::None));
+        QVERIFY(pending->title.contains(QLatin1String("look the job up")));
+        QCOMPARE(pending->jobKey, request.subjectKey);
+        QCOMPARE(pending->action, ActionKind::Complete);
+        QCOMPARE(pending->source, HistorySource::Cli);
+        QVERIFY(pending->production);
+        QCOMPARE(pending->linkId, attempt.linkId);
+        QCOMPARE(pending->request.body, request.body);
+        QCOMPARE(pending->request.headers.at(0).second, QByteArray("<redacted>"));
+        QCOMPARE(pending->httpStatus, std::optional<int>());
+        const QList<HistoryEntry> unknown = other.unknownOutcomes().value();
+        QCOMPARE(unknown.size(), 1);
+        QCOMPARE(unknown.first().id, *id);
+        // Rows younger than the caller's own start are left out (they may be in flight).
+        QCOMPARE(other.unknownOutcomes(started.addSecs(-1)).value().size(), 0);
+
+        Outcome outcome;
+        outcome.kind = OutcomeKind::Completed;
+        outcome.httpStatus = 204;
+        outcome.reasonPhrase = "No Content";
+        outcome.elapsedMs = 31;
+        outcome.request = request;
+        outcome.request.headers.append(qMakePair(QByteArray("X-Sent"), QByteArray("yes")));
+        QVERIFY2(store.finishAttempt(*id, outcome), qPrintable(store.error()));
+        const std::optional<HistoryEntry> done = other.entry(*id);
+        QCOMPARE(done->state, HistoryState::Finished);
+        QCOMPARE(done->kind, OutcomeKind::Completed);
+        QCOMPARE(done->httpStatus, std::optional<int>(204));
+        QCOMPARE(done->title, QStringLiteral("No Content"));
+        QCOMPARE(done->elapsedMs, 31);
+        QCOMPARE(done->time, pending->time); // when it started
+        QCOMPARE(done->request.headers.size(), 2); // as sent
+        QCOMPARE(done->linkId, attempt.linkId);
+        QVERIFY(other.unknownOutcomes().value().isEmpty());
+        QVERIFY(!store.finishAttempt(*id + 1000, outcome));
+    }
+
+    void interruptedAttemptStaysUnknownUntilLookedUp()
+    {
+        HistoryStore store;
+        QVERIFY(store.open(m_dir.filePath(QStringLiteral("interrupted.sqlite"))));
+        HistoryEntry attempt = makeEntry(QStringLiteral("77"), OutcomeKind::Completed, kBase);
+        const qint64 id = store.beginAttempt(attempt).value_or(0);
+        QVERIFY(id > 0);
+        QVERIFY(store.entry(id)->state == HistoryState::Pending); // whatever the entry said
+        QVERIFY(store.markInterrupted(id, QStringLiteral("interrupted (SIGTERM)"), 1200));
+        std::optional<HistoryEntry> e = store.entry(id);
+        QCOMPARE(e->state, HistoryState::Pending);
+        QCOMPARE(e->transportError, QStringLiteral("interrupted (SIGTERM)"));
+        QCOMPARE(e->elapsedMs, 1200);
+        QVERIFY(e->title.contains(QLatin1String("look the job up")));
+        QCOMPARE(store.unknownOutcomes().value().size(), 1);
+        HistoryFilter pending;
+        pending.state = HistoryState::Pending;
+        QCOMPARE(store.count(pending).value_or(-1), 1);
+
+        const QDateTime checked(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC);
+        QVERIFY(store.recordCheck(id, LookupCheck::Applied, checked));
+        e = store.entry(id);
+        QCOMPARE(e->check, LookupCheck::Applied);
+        QCOMPARE(e->checkedAt, checked);
+        QCOMPARE(e->title, unknownOutcomeTitle(LookupCheck::Applied));
+        QVERIFY(!e->isUnknownOutcome());
+        QVERIFY(store.unknownOutcomes().value().isEmpty());
+        // Once finished it can no longer be marked interrupted.
+        QVERIFY(!store.markInterrupted(store.append(attempt).value_or(0), QStringLiteral("x"), 1));
+        QVERIFY(!store.recordCheck(9999, LookupCheck::NotApplied, checked));
+    }
+
+    void sentNoAnswerIsFinishedAsAnUnknownOutcome()
+    {
+        HistoryStore store;
+        QVERIFY(store.open(m_dir.filePath(QStringLiteral("sent-no-answer.sqlite"))));
+        const qint64 id
+            = store.beginAttempt(makeEntry(QStringLiteral("78"), OutcomeKind::Completed, kBase))
+                  .value_or(0);
+        QVERIFY(id > 0);
+        Outcome outcome;
+        outcome.kind = OutcomeKind::SentNoAnswer;
+        outcome.transportError = QStringLiteral("the connection closed before an answer came");
+        outcome.elapsedMs = 40;
+        QVERIFY2(store.finishAttempt(id, outcome), qPrintable(store.error()));
+        std::optional<HistoryEntry> e = store.entry(id);
+        // Finished (the run knows it got no answer), kept as sent-no-answer, not as a plain
+        // transport error: the server may have applied it, so it waits for a look-up.
+        QCOMPARE(e->state, HistoryState::Finished);
+        QCOMPARE(e->kind, OutcomeKind::SentNoAnswer);
+        QCOMPARE(e->title, outcome.transportError);
+        QVERIFY(e->isUnknownOutcome());
+        QList<HistoryEntry> unknown = store.unknownOutcomes().value();
+        QCOMPARE(unknown.size(), 1);
+        QCOMPARE(unknown.first().id, id);
+        QCOMPARE(store.unknownOutcomes({}, 10, QStringLiteral("78")).value().size(), 1);
+        QCOMPARE(store.unknownOutcomes({}, 10, QStringLiteral("79")).value().size(), 0);
+
+        // A plain transport error (nothing went out) is no unknown outcome.
+        Outcome refused;
+        refused.kind = OutcomeKind::TransportError;
+        refused.transportError = QStringLiteral("connection refused");
+        const qint64 other
+            = store.beginAttempt(makeEntry(QStringLiteral("79"), OutcomeKind::Completed, kBase))
+                  .value_or(0);
+        QVERIFY(store.finishAttempt(other, refused));
+        QVERIFY(!store.entry(other)->isUnknownOutcome());
+        QCOMPARE(store.unknownOutcomes().value().size(), 1);
+
+        QVERIFY(store.recordCheck(id, LookupCheck::NotApplied, kBase.addSecs(60)));
+        QVERIFY(!store.entry(id)->isUnknownOutcome());
+        QVERIFY(store.unknownOutcomes().value().isEmpty());
+    }
+
+    void retentionNeverPrunesUnknownOutcomes()
+    {
+        HistoryStore store;
+        QVERIFY(store.open(m_dir.filePath(QStringLiteral("keep-pending.sqlite"))));
+        const qint64 old
+            = store.beginAttempt(makeEntry(QStringLiteral("old"), OutcomeKind::Completed, kBase))
+                  .value_or(0);
+        for (int i = 1; i <= 5; ++i)
+            QVERIFY(store.append(
+                makeEntry(QString::number(i), OutcomeKind::Completed, kBase.addDays(i))));
+        QCOMPARE(store.pruneToCount(2).value_or(-1), 3);
+        QCOMPARE(store.pruneOlderThan(kBase.addDays(100)).value_or(-1), 2);
+        QCOMPARE(store.count().value_or(-1), 1);
+        QVERIFY(store.entry(old));
+    }
+
+    void filterByActionStateLinkAndBatch()
+    {
+        HistoryStore store;
+        QVERIFY(store.open(m_dir.filePath(QStringLiteral("actions.sqlite"))));
+        const QString link = HistoryStore::newLinkId();
+        QVERIFY(link != HistoryStore::newLinkId());
+        const ActionKind steps[]
+            = {ActionKind::Update, ActionKind::ResolveIncident, ActionKind::Complete};
+        for (int i = 0; i < 3; ++i) {
+            HistoryEntry e
+                = makeEntry(QStringLiteral("5"), OutcomeKind::Completed, kBase.addSecs(i));
+            e.action = steps[i];
+            e.linkId = link;
+            QVERIFY(store.append(e));
+        }
+        HistoryEntry batchItem = makeEntry(QStringLiteral("6"), OutcomeKind::Completed, kBase);
+        batchItem.batchId = 42;
+        QVERIFY(store.append(batchItem));
+        QVERIFY(store.beginAttempt(makeEntry(QStringLiteral("7"), OutcomeKind::Completed, kBase)));
+
+        HistoryFilter filter;
+        filter.linkId = link;
+        const QList<HistoryEntry> repair = store.query(filter, 0, 10).value();
+        QCOMPARE(repair.size(), 3);
+        QCOMPARE(repair.first().action, ActionKind::Complete);
+        QCOMPARE(repair.last().action, ActionKind::Update);
+        filter = {};
+        filter.actions = {ActionKind::ResolveIncident, ActionKind::Update};
+        QCOMPARE(store.count(filter).value_or(-1), 2);
+        filter = {};
+        filter.batchId = 42;
+        QCOMPARE(store.query(filter, 0, 10).value().first().jobKey, QStringLiteral("6"));
+        filter = {};
+        filter.state = HistoryState::Finished;
+        QCOMPARE(store.count(filter).value_or(-1), 4);
+        filter.state = HistoryState::Pending;
+        QCOMPARE(store.query(filter, 0, 10).value().first().jobKey, QStringLiteral("7"));
+        QVERIFY(!filter.isEmpty());
+    }
+
+    void enumNamesAreStable()
+    {
+        QCOMPARE(historySourceName(HistorySource::Window), QStringLiteral("window"));
+        QCOMPARE(historySourceName(HistorySource::Cli), QStringLiteral("cli"));
+        QCOMPARE(historySourceFromName(QStringLiteral("cli")), HistorySource::Cli);
+        QCOMPARE(historySourceFromName(QStringLiteral("")), HistorySource::Window);
+        QCOMPARE(historyStateName(HistoryState::Pending), QStringLiteral("pending"));
+        QCOMPARE(historyStateFromName(QStringLiteral("finished")), HistoryState::Finished);
+        for (const LookupCheck check : {LookupCheck::None, LookupCheck::Applied,
+                 LookupCheck::NotApplied, LookupCheck::Inconclusive})
+            QCOMPARE(lookupCheckFromName(lookupCheckName(check)), check);
+    }
+
+    void freshFileOpenedByManyAtOnce()
+    {
+        // Several programs starting on an empty data folder at the same moment: each one opens
+        // the same new file; all must agree on one schema, none may call it foreign.
+        constexpr int kRounds = 15;
+        constexpr int kOpeners = 8;
+        for (int round = 0; round < kRounds; ++round) {
+            const QString path
+                = m_dir.filePath(QStringLiteral("race-%1/history.sqlite").arg(round));
+            std::atomic<int> ready {0};
+            std::atomic<bool> go {false};
+            QStringList errors;
+            QMutex errorsLock;
+            QList<QThread *> threads;
+            for (int i = 0; i < kOpeners; ++i) {
+                threads.append(QThread::create([&, i] {
+                    ++ready;
+                    while (!go)
+                        QThread::yieldCurrentThread();
+                    HistoryStore store;
+                    QString error;
+                    if (!store.open(path))
+                        error = store.error();
+                    else if (!store.append(
+                                 makeEntry(QString::number(i), OutcomeKind::Completed, kBase)))
+                        error = store.error();
+                    if (!error.isEmpty()) {
+                        const QMutexLocker locker(&errorsLock);
+                        errors.append(error);
+                    }
+                }));
+                threads.last()->start();
+            }
+            QTRY_COMPARE(ready.load(), kOpeners);
+            go = true;
+            for (QThread *thread : threads) {
+                QVERIFY(thread->wait(30000));
+                delete thread;
+            }
+            QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
+            HistoryStore check;
+            QVERIFY(check.open(path));
+            QCOMPARE(check.count().value_or(-1), kOpeners);
+        }
     }
 
 private:

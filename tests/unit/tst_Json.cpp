@@ -89,6 +89,9 @@ void tst_Json::valid_data()
     QTest::newRow("same key in sibling objects")
         << QStringLiteral("{\"a\":{\"b\":1},\"c\":{\"b\":2}}") << int(ValueKind::Object) << 2;
     QTest::newRow("depth 512") << nested(512) << int(ValueKind::Array) << 0;
+    QTest::newRow("escaped surrogate pairs")
+        << QStringLiteral("[\"\\uD800\\uDC00\", \"\\udbff\\udfff\", \"a\\uD83D\\uDE00b\"]")
+        << int(ValueKind::Array) << 0;
 }
 
 void tst_Json::valid()
@@ -233,6 +236,31 @@ void tst_Json::errors_data()
         << QStringLiteral("expected a value, found control character U+0007");
     QTest::newRow("too deep") << nested(513) << 1 << 513
                               << QStringLiteral("nesting is deeper than 512 levels");
+    // \u escapes of surrogates must come in pairs (RFC 8259 §8.2).
+    QTest::newRow("lone high surrogate escape")
+        << QStringLiteral("{\"a\":\"x\\uD83Dy\"}") << 1 << 8
+        << QStringLiteral("invalid \\u escape in a string: \\uD83D is the first half of a "
+                          "surrogate pair; the second half (\\uDC00 to \\uDFFF) must follow it");
+    QTest::newRow("high surrogate escape at the end")
+        << QStringLiteral("[\"\\ud800\"]") << 1 << 3
+        << QStringLiteral("invalid \\u escape in a string: \\ud800 is the first half of a "
+                          "surrogate pair; the second half (\\uDC00 to \\uDFFF) must follow it");
+    QTest::newRow("two high surrogate escapes")
+        << QStringLiteral("\"\\uD83D\\uD83D\"") << 1 << 2
+        << QStringLiteral("invalid \\u escape in a string: \\uD83D is the first half of a "
+                          "surrogate pair; the second half (\\uDC00 to \\uDFFF) must follow it");
+    QTest::newRow("lone low surrogate escape")
+        << QStringLiteral("{\"k\\uDE00\":1}") << 1 << 4
+        << QStringLiteral("invalid \\u escape in a string: \\uDE00 is the second half of a "
+                          "surrogate pair without its first half");
+    QTest::newRow("low then high")
+        << QStringLiteral("\"\\uDE00\\uD83D\"") << 1 << 2
+        << QStringLiteral("invalid \\u escape in a string: \\uDE00 is the second half of a "
+                          "surrogate pair without its first half");
+    QTest::newRow("high escape with a raw low surrogate")
+        << QStringLiteral("\"\\uD83D") + QChar(0xDE00) + QStringLiteral("\"") << 1 << 2
+        << QStringLiteral("invalid \\u escape in a string: \\uD83D is the first half of a "
+                          "surrogate pair; the second half (\\uDC00 to \\uDFFF) must follow it");
 }
 
 void tst_Json::errors()

@@ -3,12 +3,15 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 Q_DECLARE_METATYPE(JobDesk::Profile)
 
@@ -141,6 +144,16 @@ private slots:
             p.authKind = Profile::AuthKind::OAuth;
             p.clientId = QStringLiteral("c");
         }) << QStringLiteral("token URL");
+        QTest::newRow("token url with client_secret") << with([](Profile &p) {
+            p.authKind = Profile::AuthKind::OAuth;
+            p.clientId = QStringLiteral("c");
+            p.tokenUrl = QStringLiteral("https://idp/token?Client_Secret=s3cr3t");
+        }) << QStringLiteral("must not contain the parameter Client_Secret");
+        QTest::newRow("token url with password") << with([](Profile &p) {
+            p.authKind = Profile::AuthKind::OAuth;
+            p.clientId = QStringLiteral("c");
+            p.tokenUrl = QStringLiteral("https://c:s3cr3t@idp/token");
+        }) << QStringLiteral("must not contain a user name and password");
         QTest::newRow("bad colour") << with([](Profile &p) { p.colour = QStringLiteral("red"); })
                                     << QStringLiteral("#rrggbb");
         QTest::newRow("timeout") << with([](Profile &p) { p.timeoutSeconds = 0; })
@@ -246,6 +259,46 @@ private slots:
         QCOMPARE(check.names(),
             QStringList({QStringLiteral("from-window"), QStringLiteral("from-cli")}));
         QCOMPARE(check.defaultProfileName(), QStringLiteral("from-cli"));
+    }
+
+    void parallelWritersUnderTheLockKeepEveryChange()
+    {
+        // Eight writers at once, each with its own store (as eight programs would be): the
+        // read-modify-write under the lock keeps every profile.
+        constexpr int kWriters = 8;
+        QList<QThread *> threads;
+        std::atomic<int> failures {0};
+        for (int i = 0; i < kWriters; ++i) {
+            threads.append(QThread::create([this, i, &failures] {
+                ProfileStore store;
+                if (!store.load(m_path) || !store.add(basicProfile(QStringLiteral("p%1").arg(i))))
+                    ++failures;
+            }));
+        }
+        for (QThread *thread : std::as_const(threads))
+            thread->start();
+        for (QThread *thread : std::as_const(threads)) {
+            QVERIFY(thread->wait(30000));
+            delete thread;
+        }
+        QCOMPARE(failures.load(), 0);
+        ProfileStore check;
+        QVERIFY(check.load(m_path));
+        QCOMPARE(check.profiles().size(), kWriters);
+        QVERIFY(!QFile::exists(m_path + QStringLiteral(".lock")));
+    }
+
+    void aLockLeftByAGoneProgramIsTakenOver()
+    {
+        // A lock file whose program died (kill -9 mid-save) does not block the next change.
+        QVERIFY(QDir().mkpath(QFileInfo(m_path).absolutePath()));
+        QFile stale(m_path + QStringLiteral(".lock"));
+        QVERIFY(stale.open(QIODevice::WriteOnly));
+        stale.write("999999999\njobdesk-cli\n" + QSysInfo::machineHostName().toUtf8() + "\n");
+        stale.close();
+        ProfileStore store;
+        QVERIFY(store.load(m_path));
+        QVERIFY2(store.add(basicProfile(QStringLiteral("after-crash"))), qPrintable(store.error()));
     }
 
     void corruptFileIsReportedAndKept_data()

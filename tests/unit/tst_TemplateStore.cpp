@@ -192,13 +192,13 @@ private slots:
         QCOMPARE(QDir(m_store->directory()).entryList(QDir::Files).size(), 2);
 
         m_now = kT0.addSecs(120);
-        const QString copy = m_store->duplicate(QStringLiteral("SKIP CHECK"));
+        const QString copy = m_store->duplicate(QStringLiteral("SKIP CHECK")).value_or(QString());
         QCOMPARE(copy, QStringLiteral("SKIP CHECK (2)"));
         QCOMPARE(m_store->find(copy)->variables, t.variables);
         QCOMPARE(m_store->find(copy)->created, kT0.addSecs(120));
         QCOMPARE(m_store->duplicate(QStringLiteral("SKIP CHECK"), QStringLiteral("Named copy")),
-            QStringLiteral("Named copy"));
-        QVERIFY(m_store->duplicate(QStringLiteral("nope")).isEmpty());
+            std::optional<QString>(QStringLiteral("Named copy")));
+        QVERIFY(!m_store->duplicate(QStringLiteral("nope")));
         QCOMPARE(m_store->templates().size(), 4);
 
         QVERIFY(m_store->remove(QStringLiteral("skip check")));

@@ -50,6 +50,22 @@ private slots:
         QVERIFY(!text.contains(QStringLiteral("\nDetail:")));
     }
 
+    void unknownOutcomeSaysSo()
+    {
+        HistoryEntry entry = HistoryFixtures::connectionRefused();
+        entry.state = HistoryState::Pending;
+        entry.action = ActionKind::Update;
+        entry.production = true;
+        entry.title = unknownOutcomeTitle(LookupCheck::None);
+        const QString text = ticketText(entry);
+        QVERIFY2(
+            text.startsWith(QStringLiteral("JobDesk: update attempt - Unknown")), qPrintable(text));
+        QVERIFY(
+            text.contains(QStringLiteral("\nOutcome:     unknown (no outcome was recorded)\n")));
+        QVERIFY(text.contains(QStringLiteral("prod-eu (production)")));
+        QVERIFY(text.contains(QStringLiteral("Look the job up before sending again")));
+    }
+
     void neverCarriesHeaders()
     {
         HistoryEntry entry = HistoryFixtures::invalidState409();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/base/AtomicFile.h"
 
+#include "core/base/PrivateFiles.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -17,14 +19,26 @@ bool failed(QString *error, const QString &message)
 }
 } // namespace
 
-bool write(const QString &path, const QByteArray &data, QString *error)
+bool write(const QString &path, const QByteArray &data, Access access, QString *error)
 {
     const QString folder = QFileInfo(path).absolutePath();
-    if (!QDir().mkpath(folder))
+    if (access == Access::Private) {
+        if (!PrivateFiles::ensureFolder(folder, error))
+            return false;
+    } else if (!QDir().mkpath(folder)) {
         return failed(error, QStringLiteral("Cannot create the folder %1").arg(folder));
+    }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return failed(error, QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()));
+    // QSaveFile gives a new file 0666 & ~umask, an existing one its old mode: set ours on the
+    // temporary file, which the commit renames into place.
+    if (access == Access::Private && !file.setPermissions(PrivateFiles::kFilePermissions)) {
+        const QString message
+            = QStringLiteral("Cannot make %1 private: %2").arg(path, file.errorString());
+        file.cancelWriting();
+        return failed(error, message);
+    }
     if (file.write(data) != data.size()) {
         const QString message = QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
         file.cancelWriting();

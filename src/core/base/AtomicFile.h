@@ -6,10 +6,18 @@
 
 namespace JobDesk::AtomicFile {
 
+/// Who may read a written file.
+enum class Access {
+    Private, ///< JobDesk's own data (profiles, templates, draft): 0600 in a 0700 folder
+    Shared, ///< a file the person chose (an export): the usual permissions (umask)
+};
+
 /// Writes `data` to `path` through QSaveFile (a temporary file renamed over the target once
 /// complete), creating the folder first. Either the old or the new content is on disk, never
-/// a mix. False with a sentence in `error` on failure.
-bool write(const QString &path, const QByteArray &data, QString *error = nullptr);
+/// a mix. With Access::Private the temporary file is made 0600 before anything is written into
+/// it, so the file is private from its first byte (see PrivateFiles). False with a sentence in
+/// `error` on failure.
+bool write(const QString &path, const QByteArray &data, Access access, QString *error = nullptr);
 
 /// Reads a whole file, refusing files larger than `maxBytes`. False with `error` on failure.
 bool read(const QString &path, QByteArray *data, QString *error = nullptr,

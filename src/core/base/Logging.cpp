@@ -8,7 +8,6 @@ Q_LOGGING_CATEGORY(lcSecrets, "jobdesk.secrets", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcHistory, "jobdesk.history", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcStorage, "jobdesk.storage", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcUi, "jobdesk.ui", QtWarningMsg)
-Q_LOGGING_CATEGORY(lcSandbox, "jobdesk.sandbox", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcStartup, "jobdesk.startup", QtInfoMsg)
 
 void JobDesk::startupMark(const char *what)

@@ -9,7 +9,6 @@ Q_DECLARE_LOGGING_CATEGORY(lcSecrets) // jobdesk.secrets
 Q_DECLARE_LOGGING_CATEGORY(lcHistory) // jobdesk.history
 Q_DECLARE_LOGGING_CATEGORY(lcStorage) // jobdesk.storage
 Q_DECLARE_LOGGING_CATEGORY(lcUi) // jobdesk.ui
-Q_DECLARE_LOGGING_CATEGORY(lcSandbox) // jobdesk.sandbox
 Q_DECLARE_LOGGING_CATEGORY(lcStartup) // jobdesk.startup
 
 namespace JobDesk {

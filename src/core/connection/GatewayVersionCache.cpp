@@ -88,7 +88,8 @@ bool GatewayVersionCache::save(const Entries &entries)
     }
     const QJsonObject root {
         {QStringLiteral("version"), kFormatVersion}, {QStringLiteral("gateways"), gateways}};
-    return AtomicFile::write(m_path, QJsonDocument(root).toJson(QJsonDocument::Indented), &m_error);
+    return AtomicFile::write(m_path, QJsonDocument(root).toJson(QJsonDocument::Indented),
+        AtomicFile::Access::Private, &m_error);
 }
 
 std::optional<GatewayVersionCache::Entry> GatewayVersionCache::entry(const QUrl &apiRoot) const

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/connection/Profile.h"
 
+#include "core/base/UrlSecrets.h"
+
 #include <QJsonValue>
 #include <QRegularExpression>
 #include <QUrl>
@@ -92,6 +94,11 @@ QString Profile::validationError() const
         if (const QString error = urlError(QStringLiteral("token URL"), tokenUrl.trimmed());
             !error.isEmpty())
             return error;
+        if (const std::optional<QString> secret = secretInUrl(QUrl(tokenUrl.trimmed())))
+            return QStringLiteral("The token URL must not contain %1: profiles are saved in a "
+                                  "plain file. Keep the client secret in the secret field (the "
+                                  "OS keychain).")
+                .arg(*secret);
         break;
     }
     if (!clientKeyPath.isEmpty() && clientCertPath.isEmpty())

@@ -2,7 +2,9 @@
 #include "core/connection/ProfileStore.h"
 
 #include "core/base/AtomicFile.h"
+#include "core/base/FileLock.h"
 #include "core/base/Logging.h"
+#include "core/base/PrivateFiles.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -114,11 +116,23 @@ bool ProfileStore::load(const QString &path)
     return true;
 }
 
-bool ProfileStore::reloadForChange()
+bool ProfileStore::change(const std::function<bool(bool *unchanged)> &modify)
 {
-    if (!load(m_loaded ? m_path : defaultPath()))
+    const QString path = m_loaded ? m_path : defaultPath();
+    QString error;
+    if (!PrivateFiles::ensureFolderOf(path, &error))
+        return fail(error);
+    // Read, change and write under one lock, re-reading under it: another program may have
+    // changed the file since this store last read it.
+    const FileLock lock(path + QStringLiteral(".lock"));
+    if (!lock.isLocked())
+        return fail(lock.error());
+    if (!load(path))
         return false;
-    return true;
+    bool unchanged = false;
+    if (!modify(&unchanged))
+        return false;
+    return unchanged || save();
 }
 
 bool ProfileStore::save()
@@ -135,7 +149,8 @@ bool ProfileStore::save()
         root.insert(QLatin1String("lastUsedProfile"), m_lastUsed);
     root.insert(QLatin1String("profiles"), array);
     QString error;
-    if (!AtomicFile::write(m_path, QJsonDocument(root).toJson(QJsonDocument::Indented), &error))
+    if (!AtomicFile::write(m_path, QJsonDocument(root).toJson(QJsonDocument::Indented),
+            AtomicFile::Access::Private, &error))
         return fail(error);
     return true;
 }
@@ -144,76 +159,76 @@ bool ProfileStore::add(const Profile &profile)
 {
     if (const QString error = profile.validationError(); !error.isEmpty())
         return fail(error);
-    if (!reloadForChange())
-        return false;
-    if (indexOf(profile.name) >= 0)
-        return fail(QStringLiteral("A profile named \"%1\" already exists.").arg(profile.name));
-    m_profiles.append(profile);
-    return save();
+    return change([&](bool *) {
+        if (indexOf(profile.name) >= 0)
+            return fail(QStringLiteral("A profile named \"%1\" already exists.").arg(profile.name));
+        m_profiles.append(profile);
+        return true;
+    });
 }
 
 bool ProfileStore::update(const QString &oldName, const Profile &profile)
 {
     if (const QString error = profile.validationError(); !error.isEmpty())
         return fail(error);
-    if (!reloadForChange())
-        return false;
-    const int i = indexOf(oldName);
-    if (i < 0)
-        return fail(QStringLiteral("There is no profile named \"%1\".").arg(oldName));
-    const int clash = indexOf(profile.name);
-    if (clash >= 0 && clash != i)
-        return fail(QStringLiteral("A profile named \"%1\" already exists.").arg(profile.name));
-    const QString previous = m_profiles.at(i).name;
-    m_profiles[i] = profile;
-    if (m_defaultProfile.compare(previous, Qt::CaseInsensitive) == 0)
-        m_defaultProfile = profile.name;
-    if (m_lastUsed.compare(previous, Qt::CaseInsensitive) == 0)
-        m_lastUsed = profile.name;
-    return save();
+    return change([&](bool *) {
+        const int i = indexOf(oldName);
+        if (i < 0)
+            return fail(QStringLiteral("There is no profile named \"%1\".").arg(oldName));
+        const int clash = indexOf(profile.name);
+        if (clash >= 0 && clash != i)
+            return fail(QStringLiteral("A profile named \"%1\" already exists.").arg(profile.name));
+        const QString previous = m_profiles.at(i).name;
+        m_profiles[i] = profile;
+        if (m_defaultProfile.compare(previous, Qt::CaseInsensitive) == 0)
+            m_defaultProfile = profile.name;
+        if (m_lastUsed.compare(previous, Qt::CaseInsensitive) == 0)
+            m_lastUsed = profile.name;
+        return true;
+    });
 }
 
 bool ProfileStore::remove(const QString &name)
 {
-    if (!reloadForChange())
-        return false;
-    const int i = indexOf(name);
-    if (i < 0)
-        return fail(QStringLiteral("There is no profile named \"%1\".").arg(name));
-    m_profiles.removeAt(i);
-    if (m_defaultProfile.compare(name, Qt::CaseInsensitive) == 0)
-        m_defaultProfile.clear();
-    if (m_lastUsed.compare(name, Qt::CaseInsensitive) == 0)
-        m_lastUsed.clear();
-    return save();
+    return change([&](bool *) {
+        const int i = indexOf(name);
+        if (i < 0)
+            return fail(QStringLiteral("There is no profile named \"%1\".").arg(name));
+        m_profiles.removeAt(i);
+        if (m_defaultProfile.compare(name, Qt::CaseInsensitive) == 0)
+            m_defaultProfile.clear();
+        if (m_lastUsed.compare(name, Qt::CaseInsensitive) == 0)
+            m_lastUsed.clear();
+        return true;
+    });
 }
 
 bool ProfileStore::setDefaultProfile(const QString &name)
 {
-    if (!reloadForChange())
-        return false;
-    if (name.isEmpty()) {
-        m_defaultProfile.clear();
-        return save();
-    }
-    const int i = indexOf(name);
-    if (i < 0)
-        return fail(QStringLiteral("There is no profile named \"%1\".").arg(name));
-    m_defaultProfile = m_profiles.at(i).name;
-    return save();
+    return change([&](bool *) {
+        if (name.isEmpty()) {
+            m_defaultProfile.clear();
+            return true;
+        }
+        const int i = indexOf(name);
+        if (i < 0)
+            return fail(QStringLiteral("There is no profile named \"%1\".").arg(name));
+        m_defaultProfile = m_profiles.at(i).name;
+        return true;
+    });
 }
 
 bool ProfileStore::setLastUsedProfile(const QString &name)
 {
-    if (!reloadForChange())
-        return false;
-    const int i = indexOf(name);
-    if (i < 0)
-        return fail(QStringLiteral("There is no profile named \"%1\".").arg(name));
-    if (m_lastUsed == m_profiles.at(i).name)
+    return change([&](bool *unchanged) {
+        const int i = indexOf(name);
+        if (i < 0)
+            return fail(QStringLiteral("There is no profile named \"%1\".").arg(name));
+        // Usually the same profile as last time: nothing to write.
+        *unchanged = m_lastUsed == m_profiles.at(i).name;
+        m_lastUsed = m_profiles.at(i).name;
         return true;
-    m_lastUsed = m_profiles.at(i).name;
-    return save();
+    });
 }
 
 std::optional<Profile> ProfileStore::startupProfile() const
@@ -233,6 +248,9 @@ bool ProfileStore::setAsideCorruptFile(QString *movedTo)
         return fail(QStringLiteral("The profiles file is not marked as broken."));
     const QString target = m_path + QStringLiteral(".broken-")
         + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+    const FileLock lock(m_path + QStringLiteral(".lock"));
+    if (!lock.isLocked())
+        return fail(lock.error());
     if (QFileInfo::exists(m_path) && !QFile::rename(m_path, target))
         return fail(QStringLiteral("Cannot rename %1 to %2").arg(m_path, target));
     if (movedTo)

@@ -6,14 +6,16 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace JobDesk {
 
 /// All connection profiles in one JSON file, `profiles.json` in AppConfigLocation.
 ///
-/// Non-secret fields only (see Profile). Written atomically (QSaveFile). Every change re-reads
-/// the file first, so the window and the CLI do not undo each other's edits. A corrupt file (or
+/// Non-secret fields only (see Profile). Written atomically (QSaveFile), 0600 in a 0700 folder.
+/// Every change locks the file (`profiles.json.lock`, QLockFile) and re-reads it under the lock,
+/// so the window and several CLIs do not undo each other's edits. A corrupt file (or
 /// one from a newer JobDesk) is reported by load() and never overwritten: changes fail until
 /// the person explicitly sets it aside with setAsideCorruptFile(). Names are unique
 /// case-insensitively. The file also remembers the default and the last used profile.
@@ -61,7 +63,9 @@ public:
     bool setAsideCorruptFile(QString *movedTo = nullptr);
 
 private:
-    bool reloadForChange();
+    /// Locks the file, re-reads it, applies `modify` and saves. `modify` returns false (with
+    /// fail()) to write nothing, or sets `*unchanged` when there is nothing to write.
+    bool change(const std::function<bool(bool *unchanged)> &modify);
     bool save();
     bool fail(const QString &message);
     int indexOf(const QString &name) const;

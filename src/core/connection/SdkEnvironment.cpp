@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/connection/SdkEnvironment.h"
 
+#include "core/base/UrlSecrets.h"
+
 #include <QUrl>
 
 #include <initializer_list>
@@ -204,6 +206,12 @@ SdkSettings read(const Variables &variables)
         if (!isHttpUrl(auth.tokenUrl)) {
             s.error = QStringLiteral("the OAuth token URL '%1' is not an http(s) URL")
                           .arg(auth.tokenUrl);
+            return s;
+        }
+        if (const std::optional<QString> secret = secretInUrl(QUrl(auth.tokenUrl))) {
+            s.error = QStringLiteral("the OAuth token URL must not contain %1 — give the client "
+                                     "secret in CAMUNDA_CLIENT_SECRET")
+                          .arg(*secret);
             return s;
         }
         auth.audience = v.first({"CAMUNDA_TOKEN_AUDIENCE", "ZEEBE_TOKEN_AUDIENCE"});

@@ -1,18 +1,103 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// HistoryEntry: conversion from and to Outcome, and synthetic entries for benchmarks.
-#include "core/history/HistoryStore.h"
+// HistoryEntry: the names of its enums, conversion from and to Outcome.
+#include "core/history/HistoryEntry.h"
 
-#include <QTimeZone>
+#include "core/history/EnumNames.h"
 
 namespace JobDesk {
 
-HistoryEntry HistoryEntry::fromOutcome(const Outcome &outcome, const QString &source,
+using EnumNames::nameOf;
+using EnumNames::valueOf;
+
+namespace {
+
+constexpr std::array<std::pair<HistorySource, const char *>, 2> kSources {{
+    {HistorySource::Window, "window"},
+    {HistorySource::Cli, "cli"},
+}};
+constexpr std::array<std::pair<HistoryState, const char *>, 2> kStates {{
+    {HistoryState::Pending, "pending"},
+    {HistoryState::Finished, "finished"},
+}};
+constexpr std::array<std::pair<LookupCheck, const char *>, 4> kChecks {{
+    {LookupCheck::None, ""},
+    {LookupCheck::Applied, "applied"},
+    {LookupCheck::NotApplied, "not-applied"},
+    {LookupCheck::Inconclusive, "inconclusive"},
+}};
+
+} // namespace
+
+QString historySourceName(HistorySource source)
+{
+    return nameOf(kSources, source);
+}
+
+HistorySource historySourceFromName(const QString &name)
+{
+    return valueOf(kSources, name).value_or(HistorySource::Window);
+}
+
+QString historyStateName(HistoryState state)
+{
+    return nameOf(kStates, state);
+}
+
+std::optional<HistoryState> historyStateFromName(const QString &name)
+{
+    return valueOf(kStates, name);
+}
+
+QString lookupCheckName(LookupCheck check)
+{
+    return nameOf(kChecks, check);
+}
+
+std::optional<LookupCheck> lookupCheckFromName(const QString &name)
+{
+    return valueOf(kChecks, name);
+}
+
+QString unknownOutcomeTitle(LookupCheck check)
+{
+    switch (check) {
+    case LookupCheck::None:
+        return QStringLiteral("Unknown \u2014 look the job up");
+    case LookupCheck::Applied:
+        return QStringLiteral("Unknown at the time \u2014 a look-up found it done");
+    case LookupCheck::NotApplied:
+        return QStringLiteral("Not done \u2014 a look-up found the job unchanged; safe to retry");
+    case LookupCheck::Inconclusive:
+        return QStringLiteral("Unknown \u2014 the look-up could not tell");
+    }
+    return {};
+}
+
+HistoryEntry HistoryEntry::forAttempt(const RequestRecord &request, HistorySource source,
+    const QString &connection, bool production, const QDateTime &time)
+{
+    HistoryEntry entry;
+    entry.time = time.toUTC();
+    entry.source = source;
+    entry.connection = connection;
+    entry.production = production;
+    entry.action = request.action;
+    entry.state = HistoryState::Pending;
+    entry.jobKey = request.subjectKey;
+    entry.kind = OutcomeKind::TransportError;
+    entry.request = request;
+    return entry;
+}
+
+HistoryEntry HistoryEntry::fromOutcome(const Outcome &outcome, HistorySource source,
     const QString &connection, const QString &jobKey, const QDateTime &time)
 {
     HistoryEntry entry;
     entry.time = time.toUTC();
     entry.source = source;
     entry.connection = connection;
+    entry.action = outcome.request.action;
+    entry.state = HistoryState::Finished;
     entry.jobKey = jobKey;
     entry.kind = outcome.kind;
     entry.httpStatus = outcome.httpStatus;
@@ -61,69 +146,6 @@ Outcome HistoryEntry::toOutcome() const
         && kind != OutcomeKind::Denied)
         outcome.reasonPhrase = title.toLatin1();
     return outcome;
-}
-
-HistoryEntry HistoryStore::syntheticEntry(int index, const QDateTime &newest)
-{
-    struct Shape
-    {
-        OutcomeKind kind;
-        int status; // 0: no HTTP answer
-        const char *title;
-        const char *detail;
-    };
-    static const Shape shapes[] = {
-        {OutcomeKind::Completed, 204, "", ""},
-        {OutcomeKind::Completed, 204, "", ""},
-        {OutcomeKind::Completed, 204, "", ""},
-        {OutcomeKind::NotFound, 404, "NOT_FOUND",
-            "Command 'COMPLETE' rejected with code 'NOT_FOUND': Expected to complete job with key "
-            "'%1', but no such job was found"},
-        {OutcomeKind::InvalidState, 409, "INVALID_STATE",
-            "Command 'COMPLETE' rejected with code 'INVALID_STATE': Expected to complete job with "
-            "key '%1', but it is in state 'FAILED'"},
-        {OutcomeKind::Rejected, 400, "INVALID_ARGUMENT",
-            "Request property [variables] cannot be parsed"},
-        {OutcomeKind::Backpressure, 503, "RESOURCE_EXHAUSTED",
-            "Expected to handle REST API request, but the broker is overloaded"},
-        {OutcomeKind::Unauthorized, 401, "Unauthorized", ""},
-        {OutcomeKind::TransportError, 0, "Connection refused", ""},
-    };
-    constexpr int shapeCount = int(sizeof(shapes) / sizeof(shapes[0]));
-    static const char *const connections[]
-        = {"dev", "test", "prod-eu", "http://localhost:8080/v2/"};
-    const Shape &shape = shapes[index % shapeCount];
-    const QString key = QString::number(2251799813685249LL + index);
-
-    HistoryEntry entry;
-    entry.time = newest.toUTC().addSecs(-qint64(index));
-    entry.source = index % 5 == 0 ? QStringLiteral("cli") : QStringLiteral("window");
-    entry.connection = QString::fromLatin1(connections[index % 4]);
-    entry.jobKey = key;
-    entry.kind = shape.kind;
-    if (shape.status)
-        entry.httpStatus = shape.status;
-    entry.title = QString::fromLatin1(shape.title);
-    entry.detail = QString::fromLatin1(shape.detail).replace(QLatin1String("%1"), key);
-    entry.elapsedMs = 20 + index % 180;
-    entry.request.method = "POST";
-    entry.request.url
-        = QUrl(QStringLiteral("http://localhost:8080/v2/jobs/%1/completion").arg(key));
-    entry.request.headers = {{"Content-Type", "application/json"},
-        {"Accept", "application/json, application/problem+json"}};
-    entry.request.body = "{\"variables\":{\"approved\":true,\"orderId\":\""
-        + QByteArray::number(4711 + index) + "\"}}";
-    if (shape.kind == OutcomeKind::TransportError) {
-        entry.transportError = entry.title;
-    } else if (shape.status != 204) {
-        entry.responseHeaders = {{"Content-Type", "application/problem+json"}};
-        entry.responseBody = "{\"type\":\"about:blank\",\"title\":\"" + QByteArray(shape.title)
-            + "\",\"status\":" + QByteArray::number(shape.status) + ",\"detail\":\""
-            + entry.detail.toUtf8() + "\",\"instance\":\"/v2/jobs/" + key.toLatin1()
-            + "/completion\"}";
-        entry.responseBodyTotalBytes = entry.responseBody.size();
-    }
-    return entry;
 }
 
 } // namespace JobDesk

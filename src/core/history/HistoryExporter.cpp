@@ -70,7 +70,8 @@ std::optional<HistoryExporter::Format> HistoryExporter::formatForFileName(const 
 QByteArray HistoryExporter::csvHeader()
 {
     return QByteArrayLiteral("id,time,source,connection,jobKey,outcome,httpStatus,title,detail,"
-                             "elapsedMs,method,url,error")
+                             "elapsedMs,method,url,error,action,state,production,linkId,batchId,"
+                             "check")
         + kCrLf;
 }
 
@@ -104,7 +105,7 @@ QByteArray HistoryExporter::csvRow(const HistoryEntry &entry)
     QByteArrayList cells {
         QByteArray::number(entry.id),
         csvText(QString::fromLatin1(timeText(entry.time))),
-        csvText(entry.source),
+        csvText(historySourceName(entry.source)),
         csvText(entry.connection),
         csvKey(entry.jobKey),
         csvText(outcomeKindName(entry.kind)),
@@ -115,6 +116,12 @@ QByteArray HistoryExporter::csvRow(const HistoryEntry &entry)
         csvText(QString::fromLatin1(entry.request.method)),
         csvText(entry.request.url.toString()),
         csvText(entry.transportError),
+        csvText(actionKindName(entry.action)),
+        csvText(historyStateName(entry.state)),
+        entry.production ? QByteArrayLiteral("true") : QByteArrayLiteral("false"),
+        csvText(entry.linkId),
+        entry.batchId != 0 ? QByteArray::number(entry.batchId) : QByteArray(),
+        csvText(lookupCheckName(entry.check)),
     };
     return cells.join(',') + kCrLf;
 }
@@ -179,8 +186,15 @@ QByteArray HistoryExporter::jsonObject(const HistoryEntry &entry)
     QByteArray out;
     out += "{\"id\":" + QByteArray::number(entry.id);
     out += ",\"time\":" + jsonString(QString::fromLatin1(timeText(entry.time)));
-    out += ",\"source\":" + jsonString(entry.source);
+    out += ",\"source\":" + jsonString(historySourceName(entry.source));
     out += ",\"connection\":" + jsonString(entry.connection);
+    out += ",\"production\":" + QByteArray(entry.production ? "true" : "false");
+    out += ",\"action\":" + jsonString(actionKindName(entry.action));
+    out += ",\"state\":" + jsonString(historyStateName(entry.state));
+    out += ",\"linkId\":" + jsonOptionalString(entry.linkId);
+    out += ",\"batchId\":"
+        + (entry.batchId != 0 ? QByteArray::number(entry.batchId) : QByteArrayLiteral("null"));
+    out += ",\"check\":" + jsonOptionalString(lookupCheckName(entry.check));
     out += ",\"jobKey\":" + jsonString(entry.jobKey);
     out += ",\"outcome\":" + jsonString(outcomeKindName(entry.kind));
     out += ",\"httpStatus\":"

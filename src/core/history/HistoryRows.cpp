@@ -58,62 +58,174 @@ QString escapeLike(const QString &text)
     }
     return escaped;
 }
+
+QString redactedUrl(const QUrl &original)
+{
+    QUrl url = original;
+    if (!url.password().isEmpty())
+        url.setPassword(QString::fromLatin1(kRedacted));
+    return text(QString::fromUtf8(url.toEncoded()));
+}
+
+QVariant optionalInt(const std::optional<int> &value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::Int));
+}
+
+QVariant optionalTime(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch())
+                          : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+// The request as sent and the response, from request_method to redirect_location (the same
+// order in kInsert and kFinish); `i` ends after the last one.
+void bindExchange(QSqlQuery &q, int &i, const HistoryEntry &entry)
+{
+    q.bindValue(i++, text(QString::fromLatin1(entry.request.method)));
+    q.bindValue(i++, redactedUrl(entry.request.url));
+    q.bindValue(i++, headersToJson(entry.request.headers, true));
+    q.bindValue(i++, entry.request.body);
+    q.bindValue(i++, headersToJson(entry.responseHeaders, false));
+    q.bindValue(i++, entry.responseBody);
+    q.bindValue(i++, entry.responseBodyTruncated ? 1 : 0);
+    q.bindValue(i++, entry.responseBodyTotalBytes);
+    q.bindValue(i++, text(entry.transportError));
+    q.bindValue(i++, text(entry.redirectLocation));
+}
+
+// Column positions shared by the SELECT lists below.
+enum Column {
+    Id,
+    TimeMs,
+    Source,
+    Connection,
+    JobKey,
+    Kind,
+    HttpStatus,
+    Title,
+    Detail,
+    ElapsedMs,
+    Action,
+    State,
+    Production,
+    LinkId,
+    BatchId,
+    CheckResult,
+    CheckedMs,
+    SummaryEnd,
+    RequestMethod = SummaryEnd,
+    RequestUrl,
+    RequestHeaders,
+    RequestBody,
+    ResponseHeaders,
+    ResponseBody,
+    ResponseTruncated,
+    ResponseTotalBytes,
+    TransportError,
+    RedirectLocation,
+};
 } // namespace
 
 const QLatin1String kSummaryColumns(
-    "id, time_ms, source, connection, job_key, kind, http_status, title, detail, elapsed_ms");
+    "id, time_ms, source, connection, job_key, kind, http_status, title, detail, elapsed_ms, "
+    "action, state, production, link_id, batch_id, check_result, checked_ms");
 const QLatin1String kFullColumns(
     "id, time_ms, source, connection, job_key, kind, http_status, title, detail, elapsed_ms, "
+    "action, state, production, link_id, batch_id, check_result, checked_ms, "
     "request_method, request_url, request_headers, request_body, response_headers, "
     "response_body, response_truncated, response_total_bytes, transport_error, "
     "redirect_location");
 
+const QLatin1String kInsert(
+    "INSERT INTO history (time_ms, source, connection, job_key, kind, http_status, title, detail, "
+    "elapsed_ms, action, state, production, link_id, batch_id, check_result, checked_ms, "
+    "request_method, request_url, request_headers, request_body, response_headers, "
+    "response_body, response_truncated, response_total_bytes, transport_error, redirect_location) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+
+// The request is updated too: the write-ahead row holds the request as described before it
+// left; the outcome holds it as sent (e.g. with the Authorization header the provider added).
+const QLatin1String kFinish(
+    "UPDATE history SET state = ?, kind = ?, http_status = ?, title = ?, detail = ?, "
+    "elapsed_ms = ?, request_method = ?, request_url = ?, request_headers = ?, request_body = ?, "
+    "response_headers = ?, response_body = ?, response_truncated = ?, response_total_bytes = ?, "
+    "transport_error = ?, redirect_location = ? WHERE id = ?");
+
 bool insertEntry(QSqlQuery &q, const HistoryEntry &entry)
 {
-    QUrl url = entry.request.url;
-    if (!url.password().isEmpty())
-        url.setPassword(QString::fromLatin1(kRedacted));
     const QDateTime time = entry.time.isValid() ? entry.time : QDateTime::currentDateTimeUtc();
-    q.bindValue(0, time.toMSecsSinceEpoch());
-    q.bindValue(1, text(entry.source));
-    q.bindValue(2, text(entry.connection));
-    q.bindValue(3, text(entry.jobKey));
-    q.bindValue(4, outcomeKindName(entry.kind));
-    q.bindValue(
-        5, entry.httpStatus ? QVariant(*entry.httpStatus) : QVariant(QMetaType(QMetaType::Int)));
-    q.bindValue(6, text(entry.title));
-    q.bindValue(7, text(entry.detail));
-    q.bindValue(8, entry.elapsedMs);
-    q.bindValue(9, text(QString::fromLatin1(entry.request.method)));
-    q.bindValue(10, text(QString::fromUtf8(url.toEncoded())));
-    q.bindValue(11, headersToJson(entry.request.headers, true));
-    q.bindValue(12, entry.request.body);
-    q.bindValue(13, headersToJson(entry.responseHeaders, false));
-    q.bindValue(14, entry.responseBody);
-    q.bindValue(15, entry.responseBodyTruncated ? 1 : 0);
-    q.bindValue(16, entry.responseBodyTotalBytes);
-    q.bindValue(17, text(entry.transportError));
-    q.bindValue(18, text(entry.redirectLocation));
+    int i = 0;
+    q.bindValue(i++, time.toMSecsSinceEpoch());
+    q.bindValue(i++, historySourceName(entry.source));
+    q.bindValue(i++, text(entry.connection));
+    q.bindValue(i++, text(entry.jobKey));
+    q.bindValue(i++, outcomeKindName(entry.kind));
+    q.bindValue(i++, optionalInt(entry.httpStatus));
+    q.bindValue(i++, text(entry.title));
+    q.bindValue(i++, text(entry.detail));
+    q.bindValue(i++, entry.elapsedMs);
+    q.bindValue(i++, actionKindName(entry.action));
+    q.bindValue(i++, historyStateName(entry.state));
+    q.bindValue(i++, entry.production ? 1 : 0);
+    q.bindValue(i++, text(entry.linkId));
+    q.bindValue(i++, entry.batchId);
+    q.bindValue(i++, lookupCheckName(entry.check));
+    q.bindValue(i++, optionalTime(entry.checkedAt));
+    bindExchange(q, i, entry);
     return q.exec();
 }
 
-const QLatin1String kInsert(
-    "INSERT INTO history (time_ms, source, connection, job_key, kind, http_status, title, detail, "
-    "elapsed_ms, request_method, request_url, request_headers, request_body, response_headers, "
-    "response_body, response_truncated, response_total_bytes, transport_error, redirect_location) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+bool finishEntry(QSqlQuery &q, qint64 id, const HistoryEntry &entry)
+{
+    int i = 0;
+    q.bindValue(i++, historyStateName(entry.state));
+    q.bindValue(i++, outcomeKindName(entry.kind));
+    q.bindValue(i++, optionalInt(entry.httpStatus));
+    q.bindValue(i++, text(entry.title));
+    q.bindValue(i++, text(entry.detail));
+    q.bindValue(i++, entry.elapsedMs);
+    bindExchange(q, i, entry);
+    q.bindValue(i, id);
+    return q.exec() && q.numRowsAffected() == 1;
+}
 
 Where whereFor(const HistoryFilter &filter)
 {
     Where where;
     QStringList parts;
-    if (!filter.kinds.isEmpty()) {
+    const auto anyOf = [&](const char *column, const QStringList &names) {
         QStringList marks;
-        for (const OutcomeKind kind : filter.kinds) {
+        for (const QString &name : names) {
             marks.append(QStringLiteral("?"));
-            where.values.append(outcomeKindName(kind));
+            where.values.append(name);
         }
-        parts.append(QStringLiteral("kind IN (") + marks.join(u',') + u')');
+        parts.append(QLatin1String(column) + QLatin1String(" IN (") + marks.join(u',') + u')');
+    };
+    if (!filter.kinds.isEmpty()) {
+        QStringList names;
+        for (const OutcomeKind kind : filter.kinds)
+            names.append(outcomeKindName(kind));
+        anyOf("kind", names);
+    }
+    if (!filter.actions.isEmpty()) {
+        QStringList names;
+        for (const ActionKind action : filter.actions)
+            names.append(actionKindName(action));
+        anyOf("action", names);
+    }
+    if (filter.state) {
+        // Spelled out (not bound) so SQLite can use the partial index of pending rows.
+        parts.append(*filter.state == HistoryState::Pending ? QStringLiteral("state = 'pending'")
+                                                            : QStringLiteral("state = 'finished'"));
+    }
+    if (!filter.linkId.isEmpty()) {
+        parts.append(QStringLiteral("link_id = ?"));
+        where.values.append(filter.linkId);
+    }
+    if (filter.batchId != 0) {
+        parts.append(QStringLiteral("batch_id = ?"));
+        where.values.append(filter.batchId);
     }
     if (!filter.text.isEmpty()) {
         const QString pattern = u'%' + escapeLike(filter.text) + u'%';
@@ -134,33 +246,47 @@ Where whereFor(const HistoryFilter &filter)
 
 void readSummary(const QSqlQuery &q, HistoryEntry &entry)
 {
-    entry.id = q.value(0).toLongLong();
-    entry.time = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC);
-    entry.source = q.value(2).toString();
-    entry.connection = q.value(3).toString();
-    entry.jobKey = q.value(4).toString();
-    entry.kind = outcomeKindFromName(q.value(5).toString()).value_or(OutcomeKind::TransportError);
-    if (!q.value(6).isNull())
-        entry.httpStatus = q.value(6).toInt();
-    entry.title = q.value(7).toString();
-    entry.detail = q.value(8).toString();
-    entry.elapsedMs = q.value(9).toLongLong();
+    entry.id = q.value(Id).toLongLong();
+    entry.time = QDateTime::fromMSecsSinceEpoch(q.value(TimeMs).toLongLong(), Qt::UTC);
+    entry.source = historySourceFromName(q.value(Source).toString());
+    entry.connection = q.value(Connection).toString();
+    entry.jobKey = q.value(JobKey).toString();
+    entry.kind
+        = outcomeKindFromName(q.value(Kind).toString()).value_or(OutcomeKind::TransportError);
+    if (!q.value(HttpStatus).isNull())
+        entry.httpStatus = q.value(HttpStatus).toInt();
+    entry.title = q.value(Title).toString();
+    entry.detail = q.value(Detail).toString();
+    entry.elapsedMs = q.value(ElapsedMs).toLongLong();
+    entry.action = actionKindFromName(q.value(Action).toString()).value_or(ActionKind::Complete);
+    entry.state = historyStateFromName(q.value(State).toString()).value_or(HistoryState::Finished);
+    entry.production = q.value(Production).toInt() != 0;
+    entry.linkId = q.value(LinkId).toString();
+    entry.batchId = q.value(BatchId).toLongLong();
+    entry.check = lookupCheckFromName(q.value(CheckResult).toString()).value_or(LookupCheck::None);
+    if (!q.value(CheckedMs).isNull())
+        entry.checkedAt = QDateTime::fromMSecsSinceEpoch(q.value(CheckedMs).toLongLong(), Qt::UTC);
+    // A row without an outcome says so in every view (log, details, ticket text, exports).
+    if (entry.state == HistoryState::Pending && entry.title.isEmpty())
+        entry.title = unknownOutcomeTitle(entry.check);
 }
 
 HistoryEntry readFull(const QSqlQuery &q)
 {
     HistoryEntry entry;
     readSummary(q, entry);
-    entry.request.method = q.value(10).toString().toLatin1();
-    entry.request.url = QUrl::fromEncoded(q.value(11).toString().toUtf8());
-    entry.request.headers = headersFromJson(q.value(12).toString());
-    entry.request.body = q.value(13).toByteArray();
-    entry.responseHeaders = headersFromJson(q.value(14).toString());
-    entry.responseBody = q.value(15).toByteArray();
-    entry.responseBodyTruncated = q.value(16).toBool();
-    entry.responseBodyTotalBytes = q.value(17).toLongLong();
-    entry.transportError = q.value(18).toString();
-    entry.redirectLocation = q.value(19).toString();
+    entry.request.action = entry.action;
+    entry.request.subjectKey = entry.jobKey;
+    entry.request.method = q.value(RequestMethod).toString().toLatin1();
+    entry.request.url = QUrl::fromEncoded(q.value(RequestUrl).toString().toUtf8());
+    entry.request.headers = headersFromJson(q.value(RequestHeaders).toString());
+    entry.request.body = q.value(RequestBody).toByteArray();
+    entry.responseHeaders = headersFromJson(q.value(ResponseHeaders).toString());
+    entry.responseBody = q.value(ResponseBody).toByteArray();
+    entry.responseBodyTruncated = q.value(ResponseTruncated).toBool();
+    entry.responseBodyTotalBytes = q.value(ResponseTotalBytes).toLongLong();
+    entry.transportError = q.value(TransportError).toString();
+    entry.redirectLocation = q.value(RedirectLocation).toString();
     return entry;
 }
 

@@ -2,17 +2,17 @@
 #include "core/history/HistoryStore.h"
 
 #include "core/base/Logging.h"
+#include "core/base/PrivateFiles.h"
 #include "core/history/HistoryRows.h"
 
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QUuid>
 #include <QVariant>
 
 namespace JobDesk {
@@ -20,39 +20,8 @@ namespace JobDesk {
 using namespace HistoryRows;
 
 namespace {
-
 constexpr int kBusyTimeoutMs = 5000;
 constexpr int kForEachBatch = 500;
-
-// Version 1 of the schema. Later versions add steps in createOrMigrate(), never edit this.
-const char *const kSchemaV1[] = {
-    "CREATE TABLE history ("
-    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
-    " time_ms INTEGER NOT NULL,"
-    " source TEXT NOT NULL DEFAULT '',"
-    " connection TEXT NOT NULL DEFAULT '',"
-    " job_key TEXT NOT NULL DEFAULT '',"
-    " kind TEXT NOT NULL,"
-    " http_status INTEGER,"
-    " title TEXT NOT NULL DEFAULT '',"
-    " detail TEXT NOT NULL DEFAULT '',"
-    " elapsed_ms INTEGER NOT NULL DEFAULT 0,"
-    " request_method TEXT NOT NULL DEFAULT '',"
-    " request_url TEXT NOT NULL DEFAULT '',"
-    " request_headers TEXT NOT NULL DEFAULT '[]',"
-    " request_body BLOB,"
-    " response_headers TEXT NOT NULL DEFAULT '[]',"
-    " response_body BLOB,"
-    " response_truncated INTEGER NOT NULL DEFAULT 0,"
-    " response_total_bytes INTEGER NOT NULL DEFAULT 0,"
-    " transport_error TEXT NOT NULL DEFAULT '',"
-    " redirect_location TEXT NOT NULL DEFAULT '')",
-    // Newest first paging (rowid is part of every index, so ties order by id for free).
-    "CREATE INDEX history_time ON history(time_ms)",
-    // Filtering by outcome, newest first within it.
-    "CREATE INDEX history_kind_time ON history(kind, time_ms)",
-};
-
 } // namespace
 
 HistoryStore::HistoryStore()
@@ -72,11 +41,21 @@ QString HistoryStore::defaultPath()
         .filePath(QStringLiteral("history.sqlite"));
 }
 
+QString HistoryStore::newLinkId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
 bool HistoryStore::fail(const QString &message) const
 {
     m_error = message;
     qCWarning(lcHistory).noquote() << message;
     return false;
+}
+
+bool HistoryStore::notOpen() const
+{
+    return fail(QStringLiteral("The history is not open"));
 }
 
 void HistoryStore::closeConnection()
@@ -111,10 +90,14 @@ bool HistoryStore::open(const QString &path)
 bool HistoryStore::openChecked(const QString &path)
 {
     const QFileInfo info(path);
-    if (!QDir().mkpath(info.absolutePath()))
-        return fail(QStringLiteral("Cannot create the folder %1").arg(info.absolutePath()));
+    QString error;
+    if (!PrivateFiles::ensureFolderOf(path, &error))
+        return fail(error);
     if (info.exists() && !info.isFile())
         return fail(QStringLiteral("%1 is not a file").arg(path));
+    // SQLite would create the file 0644 (and its -wal and -shm like it): create it private.
+    if (!info.exists() && !PrivateFiles::createPrivateFile(path, &error))
+        return fail(error);
 
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     if (!db.isValid())
@@ -124,124 +107,141 @@ bool HistoryStore::openChecked(const QString &path)
     if (!db.open())
         return fail(
             QStringLiteral("Cannot open the history %1: %2").arg(path, db.lastError().text()));
-
-    // Read the version before anything writes: a newer or foreign database stays as it is.
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-        return fail(QStringLiteral("The history %1 is not a readable SQLite database (%2); it was "
-                                   "left untouched.")
-                        .arg(path, q.lastError().text()));
-    const int version = q.value(0).toInt();
-    q.finish();
-    if (version > kSchemaVersion)
-        return fail(QStringLiteral("The history %1 was written by a newer JobDesk (schema %2, this "
-                                   "version knows %3); it was left untouched.")
-                        .arg(path)
-                        .arg(version)
-                        .arg(kSchemaVersion));
-    if (version == 0) {
-        if (!q.exec(
-                QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"))
-            || !q.next())
-            return fail(QStringLiteral("The history %1 cannot be read (%2); it was left untouched.")
-                            .arg(path, q.lastError().text()));
-        if (q.value(0).toInt() > 0)
-            return fail(QStringLiteral("%1 is an SQLite database of another program; it was left "
-                                       "untouched.")
-                            .arg(path));
-        q.finish();
+    if (!HistorySchema::prepare(db, path, &error))
+        return fail(error);
+    {
+        // NORMAL is durable enough with WAL: a commit survives a crash of the program.
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
     }
-
-    // WAL lets the window read while the CLI appends; NORMAL is durable enough with WAL.
-    if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")))
-        qCWarning(lcHistory) << "Cannot switch the history to WAL:" << q.lastError().text();
-    q.finish();
-    q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
-    q.finish();
-
-    if (version < kSchemaVersion)
-        return createOrMigrate(version);
+    // Only now that the file is known to be ours: a history left 0644 by an older JobDesk (and
+    // its log files, which SQLite creates with the database's mode) become private.
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        if (!PrivateFiles::restrictFile(path + suffix, &error))
+            qCWarning(lcHistory).noquote() << error;
+    }
     return true;
 }
 
-bool HistoryStore::createOrMigrate(int fromVersion)
-{
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    QSqlQuery q(db);
-    // IMMEDIATE takes the write lock at once, so two programs creating the schema at the same
-    // time wait for each other (busy timeout) instead of failing on a lock upgrade.
-    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        return fail(QStringLiteral("Cannot prepare the history: %1").arg(q.lastError().text()));
-    auto rollback = [&](const QString &what) {
-        const QString message
-            = QStringLiteral("Cannot prepare the history (%1): %2").arg(what, q.lastError().text());
-        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
-        return fail(message);
-    };
-    // Someone else may have done it while we waited for the lock.
-    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-        return rollback(QStringLiteral("version"));
-    int version = q.value(0).toInt();
-    q.finish();
-    if (version < fromVersion || version > kSchemaVersion)
-        return rollback(QStringLiteral("the version changed to %1 meanwhile").arg(version));
-    if (version == 0) {
-        for (const char *statement : kSchemaV1) {
-            if (!q.exec(QLatin1String(statement)))
-                return rollback(QStringLiteral("schema 1"));
-        }
-        version = 1;
-    }
-    // Future: `if (version == 1) { ALTER TABLE …; version = 2; }`
-    if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(version)))
-        return rollback(QStringLiteral("user_version"));
-    if (!q.exec(QStringLiteral("COMMIT")))
-        return rollback(QStringLiteral("commit"));
-    return true;
-}
-
-qint64 HistoryStore::append(const HistoryEntry &entry)
+std::optional<qint64> HistoryStore::append(const HistoryEntry &entry)
 {
     if (!isOpen()) {
-        fail(QStringLiteral("The history is not open"));
-        return 0;
+        notOpen();
+        return std::nullopt;
     }
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     // One statement in autocommit mode: on disk when exec() returns.
     if (!q.prepare(kInsert) || !insertEntry(q, entry)) {
         fail(QStringLiteral("Cannot write to the history: %1").arg(q.lastError().text()));
-        return 0;
+        return std::nullopt;
     }
     return q.lastInsertId().toLongLong();
 }
 
-bool HistoryStore::appendMany(const QList<HistoryEntry> &entries)
+std::optional<qint64> HistoryStore::beginAttempt(const HistoryEntry &attempt)
+{
+    HistoryEntry pending = attempt;
+    pending.state = HistoryState::Pending;
+    pending.kind = OutcomeKind::TransportError;
+    pending.httpStatus.reset();
+    return append(pending);
+}
+
+bool HistoryStore::finishAttempt(qint64 id, const Outcome &outcome, const QString &title)
 {
     if (!isOpen())
-        return fail(QStringLiteral("The history is not open"));
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        return fail(QStringLiteral("Cannot write to the history: %1").arg(q.lastError().text()));
-    if (!q.prepare(kInsert))
-        return fail(QStringLiteral("Cannot write to the history: %1").arg(q.lastError().text()));
-    for (const HistoryEntry &entry : entries) {
-        if (!insertEntry(q, entry)) {
-            const QString message = q.lastError().text();
-            QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
-            return fail(QStringLiteral("Cannot write to the history: %1").arg(message));
-        }
-    }
-    q.finish();
-    if (!QSqlQuery(db).exec(QStringLiteral("COMMIT")))
-        return fail(QStringLiteral("Cannot commit to the history"));
+        return notOpen();
+    HistoryEntry finished
+        = HistoryEntry::fromOutcome(outcome, HistorySource::Window, QString(), QString(), {});
+    if (!title.isEmpty())
+        finished.title = title;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.prepare(kFinish) || !finishEntry(q, id, finished))
+        return fail(QStringLiteral("Cannot record the outcome of attempt %1 in the history: %2")
+                        .arg(id)
+                        .arg(q.lastError().text().isEmpty() ? QStringLiteral("no such attempt")
+                                                            : q.lastError().text()));
     return true;
 }
 
-QList<HistoryEntry> HistoryStore::query(const HistoryFilter &filter, int offset, int limit) const
+bool HistoryStore::markInterrupted(qint64 id, const QString &why, qint64 elapsedMs)
+{
+    if (!isOpen())
+        return notOpen();
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("UPDATE history SET transport_error = ?, elapsed_ms = ? "
+                             "WHERE id = ? AND state = 'pending'"));
+    q.bindValue(0, why.isNull() ? QStringLiteral("") : why);
+    q.bindValue(1, elapsedMs);
+    q.bindValue(2, id);
+    if (!q.exec() || q.numRowsAffected() != 1)
+        return fail(QStringLiteral("Cannot record the interruption of attempt %1: %2")
+                        .arg(id)
+                        .arg(q.lastError().text().isEmpty() ? QStringLiteral("no pending attempt")
+                                                            : q.lastError().text()));
+    return true;
+}
+
+bool HistoryStore::recordCheck(qint64 id, LookupCheck check, const QDateTime &when)
+{
+    if (!isOpen())
+        return notOpen();
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("UPDATE history SET check_result = ?, checked_ms = ? WHERE id = ?"));
+    q.bindValue(0, lookupCheckName(check));
+    q.bindValue(1, (when.isValid() ? when : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch());
+    q.bindValue(2, id);
+    if (!q.exec() || q.numRowsAffected() != 1)
+        return fail(QStringLiteral("Cannot record the look-up of attempt %1: %2")
+                        .arg(id)
+                        .arg(q.lastError().text().isEmpty() ? QStringLiteral("no such attempt")
+                                                            : q.lastError().text()));
+    return true;
+}
+
+std::optional<QList<HistoryEntry>> HistoryStore::unknownOutcomes(
+    const QDateTime &startedBefore, int limit, const QString &jobKey) const
 {
     QList<HistoryEntry> entries;
-    if (!isOpen() || limit <= 0)
+    if (!isOpen()) {
+        notOpen();
+        return std::nullopt;
+    }
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + kSummaryColumns
+        + QStringLiteral(" FROM history WHERE (state = 'pending' OR kind = 'sent-no-answer') "
+                         "AND check_result = '' "
+                         "AND time_ms < ? AND (? = '' OR job_key = ?) "
+                         "ORDER BY time_ms DESC, id DESC LIMIT ?"));
+    q.bindValue(0,
+        startedBefore.isValid() ? startedBefore.toMSecsSinceEpoch()
+                                : std::numeric_limits<qint64>::max());
+    const QString key = jobKey.isNull() ? QStringLiteral("") : jobKey;
+    q.bindValue(1, key);
+    q.bindValue(2, key);
+    q.bindValue(3, qMax(0, limit));
+    if (!q.exec()) {
+        fail(QStringLiteral("Cannot read the history: %1").arg(q.lastError().text()));
+        return std::nullopt;
+    }
+    while (q.next()) {
+        HistoryEntry entry;
+        readSummary(q, entry);
+        entries.append(std::move(entry));
+    }
+    return entries;
+}
+
+std::optional<QList<HistoryEntry>> HistoryStore::query(
+    const HistoryFilter &filter, int offset, int limit) const
+{
+    QList<HistoryEntry> entries;
+    if (!isOpen()) {
+        notOpen();
+        return std::nullopt;
+    }
+    if (limit <= 0)
         return entries;
     const Where where = whereFor(filter);
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
@@ -255,7 +255,7 @@ QList<HistoryEntry> HistoryStore::query(const HistoryFilter &filter, int offset,
     q.bindValue(i, qMax(0, offset));
     if (!q.exec()) {
         fail(QStringLiteral("Cannot read the history: %1").arg(q.lastError().text()));
-        return entries;
+        return std::nullopt;
     }
     entries.reserve(limit);
     while (q.next()) {
@@ -266,10 +266,12 @@ QList<HistoryEntry> HistoryStore::query(const HistoryFilter &filter, int offset,
     return entries;
 }
 
-int HistoryStore::count(const HistoryFilter &filter) const
+std::optional<int> HistoryStore::count(const HistoryFilter &filter) const
 {
-    if (!isOpen())
-        return 0;
+    if (!isOpen()) {
+        notOpen();
+        return std::nullopt;
+    }
     const Where where = whereFor(filter);
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.prepare(QStringLiteral("SELECT count(*) FROM history") + where.sql);
@@ -277,7 +279,7 @@ int HistoryStore::count(const HistoryFilter &filter) const
         q.bindValue(i, where.values.at(i));
     if (!q.exec() || !q.next()) {
         fail(QStringLiteral("Cannot count the history: %1").arg(q.lastError().text()));
-        return 0;
+        return std::nullopt;
     }
     return q.value(0).toInt();
 }
@@ -309,32 +311,37 @@ std::optional<HistoryEntry> HistoryStore::entry(qint64 id) const
     return readFull(q);
 }
 
-int HistoryStore::pruneToCount(int keep)
+std::optional<int> HistoryStore::pruneToCount(int keep)
 {
-    if (!isOpen())
-        return 0;
+    if (!isOpen()) {
+        notOpen();
+        return std::nullopt;
+    }
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    // Everything after the newest `keep` rows in display order.
+    // Everything after the newest `keep` finished rows in display order.
     q.prepare(QStringLiteral("DELETE FROM history WHERE id IN (SELECT id FROM history "
-                             "ORDER BY time_ms DESC, id DESC LIMIT -1 OFFSET ?)"));
+                             "WHERE state = 'finished' ORDER BY time_ms DESC, id DESC "
+                             "LIMIT -1 OFFSET ?)"));
     q.bindValue(0, qMax(0, keep));
     if (!q.exec()) {
         fail(QStringLiteral("Cannot prune the history: %1").arg(q.lastError().text()));
-        return 0;
+        return std::nullopt;
     }
     return q.numRowsAffected();
 }
 
-int HistoryStore::pruneOlderThan(const QDateTime &cutoff)
+std::optional<int> HistoryStore::pruneOlderThan(const QDateTime &cutoff)
 {
-    if (!isOpen())
-        return 0;
+    if (!isOpen()) {
+        notOpen();
+        return std::nullopt;
+    }
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("DELETE FROM history WHERE time_ms < ?"));
+    q.prepare(QStringLiteral("DELETE FROM history WHERE time_ms < ? AND state = 'finished'"));
     q.bindValue(0, cutoff.toMSecsSinceEpoch());
     if (!q.exec()) {
         fail(QStringLiteral("Cannot prune the history: %1").arg(q.lastError().text()));
-        return 0;
+        return std::nullopt;
     }
     return q.numRowsAffected();
 }
@@ -343,7 +350,7 @@ bool HistoryStore::forEach(
     const HistoryFilter &filter, const std::function<void(const HistoryEntry &)> &visit) const
 {
     if (!isOpen())
-        return fail(QStringLiteral("The history is not open"));
+        return notOpen();
     const Where where = whereFor(filter);
     // Keyset paging: stable even when rows are appended or pruned meanwhile.
     std::optional<QPair<qint64, qint64>> after;

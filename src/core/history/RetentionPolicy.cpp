@@ -67,9 +67,9 @@ QDateTime RetentionPolicy::cutoff(const QDateTime &now) const
     return now.toUTC().addDays(-std::max(1, days));
 }
 
-int RetentionPolicy::apply(HistoryStore &store, const QDateTime &now) const
+std::optional<int> RetentionPolicy::apply(HistoryStore &store, const QDateTime &now) const
 {
-    int removed = 0;
+    std::optional<int> removed;
     switch (mode) {
     case Mode::KeepAll:
         return 0;
@@ -80,10 +80,10 @@ int RetentionPolicy::apply(HistoryStore &store, const QDateTime &now) const
         removed = store.pruneOlderThan(cutoff(now));
         break;
     }
-    if (removed < 0)
-        qCWarning(lcHistory) << "retention failed:" << store.error();
-    else if (removed > 0)
-        qCInfo(lcHistory) << "retention removed" << removed << "entries;" << description();
+    if (!removed)
+        qCWarning(lcHistory).noquote() << "retention failed:" << store.error();
+    else if (*removed > 0)
+        qCInfo(lcHistory) << "retention removed" << *removed << "entries;" << description();
     return removed;
 }
 

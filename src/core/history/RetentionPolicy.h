@@ -4,6 +4,8 @@
 #include <QDateTime>
 #include <QString>
 
+#include <optional>
+
 class QSettings;
 
 namespace JobDesk {
@@ -30,8 +32,9 @@ struct RetentionPolicy
     QString description() const;
     /// Entries older than this are removed (KeepDays only; invalid otherwise).
     QDateTime cutoff(const QDateTime &now) const;
-    /// Prunes the store; returns how many entries were removed (0 for KeepAll), or -1 on error.
-    int apply(HistoryStore &store, const QDateTime &now) const;
+    /// Prunes the store; returns how many entries were removed (0 for KeepAll), or std::nullopt
+    /// with the store's error() on failure. Attempts without an outcome are kept.
+    std::optional<int> apply(HistoryStore &store, const QDateTime &now) const;
 
     friend bool operator==(const RetentionPolicy &a, const RetentionPolicy &b)
     {

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/history/TicketText.h"
 
+#include "core/camunda/CompletionRequest.h"
 #include "core/history/HistoryStore.h"
 #include "core/json/Json.h"
 
 #include <QStringList>
+
+#include <variant>
 
 namespace JobDesk {
 
@@ -33,31 +36,18 @@ struct SentCompletion
 
 std::optional<SentCompletion> readCompletionBody(const QByteArray &body)
 {
-    const QString text = QString::fromUtf8(body);
-    Json::ScanOptions options;
-    options.collectTopLevelMembers = true;
-    options.findDuplicates = false;
-    const Json::ScanResult scanned = Json::scan(text, options);
-    if (!scanned.ok() || scanned.rootKind != Json::ValueKind::Object)
+    // The one reader of completion bodies; a body it refuses gets no such lines.
+    const CompletionRequest::ParseResult parsed = CompletionRequest::fromBody(body);
+    if (!parsed.request)
         return std::nullopt;
     SentCompletion sent;
-    for (const Json::Member &member : scanned.members) {
-        const QStringView raw = QStringView(text).mid(member.valueOffset, member.valueLength);
-        if (member.name == QLatin1String("variables")) {
-            sent.variables = Json::formatCompact(raw).value_or(raw.toString());
-        } else if (member.name == QLatin1String("result")) {
-            Json::ScanOptions inner;
-            inner.collectTopLevelMembers = true;
-            inner.findDuplicates = false;
-            const Json::ScanResult result = Json::scan(raw, inner);
-            for (const Json::Member &field : result.members) {
-                const QStringView value = raw.mid(field.valueOffset, field.valueLength);
-                if (field.name == QLatin1String("denied"))
-                    sent.denied = value == QLatin1String("true");
-                else if (field.name == QLatin1String("deniedReason"))
-                    sent.deniedReason = Json::unescape(value);
-            }
-        }
+    if (!parsed.request->variables.isBlank()) {
+        const QString raw = QString::fromUtf8(parsed.request->variables.utf8());
+        sent.variables = Json::formatCompact(raw).value_or(raw);
+    }
+    if (const auto *task = std::get_if<UserTaskResult>(&parsed.request->result)) {
+        sent.denied = task->denied;
+        sent.deniedReason = task->deniedReason;
     }
     return sent;
 }
@@ -69,14 +59,22 @@ QString ticketText(const HistoryEntry &entry)
     const Outcome outcome = entry.toOutcome();
     const Explanation explanation = explain(outcome);
 
+    // A row without an outcome says so instead of "No answer": the server may have acted.
+    const bool unknown = entry.state == HistoryState::Pending;
+    const QString label = unknown ? entry.title : outcomeKindLabel(entry.kind);
+    const QString what = entry.action == ActionKind::Complete
+        ? QStringLiteral("job completion attempt")
+        : QStringLiteral("%1 attempt").arg(actionKindName(entry.action));
     QStringList lines;
-    lines.append(
-        QStringLiteral("JobDesk: job completion attempt - %1").arg(outcomeKindLabel(entry.kind)));
+    lines.append(QStringLiteral("JobDesk: %1 - %2").arg(what, label));
     addLine(lines, QStringLiteral("Time:"), entry.time.toUTC().toString(Qt::ISODate));
-    addLine(lines, QStringLiteral("Connection:"), entry.connection);
+    addLine(lines, QStringLiteral("Connection:"),
+        entry.production ? entry.connection + QStringLiteral(" (production)") : entry.connection);
     addLine(lines, QStringLiteral("Job key:"), entry.jobKey);
     addLine(lines, QStringLiteral("Outcome:"),
-        QStringLiteral("%1 (%2)").arg(outcomeKindLabel(entry.kind), outcomeKindName(entry.kind)));
+        unknown ? QStringLiteral("unknown (no outcome was recorded)")
+                : QStringLiteral("%1 (%2)").arg(
+                    outcomeKindLabel(entry.kind), outcomeKindName(entry.kind)));
     addLine(lines, QStringLiteral("HTTP status:"),
         entry.httpStatus ? QString::number(*entry.httpStatus)
                          : QStringLiteral("none (no HTTP answer)"));
@@ -104,8 +102,14 @@ QString ticketText(const HistoryEntry &entry)
             QString::fromLatin1(entry.request.method) + QLatin1Char(' ')
                 + entry.request.url.toDisplayString());
     }
-    addLine(lines, QStringLiteral("Explanation:"), explanation.summary);
-    addLine(lines, QStringLiteral("Next step:"), explanation.nextStep);
+    if (unknown) {
+        addLine(lines, QStringLiteral("Next step:"),
+            QStringLiteral("Look the job up before sending again: the request was on its way when "
+                           "the program ended."));
+    } else {
+        addLine(lines, QStringLiteral("Explanation:"), explanation.summary);
+        addLine(lines, QStringLiteral("Next step:"), explanation.nextStep);
+    }
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 

@@ -14,6 +14,7 @@ namespace JobDesk::Json {
 namespace {
 
 using detail::codePointName;
+using detail::hexQuad;
 using detail::isDigit;
 using detail::isHex;
 using detail::isWordChar;
@@ -246,6 +247,31 @@ bool Scanner::scanString(bool &hasEscapes)
                                 "invalid \\u escape in a string: expected 4 hex digits"));
                         return false;
                     }
+                }
+                // A \u escape of a surrogate must be half of a pair (RFC 8259 §8.2): a lone
+                // one is no character, and servers reject or mangle it.
+                const char16_t unit = hexQuad(m_text, j + 2);
+                if (QChar::isLowSurrogate(unit)) {
+                    fail(j,
+                        QStringLiteral("invalid \\u escape in a string: \\u%1 is the second "
+                                       "half of a surrogate pair without its first half")
+                            .arg(QStringView(m_text).mid(j + 2, 4)));
+                    return false;
+                }
+                if (QChar::isHighSurrogate(unit)) {
+                    const bool paired = at(j + 6) == u'\\' && at(j + 7) == u'u' && isHex(at(j + 8))
+                        && isHex(at(j + 9)) && isHex(at(j + 10)) && isHex(at(j + 11))
+                        && QChar::isLowSurrogate(hexQuad(m_text, j + 8));
+                    if (!paired) {
+                        fail(j,
+                            QStringLiteral("invalid \\u escape in a string: \\u%1 is the first "
+                                           "half of a surrogate pair; the second half "
+                                           "(\\uDC00 to \\uDFFF) must follow it")
+                                .arg(QStringView(m_text).mid(j + 2, 4)));
+                        return false;
+                    }
+                    j += 12;
+                    continue;
                 }
                 j += 6;
                 continue;

@@ -24,6 +24,17 @@ inline bool isHex(char16_t c)
     return isDigit(c) || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
 }
 
+/// The value of the four hex digits at `text[at]` (which must be hex digits).
+inline char16_t hexQuad(QStringView text, qsizetype at)
+{
+    char16_t value = 0;
+    for (qsizetype k = 0; k < 4; ++k) {
+        const char16_t c = text[at + k].unicode();
+        value = char16_t(value * 16 + (isDigit(c) ? c - u'0' : (c | 0x20) - u'a' + 10));
+    }
+    return value;
+}
+
 /// "U+00A0".
 QString codePointName(char32_t cp);
 /// Positions for many offsets in one pass over the text (offsets in any order).

@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/templates/DraftStore.h"
 
+#include "core/base/AtomicFile.h"
 #include "core/base/Logging.h"
 
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 namespace JobDesk {
@@ -113,24 +111,27 @@ std::optional<Draft> DraftStore::fromJson(const QByteArray &json, QString *error
     return draft;
 }
 
-std::optional<Draft> DraftStore::load()
+DraftStore::Loaded DraftStore::load()
 {
     m_error.clear();
-    QFile file(m_path);
-    if (!file.exists())
-        return std::nullopt;
-    if (!file.open(QIODevice::ReadOnly)) {
-        m_error = QStringLiteral("Cannot read the draft %1: %2").arg(m_path, file.errorString());
-        qCWarning(lcStorage).noquote() << m_error;
-        return std::nullopt;
-    }
+    Loaded loaded;
+    if (!QFile::exists(m_path))
+        return loaded;
+    QByteArray json;
     QString why;
-    auto draft = fromJson(file.readAll(), &why);
-    if (!draft) {
+    if (!AtomicFile::read(m_path, &json, &why)) {
+        m_error = QStringLiteral("Cannot read the draft: %1").arg(why);
+        qCWarning(lcStorage).noquote() << m_error;
+        loaded.ok = false;
+        return loaded;
+    }
+    loaded.draft = fromJson(json, &why);
+    if (!loaded.draft) {
         m_error = QStringLiteral("The draft %1 cannot be used: %2").arg(m_path, why);
         qCWarning(lcStorage).noquote() << m_error;
+        loaded.ok = false;
     }
-    return draft;
+    return loaded;
 }
 
 bool DraftStore::save(const Draft &draft)
@@ -143,18 +144,8 @@ bool DraftStore::save(const Draft &draft)
         }
         return true;
     }
-    if (!QDir().mkpath(QFileInfo(m_path).absolutePath())) {
-        m_error = QStringLiteral("Cannot create the folder for %1").arg(m_path);
-        return false;
-    }
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        m_error = QStringLiteral("Cannot write the draft %1: %2").arg(m_path, file.errorString());
-        return false;
-    }
-    const QByteArray json = toJson(draft);
-    if (file.write(json) != json.size() || !file.commit()) {
-        m_error = QStringLiteral("Cannot write the draft %1: %2").arg(m_path, file.errorString());
+    if (!AtomicFile::write(m_path, toJson(draft), AtomicFile::Access::Private, &m_error)) {
+        m_error = QStringLiteral("Cannot write the draft: %1").arg(m_error);
         return false;
     }
     return true;

@@ -42,8 +42,8 @@ struct Draft
 };
 
 /// Keeps the draft in `draft.json` (AppDataLocation unless a path is given), written atomically
-/// with QSaveFile so a crash mid-write leaves the previous draft intact. A corrupt file is
-/// reported and left in place, never deleted or overwritten silently on load.
+/// with QSaveFile (0600 in a 0700 folder) so a crash mid-write leaves the previous draft intact.
+/// A corrupt file is reported and left in place, never deleted or overwritten silently on load.
 class DraftStore final
 {
 public:
@@ -55,8 +55,13 @@ public:
     QString path() const { return m_path; }
     QString error() const { return m_error; }
 
-    /// The saved draft; std::nullopt when there is none or it cannot be read (see error()).
-    std::optional<Draft> load();
+    struct Loaded
+    {
+        bool ok = true; ///< false: a draft is there but cannot be used (see error())
+        std::optional<Draft> draft; ///< none when nothing is saved (or !ok)
+    };
+    /// The saved draft, if any.
+    Loaded load();
     /// Writes the draft (an empty draft removes the file). False with error() on failure.
     bool save(const Draft &draft);
 

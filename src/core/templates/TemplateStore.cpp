@@ -2,7 +2,9 @@
 #include "core/templates/TemplateStore.h"
 
 #include "core/base/AtomicFile.h"
+#include "core/base/FileLock.h"
 #include "core/base/Logging.h"
+#include "core/base/PrivateFiles.h"
 #include "core/json/JsonTree.h"
 
 #include <QCryptographicHash>
@@ -23,6 +25,8 @@ namespace {
 const QLatin1String kFileFormat("jobdesk-template");
 const QLatin1String kExportFormat("jobdesk-templates");
 constexpr qint64 kMaxFileBytes = 32 * 1024 * 1024;
+// Hidden, so reload() does not list it among the templates.
+const QLatin1String kLockFileName(".jobdesk-templates.lock");
 
 // Checks the format header of a template file or export; empty when fine.
 QString formatError(const QJsonObject &root, const QLatin1String &format)
@@ -69,6 +73,19 @@ bool TemplateStore::fail(const QString &message)
     m_error = message;
     qCWarning(lcStorage).noquote() << message;
     return false;
+}
+
+bool TemplateStore::locked(const std::function<bool()> &change)
+{
+    QString error;
+    if (!PrivateFiles::ensureFolder(m_directory, &error))
+        return fail(error);
+    // Every change re-reads the folder under the lock: two programs saving the same name at
+    // once must not both see it free.
+    const FileLock lock(QDir(m_directory).filePath(kLockFileName));
+    if (!lock.isLocked())
+        return fail(lock.error());
+    return change();
 }
 
 QString TemplateStore::fileNameFor(const QString &name)
@@ -223,12 +240,18 @@ bool TemplateStore::writeTemplate(const Template &t, const QString &path)
     for (auto it = body.begin(); it != body.end(); ++it)
         root.insert(it.key(), it.value());
     QString error;
-    if (!AtomicFile::write(path, QJsonDocument(root).toJson(QJsonDocument::Indented), &error))
+    if (!AtomicFile::write(path, QJsonDocument(root).toJson(QJsonDocument::Indented),
+            AtomicFile::Access::Private, &error))
         return fail(error);
     return true;
 }
 
 bool TemplateStore::add(Template t)
+{
+    return locked([&] { return addLocked(std::move(t)); });
+}
+
+bool TemplateStore::addLocked(Template t)
 {
     if (const QString error = Template::nameError(t.name); !error.isEmpty())
         return fail(error);
@@ -251,6 +274,11 @@ bool TemplateStore::add(Template t)
 }
 
 bool TemplateStore::update(const QString &oldName, Template t)
+{
+    return locked([&] { return updateLocked(oldName, std::move(t)); });
+}
+
+bool TemplateStore::updateLocked(const QString &oldName, Template t)
 {
     if (const QString error = Template::nameError(t.name); !error.isEmpty())
         return fail(error);
@@ -289,42 +317,51 @@ bool TemplateStore::update(const QString &oldName, Template t)
 
 bool TemplateStore::rename(const QString &oldName, const QString &newName)
 {
-    if (!reload())
-        return false;
-    auto t = find(oldName);
-    if (!t)
-        return fail(QStringLiteral("There is no template named \"%1\".").arg(oldName));
-    t->name = newName;
-    return update(oldName, *t);
+    return locked([&] {
+        if (!reload())
+            return false;
+        auto t = find(oldName);
+        if (!t)
+            return fail(QStringLiteral("There is no template named \"%1\".").arg(oldName));
+        t->name = newName;
+        return updateLocked(oldName, *t);
+    });
 }
 
-QString TemplateStore::duplicate(const QString &name, const QString &newName)
+std::optional<QString> TemplateStore::duplicate(const QString &name, const QString &newName)
 {
-    if (!reload())
-        return QString();
-    auto t = find(name);
-    if (!t) {
-        fail(QStringLiteral("There is no template named \"%1\".").arg(name));
-        return QString();
-    }
-    t->name = newName.isEmpty() ? uniqueName(t->name) : newName;
-    t->created = QDateTime();
-    t->updated = QDateTime();
-    return add(*t) ? t->name : QString();
+    std::optional<QString> copy;
+    locked([&] {
+        if (!reload())
+            return false;
+        auto t = find(name);
+        if (!t)
+            return fail(QStringLiteral("There is no template named \"%1\".").arg(name));
+        t->name = newName.isEmpty() ? uniqueName(t->name) : newName;
+        t->created = QDateTime();
+        t->updated = QDateTime();
+        if (!addLocked(*t))
+            return false;
+        copy = t->name;
+        return true;
+    });
+    return copy;
 }
 
 bool TemplateStore::remove(const QString &name)
 {
-    if (!reload())
-        return false;
-    if (!contains(name))
-        return fail(QStringLiteral("There is no template named \"%1\".").arg(name));
-    const QString path = pathOf(name);
-    const bool ok = QFile::remove(path);
-    reload();
-    if (!ok)
-        return fail(QStringLiteral("Cannot remove %1").arg(path));
-    return true;
+    return locked([&] {
+        if (!reload())
+            return false;
+        if (!contains(name))
+            return fail(QStringLiteral("There is no template named \"%1\".").arg(name));
+        const QString path = pathOf(name);
+        const bool ok = QFile::remove(path);
+        reload();
+        if (!ok)
+            return fail(QStringLiteral("Cannot remove %1").arg(path));
+        return true;
+    });
 }
 
 QByteArray TemplateStore::exportDocument(const QList<Template> &templates)
@@ -409,12 +446,23 @@ bool TemplateStore::exportTo(const QString &filePath, const QStringList &names)
         }
     }
     QString error;
-    if (!AtomicFile::write(filePath, exportDocument(selected), &error))
+    if (!AtomicFile::write(filePath, exportDocument(selected), AtomicFile::Access::Shared, &error))
         return fail(error);
     return true;
 }
 
 TemplateStore::ImportResult TemplateStore::importFrom(const QString &filePath, ClashPolicy policy)
+{
+    ImportResult result;
+    if (!locked([&] {
+            result = importLocked(filePath, policy);
+            return true;
+        }))
+        result.error = m_error;
+    return result;
+}
+
+TemplateStore::ImportResult TemplateStore::importLocked(const QString &filePath, ClashPolicy policy)
 {
     ImportResult result;
     QByteArray data;

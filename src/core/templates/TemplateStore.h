@@ -17,10 +17,11 @@ namespace JobDesk {
 /// Templates as one JSON file each in `templates/` under AppDataLocation.
 ///
 /// Each file is `{"format":"jobdesk-template","version":1, …Template::toJson()…}`, written with
-/// QSaveFile. The file name comes from the name (a readable slug plus a hash of the case-folded
-/// name), so names are unique case-insensitively. A corrupt or foreign file is listed in
-/// brokenFiles() with the reason and never touched; the others still load. Every change
-/// re-reads the folder first, so the window and the CLI see each other's work.
+/// QSaveFile, 0600 in a 0700 folder. The file name comes from the name (a readable slug plus a hash
+/// of the case-folded name), so names are unique case-insensitively. A corrupt or foreign file is
+/// listed in brokenFiles() with the reason and never touched; the others still load. Every change
+/// locks the folder (a hidden `.jobdesk-templates.lock`, QLockFile) and re-reads it under the
+/// lock, so the window and several CLIs see each other's work and never both create one name.
 ///
 /// Export files hold one or many templates:
 /// `{"format":"jobdesk-templates","version":1,"templates":[…]}`.
@@ -79,8 +80,8 @@ public:
     /// keeps its created time, sets updated = now.
     bool update(const QString &oldName, Template t);
     bool rename(const QString &oldName, const QString &newName);
-    /// Copies `name` as `newName` (empty: a free "name (2)"); returns the new name or empty.
-    QString duplicate(const QString &name, const QString &newName = {});
+    /// Copies `name` as `newName` (empty: a free "name (2)"); returns the new name.
+    std::optional<QString> duplicate(const QString &name, const QString &newName = {});
     bool remove(const QString &name);
 
     /// Writes the named templates (all when `names` is empty) to one export file.
@@ -96,6 +97,11 @@ public:
 
 private:
     bool fail(const QString &message);
+    /// Runs a change with the folder created (0700) and locked (QLockFile), or fails.
+    bool locked(const std::function<bool()> &change);
+    bool addLocked(Template t);
+    bool updateLocked(const QString &oldName, Template t);
+    ImportResult importLocked(const QString &filePath, ClashPolicy policy);
     bool writeTemplate(const Template &t, const QString &path);
     QString pathOf(const QString &name) const;
     QDateTime now() const;
