@@ -89,16 +89,8 @@ int CompleteCommand::prepare()
         writeOut(formatDryRun(m_client->describeCompletion(m_built.request), m_arguments.json));
         return ExitOk;
     }
-    // TLS files are checked before the keychain is touched, unless their key needs the
-    // passphrase that is still in it.
-    if (!connection.tls.isEmpty() && !secretKinds.contains(SecretKind::KeyPassphrase)) {
-        TlsOptions tls = connection.tls;
-        tls.clientKeyPassphrase = m_resolved.secrets.value(SecretKind::KeyPassphrase);
-        if (const QString tlsError = tls.validate(); !tlsError.isEmpty()) {
-            printError(tlsProblem(m_resolved.connection, tlsError));
-            return ExitUsage;
-        }
-    }
+    if (const std::optional<int> code = checkTlsBeforeKeychain(m_resolved, secretKinds))
+        return *code;
     m_pendingSecrets = secretKinds;
     return -1;
 }
@@ -108,19 +100,9 @@ void CompleteCommand::readSecrets()
     // Only now, with a request that will really be sent, is the keychain (D-Bus) touched.
     if (!m_secrets)
         m_secrets = std::make_unique<KeychainSecretStore>();
-    SecretReadPolicy policy;
-    policy.nothingStored = SecretReadPolicy::Then::Stop;
-    policy.noKeychain = SecretReadPolicy::Then::Stop;
-    const QString profile = m_resolved.connection.profileName;
-    readProfileSecrets(m_secrets.get(), profile, m_pendingSecrets, policy, this,
-        [this, profile](const SecretReadResult &read) {
-            if (const std::optional<int> code = reportSecretProblem(read, profile)) {
-                end(*code);
-                return;
-            }
-            m_resolved.secrets = read.secrets;
-            send();
-        });
+    readSecretsToSend(
+        m_secrets.get(), &m_resolved, m_pendingSecrets, this, [this] { send(); },
+        [this](int exitCode) { end(exitCode); });
 }
 
 void CompleteCommand::send()

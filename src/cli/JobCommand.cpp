@@ -375,17 +375,8 @@ int JobCommand::prepareConnection(const ConnectionOptions &options, bool dryRun)
         m_client->setConnection(*m_ready);
         return -1;
     }
-    // TLS files are checked before the keychain is touched, unless their key needs the
-    // passphrase that is still in it.
-    const Connection &connection = m_resolved.connection;
-    if (!connection.tls.isEmpty() && !secretKinds.contains(SecretKind::KeyPassphrase)) {
-        TlsOptions tls = connection.tls;
-        tls.clientKeyPassphrase = m_resolved.secrets.value(SecretKind::KeyPassphrase);
-        if (const QString tlsError = tls.validate(); !tlsError.isEmpty()) {
-            printError(tlsProblem(connection, tlsError));
-            return ExitUsage;
-        }
-    }
+    if (const std::optional<int> code = checkTlsBeforeKeychain(m_resolved, secretKinds))
+        return *code;
     m_pendingSecrets = secretKinds;
     return -1;
 }
@@ -395,19 +386,9 @@ void JobCommand::readSecrets()
     // Only now, with a request that will really be sent, is the keychain (D-Bus) touched.
     if (!m_secrets)
         m_secrets = std::make_unique<KeychainSecretStore>();
-    SecretReadPolicy policy;
-    policy.nothingStored = SecretReadPolicy::Then::Stop;
-    policy.noKeychain = SecretReadPolicy::Then::Stop;
-    const QString profile = m_resolved.connection.profileName;
-    readProfileSecrets(m_secrets.get(), profile, m_pendingSecrets, policy, this,
-        [this, profile](const SecretReadResult &read) {
-            if (const std::optional<int> code = reportSecretProblem(read, profile)) {
-                end(*code);
-                return;
-            }
-            m_resolved.secrets = read.secrets;
-            send();
-        });
+    readSecretsToSend(
+        m_secrets.get(), &m_resolved, m_pendingSecrets, this, [this] { send(); },
+        [this](int exitCode) { end(exitCode); });
 }
 
 void JobCommand::send()

@@ -102,6 +102,41 @@ QString tlsProblem(const Connection &connection, const QString &reason)
               .arg(connection.profileName, reason);
 }
 
+std::optional<int> checkTlsBeforeKeychain(
+    const ResolvedConnection &resolved, const QList<SecretKind> &pendingSecrets)
+{
+    const Connection &connection = resolved.connection;
+    if (connection.tls.isEmpty() || pendingSecrets.contains(SecretKind::KeyPassphrase))
+        return std::nullopt;
+    TlsOptions tls = connection.tls;
+    tls.clientKeyPassphrase = resolved.secrets.value(SecretKind::KeyPassphrase);
+    if (const QString tlsError = tls.validate(); !tlsError.isEmpty()) {
+        printError(tlsProblem(connection, tlsError));
+        return int(ExitUsage);
+    }
+    return std::nullopt;
+}
+
+void readSecretsToSend(SecretStore *keychain, ResolvedConnection *resolved,
+    const QList<SecretKind> &kinds, QObject *context, std::function<void()> ready,
+    std::function<void(int)> failed)
+{
+    SecretReadPolicy policy;
+    policy.nothingStored = SecretReadPolicy::Then::Stop;
+    policy.noKeychain = SecretReadPolicy::Then::Stop;
+    const QString profile = resolved->connection.profileName;
+    readProfileSecrets(keychain, profile, kinds, policy, context,
+        [resolved, profile, ready = std::move(ready), failed = std::move(failed)](
+            const SecretReadResult &read) {
+            if (const std::optional<int> code = reportSecretProblem(read, profile)) {
+                failed(*code);
+                return;
+            }
+            resolved->secrets = read.secrets;
+            ready();
+        });
+}
+
 std::optional<Profile> profileFromArguments(const ProfileAddArguments &arguments, QString *error)
 {
     Profile profile;

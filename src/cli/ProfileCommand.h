@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QProcessEnvironment>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -36,6 +37,19 @@ std::optional<int> resolveConnection(const ConnectionOptions &options,
 
 /// Why the TLS material of `connection` (a profile's files, or CAMUNDA_MTLS_*) cannot be used.
 QString tlsProblem(const Connection &connection, const QString &reason);
+
+/// Before the keychain is touched: the TLS files of `resolved` are checked, unless their key
+/// needs a passphrase that is still in the keychain (`pendingSecrets`). Prints why they cannot be
+/// used and returns exit 2; std::nullopt when they can (or there are none).
+std::optional<int> checkTlsBeforeKeychain(
+    const ResolvedConnection &resolved, const QList<SecretKind> &pendingSecrets);
+
+/// Reads the secrets of `kinds` that a command about to send needs into `resolved->secrets`
+/// (nothing stored and no keychain stop it, see reportSecretProblem()), then calls `ready`; on a
+/// problem the reason is printed and `failed` gets the exit code. `context` bounds the callbacks.
+void readSecretsToSend(SecretStore *keychain, ResolvedConnection *resolved,
+    const QList<SecretKind> &kinds, QObject *context, std::function<void()> ready,
+    std::function<void(int)> failed);
 
 /// The profile a `profile add` command describes, or why it is invalid (pure; no files).
 std::optional<Profile> profileFromArguments(const ProfileAddArguments &arguments, QString *error);
