@@ -737,7 +737,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Looked up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1528,7 +1533,7 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindowJob.cpp" line="+59"/>
+        <location filename="../src/gui/MainWindowJob.cpp" line="+64"/>
         <source>&amp;Find jobs…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1592,7 +1597,12 @@ Send it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
+        <source>The look-up&apos;s verdict could not be recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Job %1 completed — confirmed by lookup</source>
         <translation type="unfinished"></translation>
     </message>

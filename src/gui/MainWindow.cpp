@@ -478,7 +478,7 @@ void MainWindow::onFinished(const Outcome &answer)
     if (id != 0)
         m_logPanel->addEntry(id);
     updateActions();
-    lookAgainAfter(outcome);
+    lookAgainAfter(outcome, id);
     emit requestFinished(outcome, id);
 }
 

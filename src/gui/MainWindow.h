@@ -170,7 +170,7 @@ private:
     /// False when the person declined to send a form that does not fit the job as looked up.
     bool confirmFit(const CompletionRequest &request);
     /// After an outcome: re-check a lost answer, else re-read the job for the card.
-    void lookAgainAfter(const Outcome &outcome);
+    void lookAgainAfter(const Outcome &outcome, qint64 historyId);
     void showRecheck(const JobLookupResult &result);
     void onFinished(const Outcome &answer);
     /// Appends the finished attempt to the history; returns its id, or 0 with `*error` set
@@ -212,6 +212,7 @@ private:
     QPointer<ApiCall> m_call;
     QPointer<ApiCall> m_topologyCall;
     Attempt m_attempt;
+    qint64 m_recheckHistoryId = 0; ///< the row whose lost answer is being re-checked (0: none)
     QElapsedTimer m_sendClock;
     QString m_sendingUrl;
     QString m_bannerJobKey; ///< the job the banner's outcome is about, or empty

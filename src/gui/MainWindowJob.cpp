@@ -3,6 +3,7 @@
 // the check before sending that the form fits the job, and the re-check after a lost answer.
 #include "core/camunda/Answers.h"
 #include "core/camunda/CompletionRequest.h"
+#include "core/history/HistoryStore.h"
 #include "core/lookup/JobFit.h"
 #include "gui/Confirm.h"
 #include "gui/FindJobsDialog.h"
@@ -10,14 +11,18 @@
 #include "gui/JobForm.h"
 #include "gui/JobInspector.h"
 #include "gui/JsonEditor.h"
+#include "gui/LogPanel.h"
 #include "gui/MainWindow.h"
 #include "gui/MessageBanner.h"
 #include "gui/TemplatesPanel.h"
 #include "ui_MainWindow.h"
 
 #include <QAction>
+#include <QDateTime>
 #include <QLabel>
 #include <QMenu>
+
+#include <utility>
 
 namespace JobDesk {
 
@@ -144,9 +149,10 @@ bool MainWindow::confirmFit(const CompletionRequest &request)
     return false;
 }
 
-void MainWindow::lookAgainAfter(const Outcome &outcome)
+void MainWindow::lookAgainAfter(const Outcome &outcome, qint64 historyId)
 {
     if (LookupRules::needsRecheck(outcome)) {
+        m_recheckHistoryId = historyId;
         m_inspector->recheck(outcome);
         return;
     }
@@ -159,7 +165,23 @@ void MainWindow::lookAgainAfter(const Outcome &outcome)
 void MainWindow::showRecheck(const JobLookupResult &result)
 {
     const QString jobKey = result.key.toString();
-    if (!result.recheck || m_bannerJobKey != jobKey)
+    if (!result.recheck)
+        return;
+    // The verdict goes with the attempt's row, so the history says what became of it. A look-up
+    // that could not tell leaves the row unknown, as the CLI does.
+    const qint64 historyId = std::exchange(m_recheckHistoryId, 0);
+    if (historyId != 0 && result.recheck->verdict != RecheckVerdict::Unknown && m_history
+        && m_history->isOpen()) {
+        const LookupCheck check = result.recheck->verdict == RecheckVerdict::Applied
+            ? LookupCheck::Applied
+            : LookupCheck::NotApplied;
+        if (m_history->recordCheck(historyId, check, QDateTime::currentDateTimeUtc()))
+            m_logPanel->refresh();
+        else
+            showStatusMessage(
+                tr("The look-up's verdict could not be recorded: %1").arg(m_history->error()));
+    }
+    if (m_bannerJobKey != jobKey)
         return; // the banner is about something else by now
     const QString state = result.job ? result.job->state : QString();
     MessageBanner::Kind kind = MessageBanner::Kind::Error;

@@ -244,6 +244,14 @@ void TestJobCard::lostAnswerOfACompletedJobIsReportedCompleted()
         w.window->banner()->headline().contains(QStringLiteral("confirmed by lookup")), 20000);
     QCOMPARE(w.window->banner()->kind(), MessageBanner::Kind::Positive);
     QVERIFY(!w.window->banner()->text().contains(QStringLiteral("VPN")));
+    // The attempt's row keeps what the look-up found.
+    const qint64 id = finished.constFirst().at(1).toLongLong();
+    QVERIFY(id != 0);
+    const std::optional<HistoryEntry> entry = w.history.entry(id);
+    QVERIFY(entry);
+    QCOMPARE(entry->kind, OutcomeKind::SentNoAnswer);
+    QCOMPARE(entry->check, LookupCheck::Applied);
+    QVERIFY(entry->checkedAt.isValid());
 }
 
 void TestJobCard::roundedKeySuggestsItsNeighbours()
