@@ -44,6 +44,193 @@
     </message>
 </context>
 <context>
+    <name>FindJobsDialog</name>
+    <message>
+        <location filename="../ui/FindJobsDialog.ui" line="+6"/>
+        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+292"/>
+        <source>Find jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <source>Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <source>e.g. payment-service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <source>State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <source>Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <source>Process:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <source>process definition id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <source>Instance key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <source>process instance key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <source>Element:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <source>element id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <source>Worker:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <source>worker name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <source>Tenant:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <source>tenant id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <source>Error message:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <source>exact error message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+2"/>
+        <source>Failed with retries left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <source>Created after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <location line="+5"/>
+        <source>2026-11-30T08:00:00Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+2"/>
+        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="-3"/>
+        <location line="+5"/>
+        <source>Camunda 8.9 or later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="-3"/>
+        <source>Updated after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+5"/>
+        <source>Sort by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+2"/>
+        <source>Descending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <source>&amp;Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+2"/>
+        <source>Copy the selected keys, one per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+2"/>
+        <source>&amp;Copy keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+2"/>
+        <source>Put the selected job&apos;s key into the form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+2"/>
+        <source>&amp;Open in form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirstStartDialog</name>
     <message>
         <location filename="../ui/FirstStartDialog.ui" line="+6"/>
@@ -109,6 +296,69 @@
         <location line="+1"/>
         <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+2"/>
         <source>A cluster on this machine without authentication (e.g. Camunda 8 Run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobCard</name>
+    <message>
+        <location filename="../ui/JobCard.ui" line="+38"/>
+        <location filename="../build/src/gui/ui_JobCard.h" line="+184"/>
+        <source>Look the job up again (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_JobCard.h" line="+2"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location filename="../build/src/gui/ui_JobCard.h" line="+1"/>
+        <source>Variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location filename="../build/src/gui/ui_JobCard.h" line="+2"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_JobCard.h" line="+2"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_JobCard.h" line="+2"/>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location filename="../build/src/gui/ui_JobCard.h" line="+2"/>
+        <source>Put the selected variables into the variables editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_JobCard.h" line="+2"/>
+        <source>Copy selected into editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../build/src/gui/ui_JobCard.h" line="+2"/>
+        <source>Replace the variables editor&apos;s text with every variable shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_JobCard.h" line="+2"/>
+        <source>Copy all into editor</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -313,6 +563,56 @@
     </message>
 </context>
 <context>
+    <name>JobDesk::FindJobsDialog</name>
+    <message>
+        <location filename="../src/gui/FindJobsDialog.cpp" line="+32"/>
+        <location line="+3"/>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none (the server&apos;s order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Needs Camunda 8.9 or later; this server reports %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>%n job(s) selected</source>
+        <translation type="unfinished">
+            <numerusform>%n job selected</numerusform>
+            <numerusform>%n jobs selected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Set filters and search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n matching job(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n matching job</numerusform>
+            <numerusform>%n matching jobs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 of %2%3 matching jobs loaded; scroll for more</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JobDesk::FirstStartDialog</name>
     <message>
         <location filename="../src/gui/FirstStartDialog.cpp" line="+28"/>
@@ -437,7 +737,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Looked up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
@@ -594,9 +899,202 @@
     </message>
 </context>
 <context>
+    <name>JobDesk::JobCard</name>
+    <message>
+        <location filename="../src/gui/JobCard.cpp" line="+66"/>
+        <source>Looking up job %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Look again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt; (%2, process %3, %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This key may have been rounded by JavaScript or a spreadsheet. Did you mean %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Job %1 not found by the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No permission to read jobs (HTTP %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This server cannot look jobs up (job search needs Camunda 8.8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The look-up was refused (HTTP %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The job could not be looked up: no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Look-up cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Retries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>%1, instance %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Header %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Active incident %1: %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Incident unknown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The value is cut; refresh reads it whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>local</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>instance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Variables (%n)</source>
+        <translation type="unfinished">
+            <numerusform>Variables (%n)</numerusform>
+            <numerusform>Variables (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Variables (not available)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>More variables exist than are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>%n s ago</source>
+        <translation type="unfinished">
+            <numerusform>%n s ago</numerusform>
+            <numerusform>%n s ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n min ago</source>
+        <translation type="unfinished">
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>JobDesk::JobForm</name>
     <message>
-        <location filename="../src/gui/JobForm.cpp" line="+159"/>
+        <location filename="../src/gui/JobForm.cpp" line="+171"/>
         <source>Paste the key of the job to complete (from Operate, a log or the incident).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -669,6 +1167,54 @@
     <message>
         <location line="+22"/>
         <source>Enter a job key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobDesk::JobSearchModel</name>
+    <message>
+        <location filename="../src/gui/JobSearchModel.cpp" line="+122"/>
+        <source>Job key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Instance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Worker</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -805,13 +1351,13 @@
 <context>
     <name>JobDesk::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="+81"/>
-        <location line="+183"/>
+        <location filename="../src/gui/MainWindow.cpp" line="+83"/>
+        <location line="+185"/>
         <source>JobDesk — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-157"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
@@ -831,7 +1377,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>The history cannot be written</source>
         <translation type="unfinished"></translation>
     </message>
@@ -885,7 +1431,7 @@ Requests can still be sent, but they are not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+90"/>
         <source>The attempt could not be recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -896,7 +1442,7 @@ Requests can still be sent, but they are not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>HTTP %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -906,17 +1452,22 @@ Requests can still be sent, but they are not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="+12"/>
+        <source>Job %1: sent, but the answer was lost — looking the job up to see what happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-16"/>
         <source>Job %1 completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-94"/>
         <source>Sending POST %1 — %2 s, times out in %3 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+102"/>
         <source>Request for job %1 cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -926,12 +1477,7 @@ Requests can still be sent, but they are not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Job %1: sent, but no answer — it may have been completed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>Job %1 not completed: %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -984,6 +1530,105 @@ Next: %1</source>
     <message>
         <location line="-4"/>
         <source>The saved form could not be restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindowJob.cpp" line="+64"/>
+        <source>&amp;Find jobs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Copied the job&apos;s variables into the editor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>• Deny is ticked, but this is a %1 job, not a task listener: the server ignores the denial and completes the job, and the process moves on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>• Deny is ticked, but a task listener on %1 cannot be denied (only ASSIGNING, UPDATING and COMPLETING can): the server refuses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>• User-task corrections are set, but this is a %1 job: they are ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>• User-task corrections are set, but a task listener on %1 takes none: the server refuses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>• Variables are set, but a task-listener job is completed without variables: the server refuses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>• The job is %1 already: the server will answer 404 or 409.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The form does not fit job %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Job %1 is %2 · %3 · %4.
+
+%5
+
+Send it anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not sent: the form does not fit the job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The look-up&apos;s verdict could not be recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Job %1 completed — confirmed by lookup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The answer was lost, but the server did complete the job: it is %1 now. Do not send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Job %1 was not completed — safe to retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The answer was lost; the job is still %1, so the request was not applied. Sending it again is safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Job %1: whether it was completed is unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The answer was lost and the look-up could not tell: %1. Look the job up again (F5) before sending it again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1161,7 +1806,7 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+23"/>
         <source>NO PROFILE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1192,18 +1837,18 @@ Next: %1</source>
 <context>
     <name>JobDesk::ResultPanel</name>
     <message>
-        <location filename="../src/gui/ResultPanel.cpp" line="+162"/>
+        <location filename="../src/gui/ResultPanel.cpp" line="+163"/>
         <source>The due date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+55"/>
+        <location line="+101"/>
         <source>The follow-up date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-122"/>
         <source>%1 must be an RFC 3339 date-time such as 2026-12-31T17:00:00Z (or empty to clear it).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1230,11 +1875,31 @@ Next: %1</source>
             <numerusform>User-task &amp;corrections (%n set)</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+38"/>
+        <source>a task listener on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a %1 job, not a task listener</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This job is %1: it cannot be denied (only task listeners on ASSIGNING, UPDATING and COMPLETING can).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This job is %1: it takes no user-task corrections.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>JobDesk::SaveTemplateDialog</name>
     <message>
-        <location filename="../src/gui/SaveTemplateDialog.cpp" line="+74"/>
+        <location filename="../src/gui/SaveTemplateDialog.cpp" line="+69"/>
         <source>Give the template a name.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -77,7 +77,17 @@ bool CliHistory::finish(const Outcome &outcome)
     if (m_attemptId == 0)
         return failed(QStringLiteral("no attempt was recorded"));
     const qint64 id = std::exchange(m_attemptId, 0);
-    return m_store->finishAttempt(id, outcome) || failed(m_store->error());
+    if (!m_store->finishAttempt(id, outcome))
+        return failed(m_store->error());
+    m_finishedId = id;
+    return true;
+}
+
+bool CliHistory::recordCheck(LookupCheck check, const QDateTime &when)
+{
+    if (m_finishedId == 0)
+        return failed(QStringLiteral("no attempt was recorded"));
+    return m_store->recordCheck(m_finishedId, check, when) || failed(m_store->error());
 }
 
 bool CliHistory::markInterrupted(const QString &why, qint64 elapsedMs)

@@ -41,6 +41,8 @@ public:
     bool hasPendingAttempt() const { return m_attemptId != 0; }
     /// The outcome of the attempt begun.
     bool finish(const Outcome &outcome);
+    /// What a look-up after the attempt finished by finish() found (the history's check).
+    bool recordCheck(LookupCheck check, const QDateTime &when);
     /// The run ends before an answer came: the attempt stays pending (its outcome is unknown)
     /// with `why` and the time waited.
     bool markInterrupted(const QString &why, qint64 elapsedMs);
@@ -56,6 +58,7 @@ private:
     bool m_opened = false;
     bool m_openOk = false;
     qint64 m_attemptId = 0;
+    qint64 m_finishedId = 0; ///< the attempt finish() recorded last
 };
 
 } // namespace JobDesk::Cli

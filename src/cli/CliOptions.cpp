@@ -11,6 +11,7 @@ const QList<CommandFamily> &commandFamilies()
 {
     static const QList<CommandFamily> families {
         {"complete", &parseCompleteCommand, &completeUsage, &completeHelp},
+        {"job", &parseJobCommand, &jobUsage, &jobHelp},
         {"profile", &parseProfileCommand, &profileUsage, &profileHelp},
         {"template", &parseTemplateCommand, &templateUsage, &templateHelp},
     };

@@ -4,6 +4,8 @@
 #include "cli/options/OptionGroups.h"
 #include "core/connection/ConnectionKinds.h"
 
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -29,12 +31,33 @@ enum class Command {
     TemplateRemove,
     TemplateExport,
     TemplateImport,
+    JobShow,
+    JobSearch,
 };
 
 /// `complete <JOB_KEY> …`: the three shared option groups and the key.
 struct CompleteArguments : ConnectionOptions, PayloadOptions, OutputOptions
 {
     QString jobKey; ///< as typed; validated by JobKey::parse later
+};
+
+/// `job show <JOB_KEY> …`: where to read from, how to show it.
+struct JobShowArguments : ConnectionOptions, OutputOptions
+{
+    QString jobKey; ///< as typed; validated by JobKey::parse later
+};
+
+/// `job search [filters] …`
+struct JobSearchArguments : ConnectionOptions, OutputOptions
+{
+    /// Job filter fields as the API names them (`type`, `state`, `processInstanceKey`, …) with
+    /// the values as given; checked against the spec's filter table later.
+    QList<QPair<QString, QString>> filters;
+    std::optional<int> limit; ///< --limit; neither this nor `all`: the first 100
+    bool all = false;
+    bool csv = false; ///< --csv (OutputOptions::json is --json)
+
+    static constexpr int kDefaultLimit = 100;
 };
 
 /// `profile add <name> …`
@@ -79,7 +102,7 @@ struct CommandLine
 {
     Command command = Command::Usage;
     QString error; ///< for Command::Usage: one sentence naming what is wrong
-    QString topic; ///< "complete", "profile", "template" or empty: which usage/help to show
+    QString topic; ///< "complete", "job", "profile", "template" or empty: which usage/help to show
 
     QString name; ///< profile/template name for show, remove, export
     QString file; ///< template export/import file ("-" = stdout/stdin)
@@ -88,6 +111,8 @@ struct CommandLine
     bool json = false; ///< profile list / template list --json
 
     CompleteArguments complete;
+    JobShowArguments jobShow;
+    JobSearchArguments jobSearch;
     ProfileAddArguments profileAdd;
     ProfileTestArguments profileTest;
     TemplateSaveArguments templateSave;

@@ -4,6 +4,7 @@
 #include "cli/CliHistory.h"
 #include "cli/Console.h"
 #include "cli/Interruption.h"
+#include "cli/JobCommand.h"
 #include "cli/Output.h"
 #include "cli/ProfileCommand.h"
 #include "cli/TemplateCommand.h"
@@ -11,10 +12,10 @@
 #include "core/connection/KeychainSecretStore.h"
 #include "core/connection/Profile.h"
 #include "core/connection/ProfileSecrets.h"
-#include "core/connection/ProfileStore.h"
 #include "core/history/HistoryStore.h"
 #include "core/http/ClientConnection.h"
 #include "core/http/JobsClient.h"
+#include "core/lookup/JobLookup.h"
 
 #include <QNetworkAccessManager>
 
@@ -31,6 +32,7 @@ CompleteCommand::CompleteCommand(
 CompleteCommand::~CompleteCommand()
 {
     m_history.reset();
+    m_lookup.reset();
     // The client and the provider refer to the network manager: release them first.
     m_client.reset();
     m_ready.reset();
@@ -69,38 +71,11 @@ int CompleteCommand::prepare()
         return ExitUsage;
     }
 
-    QList<SecretKind> secretKinds;
-    if (!m_arguments.profile.isEmpty()) {
-        ProfileStore profiles;
-        if (!profiles.load()) {
-            printError(QStringLiteral("cannot read the profiles: %1").arg(profiles.error()));
-            return ExitUsage;
-        }
-        const std::optional<Profile> profile = profiles.find(m_arguments.profile);
-        if (!profile) {
-            const QStringList names = profiles.names();
-            printError(QStringLiteral("unknown profile '%1' (%2)")
-                           .arg(m_arguments.profile,
-                               names.isEmpty()
-                                   ? QStringLiteral("no profiles are saved")
-                                   : QStringLiteral("known: ") + names.join(QStringLiteral(", "))));
-            return ExitUsage;
-        }
-        m_resolved = ConnectionFactory::fromProfile(*profile);
-        secretKinds = m_resolved.connection.secretKinds();
-    } else {
-        m_resolved = ConnectionFactory::fromEnvironment(m_arguments.baseUrl, m_environment);
-    }
-    if (!m_resolved.ok()) {
-        printError(m_resolved.error);
-        return ExitUsage;
-    }
+    if (const std::optional<int> code = resolveConnection(m_arguments, m_environment, &m_resolved))
+        return *code;
+    const QList<SecretKind> secretKinds
+        = m_arguments.profile.isEmpty() ? QList<SecretKind>() : m_resolved.connection.secretKinds();
     Connection &connection = m_resolved.connection;
-    if (m_arguments.timeout) {
-        // --timeout bounds the token request too.
-        connection.timeout = *m_arguments.timeout;
-        connection.auth.tokenTimeout = *m_arguments.timeout;
-    }
     for (const QString &warning : std::as_const(m_built.warnings))
         writeErr("jobdesk-cli: " + warning.toUtf8() + '\n');
 
@@ -114,26 +89,10 @@ int CompleteCommand::prepare()
         writeOut(formatDryRun(m_client->describeCompletion(m_built.request), m_arguments.json));
         return ExitOk;
     }
-    // TLS files are checked before the keychain is touched, unless their key needs the
-    // passphrase that is still in it.
-    if (!connection.tls.isEmpty() && !secretKinds.contains(SecretKind::KeyPassphrase)) {
-        TlsOptions tls = connection.tls;
-        tls.clientKeyPassphrase = m_resolved.secrets.value(SecretKind::KeyPassphrase);
-        if (const QString tlsError = tls.validate(); !tlsError.isEmpty()) {
-            printError(tlsProblem(tlsError));
-            return ExitUsage;
-        }
-    }
+    if (const std::optional<int> code = checkTlsBeforeKeychain(m_resolved, secretKinds))
+        return *code;
     m_pendingSecrets = secretKinds;
     return -1;
-}
-
-QString CompleteCommand::tlsProblem(const QString &reason) const
-{
-    return m_resolved.connection.isAddressOnly()
-        ? QStringLiteral("the TLS material (CAMUNDA_MTLS_*) cannot be used: %1").arg(reason)
-        : QStringLiteral("the TLS files of profile '%1' cannot be used: %2")
-              .arg(m_resolved.connection.profileName, reason);
 }
 
 void CompleteCommand::readSecrets()
@@ -141,19 +100,9 @@ void CompleteCommand::readSecrets()
     // Only now, with a request that will really be sent, is the keychain (D-Bus) touched.
     if (!m_secrets)
         m_secrets = std::make_unique<KeychainSecretStore>();
-    SecretReadPolicy policy;
-    policy.nothingStored = SecretReadPolicy::Then::Stop;
-    policy.noKeychain = SecretReadPolicy::Then::Stop;
-    const QString profile = m_resolved.connection.profileName;
-    readProfileSecrets(m_secrets.get(), profile, m_pendingSecrets, policy, this,
-        [this, profile](const SecretReadResult &read) {
-            if (const std::optional<int> code = reportSecretProblem(read, profile)) {
-                end(*code);
-                return;
-            }
-            m_resolved.secrets = read.secrets;
-            send();
-        });
+    readSecretsToSend(
+        m_secrets.get(), &m_resolved, m_pendingSecrets, this, [this] { send(); },
+        [this](int exitCode) { end(exitCode); });
 }
 
 void CompleteCommand::send()
@@ -161,7 +110,7 @@ void CompleteCommand::send()
     m_client->setAuthProvider(nullptr);
     m_ready = ConnectionFactory::build(m_resolved.connection, m_resolved.secrets, m_nam.get());
     if (const QString tlsError = m_client->setConnection(*m_ready); !tlsError.isEmpty()) {
-        printError(tlsProblem(tlsError));
+        printError(tlsProblem(m_resolved.connection, tlsError));
         QMetaObject::invokeMethod(
             this, [this] { end(ExitUsage); }, Qt::QueuedConnection);
         return;
@@ -209,6 +158,15 @@ void CompleteCommand::warnNotRecorded(const QString &why)
 void CompleteCommand::interrupt(int signalNumber)
 {
     const QString name = Interruption::signalName(signalNumber);
+    if (m_lookup) {
+        // The completion's outcome is already recorded; only the look-up after it is cut short.
+        printError(QStringLiteral("interrupted (%1) while looking the job up after the answer "
+                                  "was lost; the outcome is unknown — look the job up before "
+                                  "sending it again")
+                       .arg(name));
+        end(ExitNoAnswer);
+        return;
+    }
     if (!m_call || m_call->isFinished()) {
         printError(QStringLiteral("interrupted (%1); nothing was sent").arg(name));
         end(ExitUsage);
@@ -239,10 +197,85 @@ void CompleteCommand::onFinished(const Outcome &answer)
         if (!recorded)
             warnNotRecorded(m_history->error());
     }
-    writeOut(m_arguments.json ? formatJson(outcome, jobKey) : formatHuman(outcome, jobKey));
+    if (interrupted) {
+        writeOut(m_arguments.json ? formatJson(outcome, jobKey) : formatHuman(outcome, jobKey));
+        // An interrupted run heard nothing from the server: 3 like any answer that never came.
+        end(ExitNoAnswer);
+        return;
+    }
+    const bool lostAnswer = LookupRules::needsRecheck(outcome);
+    const bool maybeRounded = outcome.kind == OutcomeKind::NotFound
+        && LookupRules::mayBeRounded(m_built.request.jobKey);
+    if (lostAnswer || maybeRounded) {
+        lookUpAfter(outcome);
+        return;
+    }
+    report(outcome, nullptr);
+}
 
-    // An interrupted run heard nothing from the server: 3 like any answer that never came.
-    end(interrupted ? int(ExitNoAnswer) : exitCodeFor(outcome));
+void CompleteCommand::lookUpAfter(const Outcome &outcome)
+{
+    m_lookup = std::make_unique<JobLookup>(m_client.get());
+    JobLookupCall *call = nullptr;
+    if (outcome.kind == OutcomeKind::NotFound) {
+        JobLookup::Options options;
+        options.incident = false;
+        options.variables = false;
+        call = m_lookup->lookUp(m_built.request.jobKey, options);
+    } else {
+        call = m_lookup->recheck(outcome);
+    }
+    connect(
+        call, &JobLookupCall::finished, this, [this, call, outcome](const JobLookupResult &result) {
+            call->deleteLater();
+            report(outcome, &result);
+        });
+}
+
+void CompleteCommand::report(const Outcome &outcome, const JobLookupResult *lookup)
+{
+    const QString jobKey = m_built.request.jobKey.toString();
+    const std::optional<RecheckResult> recheck
+        = lookup ? lookup->recheck : std::optional<RecheckResult>();
+    // Suggestions only when the key itself is unknown to the search.
+    const QList<JobRecord> suggestions
+        = lookup && !lookup->job && !recheck ? lookup->jobs : QList<JobRecord>();
+    if (recheck && recheck->verdict != RecheckVerdict::Unknown && !m_arguments.noHistory
+        && m_history) {
+        // A verdict goes with the attempt's row, so the history says what became of it. A
+        // look-up that could not tell leaves the row unknown: the next run still warns.
+        const LookupCheck check = recheck->verdict == RecheckVerdict::Applied
+            ? LookupCheck::Applied
+            : LookupCheck::NotApplied;
+        if (!m_history->recordCheck(check, QDateTime::currentDateTimeUtc()))
+            warnNotRecorded(m_history->error());
+    }
+    if (m_arguments.json) {
+        QByteArray extra = ",\"suggestions\":" + JobOutput::suggestionsJson(suggestions);
+        if (recheck) {
+            extra += ",\"recheck\":{\"verdict\":" + jsonString(recheckVerdictName(recheck->verdict))
+                + ",\"summary\":" + jsonString(recheck->summary) + ",\"jobState\":"
+                + (lookup->job ? jsonString(lookup->job->state) : QByteArray("null")) + '}';
+            extra += ",\"confirmedByLookup\":"
+                + QByteArray(recheck->verdict == RecheckVerdict::Applied ? "true" : "false");
+        }
+        writeOut(formatJson(outcome, jobKey, extra));
+    } else {
+        QByteArray text = formatHuman(outcome, jobKey);
+        if (recheck) {
+            text += "Checked by lookup: " + recheck->summary.toUtf8() + ".\n";
+            if (recheck->verdict == RecheckVerdict::Applied)
+                text += "The completion was confirmed by lookup.\n";
+        }
+        text += JobOutput::suggestionsHuman(suggestions);
+        writeOut(text);
+    }
+
+    int code = exitCodeFor(outcome);
+    // A lost answer is settled by the look-up: completed → 0; still open or unknown → 3.
+    if (recheck)
+        code = recheck->verdict == RecheckVerdict::Applied ? ExitOk : ExitNoAnswer;
+    end(code);
 }
 
 void CompleteCommand::end(int exitCode)

@@ -19,8 +19,10 @@ class QNetworkAccessManager;
 
 namespace JobDesk {
 class ApiCall;
+class JobLookup;
 class JobsClient;
 struct ClientConnection;
+struct JobLookupResult;
 } // namespace JobDesk
 
 namespace JobDesk::Cli {
@@ -56,9 +58,12 @@ private:
     int prepare();
     void readSecrets();
     void send();
-    /// Why the connection's TLS material cannot be used, as a sentence ("" when fine).
-    QString tlsProblem(const QString &reason) const;
     void onFinished(const Outcome &answer);
+    /// After a lost answer: what the job is now (see LookupRules::needsRecheck); after a 404 on
+    /// a key that may have been rounded: its neighbours. Then report().
+    void lookUpAfter(const Outcome &outcome);
+    /// Prints the outcome (with the look-up's verdict or suggestions, if any) and ends.
+    void report(const Outcome &outcome, const JobLookupResult *lookup);
     void warnNotRecorded(const QString &why);
     void end(int exitCode);
 
@@ -70,6 +75,7 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_nam;
     std::unique_ptr<ClientConnection> m_ready; ///< what m_client sends with
     std::unique_ptr<JobsClient> m_client;
+    std::unique_ptr<JobLookup> m_lookup;
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<CliHistory> m_history;
     QDateTime m_startedAt;

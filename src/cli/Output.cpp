@@ -152,7 +152,7 @@ QByteArray formatHuman(const Outcome &outcome, const QString &jobKey)
     return out;
 }
 
-QByteArray formatJson(const Outcome &outcome, const QString &jobKey)
+QByteArray formatJson(const Outcome &outcome, const QString &jobKey, const QByteArray &extraMembers)
 {
     const auto orNull = [](bool present, const QByteArray &value) {
         return present ? value : QByteArrayLiteral("null");
@@ -191,6 +191,7 @@ QByteArray formatJson(const Outcome &outcome, const QString &jobKey)
         + orNull(!outcome.redirectLocation.isEmpty(), jsonString(outcome.redirectLocation));
     out += ",\"explanation\":" + jsonString(explanation.summary);
     out += ",\"nextStep\":" + jsonString(explanation.nextStep);
+    out += extraMembers;
     out += "}\n";
     return out;
 }

@@ -30,8 +30,10 @@ QByteArray formatHuman(const Outcome &outcome, const QString &jobKey);
 
 /// One JSON object: jobKey, ok, outcome, httpStatus, problem (every member with its raw JSON, so
 /// big numbers survive), rawBody (capped at kJsonRawBodyBytes on a UTF-8 boundary),
-/// rawBodyTruncated, elapsedMs, error, redirectLocation, explanation, nextStep. Ends with "\n".
-QByteArray formatJson(const Outcome &outcome, const QString &jobKey);
+/// rawBodyTruncated, elapsedMs, error, redirectLocation, explanation, nextStep, then
+/// `extraMembers` as given (`,"name":value…`). Ends with "\n".
+QByteArray formatJson(
+    const Outcome &outcome, const QString &jobKey, const QByteArray &extraMembers = {});
 
 /// `--dry-run`: method, URL, headers (already redacted) and body, as text or one JSON object.
 QByteArray formatDryRun(const RequestRecord &request, bool json);

@@ -3,6 +3,7 @@
 
 #include "cli/Console.h"
 #include "cli/Output.h"
+#include "core/connection/ConnectionFactory.h"
 #include "core/connection/KeychainSecretStore.h"
 #include "core/connection/ProfileSecrets.h"
 #include "core/connection/ProfileStore.h"
@@ -56,6 +57,84 @@ std::optional<int> reportSecretProblem(const SecretReadResult &read, const QStri
                               "was sent")
                    .arg(secretKindName(*kind), profile, why));
     return ExitNoAnswer;
+}
+
+std::optional<int> resolveConnection(const ConnectionOptions &options,
+    const QProcessEnvironment &environment, ResolvedConnection *resolved)
+{
+    if (!options.profile.isEmpty()) {
+        ProfileStore profiles;
+        if (!profiles.load()) {
+            printError(QStringLiteral("cannot read the profiles: %1").arg(profiles.error()));
+            return ExitUsage;
+        }
+        const std::optional<Profile> profile = profiles.find(options.profile);
+        if (!profile) {
+            const QStringList names = profiles.names();
+            printError(QStringLiteral("unknown profile '%1' (%2)")
+                           .arg(options.profile,
+                               names.isEmpty()
+                                   ? QStringLiteral("no profiles are saved")
+                                   : QStringLiteral("known: ") + names.join(QStringLiteral(", "))));
+            return ExitUsage;
+        }
+        *resolved = ConnectionFactory::fromProfile(*profile);
+    } else {
+        *resolved = ConnectionFactory::fromEnvironment(options.baseUrl, environment);
+    }
+    if (!resolved->ok()) {
+        printError(resolved->error);
+        return ExitUsage;
+    }
+    if (options.timeout) {
+        // --timeout bounds the token request too.
+        resolved->connection.timeout = *options.timeout;
+        resolved->connection.auth.tokenTimeout = *options.timeout;
+    }
+    return std::nullopt;
+}
+
+QString tlsProblem(const Connection &connection, const QString &reason)
+{
+    return connection.isAddressOnly()
+        ? QStringLiteral("the TLS material (CAMUNDA_MTLS_*) cannot be used: %1").arg(reason)
+        : QStringLiteral("the TLS files of profile '%1' cannot be used: %2")
+              .arg(connection.profileName, reason);
+}
+
+std::optional<int> checkTlsBeforeKeychain(
+    const ResolvedConnection &resolved, const QList<SecretKind> &pendingSecrets)
+{
+    const Connection &connection = resolved.connection;
+    if (connection.tls.isEmpty() || pendingSecrets.contains(SecretKind::KeyPassphrase))
+        return std::nullopt;
+    TlsOptions tls = connection.tls;
+    tls.clientKeyPassphrase = resolved.secrets.value(SecretKind::KeyPassphrase);
+    if (const QString tlsError = tls.validate(); !tlsError.isEmpty()) {
+        printError(tlsProblem(connection, tlsError));
+        return int(ExitUsage);
+    }
+    return std::nullopt;
+}
+
+void readSecretsToSend(SecretStore *keychain, ResolvedConnection *resolved,
+    const QList<SecretKind> &kinds, QObject *context, std::function<void()> ready,
+    std::function<void(int)> failed)
+{
+    SecretReadPolicy policy;
+    policy.nothingStored = SecretReadPolicy::Then::Stop;
+    policy.noKeychain = SecretReadPolicy::Then::Stop;
+    const QString profile = resolved->connection.profileName;
+    readProfileSecrets(keychain, profile, kinds, policy, context,
+        [resolved, profile, ready = std::move(ready), failed = std::move(failed)](
+            const SecretReadResult &read) {
+            if (const std::optional<int> code = reportSecretProblem(read, profile)) {
+                failed(*code);
+                return;
+            }
+            resolved->secrets = read.secrets;
+            ready();
+        });
 }
 
 std::optional<Profile> profileFromArguments(const ProfileAddArguments &arguments, QString *error)

@@ -7,15 +7,19 @@
 
 #include <QByteArray>
 #include <QObject>
+#include <QProcessEnvironment>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
 class QIODevice;
 
 namespace JobDesk {
+struct Connection;
+struct ResolvedConnection;
 struct SecretReadResult;
-}
+} // namespace JobDesk
 
 namespace JobDesk::Cli {
 
@@ -23,6 +27,29 @@ namespace JobDesk::Cli {
 /// nothing stored is exit 2 ("…add it again with --secret-stdin"), no keychain or a refusal
 /// exit 3; the reason goes to stderr. std::nullopt: every secret is there.
 std::optional<int> reportSecretProblem(const SecretReadResult &read, const QString &profile);
+
+/// Where a command that sends (`complete`, `job show`, `job search`) goes: the saved profile of
+/// --profile, or --base-url and the SDK environment (ConnectionFactory), with --timeout bounding
+/// the token request too. Nothing is read from the keychain yet. Prints why it cannot be used
+/// and returns exit 2; std::nullopt when `resolved` is filled.
+std::optional<int> resolveConnection(const ConnectionOptions &options,
+    const QProcessEnvironment &environment, ResolvedConnection *resolved);
+
+/// Why the TLS material of `connection` (a profile's files, or CAMUNDA_MTLS_*) cannot be used.
+QString tlsProblem(const Connection &connection, const QString &reason);
+
+/// Before the keychain is touched: the TLS files of `resolved` are checked, unless their key
+/// needs a passphrase that is still in the keychain (`pendingSecrets`). Prints why they cannot be
+/// used and returns exit 2; std::nullopt when they can (or there are none).
+std::optional<int> checkTlsBeforeKeychain(
+    const ResolvedConnection &resolved, const QList<SecretKind> &pendingSecrets);
+
+/// Reads the secrets of `kinds` that a command about to send needs into `resolved->secrets`
+/// (nothing stored and no keychain stop it, see reportSecretProblem()), then calls `ready`; on a
+/// problem the reason is printed and `failed` gets the exit code. `context` bounds the callbacks.
+void readSecretsToSend(SecretStore *keychain, ResolvedConnection *resolved,
+    const QList<SecretKind> &kinds, QObject *context, std::function<void()> ready,
+    std::function<void(int)> failed);
 
 /// The profile a `profile add` command describes, or why it is invalid (pure; no files).
 std::optional<Profile> profileFromArguments(const ProfileAddArguments &arguments, QString *error);

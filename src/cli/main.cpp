@@ -5,6 +5,7 @@
 #include "cli/CompleteCommand.h"
 #include "cli/Console.h"
 #include "cli/Interruption.h"
+#include "cli/JobCommand.h"
 #include "cli/Output.h"
 #include "cli/ProfileCommand.h"
 #include "cli/ProfileTestCommand.h"
@@ -61,6 +62,11 @@ int main(int argc, char *argv[])
         CompleteCommand command(line.complete, QProcessEnvironment::systemEnvironment());
         QObject::connect(
             &interruption, &Interruption::interrupted, &command, &CompleteCommand::interrupt);
+        return runAsync(command);
+    }
+    case Command::JobShow:
+    case Command::JobSearch: {
+        JobCommand command(line, QProcessEnvironment::systemEnvironment());
         return runAsync(command);
     }
     case Command::ProfileAdd:

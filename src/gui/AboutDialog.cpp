@@ -45,9 +45,4 @@ AboutDialog::AboutDialog(QWidget *parent)
 
 AboutDialog::~AboutDialog() = default;
 
-QString AboutDialog::versionText() const
-{
-    return m_ui->versionLabel->text();
-}
-
 } // namespace JobDesk

@@ -19,8 +19,6 @@ public:
     explicit AboutDialog(QWidget *parent = nullptr);
     ~AboutDialog() override;
 
-    QString versionText() const;
-
 private:
     Q_DISABLE_COPY_MOVE(AboutDialog)
     const std::unique_ptr<Ui::AboutDialog> m_ui;

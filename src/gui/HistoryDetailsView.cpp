@@ -150,6 +150,10 @@ QString HistoryDetailsView::html(const HistoryEntry &entry)
             + QStringLiteral(" <span style=\"color:gray;\">(%1)</span>")
                   .arg(esc(historySourceName(entry.source))));
     out += row(tr("Duration"), esc(QStringLiteral("%1 ms").arg(entry.elapsedMs)));
+    if (entry.check != LookupCheck::None)
+        out += row(tr("Looked up"),
+            esc(QStringLiteral("%1 (%2)").arg(lookupCheckName(entry.check),
+                entry.checkedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))));
     // A denial's title is the window's record of the decision, not the server's words.
     const bool denial = entry.kind == OutcomeKind::Denied;
     if (denial)

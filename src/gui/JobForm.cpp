@@ -85,11 +85,8 @@ JobForm::JobForm(QWidget *parent)
     connect(m_ui->cancelPushButton, &QPushButton::clicked, this, &JobForm::cancelRequested);
     connect(m_ui->copyCurlPushButton, &QPushButton::clicked, this, &JobForm::copyCurlRequested);
     connect(m_ui->previewPushButton, &QPushButton::clicked, this, &JobForm::previewRequested);
-    // Return in the key field sends as well (when the form is valid).
-    connect(m_ui->jobKeyLineEdit, &QLineEdit::returnPressed, this, [this] {
-        if (canSend())
-            emit sendRequested();
-    });
+    // Return in the key field looks the job up; sending is Ctrl+Return or the button.
+    connect(m_ui->jobKeyLineEdit, &QLineEdit::returnPressed, this, &JobForm::lookUpRequested);
 
     // Keyboard order: what a person fills in, then the actions, then the editor's tools.
     setTabOrder(m_ui->jobKeyLineEdit, m_ui->variablesEditor);
@@ -153,6 +150,21 @@ void JobForm::onJobKeyEdited(const QString &text)
 void JobForm::validateJobKey()
 {
     const QString text = m_ui->jobKeyLineEdit->text();
+    const std::optional<JobKey> valid = JobKey::parse(text).key;
+    if (valid && valid->toString() != m_lastValidKey) {
+        // Deny, reason and corrections were prepared for another job: they never go out
+        // silently to this one.
+        if (!m_lastValidKey.isEmpty())
+            m_ui->resultPanel->clear();
+        m_lastValidKey = valid->toString();
+        m_ui->resultPanel->setJob(std::nullopt);
+    }
+    // The card follows the field: the valid key, or nothing while it is not valid.
+    const QString announce = valid ? valid->toString() : QString();
+    if (announce != m_announcedKey) {
+        m_announcedKey = announce;
+        emit jobKeyChanged(announce);
+    }
     if (text.trimmed().isEmpty()) {
         m_keyValid = false;
         setMessage(m_ui->jobKeyMessageLabel,
@@ -338,6 +350,10 @@ Draft JobForm::draft() const
 
 void JobForm::setDraft(const Draft &draft)
 {
+    // The draft's result was prepared for the draft's key: restoring both is no key change.
+    const JobKey::ParseResult parsed = JobKey::parse(draft.jobKey);
+    if (parsed.key)
+        m_lastValidKey = parsed.key->toString();
     m_ui->jobKeyLineEdit->setText(draft.jobKey);
     m_ui->variablesEditor->setPlainText(draft.variables);
     m_ui->resultPanel->readDraft(draft);
@@ -366,6 +382,23 @@ bool JobForm::loadRequest(const QString &jobKey, const QByteArray &body)
 QString JobForm::jobKeyText() const
 {
     return m_ui->jobKeyLineEdit->text().trimmed();
+}
+
+void JobForm::setJobKey(const QString &key)
+{
+    m_ui->jobKeyLineEdit->setText(key);
+    m_ui->jobKeyLineEdit->setFocus(Qt::OtherFocusReason);
+}
+
+void JobForm::setJob(const std::optional<JobRecord> &job)
+{
+    m_ui->resultPanel->setJob(job);
+}
+
+CompletionShape JobForm::shape() const
+{
+    return {m_ui->resultPanel->denies(), m_ui->resultPanel->corrects(),
+        m_variables.topLevelCount() > 0};
 }
 
 void JobForm::focusJobKey()

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/camunda/Answers.h"
 #include "core/camunda/CompletionRequest.h"
 #include "core/json/VariablesDocument.h"
+#include "core/lookup/JobFit.h"
 
 #include <QWidget>
 
@@ -58,6 +60,15 @@ public:
     bool loadRequest(const QString &jobKey, const QByteArray &body);
 
     void focusJobKey();
+    /// Puts a key into the key field (a "did you mean" choice), as if typed.
+    void setJobKey(const QString &key);
+    /// The job the key names, as looked up (std::nullopt: unknown); the result panel offers
+    /// only what it takes.
+    void setJob(const std::optional<JobRecord> &job);
+    /// What the form would send, as far as the job's kind cares (see JobFit).
+    CompletionShape shape() const;
+    /// The valid key in the field, canonical, or empty.
+    QString validJobKey() const { return m_announcedKey; }
     /// The job key as typed (trimmed), valid or not.
     QString jobKeyText() const;
     /// Indent / compact the variables; on invalid JSON, go to the error instead.
@@ -74,6 +85,10 @@ public:
 
 signals:
     void sendRequested();
+    /// Return in the key field: look the job up (never send).
+    void lookUpRequested();
+    /// The valid key in the field changed (canonical digits; empty when none is valid).
+    void jobKeyChanged(const QString &jobKey);
     void cancelRequested();
     void copyCurlRequested();
     void previewRequested();
@@ -101,6 +116,9 @@ private:
     quint64 m_validatedGeneration = 0; ///< the text generation m_variables belongs to
     quint64 m_backgroundGeneration = 0; ///< the generation being parsed on the worker, or 0
     bool m_keyValid = false;
+    /// The last valid key: Deny, reason and corrections belong to it, a new key clears them.
+    QString m_lastValidKey;
+    QString m_announcedKey; ///< what jobKeyChanged last said (the valid key, or empty)
     bool m_busy = false;
 };
 

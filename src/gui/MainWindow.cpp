@@ -4,6 +4,7 @@
 #include "core/base/AppInfo.h"
 #include "core/base/Logging.h"
 #include "core/camunda/CompletionRequest.h"
+#include "core/camunda/OutcomeExplain.h"
 #include "core/connection/ConnectionFactory.h"
 #include "core/history/HistoryStore.h"
 #include "core/http/JobsClient.h"
@@ -13,6 +14,7 @@
 #include "gui/Confirm.h"
 #include "gui/ConnectionBar.h"
 #include "gui/JobForm.h"
+#include "gui/JobInspector.h"
 #include "gui/JsonEditor.h"
 #include "gui/LogPanel.h"
 #include "gui/MessageBanner.h"
@@ -138,6 +140,8 @@ MainWindow::MainWindow(const Connection &connection, QNetworkAccessManager *nam,
                 tr("Its request body is not a job completion body."));
         }
     });
+
+    setupJobCard(); // before the draft: a restored key is looked up too
 
     m_draftTimer->setSingleShot(true);
     m_draftTimer->setInterval(kDraftDelayMs);
@@ -382,6 +386,8 @@ void MainWindow::send()
         showStatusMessage(tr("Not sent: cancelled at the production check."));
         return;
     }
+    if (!confirmFit(*request))
+        return;
     saveDraft();
     startAttempt(*request);
 }
@@ -399,6 +405,9 @@ void MainWindow::startAttempt(const CompletionRequest &request)
         m_attempt.denied = userTask->denied;
         m_attempt.deniedReason = userTask->deniedReason;
     }
+    if (const std::optional<JobRecord> job = m_inspector->currentJob();
+        job && job->jobKey == m_attempt.jobKey)
+        m_attempt.job = job;
     // Write-ahead: the attempt is on disk before the request leaves, so a crash or a kill while
     // it is in flight leaves a row that says "unknown — look the job up".
     if (m_history && m_history->isOpen()) {
@@ -444,8 +453,9 @@ void MainWindow::onFinished(const Outcome &answer)
 {
     Outcome outcome = answer;
     // The server answers a denial like a completion (204); the log and the banner tell them
-    // apart.
-    if (outcome.kind == OutcomeKind::Completed && m_attempt.denied)
+    // apart. Only a task listener can be denied: a "denial" to any other job completed it.
+    if (outcome.kind == OutcomeKind::Completed && m_attempt.denied
+        && (!m_attempt.job || m_attempt.job->isTaskListener()))
         outcome.kind = OutcomeKind::Denied;
 
     // The attempt is on disk before anything else happens (crash between here and the banner:
@@ -468,6 +478,7 @@ void MainWindow::onFinished(const Outcome &answer)
     if (id != 0)
         m_logPanel->addEntry(id);
     updateActions();
+    lookAgainAfter(outcome, id);
     emit requestFinished(outcome, id);
 }
 
@@ -514,7 +525,9 @@ qint64 MainWindow::recordAttempt(const Outcome &outcome, QString *error)
 void MainWindow::showOutcome(const Outcome &outcome)
 {
     const QString &jobKey = m_attempt.jobKey;
-    const Explanation explanation = explain(outcome);
+    ExplainContext context;
+    context.job = m_attempt.job; // what the job is, not what was sent
+    const Explanation explanation = explain(outcome, context);
     QString headline;
     MessageBanner::Kind kind = MessageBanner::Kind::Error;
     const QString status = outcome.httpStatus ? tr("HTTP %1").arg(*outcome.httpStatus) : QString();
@@ -535,7 +548,11 @@ void MainWindow::showOutcome(const Outcome &outcome)
         headline = tr("Job %1: no answer from the server").arg(jobKey);
         break;
     case OutcomeKind::SentNoAnswer:
-        headline = tr("Job %1: sent, but no answer — it may have been completed").arg(jobKey);
+        // The request went out: no talk of addresses or VPNs; the re-check says what happened.
+        kind = MessageBanner::Kind::Warning;
+        headline = tr("Job %1: sent, but the answer was lost — looking the job up to see what "
+                      "happened")
+                       .arg(jobKey);
         break;
     default:
         headline = tr("Job %1 not completed: %2 (%3)")

@@ -3,6 +3,7 @@
 
 #include "core/camunda/Outcome.h"
 #include "core/connection/Connection.h"
+#include "core/lookup/JobLookupResult.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -30,7 +31,10 @@ class CompletionRequest;
 class ConnectionBar;
 class DraftStore;
 class HistoryStore;
+class FindJobsDialog;
+class JobCard;
 class JobForm;
+class JobInspector;
 class JobsClient;
 class LogPanel;
 class TemplateStore;
@@ -72,6 +76,13 @@ public:
     MessageBanner *banner() const;
     ConnectionBar *connectionBar() const;
     JobsClient *client() const { return m_client; }
+    /// The job card above the form and the look-ups behind it.
+    JobCard *jobCard() const { return m_jobCard; }
+    JobInspector *inspector() const { return m_inspector; }
+    /// The Find jobs view (made on first use), and the keys last selected there (kept for the
+    /// batch work).
+    FindJobsDialog *findJobsDialog() const { return m_findJobs; }
+    const QStringList &selectedJobKeys() const { return m_selectedJobKeys; }
     bool isSending() const { return !m_call.isNull(); }
     const Connection &connection() const { return m_connection; }
     /// Switches where requests go (profile switch): title, connection bar, and the client's root,
@@ -124,6 +135,8 @@ public slots:
     void copyCurl();
     void previewRequest();
     void showAbout();
+    /// Opens the Find jobs view (Ctrl+Shift+J).
+    void findJobs();
     /// Writes the draft now (also done debounced after every edit and on close).
     void saveDraft();
 
@@ -145,11 +158,20 @@ private:
         QString jobKey;
         bool denied = false;
         QString deniedReason;
+        std::optional<JobRecord> job; ///< the job as looked up when it was sent, if known
         qint64 historyId = 0; ///< its write-ahead history row, 0 when it could not be written
         QString historyError; ///< why it could not be written
     };
 
     void startAttempt(const CompletionRequest &request);
+    // The job at hand (MainWindowJob.cpp): the card and its look-ups, the fit check before
+    // sending, and what a re-check after a lost answer found.
+    void setupJobCard();
+    /// False when the person declined to send a form that does not fit the job as looked up.
+    bool confirmFit(const CompletionRequest &request);
+    /// After an outcome: re-check a lost answer, else re-read the job for the card.
+    void lookAgainAfter(const Outcome &outcome, qint64 historyId);
+    void showRecheck(const JobLookupResult &result);
     void onFinished(const Outcome &answer);
     /// Appends the finished attempt to the history; returns its id, or 0 with `*error` set
     /// (empty when there is no history to write to).
@@ -178,6 +200,10 @@ private:
     HistoryStore *m_history;
     DraftStore *m_drafts;
     LogPanel *m_logPanel;
+    JobCard *m_jobCard = nullptr;
+    JobInspector *m_inspector = nullptr;
+    FindJobsDialog *m_findJobs = nullptr;
+    QStringList m_selectedJobKeys;
     TemplatesDock *m_templatesDock = nullptr;
     QTimer *m_draftTimer;
     QTimer *m_elapsedTimer;
@@ -186,6 +212,7 @@ private:
     QPointer<ApiCall> m_call;
     QPointer<ApiCall> m_topologyCall;
     Attempt m_attempt;
+    qint64 m_recheckHistoryId = 0; ///< the row whose lost answer is being re-checked (0: none)
     QElapsedTimer m_sendClock;
     QString m_sendingUrl;
     QString m_bannerJobKey; ///< the job the banner's outcome is about, or empty

@@ -83,11 +83,6 @@ QString ProfilePicker::current() const
     return m_combo->currentData().toString();
 }
 
-QString ProfilePicker::chipText() const
-{
-    return m_chip->text();
-}
-
 void ProfilePicker::updateChip()
 {
     const QString name = current();

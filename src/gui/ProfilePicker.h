@@ -28,7 +28,6 @@ public:
     /// Selects `name` (empty: address only) without emitting profileChosen, and updates the chip.
     void setCurrent(const QString &name);
     QString current() const;
-    QString chipText() const;
     QString chipColour() const { return m_chipColour; }
 
 signals:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/ResultPanel.h"
 
+#include "core/lookup/JobFit.h"
 #include "core/templates/DraftStore.h"
 #include "ui_ResultPanel.h"
 
@@ -203,7 +204,53 @@ void ResultPanel::updateState()
     m_ui->correctionsToolButton->setText(ticked == 0
             ? tr("User-task &corrections")
             : tr("User-task &corrections (%n set)", nullptr, ticked));
+    updateOffer();
     emit changed();
+}
+
+void ResultPanel::setJob(const std::optional<JobRecord> &job)
+{
+    m_job = job;
+    updateOffer();
+}
+
+bool ResultPanel::denies() const
+{
+    return m_ui->denyCheckBox->isChecked();
+}
+
+bool ResultPanel::corrects() const
+{
+    for (const QCheckBox *check :
+        {m_ui->assigneeCheckBox, m_ui->dueDateCheckBox, m_ui->followUpDateCheckBox,
+            m_ui->candidateUsersCheckBox, m_ui->candidateGroupsCheckBox, m_ui->priorityCheckBox})
+        if (check->isChecked())
+            return true;
+    return false;
+}
+
+void ResultPanel::updateOffer()
+{
+    const bool denyFits = !m_job || JobFit::allowsDeny(*m_job);
+    const bool correctionsFit = !m_job || JobFit::allowsCorrections(*m_job);
+    m_ui->denyCheckBox->setEnabled(denyFits || denies());
+    m_ui->correctionsToolButton->setEnabled(correctionsFit || corrects());
+    if (!m_job) {
+        m_ui->denyCheckBox->setToolTip(QString());
+        m_ui->correctionsToolButton->setToolTip(QString());
+        return;
+    }
+    const QString what = m_job->isTaskListener()
+        ? tr("a task listener on %1").arg(m_job->listenerEventType)
+        : tr("a %1 job, not a task listener").arg(m_job->kind);
+    m_ui->denyCheckBox->setToolTip(denyFits
+            ? QString()
+            : tr("This job is %1: it cannot be denied (only task listeners on ASSIGNING, "
+                 "UPDATING and COMPLETING can).")
+                  .arg(what));
+    m_ui->correctionsToolButton->setToolTip(correctionsFit
+            ? QString()
+            : tr("This job is %1: it takes no user-task corrections.").arg(what));
 }
 
 void ResultPanel::resizeEvent(QResizeEvent *event)

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/camunda/Answers.h"
 #include "core/camunda/CompletionRequest.h"
 
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 namespace Ui {
 class ResultPanel;
@@ -40,6 +42,15 @@ public:
     void setResult(const UserTaskResult &result);
     void clear();
 
+    /// The job as looked up, or std::nullopt when it is unknown (no search, not found): then
+    /// everything is offered, as before. A known job is offered Deny only where its listener
+    /// event allows a denial and corrections only where its listener takes them; what is
+    /// ticked already stays so it can be unticked.
+    void setJob(const std::optional<JobRecord> &job);
+    /// True when Deny is ticked; true when a correction is ticked.
+    bool denies() const;
+    bool corrects() const;
+
     bool correctionsExpanded() const;
     void setCorrectionsExpanded(bool expanded);
 
@@ -60,8 +71,11 @@ private:
     static QString priorityMessage();
     static QString denyWithCorrectionsMessage();
 
+    void updateOffer();
+
     Q_DISABLE_COPY_MOVE(ResultPanel)
     const std::unique_ptr<Ui::ResultPanel> m_ui;
+    std::optional<JobRecord> m_job;
 };
 
 } // namespace JobDesk

@@ -63,11 +63,6 @@ bool SaveTemplateDialog::replaceExisting() const
     return !m_ui->replaceCheckBox->isHidden() && m_ui->replaceCheckBox->isChecked();
 }
 
-bool SaveTemplateDialog::isAcceptable() const
-{
-    return m_ui->buttonBox->button(QDialogButtonBox::Save)->isEnabled();
-}
-
 void SaveTemplateDialog::validate()
 {
     const QString n = name();

@@ -28,8 +28,6 @@ public:
     QString description() const;
     QString jobType() const;
     bool replaceExisting() const;
-    /// True when Save may be pressed.
-    bool isAcceptable() const;
 
 private:
     void validate();

@@ -46,6 +46,10 @@ private slots:
     void loadRequestFillsTheForm();
     void untickedFieldsLookNotSent();
     void resultMessageKeepsItsRoom();
+    void returnInTheKeyLooksUpNeverSends();
+    void anotherKeyClearsDenyAndCorrections();
+    void draftRestoresTheJobItWasFor();
+    void denyOfferedOnlyWhereTheJobTakesIt();
 
 private:
     struct Form
@@ -353,6 +357,84 @@ void TestJobForm::oversizedVariablesWarn()
     QVERIFY2(size->text().contains(QStringLiteral("4 MiB")), qPrintable(size->text()));
     auto *label = f.form.findChild<QLabel *>(QStringLiteral("variablesMessageLabel"));
     QVERIFY(label->text().contains(QStringLiteral("4 MiB")));
+}
+
+void TestJobForm::returnInTheKeyLooksUpNeverSends()
+{
+    Form f;
+    QTest::keyClicks(f.key, QStringLiteral("2251799813685249"));
+    QTRY_VERIFY(f.send->isEnabled());
+    QSignalSpy sends(&f.form, &JobForm::sendRequested);
+    QSignalSpy lookUps(&f.form, &JobForm::lookUpRequested);
+    QTest::keyClick(f.key, Qt::Key_Return);
+    QCOMPARE(sends.count(), 0);
+    QCOMPARE(lookUps.count(), 1);
+}
+
+void TestJobForm::anotherKeyClearsDenyAndCorrections()
+{
+    Form f;
+    QSignalSpy keys(&f.form, &JobForm::jobKeyChanged);
+    QTest::keyClicks(f.key, QStringLiteral("2251799813685249"));
+    QCOMPARE(keys.constLast().at(0).toString(), QStringLiteral("2251799813685249"));
+    f.check("denyCheckBox")->setChecked(true);
+    QTest::keyClicks(f.line("deniedReasonLineEdit"), QStringLiteral("not this one"));
+    f.check("assigneeCheckBox")->setChecked(true);
+    // Another job: what was prepared for the first one must not go to it.
+    f.key->selectAll();
+    QTest::keyClicks(f.key, QStringLiteral("2251799813685250"));
+    QCOMPARE(keys.constLast().at(0).toString(), QStringLiteral("2251799813685250"));
+    QVERIFY(!f.check("denyCheckBox")->isChecked());
+    QVERIFY(f.line("deniedReasonLineEdit")->text().isEmpty());
+    QVERIFY(!f.check("assigneeCheckBox")->isChecked());
+    const auto request = f.form.request();
+    QVERIFY(request);
+    QVERIFY(!request->body().contains("result"));
+}
+
+void TestJobForm::draftRestoresTheJobItWasFor()
+{
+    Form f;
+    QTest::keyClicks(f.key, QStringLiteral("6755399441146877"));
+    f.check("denyCheckBox")->setChecked(true);
+    QTest::keyClicks(f.line("deniedReasonLineEdit"), QStringLiteral("why"));
+    const Draft draft = f.form.draft();
+
+    Form g;
+    QSignalSpy keys(&g.form, &JobForm::jobKeyChanged);
+    g.form.setDraft(draft);
+    QCOMPARE(g.form.validJobKey(), QStringLiteral("6755399441146877"));
+    QVERIFY(g.check("denyCheckBox")->isChecked()); // kept: it belongs to this very key
+    QCOMPARE(g.line("deniedReasonLineEdit")->text(), QStringLiteral("why"));
+    QCOMPARE(keys.constLast().at(0).toString(), QStringLiteral("6755399441146877"));
+}
+
+void TestJobForm::denyOfferedOnlyWhereTheJobTakesIt()
+{
+    Form f;
+    QTest::keyClicks(f.key, QStringLiteral("2251799813685249"));
+    JobRecord job;
+    job.jobKey = QStringLiteral("2251799813685249");
+    job.kind = QStringLiteral("BPMN_ELEMENT");
+    job.state = QStringLiteral("CREATED");
+    f.form.setJob(job);
+    QVERIFY(!f.check("denyCheckBox")->isEnabled());
+    QVERIFY(!f.check("denyCheckBox")->toolTip().isEmpty());
+    job.kind = QStringLiteral("TASK_LISTENER");
+    job.listenerEventType = QStringLiteral("COMPLETING");
+    f.form.setJob(job);
+    QVERIFY(f.check("denyCheckBox")->isEnabled());
+    job.listenerEventType = QStringLiteral("CREATING");
+    f.form.setJob(job);
+    QVERIFY(!f.check("denyCheckBox")->isEnabled());
+    f.form.setJob(std::nullopt); // unknown: everything offered, as before
+    QVERIFY(f.check("denyCheckBox")->isEnabled());
+    // What is ticked stays untickable even where it does not fit.
+    f.check("denyCheckBox")->setChecked(true);
+    job.kind = QStringLiteral("BPMN_ELEMENT");
+    f.form.setJob(job);
+    QVERIFY(f.check("denyCheckBox")->isEnabled());
+    QVERIFY(f.form.shape().deny);
 }
 
 void TestJobForm::deniedReasonOnlyWhenDenied()

@@ -36,6 +36,9 @@ CommandLine parseNameCommand(const QStringList &arguments, const QString &topic,
 CommandLine parseCompleteCommand(const QStringList &arguments);
 QString completeUsage();
 QString completeHelp();
+CommandLine parseJobCommand(const QStringList &arguments);
+QString jobUsage();
+QString jobHelp();
 CommandLine parseProfileCommand(const QStringList &arguments);
 QString profileUsage();
 QString profileHelp();

@@ -64,7 +64,12 @@ QString completeHelp()
         "    CAMUNDA_MTLS_KEY_PATH, CAMUNDA_MTLS_KEY_PASSPHRASE (or inline PEM in\n"
         "    CAMUNDA_MTLS_CA, _CERT, _KEY), CAMUNDA_DEFAULT_TENANT_ID; the legacy ZEEBE_*\n"
         "    names of the Console credentials file are fallbacks. Every variable and what\n"
-        "    JobDesk does with it: docs/sdk-environment.md.\n");
+        "    JobDesk does with it: docs/sdk-environment.md.\n"
+        "  When a request went out and no answer came (timeout, connection lost), the job is\n"
+        "  looked up before deciding: found COMPLETED: exit 0, \"confirmed by lookup\"; still\n"
+        "  open: exit 3, \"safe to retry\"; look-up impossible: exit 3. A 404 on a key that\n"
+        "  JavaScript or a spreadsheet could have rounded names the existing keys it could\n"
+        "  have come from (\"did you mean …\"; `suggestions` in --json).\n");
 }
 
 } // namespace JobDesk::Cli

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/history/TicketText.h"
 
+#include "core/camunda/CompletionRequest.h"
 #include "core/history/HistoryStore.h"
 #include "core/json/Json.h"
 
 #include <QStringList>
+
+#include <variant>
 
 namespace JobDesk {
 
@@ -33,31 +36,18 @@ struct SentCompletion
 
 std::optional<SentCompletion> readCompletionBody(const QByteArray &body)
 {
-    const QString text = QString::fromUtf8(body);
-    Json::ScanOptions options;
-    options.collectTopLevelMembers = true;
-    options.findDuplicates = false;
-    const Json::ScanResult scanned = Json::scan(text, options);
-    if (!scanned.ok() || scanned.rootKind != Json::ValueKind::Object)
+    // The one reader of completion bodies; a body it refuses gets no such lines.
+    const CompletionRequest::ParseResult parsed = CompletionRequest::fromBody(body);
+    if (!parsed.request)
         return std::nullopt;
     SentCompletion sent;
-    for (const Json::Member &member : scanned.members) {
-        const QStringView raw = QStringView(text).mid(member.valueOffset, member.valueLength);
-        if (member.name == QLatin1String("variables")) {
-            sent.variables = Json::formatCompact(raw).value_or(raw.toString());
-        } else if (member.name == QLatin1String("result")) {
-            Json::ScanOptions inner;
-            inner.collectTopLevelMembers = true;
-            inner.findDuplicates = false;
-            const Json::ScanResult result = Json::scan(raw, inner);
-            for (const Json::Member &field : result.members) {
-                const QStringView value = raw.mid(field.valueOffset, field.valueLength);
-                if (field.name == QLatin1String("denied"))
-                    sent.denied = value == QLatin1String("true");
-                else if (field.name == QLatin1String("deniedReason"))
-                    sent.deniedReason = Json::unescape(value);
-            }
-        }
+    if (!parsed.request->variables.isBlank()) {
+        const QString raw = QString::fromUtf8(parsed.request->variables.utf8());
+        sent.variables = Json::formatCompact(raw).value_or(raw);
+    }
+    if (const auto *task = std::get_if<UserTaskResult>(&parsed.request->result)) {
+        sent.denied = task->denied;
+        sent.deniedReason = task->deniedReason;
     }
     return sent;
 }

@@ -201,6 +201,7 @@ ApiCall *JobsClient::createCall(const ApiRequest &request)
 {
     auto *call = new ApiCall(this);
     call->m_clock.start();
+    call->m_limits = m_limits;
     call->m_request = request;
     call->m_request.method = request.method.toUpper();
     call->m_outcome.request = describe(request);
@@ -287,7 +288,7 @@ void JobsClient::dispatch(ApiCall *call, const QByteArray &authorization)
 
     qCDebug(lcApi).noquote() << "sending" << request.method << request.url.toString()
                              << request.body.size() << "bytes";
-    auto *exchange = new HttpExchange(m_nam, request, m_limits, m_tls, call);
+    auto *exchange = new HttpExchange(m_nam, request, call->m_limits, m_tls, call);
     call->m_exchange = exchange;
     connect(exchange, &HttpExchange::finished, call,
         [this, call](const HttpResult &result) { onExchangeFinished(call, result); });

@@ -51,6 +51,8 @@ private:
     QByteArray m_authorization; ///< the Authorization value sent (memory only, never shown)
     QPointer<HttpExchange> m_exchange;
     QElapsedTimer m_clock;
+    HttpLimits m_limits; ///< the client's limits when the call was made (a later change does not
+                         ///< reach a call already made, e.g. one waiting for a token)
 };
 
 /// The one client of the Camunda 8 REST API (or the sandbox): every request is an ApiRequest
