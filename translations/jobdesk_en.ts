@@ -906,7 +906,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>Look again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1033,6 +1033,11 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>Reading the incident…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Active incident %1: %2 — %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1042,7 +1047,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
+        <source>Variables (reading…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading the variables…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>The value is cut; refresh reads it whole.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1533,7 +1548,7 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindowJob.cpp" line="+64"/>
+        <location filename="../src/gui/MainWindowJob.cpp" line="+75"/>
         <source>&amp;Find jobs…</source>
         <translation type="unfinished"></translation>
     </message>
