@@ -51,6 +51,26 @@ void greyUnlessTicked(const QCheckBox *check, QLineEdit *edit)
     edit->setPalette(pal);
 }
 
+int indexOf(Draft::ResultKind kind)
+{
+    switch (kind) {
+    case Draft::ResultKind::None:
+        return 0;
+    case Draft::ResultKind::AdHoc:
+        return 2;
+    case Draft::ResultKind::UserTask:
+        break;
+    }
+    return 1;
+}
+
+Draft::ResultKind kindAt(int index)
+{
+    return index == 0 ? Draft::ResultKind::None
+        : index == 2  ? Draft::ResultKind::AdHoc
+                      : Draft::ResultKind::UserTask;
+}
+
 } // namespace
 
 ResultPanel::ResultPanel(QWidget *parent)
@@ -88,7 +108,49 @@ ResultPanel::ResultPanel(QWidget *parent)
     }
     connect(m_ui->denyCheckBox, &QCheckBox::toggled, this, &ResultPanel::updateState);
     connect(m_ui->deniedReasonLineEdit, &QLineEdit::textChanged, this, &ResultPanel::updateState);
+    connect(m_ui->adHocPanel, &AdHocPanel::changed, this, &ResultPanel::updateState);
+    m_ui->resultTypeComboBox->setCurrentIndex(indexOf(Draft::ResultKind::UserTask));
+    connect(
+        m_ui->resultTypeComboBox, &QComboBox::currentIndexChanged, this, &ResultPanel::updateKind);
+    updateKind();
+}
+
+Draft::ResultKind ResultPanel::resultKind() const
+{
+    return kindAt(m_ui->resultTypeComboBox->currentIndex());
+}
+
+void ResultPanel::setResultKind(Draft::ResultKind kind)
+{
+    m_ui->resultTypeComboBox->setCurrentIndex(indexOf(kind)); // updateKind() follows
+}
+
+void ResultPanel::updateKind()
+{
+    const Draft::ResultKind kind = resultKind();
+    // Deny and its reason share the type's row, so the form is no taller than before.
+    m_ui->denyCheckBox->setVisible(kind == Draft::ResultKind::UserTask);
+    m_ui->deniedReasonLineEdit->setVisible(kind == Draft::ResultKind::UserTask);
+    m_ui->userTaskWidget->setVisible(kind == Draft::ResultKind::UserTask);
+    m_ui->adHocPanel->setVisible(kind == Draft::ResultKind::AdHoc);
     updateState();
+}
+
+bool ResultPanel::userTaskEmpty() const
+{
+    return !m_ui->denyCheckBox->isChecked() && m_ui->deniedReasonLineEdit->text().isEmpty()
+        && !corrects();
+}
+
+bool ResultPanel::adHocEmpty() const
+{
+    Draft draft;
+    m_ui->adHocPanel->writeDraft(draft);
+    for (const Draft::AdHocElement &element : std::as_const(draft.adHocElements)) {
+        if (!element.elementId.trimmed().isEmpty() || !element.variables.trimmed().isEmpty())
+            return false;
+    }
+    return !draft.adHocConditionFulfilled && !draft.adHocCancelRemaining;
 }
 
 ResultPanel::~ResultPanel() = default;
@@ -113,6 +175,15 @@ bool ResultPanel::isRfc3339DateTime(const QString &text)
 
 CompletionRequest::Result ResultPanel::result() const
 {
+    const Draft::ResultKind kind = resultKind();
+    if (kind == Draft::ResultKind::None)
+        return std::monostate {};
+    if (kind == Draft::ResultKind::AdHoc) {
+        const AdHocSubProcessResult adHoc = m_ui->adHocPanel->result();
+        if (adHoc.isEmpty())
+            return std::monostate {};
+        return adHoc;
+    }
     UserTaskResult result;
     result.denied = m_ui->denyCheckBox->isChecked();
     if (result.denied)
@@ -159,6 +230,10 @@ QString ResultPanel::denyWithCorrectionsMessage()
 
 QString ResultPanel::validationError() const
 {
+    if (resultKind() == Draft::ResultKind::None)
+        return {};
+    if (resultKind() == Draft::ResultKind::AdHoc)
+        return m_ui->adHocPanel->validationError();
     for (const auto &[check, edit, name] :
         {std::tuple {m_ui->dueDateCheckBox, m_ui->dueDateLineEdit, tr("The due date")},
             std::tuple {m_ui->followUpDateCheckBox, m_ui->followUpDateLineEdit,
@@ -211,16 +286,28 @@ void ResultPanel::updateState()
 void ResultPanel::setJob(const std::optional<JobRecord> &job)
 {
     m_job = job;
+    // The type follows the job's kind, unless the person already typed a result of another type.
+    if (job) {
+        if (job->isAdHocSubProcess() && userTaskEmpty())
+            setResultKind(Draft::ResultKind::AdHoc);
+        else if (job->isTaskListener() && adHocEmpty())
+            setResultKind(Draft::ResultKind::UserTask);
+        else if (!job->isAdHocSubProcess() && !job->isTaskListener() && userTaskEmpty()
+            && adHocEmpty())
+            setResultKind(Draft::ResultKind::None);
+    }
     updateOffer();
 }
 
 bool ResultPanel::denies() const
 {
-    return m_ui->denyCheckBox->isChecked();
+    return resultKind() == Draft::ResultKind::UserTask && m_ui->denyCheckBox->isChecked();
 }
 
 bool ResultPanel::corrects() const
 {
+    if (resultKind() != Draft::ResultKind::UserTask)
+        return false;
     for (const QCheckBox *check :
         {m_ui->assigneeCheckBox, m_ui->dueDateCheckBox, m_ui->followUpDateCheckBox,
             m_ui->candidateUsersCheckBox, m_ui->candidateGroupsCheckBox, m_ui->priorityCheckBox})
@@ -235,6 +322,10 @@ void ResultPanel::updateOffer()
     const bool correctionsFit = !m_job || JobFit::allowsCorrections(*m_job);
     m_ui->denyCheckBox->setEnabled(denyFits || denies());
     m_ui->correctionsToolButton->setEnabled(correctionsFit || corrects());
+    m_ui->resultTypeComboBox->setToolTip(m_job
+            ? tr("Chosen from the job: %1 (%2).").arg(m_job->kind, m_job->type)
+            : tr("What the completion's result says: nothing, a task listener's verdict, or "
+                 "what an ad-hoc sub-process does next."));
     if (!m_job) {
         m_ui->denyCheckBox->setToolTip(QString());
         m_ui->correctionsToolButton->setToolTip(QString());
@@ -289,6 +380,8 @@ void ResultPanel::writeDraft(Draft &draft) const
     draft.candidateGroups = fieldOf(m_ui->candidateGroupsCheckBox, m_ui->candidateGroupsLineEdit);
     draft.priority = fieldOf(m_ui->priorityCheckBox, m_ui->priorityLineEdit);
     draft.correctionsExpanded = correctionsExpanded();
+    draft.resultKind = resultKind();
+    m_ui->adHocPanel->writeDraft(draft);
 }
 
 void ResultPanel::readDraft(const Draft &draft)
@@ -302,7 +395,9 @@ void ResultPanel::readDraft(const Draft &draft)
     setField(m_ui->candidateGroupsCheckBox, m_ui->candidateGroupsLineEdit, draft.candidateGroups);
     setField(m_ui->priorityCheckBox, m_ui->priorityLineEdit, draft.priority);
     setCorrectionsExpanded(draft.correctionsExpanded);
-    updateState();
+    m_ui->adHocPanel->readDraft(draft);
+    setResultKind(draft.resultKind);
+    updateKind();
 }
 
 void ResultPanel::setResult(const UserTaskResult &result)
@@ -324,6 +419,18 @@ void ResultPanel::setResult(const UserTaskResult &result)
     if (c.priority)
         draft.priority = {true, QString::number(*c.priority)};
     draft.correctionsExpanded = !c.isEmpty() || correctionsExpanded();
+    readDraft(draft);
+}
+
+void ResultPanel::setResult(const AdHocSubProcessResult &result)
+{
+    Draft draft;
+    draft.resultKind = Draft::ResultKind::AdHoc;
+    draft.correctionsExpanded = correctionsExpanded();
+    for (const AdHocActivateElement &element : result.activateElements)
+        draft.adHocElements.append({element.elementId, QString::fromUtf8(element.variablesJson)});
+    draft.adHocConditionFulfilled = result.isCompletionConditionFulfilled;
+    draft.adHocCancelRemaining = result.isCancelRemainingInstances;
     readDraft(draft);
 }
 
