@@ -1004,7 +1004,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>Look again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1131,6 +1131,11 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>Reading the incident…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Active incident %1: %2 — %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1140,7 +1145,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
+        <source>Variables (reading…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading the variables…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>The value is cut; refresh reads it whole.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1642,7 +1657,7 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindowJob.cpp" line="+64"/>
+        <location filename="../src/gui/MainWindowJob.cpp" line="+75"/>
         <source>&amp;Find jobs…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1952,12 +1967,12 @@ Send it anyway?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+117"/>
+        <location line="+121"/>
         <source>The follow-up date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-146"/>
         <source>%1 must be an RFC 3339 date-time such as 2026-12-31T17:00:00Z (or empty to clear it).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1985,7 +2000,7 @@ Send it anyway?</source>
         </translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+49"/>
         <source>Chosen from the job: %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>

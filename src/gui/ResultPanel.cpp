@@ -286,8 +286,12 @@ void ResultPanel::updateState()
 void ResultPanel::setJob(const std::optional<JobRecord> &job)
 {
     m_job = job;
-    // The type follows the job's kind, unless the person already typed a result of another type.
-    if (job) {
+    // The type follows the job's kind, once per job (a refresh or the look-up's second answer
+    // leaves the person's own choice alone), unless a result of another type is typed already.
+    const QString chosenFor
+        = job ? QStringList {job->jobKey, job->kind, job->listenerEventType}.join(u' ') : QString();
+    if (job && chosenFor != m_kindChosenFor) {
+        m_kindChosenFor = chosenFor;
         if (job->isAdHocSubProcess() && userTaskEmpty())
             setResultKind(Draft::ResultKind::AdHoc);
         else if (job->isTaskListener() && adHocEmpty())
@@ -436,6 +440,7 @@ void ResultPanel::setResult(const AdHocSubProcessResult &result)
 
 void ResultPanel::clear()
 {
+    m_kindChosenFor.clear();
     readDraft(Draft {});
 }
 

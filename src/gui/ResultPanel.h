@@ -86,6 +86,7 @@ private:
     Q_DISABLE_COPY_MOVE(ResultPanel)
     const std::unique_ptr<Ui::ResultPanel> m_ui;
     std::optional<JobRecord> m_job;
+    QString m_kindChosenFor; ///< the job (key, kind, event) that last chose the result type
 };
 
 } // namespace JobDesk

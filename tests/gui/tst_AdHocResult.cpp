@@ -11,6 +11,7 @@
 #include "gui/ConnectionBar.h"
 #include "gui/JobCard.h"
 #include "gui/JobForm.h"
+#include "gui/JobInspector.h"
 #include "gui/MainWindow.h"
 #include "gui/MessageBanner.h"
 #include "gui/TemplateForm.h"
@@ -152,6 +153,11 @@ void TestAdHocResult::adHocJobGetsTheAdHocPanel()
     QTRY_COMPARE(w.resultType()->currentIndex(), 2);
     QVERIFY(w.adHoc()->isVisible());
     QVERIFY(!w.find<QCheckBox>("denyCheckBox")->isVisible());
+    // Once per job: the same job read again (refresh) leaves the person's own choice alone.
+    w.resultType()->setCurrentIndex(0);
+    w.form()->setJob(w.window->inspector()->currentJob());
+    QCOMPARE(w.resultType()->currentIndex(), 0);
+    w.resultType()->setCurrentIndex(2);
 
     w.adHoc()->addElement(QStringLiteral("lookup-order"));
     w.adHoc()->addElement(QStringLiteral("issue-refund"), QStringLiteral("{\"amount\": 12.50}"));
