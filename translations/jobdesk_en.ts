@@ -2870,7 +2870,17 @@ Replace them with the imported ones, or keep both (the imported ones get new nam
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../ui/ResultPanel.ui" line="+31"/>
+        <location filename="../ui/ResultPanel.ui" line="+25"/>
+        <source>Task listener</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ad-hoc sub-process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location filename="../build/src/gui/ui_ResultPanel.h" line="+244"/>
         <source>&amp;Deny</source>
         <translation type="unfinished"></translation>
@@ -2980,19 +2990,17 @@ Replace them with the imported ones, or keep both (the imported ones get new nam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
         <location filename="../build/src/gui/ui_ResultPanel.h" line="+1"/>
         <source>Task listener: deny, corrections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+1"/>
         <source>Ad-hoc sub-process: activate elements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location filename="../ui/ResultPanel.ui" line="+83"/>
         <location filename="../build/src/gui/ui_ResultPanel.h" line="+25"/>
         <source>Follow-up date</source>
         <translation type="unfinished"></translation>
