@@ -2871,17 +2871,19 @@ Replace them with the imported ones, or keep both (the imported ones get new nam
     <name>ResultPanel</name>
     <message>
         <location filename="../ui/ResultPanel.ui" line="+25"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+238"/>
         <source>Task listener</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+1"/>
         <source>Ad-hoc sub-process</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+244"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+5"/>
         <source>&amp;Deny</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2990,18 +2992,8 @@ Replace them with the imported ones, or keep both (the imported ones get new nam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+1"/>
-        <source>Task listener: deny, corrections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ad-hoc sub-process: activate elements</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/ResultPanel.ui" line="+83"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+25"/>
+        <location line="+83"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+27"/>
         <source>Follow-up date</source>
         <translation type="unfinished"></translation>
     </message>
