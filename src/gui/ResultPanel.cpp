@@ -5,8 +5,6 @@
 #include "core/templates/DraftStore.h"
 #include "ui_ResultPanel.h"
 
-#include <QDateTime>
-#include <QRegularExpression>
 #include <QResizeEvent>
 
 #include <tuple>
@@ -155,24 +153,6 @@ bool ResultPanel::adHocEmpty() const
 
 ResultPanel::~ResultPanel() = default;
 
-bool ResultPanel::isRfc3339DateTime(const QString &text)
-{
-    static const QRegularExpression pattern(QStringLiteral(
-        "^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})$"));
-    if (!pattern.match(text).hasMatch())
-        return false;
-    // Qt parses at most milliseconds; validate the calendar part without the fraction.
-    QString withoutFraction = text;
-    const qsizetype dot = withoutFraction.indexOf(u'.');
-    if (dot >= 0) {
-        qsizetype end = dot + 1;
-        while (end < withoutFraction.size() && withoutFraction.at(end).isDigit())
-            ++end;
-        withoutFraction.remove(dot, end - dot);
-    }
-    return QDateTime::fromString(withoutFraction.toUpper(), Qt::ISODate).isValid();
-}
-
 CompletionRequest::Result ResultPanel::result() const
 {
     const Draft::ResultKind kind = resultKind();
@@ -239,7 +219,7 @@ QString ResultPanel::validationError() const
             std::tuple {m_ui->followUpDateCheckBox, m_ui->followUpDateLineEdit,
                 tr("The follow-up date")}}) {
         const QString text = edit->text().trimmed();
-        if (check->isChecked() && !text.isEmpty() && !isRfc3339DateTime(text))
+        if (check->isChecked() && !text.isEmpty() && !JobDesk::isRfc3339DateTime(text))
             return dateMessage(name);
     }
     if (m_ui->priorityCheckBox->isChecked()) {

@@ -60,8 +60,6 @@ public:
     bool correctionsExpanded() const;
     void setCorrectionsExpanded(bool expanded);
 
-    static bool isRfc3339DateTime(const QString &text);
-
 signals:
     void changed();
 
