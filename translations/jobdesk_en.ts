@@ -17,6 +17,81 @@
     </message>
 </context>
 <context>
+    <name>AdHocPanel</name>
+    <message>
+        <location filename="../ui/AdHocPanel.ui" line="+13"/>
+        <location filename="../build/src/gui/ui_AdHocPanel.h" line="+115"/>
+        <source>For jobs of an ad-hoc sub-process: the elements to activate next (by their BPMN id), each with its own variables, or that its completion condition is fulfilled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../build/src/gui/ui_AdHocPanel.h" line="+6"/>
+        <source>Sent as result.activateElements, in this order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location filename="../build/src/gui/ui_AdHocPanel.h" line="-4"/>
+        <source>Element id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../build/src/gui/ui_AdHocPanel.h" line="+2"/>
+        <source>Variables (JSON object, optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../build/src/gui/ui_AdHocPanel.h" line="+4"/>
+        <source>&amp;Add element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_AdHocPanel.h" line="+2"/>
+        <source>Activate one more element of the ad-hoc sub-process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../build/src/gui/ui_AdHocPanel.h" line="+2"/>
+        <source>&amp;Remove element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_AdHocPanel.h" line="+2"/>
+        <source>Do not activate the selected element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location filename="../build/src/gui/ui_AdHocPanel.h" line="+2"/>
+        <source>Completion condition &amp;fulfilled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_AdHocPanel.h" line="+2"/>
+        <source>Sent as result.isCompletionConditionFulfilled: the ad-hoc sub-process may complete (not together with elements to activate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../build/src/gui/ui_AdHocPanel.h" line="+2"/>
+        <source>Cancel &amp;remaining instances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_AdHocPanel.h" line="+2"/>
+        <source>Sent as result.isCancelRemainingInstances: cancel the elements of the ad-hoc sub-process that are still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBar</name>
     <message>
         <location filename="../ui/ConnectionBar.ui" line="+13"/>
@@ -372,6 +447,29 @@
     <message>
         <location line="+4"/>
         <source>&lt;p&gt;&lt;b&gt;JobDesk&lt;/b&gt; is free software: you can redistribute it and/or modify it under the terms of the &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;GNU General Public License&lt;/a&gt;, version 3 or (at your option) any later version. It comes with &lt;b&gt;absolutely no warranty&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;It uses:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;a href=&quot;https://www.qt.io/&quot;&gt;Qt&lt;/a&gt; %1 — LGPL-3.0-only&lt;/li&gt;&lt;li&gt;&lt;a href=&quot;https://github.com/frankosterfeld/qtkeychain&quot;&gt;QtKeychain&lt;/a&gt; — BSD-3-Clause&lt;/li&gt;&lt;li&gt;&lt;a href=&quot;https://www.sqlite.org/&quot;&gt;SQLite&lt;/a&gt; (through Qt SQL) — public domain&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Camunda and Zeebe are trademarks of Camunda Services GmbH; JobDesk is not affiliated with Camunda.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobDesk::AdHocPanel</name>
+    <message>
+        <location filename="../src/gui/AdHocPanel.cpp" line="+103"/>
+        <source>Element %1 to activate has no element id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The variables of element “%1” are not a JSON object: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Elements cannot be activated while the completion condition is fulfilled: the engine refuses the two together. Remove the elements or untick “Completion condition fulfilled”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The element id is missing: the id of a BPMN element inside the ad-hoc sub-process (not its name).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1109,7 +1207,7 @@
 <context>
     <name>JobDesk::JobForm</name>
     <message>
-        <location filename="../src/gui/JobForm.cpp" line="+171"/>
+        <location filename="../src/gui/JobForm.cpp" line="+191"/>
         <source>Paste the key of the job to complete (from Operate, a log or the incident).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1150,7 +1248,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+69"/>
         <source>Enter a valid job key first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1162,6 +1260,11 @@
     <message>
         <location line="+2"/>
         <source>Fix the result first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fix the lease token or business id first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1180,7 +1283,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Enter a job key.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1416,13 +1519,19 @@ Requests can still be sent, but they are not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+179"/>
+        <location line="+10"/>
         <source>Not sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>The form is not complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 Nothing was sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1446,7 +1555,7 @@ Requests can still be sent, but they are not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+93"/>
         <source>The attempt could not be recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1477,12 +1586,12 @@ Requests can still be sent, but they are not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-97"/>
         <source>Sending POST %1 — %2 s, times out in %3 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+105"/>
         <source>Request for job %1 cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1852,18 +1961,18 @@ Send it anyway?</source>
 <context>
     <name>JobDesk::ResultPanel</name>
     <message>
-        <location filename="../src/gui/ResultPanel.cpp" line="+163"/>
+        <location filename="../src/gui/ResultPanel.cpp" line="+238"/>
         <source>The due date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+101"/>
+        <location line="+121"/>
         <source>The follow-up date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-146"/>
         <source>%1 must be an RFC 3339 date-time such as 2026-12-31T17:00:00Z (or empty to clear it).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1878,7 +1987,7 @@ Send it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+53"/>
         <source>User-task &amp;corrections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1891,7 +2000,17 @@ Send it anyway?</source>
         </translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+49"/>
+        <source>Chosen from the job: %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the completion&apos;s result says: nothing, a task listener&apos;s verdict, or what an ad-hoc sub-process does next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>a task listener on %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2167,7 +2286,7 @@ Replace them with the imported ones, or keep both (the imported ones get new nam
     <name>JobForm</name>
     <message>
         <location filename="../ui/JobForm.ui" line="+16"/>
-        <location filename="../build/src/gui/ui_JobForm.h" line="+194"/>
+        <location filename="../build/src/gui/ui_JobForm.h" line="+237"/>
         <source>Job &amp;key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2232,7 +2351,43 @@ Replace them with the imported ones, or keep both (the imported ones get new nam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
+        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
+        <source>L&amp;ease token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../build/src/gui/ui_JobForm.h" line="+1"/>
+        <source>leased jobs only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
+        <source>Sent as leaseToken (Camunda 8.10+): a leased job is completed only with the token of its current lease (ActivatedJobResult.leaseToken)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
+        <source>&amp;Business id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../build/src/gui/ui_JobForm.h" line="+1"/>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
+        <source>Sent as businessId (Camunda 8.10+): assigned to the root process instance (1 to 256 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
         <source>&amp;Preview…</source>
         <translation type="unfinished"></translation>
@@ -2715,8 +2870,20 @@ Replace them with the imported ones, or keep both (the imported ones get new nam
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../ui/ResultPanel.ui" line="+16"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+190"/>
+        <location filename="../ui/ResultPanel.ui" line="+25"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+238"/>
+        <source>Task listener</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+1"/>
+        <source>Ad-hoc sub-process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+5"/>
         <source>&amp;Deny</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2739,7 +2906,7 @@ Replace them with the imported ones, or keep both (the imported ones get new nam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+22"/>
         <location filename="../build/src/gui/ui_ResultPanel.h" line="+2"/>
         <source>User-task &amp;corrections</source>
         <translation type="unfinished"></translation>
@@ -2807,8 +2974,26 @@ Replace them with the imported ones, or keep both (the imported ones get new nam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="-3"/>
+        <location line="-97"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="-31"/>
+        <source>Res&amp;ult</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+6"/>
+        <source>What the completion&apos;s result says: nothing, a task listener&apos;s verdict, or what an ad-hoc sub-process does next. Chosen from the job once it is known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="-5"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <location filename="../build/src/gui/ui_ResultPanel.h" line="+27"/>
         <source>Follow-up date</source>
         <translation type="unfinished"></translation>
     </message>

@@ -35,8 +35,8 @@ enum class Command {
     JobSearch,
 };
 
-/// `complete <JOB_KEY> …`: the three shared option groups and the key.
-struct CompleteArguments : ConnectionOptions, PayloadOptions, OutputOptions
+/// `complete <JOB_KEY> …`: the shared option groups and the key.
+struct CompleteArguments : ConnectionOptions, PayloadOptions, LeaseOptions, OutputOptions
 {
     QString jobKey; ///< as typed; validated by JobKey::parse later
 };

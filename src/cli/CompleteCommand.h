@@ -19,6 +19,7 @@ class QNetworkAccessManager;
 
 namespace JobDesk {
 class ApiCall;
+class GatewayVersionCache;
 class JobLookup;
 class JobsClient;
 struct ClientConnection;
@@ -31,9 +32,13 @@ class CliHistory;
 
 /// `jobdesk-cli complete`: checks everything first (key, variables, template, profile or
 /// environment) and sends nothing when something is wrong; reads a profile's secrets from the
-/// keychain only when a request is really sent; records the attempt in the history before the
-/// request leaves (write-ahead) and its outcome before printing; prints the outcome as text or
-/// JSON; ends with the contract's exit code.
+/// keychain only when a request is really sent; refuses before sending what the server's version
+/// cannot take (a result below 8.8, a lease token or business id below 8.10: the one version
+/// table, with the version GatewayVersionCache remembers, read from GET /v2/topology first only
+/// when the request carries such a member and none is remembered — a plain completion never
+/// waits for it); records the attempt in the history before the request leaves (write-ahead) and
+/// its outcome before printing; prints the outcome as text or JSON; ends with the contract's
+/// exit code.
 class CompleteCommand final : public QObject
 {
     Q_OBJECT
@@ -58,6 +63,13 @@ private:
     int prepare();
     void readSecrets();
     void send();
+    /// No version remembered for a request that needs one: GET /v2/topology, then
+    /// sendCompletion() or a refusal.
+    void readVersion();
+    void onVersionRead(const Outcome &outcome);
+    /// Why the server of this version cannot take the request ("" when it can or is unknown).
+    QString versionRefusal(const QString &version) const;
+    void sendCompletion();
     void onFinished(const Outcome &answer);
     /// After a lost answer: what the job is now (see LookupRules::needsRecheck); after a 404 on
     /// a key that may have been rounded: its neighbours. Then report().
@@ -80,6 +92,9 @@ private:
     std::unique_ptr<CliHistory> m_history;
     QDateTime m_startedAt;
     QPointer<ApiCall> m_call;
+    QPointer<ApiCall> m_versionCall; ///< GET /v2/topology before a completion that needs it
+    bool m_readVersionFirst = false;
+    std::unique_ptr<GatewayVersionCache> m_versions;
     QString m_interruption; ///< the signal that ended the run while the request was in flight
 };
 

@@ -171,6 +171,32 @@ BuiltRequest buildCompletionRequest(const CompleteArguments &arguments,
         request.result = userTask;
     }
 
+    if (arguments.hasAdHoc()) {
+        if (const auto *task = std::get_if<UserTaskResult>(&request.result);
+            task && !task->isEmpty()) {
+            built.error = QStringLiteral("--activate, --completion-condition-fulfilled and "
+                                         "--cancel-remaining cannot be combined with template "
+                                         "'%1', which has a task listener's verdict")
+                              .arg(templateDefaults ? templateDefaults->name : QString());
+            return built;
+        }
+        AdHocSubProcessResult adHoc;
+        if (const auto *fromTemplate = std::get_if<AdHocSubProcessResult>(&request.result))
+            adHoc = *fromTemplate;
+        if (!arguments.activate.isEmpty()) {
+            adHoc.activateElements.clear();
+            for (const ActivateArgument &element : arguments.activate)
+                adHoc.activateElements.append({element.elementId, element.variables.toUtf8()});
+        }
+        if (arguments.completionConditionFulfilled)
+            adHoc.isCompletionConditionFulfilled = true;
+        if (arguments.cancelRemaining)
+            adHoc.isCancelRemainingInstances = true;
+        request.result = adHoc;
+    }
+    request.leaseToken = arguments.leaseToken;
+    request.businessId = arguments.businessId;
+
     const QString invalid = request.validationError();
     if (!invalid.isEmpty())
         built.error = invalid;

@@ -43,8 +43,10 @@ struct BuiltRequest
 
 /// Builds the completion from `complete` arguments and an optional template: the options override
 /// the template's fields (`--variables` replaces its variables, `--deny` / `--deny-reason` its
-/// verdict, its corrections stay). A reason without a denial is an error, as are an invalid key
-/// or variables (with line and column) and anything CompletionRequest::validationError() rejects.
+/// verdict, its corrections stay; `--activate` replaces its ad-hoc elements, the ad-hoc flags
+/// are added to its ad-hoc result); `--lease-token` and `--business-id` are taken as given. A
+/// reason without a denial is an error, as are an invalid key or variables (with line and column)
+/// and anything CompletionRequest::validationError() rejects.
 BuiltRequest buildCompletionRequest(const CompleteArguments &arguments,
     const std::optional<TemplateDefaults> &templateDefaults, QIODevice *stdinDevice);
 

@@ -197,6 +197,14 @@ std::optional<Template> templateFromArguments(
         *error = QStringLiteral("--deny-reason needs --deny");
         return std::nullopt;
     }
+    for (const ActivateArgument &element : arguments.activate)
+        t.adHoc.activateElements.append({element.elementId, element.variables.toUtf8()});
+    t.adHoc.isCompletionConditionFulfilled = arguments.completionConditionFulfilled;
+    t.adHoc.isCancelRemainingInstances = arguments.cancelRemaining;
+    if (const QString invalid = t.adHoc.validationError(); !invalid.isEmpty()) {
+        *error = invalid;
+        return std::nullopt;
+    }
     return t;
 }
 
@@ -213,6 +221,8 @@ QByteArray formatTemplateList(const QList<Template> &templates, bool json)
         out += t.name.toUtf8();
         if (t.denied)
             out += "\t[deny]";
+        if (!t.adHoc.isEmpty())
+            out += "\t[ad-hoc]";
         if (!t.description.isEmpty())
             out += '\t' + t.description.toUtf8();
         out += '\n';
@@ -235,6 +245,16 @@ QByteArray formatTemplate(const Template &t)
     field("deny reason", t.deniedReason);
     if (!t.corrections.isEmpty())
         out += "corrections: yes (shown in the window)\n";
+    for (const AdHocActivateElement &element : t.adHoc.activateElements) {
+        out += "activate: " + element.elementId.toUtf8();
+        if (!element.variablesJson.trimmed().isEmpty())
+            out += '=' + element.variablesJson;
+        out += '\n';
+    }
+    if (t.adHoc.isCompletionConditionFulfilled)
+        out += "completion condition fulfilled: yes\n";
+    if (t.adHoc.isCancelRemainingInstances)
+        out += "cancel remaining instances: yes\n";
     if (t.created.isValid())
         field("created", t.created.toUTC().toString(Qt::ISODate));
     if (t.updated.isValid())

@@ -234,7 +234,7 @@ void ConnectionController::readGatewayVersion()
     }
     const QUrl root = m_window->connection().apiRoot;
     if (const std::optional<QString> version = m_versions.version(root)) {
-        m_window->connectionBar()->setGatewayVersion(*version);
+        m_window->setServerVersion(*version);
         emit gatewayVersionKnown(*version);
         return;
     }
@@ -265,7 +265,7 @@ void ConnectionController::rememberTopology(const Outcome &outcome)
     if (!topology || topology->gatewayVersion.isEmpty())
         return;
     m_versions.remember(m_window->connection().apiRoot, topology->gatewayVersion);
-    m_window->connectionBar()->setGatewayVersion(topology->gatewayVersion);
+    m_window->setServerVersion(topology->gatewayVersion);
     emit gatewayVersionKnown(topology->gatewayVersion);
 }
 

@@ -2,6 +2,7 @@
 #include "gui/JobForm.h"
 
 #include "core/camunda/JobKey.h"
+#include "core/camunda/RequestText.h"
 #include "core/json/Json.h"
 #include "core/templates/DraftStore.h"
 #include "gui/JsonEditor.h"
@@ -79,6 +80,15 @@ JobForm::JobForm(QWidget *parent)
         updateSendState();
         emit changed();
     });
+    for (QLineEdit *edit : {m_ui->leaseTokenLineEdit, m_ui->businessIdLineEdit}) {
+        connect(edit, &QLineEdit::textChanged, this, [this] {
+            updateJobExtras();
+            updateSendState();
+            emit changed();
+        });
+    }
+    m_ui->jobExtrasMessageLabel->hide();
+    updateJobExtras();
     connect(m_ui->formatToolButton, &QToolButton::clicked, this, &JobForm::formatVariables);
     connect(m_ui->compactToolButton, &QToolButton::clicked, this, &JobForm::compactVariables);
     connect(m_ui->sendPushButton, &QPushButton::clicked, this, &JobForm::sendRequested);
@@ -94,12 +104,16 @@ JobForm::JobForm(QWidget *parent)
     QWidget *last = m_ui->resultPanel;
     const QList<QWidget *> panelChain = m_ui->resultPanel->findChildren<QWidget *>();
     for (QWidget *child : panelChain) {
-        if (child->focusPolicy() & Qt::TabFocus) {
+        // Not the combo box's popup: it is a window of its own.
+        if ((child->focusPolicy() & Qt::TabFocus)
+            && child->window() == m_ui->resultPanel->window()) {
             setTabOrder(last, child);
             last = child;
         }
     }
-    for (QWidget *next : {static_cast<QWidget *>(m_ui->sendPushButton),
+    for (QWidget *next : {static_cast<QWidget *>(m_ui->leaseTokenLineEdit),
+             static_cast<QWidget *>(m_ui->businessIdLineEdit),
+             static_cast<QWidget *>(m_ui->sendPushButton),
              static_cast<QWidget *>(m_ui->cancelPushButton),
              static_cast<QWidget *>(m_ui->previewPushButton),
              static_cast<QWidget *>(m_ui->copyCurlPushButton),
@@ -154,8 +168,14 @@ void JobForm::validateJobKey()
     if (valid && valid->toString() != m_lastValidKey) {
         // Deny, reason and corrections were prepared for another job: they never go out
         // silently to this one.
-        if (!m_lastValidKey.isEmpty())
+        if (!m_lastValidKey.isEmpty()) {
             m_ui->resultPanel->clear();
+            // A lease token and a business id belong to one job too.
+            m_ui->leaseTokenLineEdit->clear();
+            m_ui->businessIdLineEdit->clear();
+            m_leaseSeen = false;
+            updateJobExtras();
+        }
         m_lastValidKey = valid->toString();
         m_ui->resultPanel->setJob(std::nullopt);
     }
@@ -280,7 +300,50 @@ void JobForm::applyVariables(VariablesDocument document)
 bool JobForm::canSend() const
 {
     return !m_busy && m_keyValid && m_variables.isValid()
-        && m_ui->resultPanel->validationError().isEmpty();
+        && m_ui->resultPanel->validationError().isEmpty() && jobExtrasError().isEmpty();
+}
+
+QString JobForm::jobExtrasError() const
+{
+    // Both are sent trimmed; only spaces is "none".
+    return RequestText::businessIdError(m_ui->businessIdLineEdit->text().trimmed());
+}
+
+void JobForm::setServerVersion(const CamundaVersion &version)
+{
+    m_server = version;
+    updateJobExtras();
+}
+
+void JobForm::showLeaseToken()
+{
+    m_leaseSeen = true;
+    updateJobExtras();
+}
+
+bool JobForm::isLeaseTokenShown() const
+{
+    return !m_ui->leaseTokenLineEdit->isHidden();
+}
+
+bool JobForm::isBusinessIdShown() const
+{
+    return !m_ui->businessIdLineEdit->isHidden();
+}
+
+void JobForm::updateJobExtras()
+{
+    // Shown where they can be sent: from 8.10 on (an unknown version shows them only when
+    // they hold text, e.g. from a draft), the lease token also for a job that turned out leased.
+    const bool v810 = m_server.isAtLeast(8, 10);
+    const bool lease = v810 || m_leaseSeen || !m_ui->leaseTokenLineEdit->text().isEmpty();
+    const bool business = v810 || !m_ui->businessIdLineEdit->text().isEmpty();
+    m_ui->leaseTokenLabel->setVisible(lease);
+    m_ui->leaseTokenLineEdit->setVisible(lease);
+    m_ui->businessIdLabel->setVisible(business);
+    m_ui->businessIdLineEdit->setVisible(business);
+    const QString error = jobExtrasError();
+    setMessage(m_ui->jobExtrasMessageLabel, error, Error);
 }
 
 void JobForm::updateSendState()
@@ -297,6 +360,8 @@ void JobForm::updateSendState()
         why = tr("Fix the variables first.");
     else if (!m_ui->resultPanel->validationError().isEmpty())
         why = tr("Fix the result first.");
+    else if (!jobExtrasError().isEmpty())
+        why = tr("Fix the lease token or business id first.");
     else if (m_busy)
         why = tr("A request is in flight.");
     m_ui->sendPushButton->setToolTip(why.isEmpty()
@@ -310,6 +375,8 @@ void JobForm::setBusy(bool inFlight)
     m_ui->jobKeyLineEdit->setReadOnly(inFlight);
     m_ui->variablesEditor->setReadOnly(inFlight);
     m_ui->resultPanel->setEnabled(!inFlight);
+    m_ui->leaseTokenLineEdit->setReadOnly(inFlight);
+    m_ui->businessIdLineEdit->setReadOnly(inFlight);
     updateSendState();
 }
 
@@ -329,10 +396,14 @@ std::optional<CompletionRequest> JobForm::request(QString *why)
     const QString resultError = m_ui->resultPanel->validationError();
     if (!resultError.isEmpty())
         return fail(resultError);
+    if (const QString extrasError = jobExtrasError(); !extrasError.isEmpty())
+        return fail(extrasError);
     CompletionRequest request;
     request.jobKey = *parsed.key;
     request.variables = m_variables;
     request.result = m_ui->resultPanel->result();
+    request.leaseToken = m_ui->leaseTokenLineEdit->text().trimmed();
+    request.businessId = m_ui->businessIdLineEdit->text().trimmed();
     const QString error = request.validationError();
     if (!error.isEmpty())
         return fail(error);
@@ -345,6 +416,8 @@ Draft JobForm::draft() const
     draft.jobKey = m_ui->jobKeyLineEdit->text();
     draft.variables = m_ui->variablesEditor->text();
     m_ui->resultPanel->writeDraft(draft);
+    draft.leaseToken = m_ui->leaseTokenLineEdit->text();
+    draft.businessId = m_ui->businessIdLineEdit->text();
     return draft;
 }
 
@@ -357,6 +430,8 @@ void JobForm::setDraft(const Draft &draft)
     m_ui->jobKeyLineEdit->setText(draft.jobKey);
     m_ui->variablesEditor->setPlainText(draft.variables);
     m_ui->resultPanel->readDraft(draft);
+    m_ui->leaseTokenLineEdit->setText(draft.leaseToken);
+    m_ui->businessIdLineEdit->setText(draft.businessId);
     validateNow();
 }
 
@@ -375,6 +450,10 @@ bool JobForm::loadRequest(const QString &jobKey, const QByteArray &body)
     m_ui->resultPanel->clear();
     if (const auto *userTask = std::get_if<UserTaskResult>(&parsed.request->result))
         m_ui->resultPanel->setResult(*userTask);
+    else if (const auto *adHoc = std::get_if<AdHocSubProcessResult>(&parsed.request->result))
+        m_ui->resultPanel->setResult(*adHoc);
+    m_ui->leaseTokenLineEdit->setText(parsed.request->leaseToken);
+    m_ui->businessIdLineEdit->setText(parsed.request->businessId);
     validateNow();
     return true;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/camunda/Answers.h"
+#include "core/camunda/CamundaVersion.h"
 #include "core/camunda/CompletionRequest.h"
 #include "core/json/VariablesDocument.h"
 #include "core/lookup/JobFit.h"
@@ -25,7 +26,8 @@ struct Draft;
 class JsonEditor;
 
 /// The request form: job key (validated as typed, with the partition hint), the variables
-/// editor (validated debounced), the result panel and the actions.
+/// editor (validated debounced), the result panel, the 8.10 lease token and business id (shown
+/// from 8.10 on, the lease token also once the job turns out to be leased) and the actions.
 ///
 /// Every invalid input shows its message at the field and keeps Send disabled; request() gives
 /// nothing for an invalid form, so nothing can be sent. While a request is in flight (setBusy)
@@ -65,6 +67,14 @@ public:
     /// The job the key names, as looked up (std::nullopt: unknown); the result panel offers
     /// only what it takes.
     void setJob(const std::optional<JobRecord> &job);
+    /// The server's version (unknown by default): the lease token and business id fields show
+    /// on 8.10 and later (and whenever they hold text).
+    void setServerVersion(const CamundaVersion &version);
+    /// The job turned out to be leased (its completion was refused for want of its lease
+    /// token): the lease token field shows whatever the version, until the key changes.
+    void showLeaseToken();
+    bool isLeaseTokenShown() const;
+    bool isBusinessIdShown() const;
     /// What the form would send, as far as the job's kind cares (see JobFit).
     CompletionShape shape() const;
     /// The valid key in the field, canonical, or empty.
@@ -104,6 +114,9 @@ private:
     void applyVariables(VariablesDocument document);
     void onBackgroundValidated(quint64 generation, VariablesDocument document);
     void updateSendState();
+    void updateJobExtras();
+    /// Why the lease token or business id cannot be sent, or empty.
+    QString jobExtrasError() const;
     void setMessage(QLabel *label, const QString &text, int severity);
 
     Q_DISABLE_COPY_MOVE(JobForm)
@@ -120,6 +133,8 @@ private:
     QString m_lastValidKey;
     QString m_announcedKey; ///< what jobKeyChanged last said (the valid key, or empty)
     bool m_busy = false;
+    CamundaVersion m_server;
+    bool m_leaseSeen = false; ///< the job of the current key refused for want of a lease token
 };
 
 } // namespace JobDesk

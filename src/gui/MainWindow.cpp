@@ -272,7 +272,17 @@ bool MainWindow::setConnection(
     if (tlsError)
         *tlsError = tls;
     m_ui->connectionBar->setConnection(m_connection);
+    setServerVersion(QString()); // it belonged to the previous connection
     return true;
+}
+
+void MainWindow::setServerVersion(const QString &version)
+{
+    m_serverVersion = CamundaVersion::parse(version);
+    m_ui->connectionBar->setGatewayVersion(version);
+    m_ui->jobForm->setServerVersion(m_serverVersion);
+    if (m_inspector)
+        m_inspector->lookup()->setServerVersion(m_serverVersion);
 }
 
 JobForm *MainWindow::form() const
@@ -377,6 +387,15 @@ void MainWindow::send()
             why.isEmpty() ? tr("The form is not complete.") : why);
         return;
     }
+    // What this server's version cannot take is said now, with the reason, and nothing goes
+    // out (the one version table; unknown and newer versions get what was asked).
+    if (const QString tooNew = versionProblem(m_serverVersion, request->features());
+        !tooNew.isEmpty()) {
+        m_bannerJobKey.clear();
+        m_ui->messageBanner->showMessage(
+            MessageBanner::Kind::Error, tr("Not sent"), tr("%1 Nothing was sent.").arg(tooNew));
+        return;
+    }
     if (m_connection.isProduction()
         && !Confirm::ask(this, tr("Complete a job in production?"),
             tr("This completes job %1 on the production connection “%2”. It cannot "
@@ -470,6 +489,9 @@ void MainWindow::onFinished(const Outcome &answer)
     m_elapsedTimer->stop();
     m_ui->jobForm->setBusy(false);
     m_busyBar->hide();
+    // A leased job (8.10) is completed only with its lease token: offer the field.
+    if (isLeaseRefusal(outcome))
+        m_ui->jobForm->showLeaseToken();
     showOutcome(outcome);
     if (!historyError.isEmpty())
         m_ui->messageBanner->showMessage(MessageBanner::Kind::Warning,

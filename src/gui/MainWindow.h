@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/camunda/CamundaVersion.h"
 #include "core/camunda/Outcome.h"
 #include "core/connection/Connection.h"
 #include "core/lookup/JobLookupResult.h"
@@ -91,6 +92,13 @@ public:
     /// the TLS problem of the connection in `tlsError` (empty when fine).
     bool setConnection(const Connection &connection, std::unique_ptr<ClientConnection> ready,
         QString *tlsError = nullptr);
+
+    /// The gateway version of the current connection (as GET /v2/topology reports it; empty:
+    /// unknown): shown in the connection bar, used before sending (what this version cannot
+    /// take is refused with the reason, nothing sent) and by the form (the 8.10 fields) and the
+    /// look-ups. setConnection() forgets it.
+    void setServerVersion(const QString &version);
+    const CamundaVersion &serverVersion() const { return m_serverVersion; }
 
     /// The File menu, for actions of other controllers (e.g. "Manage profiles…" at its top).
     QMenu *fileMenu() const;
@@ -195,6 +203,7 @@ private:
     Q_DISABLE_COPY_MOVE(MainWindow)
     const std::unique_ptr<Ui::MainWindow> m_ui;
     Connection m_connection;
+    CamundaVersion m_serverVersion; ///< unknown until the topology is read
     std::unique_ptr<ClientConnection> m_clientConnection; ///< what m_client sends with
     JobsClient *m_client;
     HistoryStore *m_history;

@@ -66,11 +66,11 @@ void MainWindow::setupJobCard()
     });
     connect(m_inspector, &JobInspector::recheckFinished, this, &MainWindow::showRecheck);
     connect(m_jobCard, &JobCard::refreshRequested, m_inspector, &JobInspector::lookUpNow);
-    // What the server can search depends on its version: learnt from "Test connection".
+    // What the server understands depends on its version: learnt from "Test connection" too.
     connect(this, &MainWindow::topologyFinished, this, [this](const Outcome &outcome) {
         if (const std::optional<Topology> topology = Answers::topology(outcome.rawBody);
-            topology && outcome.ok())
-            m_inspector->lookup()->setServerVersion(topology->version());
+            topology && outcome.ok() && !topology->gatewayVersion.isEmpty())
+            setServerVersion(topology->gatewayVersion);
     });
     auto *findAction = new QAction(tr("&Find jobs…"), this);
     findAction->setObjectName(QStringLiteral("findJobsAction"));

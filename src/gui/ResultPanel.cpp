@@ -5,8 +5,6 @@
 #include "core/templates/DraftStore.h"
 #include "ui_ResultPanel.h"
 
-#include <QDateTime>
-#include <QRegularExpression>
 #include <QResizeEvent>
 
 #include <tuple>
@@ -51,6 +49,26 @@ void greyUnlessTicked(const QCheckBox *check, QLineEdit *edit)
     edit->setPalette(pal);
 }
 
+int indexOf(Draft::ResultKind kind)
+{
+    switch (kind) {
+    case Draft::ResultKind::None:
+        return 0;
+    case Draft::ResultKind::AdHoc:
+        return 2;
+    case Draft::ResultKind::UserTask:
+        break;
+    }
+    return 1;
+}
+
+Draft::ResultKind kindAt(int index)
+{
+    return index == 0 ? Draft::ResultKind::None
+        : index == 2  ? Draft::ResultKind::AdHoc
+                      : Draft::ResultKind::UserTask;
+}
+
 } // namespace
 
 ResultPanel::ResultPanel(QWidget *parent)
@@ -88,31 +106,64 @@ ResultPanel::ResultPanel(QWidget *parent)
     }
     connect(m_ui->denyCheckBox, &QCheckBox::toggled, this, &ResultPanel::updateState);
     connect(m_ui->deniedReasonLineEdit, &QLineEdit::textChanged, this, &ResultPanel::updateState);
+    connect(m_ui->adHocPanel, &AdHocPanel::changed, this, &ResultPanel::updateState);
+    m_ui->resultTypeComboBox->setCurrentIndex(indexOf(Draft::ResultKind::UserTask));
+    connect(
+        m_ui->resultTypeComboBox, &QComboBox::currentIndexChanged, this, &ResultPanel::updateKind);
+    updateKind();
+}
+
+Draft::ResultKind ResultPanel::resultKind() const
+{
+    return kindAt(m_ui->resultTypeComboBox->currentIndex());
+}
+
+void ResultPanel::setResultKind(Draft::ResultKind kind)
+{
+    m_ui->resultTypeComboBox->setCurrentIndex(indexOf(kind)); // updateKind() follows
+}
+
+void ResultPanel::updateKind()
+{
+    const Draft::ResultKind kind = resultKind();
+    // Deny and its reason share the type's row, so the form is no taller than before.
+    m_ui->denyCheckBox->setVisible(kind == Draft::ResultKind::UserTask);
+    m_ui->deniedReasonLineEdit->setVisible(kind == Draft::ResultKind::UserTask);
+    m_ui->userTaskWidget->setVisible(kind == Draft::ResultKind::UserTask);
+    m_ui->adHocPanel->setVisible(kind == Draft::ResultKind::AdHoc);
     updateState();
+}
+
+bool ResultPanel::userTaskEmpty() const
+{
+    return !m_ui->denyCheckBox->isChecked() && m_ui->deniedReasonLineEdit->text().isEmpty()
+        && !corrects();
+}
+
+bool ResultPanel::adHocEmpty() const
+{
+    Draft draft;
+    m_ui->adHocPanel->writeDraft(draft);
+    for (const Draft::AdHocElement &element : std::as_const(draft.adHocElements)) {
+        if (!element.elementId.trimmed().isEmpty() || !element.variables.trimmed().isEmpty())
+            return false;
+    }
+    return !draft.adHocConditionFulfilled && !draft.adHocCancelRemaining;
 }
 
 ResultPanel::~ResultPanel() = default;
 
-bool ResultPanel::isRfc3339DateTime(const QString &text)
-{
-    static const QRegularExpression pattern(QStringLiteral(
-        "^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})$"));
-    if (!pattern.match(text).hasMatch())
-        return false;
-    // Qt parses at most milliseconds; validate the calendar part without the fraction.
-    QString withoutFraction = text;
-    const qsizetype dot = withoutFraction.indexOf(u'.');
-    if (dot >= 0) {
-        qsizetype end = dot + 1;
-        while (end < withoutFraction.size() && withoutFraction.at(end).isDigit())
-            ++end;
-        withoutFraction.remove(dot, end - dot);
-    }
-    return QDateTime::fromString(withoutFraction.toUpper(), Qt::ISODate).isValid();
-}
-
 CompletionRequest::Result ResultPanel::result() const
 {
+    const Draft::ResultKind kind = resultKind();
+    if (kind == Draft::ResultKind::None)
+        return std::monostate {};
+    if (kind == Draft::ResultKind::AdHoc) {
+        const AdHocSubProcessResult adHoc = m_ui->adHocPanel->result();
+        if (adHoc.isEmpty())
+            return std::monostate {};
+        return adHoc;
+    }
     UserTaskResult result;
     result.denied = m_ui->denyCheckBox->isChecked();
     if (result.denied)
@@ -159,12 +210,16 @@ QString ResultPanel::denyWithCorrectionsMessage()
 
 QString ResultPanel::validationError() const
 {
+    if (resultKind() == Draft::ResultKind::None)
+        return {};
+    if (resultKind() == Draft::ResultKind::AdHoc)
+        return m_ui->adHocPanel->validationError();
     for (const auto &[check, edit, name] :
         {std::tuple {m_ui->dueDateCheckBox, m_ui->dueDateLineEdit, tr("The due date")},
             std::tuple {m_ui->followUpDateCheckBox, m_ui->followUpDateLineEdit,
                 tr("The follow-up date")}}) {
         const QString text = edit->text().trimmed();
-        if (check->isChecked() && !text.isEmpty() && !isRfc3339DateTime(text))
+        if (check->isChecked() && !text.isEmpty() && !JobDesk::isRfc3339DateTime(text))
             return dateMessage(name);
     }
     if (m_ui->priorityCheckBox->isChecked()) {
@@ -211,16 +266,32 @@ void ResultPanel::updateState()
 void ResultPanel::setJob(const std::optional<JobRecord> &job)
 {
     m_job = job;
+    // The type follows the job's kind, once per job (a refresh or the look-up's second answer
+    // leaves the person's own choice alone), unless a result of another type is typed already.
+    const QString chosenFor
+        = job ? QStringList {job->jobKey, job->kind, job->listenerEventType}.join(u' ') : QString();
+    if (job && chosenFor != m_kindChosenFor) {
+        m_kindChosenFor = chosenFor;
+        if (job->isAdHocSubProcess() && userTaskEmpty())
+            setResultKind(Draft::ResultKind::AdHoc);
+        else if (job->isTaskListener() && adHocEmpty())
+            setResultKind(Draft::ResultKind::UserTask);
+        else if (!job->isAdHocSubProcess() && !job->isTaskListener() && userTaskEmpty()
+            && adHocEmpty())
+            setResultKind(Draft::ResultKind::None);
+    }
     updateOffer();
 }
 
 bool ResultPanel::denies() const
 {
-    return m_ui->denyCheckBox->isChecked();
+    return resultKind() == Draft::ResultKind::UserTask && m_ui->denyCheckBox->isChecked();
 }
 
 bool ResultPanel::corrects() const
 {
+    if (resultKind() != Draft::ResultKind::UserTask)
+        return false;
     for (const QCheckBox *check :
         {m_ui->assigneeCheckBox, m_ui->dueDateCheckBox, m_ui->followUpDateCheckBox,
             m_ui->candidateUsersCheckBox, m_ui->candidateGroupsCheckBox, m_ui->priorityCheckBox})
@@ -235,6 +306,10 @@ void ResultPanel::updateOffer()
     const bool correctionsFit = !m_job || JobFit::allowsCorrections(*m_job);
     m_ui->denyCheckBox->setEnabled(denyFits || denies());
     m_ui->correctionsToolButton->setEnabled(correctionsFit || corrects());
+    m_ui->resultTypeComboBox->setToolTip(m_job
+            ? tr("Chosen from the job: %1 (%2).").arg(m_job->kind, m_job->type)
+            : tr("What the completion's result says: nothing, a task listener's verdict, or "
+                 "what an ad-hoc sub-process does next."));
     if (!m_job) {
         m_ui->denyCheckBox->setToolTip(QString());
         m_ui->correctionsToolButton->setToolTip(QString());
@@ -289,6 +364,8 @@ void ResultPanel::writeDraft(Draft &draft) const
     draft.candidateGroups = fieldOf(m_ui->candidateGroupsCheckBox, m_ui->candidateGroupsLineEdit);
     draft.priority = fieldOf(m_ui->priorityCheckBox, m_ui->priorityLineEdit);
     draft.correctionsExpanded = correctionsExpanded();
+    draft.resultKind = resultKind();
+    m_ui->adHocPanel->writeDraft(draft);
 }
 
 void ResultPanel::readDraft(const Draft &draft)
@@ -302,7 +379,9 @@ void ResultPanel::readDraft(const Draft &draft)
     setField(m_ui->candidateGroupsCheckBox, m_ui->candidateGroupsLineEdit, draft.candidateGroups);
     setField(m_ui->priorityCheckBox, m_ui->priorityLineEdit, draft.priority);
     setCorrectionsExpanded(draft.correctionsExpanded);
-    updateState();
+    m_ui->adHocPanel->readDraft(draft);
+    setResultKind(draft.resultKind);
+    updateKind();
 }
 
 void ResultPanel::setResult(const UserTaskResult &result)
@@ -327,8 +406,21 @@ void ResultPanel::setResult(const UserTaskResult &result)
     readDraft(draft);
 }
 
+void ResultPanel::setResult(const AdHocSubProcessResult &result)
+{
+    Draft draft;
+    draft.resultKind = Draft::ResultKind::AdHoc;
+    draft.correctionsExpanded = correctionsExpanded();
+    for (const AdHocActivateElement &element : result.activateElements)
+        draft.adHocElements.append({element.elementId, QString::fromUtf8(element.variablesJson)});
+    draft.adHocConditionFulfilled = result.isCompletionConditionFulfilled;
+    draft.adHocCancelRemaining = result.isCancelRemainingInstances;
+    readDraft(draft);
+}
+
 void ResultPanel::clear()
 {
+    m_kindChosenFor.clear();
     readDraft(Draft {});
 }
 

@@ -39,6 +39,16 @@ Template fromDraft(const Draft &draft)
 {
     Template t;
     t.variables = draft.variables;
+    if (draft.resultKind == Draft::ResultKind::None)
+        return t;
+    if (draft.resultKind == Draft::ResultKind::AdHoc) {
+        for (const Draft::AdHocElement &element : draft.adHocElements)
+            t.adHoc.activateElements.append(
+                {element.elementId.trimmed(), element.variables.trimmed().toUtf8()});
+        t.adHoc.isCompletionConditionFulfilled = draft.adHocConditionFulfilled;
+        t.adHoc.isCancelRemainingInstances = draft.adHocCancelRemaining;
+        return t;
+    }
     t.denied = draft.denied;
     t.deniedReason = draft.denied ? draft.deniedReason : QString();
     UserTaskCorrections &c = t.corrections;
@@ -70,6 +80,17 @@ Draft applied(Draft form, const Template &t)
     form.priority
         = c.priority ? Draft::Field {true, QString::number(*c.priority)} : Draft::Field {};
     form.correctionsExpanded = !c.isEmpty();
+    form.adHocElements.clear();
+    for (const AdHocActivateElement &element : t.adHoc.activateElements)
+        form.adHocElements.append({element.elementId, QString::fromUtf8(element.variablesJson)});
+    form.adHocConditionFulfilled = t.adHoc.isCompletionConditionFulfilled;
+    form.adHocCancelRemaining = t.adHoc.isCancelRemainingInstances;
+    // The result type follows the template's result; a template without one leaves the choice
+    // (it follows the job). The lease token and business id belong to the job: they stay.
+    if (!t.adHoc.isEmpty())
+        form.resultKind = Draft::ResultKind::AdHoc;
+    else if (t.hasResult())
+        form.resultKind = Draft::ResultKind::UserTask;
     return form;
 }
 

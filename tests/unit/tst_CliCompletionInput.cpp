@@ -24,6 +24,7 @@ private slots:
     void invalidInput();
     void variablesFromFileAndStdin();
     void templateFieldsAndOverrides();
+    void adHocResultAndLease();
     void oversizeVariablesWarn();
     void emptySourcesAreRefused();
     void endlessSourcesAreCapped();
@@ -205,6 +206,82 @@ void TestCliCompletionInput::templateFieldsAndOverrides()
     broken.variablesUtf8 = "{\"a\":";
     built = buildCompletionRequest(arguments(QStringLiteral("5")), broken, nullptr);
     QVERIFY2(built.error.contains(QLatin1String("template 'old'")), qPrintable(built.error));
+}
+
+void TestCliCompletionInput::adHocResultAndLease()
+{
+    // Elements in order, each with its variables exactly as typed; the flags; lease and id.
+    CompleteArguments a = arguments(QStringLiteral("2251799823685613"));
+    a.activate = {{QStringLiteral("lookup-order"), QString()},
+        {QStringLiteral("issue-refund"),
+            QStringLiteral("{\"amount\": 12.50, \"n\": 12345678901234567890}")}};
+    a.cancelRemaining = true;
+    a.leaseToken = QStringLiteral("lease-1");
+    a.businessId = QStringLiteral("order-4711");
+    BuiltRequest built = buildCompletionRequest(a, std::nullopt, nullptr);
+    QVERIFY2(built.error.isEmpty(), qPrintable(built.error));
+    QCOMPARE(built.request.body(),
+        QByteArray("{\"result\":{\"type\":\"adHocSubProcess\",\"activateElements\":["
+                   "{\"elementId\":\"lookup-order\"},{\"elementId\":\"issue-refund\","
+                   "\"variables\":{\"amount\": 12.50, \"n\": 12345678901234567890}}],"
+                   "\"isCancelRemainingInstances\":true},\"leaseToken\":\"lease-1\","
+                   "\"businessId\":\"order-4711\"}"));
+    QCOMPARE(built.request.features(),
+        (QList<ApiFeature> {
+            ApiFeature::CompletionResult, ApiFeature::LeaseToken, ApiFeature::BusinessId}));
+
+    // Only the condition.
+    CompleteArguments done = arguments(QStringLiteral("5"));
+    done.completionConditionFulfilled = true;
+    built = buildCompletionRequest(done, std::nullopt, nullptr);
+    QCOMPARE(built.request.body(),
+        QByteArray("{\"result\":{\"type\":\"adHocSubProcess\","
+                   "\"isCompletionConditionFulfilled\":true}}"));
+
+    // A template's ad-hoc result: --activate replaces its elements, a flag is added.
+    TemplateDefaults agent;
+    agent.name = QStringLiteral("agent");
+    AdHocSubProcessResult saved;
+    saved.activateElements = {{QStringLiteral("escalate-to-human"), QByteArray("{\"p\":1}")}};
+    agent.result = saved;
+    built = buildCompletionRequest(arguments(QStringLiteral("5")), agent, nullptr);
+    QCOMPARE(built.request.body(),
+        QByteArray("{\"result\":{\"type\":\"adHocSubProcess\",\"activateElements\":["
+                   "{\"elementId\":\"escalate-to-human\",\"variables\":{\"p\":1}}]}}"));
+    CompleteArguments other = arguments(QStringLiteral("5"));
+    other.activate = {{QStringLiteral("lookup-order"), QString()}};
+    other.cancelRemaining = true;
+    built = buildCompletionRequest(other, agent, nullptr);
+    QVERIFY2(built.error.isEmpty(), qPrintable(built.error));
+    QCOMPARE(built.request.body(),
+        QByteArray("{\"result\":{\"type\":\"adHocSubProcess\",\"activateElements\":["
+                   "{\"elementId\":\"lookup-order\"}],\"isCancelRemainingInstances\":true}}"));
+
+    // The template's elements with a fulfilled condition: the engine refuses the two together.
+    CompleteArguments conflicting = arguments(QStringLiteral("5"));
+    conflicting.completionConditionFulfilled = true;
+    built = buildCompletionRequest(conflicting, agent, nullptr);
+    QVERIFY2(built.error.contains(QLatin1String("completion condition is fulfilled")),
+        qPrintable(built.error));
+
+    // Ad-hoc options on a template with a task listener's verdict; --deny on an ad-hoc one.
+    TemplateDefaults deny;
+    deny.name = QStringLiteral("deny");
+    UserTaskResult verdict;
+    verdict.denied = true;
+    deny.result = verdict;
+    built = buildCompletionRequest(other, deny, nullptr);
+    QVERIFY2(built.error.contains(QLatin1String("template 'deny'")), qPrintable(built.error));
+    CompleteArguments denyIt = arguments(QStringLiteral("5"));
+    denyIt.deny = true;
+    built = buildCompletionRequest(denyIt, agent, nullptr);
+    QVERIFY2(built.error.contains(QLatin1String("ad-hoc")), qPrintable(built.error));
+
+    // A business id over 256 characters is refused before sending.
+    CompleteArguments longId = arguments(QStringLiteral("5"));
+    longId.businessId = QString(257, u'x');
+    built = buildCompletionRequest(longId, std::nullopt, nullptr);
+    QVERIFY2(built.error.contains(QLatin1String("businessId")), qPrintable(built.error));
 }
 
 void TestCliCompletionInput::oversizeVariablesWarn()

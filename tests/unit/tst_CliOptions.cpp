@@ -32,6 +32,7 @@ private slots:
     void usageErrors_data();
     void usageErrors();
     void completeOptions();
+    void adHocAndLeaseOptions();
     void equalsSyntaxAndOptionOrder();
     void doubleDashEndsOptions();
     void variablesSources_data();
@@ -174,6 +175,33 @@ void TestCliOptions::usageErrors_data()
         "'--environment' needs a non-empty value");
     row("profile show missing name", {"profile", "show"}, "missing <name>");
     row("profile list extra", {"profile", "list", "x"}, "unexpected argument 'x'");
+    row("activate without id", {"complete", "1", "--activate", "=x"}, "has no element id");
+    row("activate blank id", {"complete", "1", "--activate", " "}, "has no element id");
+    row("activate empty variables", {"complete", "1", "--activate", "A="},
+        "needs a JSON object after '='");
+    row("activate array variables", {"complete", "1", "--activate", "A=[1]"},
+        "the variables of --activate A are not a valid JSON object");
+    row("activate broken variables", {"complete", "1", "--activate", "A={\"x\":}"},
+        "the variables of --activate A are not a valid JSON object");
+    row("activate with fulfilled condition",
+        {"complete", "1", "--activate", "A", "--completion-condition-fulfilled"},
+        "--activate cannot be combined with --completion-condition-fulfilled");
+    row("deny with ad-hoc", {"complete", "1", "--deny", "--cancel-remaining"},
+        "cannot be combined with --activate");
+    row("reason with ad-hoc",
+        {"complete", "1", "--template", "t", "--deny-reason", "x", "--activate", "A"},
+        "cannot be combined with --activate");
+    row("flag twice", {"complete", "1", "--cancel-remaining", "--cancel-remaining"},
+        "'--cancel-remaining' is given more than once");
+    row("blank lease token", {"complete", "1", "--lease-token", " "},
+        "'--lease-token' needs a non-empty value");
+    row("blank business id", {"complete", "1", "--business-id="},
+        "'--business-id' needs a non-empty value");
+    row("template save lease token", {"template", "save", "t", "--lease-token", "x"},
+        "unknown option '--lease-token' for 'template save'");
+    row("template save with fulfilled condition",
+        {"template", "save", "t", "--activate", "A", "--completion-condition-fulfilled"},
+        "--activate cannot be combined with --completion-condition-fulfilled");
     row("template no sub", {"template"}, "missing a template command");
     row("template save reason without deny", {"template", "save", "t", "--deny-reason", "x"},
         "--deny-reason needs --deny");
@@ -234,6 +262,44 @@ void TestCliOptions::completeOptions()
             QStringLiteral("deny-doc"), QStringLiteral("--deny-reason"), QStringLiteral("other")});
     QCOMPARE(refined.command, Command::Complete);
     QCOMPARE(refined.complete.denyReason, std::optional<QString>(QStringLiteral("other")));
+}
+
+void TestCliOptions::adHocAndLeaseOptions()
+{
+    const CommandLine line = parseCommandLine({QStringLiteral("complete"), QStringLiteral("7"),
+        QStringLiteral("--activate"), QStringLiteral("lookup-order"),
+        QStringLiteral("--activate=issue-refund={\"amount\": 12.50}"), QStringLiteral("--activate"),
+        QStringLiteral(" lookup-order ={\"again\":true}"), QStringLiteral("--cancel-remaining"),
+        QStringLiteral("--lease-token"), QStringLiteral("lease-1"),
+        QStringLiteral("--business-id=order-4711")});
+    QCOMPARE(line.command, Command::Complete);
+    const CompleteArguments &c = line.complete;
+    QVERIFY(c.hasAdHoc());
+    QCOMPARE(c.activate.size(), 3);
+    QCOMPARE(c.activate[0].elementId, QStringLiteral("lookup-order"));
+    QVERIFY(c.activate[0].variables.isEmpty());
+    QCOMPARE(c.activate[1].elementId, QStringLiteral("issue-refund"));
+    QCOMPARE(c.activate[1].variables, QStringLiteral("{\"amount\": 12.50}"));
+    QCOMPARE(c.activate[2].elementId, QStringLiteral("lookup-order"));
+    QCOMPARE(c.activate[2].variables, QStringLiteral("{\"again\":true}"));
+    QVERIFY(!c.completionConditionFulfilled);
+    QVERIFY(c.cancelRemaining);
+    QCOMPARE(c.leaseToken, QStringLiteral("lease-1"));
+    QCOMPARE(c.businessId, QStringLiteral("order-4711"));
+
+    const CommandLine fulfilled = parseCommandLine({QStringLiteral("complete"), QStringLiteral("7"),
+        QStringLiteral("--completion-condition-fulfilled")});
+    QCOMPARE(fulfilled.command, Command::Complete);
+    QVERIFY(fulfilled.complete.completionConditionFulfilled);
+    QVERIFY(fulfilled.complete.hasAdHoc());
+    QVERIFY(fulfilled.complete.leaseToken.isEmpty() && fulfilled.complete.businessId.isEmpty());
+
+    const CommandLine saved = parseCommandLine({QStringLiteral("template"), QStringLiteral("save"),
+        QStringLiteral("agent"), QStringLiteral("--activate"), QStringLiteral("A={}"),
+        QStringLiteral("--activate"), QStringLiteral("B")});
+    QCOMPARE(saved.command, Command::TemplateSave);
+    QCOMPARE(saved.templateSave.activate.size(), 2);
+    QCOMPARE(saved.templateSave.activate[1].elementId, QStringLiteral("B"));
 }
 
 void TestCliOptions::equalsSyntaxAndOptionOrder()

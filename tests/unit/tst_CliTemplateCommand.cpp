@@ -31,6 +31,7 @@ private slots:
     void importClashNeedsOverwrite();
     void importBrokenFileFails();
     void loadDefaultsForComplete();
+    void adHocTemplateKeepsItsResult();
     void listFormats();
 
 private:
@@ -252,6 +253,49 @@ void TestCliTemplateCommand::loadDefaultsForComplete()
 
     QVERIFY(!loadTemplateDefaults(QStringLiteral("missing"), &error));
     QVERIFY(error.contains(QLatin1String("unknown template 'missing'")));
+}
+
+void TestCliTemplateCommand::adHocTemplateKeepsItsResult()
+{
+    QCOMPARE(run({QStringLiteral("template"), QStringLiteral("save"), QStringLiteral("agent"),
+                 QStringLiteral("--activate"), QStringLiteral("lookup-order"),
+                 QStringLiteral("--activate"),
+                 QStringLiteral("issue-refund={\"amount\": 12.50, \"n\": 98765432109876543210}"),
+                 QStringLiteral("--cancel-remaining")}),
+        0);
+    QString error;
+    const std::optional<TemplateDefaults> defaults
+        = loadTemplateDefaults(QStringLiteral("agent"), &error);
+    QVERIFY2(defaults, qPrintable(error));
+    const auto *adHoc = std::get_if<AdHocSubProcessResult>(&defaults->result);
+    QVERIFY(adHoc);
+    QCOMPARE(adHoc->activateElements.size(), 2);
+    QCOMPARE(adHoc->activateElements[0].elementId, QStringLiteral("lookup-order"));
+    QVERIFY(adHoc->activateElements[0].variablesJson.isEmpty());
+    QCOMPARE(adHoc->activateElements[1].variablesJson,
+        QByteArray("{\"amount\": 12.50, \"n\": 98765432109876543210}"));
+    QVERIFY(adHoc->isCancelRemainingInstances);
+    QVERIFY(!adHoc->isCompletionConditionFulfilled);
+
+    TemplateStore store;
+    QVERIFY(store.reload());
+    const std::optional<Template> t = store.find(QStringLiteral("agent"));
+    QVERIFY(t);
+    const QByteArray shown = formatTemplate(*t);
+    QVERIFY2(shown.contains("activate: lookup-order\n"), shown.constData());
+    QVERIFY2(shown.contains("activate: issue-refund={\"amount\": 12.50, \"n\": "
+                            "98765432109876543210}\n"),
+        shown.constData());
+    QVERIFY(shown.contains("cancel remaining instances: yes\n"));
+    QCOMPARE(formatTemplateList({*t}, false), QByteArray("agent\t[ad-hoc]\n"));
+
+    // The engine's rule at saving time: elements and a fulfilled condition do not go together.
+    TemplateSaveArguments conflicting;
+    conflicting.name = QStringLiteral("conflicting");
+    conflicting.activate = {{QStringLiteral("A"), QString()}};
+    conflicting.completionConditionFulfilled = true;
+    QVERIFY(!Cli::templateFromArguments(conflicting, nullptr, &error));
+    QVERIFY2(error.contains(QLatin1String("completion condition is fulfilled")), qPrintable(error));
 }
 
 void TestCliTemplateCommand::listFormats()

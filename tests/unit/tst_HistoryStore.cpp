@@ -823,9 +823,24 @@ private slots:
         for (int i = 1; i <= 5; ++i)
             QVERIFY(store.append(
                 makeEntry(QString::number(i), OutcomeKind::Completed, kBase.addDays(i))));
+        // An attempt whose answer was lost is finished, yet as unknown as a pending one.
+        const qint64 lost
+            = store.beginAttempt(makeEntry(QStringLiteral("lost"), OutcomeKind::Completed, kBase))
+                  .value_or(0);
+        Outcome noAnswer;
+        noAnswer.kind = OutcomeKind::SentNoAnswer;
+        noAnswer.transportError = QStringLiteral("the connection closed before an answer came");
+        QVERIFY(store.finishAttempt(lost, noAnswer));
         QCOMPARE(store.pruneToCount(2).value_or(-1), 3);
         QCOMPARE(store.pruneOlderThan(kBase.addDays(100)).value_or(-1), 2);
-        QCOMPARE(store.count().value_or(-1), 1);
+        QCOMPARE(store.count().value_or(-1), 2);
+        QVERIFY(store.entry(old));
+        QVERIFY(store.entry(lost));
+
+        // Once a look-up settled it, it is an ordinary row again.
+        QVERIFY(store.recordCheck(lost, LookupCheck::Applied, kBase.addSecs(60)));
+        QCOMPARE(store.pruneOlderThan(kBase.addDays(100)).value_or(-1), 1);
+        QVERIFY(!store.entry(lost));
         QVERIFY(store.entry(old));
     }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/options/OptionGroups.h"
 
+#include "core/json/VariablesDocument.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -66,11 +68,47 @@ bool ConnectionOptions::read(const Scan &scan, QString *error)
 
 OptionSpecs PayloadOptions::specs(bool withTemplate)
 {
-    OptionSpecs specs {{"variables", true}, {"deny", false}, {"deny-reason", true}};
+    OptionSpecs specs {{"variables", true}, {"deny", false}, {"deny-reason", true},
+        {"activate", true, true}, {"completion-condition-fulfilled", false},
+        {"cancel-remaining", false}};
     if (withTemplate)
         specs.append({"template", true});
     return specs;
 }
+
+namespace {
+
+/// `<elementId>[=<JSON object>]`; false with `error` for a blank id or variables that are not a
+/// JSON object (with line and column).
+bool parseActivate(const QString &argument, ActivateArgument *out, QString *error)
+{
+    const qsizetype equals = argument.indexOf(u'=');
+    out->elementId = (equals < 0 ? argument : argument.left(equals)).trimmed();
+    out->variables = equals < 0 ? QString() : argument.mid(equals + 1);
+    if (out->elementId.isEmpty()) {
+        *error = QStringLiteral("--activate '%1' has no element id (give --activate "
+                                "<elementId>[=<JSON object>])")
+                     .arg(argument);
+        return false;
+    }
+    if (equals < 0)
+        return true;
+    if (out->variables.trimmed().isEmpty()) {
+        *error = QStringLiteral("--activate %1= needs a JSON object after '=' (or no '=' for "
+                                "no variables)")
+                     .arg(out->elementId);
+        return false;
+    }
+    const VariablesDocument document = VariablesDocument::fromUtf8(out->variables.toUtf8());
+    if (!document.isValid()) {
+        *error = QStringLiteral("the variables of --activate %1 are not a valid JSON object: %2")
+                     .arg(out->elementId, document.errorMessage());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
 
 bool PayloadOptions::read(const Scan &scan, QString *error)
 {
@@ -87,6 +125,44 @@ bool PayloadOptions::read(const Scan &scan, QString *error)
     if (scan.has("deny-reason"))
         denyReason = scan.value("deny-reason");
     templateName = scan.value("template").trimmed();
+    const QStringList activations = scan.values("activate");
+    for (const QString &argument : activations) {
+        ActivateArgument element;
+        if (!parseActivate(argument, &element, error))
+            return false;
+        activate.append(element);
+    }
+    completionConditionFulfilled = scan.has("completion-condition-fulfilled");
+    cancelRemaining = scan.has("cancel-remaining");
+    // One result per completion: a task listener's verdict or an ad-hoc sub-process's.
+    if (hasAdHoc() && (deny || denyReason)) {
+        *error = QStringLiteral("--deny and --deny-reason (a task listener's verdict) cannot be "
+                                "combined with --activate, --completion-condition-fulfilled or "
+                                "--cancel-remaining (an ad-hoc sub-process's result)");
+        return false;
+    }
+    if (!activate.isEmpty() && completionConditionFulfilled) {
+        *error = QStringLiteral("--activate cannot be combined with "
+                                "--completion-condition-fulfilled: the engine refuses to activate "
+                                "elements while the completion condition is fulfilled");
+        return false;
+    }
+    return true;
+}
+
+// -------------------------------------------------------------------------------- LeaseOptions
+
+OptionSpecs LeaseOptions::specs()
+{
+    return {{"lease-token", true}, {"business-id", true}};
+}
+
+bool LeaseOptions::read(const Scan &scan, QString *error)
+{
+    if (!requireNonBlank(scan, {"lease-token", "business-id"}, error))
+        return false;
+    leaseToken = scan.value("lease-token");
+    businessId = scan.value("business-id");
     return true;
 }
 

@@ -40,17 +40,49 @@ struct ConnectionOptions
     bool read(const Scan &scan, QString *error);
 };
 
-/// What a change carries: `--variables`, `--deny`, `--deny-reason`, and (where templates apply)
-/// `--template <name>`.
+/// One `--activate <elementId>[=<JSON>]`: an element of an ad-hoc sub-process to activate.
+struct ActivateArgument
+{
+    QString elementId;
+    QString variables; ///< the JSON object text after '=', as typed; empty: none
+};
+
+/// What a change carries: `--variables`, the task-listener verdict (`--deny`, `--deny-reason`),
+/// the ad-hoc sub-process result (`--activate` (repeatable), `--completion-condition-fulfilled`,
+/// `--cancel-remaining`), and (where templates apply) `--template <name>`.
 struct PayloadOptions
 {
     std::optional<VariablesArgument> variables;
     bool deny = false;
     std::optional<QString> denyReason;
+    QList<ActivateArgument> activate; ///< in the order given
+    bool completionConditionFulfilled = false;
+    bool cancelRemaining = false;
     QString templateName; ///< empty: no template
 
+    /// True when an ad-hoc option is given.
+    bool hasAdHoc() const
+    {
+        return !activate.isEmpty() || completionConditionFulfilled || cancelRemaining;
+    }
+
     static OptionSpecs specs(bool withTemplate = true);
-    /// A reason without --deny is refused unless a template may supply the denial.
+    /// A reason without --deny is refused unless a template may supply the denial; a denial
+    /// together with ad-hoc options, an element without an id, element variables that are not
+    /// a JSON object, and elements together with a fulfilled completion condition (the engine
+    /// refuses the two together) are refused.
+    bool read(const Scan &scan, QString *error);
+};
+
+/// The 8.10 members of a completion that belong to one job, never to a template:
+/// `--lease-token <token>` (the lease of a leased job) and `--business-id <id>`.
+struct LeaseOptions
+{
+    QString leaseToken; ///< empty: not sent
+    QString businessId; ///< empty: not sent
+
+    static OptionSpecs specs();
+    /// Blank values are refused (an empty token is never what was meant).
     bool read(const Scan &scan, QString *error);
 };
 

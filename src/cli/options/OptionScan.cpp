@@ -40,7 +40,7 @@ Scan scanOptions(
             result.error = QStringLiteral("unknown option '--%1' for '%2'").arg(name, context);
             return result;
         }
-        if (result.options.contains(name)) {
+        if (result.options.contains(name) && !spec->repeatable) {
             result.error = QStringLiteral("option '--%1' is given more than once").arg(name);
             return result;
         }
@@ -60,6 +60,8 @@ Scan scanOptions(
             return result;
         }
         result.options.insert(name, value);
+        if (spec->repeatable)
+            result.repeated[name].append(value);
     }
     return result;
 }

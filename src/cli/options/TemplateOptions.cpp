@@ -84,7 +84,9 @@ QString templateUsage()
 {
     return QStringLiteral(
         "  jobdesk-cli template save <name> [--variables <JSON>|@<file>|@-] [--deny]\n"
-        "              [--deny-reason <text>] [--description <text>]\n"
+        "              [--deny-reason <text>] [--activate <elementId>[=<JSON>]]...\n"
+        "              [--completion-condition-fulfilled] [--cancel-remaining]\n"
+        "              [--description <text>]\n"
         "  jobdesk-cli template list [--json] | show <name> | remove <name>\n"
         "  jobdesk-cli template export <name> <file> | export --all <file>\n"
         "  jobdesk-cli template import <file> [--overwrite]\n");
@@ -94,7 +96,10 @@ QString templateHelp()
 {
     return QStringLiteral(
         "  jobdesk-cli template save <name> [--variables …] [--deny] [--deny-reason <text>]\n"
-        "              [--description <text>]\n"
+        "              [--activate <elementId>[=<JSON>]]... [--completion-condition-fulfilled]\n"
+        "              [--cancel-remaining] [--description <text>]\n"
+        "    The payload options are those of complete; a lease token and a business id\n"
+        "    belong to one job and are given to complete, never kept in a template.\n"
         "  jobdesk-cli template list [--json] | show <name> | remove <name>\n"
         "  jobdesk-cli template export <name> <file> | export --all <file>   ('-' = stdout)\n"
         "  jobdesk-cli template import <file> [--overwrite]                 ('-' = stdin)\n"

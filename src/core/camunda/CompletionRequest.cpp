@@ -273,11 +273,7 @@ QString CompletionRequest::validationError() const
     }
     if (const QString error = RequestText::leaseTokenError(leaseToken); !error.isEmpty())
         return error;
-    if (!businessId.isEmpty() && (businessId.size() > 256 || businessId.trimmed().isEmpty()))
-        return QStringLiteral("The businessId must be 1 to 256 characters and not only spaces; "
-                              "got %1 characters.")
-            .arg(businessId.size());
-    return QString();
+    return RequestText::businessIdError(businessId);
 }
 
 } // namespace JobDesk

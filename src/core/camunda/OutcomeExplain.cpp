@@ -207,6 +207,12 @@ Explanation explain(const Outcome &outcome)
     return explain(outcome, ExplainContext {});
 }
 
+bool isLeaseRefusal(const Outcome &outcome)
+{
+    return outcome.httpStatus == 409
+        && outcome.problem.detail().contains(QLatin1String("lease token"));
+}
+
 Explanation explain(const Outcome &outcome, const ExplainContext &context)
 {
     const ApiEndpoint *endpoint

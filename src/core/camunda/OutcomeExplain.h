@@ -28,4 +28,8 @@ struct ExplainContext
 /// refusal, 8.7's refusal of `result`, and a 403 with the permission the endpoint needs. Pure.
 Explanation explain(const Outcome &outcome, const ExplainContext &context);
 
+/// True for the 8.10 refusal of a leased job's command: no lease token, or not the current one
+/// (409 naming the lease token). The window then offers the lease token field.
+bool isLeaseRefusal(const Outcome &outcome);
+
 } // namespace JobDesk

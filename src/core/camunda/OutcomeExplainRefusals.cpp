@@ -221,7 +221,7 @@ Explanation notFound(const Input &in)
 Explanation invalidState(const Input &in)
 {
     const QString detail = in.detail();
-    if (detail.contains(QLatin1String("lease token")))
+    if (isLeaseRefusal(in.outcome))
         return leaseRefusal(in);
     if (detail.contains(QLatin1String("ad-hoc sub-process instance is not active"))) {
         return {QStringLiteral("The ad-hoc sub-process this job belongs to is no longer active, so "

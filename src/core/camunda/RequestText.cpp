@@ -80,4 +80,13 @@ QString leaseTokenError(const QString &leaseToken)
     return QString();
 }
 
+QString businessIdError(const QString &businessId)
+{
+    if (!businessId.isEmpty() && (businessId.size() > 256 || businessId.trimmed().isEmpty()))
+        return QStringLiteral("The businessId must be 1 to 256 characters and not only spaces; "
+                              "got %1 characters.")
+            .arg(businessId.size());
+    return QString();
+}
+
 } // namespace JobDesk::RequestText

@@ -30,5 +30,8 @@ QString wholeNumberError(QStringView field, QStringView text, qint64 min, qint64
 
 /// Why a lease token cannot be sent (only spaces), or empty; an empty token is "none".
 QString leaseTokenError(const QString &leaseToken);
+/// Why a completion's `businessId` cannot be sent (8.10: 1 to 256 characters, not only spaces),
+/// or empty; an empty id is not sent.
+QString businessIdError(const QString &businessId);
 
 } // namespace JobDesk::RequestText

@@ -311,6 +311,15 @@ std::optional<HistoryEntry> HistoryStore::entry(qint64 id) const
     return readFull(q);
 }
 
+namespace {
+
+/// Rows retention may remove: finished, and not an attempt whose answer was lost and that no
+/// look-up has settled yet (pending rows and unsettled sent-no-answer rows wait for one).
+constexpr QLatin1String kSettled(
+    "(state = 'finished' AND NOT (kind = 'sent-no-answer' AND check_result = ''))");
+
+} // namespace
+
 std::optional<int> HistoryStore::pruneToCount(int keep)
 {
     if (!isOpen()) {
@@ -318,10 +327,9 @@ std::optional<int> HistoryStore::pruneToCount(int keep)
         return std::nullopt;
     }
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    // Everything after the newest `keep` finished rows in display order.
-    q.prepare(QStringLiteral("DELETE FROM history WHERE id IN (SELECT id FROM history "
-                             "WHERE state = 'finished' ORDER BY time_ms DESC, id DESC "
-                             "LIMIT -1 OFFSET ?)"));
+    // Everything after the newest `keep` settled rows in display order.
+    q.prepare(QStringLiteral("DELETE FROM history WHERE id IN (SELECT id FROM history WHERE ")
+        + kSettled + QStringLiteral(" ORDER BY time_ms DESC, id DESC LIMIT -1 OFFSET ?)"));
     q.bindValue(0, qMax(0, keep));
     if (!q.exec()) {
         fail(QStringLiteral("Cannot prune the history: %1").arg(q.lastError().text()));
@@ -337,7 +345,7 @@ std::optional<int> HistoryStore::pruneOlderThan(const QDateTime &cutoff)
         return std::nullopt;
     }
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("DELETE FROM history WHERE time_ms < ? AND state = 'finished'"));
+    q.prepare(QStringLiteral("DELETE FROM history WHERE time_ms < ? AND ") + kSettled);
     q.bindValue(0, cutoff.toMSecsSinceEpoch());
     if (!q.exec()) {
         fail(QStringLiteral("Cannot prune the history: %1").arg(q.lastError().text()));

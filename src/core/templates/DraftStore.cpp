@@ -5,6 +5,7 @@
 #include "core/base/Logging.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
@@ -27,6 +28,19 @@ Draft::Field fieldFromJson(const QJsonValue &value)
         object.value(QStringLiteral("text")).toString()};
 }
 
+QString resultKindName(Draft::ResultKind kind)
+{
+    switch (kind) {
+    case Draft::ResultKind::None:
+        return QStringLiteral("none");
+    case Draft::ResultKind::AdHoc:
+        return QStringLiteral("adHocSubProcess");
+    case Draft::ResultKind::UserTask:
+        break;
+    }
+    return QStringLiteral("userTask");
+}
+
 } // namespace
 
 bool Draft::isEmpty() const
@@ -40,7 +54,11 @@ bool operator==(const Draft &a, const Draft &b)
         && a.deniedReason == b.deniedReason && a.assignee == b.assignee && a.dueDate == b.dueDate
         && a.followUpDate == b.followUpDate && a.candidateUsers == b.candidateUsers
         && a.candidateGroups == b.candidateGroups && a.priority == b.priority
-        && a.correctionsExpanded == b.correctionsExpanded;
+        && a.correctionsExpanded == b.correctionsExpanded && a.resultKind == b.resultKind
+        && a.adHocElements == b.adHocElements
+        && a.adHocConditionFulfilled == b.adHocConditionFulfilled
+        && a.adHocCancelRemaining == b.adHocCancelRemaining && a.leaseToken == b.leaseToken
+        && a.businessId == b.businessId;
 }
 
 DraftStore::DraftStore(const QString &path)
@@ -66,8 +84,17 @@ QByteArray DraftStore::toJson(const Draft &draft)
         {QStringLiteral("candidateGroups"), fieldToJson(draft.candidateGroups)},
         {QStringLiteral("priority"), fieldToJson(draft.priority)},
     };
+    QJsonArray elements;
+    for (const Draft::AdHocElement &element : draft.adHocElements)
+        elements.append(QJsonObject {{QStringLiteral("elementId"), element.elementId},
+            {QStringLiteral("variables"), element.variables}});
+    const QJsonObject adHoc {
+        {QStringLiteral("activateElements"), elements},
+        {QStringLiteral("isCompletionConditionFulfilled"), draft.adHocConditionFulfilled},
+        {QStringLiteral("isCancelRemainingInstances"), draft.adHocCancelRemaining},
+    };
     // The variables travel as a JSON string: their text (digits, key order) is kept verbatim.
-    const QJsonObject root {
+    QJsonObject root {
         {QStringLiteral("formatVersion"), kFormatVersion},
         {QStringLiteral("jobKey"), draft.jobKey},
         {QStringLiteral("variables"), draft.variables},
@@ -75,7 +102,13 @@ QByteArray DraftStore::toJson(const Draft &draft)
         {QStringLiteral("deniedReason"), draft.deniedReason},
         {QStringLiteral("corrections"), corrections},
         {QStringLiteral("correctionsExpanded"), draft.correctionsExpanded},
+        {QStringLiteral("resultType"), resultKindName(draft.resultKind)},
+        {QStringLiteral("adHoc"), adHoc},
     };
+    if (!draft.leaseToken.isEmpty())
+        root.insert(QStringLiteral("leaseToken"), draft.leaseToken);
+    if (!draft.businessId.isEmpty())
+        root.insert(QStringLiteral("businessId"), draft.businessId);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -108,6 +141,22 @@ std::optional<Draft> DraftStore::fromJson(const QByteArray &json, QString *error
     draft.candidateGroups = fieldFromJson(corrections.value(QStringLiteral("candidateGroups")));
     draft.priority = fieldFromJson(corrections.value(QStringLiteral("priority")));
     draft.correctionsExpanded = root.value(QStringLiteral("correctionsExpanded")).toBool();
+    const QString kind = root.value(QStringLiteral("resultType")).toString();
+    draft.resultKind = kind == QLatin1String("none") ? Draft::ResultKind::None
+        : kind == QLatin1String("adHocSubProcess")   ? Draft::ResultKind::AdHoc
+                                                     : Draft::ResultKind::UserTask;
+    const QJsonObject adHoc = root.value(QStringLiteral("adHoc")).toObject();
+    const QJsonArray elements = adHoc.value(QStringLiteral("activateElements")).toArray();
+    for (const QJsonValue &element : elements) {
+        const QJsonObject o = element.toObject();
+        draft.adHocElements.append({o.value(QStringLiteral("elementId")).toString(),
+            o.value(QStringLiteral("variables")).toString()});
+    }
+    draft.adHocConditionFulfilled
+        = adHoc.value(QStringLiteral("isCompletionConditionFulfilled")).toBool();
+    draft.adHocCancelRemaining = adHoc.value(QStringLiteral("isCancelRemainingInstances")).toBool();
+    draft.leaseToken = root.value(QStringLiteral("leaseToken")).toString();
+    draft.businessId = root.value(QStringLiteral("businessId")).toString();
     return draft;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -24,8 +25,23 @@ struct Draft
         }
     };
 
+    /// Which result the form sends. UserTask is the default (drafts written before the choice
+    /// existed); None sends no result whatever the hidden fields hold.
+    enum class ResultKind { UserTask, None, AdHoc };
+    /// One element of an ad-hoc sub-process to activate, as typed.
+    struct AdHocElement
+    {
+        QString elementId;
+        QString variables; ///< a JSON object's text, or empty
+        friend bool operator==(const AdHocElement &a, const AdHocElement &b)
+        {
+            return a.elementId == b.elementId && a.variables == b.variables;
+        }
+    };
+
     QString jobKey;
     QString variables;
+    ResultKind resultKind = ResultKind::UserTask;
     bool denied = false;
     QString deniedReason;
     Field assignee;
@@ -35,6 +51,11 @@ struct Draft
     Field candidateGroups; ///< comma-separated as typed
     Field priority; ///< digits as typed
     bool correctionsExpanded = false;
+    QList<AdHocElement> adHocElements;
+    bool adHocConditionFulfilled = false;
+    bool adHocCancelRemaining = false;
+    QString leaseToken; ///< 8.10: belongs to the job of jobKey
+    QString businessId; ///< 8.10
 
     bool isEmpty() const;
     friend bool operator==(const Draft &a, const Draft &b);
