@@ -3,8 +3,10 @@
 # The job card and Find jobs against the sandbox, next to the bare search in the same run.
 #   bench/job-card.sh [build-dir] [--repeats N]
 # Starts jobdesk-sandbox --generate 100000 on a free port, builds and runs the driver
-# (jobdesk-bench-lookup, offscreen): key typed → card painted, the worst UI-thread stall while
-# looking up, Find jobs' first page painted and the next page fetched on scrolling.
+# (jobdesk-bench-lookup, offscreen): debounce over → card painted with the job, then complete
+# with incident and variables, the worst UI-thread stall while looking up, the slowest keystroke,
+# Find jobs' first page painted and the next page fetched on scrolling. On a machine busy with
+# other work, run it as a foreground application would be: `nice -n -15 bench/job-card.sh`.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 build="${1:-$here/../build}"

@@ -1378,7 +1378,7 @@ Not recorded in the history: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+24"/>
         <source>Look again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1505,6 +1505,11 @@ Not recorded in the history: %1</source>
     </message>
     <message>
         <location line="+6"/>
+        <source>Reading the incident…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Active incident %1: %2 — %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1514,7 +1519,17 @@ Not recorded in the history: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
+        <source>Variables (reading…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading the variables…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>The value is cut; refresh reads it whole.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2055,7 +2070,7 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindowJob.cpp" line="+64"/>
+        <location filename="../src/gui/MainWindowJob.cpp" line="+75"/>
         <source>&amp;Find jobs…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2341,7 +2356,7 @@ Send it anyway?</source>
 <context>
     <name>JobDesk::RepairPanel</name>
     <message>
-        <location filename="../src/gui/RepairPanel.cpp" line="+93"/>
+        <location filename="../src/gui/RepairPanel.cpp" line="+84"/>
         <source>Repair job %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -96,11 +96,21 @@ void JobCard::showLookingUp(const QString &jobKey)
 
 void JobCard::showResult(const JobLookupResult &result)
 {
-    m_lookingUp = false;
+    present(result, true);
+}
+
+void JobCard::showJobRead(const JobLookupResult &partial)
+{
+    present(partial, false);
+}
+
+void JobCard::present(const JobLookupResult &result, bool complete)
+{
+    m_lookingUp = !complete;
     m_result = result;
     updateRepairButton();
-    m_ui->busyProgressBar->hide();
-    m_ui->refreshToolButton->setEnabled(true);
+    m_ui->busyProgressBar->setVisible(!complete);
+    m_ui->refreshToolButton->setEnabled(complete);
     // Not found may be the search index not caught up yet: looking again is the next step.
     m_ui->refreshToolButton->setText(
         result.state == LookupState::NotFound ? tr("Look again") : tr("Refresh"));
@@ -108,7 +118,7 @@ void JobCard::showResult(const JobLookupResult &result)
     m_ui->headlineLabel->setToolTip(
         result.isFound() ? m_ui->headlineLabel->text() : result.describe());
     if (result.job) {
-        showJob(*result.job, result);
+        showJob(*result.job, result, complete);
     } else {
         m_ui->detailsLabel->setText(result.describe().toHtmlEscaped());
         m_ui->incidentLabel->hide();
@@ -160,7 +170,7 @@ QString JobCard::headlineFor(const JobLookupResult &result) const
     return QString();
 }
 
-void JobCard::showJob(const JobRecord &job, const JobLookupResult &result)
+void JobCard::showJob(const JobRecord &job, const JobLookupResult &result, bool complete)
 {
     QString html = QStringLiteral("<table cellspacing=\"0\">");
     html += row(tr("Retries"), job.retries ? QString::number(*job.retries) : tr("—"));
@@ -187,7 +197,11 @@ void JobCard::showJob(const JobRecord &job, const JobLookupResult &result)
     html += QStringLiteral("</table>");
     m_ui->detailsLabel->setText(html);
 
-    if (result.incident) {
+    if (!complete) {
+        // Only a FAILED job can have an incident: say what is coming only where it matters.
+        m_ui->incidentLabel->setText(tr("Reading the incident…"));
+        m_ui->incidentLabel->setVisible(job.state == QLatin1String("FAILED"));
+    } else if (result.incident) {
         m_ui->incidentLabel->setText(
             tr("Active incident %1: %2 — %3")
                 .arg(result.incident->incidentKey, result.incident->errorType,
@@ -199,11 +213,22 @@ void JobCard::showJob(const JobRecord &job, const JobLookupResult &result)
     } else {
         m_ui->incidentLabel->hide();
     }
-    showVariables(result);
+    showVariables(result, complete);
 }
 
-void JobCard::showVariables(const JobLookupResult &result)
+void JobCard::showVariables(const JobLookupResult &result, bool complete)
 {
+    if (!complete) {
+        // The rows of the previous job must not pass for this one's while the search runs.
+        m_ui->variablesTableWidget->setRowCount(0);
+        m_ui->variablesToolButton->setText(tr("Variables (reading…)"));
+        m_ui->variablesToolButton->setToolTip(QString());
+        m_ui->variablesToolButton->show();
+        m_ui->variablesMessageLabel->setText(tr("Reading the variables…"));
+        m_ui->copySelectedPushButton->setEnabled(false);
+        m_ui->copyAllPushButton->setEnabled(false);
+        return;
+    }
     QTableWidget *table = m_ui->variablesTableWidget;
     table->setRowCount(0);
     const auto add = [table](const VariableRecord &variable, const QString &scope) {

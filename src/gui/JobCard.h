@@ -36,6 +36,9 @@ public:
     void clear();
     void showLookingUp(const QString &jobKey);
     void showResult(const JobLookupResult &result);
+    /// The job found, its incident and variables still being read: shown at once, the card
+    /// stays "looking up" until showResult().
+    void showJobRead(const JobLookupResult &partial);
     /// The result shown, if any.
     const std::optional<JobLookupResult> &result() const { return m_result; }
     bool isLookingUp() const { return m_lookingUp; }
@@ -56,8 +59,9 @@ signals:
     void copyVariablesRequested(const QString &json);
 
 private:
-    void showJob(const JobRecord &job, const JobLookupResult &result);
-    void showVariables(const JobLookupResult &result);
+    void present(const JobLookupResult &result, bool complete);
+    void showJob(const JobRecord &job, const JobLookupResult &result, bool complete);
+    void showVariables(const JobLookupResult &result, bool complete);
     void updateAge();
     QString headlineFor(const JobLookupResult &result) const;
 

@@ -56,6 +56,12 @@ void JobInspector::lookUpNow()
     JobLookupCall *call = m_lookup->lookUp(*key);
     m_call = call;
     emit lookUpStarted(m_key);
+    connect(call, &JobLookupCall::jobRead, this, [this](const JobLookupResult &partial) {
+        if (partial.key.toString() != m_key)
+            return;
+        m_last = partial;
+        emit jobRead(partial);
+    });
     connect(call, &JobLookupCall::finished, this, [this, call](const JobLookupResult &result) {
         call->deleteLater();
         if (result.key.toString() != m_key || result.state == LookupState::Cancelled)

@@ -16,7 +16,8 @@ class JobsClient;
 
 /// Looks up the job whose key is in the form, for the card and the form: debounced after the
 /// last change of a valid key, the previous look-up cancelled when the key changes, never on the
-/// UI thread's time (the answer arrives as a signal). Also re-reads the job after an attempt
+/// UI thread's time (the answers arrive as signals: the job as soon as its own search answers,
+/// then the whole result with incident and variables). Also re-reads the job after an attempt
 /// whose answer was lost (recheck) and after a 404.
 class JobInspector final : public QObject
 {
@@ -45,6 +46,8 @@ public slots:
 
 signals:
     void lookUpStarted(const QString &jobKey);
+    /// The current key's job was found; its incident and variables follow in `lookedUp`.
+    void jobRead(const JobDesk::JobLookupResult &partial);
     /// An answer about the current key (stale ones are dropped).
     void lookedUp(const JobDesk::JobLookupResult &result);
     /// The key went away: nothing to show.

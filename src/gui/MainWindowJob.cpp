@@ -39,14 +39,25 @@ void MainWindow::setupJobCard()
     connect(form, &JobForm::jobKeyChanged, m_inspector, &JobInspector::setJobKey);
     connect(form, &JobForm::lookUpRequested, m_inspector, &JobInspector::lookUpNow);
     connect(m_inspector, &JobInspector::lookUpStarted, m_jobCard, &JobCard::showLookingUp);
-    connect(m_inspector, &JobInspector::lookedUp, this, [this](const JobLookupResult &result) {
-        m_jobCard->showResult(result);
+    // The job is shown, and the form adapts to it, as soon as its own search answers; the
+    // incident and variables fill in when their searches do.
+    const auto adaptToJob = [this] {
         const std::optional<JobRecord> job = m_inspector->currentJob();
         m_ui->jobForm->setJob(job);
         // Templates meant for this job's type come first.
         if (TemplatesPanel *templates = templatesPanel())
             templates->setPreferredJobType(job ? job->type : QString());
-    });
+    };
+    connect(m_inspector, &JobInspector::jobRead, this,
+        [this, adaptToJob](const JobLookupResult &partial) {
+            m_jobCard->showJobRead(partial);
+            adaptToJob();
+        });
+    connect(m_inspector, &JobInspector::lookedUp, this,
+        [this, adaptToJob](const JobLookupResult &result) {
+            m_jobCard->showResult(result);
+            adaptToJob();
+        });
     connect(m_inspector, &JobInspector::cleared, this, [this] {
         m_jobCard->clear();
         m_ui->jobForm->setJob(std::nullopt);

@@ -99,6 +99,7 @@ private slots:
 
     void everyKindAndStateShown_data();
     void everyKindAndStateShown();
+    void jobShownBeforeItsDetails();
     void noKeyNoCard();
     void denyOnABpmnJobAsksFirst();
     void keyChangeClearsTheResult();
@@ -165,8 +166,68 @@ void TestJobCard::everyKindAndStateShown()
     QVERIFY2(w.headline().contains(shows), qPrintable(w.headline()));
     QCOMPARE(w.find<QLabel>("incidentLabel")->isVisible(), incident);
     QCOMPARE(w.find<QCheckBox>("denyCheckBox")->isEnabled(), denyOffered);
-    QVERIFY(w.find<QLabel>("detailsLabel")->text().contains(key.left(4))
-        || !w.find<QLabel>("detailsLabel")->text().isEmpty());
+    // The details name the job's instance and element as the server has them.
+    const JobRecord &job = *w.card()->result()->job;
+    QVERIFY(!job.processInstanceKey.isEmpty());
+    const QString details = w.find<QLabel>("detailsLabel")->text();
+    QVERIFY2(details.contains(job.processInstanceKey), qPrintable(details));
+    QVERIFY2(details.contains(job.elementId.toHtmlEscaped()), qPrintable(details));
+    QVERIFY2(details.contains(job.processDefinitionId.toHtmlEscaped()), qPrintable(details));
+}
+
+void TestJobCard::jobShownBeforeItsDetails()
+{
+    JobCard card;
+    JobLookupResult earlier;
+    earlier.state = LookupState::Found;
+    earlier.key = *JobKey::parse(QStringLiteral("2251799813685001")).key;
+    JobRecord before;
+    before.jobKey = earlier.key.toString();
+    before.state = QStringLiteral("CREATED");
+    earlier.job = before;
+    VariableRecord variable;
+    variable.name = QStringLiteral("orderId");
+    variable.value = QStringLiteral("\"A-1\"");
+    earlier.variables = {variable};
+    card.showResult(earlier);
+    auto *table = card.findChild<QTableWidget *>(QStringLiteral("variablesTableWidget"));
+    QCOMPARE(table->rowCount(), 1);
+
+    // The next job is found; its incident and variables are still being read.
+    JobLookupResult partial;
+    partial.state = LookupState::Found;
+    partial.key = *JobKey::parse(QStringLiteral("2251799813685249")).key;
+    JobRecord job;
+    job.jobKey = partial.key.toString();
+    job.state = QStringLiteral("FAILED");
+    job.type = QStringLiteral("payment");
+    job.kind = QStringLiteral("BPMN_ELEMENT");
+    job.processInstanceKey = QStringLiteral("2251799813685100");
+    partial.job = job;
+    card.showLookingUp(job.jobKey);
+    card.showJobRead(partial);
+    QVERIFY(card.isLookingUp());
+    QCOMPARE(card.result()->key.toString(), job.jobKey);
+    auto *headline = card.findChild<QLabel *>(QStringLiteral("headlineLabel"));
+    QCOMPARE(headline->text(), QStringLiteral("FAILED · payment · BPMN_ELEMENT"));
+    QVERIFY(card.findChild<QLabel *>(QStringLiteral("detailsLabel"))
+                ->text()
+                .contains(job.processInstanceKey));
+    QVERIFY(!card.findChild<QWidget *>(QStringLiteral("busyProgressBar"))->isHidden());
+    QVERIFY(!card.findChild<QWidget *>(QStringLiteral("incidentLabel"))->isHidden());
+    QCOMPARE(table->rowCount(), 0); // the earlier job's variables are not this one's
+    QVERIFY(!card.findChild<QPushButton *>(QStringLiteral("copyAllPushButton"))->isEnabled());
+    QVERIFY(!card.findChild<QWidget *>(QStringLiteral("refreshToolButton"))->isEnabled());
+
+    // Then the whole answer.
+    JobLookupResult whole = partial;
+    whole.variables = {variable};
+    card.showResult(whole);
+    QVERIFY(!card.isLookingUp());
+    QCOMPARE(table->rowCount(), 1);
+    QVERIFY(card.findChild<QWidget *>(QStringLiteral("busyProgressBar"))->isHidden());
+    QVERIFY(card.findChild<QWidget *>(QStringLiteral("incidentLabel"))->isHidden()); // none
+    QVERIFY(card.findChild<QPushButton *>(QStringLiteral("copyAllPushButton"))->isEnabled());
 }
 
 void TestJobCard::noKeyNoCard()

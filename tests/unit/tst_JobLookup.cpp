@@ -128,6 +128,60 @@ private slots:
         }
     }
 
+    void jobRead_comesFirstWhileDetailsAreRead()
+    {
+        // The variable searches hang: the job must be announced without waiting for them.
+        m_nam->setHandler([](const Recorded &r) {
+            const QString path = r.url.path();
+            if (path.endsWith(QLatin1String("/jobs/search")))
+                return Response::json(200, page({jobJson(kKey, QStringLiteral("FAILED"))}));
+            if (path.endsWith(QLatin1String("/incidents/search")))
+                return Response::json(200, page({}));
+            return Response::hang();
+        });
+        JobLookupCall *call = m_lookup->lookUp(key(kKey));
+        QSignalSpy read(call, &JobLookupCall::jobRead);
+        QSignalSpy finished(call, &JobLookupCall::finished);
+        QVERIFY(read.wait());
+        const auto partial = read.first().first().value<JobLookupResult>();
+        QCOMPARE(partial.state, LookupState::Found);
+        QVERIFY(partial.job);
+        QCOMPARE(partial.job->jobKey, kKey);
+        QVERIFY(partial.variables.isEmpty());
+        QVERIFY(partial.localVariables.isEmpty());
+        QCOMPARE(finished.count(), 0);
+        QTRY_COMPARE(m_nam->requestCount(), 4); // incident and both variable scopes asked
+        QTest::qWait(0);
+        QCOMPARE(read.count(), 1); // once, even as the incident answer arrives
+        call->cancel();
+        QVERIFY(finished.wait());
+        QCOMPARE(finished.first().first().value<JobLookupResult>().state, LookupState::Cancelled);
+        QCOMPARE(read.count(), 1);
+    }
+
+    void jobRead_notForAJobWithoutDetailsOrNotFound()
+    {
+        m_nam->setHandler([](const Recorded &r) {
+            if (r.body.contains(kKey.toUtf8()))
+                return Response::json(200, page({jobJson(kKey, QStringLiteral("CREATED"))}));
+            return Response::json(200, page({}));
+        });
+        JobLookup::Options bare;
+        bare.incident = false;
+        bare.variables = false;
+        JobLookupCall *call = m_lookup->lookUp(key(kKey), bare);
+        QSignalSpy read(call, &JobLookupCall::jobRead);
+        QVERIFY(waitFor(call));
+        QCOMPARE(read.count(), 0); // nothing more to read: `finished` is the only answer
+
+        JobLookupCall *missing = m_lookup->lookUp(key(QStringLiteral("2251799813685250")));
+        QSignalSpy missingRead(missing, &JobLookupCall::jobRead);
+        const auto result = waitFor(missing);
+        QVERIFY(result);
+        QCOMPARE(result->state, LookupState::NotFound);
+        QCOMPARE(missingRead.count(), 0);
+    }
+
     void fullValues_askUntruncated()
     {
         m_nam->setHandler([](const Recorded &r) {

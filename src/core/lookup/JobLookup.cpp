@@ -67,8 +67,12 @@ void JobLookupCall::send(const ApiRequest &request, Handler handler)
             if (m_finished || m_cancelled)
                 return;
             handler(outcome); // may send more (and so keep the call alive)
-            if (--m_pending == 0)
+            if (--m_pending == 0) {
                 finish();
+            } else if (m_announceJob) {
+                m_announceJob = false;
+                emit jobRead(m_result); // last: nothing of this call is touched afterwards
+            }
         });
 }
 
@@ -156,9 +160,10 @@ JobLookupCall *JobLookup::lookUp(const JobKey &key, const Options &options)
                 }
             }
             result.state = LookupRules::stateForSearch(outcome, found);
-            if (found)
+            if (found) {
                 readDetails(call, options);
-            else if (result.state == LookupState::NotFound && options.neighbours)
+                call->m_announceJob = true; // only emitted when details are still pending
+            } else if (result.state == LookupState::NotFound && options.neighbours)
                 readNeighbours(call);
         });
     return call;

@@ -20,7 +20,9 @@ class JobsClient;
 
 /// One look-up in flight: emits `finished` exactly once, always from the event loop (also
 /// after cancel(), with LookupState::Cancelled), then may be deleted by the receiver
-/// (`deleteLater`). Deleting it earlier cancels what is still in flight.
+/// (`deleteLater`). Deleting it earlier cancels what is still in flight. A single-job look-up
+/// that found its job and still reads the incident or variables emits `jobRead` first, so the
+/// job can be shown while the slower searches run.
 class JobLookupCall final : public QObject
 {
     Q_OBJECT
@@ -31,6 +33,10 @@ public:
     const JobKey &key() const { return m_result.key; }
 
 signals:
+    /// The job's own search found it; the incident and variables are still being read (they
+    /// are empty in `partial`). At most once, before `finished`; never after cancel(). Its
+    /// receivers must not delete the call (they may cancel it).
+    void jobRead(const JobDesk::JobLookupResult &partial);
     void finished(const JobDesk::JobLookupResult &result);
 
 private:
@@ -52,6 +58,7 @@ private:
     bool m_finished = false; ///< `finished` was emitted
     bool m_cancelled = false; ///< answers still arriving are ignored
     bool m_finishQueued = false;
+    bool m_announceJob = false; ///< emit `jobRead` once the job's own answer is handled
 };
 
 /// "What is this job now?" — the one look-up of jobs for the window, the CLI and batches.
