@@ -1369,6 +1369,26 @@ Next: %1</source>
 Not recorded in the history: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+30"/>
+        <source>Job %1 repaired and completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Job %1 repaired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Its retries were raised, its incident resolved, and it was completed by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its retries were raised and its incident resolved: a worker can take it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>JobDesk::JobCard</name>
@@ -2356,7 +2376,7 @@ Send it anyway?</source>
 <context>
     <name>JobDesk::RepairPanel</name>
     <message>
-        <location filename="../src/gui/RepairPanel.cpp" line="+84"/>
+        <location filename="../src/gui/RepairPanel.cpp" line="+82"/>
         <source>Repair job %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2398,6 +2418,16 @@ Process %5 (instance %6) · element %7 (instance %8)</source>
     </message>
     <message>
         <location line="+17"/>
+        <source>3. Resolve the incident (none is open)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3. Resolve the incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>planned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2426,7 +2456,7 @@ Each step changes the job or its process instance and cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Looking the job up before the first step…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2451,13 +2481,14 @@ Each step changes the job or its process instance and cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <location line="+42"/>
         <source>
 Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-20"/>
         <source>not sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2472,12 +2503,18 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Stopped at step %1: the server refused it; the steps after it were not sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>
+Server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Stopped at step %1: no answer came — the server may have applied it. Look the job up before trying again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2493,7 +2530,7 @@ Not every step could be recorded in the history: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+46"/>
         <source>Copied %n curl command(s), one per step.</source>
         <translation>
             <numerusform>Copied %n curl command, one per step.</numerusform>
@@ -3392,18 +3429,18 @@ Replace them with the imported ones, or keep both (the imported ones get new nam
     <name>RepairPanel</name>
     <message>
         <location filename="../ui/RepairPanel.ui" line="+6"/>
-        <location filename="../build/src/gui/ui_RepairPanel.h" line="+234"/>
+        <location filename="../build/src/gui/ui_RepairPanel.h" line="+235"/>
         <source>Repair job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
         <location filename="../build/src/gui/ui_RepairPanel.h" line="+1"/>
         <source>Variables the job sees</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <location filename="../build/src/gui/ui_RepairPanel.h" line="+1"/>
         <source>Plan</source>
         <translation type="unfinished"></translation>
@@ -3421,7 +3458,7 @@ Replace them with the imported ones, or keep both (the imported ones get new nam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <location filename="../build/src/gui/ui_RepairPanel.h" line="+1"/>
         <source>On the job&apos;s element instance &amp;only (local)</source>
         <translation type="unfinished"></translation>
@@ -3457,7 +3494,7 @@ Replace them with the imported ones, or keep both (the imported ones get new nam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <location filename="../build/src/gui/ui_RepairPanel.h" line="+3"/>
         <source>Step</source>
         <translation type="unfinished"></translation>
@@ -3469,7 +3506,7 @@ Replace them with the imported ones, or keep both (the imported ones get new nam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <location filename="../build/src/gui/ui_RepairPanel.h" line="+2"/>
         <source>Look &amp;up again</source>
         <translation type="unfinished"></translation>

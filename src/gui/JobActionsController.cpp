@@ -274,9 +274,25 @@ void JobActionsController::openRepair(const QString &jobKey)
     }
     if (!m_repairPanel) {
         m_repairPanel = new RepairPanel(m_window->client(), m_window);
-        connect(m_repairPanel, &RepairPanel::repairFinished, this, [this] {
+        connect(m_repairPanel, &RepairPanel::repairFinished, this, [this](RepairResult result) {
             m_window->logPanel()->refresh();
             m_window->inspector()->lookUpNow();
+            // The banner's "not completed, repair it" is answered now.
+            if (result == RepairResult::Repaired) {
+                const RepairPlan &plan = m_repairPanel->runner()->plan();
+                const QString repaired = plan.jobKey.toString();
+                const bool completed
+                    = !plan.steps.isEmpty() && plan.steps.last().kind == RepairStep::Kind::Complete;
+                const QString headline = completed
+                    ? tr("Job %1 repaired and completed").arg(repaired)
+                    : tr("Job %1 repaired").arg(repaired);
+                m_window->showStatusMessage(headline);
+                m_window->banner()->showMessage(MessageBanner::Kind::Positive, headline,
+                    completed ? tr("Its retries were raised, its incident resolved, and it was "
+                                   "completed by hand.")
+                              : tr("Its retries were raised and its incident resolved: a worker "
+                                   "can take it again."));
+            }
         });
     }
     m_repairPanel->setHistory(historyTarget());

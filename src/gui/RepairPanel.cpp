@@ -40,9 +40,6 @@ RepairPanel::RepairPanel(JobsClient *client, QWidget *parent)
     m_ui->stepsTreeWidget->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_ui->stepsTreeWidget->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_ui->stepsTreeWidget->header()->setStretchLastSection(false);
-    m_ui->repairSplitter->setStretchFactor(0, 1);
-    m_ui->repairSplitter->setStretchFactor(1, 0);
-    m_ui->repairSplitter->setStretchFactor(2, 2);
 
     connect(m_runner, &RepairRunner::lookedUp, this, &RepairPanel::onLookedUp);
     connect(m_runner, &RepairRunner::stepStarted, this, &RepairPanel::onStepStarted);
@@ -81,6 +78,7 @@ void RepairPanel::lookUp(const JobKey &jobKey)
         return;
     m_jobKey = jobKey;
     m_running = false;
+    m_afterRun = false;
     setWindowTitle(tr("Repair job %1").arg(jobKey.toString()));
     m_ui->jobLabel->setText(tr("Looking job %1 up…").arg(jobKey.toString()));
     m_ui->incidentLabel->clear();
@@ -117,7 +115,7 @@ void RepairPanel::onLookedUp()
             new QTreeWidgetItem(m_ui->stepsTreeWidget, {step.title, tr("waiting")});
         if (!plan.error.isEmpty())
             m_ui->resultLabel->setText(plan.error);
-    } else {
+    } else if (!m_afterRun) {
         showPlan();
     }
 }
@@ -164,6 +162,9 @@ void RepairPanel::showPlan()
         return; // the run shows its own steps
     m_ui->stepsTreeWidget->clear();
     const RepairPlan plan = currentPlan();
+    m_ui->resolveLabel->setText(m_runner->lookup().job && !m_runner->lookup().incident
+            ? tr("3. Resolve the incident (none is open)")
+            : tr("3. Resolve the incident"));
     for (const RepairStep &step : plan.steps)
         new QTreeWidgetItem(m_ui->stepsTreeWidget, {step.title, tr("planned")});
     QString text = plan.error;
@@ -193,6 +194,7 @@ void RepairPanel::run()
         return;
     }
     m_running = true;
+    m_afterRun = false;
     m_ui->resultLabel->setText(tr("Looking the job up before the first step…"));
     m_runner->start(m_jobKey, options(), RepairRunner::Mode::Run);
     updateButtons();
@@ -224,6 +226,7 @@ void RepairPanel::onStepFinished(int index)
             words = outcome.transportError;
         auto *detail = new QTreeWidgetItem(item);
         detail->setText(0, tr("Server: %1").arg(words));
+        detail->setToolTip(0, words);
         detail->setFirstColumnSpanned(true);
         auto *meaning = new QTreeWidgetItem(item);
         meaning->setText(0,
@@ -231,9 +234,11 @@ void RepairPanel::onStepFinished(int index)
                 + (step.explanation.nextStep.isEmpty()
                         ? QString()
                         : tr("\nNext: %1").arg(step.explanation.nextStep)));
+        meaning->setToolTip(0, meaning->text(0));
         meaning->setFirstColumnSpanned(true);
+        // Folded: the result line below says it in full; unfold to read it next to its step.
         m_ui->stepsTreeWidget->setRootIsDecorated(true);
-        item->setExpanded(true);
+        item->setToolTip(0, words);
     }
 }
 
@@ -242,9 +247,11 @@ void RepairPanel::onFinished(RepairResult result)
     const bool wasRun = m_running;
     m_running = false;
     if (!wasRun) {
+        m_afterRun = false;
         updateButtons();
         return;
     }
+    m_lastLinkId = m_runner->linkId();
     for (int i = 0; i < m_runner->progress().size(); ++i) {
         if (m_runner->progress().at(i).status == RepairStepStatus::NotRun) {
             if (QTreeWidgetItem *item = m_ui->stepsTreeWidget->topLevelItem(i))
@@ -258,11 +265,20 @@ void RepairPanel::onFinished(RepairResult result)
                 ? tr("Repaired: job %1 is completed.").arg(jobKey)
                 : tr("Repaired: job %1 can be taken by its worker again.").arg(jobKey));
         break;
-    case RepairResult::Refused:
-        m_ui->resultLabel->setText(tr("Stopped at step %1: the server refused it; the steps "
-                                      "after it were not sent.")
-                                       .arg(m_runner->stoppedAt() + 1));
+    case RepairResult::Refused: {
+        // The server's words and what they mean, in full (the step's rows may be cut).
+        const RepairStepProgress &stopped = m_runner->progress().at(m_runner->stoppedAt());
+        QString text = tr("Stopped at step %1: the server refused it; the steps after it were "
+                          "not sent.")
+                           .arg(m_runner->stoppedAt() + 1);
+        if (!stopped.outcome.problem.detail().isEmpty())
+            text += tr("\nServer: %1").arg(stopped.outcome.problem.detail());
+        text += u'\n' + stopped.explanation.summary;
+        if (!stopped.explanation.nextStep.isEmpty())
+            text += tr("\nNext: %1").arg(stopped.explanation.nextStep);
+        m_ui->resultLabel->setText(text);
         break;
+    }
     case RepairResult::NoAnswer:
         m_ui->resultLabel->setText(tr("Stopped at step %1: no answer came — the server may have "
                                       "applied it. Look the job up before trying again.")
@@ -283,6 +299,13 @@ void RepairPanel::onFinished(RepairResult result)
                   .arg(m_runner->historyError()));
     updateButtons();
     emit repairFinished(result);
+    // The job as it is now (its state, its incident gone): a repaired job has nothing left to
+    // repair, so Run is off; the steps stay as they ended.
+    if (result != RepairResult::Cancelled) {
+        m_afterRun = true;
+        m_runner->start(m_jobKey, options(), RepairRunner::Mode::PlanOnly);
+        updateButtons();
+    }
 }
 
 void RepairPanel::updateButtons()

@@ -42,6 +42,8 @@ public:
     RepairPlan currentPlan() const;
     RepairOptions options() const;
     const RepairRunner *runner() const { return m_runner; }
+    /// The history link id of the last run's rows (kept after the look-up that follows it).
+    QString lastLinkId() const { return m_lastLinkId; }
     bool isBusy() const { return m_runner->isRunning(); }
 
 public slots:
@@ -70,6 +72,9 @@ private:
     HistoryTarget m_history;
     JobKey m_jobKey;
     bool m_running = false; ///< the current runner run is Run, not the preview's look-up
+    /// The look-up after a run: it refreshes the job and incident, the steps stay as they ended.
+    bool m_afterRun = false;
+    QString m_lastLinkId;
 };
 
 } // namespace JobDesk

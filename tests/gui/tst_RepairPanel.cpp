@@ -229,10 +229,17 @@ void TestRepairPanel::repairsAFailedJobFromTheBanner()
     QVERIFY(panel->findChild<QLabel *>(QStringLiteral("resultLabel"))
                 ->text()
                 .contains(QStringLiteral("Repaired")));
+    // The banner's refusal is answered; the job, looked up again, has nothing left to repair.
+    QTRY_COMPARE(w.window->banner()->kind(), MessageBanner::Kind::Positive);
+    QVERIFY(w.window->banner()->headline().contains(QStringLiteral("repaired")));
+    QTRY_VERIFY(panel->findChild<QLabel *>(QStringLiteral("jobLabel"))
+                    ->text()
+                    .contains(QStringLiteral("COMPLETED")));
+    QVERIFY(!panel->findChild<QPushButton *>(QStringLiteral("runPushButton"))->isEnabled());
 
     // Four linked rows: the look-up, the retries, the resolution, the completion.
     HistoryFilter linked;
-    linked.linkId = panel->runner()->linkId();
+    linked.linkId = panel->lastLinkId();
     const auto rows = w.history.query(linked, 0, 10);
     QVERIFY(rows);
     QCOMPARE(rows->size(), 4);
@@ -290,6 +297,12 @@ void TestRepairPanel::refusalOnTheWayIsExplained()
         qPrintable(refused->child(0)->text(0)));
     QVERIFY2(refused->child(1)->text(0).contains(QStringLiteral("still in retry back-off")),
         qPrintable(refused->child(1)->text(0)));
+    // In full below the steps, too: the server's words, what they mean, what to do.
+    const QString result = panel->findChild<QLabel *>(QStringLiteral("resultLabel"))->text();
+    QVERIFY2(result.contains(QStringLiteral("Stopped at step 2")), qPrintable(result));
+    QVERIFY2(
+        result.contains(QStringLiteral("Server: Command 'COMPLETE' rejected")), qPrintable(result));
+    QVERIFY2(result.contains(QStringLiteral("still in retry back-off")), qPrintable(result));
 }
 
 void TestRepairPanel::singleActionThroughItsForm()
@@ -355,7 +368,7 @@ void TestRepairPanel::productionConfirmsTheWholePlanOnce()
     QCOMPARE(Confirm::askedCount(), asked + 2);
     QCOMPARE(done.constFirst().at(0).value<RepairResult>(), RepairResult::Repaired);
     HistoryFilter linked;
-    linked.linkId = panel->runner()->linkId();
+    linked.linkId = panel->lastLinkId();
     const auto rows = w.history.query(linked, 0, 10);
     QCOMPARE(rows->size(), 3); // look-up, retries, resolve
     for (const HistoryEntry &row : *rows)
