@@ -375,6 +375,247 @@
     </message>
 </context>
 <context>
+    <name>JobActionDialog</name>
+    <message>
+        <location filename="../ui/JobActionDialog.ui" line="+6"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+373"/>
+        <source>Job action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <source>Change the job&apos;s retries and/or its timeout (PATCH /v2/jobs/{jobKey}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <location line="+11"/>
+        <source>&amp;Retries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+2"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="-10"/>
+        <location line="+5"/>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="-3"/>
+        <source>1 or more; empty: unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+2"/>
+        <source>&amp;Timeout (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+3"/>
+        <source>A new timeout from now, in milliseconds, for an activated job; empty: unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+2"/>
+        <source>Fail the job: hand it back to its workers (retries &gt; 0) or raise an incident on purpose (retries 0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+2"/>
+        <source>0 (raises an incident)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+2"/>
+        <source>Retries left after this failure: 0 raises an incident, more hands the job back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+12"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+2"/>
+        <location line="+15"/>
+        <source>Error &amp;message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="-14"/>
+        <source>why it failed (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <source>Retry &amp;back-off (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <source>0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+2"/>
+        <source>How long to wait before a worker may take the job again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <location line="+20"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+2"/>
+        <location line="+10"/>
+        <location line="+11"/>
+        <source>&amp;Variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="-20"/>
+        <source>{ } set on the job&apos;s scope (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <source>Throw a BPMN error for the job. When nothing catches it, an incident (UNHANDLED_ERROR_EVENT) is raised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <source>Error &amp;code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <source>matched against the catch events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+2"/>
+        <source>Required: the code a BPMN error catch event matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+3"/>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+2"/>
+        <source>{ } for the catching scope (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <source>Resolve one incident. For a job&apos;s incident, raise the job&apos;s retries first or the server refuses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <source>&amp;Incident key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <source>the incident to resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <source>Resolve every incident of one process instance, as a batch operation on the server (Camunda 8.9 or later).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <source>&amp;Process instance key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <source>the instance whose incidents to resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <source>Set variables on a scope, for example to fix a failed job&apos;s input before resolving its incident.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <source>&amp;Scope key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <source>element or process instance key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+2"/>
+        <source>{&quot;name&quot;: value, …}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <source>Set on this scope &amp;only (local)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+2"/>
+        <source>Without it, a variable that exists in a parent scope is updated there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+2"/>
+        <source>Pre&amp;view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+2"/>
+        <source>The exact request: method, URL, headers (secrets redacted) and body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+2"/>
+        <source>Copy as c&amp;url</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JobCard</name>
     <message>
         <location filename="../ui/JobCard.ui" line="+38"/>
@@ -930,7 +1171,12 @@
 <context>
     <name>JobDesk::HistoryModel</name>
     <message>
-        <location filename="../src/gui/HistoryModel.cpp" line="+258"/>
+        <location filename="../src/gui/HistoryModel.cpp" line="+249"/>
+        <source>repair · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>%1 ms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -945,13 +1191,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+25"/>
+        <source>PROD · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>%1 (local)
 %2 (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>%1 (from %2) — a production profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 (from %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -961,7 +1217,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+5"/>
+        <source>
+One step of a repair (link %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -997,14 +1259,244 @@
     </message>
 </context>
 <context>
+    <name>JobDesk::JobActionDialog</name>
+    <message>
+        <location filename="../src/gui/JobActionDialog.cpp" line="+43"/>
+        <source>Job %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · %1 · %2 · retries %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>
+Incident %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&amp;Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Update retries or timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fail job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Throw BPMN error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resolve incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resolve all incidents of the instance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Copied the curl command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobDesk::JobActionsController</name>
+    <message>
+        <location filename="../src/gui/JobActionsController.cpp" line="+54"/>
+        <source>Update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>BPMN error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Incident resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Setting variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repair…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Update retries or timeout…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Fail job…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Throw BPMN &amp;error…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Resolve &amp;incident…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolve &amp;all incidents of the instance…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Set &amp;variables…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Raise the retries, resolve the incident, then leave the job to its worker or complete it — step by step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Needs Camunda 8.9 or later (the server is %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+84"/>
+        <source>Enter a valid job key first (Ctrl+L).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>Not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Change a job in production?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This sends %1 %2 for %3 on the production connection “%4”. It cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send to production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not sent: cancelled at the production check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Sending %1 %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 of %2 accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2: no answer from the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2 refused: %3 (HTTP %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>
+Next: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>
+Not recorded in the history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Job %1 repaired and completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Job %1 repaired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Its retries were raised, its incident resolved, and it was completed by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its retries were raised and its incident resolved: a worker can take it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JobDesk::JobCard</name>
     <message>
-        <location filename="../src/gui/JobCard.cpp" line="+66"/>
+        <location filename="../src/gui/JobCard.cpp" line="+92"/>
         <source>Looking up job %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Look again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1347,13 +1839,53 @@
 <context>
     <name>JobDesk::LogPanel</name>
     <message>
-        <location filename="../src/gui/LogPanel.cpp" line="+123"/>
+        <location filename="../src/gui/LogPanel.cpp" line="+125"/>
         <source>All outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Problems only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>All actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Completions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BPMN errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident resolutions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Variables set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Look-ups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1392,7 +1924,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+61"/>
         <source>Filtering…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1413,7 +1945,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>No attempt with this outcome.</source>
+        <source>No attempt with this outcome or action.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1469,18 +2001,18 @@
 <context>
     <name>JobDesk::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="+83"/>
-        <location line="+185"/>
+        <location filename="../src/gui/MainWindow.cpp" line="+84"/>
+        <location line="+192"/>
         <source>JobDesk — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-164"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Loaded the request of job %1 into the form</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1495,7 +2027,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>The history cannot be written</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1617,7 +2149,7 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Retry</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1632,7 +2164,17 @@ Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+7"/>
+        <source>&amp;Repair…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raise the retries, resolve the incident, then complete — step by step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Nothing to copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1941,9 +2483,174 @@ Send it anyway?</source>
     </message>
 </context>
 <context>
+    <name>JobDesk::RepairPanel</name>
+    <message>
+        <location filename="../src/gui/RepairPanel.cpp" line="+82"/>
+        <source>Repair job %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Looking job %1 up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Job %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Job %1 · %2 · %3 · retries %4
+Process %5 (instance %6) · element %7 (instance %8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Incident %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The incident could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No open incident.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>3. Resolve the incident (none is open)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3. Resolve the incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Repair a job in production?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This repairs job %1 on the production connection “%2”, one request per step:
+
+%3
+
+Each step changes the job or its process instance and cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Repair in production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not sent: cancelled at the production check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Looking the job up before the first step…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Step %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 (HTTP %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+42"/>
+        <source>
+Next: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Repaired: job %1 is completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repaired: job %1 can be taken by its worker again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stopped at step %1: the server refused it; the steps after it were not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>
+Server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Stopped at step %1: no answer came — the server may have applied it. Look the job up before trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>
+Not every step could be recorded in the history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+46"/>
+        <source>Copied %n curl command(s), one per step.</source>
+        <translation>
+            <numerusform>Copied %n curl command, one per step.</numerusform>
+            <numerusform>Copied %n curl commands, one per step.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>JobDesk::RequestPreviewDialog</name>
     <message>
-        <location filename="../src/gui/RequestPreviewDialog.cpp" line="+20"/>
+        <location filename="../src/gui/RequestPreviewDialog.cpp" line="+31"/>
         <source>Request preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2439,7 +3146,7 @@ Replace them with the imported ones, or keep both (the imported ones get new nam
     <name>LogPanel</name>
     <message>
         <location filename="../ui/LogPanel.ui" line="+9"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+161"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+168"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2450,8 +3157,8 @@ Replace them with the imported ones, or keep both (the imported ones get new nam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+4"/>
+        <location line="+34"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+7"/>
         <source>Put this attempt&apos;s job key, variables and result back into the form (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2468,8 +3175,8 @@ Replace them with the imported ones, or keep both (the imported ones get new nam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-50"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="-14"/>
+        <location line="-60"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="-17"/>
         <source>Show only attempts whose job key, title, detail, connection or request body (a variable&apos;s name or value) contains this text (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2480,8 +3187,14 @@ Replace them with the imported ones, or keep both (the imported ones get new nam
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+10"/>
+        <location line="+20"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+5"/>
+        <source>Show only attempts of this action (completions, updates, repairs&apos; steps, …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location filename="../build/src/gui/ui_LogPanel.h" line="+8"/>
         <source>Copy the job key (Ctrl+C in the table); the arrow has the ticket text (Ctrl+Shift+C) and the curl command</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2864,6 +3577,123 @@ Replace them with the imported ones, or keep both (the imported ones get new nam
         <location line="+13"/>
         <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>Secrets are stored only in the system keychain, never in a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RepairPanel</name>
+    <message>
+        <location filename="../ui/RepairPanel.ui" line="+6"/>
+        <location filename="../build/src/gui/ui_RepairPanel.h" line="+235"/>
+        <source>Repair job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location filename="../build/src/gui/ui_RepairPanel.h" line="+1"/>
+        <source>Variables the job sees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../build/src/gui/ui_RepairPanel.h" line="+1"/>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../build/src/gui/ui_RepairPanel.h" line="+1"/>
+        <source>1. Set &amp;variables first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../build/src/gui/ui_RepairPanel.h" line="+1"/>
+        <source>optional: {&quot;name&quot;: value, …} set on the job&apos;s element instance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location filename="../build/src/gui/ui_RepairPanel.h" line="+1"/>
+        <source>On the job&apos;s element instance &amp;only (local)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../build/src/gui/ui_RepairPanel.h" line="+1"/>
+        <source>2. Set &amp;retries to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../build/src/gui/ui_RepairPanel.h" line="+1"/>
+        <source>3. Resolve the incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../build/src/gui/ui_RepairPanel.h" line="+1"/>
+        <source>4. Then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../build/src/gui/ui_RepairPanel.h" line="+1"/>
+        <source>&amp;Leave it to its worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../build/src/gui/ui_RepairPanel.h" line="+1"/>
+        <source>&amp;Complete it by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location filename="../build/src/gui/ui_RepairPanel.h" line="+3"/>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_RepairPanel.h" line="-1"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location filename="../build/src/gui/ui_RepairPanel.h" line="+2"/>
+        <source>Look &amp;up again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../build/src/gui/ui_RepairPanel.h" line="+1"/>
+        <source>Pre&amp;view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_RepairPanel.h" line="+2"/>
+        <source>Every request of the plan: method, URL, headers (secrets redacted) and body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../build/src/gui/ui_RepairPanel.h" line="+2"/>
+        <source>Copy as c&amp;url</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location filename="../build/src/gui/ui_RepairPanel.h" line="+1"/>
+        <source>&amp;Run repair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../build/src/gui/ui_RepairPanel.h" line="+1"/>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -105,4 +105,9 @@ bool CliHistory::append(const HistoryEntry &entry)
     return m_store->append(entry).has_value() || failed(m_store->error());
 }
 
+HistoryStore *CliHistory::store()
+{
+    return open() ? m_store.get() : nullptr;
+}
+
 } // namespace JobDesk::Cli

@@ -48,6 +48,9 @@ public:
     bool markInterrupted(const QString &why, qint64 elapsedMs);
     /// Opens if needed and records a finished attempt in one step.
     bool append(const HistoryEntry &entry);
+    /// Opens if needed; the store itself, for the core's engines that record step by step
+    /// (ActionSender, RepairRunner). nullptr (with error()) when it cannot be opened.
+    HistoryStore *store();
 
 private:
     bool failed(const QString &message);

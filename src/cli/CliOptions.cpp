@@ -12,6 +12,7 @@ const QList<CommandFamily> &commandFamilies()
     static const QList<CommandFamily> families {
         {"complete", &parseCompleteCommand, &completeUsage, &completeHelp},
         {"job", &parseJobCommand, &jobUsage, &jobHelp},
+        {"incident", &parseIncidentCommand, &incidentUsage, &incidentHelp},
         {"profile", &parseProfileCommand, &profileUsage, &profileHelp},
         {"template", &parseTemplateCommand, &templateUsage, &templateHelp},
     };
@@ -125,7 +126,8 @@ QString helpText(const QString &topic)
     text += QStringLiteral(
         "  jobdesk-cli --version | --help\n"
         "\n"
-        "Every completion attempt is recorded in the same history as the window's\n"
+        "Every attempt (completions, job actions, repairs, look-ups) is recorded in the\n"
+        "same history as the window's\n"
         "(history.sqlite), unless --no-history or --dry-run.\n"
         "\n"
         "Exit codes:\n"

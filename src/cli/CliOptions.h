@@ -33,6 +33,11 @@ enum class Command {
     TemplateImport,
     JobShow,
     JobSearch,
+    JobUpdate,
+    JobFail,
+    JobError,
+    JobRepair,
+    IncidentResolve,
 };
 
 /// `complete <JOB_KEY> …`: the shared option groups and the key.
@@ -58,6 +63,22 @@ struct JobSearchArguments : ConnectionOptions, OutputOptions
     bool csv = false; ///< --csv (OutputOptions::json is --json)
 
     static constexpr int kDefaultLimit = 100;
+};
+
+/// `job update|fail|error|repair <JOB_KEY> …` and `incident resolve <INCIDENT_KEY> …`: the
+/// action's fields as typed (numbers as text: the core's request types check them and name
+/// the field), std::nullopt when not given.
+struct JobActionArguments : ConnectionOptions, OutputOptions
+{
+    QString key; ///< the job key (the incident key for `incident resolve`), as typed
+    std::optional<QString> retries; ///< update, fail, repair
+    std::optional<QString> jobTimeoutMs; ///< update: `--timeout <ms>` (the job's, not the wait)
+    std::optional<QString> errorMessage; ///< fail, error
+    std::optional<QString> retryBackOffMs; ///< fail
+    std::optional<QString> errorCode; ///< error
+    std::optional<VariablesArgument> variables; ///< fail, error, repair
+    bool localVariables = false; ///< repair: `--local`
+    QString then = QStringLiteral("leave"); ///< repair: "leave" or "complete"
 };
 
 /// `profile add <name> …`
@@ -113,6 +134,7 @@ struct CommandLine
     CompleteArguments complete;
     JobShowArguments jobShow;
     JobSearchArguments jobSearch;
+    JobActionArguments jobAction; ///< JobUpdate, JobFail, JobError, JobRepair, IncidentResolve
     ProfileAddArguments profileAdd;
     ProfileTestArguments profileTest;
     TemplateSaveArguments templateSave;

@@ -126,10 +126,7 @@ void CompleteCommand::readSecrets()
 
 void CompleteCommand::send()
 {
-    m_client->setAuthProvider(nullptr);
-    m_ready = ConnectionFactory::build(m_resolved.connection, m_resolved.secrets, m_nam.get());
-    if (const QString tlsError = m_client->setConnection(*m_ready); !tlsError.isEmpty()) {
-        printError(tlsProblem(m_resolved.connection, tlsError));
+    if (!connectClient(m_client.get(), m_resolved, m_nam.get(), &m_ready)) {
         QMetaObject::invokeMethod(
             this, [this] { end(ExitUsage); }, Qt::QueuedConnection);
         return;

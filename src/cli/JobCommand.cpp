@@ -53,21 +53,6 @@ QByteArray keysAsStrings(const QByteArray &rawObject)
     return out + '}';
 }
 
-/// What the job sees: the instance's variables, the element's local ones over them.
-QList<VariableRecord> visibleVariables(const JobLookupResult &result)
-{
-    QList<VariableRecord> merged = result.variables;
-    for (const VariableRecord &local : result.localVariables) {
-        const auto same = std::find_if(merged.begin(), merged.end(),
-            [&local](const VariableRecord &v) { return v.name == local.name; });
-        if (same != merged.end())
-            *same = local;
-        else
-            merged.append(local);
-    }
-    return merged;
-}
-
 QByteArray line(const char *label, const QString &value)
 {
     return QByteArray("  ") + QByteArray(label).leftJustified(16, ' ') + value.toUtf8() + '\n';
@@ -133,7 +118,7 @@ QByteArray JobOutput::showJson(const JobLookupResult &result)
     out += result.incident ? keysAsStrings(result.incident->raw) : QByteArrayLiteral("null");
     out += ",\"variables\":{";
     bool first = true;
-    for (const VariableRecord &variable : visibleVariables(result)) {
+    for (const VariableRecord &variable : result.visibleVariables()) {
         if (!first)
             out += ',';
         first = false;
@@ -201,7 +186,7 @@ QByteArray JobOutput::showHuman(const JobLookupResult &result)
             result.incidentError.isEmpty()
                 ? QStringLiteral("none")
                 : QStringLiteral("unknown (%1)").arg(result.incidentError));
-    const QList<VariableRecord> variables = visibleVariables(result);
+    const QList<VariableRecord> variables = result.visibleVariables();
     if (!result.variablesError.isEmpty()) {
         out += line("variables", QStringLiteral("unknown (%1)").arg(result.variablesError));
     } else {
@@ -393,9 +378,7 @@ void JobCommand::readSecrets()
 
 void JobCommand::send()
 {
-    m_ready = ConnectionFactory::build(m_resolved.connection, m_resolved.secrets, m_nam.get());
-    if (const QString tlsError = m_client->setConnection(*m_ready); !tlsError.isEmpty()) {
-        printError(tlsProblem(m_resolved.connection, tlsError));
+    if (!connectClient(m_client.get(), m_resolved, m_nam.get(), &m_ready)) {
         end(ExitUsage);
         return;
     }

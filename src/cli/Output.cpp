@@ -102,11 +102,15 @@ QByteArray jsonString(const QString &text)
     return jsonString(text.toUtf8());
 }
 
-QByteArray formatHuman(const Outcome &outcome, const QString &jobKey)
+QByteArray formatHuman(
+    const Outcome &outcome, const QString &jobKey, const Explanation *explanation)
 {
     QByteArray out;
-    const QByteArray timing
-        = " (job " + shown(jobKey, false) + ", " + QByteArray::number(outcome.elapsedMs) + " ms)";
+    const char *noun = outcome.request.action == ActionKind::ResolveIncident ? "incident"
+        : outcome.request.action == ActionKind::SetVariables                 ? "element instance"
+                                                                             : "job";
+    const QByteArray timing = " (" + QByteArray(noun) + ' ' + shown(jobKey, false) + ", "
+        + QByteArray::number(outcome.elapsedMs) + " ms)";
     const QByteArray label = outcomeKindLabel(outcome.kind).toUtf8();
     const ProblemDetails &problem = outcome.problem;
 
@@ -144,15 +148,16 @@ QByteArray formatHuman(const Outcome &outcome, const QString &jobKey)
         if (outcome.answerIncomplete && !outcome.transportError.isEmpty())
             out += "  incomplete: " + shown(outcome.transportError, false) + '\n';
     }
-    const Explanation explanation = explain(outcome);
-    if (!explanation.summary.isEmpty())
-        out += shown(explanation.summary) + '\n';
-    if (!explanation.nextStep.isEmpty())
-        out += "Next step: " + shown(explanation.nextStep) + '\n';
+    const Explanation explained = explanation ? *explanation : explain(outcome);
+    if (!explained.summary.isEmpty())
+        out += shown(explained.summary) + '\n';
+    if (!explained.nextStep.isEmpty())
+        out += "Next step: " + shown(explained.nextStep) + '\n';
     return out;
 }
 
-QByteArray formatJson(const Outcome &outcome, const QString &jobKey, const QByteArray &extraMembers)
+QByteArray formatJson(const Outcome &outcome, const QString &jobKey, const QByteArray &extraMembers,
+    const Explanation *explanation)
 {
     const auto orNull = [](bool present, const QByteArray &value) {
         return present ? value : QByteArrayLiteral("null");
@@ -172,7 +177,7 @@ QByteArray formatJson(const Outcome &outcome, const QString &jobKey, const QByte
     const QByteArray body = truncateUtf8(outcome.rawBody, kJsonRawBodyBytes);
     const bool bodyCut = outcome.bodyTruncated || body.size() < outcome.rawBody.size();
     const bool hasError = !outcome.transportError.isEmpty();
-    const Explanation explanation = explain(outcome);
+    const Explanation explained = explanation ? *explanation : explain(outcome);
 
     QByteArray out = "{";
     out += "\"jobKey\":" + jsonString(jobKey);
@@ -189,8 +194,8 @@ QByteArray formatJson(const Outcome &outcome, const QString &jobKey, const QByte
     out += ",\"error\":" + orNull(hasError, jsonString(outcome.transportError));
     out += ",\"redirectLocation\":"
         + orNull(!outcome.redirectLocation.isEmpty(), jsonString(outcome.redirectLocation));
-    out += ",\"explanation\":" + jsonString(explanation.summary);
-    out += ",\"nextStep\":" + jsonString(explanation.nextStep);
+    out += ",\"explanation\":" + jsonString(explained.summary);
+    out += ",\"nextStep\":" + jsonString(explained.nextStep);
     out += extraMembers;
     out += "}\n";
     return out;

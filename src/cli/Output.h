@@ -25,15 +25,19 @@ inline constexpr qsizetype kJsonRawBodyBytes = 64 * 1024;
 
 /// The text a person reads: one line with the outcome (status, title), the problem's detail and
 /// every other member verbatim (or a snippet of a body that is not a problem document), then
-/// what it means and what to do next from explain(). Ends with a newline.
-QByteArray formatHuman(const Outcome &outcome, const QString &jobKey);
+/// what it means and what to do next from explain() (or `explanation`, when the caller knew
+/// more: the job as looked up). The key is named by what the request acted on (job, incident,
+/// element instance). Ends with a newline.
+QByteArray formatHuman(
+    const Outcome &outcome, const QString &jobKey, const Explanation *explanation = nullptr);
 
 /// One JSON object: jobKey, ok, outcome, httpStatus, problem (every member with its raw JSON, so
 /// big numbers survive), rawBody (capped at kJsonRawBodyBytes on a UTF-8 boundary),
 /// rawBodyTruncated, elapsedMs, error, redirectLocation, explanation, nextStep, then
-/// `extraMembers` as given (`,"name":value…`). Ends with "\n".
-QByteArray formatJson(
-    const Outcome &outcome, const QString &jobKey, const QByteArray &extraMembers = {});
+/// `extraMembers` as given (`,"name":value…`). Ends with "\n". `explanation` as for
+/// formatHuman().
+QByteArray formatJson(const Outcome &outcome, const QString &jobKey,
+    const QByteArray &extraMembers = {}, const Explanation *explanation = nullptr);
 
 /// `--dry-run`: method, URL, headers (already redacted) and body, as text or one JSON object.
 QByteArray formatDryRun(const RequestRecord &request, bool json);

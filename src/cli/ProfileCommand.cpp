@@ -7,6 +7,7 @@
 #include "core/connection/KeychainSecretStore.h"
 #include "core/connection/ProfileSecrets.h"
 #include "core/connection/ProfileStore.h"
+#include "core/http/ClientConnection.h"
 #include "core/http/JobsClient.h"
 
 #include <QFileInfo>
@@ -115,6 +116,20 @@ std::optional<int> checkTlsBeforeKeychain(
         return int(ExitUsage);
     }
     return std::nullopt;
+}
+
+bool connectClient(JobsClient *client, const ResolvedConnection &resolved,
+    QNetworkAccessManager *nam, std::unique_ptr<ClientConnection> *ready)
+{
+    // The provider of a connection made before refers to secrets that may be gone: drop it
+    // before its connection is replaced.
+    client->setAuthProvider(nullptr);
+    *ready = ConnectionFactory::build(resolved.connection, resolved.secrets, nam);
+    if (const QString tlsError = client->setConnection(**ready); !tlsError.isEmpty()) {
+        printError(tlsProblem(resolved.connection, tlsError));
+        return false;
+    }
+    return true;
 }
 
 void readSecretsToSend(SecretStore *keychain, ResolvedConnection *resolved,

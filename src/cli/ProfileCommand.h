@@ -17,9 +17,13 @@ class QIODevice;
 
 namespace JobDesk {
 struct Connection;
+class JobsClient;
+struct ClientConnection;
 struct ResolvedConnection;
 struct SecretReadResult;
 } // namespace JobDesk
+
+class QNetworkAccessManager;
 
 namespace JobDesk::Cli {
 
@@ -50,6 +54,12 @@ std::optional<int> checkTlsBeforeKeychain(
 void readSecretsToSend(SecretStore *keychain, ResolvedConnection *resolved,
     const QList<SecretKind> &kinds, QObject *context, std::function<void()> ready,
     std::function<void(int)> failed);
+
+/// Gives `client` the ready connection of `resolved` (ConnectionFactory::build(), kept in
+/// `*ready`, which must outlive its use): root, timeout, TLS and auth, with the secrets known so
+/// far. False, with the reason printed, when its TLS material cannot be used (exit 2).
+bool connectClient(JobsClient *client, const ResolvedConnection &resolved,
+    QNetworkAccessManager *nam, std::unique_ptr<ClientConnection> *ready);
 
 /// The profile a `profile add` command describes, or why it is invalid (pure; no files).
 std::optional<Profile> profileFromArguments(const ProfileAddArguments &arguments, QString *error);

@@ -5,6 +5,7 @@
 #include "cli/CompleteCommand.h"
 #include "cli/Console.h"
 #include "cli/Interruption.h"
+#include "cli/JobActionCommand.h"
 #include "cli/JobCommand.h"
 #include "cli/Output.h"
 #include "cli/ProfileCommand.h"
@@ -67,6 +68,14 @@ int main(int argc, char *argv[])
     case Command::JobShow:
     case Command::JobSearch: {
         JobCommand command(line, QProcessEnvironment::systemEnvironment());
+        return runAsync(command);
+    }
+    case Command::JobUpdate:
+    case Command::JobFail:
+    case Command::JobError:
+    case Command::JobRepair:
+    case Command::IncidentResolve: {
+        JobActionCommand command(line, QProcessEnvironment::systemEnvironment());
         return runAsync(command);
     }
     case Command::ProfileAdd:

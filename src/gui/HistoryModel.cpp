@@ -3,7 +3,10 @@
 
 #include "core/base/Logging.h"
 
+#include <QBrush>
+#include <QColor>
 #include <QElapsedTimer>
+#include <QFont>
 #include <QFontDatabase>
 #include <QLocale>
 
@@ -26,7 +29,8 @@ void HistoryModel::setStore(const HistoryStore *store)
 
 void HistoryModel::setFilter(const HistoryFilter &filter)
 {
-    if (filter.text == m_filter.text && filter.kinds == m_filter.kinds)
+    if (filter.text == m_filter.text && filter.kinds == m_filter.kinds
+        && filter.actions == m_filter.actions && filter.linkId == m_filter.linkId)
         return;
     m_filter = filter;
     reload();
@@ -235,6 +239,28 @@ QString HistoryModel::timeText(const QDateTime &time, const QDateTime &now)
     return local.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
+QString HistoryModel::titleText(const HistoryEntry &entry)
+{
+    // Completions are most of the log: only the other actions are named.
+    QString text = entry.title;
+    if (entry.action != ActionKind::Complete)
+        text = actionKindName(entry.action) + QStringLiteral(" · ") + text;
+    if (!entry.linkId.isEmpty())
+        text = tr("repair · %1").arg(text);
+    return text;
+}
+
+QVariant HistoryModel::linkTint(const QString &linkId)
+{
+    // One of four light tints, picked by the link id: the rows of one repair share it, and two
+    // repairs next to each other rarely do. Light enough for the text on light and dark palettes.
+    static const QColor accents[] = {QColor(0x3f, 0x7f, 0xbf), QColor(0x8f, 0x5f, 0xbf),
+        QColor(0x3f, 0x9f, 0x8f), QColor(0xbf, 0x8f, 0x3f)};
+    QColor tint = accents[qHash(linkId) % 4];
+    tint.setAlpha(48);
+    return QBrush(tint);
+}
+
 QString HistoryModel::connectionText(const QString &connection)
 {
     // Profiles are recorded by name; address-only connections by their API root.
@@ -282,7 +308,9 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         case TimeColumn:
             return timeText(entry.time, m_clock.now());
         case ConnectionColumn:
-            return connectionText(entry.connection);
+            // Attempts that went to a production profile are marked where the eye looks first.
+            return entry.production ? tr("PROD · %1").arg(connectionText(entry.connection))
+                                    : connectionText(entry.connection);
         case JobKeyColumn:
             return entry.jobKey;
         case OutcomeColumn:
@@ -290,7 +318,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         case StatusColumn:
             return entry.httpStatus ? QString::number(*entry.httpStatus) : QStringLiteral("\u2014");
         case TitleColumn:
-            return entry.title;
+            return titleText(entry);
         case DurationColumn:
             return durationText(entry.elapsedMs);
         default:
@@ -303,19 +331,43 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
                 .arg(entry.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")),
                     entry.time.toUTC().toString(Qt::ISODateWithMs));
         case ConnectionColumn:
-            return tr("%1 (from %2)").arg(entry.connection, historySourceName(entry.source));
+            return entry.production
+                ? tr("%1 (from %2) — a production profile")
+                      .arg(entry.connection, historySourceName(entry.source))
+                : tr("%1 (from %2)").arg(entry.connection, historySourceName(entry.source));
         case OutcomeColumn:
             return tr("%1 (%2)").arg(outcomeKindLabel(entry.kind), outcomeKindName(entry.kind));
-        case TitleColumn:
-            return entry.detail.isEmpty() ? entry.title
-                                          : entry.title + QLatin1Char('\n') + entry.detail;
+        case TitleColumn: {
+            QString tip = entry.detail.isEmpty() ? entry.title
+                                                 : entry.title + QLatin1Char('\n') + entry.detail;
+            if (!entry.linkId.isEmpty())
+                tip += tr("\nOne step of a repair (link %1)").arg(entry.linkId);
+            return tip;
+        }
         default:
             return {};
         }
     case Qt::FontRole:
         if (index.column() == JobKeyColumn)
             return QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        if (index.column() == ConnectionColumn && entry.production) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
         return {};
+    case Qt::BackgroundRole:
+        // The steps of one repair share a tint, alternating from one repair to the next, so a
+        // repair reads as one block in the log.
+        if (!entry.linkId.isEmpty())
+            return linkTint(entry.linkId);
+        return {};
+    case ActionRole:
+        return actionKindName(entry.action);
+    case LinkIdRole:
+        return entry.linkId;
+    case ProductionRole:
+        return entry.production;
     case Qt::TextAlignmentRole:
         if (index.column() == StatusColumn || index.column() == DurationColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

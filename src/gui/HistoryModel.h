@@ -42,6 +42,9 @@ public:
         EntryIdRole = Qt::UserRole + 1, ///< qint64
         OutcomeKindRole, ///< int(OutcomeKind)
         JobKeyRole, ///< QString
+        ActionRole, ///< QString: "complete", "update", … (actionKindName)
+        LinkIdRole, ///< QString: the repair the row is a step of, or empty
+        ProductionRole, ///< bool: the attempt went to a production profile
     };
     static constexpr int kPageSize = 200;
 
@@ -94,6 +97,11 @@ public:
     /// The connection column: a profile name as is, an API root without scheme and "/v2/"
     /// ("127.0.0.1:8080"); the tooltip keeps the full text.
     static QString connectionText(const QString &connection);
+    /// The title column: the title, after the action's name unless a completion, and "repair ·"
+    /// for the steps of a repair.
+    static QString titleText(const HistoryEntry &entry);
+    /// The background shared by the rows of one repair.
+    static QVariant linkTint(const QString &linkId);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -4,6 +4,8 @@
 #include "core/json/Json.h"
 #include "ui_JobCard.h"
 
+#include <QToolButton>
+
 #include <QDateTime>
 #include <QHeaderView>
 #include <QTimer>
@@ -50,11 +52,35 @@ JobCard::JobCard(QWidget *parent)
 
 JobCard::~JobCard() = default;
 
+void JobCard::setRepairAction(QAction *repair)
+{
+    if (!m_repairButton) {
+        m_repairButton = new QToolButton(this);
+        m_repairButton->setObjectName(QStringLiteral("repairToolButton"));
+        m_repairButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        // Before the refresh button: the card's answer to what it shows.
+        m_ui->headerLayout->insertWidget(
+            m_ui->headerLayout->indexOf(m_ui->refreshToolButton), m_repairButton);
+    }
+    m_repairButton->setDefaultAction(repair);
+    updateRepairButton();
+}
+
+void JobCard::updateRepairButton()
+{
+    if (!m_repairButton)
+        return;
+    const bool repairable = m_result && m_result->job
+        && (m_result->job->state == QLatin1String("FAILED") || m_result->incident.has_value());
+    m_repairButton->setVisible(repairable);
+}
+
 void JobCard::clear()
 {
     m_result.reset();
     m_lookingUp = false;
     m_ageTimer->stop();
+    updateRepairButton();
     hide();
 }
 
@@ -82,6 +108,7 @@ void JobCard::present(const JobLookupResult &result, bool complete)
 {
     m_lookingUp = !complete;
     m_result = result;
+    updateRepairButton();
     m_ui->busyProgressBar->setVisible(!complete);
     m_ui->refreshToolButton->setEnabled(complete);
     // Not found may be the search index not caught up yet: looking again is the next step.

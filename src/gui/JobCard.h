@@ -8,7 +8,9 @@
 #include <memory>
 #include <optional>
 
+class QAction;
 class QTimer;
+class QToolButton;
 
 namespace Ui {
 class JobCard;
@@ -41,6 +43,10 @@ public:
     const std::optional<JobLookupResult> &result() const { return m_result; }
     bool isLookingUp() const { return m_lookingUp; }
 
+    /// Offers `repair` (not owned; the Job menu's Repair…) on the card while it shows a FAILED
+    /// job or one with an open incident.
+    void setRepairAction(QAction *repair);
+
     /// `{"name": value, …}` of the rows (all or the selected ones), values as the server keeps
     /// them.
     QString variablesJson(bool selectedOnly) const;
@@ -64,6 +70,8 @@ private:
     QTimer *m_ageTimer;
     std::optional<JobLookupResult> m_result;
     bool m_lookingUp = false;
+    QToolButton *m_repairButton = nullptr;
+    void updateRepairButton();
 };
 
 } // namespace JobDesk

@@ -13,6 +13,7 @@
 #include "gui/AboutDialog.h"
 #include "gui/Confirm.h"
 #include "gui/ConnectionBar.h"
+#include "gui/JobActionsController.h"
 #include "gui/JobForm.h"
 #include "gui/JobInspector.h"
 #include "gui/JsonEditor.h"
@@ -123,7 +124,12 @@ MainWindow::MainWindow(const Connection &connection, QNetworkAccessManager *nam,
     connect(m_ui->jobForm, &JobForm::copyCurlRequested, this, &MainWindow::copyCurl);
     connect(m_ui->jobForm, &JobForm::previewRequested, this, &MainWindow::previewRequest);
     connect(m_ui->connectionBar, &ConnectionBar::testRequested, this, &MainWindow::testConnection);
-    connect(m_ui->messageBanner, &MessageBanner::actionTriggered, this, &MainWindow::send);
+    connect(m_ui->messageBanner, &MessageBanner::actionTriggered, this, [this] {
+        if (m_bannerOffersRepair)
+            emit repairRequested(m_bannerJobKey);
+        else
+            send();
+    });
     connect(m_ui->messageBanner, &MessageBanner::closed, this, [this] { m_bannerJobKey.clear(); });
     // The log says what its actions did in its own status line; the status bar would say it a
     // second time.
@@ -142,6 +148,8 @@ MainWindow::MainWindow(const Connection &connection, QNetworkAccessManager *nam,
     });
 
     setupJobCard(); // before the draft: a restored key is looked up too
+    m_jobActions = new JobActionsController(this);
+    m_jobActions->setObjectName(QStringLiteral("jobActions"));
 
     m_draftTimer->setSingleShot(true);
     m_draftTimer->setInterval(kDraftDelayMs);
@@ -587,11 +595,24 @@ void MainWindow::showOutcome(const Outcome &outcome)
     if (!explanation.nextStep.isEmpty())
         text += tr("\nNext: %1").arg(explanation.nextStep);
     m_ui->messageBanner->showMessage(kind, headline, text);
+    m_bannerOffersRepair = false;
     if (offersRetry(outcome))
         m_ui->messageBanner->setAction(tr("&Retry"), tr("Send the form again"));
     m_bannerJobKey = jobKey;
     m_bannerHeadline = m_ui->messageBanner->headline();
     m_statusLabel->setText(tr("%1 — %2 ms").arg(headline).arg(outcome.elapsedMs));
+}
+
+void MainWindow::offerRepair(const QString &jobKey)
+{
+    if (jobKey.isEmpty() || !m_ui->messageBanner->isVisibleTo(this))
+        return;
+    m_ui->messageBanner->setAction(tr("&Repair…"),
+        tr("Raise the retries, resolve the incident, then complete — step by step"));
+    m_bannerOffersRepair = true;
+    // The banner is about this job now (a job action's answer, too): another key makes it stale.
+    m_bannerJobKey = jobKey;
+    m_bannerHeadline = m_ui->messageBanner->headline();
 }
 
 void MainWindow::dropStaleBanner()

@@ -35,6 +35,7 @@ class HistoryStore;
 class FindJobsDialog;
 class JobCard;
 class JobForm;
+class JobActionsController;
 class JobInspector;
 class JobsClient;
 class LogPanel;
@@ -77,6 +78,12 @@ public:
     MessageBanner *banner() const;
     ConnectionBar *connectionBar() const;
     JobsClient *client() const { return m_client; }
+    /// The history the window records to (not owned; may be null or not open).
+    HistoryStore *history() const { return m_history; }
+    /// The Job menu and its actions (update, fail, error, resolve, set variables, repair).
+    JobActionsController *jobActions() const { return m_jobActions; }
+    /// The banner (which speaks of `jobKey`) offers "Repair…" (repairRequested) as its action.
+    void offerRepair(const QString &jobKey);
     /// The job card above the form and the look-ups behind it.
     JobCard *jobCard() const { return m_jobCard; }
     JobInspector *inspector() const { return m_inspector; }
@@ -152,6 +159,8 @@ signals:
     /// After the attempt is in the history (`historyId` 0 when it could not be stored).
     void requestFinished(const JobDesk::Outcome &outcome, qint64 historyId);
     void topologyFinished(const JobDesk::Outcome &outcome);
+    /// The banner's "Repair…" was chosen for `jobKey`.
+    void repairRequested(const QString &jobKey);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -211,6 +220,8 @@ private:
     LogPanel *m_logPanel;
     JobCard *m_jobCard = nullptr;
     JobInspector *m_inspector = nullptr;
+    JobActionsController *m_jobActions = nullptr;
+    bool m_bannerOffersRepair = false; ///< the banner's action is Repair…, not Retry
     FindJobsDialog *m_findJobs = nullptr;
     QStringList m_selectedJobKeys;
     TemplatesDock *m_templatesDock = nullptr;

@@ -13,6 +13,17 @@
 namespace JobDesk {
 
 RequestPreviewDialog::RequestPreviewDialog(const RequestRecord &request, QWidget *parent)
+    : RequestPreviewDialog(format(request), parent)
+{
+}
+
+RequestPreviewDialog::RequestPreviewDialog(
+    const QList<QPair<QString, RequestRecord>> &steps, QWidget *parent)
+    : RequestPreviewDialog(format(steps), parent)
+{
+}
+
+RequestPreviewDialog::RequestPreviewDialog(const QString &formatted, QWidget *parent)
     : QDialog(parent)
     , m_text(new QPlainTextEdit(this))
 {
@@ -24,7 +35,7 @@ RequestPreviewDialog::RequestPreviewDialog(const RequestRecord &request, QWidget
     m_text->setReadOnly(true);
     m_text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_formatted = format(request);
+    m_formatted = formatted;
     m_text->setPlainText(m_formatted);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -50,6 +61,14 @@ QString RequestPreviewDialog::format(const RequestRecord &request)
         text += QString::fromLatin1(name) + QStringLiteral(": ") + QString::fromUtf8(value) + u'\n';
     text += u'\n' + QString::fromUtf8(request.body);
     return text;
+}
+
+QString RequestPreviewDialog::format(const QList<QPair<QString, RequestRecord>> &steps)
+{
+    QStringList parts;
+    for (const auto &[title, request] : steps)
+        parts.append(QStringLiteral("# ") + title + u'\n' + format(request));
+    return parts.join(QStringLiteral("\n\n"));
 }
 
 QString RequestPreviewDialog::text() const

@@ -284,6 +284,73 @@ for (const version of ['8.8', '8.9', '8.10']) {
       "Expected to throw an error event with the code 'ADDRESS_UNKNOWN' with message 'no such street', but it was not caught. No error events are available in the scope.");
   });
 
+  test(`${version}: job actions and incident resolution: 400, 404 and 409 bodies, back-off`, async () => {
+    const url = await demo(version);
+    const camunda = client(url);
+    const missing = '2251799813999999';
+    const notFound = async (promise, command, text) => {
+      const e = await httpError(promise);
+      assert.equal(e.status, 404);
+      assert.equal(e.title, 'NOT_FOUND');
+      assert.equal(e.detail, `Command '${command}' rejected with code 'NOT_FOUND': ${text}`);
+    };
+    await notFound(camunda.updateJob({ jobKey: missing, changeset: { retries: 1 } }), 'UPDATE',
+      `Expected to update job with key '${missing}', but no such job was found`);
+    await notFound(camunda.failJob({ jobKey: missing, retries: 0 }), 'FAIL',
+      `Expected to fail job with key '${missing}', but no such job was found`);
+    await notFound(camunda.throwJobError({ jobKey: missing, errorCode: 'X' }), 'THROW_ERROR',
+      `Expected to throw an error for job with key '${missing}', but no such job was found`);
+    await notFound(camunda.resolveIncident({ incidentKey: missing }), 'RESOLVE',
+      `Expected to resolve incident with key '${missing}', but no such incident was found`);
+    await notFound(camunda.createElementInstanceVariables({ elementInstanceKey: missing, variables: { a: 1 } }), 'UPDATE',
+      `Expected to update variables for element with key '${missing}', but no such element was found`);
+
+    const job = await firstJob(camunda, { state: 'CREATED', type: 'reserve-stock' });
+    // 400: what the gateway refuses before the engine sees it.
+    let res = await raw(url, 'POST', `/v2/jobs/${job.jobKey}/error`, { errorCode: '' });
+    assert.equal(res.status, 400);
+    assert.equal(res.json.title, 'INVALID_ARGUMENT');
+    assert.equal(res.json.detail, 'No errorCode provided.');
+    res = await raw(url, 'PATCH', `/v2/jobs/${job.jobKey}`, { changeset: {} });
+    assert.equal(res.status, 400);
+    assert.match(res.json.detail, /^At least one of \[retries, timeout(, priority)?\] is required\.$/);
+    res = await raw(url, 'PUT', `/v2/element-instances/${job.elementInstanceKey}/variables`, { variables: {} });
+    assert.equal(res.status, 400);
+    assert.equal(res.json.detail, 'No variables provided.');
+    let e = await httpError(camunda.updateJob({ jobKey: job.jobKey, changeset: { retries: 0 } }));
+    assert.equal(e.status, 400);
+    assert.equal(e.detail,
+      `Command 'UPDATE' rejected with code 'INVALID_ARGUMENT': Expected to update retries for job with key '${job.jobKey}' with a positive amount of retries, but the amount given was '0'`);
+
+    // 409: a FAILED job cannot be failed again, nor given an error.
+    await camunda.failJob({ jobKey: job.jobKey, retries: 0 });
+    e = await httpError(camunda.failJob({ jobKey: job.jobKey, retries: 0 }));
+    assert.equal(e.status, 409);
+    assert.equal(e.detail,
+      `Command 'FAIL' rejected with code 'INVALID_STATE': Expected to fail job with key '${job.jobKey}', but it is in state 'FAILED'`);
+    e = await httpError(camunda.throwJobError({ jobKey: job.jobKey, errorCode: 'X' }));
+    assert.equal(e.status, 409);
+    assert.match(e.detail, /but it is in state 'FAILED'$/);
+    // The incident: resolved once, then 404 (already resolved).
+    const incident = (await camunda.searchIncidents({ filter: { jobKey: job.jobKey, state: 'ACTIVE' } }, NOW)).items[0];
+    await camunda.updateJob({ jobKey: job.jobKey, changeset: { retries: 1 } });
+    await camunda.resolveIncident({ incidentKey: incident.incidentKey });
+    await notFound(camunda.resolveIncident({ incidentKey: incident.incidentKey }), 'RESOLVE',
+      `Expected to resolve incident with key '${incident.incidentKey}', but no such incident was found`);
+
+    // A back-off ends: the job is FAILED (409) until then, activatable after.
+    const other = await firstJob(camunda, { state: 'CREATED', type: 'send-invoice-email' });
+    await camunda.failJob({ jobKey: other.jobKey, retries: 2, retryBackOff: 300 });
+    e = await httpError(camunda.completeJob({ jobKey: other.jobKey }));
+    assert.equal(e.status, 409);
+    let activated = await camunda.activateJobs({ type: 'send-invoice-email', worker: 'w', timeout: 60000, maxJobsToActivate: 100 });
+    assert.ok(!activated.jobs.some((j) => j.jobKey === other.jobKey));
+    await new Promise((r) => setTimeout(r, 400));
+    activated = await camunda.activateJobs({ type: 'send-invoice-email', worker: 'w', timeout: 60000, maxJobsToActivate: 100 });
+    assert.ok(activated.jobs.some((j) => j.jobKey === other.jobKey));
+    assert.equal(activated.jobs.find((j) => j.jobKey === other.jobKey).retries, 2);
+  });
+
   test(`${version}: variables, element and process instances`, async () => {
     const camunda = client(await demo(version));
     const vars = await camunda.searchVariables({ filter: { processInstanceKey: '2251799823685394' }, sort: [{ field: 'name' }] }, NOW);

@@ -8,6 +8,7 @@
 #include "gui/Translations.h"
 #include "gui/WindowSettings.h"
 #include "support/HistoryFixtures.h"
+#include "support/TestPaths.h"
 
 #include <QAction>
 #include <QApplication>
@@ -189,6 +190,53 @@ private slots:
         QTest::keyClicks(filterEdit(), QStringLiteral("dev-cluster"));
         QTRY_COMPARE(rows(), 1);
         QCOMPARE(m_panel->currentFilter().kinds, QList<OutcomeKind> {OutcomeKind::InvalidState});
+    }
+
+    void filterByActionAndOldRowsAreCompletions()
+    {
+        // A history written by JobDesk 0.1 (schema 1, completions only), migrated on open: its
+        // rows are completions in the new action filter.
+        m_panel->setStore(nullptr);
+        m_store.reset();
+        const QString path = m_dir->filePath(QStringLiteral("v1.sqlite"));
+        QVERIFY(
+            QFile::copy(TestPaths::testData(QStringLiteral("history/history-v1.sqlite")), path));
+        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+        m_store = std::make_unique<HistoryStore>();
+        QVERIFY2(m_store->open(path), qPrintable(m_store->error()));
+        const int old = m_store->count().value_or(-1);
+        QVERIFY(old >= 4);
+        HistoryEntry update = HistoryFixtures::invalidState409();
+        update.action = ActionKind::Update;
+        update.production = true;
+        QVERIFY(m_store->append(update));
+        m_panel->setStore(m_store.get());
+        QTRY_COMPARE(rows(), old + 1);
+
+        auto *actions = m_panel->findChild<QComboBox *>(QStringLiteral("actionFilterComboBox"));
+        QVERIFY(actions);
+        actions->setCurrentIndex(actions->findData(QStringLiteral("complete")));
+        QTRY_COMPARE(rows(), old);
+        for (int row = 0; row < old; ++row)
+            QCOMPARE(table()->model()->index(row, 0).data(HistoryModel::ActionRole).toString(),
+                QStringLiteral("complete"));
+        actions->setCurrentIndex(actions->findData(QStringLiteral("update")));
+        QTRY_COMPARE(rows(), 1);
+        // The update names its action and is marked as sent to production.
+        QVERIFY(table()
+                    ->model()
+                    ->index(0, HistoryModel::TitleColumn)
+                    .data()
+                    .toString()
+                    .startsWith(QStringLiteral("update · ")));
+        QVERIFY(table()
+                    ->model()
+                    ->index(0, HistoryModel::ConnectionColumn)
+                    .data()
+                    .toString()
+                    .startsWith(QStringLiteral("PROD · ")));
+        actions->setCurrentIndex(0);
+        QTRY_COMPARE(rows(), old + 1);
     }
 
     void detailsShowEveryProblemField()

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace JobDesk::Cli {
 
 /// One command family of jobdesk-cli ("complete", "profile", "template", …): its parser, its
@@ -39,6 +41,13 @@ QString completeHelp();
 CommandLine parseJobCommand(const QStringList &arguments);
 QString jobUsage();
 QString jobHelp();
+/// `job update|fail|error|repair`: std::nullopt when the sub-command is none of them.
+std::optional<CommandLine> parseJobActionCommand(const QStringList &arguments);
+QString jobActionUsage();
+QString jobActionHelp();
+CommandLine parseIncidentCommand(const QStringList &arguments);
+QString incidentUsage();
+QString incidentHelp();
 CommandLine parseProfileCommand(const QStringList &arguments);
 QString profileUsage();
 QString profileHelp();

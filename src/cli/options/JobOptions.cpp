@@ -98,48 +98,56 @@ CommandLine parseSearch(const QStringList &arguments, const QString &topic)
 CommandLine parseJobCommand(const QStringList &arguments)
 {
     const QString topic = QStringLiteral("job");
+    const QString known = QStringLiteral("show, search, update, fail, error, repair");
     if (arguments.size() < 2)
-        return usageError(topic, QStringLiteral("missing a job command (show, search)"));
+        return usageError(topic, QStringLiteral("missing a job command (%1)").arg(known));
     const QString sub = arguments.at(1);
     if (sub == QLatin1String("show"))
         return parseShow(arguments, topic);
     if (sub == QLatin1String("search"))
         return parseSearch(arguments, topic);
-    return usageError(topic, QStringLiteral("unknown job command '%1' (show, search)").arg(sub));
+    if (std::optional<CommandLine> action = parseJobActionCommand(arguments))
+        return *action;
+    return usageError(topic, QStringLiteral("unknown job command '%1' (%2)").arg(sub, known));
 }
 
 QString jobUsage()
 {
     return QStringLiteral(
-        "  jobdesk-cli job show <JOB_KEY> [--json] [--profile <name> | --base-url <url>]\n"
-        "              [--timeout <seconds>] [--dry-run] [--no-history]\n"
-        "  jobdesk-cli job search [--type <t>] [--state <s>] [--kind <k>]\n"
-        "              [--process-definition-id <id>] [--process-instance-key <k>]\n"
-        "              [--element-id <id>] [--worker <w>] [--tenant-id <t>]\n"
-        "              [--listener-event-type <e>] [--error-code <c>]\n"
-        "              [--limit <n> | --all] [--json | --csv]\n"
-        "              [--profile <name> | --base-url <url>] [--timeout <seconds>]\n"
-        "              [--dry-run] [--no-history]\n");
+               "  jobdesk-cli job show <JOB_KEY> [--json] [--profile <name> | --base-url <url>]\n"
+               "              [--timeout <seconds>] [--dry-run] [--no-history]\n"
+               "  jobdesk-cli job search [--type <t>] [--state <s>] [--kind <k>]\n"
+               "              [--process-definition-id <id>] [--process-instance-key <k>]\n"
+               "              [--element-id <id>] [--worker <w>] [--tenant-id <t>]\n"
+               "              [--listener-event-type <e>] [--error-code <c>]\n"
+               "              [--limit <n> | --all] [--json | --csv]\n"
+               "              [--profile <name> | --base-url <url>] [--timeout <seconds>]\n"
+               "              [--dry-run] [--no-history]\n")
+        + jobActionUsage();
 }
 
 QString jobHelp()
 {
     return QStringLiteral(
-        "  jobdesk-cli job show <JOB_KEY> [--json] [connection options as for complete]\n"
-        "    The job as the server has it now (POST /v2/jobs/search, Camunda 8.8 or later):\n"
-        "    type, kind, state, retries, process, element, its active incident and the\n"
-        "    variables it sees. --json prints one object: job (every key as a string),\n"
-        "    incident (or null), variables (name → value, exact), error.\n"
-        "    Exit 0 found, 1 not found or refused, 2 bad input, 3 no answer.\n"
-        "  jobdesk-cli job search [filters] [--limit <n> | --all] [--json | --csv]\n"
-        "              [connection options as for complete]\n"
-        "    Filters: --type, --state (CREATED, FAILED, ERROR_THROWN, COMPLETED, …), --kind\n"
-        "    (BPMN_ELEMENT, TASK_LISTENER, EXECUTION_LISTENER, AD_HOC_SUB_PROCESS),\n"
-        "    --process-definition-id, --process-instance-key, --element-id, --worker,\n"
-        "    --tenant-id, --listener-event-type, --error-code. Prints jobs as the pages\n"
-        "    arrive: the first 100 unless --limit or --all; --json one job object per line,\n"
-        "    --csv a header and one row per job (keys as text).\n"
-        "    Exit 0 answered (also with no match), 1 refused, 2 bad input, 3 no answer.\n");
+               "  jobdesk-cli job show <JOB_KEY> [--json] [connection options as for complete]\n"
+               "    The job as the server has it now (POST /v2/jobs/search, Camunda 8.8 or "
+               "later):\n"
+               "    type, kind, state, retries, process, element, its active incident and the\n"
+               "    variables it sees. --json prints one object: job (every key as a string),\n"
+               "    incident (or null), variables (name → value, exact), error.\n"
+               "    Exit 0 found, 1 not found or refused, 2 bad input, 3 no answer.\n"
+               "  jobdesk-cli job search [filters] [--limit <n> | --all] [--json | --csv]\n"
+               "              [connection options as for complete]\n"
+               "    Filters: --type, --state (CREATED, FAILED, ERROR_THROWN, COMPLETED, …), "
+               "--kind\n"
+               "    (BPMN_ELEMENT, TASK_LISTENER, EXECUTION_LISTENER, AD_HOC_SUB_PROCESS),\n"
+               "    --process-definition-id, --process-instance-key, --element-id, --worker,\n"
+               "    --tenant-id, --listener-event-type, --error-code. Prints jobs as the pages\n"
+               "    arrive: the first 100 unless --limit or --all; --json one job object per "
+               "line,\n"
+               "    --csv a header and one row per job (keys as text).\n"
+               "    Exit 0 answered (also with no match), 1 refused, 2 bad input, 3 no answer.\n")
+        + jobActionHelp();
 }
 
 } // namespace JobDesk::Cli

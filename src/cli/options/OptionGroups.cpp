@@ -40,12 +40,15 @@ std::optional<std::chrono::milliseconds> parseTimeout(const QString &text, QStri
 
 // ---------------------------------------------------------------------------- ConnectionOptions
 
-OptionSpecs ConnectionOptions::specs()
+OptionSpecs ConnectionOptions::specs(bool withTimeout)
 {
-    return {{"profile", true}, {"base-url", true}, {"timeout", true}};
+    OptionSpecs specs {{"profile", true}, {"base-url", true}};
+    if (withTimeout)
+        specs.append({"timeout", true});
+    return specs;
 }
 
-bool ConnectionOptions::read(const Scan &scan, QString *error)
+bool ConnectionOptions::read(const Scan &scan, QString *error, bool withTimeout)
 {
     if (!requireNonBlank(scan, {"profile", "base-url"}, error))
         return false;
@@ -56,7 +59,7 @@ bool ConnectionOptions::read(const Scan &scan, QString *error)
     profile = scan.value("profile").trimmed();
     if (scan.has("base-url"))
         baseUrl = scan.value("base-url").trimmed();
-    if (scan.has("timeout")) {
+    if (withTimeout && scan.has("timeout")) {
         timeout = parseTimeout(scan.value("timeout"), error);
         if (!timeout)
             return false;

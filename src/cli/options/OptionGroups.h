@@ -35,9 +35,10 @@ struct ConnectionOptions
     std::optional<QString> baseUrl;
     std::optional<std::chrono::milliseconds> timeout;
 
-    static OptionSpecs specs();
+    /// `withTimeout` false: a command whose own `--timeout` means something else (job update).
+    static OptionSpecs specs(bool withTimeout = true);
     /// Blank values, both --profile and --base-url, a bad timeout: false with `error`.
-    bool read(const Scan &scan, QString *error);
+    bool read(const Scan &scan, QString *error, bool withTimeout = true);
 };
 
 /// One `--activate <elementId>[=<JSON>]`: an element of an ad-hoc sub-process to activate.

@@ -108,6 +108,20 @@ QString recheckVerdictName(RecheckVerdict verdict)
     return QString();
 }
 
+QList<VariableRecord> JobLookupResult::visibleVariables() const
+{
+    QList<VariableRecord> merged = variables;
+    for (const VariableRecord &local : localVariables) {
+        const auto same = std::find_if(merged.begin(), merged.end(),
+            [&local](const VariableRecord &v) { return v.name == local.name; });
+        if (same != merged.end())
+            *same = local;
+        else
+            merged.append(local);
+    }
+    return merged;
+}
+
 QString JobLookupResult::describe() const
 {
     switch (state) {

@@ -73,6 +73,9 @@ struct JobLookupResult
     std::optional<RecheckResult> recheck; ///< set by JobLookup::recheck()
 
     bool isFound() const { return state == LookupState::Found; }
+    /// What the job sees: the instance's variables, the element's local ones over them (by
+    /// name), in the instance's order with the element's own ones after.
+    QList<VariableRecord> visibleVariables() const;
     /// One sentence for the person: what the state means and what to do next. For NotFound it
     /// names what that can mean (completed or cancelled and gone, never existed, the search
     /// index not caught up yet).
