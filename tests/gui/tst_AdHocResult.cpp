@@ -16,6 +16,7 @@
 #include "gui/MessageBanner.h"
 #include "gui/TemplateForm.h"
 #include "support/SandboxProcess.h"
+#include "support/WindowFixture.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -39,27 +40,9 @@ const QString kAdHocJob = QStringLiteral("2251799823685613");
 const QString kLeasedJob = QStringLiteral("4503599627423131");
 const QString kLeaseToken = QStringLiteral("demo-lease-4503599627423131");
 
-struct Window
+struct Window : Test::WindowFixture
 {
-    QNetworkAccessManager nam;
-    HistoryStore history;
-    DraftStore drafts;
-    std::unique_ptr<MainWindow> window;
-    explicit Window(const QUrl &base)
-    {
-        history.open();
-        Connection connection;
-        connection.apiRoot = JobsClient::normalizeApiRoot(base.toString()).url;
-        window = std::make_unique<MainWindow>(connection, &nam, &history, &drafts);
-        window->show();
-    }
-    template <typename T> T *find(const char *name) const
-    {
-        T *widget = window->findChild<T *>(QLatin1String(name));
-        if (!widget)
-            qWarning("no widget %s", name);
-        return widget;
-    }
+    using WindowFixture::WindowFixture;
     JobForm *form() const { return window->form(); }
     QComboBox *resultType() const { return find<QComboBox>("resultTypeComboBox"); }
     AdHocPanel *adHoc() const { return find<AdHocPanel>("adHocPanel"); }
@@ -70,12 +53,6 @@ struct Window
         QSignalSpy topology(window.get(), &MainWindow::topologyFinished);
         window->testConnection();
         return topology.wait(10000) && window->serverVersion().isKnown();
-    }
-    void typeKey(const QString &jobKey)
-    {
-        auto *key = find<QLineEdit>("jobKeyLineEdit");
-        key->selectAll();
-        QTest::keyClicks(key, jobKey);
     }
     bool lookUp(const QString &jobKey)
     {

@@ -14,6 +14,7 @@
 #include "gui/MessageBanner.h"
 #include "gui/WindowSettings.h"
 #include "support/SandboxProcess.h"
+#include "support/WindowFixture.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -35,31 +36,14 @@ using namespace JobDesk;
 
 namespace {
 
-struct Window
+struct Window : Test::WindowFixture
 {
-    QNetworkAccessManager nam;
-    HistoryStore history;
-    DraftStore drafts;
-    std::unique_ptr<MainWindow> window;
-    explicit Window(const QUrl &base)
-    {
-        history.open();
-        Connection connection;
-        connection.apiRoot = JobsClient::normalizeApiRoot(base.toString()).url;
-        window = std::make_unique<MainWindow>(connection, &nam, &history, &drafts);
-        window->show();
-    }
-    template <typename T> T *find(const char *name) const
-    {
-        return window->findChild<T *>(QLatin1String(name));
-    }
+    using WindowFixture::WindowFixture;
     JobCard *card() const { return window->jobCard(); }
-    QLineEdit *key() const { return find<QLineEdit>("jobKeyLineEdit"); }
     /// Types the key and waits for the card's answer about it.
     bool lookUp(const QString &jobKey)
     {
-        key()->selectAll();
-        QTest::keyClicks(key(), jobKey);
+        typeKey(jobKey);
         return QTest::qWaitFor(
             [this, jobKey] {
                 return card()->isVisible() && !card()->isLookingUp() && card()->result()

@@ -16,6 +16,7 @@
 #include "gui/WindowSettings.h"
 #include "support/HistoryFixtures.h"
 #include "support/SandboxProcess.h"
+#include "support/WindowFixture.h"
 
 #include <QAction>
 #include <QApplication>
@@ -62,24 +63,12 @@ private slots:
     void busyServerOffersRetry();
 
 private:
-    struct Window
+    /// Not shown when built: some tests look at a window before its first frame.
+    struct Window : Test::WindowFixture
     {
-        QNetworkAccessManager nam;
-        HistoryStore history;
-        DraftStore drafts;
-        std::unique_ptr<MainWindow> window;
-        /// `openHistory` false: the window opens it itself, after its first frame (as in main()).
         explicit Window(const QUrl &base, bool production = false, bool openHistory = true)
+            : WindowFixture(base, production, openHistory, Shown::No)
         {
-            if (openHistory)
-                history.open();
-            Connection connection;
-            connection.apiRoot = JobsClient::normalizeApiRoot(base.toString()).url;
-            if (production) {
-                connection.profileName = QStringLiteral("prod-eu");
-                connection.environment = Environment::Prod;
-            }
-            window = std::make_unique<MainWindow>(connection, &nam, &history, &drafts);
         }
         /// Shows and activates the window: shortcuts (Ctrl+Return) need an active window.
         void showActive()
@@ -87,10 +76,6 @@ private:
             window->show();
             QApplication::setActiveWindow(window.get());
             QVERIFY(QTest::qWaitForWindowActive(window.get()));
-        }
-        template <typename T> T *find(const char *name) const
-        {
-            return window->findChild<T *>(QLatin1String(name));
         }
     };
 

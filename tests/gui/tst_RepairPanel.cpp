@@ -17,6 +17,7 @@
 #include "gui/RepairPanel.h"
 #include "gui/WindowSettings.h"
 #include "support/SandboxProcess.h"
+#include "support/WindowFixture.h"
 
 #include <QAction>
 #include <QApplication>
@@ -56,36 +57,7 @@ private slots:
     void productionConfirmsTheWholePlanOnce();
 
 private:
-    struct Window
-    {
-        QNetworkAccessManager nam;
-        HistoryStore history;
-        DraftStore drafts;
-        std::unique_ptr<MainWindow> window;
-        explicit Window(const QUrl &base, bool production = false)
-        {
-            history.open();
-            Connection connection;
-            connection.apiRoot = JobsClient::normalizeApiRoot(base.toString()).url;
-            if (production) {
-                connection.profileName = QStringLiteral("prod-eu");
-                connection.environment = Environment::Prod;
-            }
-            window = std::make_unique<MainWindow>(connection, &nam, &history, &drafts);
-            window->show();
-            QApplication::setActiveWindow(window.get());
-        }
-        template <typename T> T *find(const char *name) const
-        {
-            return window->findChild<T *>(QLatin1String(name));
-        }
-        void typeKey(const QString &key)
-        {
-            auto *edit = find<QLineEdit>("jobKeyLineEdit");
-            edit->clear();
-            QTest::keyClicks(edit, key);
-        }
-    };
+    using Window = Test::WindowFixture;
 
     QStringList jobKeys(const QString &filterJson);
     QByteArray post(const QString &path, const QByteArray &body);
