@@ -183,7 +183,10 @@ void BatchOperations::collect(BatchOperation &batch)
         ref.key = job->processInstanceKey;
         ref.incidents.push_back(incident);
     });
-    for (auto &[key, ref] : instances) {
+    for (auto &entry : instances) {
+        // Not a structured binding: a lambda below uses it, and C++17 (clang) cannot capture one.
+        const auto &key = entry.first;
+        auto &ref = entry.second;
         for (const Job *job : store.jobsOfInstance(key)) {
             if (const JobRef visible = m_cluster->visible(*job); visible.job)
                 ref.jobs.push_back(visible);

@@ -105,9 +105,17 @@ namespace {
 /// freed memory waits in a quarantine of 256 MiB to catch use after free: a flood of small reads
 /// fills it, and the peak would measure the quarantine rather than the client's buffers. A small
 /// quarantine keeps the bound about JobDesk; every other check stays on.
+#if defined(__SANITIZE_ADDRESS__) // GCC
+#define JOBDESK_TEST_ASAN 1
+#elif defined(__has_feature) // clang
+#if __has_feature(address_sanitizer)
+#define JOBDESK_TEST_ASAN 1
+#endif
+#endif
+
 QStringList memoryCheckEnvironment()
 {
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(JOBDESK_TEST_ASAN)
     return {QStringLiteral("ASAN_OPTIONS=%1:quarantine_size_mb=8")
                 .arg(qEnvironmentVariable("ASAN_OPTIONS"))};
 #else
