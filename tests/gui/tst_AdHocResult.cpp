@@ -110,8 +110,7 @@ private slots:
 void TestAdHocResult::init()
 {
     // Every test starts with no draft and no history of the previous one.
-    QFile::remove(DraftStore::defaultPath());
-    QFile::remove(HistoryStore::defaultPath());
+    Test::WindowFixture::removeStoredFiles();
 }
 
 void TestAdHocResult::adHocJobGetsTheAdHocPanel()

@@ -54,22 +54,11 @@ struct Window : Test::WindowFixture
     QString headline() const { return find<QLabel>("headlineLabel")->text(); }
 };
 
-/// The first key the sandbox's search gives for `filter`.
-QString firstKey(const QUrl &base, const QByteArray &filter)
+/// The first key the sandbox's search gives for `filter`, or empty.
+QString firstKey(SandboxProcess &sandbox, const QByteArray &filter)
 {
-    QNetworkAccessManager nam;
-    QNetworkRequest request(base.resolved(QUrl(QStringLiteral("/v2/jobs/search"))));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = nam.post(request, "{\"filter\":" + filter + ",\"page\":{\"limit\":1}}");
-    QSignalSpy done(reply, &QNetworkReply::finished);
-    done.wait(10000);
-    const QJsonArray items = QJsonDocument::fromJson(reply->readAll())
-                                 .object()
-                                 .value(QLatin1String("items"))
-                                 .toArray();
-    reply->deleteLater();
-    return items.isEmpty() ? QString()
-                           : items.first().toObject().value(QLatin1String("jobKey")).toString();
+    const std::optional<QStringList> keys = sandbox.searchJobKeys(filter);
+    return keys && !keys->isEmpty() ? keys->constFirst() : QString();
 }
 
 } // namespace
@@ -108,11 +97,7 @@ void TestJobCard::initTestCase()
 
 void TestJobCard::init()
 {
-    QFile::remove(HistoryStore::defaultPath());
-    QFile::remove(HistoryStore::defaultPath() + QStringLiteral("-wal"));
-    QFile::remove(HistoryStore::defaultPath() + QStringLiteral("-shm"));
-    QFile::remove(DraftStore::defaultPath());
-    QFile::remove(WindowSettings::path());
+    Test::WindowFixture::removeStoredFiles();
 }
 
 void TestJobCard::everyKindAndStateShown_data()
@@ -141,7 +126,7 @@ void TestJobCard::everyKindAndStateShown()
     QFETCH(QString, shows);
     QFETCH(bool, incident);
     QFETCH(bool, denyOffered);
-    const QString key = firstKey(m_demo.baseUrl(), filter);
+    const QString key = firstKey(m_demo, filter);
     // The demo data has a job of every kind and state: a missing one is a defect, not a skip.
     QVERIFY2(!key.isEmpty(), filter.constData());
     Window w(m_demo.baseUrl());
@@ -225,7 +210,7 @@ void TestJobCard::noKeyNoCard()
 
 void TestJobCard::denyOnABpmnJobAsksFirst()
 {
-    const QString key = firstKey(m_demo.baseUrl(), R"({"kind":"BPMN_ELEMENT","state":"CREATED"})");
+    const QString key = firstKey(m_demo, R"({"kind":"BPMN_ELEMENT","state":"CREATED"})");
     QVERIFY(!key.isEmpty());
     Window w(m_demo.baseUrl());
     // Deny ticked before the look-up answered (or from a template): the send asks first.
@@ -255,10 +240,9 @@ void TestJobCard::denyOnABpmnJobAsksFirst()
 
 void TestJobCard::keyChangeClearsTheResult()
 {
-    const QString listener = firstKey(
-        m_demo.baseUrl(), R"({"kind":"TASK_LISTENER","listenerEventType":"COMPLETING"})");
-    const QString other
-        = firstKey(m_demo.baseUrl(), R"({"kind":"BPMN_ELEMENT","state":"CREATED"})");
+    const QString listener
+        = firstKey(m_demo, R"({"kind":"TASK_LISTENER","listenerEventType":"COMPLETING"})");
+    const QString other = firstKey(m_demo, R"({"kind":"BPMN_ELEMENT","state":"CREATED"})");
     QVERIFY(!listener.isEmpty() && !other.isEmpty());
     Window w(m_demo.baseUrl());
     QVERIFY(w.lookUp(listener));

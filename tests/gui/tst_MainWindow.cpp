@@ -92,11 +92,7 @@ void TestMainWindow::init()
 {
     if (QFileInfo(HistoryStore::defaultPath()).isDir()) // left by historyThatCannotOpenIsExplained
         QDir(HistoryStore::defaultPath()).removeRecursively();
-    QFile::remove(HistoryStore::defaultPath());
-    QFile::remove(HistoryStore::defaultPath() + QStringLiteral("-wal"));
-    QFile::remove(HistoryStore::defaultPath() + QStringLiteral("-shm"));
-    QFile::remove(DraftStore::defaultPath());
-    QFile::remove(WindowSettings::path());
+    Test::WindowFixture::removeStoredFiles();
 }
 
 void TestMainWindow::cleanup()

@@ -75,11 +75,7 @@ void TestRepairPanel::initTestCase()
 
 void TestRepairPanel::init()
 {
-    QFile::remove(HistoryStore::defaultPath());
-    QFile::remove(HistoryStore::defaultPath() + QStringLiteral("-wal"));
-    QFile::remove(HistoryStore::defaultPath() + QStringLiteral("-shm"));
-    QFile::remove(DraftStore::defaultPath());
-    QFile::remove(WindowSettings::path());
+    Test::WindowFixture::removeStoredFiles();
 }
 
 QByteArray TestRepairPanel::post(const QString &path, const QByteArray &body)
@@ -98,18 +94,7 @@ QByteArray TestRepairPanel::post(const QString &path, const QByteArray &body)
 
 QStringList TestRepairPanel::jobKeys(const QString &filterJson)
 {
-    const QJsonArray items
-        = QJsonDocument::fromJson(post(QStringLiteral("/v2/jobs/search"),
-                                      QStringLiteral("{\"filter\": %1, \"page\": {\"limit\": 100}}")
-                                          .arg(filterJson)
-                                          .toUtf8()))
-              .object()
-              .value(QStringLiteral("items"))
-              .toArray();
-    QStringList keys;
-    for (const QJsonValue &item : items)
-        keys.append(item.toObject().value(QStringLiteral("jobKey")).toString());
-    return keys;
+    return m_sandbox.searchJobKeys(filterJson.toUtf8()).value_or(QStringList());
 }
 
 bool TestRepairPanel::waitForPlan(RepairPanel *panel)

@@ -6,8 +6,10 @@
 #include "core/http/JobsClient.h"
 #include "core/templates/DraftStore.h"
 #include "gui/MainWindow.h"
+#include "gui/WindowSettings.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QTest>
@@ -46,6 +48,16 @@ struct WindowFixture
             // Shortcuts (Ctrl+Return, the Job menu's) need an active window.
             QApplication::setActiveWindow(window.get());
         }
+    }
+    /// Removes what a previous window left (history with its WAL files, draft, window settings):
+    /// each test starts as on a first run.
+    static void removeStoredFiles()
+    {
+        QFile::remove(HistoryStore::defaultPath());
+        QFile::remove(HistoryStore::defaultPath() + QStringLiteral("-wal"));
+        QFile::remove(HistoryStore::defaultPath() + QStringLiteral("-shm"));
+        QFile::remove(DraftStore::defaultPath());
+        QFile::remove(WindowSettings::path());
     }
     template <typename T> T *find(const char *name) const
     {
