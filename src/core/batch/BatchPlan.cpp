@@ -14,6 +14,8 @@ namespace {
 
 /// Rows read per turn of the event loop, and per journal transaction.
 constexpr int kRowsPerSlice = 2000;
+/// A chunk's look-up is tried this often when the server is busy or the answer is lost.
+constexpr int kMaxLookupTries = 6;
 
 struct VerdictName
 {
@@ -181,6 +183,12 @@ void BatchPlanner::start(const BatchSpec &spec, const BatchSource &source)
         return;
     }
     m_batchId = *id;
+    // Until every row is in, the batch must not be run (a planner that dies leaves it so).
+    if (!m_journal->setState(m_batchId, BatchState::Planning)) {
+        error = m_journal->error();
+        QTimer::singleShot(0, this, [this, error] { finish(false, error); });
+        return;
+    }
     if (m_client) {
         m_lookup = std::make_unique<JobLookup>(m_client);
         m_lookup->setServerVersion(m_version);
@@ -189,7 +197,8 @@ void BatchPlanner::start(const BatchSpec &spec, const BatchSource &source)
         m_pager = std::make_unique<JobSearchPager>(m_client);
         connect(m_pager.get(), &JobSearchPager::pageArrived, this, &BatchPlanner::onSearchPage);
         connect(m_pager.get(), &JobSearchPager::failed, this,
-            [this](const Outcome &, const QString &why) {
+            [this](const Outcome &outcome, const QString &why) {
+                m_failure = outcome;
                 finish(false, QStringLiteral("the job search failed: %1").arg(why));
             });
         m_pager->start(*m_source.search);
@@ -295,7 +304,7 @@ void BatchPlanner::checkNext()
     if (m_done)
         return;
     const std::optional<QList<BatchItem>> page
-        = m_journal->items(m_batchId, {BatchItemState::Planned}, m_checkedLine, m_chunkSize * 5);
+        = m_journal->items(m_batchId, {BatchItemState::Planned}, m_checkedLine, m_chunkSize);
     if (!page) {
         finish(false, m_journal->error());
         return;
@@ -313,12 +322,17 @@ void BatchPlanner::checkNext()
         QTimer::singleShot(0, this, &BatchPlanner::checkNext);
         return;
     }
+    m_lookupTries = 0;
+    lookUpChunk(*page);
+}
+
+void BatchPlanner::lookUpChunk(const QList<BatchItem> &items)
+{
     QList<JobKey> keys;
-    keys.reserve(page->size());
-    for (const BatchItem &item : *page)
+    keys.reserve(items.size());
+    for (const BatchItem &item : items)
         keys.append(*JobKey::parse(item.jobKey).key);
     m_call = m_lookup->lookUpMany(keys, m_chunkSize);
-    const QList<BatchItem> items = *page;
     connect(m_call, &JobLookupCall::finished, this,
         [this, items, call = m_call.data()](const JobLookupResult &result) {
             call->deleteLater();
@@ -345,7 +359,25 @@ void BatchPlanner::onChecked(const QList<BatchItem> &items, const JobLookupResul
     case LookupState::Cancelled:
         finish(false, QStringLiteral("cancelled"));
         return;
+    case LookupState::Refused:
+    case LookupState::TransportError: {
+        // A server under load (5xx, 503 RESOURCE_EXHAUSTED, 429) or a lost answer: a read is
+        // safe to repeat, after a pause that grows.
+        const OutcomeKind kind = result.outcome.kind;
+        const bool transient = kind == OutcomeKind::ServerError || kind == OutcomeKind::Backpressure
+            || kind == OutcomeKind::TransportError || kind == OutcomeKind::SentNoAnswer;
+        if (transient && m_lookupTries < kMaxLookupTries) {
+            ++m_lookupTries;
+            QTimer::singleShot(
+                100 * m_lookupTries * m_lookupTries, this, [this, items] { lookUpChunk(items); });
+            return;
+        }
+        m_failure = result.outcome;
+        finish(false, QStringLiteral("the jobs could not be looked up: %1").arg(result.describe()));
+        return;
+    }
     default:
+        m_failure = result.outcome;
         finish(false, QStringLiteral("the jobs could not be looked up: %1").arg(result.describe()));
         return;
     }
@@ -440,6 +472,14 @@ void BatchPlanner::finish(bool ok, const QString &error)
     if (!ok && m_batchId != 0) {
         m_journal->removeBatch(m_batchId);
         m_batchId = 0;
+    }
+    if (ok && !m_journal->setState(m_batchId, BatchState::Planned)) {
+        ok = false;
+        const QString why = m_journal->error();
+        m_journal->removeBatch(m_batchId);
+        m_batchId = 0;
+        emit finished(false, why);
+        return;
     }
     emit finished(ok, error);
 }

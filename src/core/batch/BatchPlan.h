@@ -117,7 +117,7 @@ public:
     /// Whether to look the jobs up (default true). False: every row is Unchecked (no search on
     /// this server, or the caller knows better).
     void setLookUp(bool lookUp) { m_lookUp = lookUp; }
-    /// Keys per look-up request (default 200).
+    /// Keys per look-up request (default 500).
     void setChunkSize(int keys) { m_chunkSize = keys; }
     /// The server's version when known (JobLookup::setServerVersion).
     void setServerVersion(const CamundaVersion &version) { m_version = version; }
@@ -128,6 +128,9 @@ public:
 
     qint64 batchId() const { return m_batchId; }
     const BatchPlanSummary &summary() const { return m_summary; }
+    /// When planning failed on a request (a look-up or search page refused or unanswered): its
+    /// outcome; std::nullopt otherwise (bad rows, no rows, the journal, cancelled).
+    const std::optional<Outcome> &failure() const { return m_failure; }
 
 signals:
     /// Rows read so far, and looked up so far (for a progress line).
@@ -143,6 +146,7 @@ private:
     void readSlice();
     void flushRows(bool last);
     void checkNext();
+    void lookUpChunk(const QList<BatchItem> &items);
     void onChecked(const QList<BatchItem> &items, const JobLookupResult &result);
     void onSearchPage(const QList<JobRecord> &jobs, bool first);
     void finish(bool ok, const QString &error);
@@ -158,13 +162,15 @@ private:
     BatchPayload m_payload;
     CamundaVersion m_version;
     BatchPlanSummary m_summary;
+    std::optional<Outcome> m_failure;
     QHash<qint64, qint64> m_seen; ///< key value → first line
     QList<BatchItem> m_pending; ///< rows read, not yet in the journal
     QList<ItemResult> m_pendingSkips; ///< duplicates of m_pending, recorded with them
     qint64 m_batchId = 0;
-    qint64 m_checkedLine = 0;
+    qint64 m_checkedLine = 0; ///< the last line handed to a look-up
     qint64 m_checked = 0;
-    int m_chunkSize = 200;
+    int m_lookupTries = 0; ///< of the chunk in flight (5xx, back-pressure, no answer: again)
+    int m_chunkSize = 500;
     bool m_lookUp = true;
     bool m_done = false;
 };
