@@ -57,10 +57,9 @@ struct JobShowArguments : ConnectionOptions, OutputOptions
 };
 
 /// `job search [filters] …`
-struct JobSearchArguments : ConnectionOptions, OutputOptions, JobFilterOptions
+/// --limit; neither it nor --all: the first kDefaultLimit.
+struct JobSearchArguments : ConnectionOptions, OutputOptions, JobFilterOptions, SearchLimitOptions
 {
-    std::optional<int> limit; ///< --limit; neither this nor `all`: the first 100
-    bool all = false;
     bool csv = false; ///< --csv (OutputOptions::json is --json)
 
     static constexpr int kDefaultLimit = 100;
@@ -84,13 +83,16 @@ struct JobActionArguments : ConnectionOptions, OutputOptions
 
 /// `batch (--keys <file>|- | --csv <file> | --jsonl <file> | --search [filters]) …`,
 /// `batch resume <id>`: the input, the payload shared by every item, how to run and report.
-struct BatchArguments : ConnectionOptions, PayloadOptions, OutputOptions, JobFilterOptions
+struct BatchArguments : ConnectionOptions,
+                        PayloadOptions,
+                        OutputOptions,
+                        JobFilterOptions,
+                        SearchLimitOptions
 {
     enum class Input { None, Keys, Csv, JsonLines, Search };
     Input input = Input::None;
     QString file; ///< --keys/--csv/--jsonl: the file, "-" for standard input
     QString keyColumn; ///< --key-column
-    std::optional<qint64> limit; ///< --search: at most this many jobs (--limit); none: all
     std::optional<int> concurrency; ///< --concurrency 1..64; none: the default (4)
     bool stopOnError = false;
     std::optional<qint64> errorBudget; ///< --error-budget <n>: stop after n refusals

@@ -58,8 +58,9 @@ CommandLine parseRun(const QStringList &arguments, const QString &topic)
 {
     OptionSpecs specs = ConnectionOptions::specs() + PayloadOptions::specs()
         + OutputOptions::specs() + JobFilterOptions::specs() + runSpecs();
-    specs += OptionSpecs {{"keys", true}, {"csv", true}, {"jsonl", true}, {"search", false},
-        {"key-column", true}, {"limit", true}, {"all", false}};
+    specs += SearchLimitOptions::specs();
+    specs += OptionSpecs {
+        {"keys", true}, {"csv", true}, {"jsonl", true}, {"search", false}, {"key-column", true}};
     const Scan s = scanOptions(arguments, 1, specs, topic);
     if (!s.error.isEmpty())
         return usageError(topic, s.error);
@@ -112,17 +113,8 @@ CommandLine parseRun(const QStringList &arguments, const QString &topic)
         return usageError(topic,
             QStringLiteral("--search needs at least one filter (e.g. --type <t> --state "
                            "CREATED): a batch over every job is never what was meant"));
-    if (s.has("limit") && s.has("all"))
-        return usageError(topic, QStringLiteral("--limit and --all cannot be used together"));
-    if (s.has("limit")) {
-        bool ok = false;
-        const qint64 limit = s.value("limit").trimmed().toLongLong(&ok);
-        if (!ok || limit <= 0)
-            return usageError(topic,
-                QStringLiteral("--limit must be a positive whole number, not '%1'")
-                    .arg(s.value("limit")));
-        a.limit = limit;
-    }
+    if (!a.SearchLimitOptions::read(s, &error))
+        return usageError(topic, error);
     const int stdinUsers = (a.file == QLatin1String("-") ? 1 : 0)
         + (a.variables && a.variables->source == VariablesArgument::Source::Stdin ? 1 : 0);
     if (stdinUsers > 1)

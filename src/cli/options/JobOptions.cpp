@@ -30,7 +30,8 @@ CommandLine parseSearch(const QStringList &arguments, const QString &topic)
 {
     OptionSpecs specs
         = ConnectionOptions::specs() + OutputOptions::specs() + JobFilterOptions::specs();
-    specs += OptionSpecs {{"limit", true}, {"all", false}, {"csv", false}};
+    specs += SearchLimitOptions::specs();
+    specs += OptionSpecs {{"csv", false}};
     const Scan s = scanOptions(arguments, 2, specs, topic + QStringLiteral(" search"));
     if (!s.error.isEmpty())
         return usageError(topic, s.error);
@@ -46,20 +47,10 @@ CommandLine parseSearch(const QStringList &arguments, const QString &topic)
     a.OutputOptions::read(s);
     if (!a.JobFilterOptions::read(s, &error))
         return usageError(topic, error);
-    if (s.has("limit") && s.has("all"))
-        return usageError(topic, QStringLiteral("--limit and --all cannot be used together"));
     if (s.has("json") && s.has("csv"))
         return usageError(topic, QStringLiteral("--json and --csv cannot be used together"));
-    if (s.has("limit")) {
-        bool ok = false;
-        const int limit = s.value("limit").trimmed().toInt(&ok);
-        if (!ok || limit <= 0)
-            return usageError(topic,
-                QStringLiteral("--limit must be a positive whole number, not '%1'")
-                    .arg(s.value("limit")));
-        a.limit = limit;
-    }
-    a.all = s.has("all");
+    if (!a.SearchLimitOptions::read(s, &error))
+        return usageError(topic, error);
     a.csv = s.has("csv");
     return line;
 }

@@ -219,6 +219,31 @@ bool JobFilterOptions::read(const Scan &scan, QString *error)
     return true;
 }
 
+OptionSpecs SearchLimitOptions::specs()
+{
+    return {{"limit", true}, {"all", false}};
+}
+
+bool SearchLimitOptions::read(const Scan &scan, QString *error)
+{
+    if (scan.has("limit") && scan.has("all")) {
+        *error = QStringLiteral("--limit and --all cannot be used together");
+        return false;
+    }
+    if (scan.has("limit")) {
+        bool ok = false;
+        const qint64 n = scan.value("limit").trimmed().toLongLong(&ok);
+        if (!ok || n <= 0) {
+            *error = QStringLiteral("--limit must be a positive whole number, not '%1'")
+                         .arg(scan.value("limit"));
+            return false;
+        }
+        limit = n;
+    }
+    all = scan.has("all");
+    return true;
+}
+
 OptionSpecs OutputOptions::specs(int flags)
 {
     OptionSpecs specs;

@@ -104,6 +104,17 @@ struct JobFilterOptions
     bool read(const Scan &scan, QString *error);
 };
 
+/// How many jobs of a search: `--limit <n>` | `--all`.
+struct SearchLimitOptions
+{
+    std::optional<qint64> limit; ///< --limit; none: the command's default
+    bool all = false;
+
+    static OptionSpecs specs();
+    /// Both given, or a limit that is not a positive whole number: false with `error`.
+    bool read(const Scan &scan, QString *error);
+};
+
 /// How results are shown and recorded: `--json`, `--dry-run`, `--no-history`.
 struct OutputOptions
 {
