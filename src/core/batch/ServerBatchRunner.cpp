@@ -1,0 +1,617 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/batch/ServerBatchRunner.h"
+
+#include "core/camunda/JobActions.h"
+#include "core/history/BatchJournal.h"
+#include "core/history/HistoryStore.h"
+#include "core/http/JobsClient.h"
+#include "core/json/Json.h"
+#include "core/lookup/JobLookup.h"
+
+#include <QHash>
+
+namespace JobDesk {
+
+namespace {
+
+constexpr int kPageSize = 1000;
+/// A new operation may not be readable at once (the real server reads it from secondary
+/// storage); this many 404s in a row end the follow-up.
+constexpr int kMaxNotFoundPolls = 40;
+
+QString refusalText(const Outcome &outcome)
+{
+    if (!outcome.httpStatus)
+        return outcome.transportError.isEmpty() ? QStringLiteral("no answer")
+                                                : outcome.transportError;
+    QString text = QStringLiteral("HTTP %1").arg(*outcome.httpStatus);
+    if (!outcome.problem.title().isEmpty())
+        text += QStringLiteral(" %1").arg(outcome.problem.title());
+    if (!outcome.problem.detail().isEmpty())
+        text += QStringLiteral(": %1").arg(outcome.problem.detail());
+    return text;
+}
+
+} // namespace
+
+QString serverBatchResultName(ServerBatchResult result)
+{
+    switch (result) {
+    case ServerBatchResult::Running:
+        return QStringLiteral("running");
+    case ServerBatchResult::Planned:
+        return QStringLiteral("planned");
+    case ServerBatchResult::NotPlanned:
+        return QStringLiteral("not-planned");
+    case ServerBatchResult::Completed:
+        return QStringLiteral("completed");
+    case ServerBatchResult::Failed:
+        return QStringLiteral("failed");
+    case ServerBatchResult::Cancelled:
+        return QStringLiteral("cancelled");
+    case ServerBatchResult::Refused:
+        return QStringLiteral("refused");
+    case ServerBatchResult::NoAnswer:
+        return QStringLiteral("no-answer");
+    }
+    return {};
+}
+
+ServerBatchRunner::ServerBatchRunner(JobsClient *client, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_lookup(new JobLookup(client, this))
+    , m_starter(new ActionSender(client, this))
+    , m_lifecycle(new ActionSender(client, this))
+{
+    qRegisterMetaType<JobDesk::ServerBatchResult>();
+    m_pollTimer.setInterval(500);
+    connect(&m_pollTimer, &QTimer::timeout, this, &ServerBatchRunner::poll);
+    connect(m_starter, &ActionSender::finished, this,
+        [this](const Outcome &outcome, const Explanation &) { onStarted(outcome); });
+    connect(m_lifecycle, &ActionSender::finished, this,
+        [this](const Outcome &outcome, const Explanation &explanation) {
+            if (!m_lifecycle->historyError().isEmpty())
+                m_historyError = m_lifecycle->historyError();
+            emit lifecycleFinished(m_lifecycleKind, outcome, explanation);
+            if (m_busy)
+                poll();
+        });
+}
+
+ServerBatchRunner::~ServerBatchRunner()
+{
+    if (m_call)
+        m_call->disconnect(this);
+    if (m_lookupCall)
+        m_lookupCall->disconnect(this);
+}
+
+void ServerBatchRunner::setPollInterval(std::chrono::milliseconds interval)
+{
+    m_pollTimer.setInterval(int(std::max<qint64>(10, interval.count())));
+}
+
+void ServerBatchRunner::setConcurrency(int n)
+{
+    m_concurrency = std::clamp(n, 1, 16);
+}
+
+ApiCall *ServerBatchRunner::track(ApiCall *call)
+{
+    m_call = call;
+    connect(call, &ApiCall::finished, call, &QObject::deleteLater);
+    return call;
+}
+
+// -- plan
+
+bool ServerBatchRunner::plan(const ServerBatchFilter &filter, int retries)
+{
+    if (m_busy || !m_client)
+        return false;
+    m_busy = true;
+    m_planned = false;
+    m_result = ServerBatchResult::Running;
+    m_error.clear();
+    m_plan = ServerBatchPlan();
+    m_plan.filter = filter;
+    m_plan.retries = std::max(1, retries);
+    if (const QString invalid = filter.validationError(); !invalid.isEmpty()) {
+        QTimer::singleShot(0, this, [this, invalid] { planDone(invalid); });
+        return true;
+    }
+    if (m_version.isKnown())
+        QTimer::singleShot(0, this, [this] { searchIncidents(0, {}); });
+    else
+        readVersion();
+    return true;
+}
+
+void ServerBatchRunner::readVersion()
+{
+    LookupRequest topology;
+    topology.target = LookupRequest::Target::Topology;
+    ApiCall *call = track(m_client->send(topology.toApiRequest()));
+    connect(call, &ApiCall::finished, this, [this](const Outcome &outcome) {
+        m_call.clear();
+        if (outcome.ok()) {
+            if (const auto read = Answers::topology(outcome.rawBody))
+                m_version = read->version();
+        }
+        // Without a readable version the searches' own answers say what the server lacks.
+        searchIncidents(0, {});
+    });
+}
+
+void ServerBatchRunner::searchIncidents(int index, const QString &after)
+{
+    m_plan.server = m_version;
+    BatchOperationRequest start;
+    start.kind = BatchOperationRequest::Kind::ResolveIncidents;
+    if (const QString tooOld = start.toApiRequest().versionProblem(m_version); !tooOld.isEmpty()) {
+        planDone(tooOld); // nothing sent: the version table says it cannot be done there
+        return;
+    }
+    const QList<SearchRequest> searches = m_plan.filter.incidentSearches(kPageSize);
+    if (index >= searches.size()) {
+        lookUpJobs();
+        return;
+    }
+    SearchRequest search = searches.at(index);
+    if (!after.isEmpty())
+        search = search.nextPage(after);
+    ApiCall *call = track(m_client->send(search.toApiRequest()));
+    connect(call, &ApiCall::finished, this, [this, index](const Outcome &outcome) {
+        m_call.clear();
+        if (!outcome.ok()) {
+            planDone(
+                QStringLiteral("The incident search was refused: %1").arg(refusalText(outcome)));
+            return;
+        }
+        QString error;
+        const auto page = Answers::incidents(outcome.rawBody, &error);
+        if (!page) {
+            planDone(QStringLiteral("The incident search answered something else: %1").arg(error));
+            return;
+        }
+        for (const IncidentRecord &incident : page->items) {
+            if (incident.state.isEmpty() || incident.state == QLatin1String("ACTIVE"))
+                m_plan.incidents.append(incident);
+        }
+        if (page->items.size() >= kPageSize && !page->page.endCursor.isEmpty())
+            searchIncidents(index, page->page.endCursor);
+        else
+            searchIncidents(index + 1, {});
+    });
+}
+
+void ServerBatchRunner::lookUpJobs()
+{
+    QList<JobKey> keys;
+    QSet<QString> seen;
+    for (const IncidentRecord &incident : std::as_const(m_plan.incidents)) {
+        if (incident.jobKey.isEmpty() || seen.contains(incident.jobKey))
+            continue;
+        seen.insert(incident.jobKey);
+        if (const auto parsed = JobKey::parse(incident.jobKey); parsed.key)
+            keys.append(*parsed.key);
+    }
+    if (keys.isEmpty()) {
+        planDone({});
+        return;
+    }
+    m_lookup->setServerVersion(m_version);
+    m_lookupCall = m_lookup->lookUpMany(keys, 100);
+    connect(m_lookupCall, &JobLookupCall::finished, this, [this](const JobLookupResult &result) {
+        if (m_lookupCall)
+            m_lookupCall->deleteLater();
+        m_lookupCall.clear();
+        if (result.state != LookupState::Found) {
+            planDone(QStringLiteral("The jobs of the incidents could not be looked up: %1")
+                         .arg(result.describe()));
+            return;
+        }
+        QHash<QString, JobRecord> noRetries;
+        for (const JobRecord &job : result.jobs) {
+            if (job.retries && *job.retries <= 0)
+                noRetries.insert(job.jobKey, job);
+        }
+        for (const IncidentRecord &incident : std::as_const(m_plan.incidents)) {
+            const auto it = noRetries.constFind(incident.jobKey);
+            if (it == noRetries.constEnd())
+                continue;
+            m_plan.jobsNeedingRetries.append(*it);
+            noRetries.erase(it);
+        }
+        planDone({});
+    });
+}
+
+void ServerBatchRunner::planDone(const QString &error)
+{
+    m_plan.error = error;
+    m_plan.server = m_version;
+    m_busy = false;
+    m_planned = error.isEmpty();
+    m_error = error;
+    m_result = m_planned ? ServerBatchResult::Planned : ServerBatchResult::NotPlanned;
+    emit planned();
+}
+
+// -- run
+
+bool ServerBatchRunner::run()
+{
+    if (m_busy || !m_planned || !m_client)
+        return false;
+    m_busy = true;
+    m_planned = false; // one run per plan: a second one would raise and start again
+    m_result = ServerBatchResult::Running;
+    m_error.clear();
+    m_progress = ServerBatchProgress();
+    m_startOutcome = Outcome();
+    m_linkId = m_history.store ? HistoryStore::newLinkId() : QString();
+    m_journalId = 0;
+    m_nextRetry = 0;
+    m_retriesDone = 0;
+    m_notFoundPolls = 0;
+    ExplainContext context;
+    context.server = m_version;
+    m_starter->setHistory(m_history);
+    m_starter->setContext(context);
+    m_lifecycle->setHistory(m_history);
+    m_lifecycle->setContext(context);
+    if (m_plan.jobsNeedingRetries.isEmpty()) {
+        QTimer::singleShot(0, this, [this] {
+            if (m_busy)
+                startOperation();
+        });
+        return true;
+    }
+    while (m_updaters.size() < m_concurrency) {
+        auto *sender = new ActionSender(m_client, this);
+        connect(sender, &ActionSender::finished, this,
+            [this, sender](
+                const Outcome &outcome, const Explanation &) { onRetriesRaised(sender, outcome); });
+        m_updaters.append(sender);
+    }
+    for (int i = 0; i < m_concurrency && m_nextRetry < m_plan.jobsNeedingRetries.size(); ++i) {
+        m_updaters.at(i)->setHistory(m_history);
+        m_updaters.at(i)->setContext(context);
+        raiseNextRetries();
+    }
+    return true;
+}
+
+void ServerBatchRunner::raiseNextRetries()
+{
+    if (m_nextRetry >= m_plan.jobsNeedingRetries.size())
+        return;
+    for (ActionSender *sender : std::as_const(m_updaters)) {
+        if (sender->isBusy())
+            continue;
+        const JobRecord &job = m_plan.jobsNeedingRetries.at(m_nextRetry++);
+        UpdateJobRequest update;
+        if (const auto parsed = JobKey::parse(job.jobKey); parsed.key)
+            update.jobKey = *parsed.key;
+        update.retries = QString::number(m_plan.retries);
+        ExplainContext context = sender->context();
+        context.job = job;
+        sender->setContext(context);
+        sender->send(update.toApiRequest(), m_linkId);
+        return;
+    }
+}
+
+void ServerBatchRunner::onRetriesRaised(ActionSender *sender, const Outcome &outcome)
+{
+    if (!sender->historyError().isEmpty())
+        m_historyError = sender->historyError();
+    ++m_retriesDone;
+    if (outcome.ok())
+        ++m_progress.retriesRaised;
+    else
+        ++m_progress.retriesRefused;
+    const int total = int(m_plan.jobsNeedingRetries.size());
+    emit retriesProgress(m_retriesDone, total);
+    if (!m_busy)
+        return;
+    if (m_retriesDone >= total)
+        startOperation();
+    else
+        raiseNextRetries();
+}
+
+void ServerBatchRunner::startOperation()
+{
+    BatchOperationRequest start;
+    start.kind = BatchOperationRequest::Kind::ResolveIncidents;
+    start.filter = m_plan.filter.instanceFilter();
+    if (const QString invalid = start.validationError(); !invalid.isEmpty()) {
+        finish(ServerBatchResult::NotPlanned, invalid);
+        return;
+    }
+    m_starter->send(start.toApiRequest(), m_linkId);
+}
+
+void ServerBatchRunner::onStarted(const Outcome &outcome)
+{
+    m_startOutcome = outcome;
+    if (!m_starter->historyError().isEmpty())
+        m_historyError = m_starter->historyError();
+    if (!m_busy)
+        return;
+    if (!outcome.ok()) {
+        switch (outcome.kind) {
+        case OutcomeKind::SentNoAnswer:
+            finish(ServerBatchResult::NoAnswer,
+                QStringLiteral("The request to start the batch went out and no answer came: "
+                               "the cluster may have started it. Look for it in Operate "
+                               "before starting another. (%1)")
+                    .arg(refusalText(outcome)));
+            return;
+        case OutcomeKind::Cancelled:
+            finish(ServerBatchResult::Cancelled);
+            return;
+        case OutcomeKind::TransportError:
+            finish(ServerBatchResult::NoAnswer,
+                QStringLiteral("The batch was not started: %1").arg(refusalText(outcome)));
+            return;
+        default:
+            finish(ServerBatchResult::Refused,
+                QStringLiteral("The cluster refused the batch: %1").arg(refusalText(outcome)));
+            return;
+        }
+    }
+    QString error;
+    const auto created = Answers::batchOperationCreated(outcome.rawBody, &error);
+    if (!created || created->batchOperationKey.isEmpty()) {
+        finish(ServerBatchResult::NoAnswer,
+            QStringLiteral("The cluster accepted the batch but its answer names no batch "
+                           "operation key: %1")
+                .arg(error.isEmpty() ? QString::fromUtf8(outcome.rawBody.left(200)) : error));
+        return;
+    }
+    m_progress.batchOperationKey = created->batchOperationKey;
+    m_progress.state = QStringLiteral("CREATED");
+    m_progress.total = m_plan.incidents.size();
+    m_progress.active = m_progress.total;
+    recordJournal();
+    emit started();
+    emit progressChanged();
+    poll();
+    m_pollTimer.start();
+}
+
+bool ServerBatchRunner::follow(const QString &batchOperationKey)
+{
+    if (m_busy || !m_client || batchOperationKey.trimmed().isEmpty())
+        return false;
+    m_busy = true;
+    m_result = ServerBatchResult::Running;
+    m_error.clear();
+    m_progress = ServerBatchProgress();
+    m_progress.batchOperationKey = batchOperationKey.trimmed();
+    m_notFoundPolls = 0;
+    ExplainContext context;
+    context.server = m_version;
+    m_lifecycle->setHistory(m_history);
+    m_lifecycle->setContext(context);
+    QTimer::singleShot(0, this, [this] {
+        if (m_busy) {
+            poll();
+            m_pollTimer.start();
+        }
+    });
+    return true;
+}
+
+void ServerBatchRunner::stop()
+{
+    if (!m_busy)
+        return;
+    if (m_call) {
+        m_call->disconnect(this);
+        m_call->cancel();
+        m_call.clear();
+    }
+    if (m_lookupCall) {
+        m_lookupCall->disconnect(this);
+        m_lookupCall->cancel();
+        m_lookupCall->deleteLater();
+        m_lookupCall.clear();
+    }
+    for (ActionSender *sender : std::as_const(m_updaters))
+        sender->cancel();
+    if (m_starter->isBusy())
+        m_starter->cancel(); // onStarted() is ignored: m_busy is false by then
+    finish(ServerBatchResult::Cancelled,
+        m_progress.batchOperationKey.isEmpty()
+            ? QStringLiteral("Stopped before the batch was started.")
+            : QStringLiteral("Stopped following batch operation %1; it goes on in the cluster.")
+                  .arg(m_progress.batchOperationKey));
+}
+
+// -- follow
+
+void ServerBatchRunner::poll()
+{
+    if (!m_busy || m_call || m_progress.batchOperationKey.isEmpty())
+        return; // one read at a time: ticks while one is in flight are coalesced
+    BatchOperationRequest get;
+    get.kind = BatchOperationRequest::Kind::Get;
+    get.batchOperationKey = m_progress.batchOperationKey;
+    ApiCall *call = track(m_client->send(get.toApiRequest()));
+    connect(call, &ApiCall::finished, this, [this](const Outcome &outcome) {
+        m_call.clear();
+        onPolled(outcome);
+    });
+}
+
+void ServerBatchRunner::onPolled(const Outcome &outcome)
+{
+    if (!m_busy)
+        return;
+    if (outcome.httpStatus == 404) {
+        if (++m_notFoundPolls >= kMaxNotFoundPolls)
+            finish(ServerBatchResult::NoAnswer,
+                QStringLiteral("Batch operation %1 cannot be read: %2")
+                    .arg(m_progress.batchOperationKey, refusalText(outcome)));
+        return;
+    }
+    if (!outcome.ok())
+        return; // back-pressure, a lost answer: the next tick asks again
+    m_notFoundPolls = 0;
+    const auto record = Answers::batchOperation(outcome.rawBody);
+    if (!record)
+        return;
+    m_progress.state = record->state;
+    if (record->operationsTotalCount)
+        m_progress.total = *record->operationsTotalCount;
+    m_progress.completed = record->operationsCompletedCount.value_or(0);
+    m_progress.failed = record->operationsFailedCount.value_or(0);
+    m_progress.active = std::max<qint64>(0, m_progress.total - m_progress.processed());
+    m_progress.errors.clear();
+    for (const BatchOperationRecord::Error &e : record->errors)
+        m_progress.errors.append(QStringLiteral("%1: %2").arg(e.type, e.message));
+    emit progressChanged();
+    if (m_progress.isTerminal()) {
+        m_pollTimer.stop();
+        m_itemsRead = ServerBatchProgress();
+        readItems({});
+    }
+}
+
+void ServerBatchRunner::readItems(const QString &after)
+{
+    SearchRequest search;
+    search.target = SearchTarget::BatchOperationItems;
+    search.limit = kPageSize;
+    search.filter.exact(QStringLiteral("batchOperationKey"), m_progress.batchOperationKey);
+    if (!after.isEmpty())
+        search = search.nextPage(after);
+    ApiCall *call = track(m_client->send(search.toApiRequest()));
+    connect(call, &ApiCall::finished, this, [this](const Outcome &outcome) {
+        m_call.clear();
+        if (!m_busy)
+            return;
+        const auto page
+            = outcome.ok() ? Answers::batchOperationItems(outcome.rawBody) : std::nullopt;
+        if (page) {
+            for (const BatchOperationItemRecord &item : page->items) {
+                ++m_itemsRead.total;
+                if (item.state == QLatin1String("COMPLETED"))
+                    ++m_itemsRead.completed;
+                else if (item.state == QLatin1String("FAILED")) {
+                    ++m_itemsRead.failed;
+                    m_itemsRead.failedItems.append(item);
+                } else if (item.state == QLatin1String("CANCELED"))
+                    ++m_itemsRead.canceled;
+                else if (item.state == QLatin1String("SKIPPED"))
+                    ++m_itemsRead.skipped;
+                else
+                    ++m_itemsRead.active;
+            }
+            if (page->items.size() >= kPageSize && !page->page.endCursor.isEmpty()) {
+                readItems(page->page.endCursor);
+                return;
+            }
+            m_progress.total = m_itemsRead.total;
+            m_progress.completed = m_itemsRead.completed;
+            m_progress.failed = m_itemsRead.failed;
+            m_progress.canceled = m_itemsRead.canceled;
+            m_progress.skipped = m_itemsRead.skipped;
+            m_progress.active = m_itemsRead.active;
+            m_progress.failedItems = m_itemsRead.failedItems;
+            emit progressChanged();
+        }
+        // Without the items the operation's own counts stand (and say the same in the end).
+        const QString &state = m_progress.state;
+        if (state == QLatin1String("CANCELED"))
+            finish(ServerBatchResult::Cancelled);
+        else if (m_progress.failed > 0 || state != QLatin1String("COMPLETED"))
+            finish(ServerBatchResult::Failed);
+        else
+            finish(ServerBatchResult::Completed);
+    });
+}
+
+// -- suspend, resume, cancel
+
+bool ServerBatchRunner::lifecycle(BatchOperationRequest::Kind kind)
+{
+    if (m_progress.batchOperationKey.isEmpty() || m_lifecycle->isBusy() || !m_busy)
+        return false;
+    BatchOperationRequest request;
+    request.kind = kind;
+    request.batchOperationKey = m_progress.batchOperationKey;
+    m_lifecycleKind = kind;
+    return m_lifecycle->send(request.toApiRequest(), m_linkId);
+}
+
+bool ServerBatchRunner::suspend()
+{
+    return lifecycle(BatchOperationRequest::Kind::Suspend);
+}
+
+bool ServerBatchRunner::resume()
+{
+    return lifecycle(BatchOperationRequest::Kind::Resume);
+}
+
+bool ServerBatchRunner::cancelOperation()
+{
+    return lifecycle(BatchOperationRequest::Kind::Cancel);
+}
+
+// -- end, journal
+
+void ServerBatchRunner::finish(ServerBatchResult result, const QString &error)
+{
+    m_pollTimer.stop();
+    m_busy = false;
+    m_result = result;
+    m_error = error;
+    closeJournal(result);
+    emit finished(result);
+}
+
+void ServerBatchRunner::recordJournal()
+{
+    if (!m_history.store)
+        return;
+    BatchJournal journal(*m_history.store);
+    BatchSpec spec;
+    spec.source = m_history.source;
+    spec.connection = m_history.connection;
+    spec.production = m_history.production;
+    spec.action = ActionKind::BatchOperation;
+    spec.inputSummary = QStringLiteral("incident resolution %1: %2")
+                            .arg(m_progress.batchOperationKey, m_plan.filter.describe());
+    spec.payload = m_plan.filter.json();
+    spec.options = "{\"batchOperationKey\":" + Json::quoteUtf8(m_progress.batchOperationKey)
+        + ",\"filter\":" + m_plan.filter.json() + ",\"linkId\":" + Json::quoteUtf8(m_linkId)
+        + ",\"incidents\":" + QByteArray::number(m_plan.incidents.size())
+        + ",\"retriesRaised\":" + QByteArray::number(m_progress.retriesRaised) + '}';
+    const auto id = journal.createBatch(spec);
+    if (!id || !journal.setState(*id, BatchState::Running)) {
+        m_historyError = journal.error();
+        return;
+    }
+    m_journalId = *id;
+}
+
+void ServerBatchRunner::closeJournal(ServerBatchResult result)
+{
+    if (!m_history.store || m_journalId == 0)
+        return;
+    BatchJournal journal(*m_history.store);
+    const BatchState state = result == ServerBatchResult::Cancelled && m_progress.isTerminal()
+        ? BatchState::Cancelled
+        : (m_progress.isTerminal() ? BatchState::Finished : BatchState::Paused);
+    if (!journal.setState(m_journalId, state))
+        m_historyError = journal.error();
+}
+
+} // namespace JobDesk
