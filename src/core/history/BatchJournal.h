@@ -95,6 +95,9 @@ struct ItemResult
     std::optional<Outcome> outcome; ///< none for a skip decided without a request
     qint64 historyId = 0; ///< the row markSending() returned; 0: no history row to finish
     QString note;
+    /// What a look-up found about the attempt `historyId` (an answer that was lost, or an item
+    /// left Sending by a run that died); None: nothing to record.
+    LookupCheck check = LookupCheck::None;
 };
 
 /// The batch journal: batches and their items in the history database, so a batch survives a
