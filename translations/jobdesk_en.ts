@@ -95,7 +95,7 @@
     <name>BatchDialog</name>
     <message>
         <location filename="../ui/BatchDialog.ui" line="+9"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+610"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+611"/>
         <source>Batch</source>
         <translation type="unfinished"></translation>
     </message>
@@ -330,7 +330,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
         <source>P&amp;lan</source>
         <translation type="unfinished"></translation>
@@ -1044,7 +1044,7 @@
 <context>
     <name>JobDesk::BatchDialog</name>
     <message>
-        <location filename="../src/gui/BatchDialog.cpp" line="+46"/>
+        <location filename="../src/gui/BatchDialog.cpp" line="+48"/>
         <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1062,7 +1062,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+36"/>
         <source>Class</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1087,7 +1087,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Every job the Find jobs filter finds, read page by page:
 %1</source>
         <translation type="unfinished"></translation>
@@ -1120,24 +1120,8 @@
         <source>line %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <location line="-274"/>
-        <source>%n key(s)</source>
-        <translation>
-            <numerusform>%n key</numerusform>
-            <numerusform>%n keys</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%n bad row(s), first: %1</source>
-        <translation>
-            <numerusform>%n bad row, first: %1</numerusform>
-            <numerusform>%n bad rows, first: %1</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+33"/>
+        <location line="-238"/>
         <source>%1 is too large for the window; use jobdesk-cli batch.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1206,16 +1190,8 @@
         <source>Plan again when the cluster is less busy, or without looking the jobs up (every row is sent; the server&apos;s answer says what each job was).</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>… and %n more bad row(s)</source>
-        <translation>
-            <numerusform>… and %n more bad row</numerusform>
-            <numerusform>… and %n more bad rows</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>Batch %1: %2 rows, %3 to complete. Nothing has been sent yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1229,33 +1205,57 @@
         <source>bad rows (not in the batch)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <location line="+23"/>
-        <source>Complete %n job(s) on the PRODUCTION connection “%1”?</source>
-        <translation>
-            <numerusform>Complete %n job on the PRODUCTION connection “%1”?</numerusform>
-            <numerusform>Complete %n jobs on the PRODUCTION connection “%1”?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>Complete %n job(s) on “%1”?</source>
-        <translation>
-            <numerusform>Complete %n job on “%1”?</numerusform>
-            <numerusform>Complete %n jobs on “%1”?</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+1"/>
+        <location line="+26"/>
         <source>Start the batch</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
-        <source>Complete %n job(s)</source>
+        <location line="-343"/>
+        <source>%Ln key(s)</source>
         <translation>
-            <numerusform>Complete %n job</numerusform>
-            <numerusform>Complete %n jobs</numerusform>
+            <numerusform>%Ln key</numerusform>
+            <numerusform>%Ln keys</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln bad row(s), first: %1</source>
+        <translation>
+            <numerusform>%Ln bad row, first: %1</numerusform>
+            <numerusform>%Ln bad rows, first: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+274"/>
+        <source>… and %Ln more bad row(s)</source>
+        <translation>
+            <numerusform>… and %Ln more bad row</numerusform>
+            <numerusform>… and %Ln more bad rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+63"/>
+        <source>Complete %Ln job(s) on the PRODUCTION connection “%1”?</source>
+        <translation>
+            <numerusform>Complete %Ln job on the PRODUCTION connection “%1”?</numerusform>
+            <numerusform>Complete %Ln jobs on the PRODUCTION connection “%1”?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Complete %Ln job(s) on “%1”?</source>
+        <translation>
+            <numerusform>Complete %Ln job on “%1”?</numerusform>
+            <numerusform>Complete %Ln jobs on “%1”?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Complete %Ln job(s)</source>
+        <translation>
+            <numerusform>Complete %Ln job</numerusform>
+            <numerusform>Complete %Ln jobs</numerusform>
         </translation>
     </message>
     <message>
@@ -1263,8 +1263,16 @@
         <source>The batch could not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Batch %1: %Ln job(s) to complete.</source>
+        <translation>
+            <numerusform>Batch %1: %Ln job to complete.</numerusform>
+            <numerusform>Batch %1: %Ln jobs to complete.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+23"/>
+        <location line="+20"/>
         <source>Batch %1 (%2, %3): %4 items, %5 not done yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1365,43 +1373,43 @@
     </message>
     <message numerus="yes">
         <location line="+22"/>
-        <source>Resolve %n incident(s) on the PRODUCTION connection “%1”?</source>
+        <source>Resolve %Ln incident(s) on the PRODUCTION connection “%1”?</source>
         <translation>
-            <numerusform>Resolve %n incident on the PRODUCTION connection “%1”?</numerusform>
-            <numerusform>Resolve %n incidents on the PRODUCTION connection “%1”?</numerusform>
+            <numerusform>Resolve %Ln incident on the PRODUCTION connection “%1”?</numerusform>
+            <numerusform>Resolve %Ln incidents on the PRODUCTION connection “%1”?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>Resolve %n incident(s) on “%1”?</source>
+        <source>Resolve %Ln incident(s) on “%1”?</source>
         <translation>
-            <numerusform>Resolve %n incident on “%1”?</numerusform>
-            <numerusform>Resolve %n incidents on “%1”?</numerusform>
+            <numerusform>Resolve %Ln incident on “%1”?</numerusform>
+            <numerusform>Resolve %Ln incidents on “%1”?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>The retries of %n job(s) are raised to %1 first.</source>
+        <source>The retries of %Ln job(s) are raised to %1 first.</source>
         <translation>
-            <numerusform>The retries of %n job are raised to %1 first.</numerusform>
-            <numerusform>The retries of %n jobs are raised to %1 first.</numerusform>
+            <numerusform>The retries of %Ln job are raised to %1 first.</numerusform>
+            <numerusform>The retries of %Ln jobs are raised to %1 first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Resolve %Ln incident(s)</source>
+        <translation>
+            <numerusform>Resolve %Ln incident</numerusform>
+            <numerusform>Resolve %Ln incidents</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-1"/>
         <source>Start the batch operation</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>Resolve %n incident(s)</source>
-        <translation>
-            <numerusform>Resolve %n incident</numerusform>
-            <numerusform>Resolve %n incidents</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Batch operation %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1411,7 +1419,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Every incident was resolved.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -25,6 +25,8 @@
 #include <QHeaderView>
 #include <QLocale>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
 
 namespace JobDesk {
 
@@ -61,6 +63,15 @@ BatchDialog::BatchDialog(MainWindow *window)
 {
     m_ui->setupUi(this);
     setObjectName(QStringLiteral("batchDialog"));
+    // On a small screen (or at 200 %) the view scrolls instead of running off the screen.
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("batchScrollArea"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    delete m_ui->mainLayout->replaceWidget(m_ui->tabWidget, scroll);
+    scroll->setWidget(m_ui->tabWidget);
+    if (const QScreen *screen = window->screen())
+        resize(size().boundedTo(screen->availableGeometry().size() * 9 / 10));
     m_ui->itemsView->setModel(m_model);
     m_ui->itemsView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_ui->itemsView->setColumnWidth(BatchItemsModel::Line, 60);
@@ -82,6 +93,10 @@ BatchDialog::BatchDialog(MainWindow *window)
     m_ui->jobsSplitter->setStretchFactor(1, 3);
     m_ui->denyReasonLineEdit->setEnabled(false);
     m_ui->payloadMessageLabel->hide();
+    m_ui->previewTable->verticalHeader()->hide();
+    // Return in a field (the file name, a filter) must not press a button of the view.
+    for (QPushButton *button : findChildren<QPushButton *>())
+        button->setAutoDefault(false);
 
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_ui->sourceComboBox, qOverload<int>(&QComboBox::currentIndexChanged), this,
@@ -224,10 +239,10 @@ void BatchDialog::updateKeysCount()
                 firstError = tr("line %1: %2").arg(error.line).arg(error.message);
         }
     }
-    QString text2 = tr("%n key(s)", nullptr, int(keys));
+    QString text2 = tr("%Ln key(s)", nullptr, int(keys));
     if (bad)
         text2 += QStringLiteral(" — ")
-            + tr("%n bad row(s), first: %1", nullptr, int(bad)).arg(firstError);
+            + tr("%Ln bad row(s), first: %1", nullptr, int(bad)).arg(firstError);
     m_ui->keysCountLabel->setText(text2);
 }
 
@@ -501,7 +516,7 @@ void BatchDialog::onPlanned(bool ok, const QString &error)
             text += QStringLiteral("\n") + tr("line %1: %2").arg(e.line).arg(e.message);
         if (summary.errorCount > 20)
             text += QStringLiteral("\n")
-                + tr("… and %n more bad row(s)", nullptr, int(summary.errorCount - 20));
+                + tr("… and %Ln more bad row(s)", nullptr, int(summary.errorCount - 20));
         m_batchId = 0;
     } else {
         m_batchId = m_planner->batchId();
@@ -564,11 +579,11 @@ void BatchDialog::start()
         return;
     const HistoryTarget target = historyTarget();
     const QString question = target.production
-        ? tr("Complete %n job(s) on the PRODUCTION connection “%1”?", nullptr, int(m_toSend))
+        ? tr("Complete %Ln job(s) on the PRODUCTION connection “%1”?", nullptr, int(m_toSend))
               .arg(target.connection)
-        : tr("Complete %n job(s) on “%1”?", nullptr, int(m_toSend)).arg(target.connection);
+        : tr("Complete %Ln job(s) on “%1”?", nullptr, int(m_toSend)).arg(target.connection);
     if (!Confirm::ask(this, tr("Start the batch"), question,
-            tr("Complete %n job(s)", nullptr, int(m_toSend))))
+            tr("Complete %Ln job(s)", nullptr, int(m_toSend))))
         return;
     ensureRunner();
     BatchRunOptions options;
@@ -580,6 +595,8 @@ void BatchDialog::start()
         m_runner.reset();
         return;
     }
+    m_ui->planLabel->setText(
+        tr("Batch %1: %Ln job(s) to complete.", nullptr, int(m_toSend)).arg(m_batchId));
     m_drawTimer.start();
     updateRunButtons();
 }

@@ -85,16 +85,16 @@ void BatchDialog::startServer()
     const HistoryTarget target = historyTarget();
     const int count = int(plan.incidents.size());
     QString question = target.production
-        ? tr("Resolve %n incident(s) on the PRODUCTION connection “%1”?", nullptr, count)
+        ? tr("Resolve %Ln incident(s) on the PRODUCTION connection “%1”?", nullptr, count)
               .arg(target.connection)
-        : tr("Resolve %n incident(s) on “%1”?", nullptr, count).arg(target.connection);
+        : tr("Resolve %Ln incident(s) on “%1”?", nullptr, count).arg(target.connection);
     if (!plan.jobsNeedingRetries.isEmpty())
         question += QStringLiteral("\n")
-            + tr("The retries of %n job(s) are raised to %1 first.", nullptr,
+            + tr("The retries of %Ln job(s) are raised to %1 first.", nullptr,
                 int(plan.jobsNeedingRetries.size()))
                   .arg(plan.retries);
     if (!Confirm::ask(this, tr("Start the batch operation"), question,
-            tr("Resolve %n incident(s)", nullptr, count)))
+            tr("Resolve %Ln incident(s)", nullptr, count)))
         return;
     m_server->setHistory(target);
     m_server->run();
@@ -108,7 +108,9 @@ void BatchDialog::drawServerProgress()
     const ServerBatchProgress &p = m_server->progress();
     m_ui->serverProgressBar->setMaximum(int(std::max<qint64>(1, p.total)));
     m_ui->serverProgressBar->setValue(int(p.processed()));
-    QString text = tr("Batch operation %1: %2").arg(p.batchOperationKey, p.summary());
+    QString text = p.batchOperationKey.isEmpty()
+        ? QString()
+        : tr("Batch operation %1: %2").arg(p.batchOperationKey, p.summary());
     if (p.retriesRaised || p.retriesRefused)
         text += QStringLiteral("\n")
             + tr("Retries raised first: %1 (refused: %2)")
@@ -129,22 +131,24 @@ void BatchDialog::onServerFinished(ServerBatchResult result)
 {
     drawServerProgress();
     QString text = m_ui->serverCountsLabel->text();
+    if (!text.isEmpty())
+        text += QStringLiteral("\n");
     switch (result) {
     case ServerBatchResult::Completed:
-        text += QStringLiteral("\n") + tr("Every incident was resolved.");
+        text += tr("Every incident was resolved.");
         break;
     case ServerBatchResult::Failed:
         text
             += QStringLiteral("\n") + tr("Some incidents were not resolved: see the errors below.");
         break;
     case ServerBatchResult::Cancelled:
-        text += QStringLiteral("\n") + tr("Cancelled.");
+        text += tr("Cancelled.");
         break;
     default:
         break;
     }
     if (!m_server->error().isEmpty())
-        text += QStringLiteral("\n") + m_server->error();
+        text += m_server->error();
     m_ui->serverCountsLabel->setText(text);
     updateServerButtons();
     emit serverFinished(result);

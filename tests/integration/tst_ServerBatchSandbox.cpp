@@ -85,6 +85,7 @@ private slots:
     void waveRepairedInBulk();
     void withoutRetriesFirstItemsFail();
     void suspendResumeCancel();
+    void backpressureIsRetried();
     void tooOldServerRefusedBeforeSending();
     void badFilterNotPlanned();
 
@@ -273,6 +274,46 @@ void TestServerBatchSandbox::suspendResumeCancel()
     QCOMPARE(m_history->count(lifecycleRows).value_or(-1), 4); // start, suspend, resume, cancel
     BatchJournal journal(*m_history);
     QCOMPARE(journal.batch(runner.journalId())->state, BatchState::Cancelled);
+}
+
+void TestServerBatchSandbox::backpressureIsRetried()
+{
+    // 503 RESOURCE_EXHAUSTED applies nothing: the searches, the retries and the start are asked
+    // again, so the wave is still repaired in full.
+    SandboxProcess busy;
+    QVERIFY(startSandbox(busy,
+        {QStringLiteral("--generate"), QStringLiteral("100"), QStringLiteral("--batch-step-ms"),
+            QStringLiteral("20"), QStringLiteral("--backpressure-rate"), QStringLiteral("0.3"),
+            QStringLiteral("--seed"), QStringLiteral("3")}));
+    QNetworkAccessManager nam;
+    JobsClient client(&nam);
+    client.setApiRoot(busy.baseUrl());
+    int failed = 0;
+    for (int i = 0; failed < 40 && i < 400; ++i) {
+        FailJobRequest fail;
+        fail.jobKey = *JobKey::parse(QString::number(kFirstKey + failed)).key;
+        fail.retries = QStringLiteral("0");
+        const auto outcome = waitFor(client.send(fail.toApiRequest()));
+        QVERIFY(outcome);
+        if (outcome->ok())
+            ++failed;
+    }
+    QCOMPARE(failed, 40);
+
+    ServerBatchRunner runner(&client);
+    runner.setPollInterval(30ms);
+    QSignalSpy planned(&runner, &ServerBatchRunner::planned);
+    QVERIFY(runner.plan(ServerBatchFilter()));
+    QVERIFY(planned.wait(30000));
+    QVERIFY2(runner.currentPlan().isValid(), qPrintable(runner.error()));
+    QCOMPARE(runner.currentPlan().jobsNeedingRetries.size(), 40);
+    QSignalSpy finished(&runner, &ServerBatchRunner::finished);
+    QVERIFY(runner.run());
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(runner.result() == ServerBatchResult::Completed, qPrintable(runner.error()));
+    QCOMPARE(runner.progress().retriesRaised, 40);
+    QCOMPARE(runner.progress().retriesRefused, 0);
+    QCOMPARE(runner.progress().completed, 40);
 }
 
 void TestServerBatchSandbox::tooOldServerRefusedBeforeSending()

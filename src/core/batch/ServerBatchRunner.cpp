@@ -18,6 +18,10 @@ constexpr int kPageSize = 1000;
 /// A new operation may not be readable at once (the real server reads it from secondary
 /// storage); this many 404s in a row end the follow-up.
 constexpr int kMaxNotFoundPolls = 40;
+/// Back-pressure (503 RESOURCE_EXHAUSTED, 429: nothing was applied) is retried this often, after
+/// a pause that grows with each try.
+constexpr int kBackpressureTries = 6;
+constexpr int kBackpressurePauseMs = 200;
 
 QString refusalText(const Outcome &outcome)
 {
@@ -117,6 +121,7 @@ bool ServerBatchRunner::plan(const ServerBatchFilter &filter, int retries)
     m_plan = ServerBatchPlan();
     m_plan.filter = filter;
     m_plan.retries = std::max(1, retries);
+    m_planTries = 0;
     if (const QString invalid = filter.validationError(); !invalid.isEmpty()) {
         QTimer::singleShot(0, this, [this, invalid] { planDone(invalid); });
         return true;
@@ -162,8 +167,13 @@ void ServerBatchRunner::searchIncidents(int index, const QString &after)
     if (!after.isEmpty())
         search = search.nextPage(after);
     ApiCall *call = track(m_client->send(search.toApiRequest()));
-    connect(call, &ApiCall::finished, this, [this, index](const Outcome &outcome) {
+    connect(call, &ApiCall::finished, this, [this, index, after](const Outcome &outcome) {
         m_call.clear();
+        if (outcome.kind == OutcomeKind::Backpressure && ++m_planTries < kBackpressureTries) {
+            QTimer::singleShot(kBackpressurePauseMs * m_planTries, this,
+                [this, index, after] { searchIncidents(index, after); });
+            return;
+        }
         if (!outcome.ok()) {
             planDone(
                 QStringLiteral("The incident search was refused: %1").arg(refusalText(outcome)));
@@ -207,6 +217,11 @@ void ServerBatchRunner::lookUpJobs()
         if (m_lookupCall)
             m_lookupCall->deleteLater();
         m_lookupCall.clear();
+        if (result.state != LookupState::Found && result.outcome.kind == OutcomeKind::Backpressure
+            && ++m_planTries < kBackpressureTries) {
+            QTimer::singleShot(kBackpressurePauseMs * m_planTries, this, [this] { lookUpJobs(); });
+            return;
+        }
         if (result.state != LookupState::Found) {
             planDone(QStringLiteral("The jobs of the incidents could not be looked up: %1")
                          .arg(result.describe()));
@@ -256,6 +271,10 @@ bool ServerBatchRunner::run()
     m_nextRetry = 0;
     m_retriesDone = 0;
     m_notFoundPolls = 0;
+    m_startTries = 0;
+    m_retryAgain.clear();
+    m_sentIndex.clear();
+    m_backpressureTries.clear();
     ExplainContext context;
     context.server = m_version;
     m_starter->setHistory(m_history);
@@ -286,12 +305,14 @@ bool ServerBatchRunner::run()
 
 void ServerBatchRunner::raiseNextRetries()
 {
-    if (m_nextRetry >= m_plan.jobsNeedingRetries.size())
+    if (m_nextRetry >= m_plan.jobsNeedingRetries.size() && m_retryAgain.isEmpty())
         return;
     for (ActionSender *sender : std::as_const(m_updaters)) {
         if (sender->isBusy())
             continue;
-        const JobRecord &job = m_plan.jobsNeedingRetries.at(m_nextRetry++);
+        const int index = m_retryAgain.isEmpty() ? m_nextRetry++ : m_retryAgain.takeFirst();
+        const JobRecord &job = m_plan.jobsNeedingRetries.at(index);
+        m_sentIndex.insert(sender, index);
         UpdateJobRequest update;
         if (const auto parsed = JobKey::parse(job.jobKey); parsed.key)
             update.jobKey = *parsed.key;
@@ -308,6 +329,18 @@ void ServerBatchRunner::onRetriesRaised(ActionSender *sender, const Outcome &out
 {
     if (!sender->historyError().isEmpty())
         m_historyError = sender->historyError();
+    const int index = m_sentIndex.take(sender);
+    if (outcome.kind == OutcomeKind::Backpressure && m_busy
+        && ++m_backpressureTries[index] < kBackpressureTries) {
+        // Nothing was applied: the same update again after a pause, never counted twice.
+        QTimer::singleShot(kBackpressurePauseMs * m_backpressureTries[index], this, [this, index] {
+            if (!m_busy)
+                return;
+            m_retryAgain.append(index);
+            raiseNextRetries();
+        });
+        return;
+    }
     ++m_retriesDone;
     if (outcome.ok())
         ++m_progress.retriesRaised;
@@ -342,6 +375,14 @@ void ServerBatchRunner::onStarted(const Outcome &outcome)
         m_historyError = m_starter->historyError();
     if (!m_busy)
         return;
+    if (outcome.kind == OutcomeKind::Backpressure && ++m_startTries < kBackpressureTries) {
+        // Not started (nothing was applied): asked again after a pause.
+        QTimer::singleShot(kBackpressurePauseMs * m_startTries, this, [this] {
+            if (m_busy)
+                startOperation();
+        });
+        return;
+    }
     if (!outcome.ok()) {
         switch (outcome.kind) {
         case OutcomeKind::SentNoAnswer:

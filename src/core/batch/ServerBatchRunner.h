@@ -4,6 +4,7 @@
 #include "core/actions/ActionSender.h"
 #include "core/batch/ServerBatch.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -142,6 +143,11 @@ private:
     int m_nextRetry = 0;
     int m_retriesDone = 0;
     int m_notFoundPolls = 0;
+    int m_startTries = 0;
+    int m_planTries = 0; ///< back-pressured reads while planning
+    QList<int> m_retryAgain; ///< jobs (plan indexes) to update again after back-pressure
+    QHash<ActionSender *, int> m_sentIndex; ///< the job each updater is raising
+    QHash<int, int> m_backpressureTries;
     bool m_busy = false;
     bool m_planned = false;
 };
