@@ -986,7 +986,7 @@
 <context>
     <name>JobDesk::BatchController</name>
     <message>
-        <location filename="../src/gui/BatchController.cpp" line="+20"/>
+        <location filename="../src/gui/BatchController.cpp" line="+22"/>
         <source>&amp;Batch…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1011,7 +1011,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
+        <source>Batch operation in the cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch operation %1 (%2) was being followed when JobDesk last ended. It went on in the cluster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show its progress…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Unfinished batch</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1036,7 +1051,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-22"/>
+        <location line="+22"/>
         <source>Later</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1369,6 +1385,11 @@
     <message>
         <location line="+21"/>
         <source>Planning: looking for the incidents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Following batch operation %1, started earlier; it went on in the cluster.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

@@ -9,6 +9,8 @@
 #include "gui/MainWindow.h"
 
 #include <QAction>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QMenu>
 
@@ -74,10 +76,30 @@ void BatchController::offerInterrupted()
     if (!batches)
         return;
     for (const BatchInfo &info : *batches) {
+        if (info.state != BatchState::Running && info.state != BatchState::Paused)
+            continue;
+        if (info.spec.action == ActionKind::BatchOperation) {
+            // The cluster's own operation went on without us: offered to be followed again.
+            const QString key = QJsonDocument::fromJson(info.spec.options)
+                                    .object()
+                                    .value(QLatin1String("batchOperationKey"))
+                                    .toString();
+            if (key.isEmpty())
+                continue;
+            const int choice = Confirm::choose(m_window, tr("Batch operation in the cluster"),
+                tr("Batch operation %1 (%2) was being followed when JobDesk last ended. It went "
+                   "on in the cluster.")
+                    .arg(key, info.spec.inputSummary),
+                {tr("Show its progress…"), tr("Later")});
+            if (choice == 0) {
+                dialog()->followServerBatch(key, info.id);
+                open();
+            }
+            return;
+        }
         // Running with nobody running it (the program that ran it is gone) or paused, with
-        // items left: worth offering. Server-side operations go on in the cluster by themselves.
-        if (info.spec.action != ActionKind::Complete
-            || (info.state != BatchState::Running && info.state != BatchState::Paused))
+        // items left: worth offering.
+        if (info.spec.action != ActionKind::Complete)
             continue;
         const qint64 left = info.counts.planned + info.counts.sending;
         if (left == 0)

@@ -59,6 +59,9 @@ public:
     void setVariablesText(const QString &text);
     /// Shows a batch planned or run earlier (an interrupted one: Resume continues it).
     void showBatch(qint64 batchId);
+    /// The Resolve incidents tab following the cluster's batch operation `key` (started by an
+    /// earlier run; `journalId` its batch in the journal).
+    void followServerBatch(const QString &key, qint64 journalId);
 
     qint64 batchId() const { return m_batchId; }
     BatchItemsModel *itemsModel() const { return m_model; }

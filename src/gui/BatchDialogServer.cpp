@@ -69,6 +69,20 @@ void BatchDialog::planServer()
     updateServerButtons();
 }
 
+void BatchDialog::followServerBatch(const QString &key, qint64 journalId)
+{
+    m_ui->tabWidget->setCurrentWidget(m_ui->serverTab);
+    if (m_server->isBusy())
+        return;
+    m_server->setServerVersion(m_window->serverVersion());
+    m_server->setHistory(historyTarget());
+    m_ui->serverPlanEdit->setPlainText(
+        tr("Following batch operation %1, started earlier; it went on in the cluster.").arg(key));
+    m_ui->failedItemsTable->setRowCount(0);
+    m_server->follow(key, journalId);
+    updateServerButtons();
+}
+
 void BatchDialog::onServerPlanned()
 {
     const ServerBatchPlan &plan = m_server->currentPlan();

@@ -61,6 +61,7 @@ private slots:
     void pauseResumeCancel();
     void batchLeftRunningIsOfferedAtStart();
     void serverSideIncidentResolution();
+    void serverBatchLeftRunningIsFollowedAtStart();
 
 private:
     using Window = Test::WindowFixture;
@@ -409,6 +410,46 @@ void TestBatchDialog::serverSideIncidentResolution()
     auto *counts = dialog->findChild<QLabel *>(QStringLiteral("serverCountsLabel"));
     QVERIFY2(counts->text().contains(QLatin1String("25 completed, 0 failed")),
         qPrintable(counts->text()));
+}
+
+void TestBatchDialog::serverBatchLeftRunningIsFollowedAtStart()
+{
+    SandboxProcess sandbox;
+    QVERIFY2(sandbox.start({QStringLiteral("--generate"), QStringLiteral("60"),
+                 QStringLiteral("--batch-step-ms"), QStringLiteral("300")}),
+        qPrintable(sandbox.error()));
+    for (int i = 0; i < 30; ++i)
+        request(sandbox, "POST", QStringLiteral("/v2/jobs/%1/failure").arg(key(i)),
+            R"({"retries":1,"errorMessage":"worker down"})");
+    for (int i = 0; i < 30; ++i)
+        request(sandbox, "POST", QStringLiteral("/v2/jobs/%1/failure").arg(key(i)),
+            R"({"retries":0,"errorMessage":"worker down"})");
+    {
+        // Started, then the window closed while the cluster was still working on it.
+        Window first(sandbox.baseUrl());
+        BatchDialog *dialog = openDialog(first);
+        QSignalSpy planned(dialog, &BatchDialog::serverPlanned);
+        dialog->planServer();
+        QVERIFY(planned.wait(30000));
+        Confirm::setNextAnswer(true);
+        QSignalSpy started(dialog->serverRunner(), &ServerBatchRunner::started);
+        dialog->startServer();
+        QVERIFY(started.wait(30000));
+    }
+    Confirm::setNextChoice(0); // "Show its progress…"
+    const int asked = Confirm::askedCount();
+    Window second(sandbox.baseUrl());
+    second.window->finishStartup();
+    QTRY_COMPARE_WITH_TIMEOUT(Confirm::askedCount(), asked + 1, 10000);
+    BatchDialog *dialog = second.window->batches()->dialog();
+    QVERIFY(dialog->serverRunner()->isBusy());
+    QSignalSpy finished(dialog, &BatchDialog::serverFinished);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.last().at(0).value<ServerBatchResult>(), ServerBatchResult::Completed);
+    QCOMPARE(dialog->serverRunner()->progress().completed, 30);
+    // Followed to its end: the journal says so, and the next start offers nothing.
+    BatchJournal journal(second.history);
+    QCOMPARE(journal.batches(1)->constFirst().state, BatchState::Finished);
 }
 
 QTEST_MAIN(TestBatchDialog)

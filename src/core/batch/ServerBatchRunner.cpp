@@ -425,11 +425,12 @@ void ServerBatchRunner::onStarted(const Outcome &outcome)
     m_pollTimer.start();
 }
 
-bool ServerBatchRunner::follow(const QString &batchOperationKey)
+bool ServerBatchRunner::follow(const QString &batchOperationKey, qint64 journalId)
 {
     if (m_busy || !m_client || batchOperationKey.trimmed().isEmpty())
         return false;
     m_busy = true;
+    m_journalId = journalId;
     m_result = ServerBatchResult::Running;
     m_error.clear();
     m_progress = ServerBatchProgress();

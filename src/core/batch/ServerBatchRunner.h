@@ -65,8 +65,9 @@ public:
     /// Runs the plan made by plan() (asynchronous: progressChanged() …, finished()). False when
     /// there is no valid plan or a run is under way.
     bool run();
-    /// Follows an operation started earlier (e.g. by the CLI with --no-wait, or before a crash).
-    bool follow(const QString &batchOperationKey);
+    /// Follows an operation started earlier (e.g. by the CLI with --no-wait, or before a crash);
+    /// `journalId`: its batch in the journal, set Finished (or Cancelled) when it ends.
+    bool follow(const QString &batchOperationKey, qint64 journalId = 0);
     /// Stops following (and stops a run before its POST): nothing is sent to the operation.
     void stop();
 
