@@ -692,7 +692,7 @@ void BatchDialog::drawProgress()
     m_ui->progressBar->setMaximum(int(std::max<qint64>(1, m_progress.total)));
     m_ui->progressBar->setValue(int(m_progress.finished()));
     m_ui->countsLabel->setText(countsText());
-    m_model->refresh();
+    m_model->refresh(m_progress.total > 0 ? std::optional<qint64>(m_progress.total) : std::nullopt);
 }
 
 void BatchDialog::onRunFinished(BatchRunner::EndReason reason, const QString &error)

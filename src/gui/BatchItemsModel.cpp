@@ -22,6 +22,7 @@ void BatchItemsModel::setBatch(BatchJournal *journal, qint64 batchId)
     m_batchId = batchId;
     m_pages.clear();
     m_recent.clear();
+    m_pageFirstLine.clear();
     m_rows = 0;
     if (m_journal && m_batchId) {
         if (const auto counts = m_journal->counts(m_batchId))
@@ -30,12 +31,17 @@ void BatchItemsModel::setBatch(BatchJournal *journal, qint64 batchId)
     endResetModel();
 }
 
-void BatchItemsModel::refresh()
+void BatchItemsModel::refresh(std::optional<qint64> total)
 {
     if (!m_journal || !m_batchId)
         return;
-    const auto counts = m_journal->counts(m_batchId);
-    const int rows = counts ? int(counts->total()) : m_rows;
+    int rows = m_rows;
+    if (total) {
+        rows = int(*total);
+    } else if (const auto counts = m_journal->counts(m_batchId)) {
+        rows = int(counts->total());
+    }
+    // The items' lines never change: where each page starts stays known (m_pageFirstLine).
     m_pages.clear();
     m_recent.clear();
     if (rows > m_rows) {
@@ -59,10 +65,17 @@ const BatchItem *BatchItemsModel::itemAt(int row) const
     const int page = row / kPageSize;
     auto it = m_pages.find(page);
     if (it == m_pages.end()) {
-        const auto items = m_journal->itemsAt(m_batchId, qint64(page) * kPageSize, kPageSize);
+        // A page read before is read again by its first line (the primary key: a few rows
+        // touched); only a page never seen is found by its offset.
+        const auto first = m_pageFirstLine.constFind(page);
+        const auto items = first != m_pageFirstLine.constEnd()
+            ? m_journal->items(m_batchId, {}, *first - 1, kPageSize)
+            : m_journal->itemsAt(m_batchId, qint64(page) * kPageSize, kPageSize);
         ++m_pagesRead;
         if (!items)
             return nullptr;
+        if (!items->isEmpty())
+            m_pageFirstLine.insert(page, items->constFirst().line);
         if (m_pages.size() >= kPagesKept && !m_recent.isEmpty())
             m_pages.remove(m_recent.takeFirst());
         it = m_pages.insert(page, *items);

@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QList>
 
+#include <optional>
+
 namespace JobDesk {
 
 /// The items of one batch as a table, read lazily from the batch journal: the row count comes
@@ -29,8 +31,9 @@ public:
     /// Shows batch `batchId` of `journal` (not owned; nullptr or 0: nothing).
     void setBatch(BatchJournal *journal, qint64 batchId);
     qint64 batchId() const { return m_batchId; }
-    /// Re-reads the count and drops the kept pages (the visible rows are read again when drawn).
-    void refresh();
+    /// Drops the kept pages (the visible rows are read again when drawn) and takes `total` as
+    /// the row count (during a run the number of items does not change), or re-reads it.
+    void refresh(std::optional<qint64> total = std::nullopt);
     /// The item of a row (read if needed), or std::nullopt.
     std::optional<BatchItem> item(int row) const;
     /// How many journal reads the model made (for tests of its laziness).
@@ -51,6 +54,7 @@ private:
     int m_rows = 0;
     mutable QHash<int, QList<BatchItem>> m_pages; ///< page index → its items
     mutable QList<int> m_recent; ///< page indexes, most recently used last
+    mutable QHash<int, qint64> m_pageFirstLine; ///< page index → the line its first item has
     mutable int m_pagesRead = 0;
 };
 
