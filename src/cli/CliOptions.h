@@ -39,6 +39,10 @@ enum class Command {
     JobRepair,
     IncidentResolve,
     IncidentResolveAll, ///< `incident resolve --all`: the cluster's batch operation
+    Batch,
+    BatchList,
+    BatchShow,
+    BatchResume,
 };
 
 /// `complete <JOB_KEY> …`: the shared option groups and the key.
@@ -54,11 +58,8 @@ struct JobShowArguments : ConnectionOptions, OutputOptions
 };
 
 /// `job search [filters] …`
-struct JobSearchArguments : ConnectionOptions, OutputOptions
+struct JobSearchArguments : ConnectionOptions, OutputOptions, JobFilterOptions
 {
-    /// Job filter fields as the API names them (`type`, `state`, `processInstanceKey`, …) with
-    /// the values as given; checked against the spec's filter table later.
-    QList<QPair<QString, QString>> filters;
     std::optional<int> limit; ///< --limit; neither this nor `all`: the first 100
     bool all = false;
     bool csv = false; ///< --csv (OutputOptions::json is --json)
@@ -91,6 +92,23 @@ struct IncidentBatchArguments : ConnectionOptions, OutputOptions
     QString retries = QStringLiteral("1"); ///< for jobs with no retries left, raised first
     bool yes = false; ///< needed on a production profile
     bool noWait = false; ///< start it and print its key, do not follow it
+};
+
+/// `batch (--keys <file>|- | --csv <file> | --jsonl <file> | --search [filters]) …`,
+/// `batch resume <id>`: the input, the payload shared by every item, how to run and report.
+struct BatchArguments : ConnectionOptions, PayloadOptions, OutputOptions, JobFilterOptions
+{
+    enum class Input { None, Keys, Csv, JsonLines, Search };
+    Input input = Input::None;
+    QString file; ///< --keys/--csv/--jsonl: the file, "-" for standard input
+    QString keyColumn; ///< --key-column
+    std::optional<qint64> limit; ///< --search: at most this many jobs (--limit); none: all
+    std::optional<int> concurrency; ///< --concurrency 1..64; none: the default (4)
+    bool stopOnError = false;
+    std::optional<qint64> errorBudget; ///< --error-budget <n>: stop after n refusals
+    bool yes = false; ///< --yes: run on a production profile without asking
+    QString report; ///< --report <file>: CSV, or JSON for a .json name
+    qint64 batchId = 0; ///< show, resume
 };
 
 /// `profile add <name> …`
@@ -148,6 +166,7 @@ struct CommandLine
     JobSearchArguments jobSearch;
     JobActionArguments jobAction; ///< JobUpdate, JobFail, JobError, JobRepair, IncidentResolve
     IncidentBatchArguments incidentBatch; ///< IncidentResolveAll
+    BatchArguments batch; ///< Batch, BatchShow, BatchResume (BatchList: `json`)
     ProfileAddArguments profileAdd;
     ProfileTestArguments profileTest;
     TemplateSaveArguments templateSave;

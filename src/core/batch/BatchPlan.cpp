@@ -14,6 +14,10 @@ namespace {
 
 /// Rows read per turn of the event loop, and per journal transaction.
 constexpr int kRowsPerSlice = 2000;
+/// A chunk's look-up is tried this often when the server is busy or the answer is lost.
+constexpr int kMaxLookupTries = 6;
+/// Look-up requests in flight while planning.
+constexpr int kChunksInFlight = 2;
 
 struct VerdictName
 {
@@ -181,6 +185,12 @@ void BatchPlanner::start(const BatchSpec &spec, const BatchSource &source)
         return;
     }
     m_batchId = *id;
+    // Until every row is in, the batch must not be run (a planner that dies leaves it so).
+    if (!m_journal->setState(m_batchId, BatchState::Planning)) {
+        error = m_journal->error();
+        QTimer::singleShot(0, this, [this, error] { finish(false, error); });
+        return;
+    }
     if (m_client) {
         m_lookup = std::make_unique<JobLookup>(m_client);
         m_lookup->setServerVersion(m_version);
@@ -189,7 +199,8 @@ void BatchPlanner::start(const BatchSpec &spec, const BatchSource &source)
         m_pager = std::make_unique<JobSearchPager>(m_client);
         connect(m_pager.get(), &JobSearchPager::pageArrived, this, &BatchPlanner::onSearchPage);
         connect(m_pager.get(), &JobSearchPager::failed, this,
-            [this](const Outcome &, const QString &why) {
+            [this](const Outcome &outcome, const QString &why) {
+                m_failure = outcome;
                 finish(false, QStringLiteral("the job search failed: %1").arg(why));
             });
         m_pager->start(*m_source.search);
@@ -206,8 +217,10 @@ void BatchPlanner::cancel()
 {
     if (m_done)
         return;
-    if (m_call)
-        m_call->cancel();
+    for (const QPointer<JobLookupCall> &call : std::as_const(m_calls)) {
+        if (call)
+            call->cancel();
+    }
     if (m_pager)
         m_pager->cancel();
     finish(false, QStringLiteral("cancelled"));
@@ -292,41 +305,51 @@ void BatchPlanner::flushRows(bool last)
 
 void BatchPlanner::checkNext()
 {
-    if (m_done)
-        return;
-    const std::optional<QList<BatchItem>> page
-        = m_journal->items(m_batchId, {BatchItemState::Planned}, m_checkedLine, m_chunkSize * 5);
-    if (!page) {
-        finish(false, m_journal->error());
-        return;
+    // Two chunks in flight: the server answers one while the other is read and classified.
+    while (!m_done && !m_pagesDrained && m_chunksInFlight < kChunksInFlight) {
+        const std::optional<QList<BatchItem>> page
+            = m_journal->items(m_batchId, {BatchItemState::Planned}, m_checkedLine, m_chunkSize);
+        if (!page) {
+            finish(false, m_journal->error());
+            return;
+        }
+        if (page->isEmpty()) {
+            m_pagesDrained = true;
+            break;
+        }
+        m_checkedLine = page->last().line;
+        if (!m_lookUp || !m_lookup) {
+            for (const BatchItem &item : *page)
+                m_summary.add(PlanVerdict::Unchecked, item.line, item.jobKey, {});
+            m_checked += page->size();
+            emit progress(m_summary.rows, m_checked);
+            continue;
+        }
+        ++m_chunksInFlight;
+        lookUpChunk(*page, 0);
     }
-    if (page->isEmpty()) {
+    if (!m_done && m_pagesDrained && m_chunksInFlight == 0)
         finish(true, {});
-        return;
-    }
-    m_checkedLine = page->last().line;
-    if (!m_lookUp || !m_lookup) {
-        for (const BatchItem &item : *page)
-            m_summary.add(PlanVerdict::Unchecked, item.line, item.jobKey, {});
-        m_checked += page->size();
-        emit progress(m_summary.rows, m_checked);
-        QTimer::singleShot(0, this, &BatchPlanner::checkNext);
-        return;
-    }
+}
+
+void BatchPlanner::lookUpChunk(const QList<BatchItem> &items, int tries)
+{
     QList<JobKey> keys;
-    keys.reserve(page->size());
-    for (const BatchItem &item : *page)
+    keys.reserve(items.size());
+    for (const BatchItem &item : items)
         keys.append(*JobKey::parse(item.jobKey).key);
-    m_call = m_lookup->lookUpMany(keys, m_chunkSize);
-    const QList<BatchItem> items = *page;
-    connect(m_call, &JobLookupCall::finished, this,
-        [this, items, call = m_call.data()](const JobLookupResult &result) {
+    JobLookupCall *call = m_lookup->lookUpMany(keys, m_chunkSize);
+    m_calls.append(call);
+    connect(call, &JobLookupCall::finished, this,
+        [this, items, tries, call](const JobLookupResult &result) {
+            m_calls.removeAll(call);
             call->deleteLater();
-            onChecked(items, result);
+            onChecked(items, tries, result);
         });
 }
 
-void BatchPlanner::onChecked(const QList<BatchItem> &items, const JobLookupResult &result)
+void BatchPlanner::onChecked(
+    const QList<BatchItem> &items, int tries, const JobLookupResult &result)
 {
     if (m_done)
         return;
@@ -340,15 +363,37 @@ void BatchPlanner::onChecked(const QList<BatchItem> &items, const JobLookupResul
         for (const BatchItem &item : items)
             m_summary.add(PlanVerdict::Unchecked, item.line, item.jobKey, {});
         m_checked += items.size();
+        --m_chunksInFlight;
         QTimer::singleShot(0, this, &BatchPlanner::checkNext);
         return;
     case LookupState::Cancelled:
         finish(false, QStringLiteral("cancelled"));
         return;
-    default:
+    case LookupState::Refused:
+    case LookupState::TransportError: {
+        // A server under load (5xx, 503 RESOURCE_EXHAUSTED, 429) or a lost answer: a read is
+        // safe to repeat, after a pause that grows.
+        const OutcomeKind kind = result.outcome.kind;
+        const bool transient = kind == OutcomeKind::ServerError || kind == OutcomeKind::Backpressure
+            || kind == OutcomeKind::TransportError || kind == OutcomeKind::SentNoAnswer;
+        if (transient && tries < kMaxLookupTries) {
+            const int next = tries + 1;
+            QTimer::singleShot(100 * next * next, this, [this, items, next] {
+                if (!m_done)
+                    lookUpChunk(items, next);
+            });
+            return;
+        }
+        m_failure = result.outcome;
         finish(false, QStringLiteral("the jobs could not be looked up: %1").arg(result.describe()));
         return;
     }
+    default:
+        m_failure = result.outcome;
+        finish(false, QStringLiteral("the jobs could not be looked up: %1").arg(result.describe()));
+        return;
+    }
+    --m_chunksInFlight;
     QHash<QString, JobRecord> jobs;
     for (const JobRecord &job : result.jobs)
         jobs.insert(job.jobKey, job);
@@ -440,6 +485,14 @@ void BatchPlanner::finish(bool ok, const QString &error)
     if (!ok && m_batchId != 0) {
         m_journal->removeBatch(m_batchId);
         m_batchId = 0;
+    }
+    if (ok && !m_journal->setState(m_batchId, BatchState::Planned)) {
+        ok = false;
+        const QString why = m_journal->error();
+        m_journal->removeBatch(m_batchId);
+        m_batchId = 0;
+        emit finished(false, why);
+        return;
     }
     emit finished(ok, error);
 }

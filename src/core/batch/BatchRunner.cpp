@@ -25,24 +25,10 @@ constexpr int kProgressIntervalMs = 100;
 constexpr qint64 kRateWindowMs = 5000;
 /// A retried key waits at least this long.
 constexpr qint64 kTransportRetryMs = 500;
+/// A re-check that cannot tell (busy server, no answer) is asked again this often.
+constexpr int kMaxRecheckTries = 6;
 
 const QString kConfirmedNote = QStringLiteral("completed: confirmed by lookup");
-
-bool isRefusal(OutcomeKind kind)
-{
-    switch (kind) {
-    case OutcomeKind::NotFound:
-    case OutcomeKind::InvalidState:
-    case OutcomeKind::Rejected:
-    case OutcomeKind::Unauthorized:
-    case OutcomeKind::Forbidden:
-    case OutcomeKind::ServerError:
-    case OutcomeKind::Redirected:
-        return true;
-    default:
-        return false;
-    }
-}
 
 } // namespace
 
@@ -131,13 +117,15 @@ qint64 BatchBackoff::onBackpressure(qint64 nowMs)
     m_successes = 0;
     ++m_streak;
     // One cut per round trip: the answers of requests already in flight say the same thing.
-    if (nowMs - m_lastCutMs >= 100) {
-        m_limit = std::max(1, m_limit / 2);
+    if (nowMs - m_lastCutMs >= kCutIntervalMs) {
+        m_limit = std::max(1, m_limit * 3 / 4);
         m_lastCutMs = nowMs;
     }
-    // The key waits longer the longer the server keeps pushing back (50 ms … 5 s).
-    const qint64 delay = std::min<qint64>(5000, 50LL << std::min(m_streak - 1, 7));
-    m_pauseUntilMs = std::max(m_pauseUntilMs, nowMs + delay / 2);
+    // The key waits longer the longer the server keeps pushing back (100 ms … 6.4 s); when it
+    // refuses everything, nothing new goes out for that long either.
+    const qint64 delay = std::min<qint64>(kMaxDelayMs, kFirstDelayMs << std::min(m_streak - 1, 6));
+    if (m_streak >= kPauseStreak)
+        m_pauseUntilMs = std::max(m_pauseUntilMs, nowMs + delay);
     return delay;
 }
 
@@ -146,8 +134,8 @@ void BatchBackoff::onSuccess()
     m_streak = 0;
     if (m_limit >= m_maximum)
         return;
-    // Additive increase: one more in flight after a window of successes at the current limit.
-    if (++m_successes >= m_limit * 4) {
+    // Additive increase: one more in flight after two rounds of successes at the current limit.
+    if (++m_successes >= m_limit * 2) {
         ++m_limit;
         m_successes = 0;
     }
@@ -269,14 +257,19 @@ void BatchRunner::resolveSending()
         return;
     }
     m_resolvedLine = page->last().line;
+    m_resolveTries = 0;
+    lookUpSending(*page);
+}
+
+void BatchRunner::lookUpSending(const QList<BatchItem> &items)
+{
     QList<JobKey> keys;
-    for (const BatchItem &item : *page) {
+    for (const BatchItem &item : items) {
         if (const auto key = JobKey::parse(item.jobKey).key)
             keys.append(*key);
     }
-    JobLookupCall *call = m_lookup->lookUpMany(keys, 200);
+    JobLookupCall *call = m_lookup->lookUpMany(keys, 500);
     ++m_rechecks;
-    const QList<BatchItem> items = *page;
     connect(call, &JobLookupCall::finished, this, [this, call, items](const JobLookupResult &r) {
         call->deleteLater();
         --m_rechecks;
@@ -286,6 +279,16 @@ void BatchRunner::resolveSending()
 
 void BatchRunner::onResolved(const QList<BatchItem> &items, const JobLookupResult &result)
 {
+    if (result.state != LookupState::Found && result.state != LookupState::Cancelled
+        && m_resolveTries < kMaxRecheckTries && !m_stopReason) {
+        ++m_resolveTries;
+        ++m_rechecks;
+        QTimer::singleShot(kTransportRetryMs * m_resolveTries, this, [this, items] {
+            --m_rechecks;
+            lookUpSending(items);
+        });
+        return;
+    }
     if (result.state != LookupState::Found) {
         // No verdict: the items stay Sending (undone); `batch resume` looks them up again.
         for (const BatchItem &item : items) {
@@ -541,40 +544,66 @@ void BatchRunner::onAnswer(Pending item, const Outcome &outcome)
         }
         break;
     case OutcomeKind::SentNoAnswer:
-    case OutcomeKind::Cancelled: {
-        // The request may have arrived: look the job up before deciding.
-        ++m_rechecks;
-        JobLookupCall *call = m_lookup->recheck(outcome);
-        connect(call, &JobLookupCall::finished, this,
-            [this, call, item, outcome](const JobLookupResult &result) {
-                call->deleteLater();
-                --m_rechecks;
-                onRechecked(item, outcome, result);
-            });
+    case OutcomeKind::Cancelled:
+    case OutcomeKind::ServerError:
+        // The request may have arrived (a lost answer; a 5xx may or may not have been applied):
+        // look the job up before deciding, never send blind.
+        recheck(item, outcome);
         break;
-    }
     default:
         m_backoff.onSuccess();
         finishItem(item, BatchItemState::Done, &outcome, {}, LookupCheck::None, Tally::Refused);
-        ++m_refusals;
-        if (outcome.kind == OutcomeKind::Unauthorized || outcome.kind == OutcomeKind::Forbidden
-            || m_options.stopOnError
-            || (m_options.errorBudget >= 0 && m_refusals > m_options.errorBudget)) {
-            if (!m_stopReason) {
-                m_stopReason = EndReason::StoppedOnError;
-                setState(State::Stopping);
-            }
-        }
-        Q_ASSERT(isRefusal(outcome.kind));
+        countRefusal(outcome);
         break;
     }
     pump();
     maybeEnd();
 }
 
+void BatchRunner::countRefusal(const Outcome &outcome)
+{
+    ++m_refusals;
+    // Credentials the server refuses fail every other item the same way: stop at once.
+    const bool credentials
+        = outcome.kind == OutcomeKind::Unauthorized || outcome.kind == OutcomeKind::Forbidden;
+    if (credentials || m_options.stopOnError
+        || (m_options.errorBudget >= 0 && m_refusals > m_options.errorBudget)) {
+        if (!m_stopReason) {
+            m_stopReason = EndReason::StoppedOnError;
+            setState(State::Stopping);
+        }
+    }
+}
+
+void BatchRunner::recheck(Pending item, const Outcome &outcome)
+{
+    ++m_rechecks;
+    JobLookupCall *call = m_lookup->recheck(outcome);
+    connect(call, &JobLookupCall::finished, this,
+        [this, call, item, outcome](const JobLookupResult &result) {
+            call->deleteLater();
+            --m_rechecks;
+            onRechecked(item, outcome, result);
+        });
+}
+
 void BatchRunner::onRechecked(Pending item, const Outcome &outcome, const JobLookupResult &result)
 {
     const RecheckResult verdict = result.recheck.value_or(RecheckResult());
+    const bool lookupMayAnswer
+        = result.state == LookupState::TransportError || result.state == LookupState::Refused;
+    if (verdict.verdict == RecheckVerdict::Unknown && item.lookups < kMaxRecheckTries
+        && !m_stopReason && lookupMayAnswer) {
+        // The look-up itself met a busy server or no answer: ask again shortly.
+        ++item.lookups;
+        ++m_rechecks;
+        QTimer::singleShot(kTransportRetryMs * item.lookups, this, [this, item, outcome] {
+            --m_rechecks;
+            recheck(item, outcome);
+        });
+        return;
+    }
+    const bool answered = outcome.kind == OutcomeKind::ServerError;
     switch (verdict.verdict) {
     case RecheckVerdict::Applied:
         finishItem(item, BatchItemState::Done, &outcome, kConfirmedNote, LookupCheck::Applied,
@@ -585,6 +614,10 @@ void BatchRunner::onRechecked(Pending item, const Outcome &outcome, const JobLoo
             ++item.transportTries;
             retryLater(
                 item, kTransportRetryMs * item.transportTries, outcome, LookupCheck::NotApplied);
+        } else if (answered) {
+            finishItem(item, BatchItemState::Done, &outcome,
+                QStringLiteral("not applied (looked up)"), LookupCheck::NotApplied, Tally::Refused);
+            countRefusal(outcome);
         } else {
             finishItem(item, BatchItemState::Planned, &outcome,
                 QStringLiteral("not applied (looked up): safe to retry"), LookupCheck::NotApplied,
@@ -592,6 +625,13 @@ void BatchRunner::onRechecked(Pending item, const Outcome &outcome, const JobLoo
         }
         break;
     case RecheckVerdict::Unknown:
+        if (answered) {
+            finishItem(item, BatchItemState::Done, &outcome,
+                QStringLiteral("unknown: %1").arg(verdict.summary), LookupCheck::Inconclusive,
+                Tally::Refused);
+            countRefusal(outcome);
+            break;
+        }
         // Stays Sending: `batch resume` looks it up again before anything is sent.
         finishItem(item, BatchItemState::Sending, &outcome,
             QStringLiteral("unknown: %1").arg(verdict.summary), LookupCheck::None, Tally::Undone);

@@ -83,12 +83,20 @@ struct BatchItemOutcome
     static BatchItemOutcome fromItem(const BatchItem &item);
 };
 
-/// The adaptive limit on requests in flight: back-pressure (503 RESOURCE_EXHAUSTED, 429)
-/// halves it (at most once per round trip) and delays the retried key; a run of successes
-/// raises it again by one per window, up to the configured maximum. Pure, table-tested.
+/// The adaptive limit on requests in flight: back-pressure (503 RESOURCE_EXHAUSTED, 429) cuts
+/// it to three quarters (at most once per kCutIntervalMs, so one burst of answers counts once)
+/// and delays the retried key (100 ms, doubling with every back-pressure in a row, at most
+/// 6.4 s); from kPauseStreak answers in a row nothing new is sent for that delay either. Two
+/// rounds of successes at the current limit raise it by one, up to the configured maximum.
+/// Pure, table-tested.
 class BatchBackoff final
 {
 public:
+    static constexpr qint64 kCutIntervalMs = 250;
+    static constexpr qint64 kFirstDelayMs = 100;
+    static constexpr qint64 kMaxDelayMs = 6400;
+    static constexpr int kPauseStreak = 4;
+
     explicit BatchBackoff(int maximum = BatchRunOptions::kDefaultConcurrency);
 
     int limit() const { return m_limit; }
@@ -98,8 +106,10 @@ public:
     qint64 onBackpressure(qint64 nowMs);
     /// An answer that was not back-pressure.
     void onSuccess();
-    /// How long new requests wait after the last back-pressure (0: none).
+    /// Until when (on the clock of onBackpressure()) no new request goes out (0: none).
     qint64 pauseUntil() const { return m_pauseUntilMs; }
+    /// Back-pressure answers in a row.
+    int streak() const { return m_streak; }
 
 private:
     int m_maximum;
@@ -193,18 +203,22 @@ private:
         qint64 historyId = 0; ///< its Pending history row
         int attempts = 0;
         int transportTries = 0;
+        int lookups = 0; ///< re-checks of this attempt that could not tell
         qint64 dueMs = 0; ///< retries: not before
         qint64 startedMs = 0;
     };
 
     bool loadCounts();
     void resolveSending();
+    void lookUpSending(const QList<BatchItem> &items);
     void onResolved(const QList<BatchItem> &items, const JobLookupResult &result);
     void pump();
     bool fillQueue();
     bool markWindow();
     void sendOne(Pending item);
     void onAnswer(Pending item, const Outcome &outcome);
+    void countRefusal(const Outcome &outcome);
+    void recheck(Pending item, const Outcome &outcome);
     void onRechecked(Pending item, const Outcome &outcome, const JobLookupResult &result);
     enum class Tally { Completed, Refused, Undone };
     void finishItem(const Pending &item, BatchItemState state, const Outcome *outcome,
@@ -240,6 +254,7 @@ private:
     bool m_journalDrained = false;
     bool m_resolving = false; ///< items left Sending by an earlier run are being looked up
     qint64 m_resolvedLine = 0;
+    int m_resolveTries = 0;
     int m_inFlight = 0;
     int m_rechecks = 0;
     QList<ItemResult> m_results; ///< not yet committed

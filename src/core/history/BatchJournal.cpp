@@ -19,12 +19,13 @@ using EnumNames::valueOf;
 
 namespace {
 
-constexpr std::array<std::pair<BatchState, const char *>, 5> kBatchStates {{
+constexpr std::array<std::pair<BatchState, const char *>, 6> kBatchStates {{
     {BatchState::Planned, "planned"},
     {BatchState::Running, "running"},
     {BatchState::Paused, "paused"},
     {BatchState::Finished, "finished"},
     {BatchState::Cancelled, "cancelled"},
+    {BatchState::Planning, "planning"},
 }};
 constexpr std::array<std::pair<BatchItemState, const char *>, 4> kItemStates {{
     {BatchItemState::Planned, "planned"},

@@ -18,7 +18,16 @@ class HistoryStore;
 
 /// Where a batch stands. A batch left Running by a program that is gone was interrupted: the
 /// runner that resumes it decides that (it holds the batch while it runs it).
-enum class BatchState { Planned, Running, Paused, Finished, Cancelled };
+enum class BatchState {
+    Planned,
+    Running,
+    Paused,
+    Finished,
+    Cancelled,
+    /// Its items are still being read in: a batch left so was never fully planned (the program
+    /// that planned it ended) and must not be run.
+    Planning,
+};
 QString batchStateName(BatchState state); ///< "planned", "running", "paused", …
 std::optional<BatchState> batchStateFromName(const QString &name);
 
