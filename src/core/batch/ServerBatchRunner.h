@@ -103,6 +103,18 @@ signals:
     void finished(JobDesk::ServerBatchResult result);
 
 private:
+    static constexpr int kPageSize = 1000;
+    /// A new operation may not be readable at once (the real server reads it from secondary
+    /// storage); this many 404s in a row end the follow-up.
+    static constexpr int kMaxNotFoundPolls = 40;
+    /// Back-pressure (503 RESOURCE_EXHAUSTED, 429: nothing was applied) is retried this often,
+    /// after a pause that grows with each try.
+    static constexpr int kBackpressureTries = 6;
+    static constexpr int kBackpressurePauseMs = 200;
+    /// "HTTP 409 Conflict: …" or what went wrong without an answer.
+    static QString refusalText(const Outcome &outcome);
+
+    // Planning and starting (ServerBatchRunner.cpp)
     void readVersion();
     void searchIncidents(int index, const QString &after);
     void lookUpJobs();
@@ -111,6 +123,7 @@ private:
     void onRetriesRaised(ActionSender *sender, const Outcome &outcome);
     void startOperation();
     void onStarted(const Outcome &outcome);
+    // Following (ServerBatchFollow.cpp)
     void poll();
     void onPolled(const Outcome &outcome);
     void readItems(const QString &after);
