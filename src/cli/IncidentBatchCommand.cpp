@@ -2,16 +2,12 @@
 #include "cli/IncidentBatchCommand.h"
 
 #include "cli/CliHistory.h"
+#include "cli/CommandSession.h"
 #include "cli/Console.h"
 #include "cli/Output.h"
-#include "core/connection/ConnectionFactory.h"
-#include "core/connection/KeychainSecretStore.h"
 #include "core/history/HistoryStore.h"
-#include "core/http/ClientConnection.h"
 #include "core/http/JobsClient.h"
 #include "core/json/Json.h"
-
-#include <QNetworkAccessManager>
 
 #include <cstdio>
 #include <unistd.h>
@@ -76,11 +72,10 @@ IncidentBatchCommand::IncidentBatchCommand(
 
 IncidentBatchCommand::~IncidentBatchCommand()
 {
+    // The runner uses the session's client: it goes first.
     m_runner.reset();
     m_history.reset();
-    m_client.reset();
-    m_ready.reset();
-    m_nam.reset();
+    m_session.reset();
 }
 
 std::optional<int> IncidentBatchCommand::start()
@@ -95,37 +90,22 @@ std::optional<int> IncidentBatchCommand::start()
         }
         m_filter.processInstanceKeys.append(parsed.key->toString());
     }
-    if (const std::optional<int> code = resolveConnection(m_arguments, m_environment, &m_resolved))
+    m_session = std::make_unique<CommandSession>(m_arguments, m_environment);
+    if (const std::optional<int> code = m_session->resolve())
         return *code;
-    m_pendingSecrets
-        = m_arguments.profile.isEmpty() ? QList<SecretKind>() : m_resolved.connection.secretKinds();
-    if (const std::optional<int> code = checkTlsBeforeKeychain(m_resolved, m_pendingSecrets))
-        return *code;
-    m_nam = std::make_unique<QNetworkAccessManager>();
-    m_client = std::make_unique<JobsClient>(m_nam.get());
     // Planning reads the cluster (incidents, jobs), so even --dry-run needs the credentials.
-    if (m_pendingSecrets.isEmpty())
-        QMetaObject::invokeMethod(this, &IncidentBatchCommand::send, Qt::QueuedConnection);
-    else
-        readSecrets();
+    if (const std::optional<int> code = m_session->checkBeforeSecrets())
+        return *code;
+    m_session->connectToSend([this] { send(); }, [this](int exitCode) { end(exitCode); });
     return std::nullopt;
-}
-
-void IncidentBatchCommand::readSecrets()
-{
-    if (!m_secrets)
-        m_secrets = std::make_unique<KeychainSecretStore>();
-    readSecretsToSend(
-        m_secrets.get(), &m_resolved, m_pendingSecrets, this, [this] { send(); },
-        [this](int exitCode) { end(exitCode); });
 }
 
 HistoryTarget IncidentBatchCommand::historyTarget()
 {
     HistoryTarget target;
     target.source = HistorySource::Cli;
-    target.connection = m_resolved.connection.displayName();
-    target.production = m_resolved.connection.isProduction();
+    target.connection = m_session->connection().displayName();
+    target.production = m_session->connection().isProduction();
     if (m_arguments.noHistory || m_arguments.dryRun)
         return target;
     if (!m_history)
@@ -139,11 +119,7 @@ HistoryTarget IncidentBatchCommand::historyTarget()
 
 void IncidentBatchCommand::send()
 {
-    if (!connectClient(m_client.get(), m_resolved, m_nam.get(), &m_ready)) {
-        end(ExitUsage);
-        return;
-    }
-    m_runner = std::make_unique<ServerBatchRunner>(m_client.get());
+    m_runner = std::make_unique<ServerBatchRunner>(m_session->client());
     connect(m_runner.get(), &ServerBatchRunner::planned, this, &IncidentBatchCommand::onPlanned);
     connect(m_runner.get(), &ServerBatchRunner::progressChanged, this,
         &IncidentBatchCommand::onProgress);
@@ -199,11 +175,11 @@ void IncidentBatchCommand::onPlanned()
         end(ExitOk);
         return;
     }
-    if (m_resolved.connection.isProduction() && !m_arguments.yes) {
+    if (m_session->connection().isProduction() && !m_arguments.yes) {
         printError(QStringLiteral("'%1' is a production connection: %2 incidents would be "
                                   "resolved. Run again with --yes to start it; nothing was "
                                   "changed.")
-                       .arg(m_resolved.connection.displayName())
+                       .arg(m_session->connection().displayName())
                        .arg(plan.incidents.size()));
         end(ExitUsage);
         return;

@@ -2,10 +2,7 @@
 #pragma once
 
 #include "cli/CliOptions.h"
-#include "cli/ProfileCommand.h"
 #include "core/batch/ServerBatchRunner.h"
-#include "core/connection/Connection.h"
-#include "core/connection/SecretStore.h"
 
 #include <QObject>
 #include <QProcessEnvironment>
@@ -13,16 +10,10 @@
 #include <memory>
 #include <optional>
 
-class QNetworkAccessManager;
-
-namespace JobDesk {
-class JobsClient;
-struct ClientConnection;
-} // namespace JobDesk
-
 namespace JobDesk::Cli {
 
 class CliHistory;
+class CommandSession;
 
 /// The output of `incident resolve --all`, pure (unit-tested through the process tests).
 namespace IncidentBatchOutput {
@@ -56,7 +47,6 @@ signals:
     void finished(int exitCode);
 
 private:
-    void readSecrets();
     void send();
     void onPlanned();
     void onProgress();
@@ -67,12 +57,7 @@ private:
     IncidentBatchArguments m_arguments;
     QProcessEnvironment m_environment;
     ServerBatchFilter m_filter;
-    ResolvedConnection m_resolved;
-    QList<SecretKind> m_pendingSecrets;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<ClientConnection> m_ready;
-    std::unique_ptr<JobsClient> m_client;
-    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<CommandSession> m_session;
     std::unique_ptr<CliHistory> m_history;
     std::unique_ptr<ServerBatchRunner> m_runner;
     bool m_progressShown = false;
