@@ -13,6 +13,7 @@ const QList<CommandFamily> &commandFamilies()
         {"complete", &parseCompleteCommand, &completeUsage, &completeHelp},
         {"job", &parseJobCommand, &jobUsage, &jobHelp},
         {"incident", &parseIncidentCommand, &incidentUsage, &incidentHelp},
+        {"batch", &parseBatchCommand, &batchUsage, &batchHelp},
         {"profile", &parseProfileCommand, &profileUsage, &profileHelp},
         {"template", &parseTemplateCommand, &templateUsage, &templateHelp},
     };

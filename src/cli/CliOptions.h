@@ -38,6 +38,10 @@ enum class Command {
     JobError,
     JobRepair,
     IncidentResolve,
+    Batch,
+    BatchList,
+    BatchShow,
+    BatchResume,
 };
 
 /// `complete <JOB_KEY> …`: the shared option groups and the key.
@@ -53,11 +57,8 @@ struct JobShowArguments : ConnectionOptions, OutputOptions
 };
 
 /// `job search [filters] …`
-struct JobSearchArguments : ConnectionOptions, OutputOptions
+struct JobSearchArguments : ConnectionOptions, OutputOptions, JobFilterOptions
 {
-    /// Job filter fields as the API names them (`type`, `state`, `processInstanceKey`, …) with
-    /// the values as given; checked against the spec's filter table later.
-    QList<QPair<QString, QString>> filters;
     std::optional<int> limit; ///< --limit; neither this nor `all`: the first 100
     bool all = false;
     bool csv = false; ///< --csv (OutputOptions::json is --json)
@@ -79,6 +80,23 @@ struct JobActionArguments : ConnectionOptions, OutputOptions
     std::optional<VariablesArgument> variables; ///< fail, error, repair
     bool localVariables = false; ///< repair: `--local`
     QString then = QStringLiteral("leave"); ///< repair: "leave" or "complete"
+};
+
+/// `batch (--keys <file>|- | --csv <file> | --jsonl <file> | --search [filters]) …`,
+/// `batch resume <id>`: the input, the payload shared by every item, how to run and report.
+struct BatchArguments : ConnectionOptions, PayloadOptions, OutputOptions, JobFilterOptions
+{
+    enum class Input { None, Keys, Csv, JsonLines, Search };
+    Input input = Input::None;
+    QString file; ///< --keys/--csv/--jsonl: the file, "-" for standard input
+    QString keyColumn; ///< --key-column
+    std::optional<qint64> limit; ///< --search: at most this many jobs (--limit); none: all
+    std::optional<int> concurrency; ///< --concurrency 1..64; none: the default (4)
+    bool stopOnError = false;
+    std::optional<qint64> errorBudget; ///< --error-budget <n>: stop after n refusals
+    bool yes = false; ///< --yes: run on a production profile without asking
+    QString report; ///< --report <file>: CSV, or JSON for a .json name
+    qint64 batchId = 0; ///< show, resume
 };
 
 /// `profile add <name> …`
@@ -135,6 +153,7 @@ struct CommandLine
     JobShowArguments jobShow;
     JobSearchArguments jobSearch;
     JobActionArguments jobAction; ///< JobUpdate, JobFail, JobError, JobRepair, IncidentResolve
+    BatchArguments batch; ///< Batch, BatchShow, BatchResume (BatchList: `json`)
     ProfileAddArguments profileAdd;
     ProfileTestArguments profileTest;
     TemplateSaveArguments templateSave;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // jobdesk-cli: the command-line skin over jobdesk_core. Parsing, commands and output live in
 // the jobdesk_cli library so they can be tested; this file only dispatches.
+#include "cli/BatchCommand.h"
 #include "cli/CliOptions.h"
 #include "cli/CompleteCommand.h"
 #include "cli/Console.h"
@@ -76,6 +77,16 @@ int main(int argc, char *argv[])
     case Command::JobRepair:
     case Command::IncidentResolve: {
         JobActionCommand command(line, QProcessEnvironment::systemEnvironment());
+        return runAsync(command);
+    }
+    case Command::Batch:
+    case Command::BatchList:
+    case Command::BatchShow:
+    case Command::BatchResume: {
+        Interruption interruption;
+        BatchCommand command(line, QProcessEnvironment::systemEnvironment());
+        QObject::connect(
+            &interruption, &Interruption::interrupted, &command, &BatchCommand::interrupt);
         return runAsync(command);
     }
     case Command::ProfileAdd:

@@ -6,24 +6,6 @@ namespace JobDesk::Cli {
 
 namespace {
 
-/// `job search` option name → the job filter field it sets.
-const QList<QPair<const char *, const char *>> &filterOptions()
-{
-    static const QList<QPair<const char *, const char *>> options {
-        {"type", "type"},
-        {"state", "state"},
-        {"kind", "kind"},
-        {"process-definition-id", "processDefinitionId"},
-        {"process-instance-key", "processInstanceKey"},
-        {"element-id", "elementId"},
-        {"worker", "worker"},
-        {"tenant-id", "tenantId"},
-        {"listener-event-type", "listenerEventType"},
-        {"error-code", "errorCode"},
-    };
-    return options;
-}
-
 CommandLine parseShow(const QStringList &arguments, const QString &topic)
 {
     const Scan s = scanOptions(arguments, 2, ConnectionOptions::specs() + OutputOptions::specs(),
@@ -46,9 +28,8 @@ CommandLine parseShow(const QStringList &arguments, const QString &topic)
 
 CommandLine parseSearch(const QStringList &arguments, const QString &topic)
 {
-    OptionSpecs specs = ConnectionOptions::specs() + OutputOptions::specs();
-    for (const auto &[option, field] : filterOptions())
-        specs.append({option, true});
+    OptionSpecs specs
+        = ConnectionOptions::specs() + OutputOptions::specs() + JobFilterOptions::specs();
     specs += OptionSpecs {{"limit", true}, {"all", false}, {"csv", false}};
     const Scan s = scanOptions(arguments, 2, specs, topic + QStringLiteral(" search"));
     if (!s.error.isEmpty())
@@ -63,18 +44,8 @@ CommandLine parseSearch(const QStringList &arguments, const QString &topic)
     if (!a.ConnectionOptions::read(s, &error))
         return usageError(topic, error);
     a.OutputOptions::read(s);
-    for (const auto &[option, field] : filterOptions()) {
-        if (!s.has(option))
-            continue;
-        if (!requireNonBlank(s, {option}, &error))
-            return usageError(topic, error);
-        QString value = s.value(option).trimmed();
-        // Enum values as the API spells them: `--state created` means CREATED.
-        if (qstrcmp(field, "state") == 0 || qstrcmp(field, "kind") == 0
-            || qstrcmp(field, "listenerEventType") == 0)
-            value = value.toUpper().replace(u'-', u'_');
-        a.filters.append({QLatin1String(field), value});
-    }
+    if (!a.JobFilterOptions::read(s, &error))
+        return usageError(topic, error);
     if (s.has("limit") && s.has("all"))
         return usageError(topic, QStringLiteral("--limit and --all cannot be used together"));
     if (s.has("json") && s.has("csv"))

@@ -171,6 +171,54 @@ bool LeaseOptions::read(const Scan &scan, QString *error)
 
 // ------------------------------------------------------------------------------- OutputOptions
 
+namespace {
+
+/// Option name → the job filter field it sets.
+const QList<QPair<const char *, const char *>> &filterOptions()
+{
+    static const QList<QPair<const char *, const char *>> options {
+        {"type", "type"},
+        {"state", "state"},
+        {"kind", "kind"},
+        {"process-definition-id", "processDefinitionId"},
+        {"process-instance-key", "processInstanceKey"},
+        {"element-id", "elementId"},
+        {"worker", "worker"},
+        {"tenant-id", "tenantId"},
+        {"listener-event-type", "listenerEventType"},
+        {"error-code", "errorCode"},
+    };
+    return options;
+}
+
+} // namespace
+
+OptionSpecs JobFilterOptions::specs()
+{
+    OptionSpecs specs;
+    for (const auto &[option, field] : filterOptions())
+        specs.append({option, true});
+    return specs;
+}
+
+bool JobFilterOptions::read(const Scan &scan, QString *error)
+{
+    filters.clear();
+    for (const auto &[option, field] : filterOptions()) {
+        if (!scan.has(option))
+            continue;
+        if (!requireNonBlank(scan, {option}, error))
+            return false;
+        QString value = scan.value(option).trimmed();
+        // Enum values as the API spells them: `--state created` means CREATED.
+        if (qstrcmp(field, "state") == 0 || qstrcmp(field, "kind") == 0
+            || qstrcmp(field, "listenerEventType") == 0)
+            value = value.toUpper().replace(u'-', u'_');
+        filters.append({QLatin1String(field), value});
+    }
+    return true;
+}
+
 OptionSpecs OutputOptions::specs(int flags)
 {
     OptionSpecs specs;

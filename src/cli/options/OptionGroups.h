@@ -3,6 +3,8 @@
 
 #include "cli/options/OptionScan.h"
 
+#include <QList>
+#include <QPair>
 #include <QString>
 
 #include <chrono>
@@ -84,6 +86,21 @@ struct LeaseOptions
 
     static OptionSpecs specs();
     /// Blank values are refused (an empty token is never what was meant).
+    bool read(const Scan &scan, QString *error);
+};
+
+/// Which jobs a search finds: `--type`, `--state`, `--kind`, `--process-definition-id`,
+/// `--process-instance-key`, `--element-id`, `--worker`, `--tenant-id`,
+/// `--listener-event-type`, `--error-code` (`job search`, `batch --search`).
+struct JobFilterOptions
+{
+    /// Job filter fields as the API names them (`type`, `state`, `processInstanceKey`, …) with
+    /// the values as given (enum values upper-cased); checked against the spec's filter table
+    /// later.
+    QList<QPair<QString, QString>> filters;
+
+    static OptionSpecs specs();
+    /// Blank values are refused.
     bool read(const Scan &scan, QString *error);
 };
 

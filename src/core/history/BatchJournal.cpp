@@ -19,12 +19,13 @@ using EnumNames::valueOf;
 
 namespace {
 
-constexpr std::array<std::pair<BatchState, const char *>, 5> kBatchStates {{
+constexpr std::array<std::pair<BatchState, const char *>, 6> kBatchStates {{
     {BatchState::Planned, "planned"},
     {BatchState::Running, "running"},
     {BatchState::Paused, "paused"},
     {BatchState::Finished, "finished"},
     {BatchState::Cancelled, "cancelled"},
+    {BatchState::Planning, "planning"},
 }};
 constexpr std::array<std::pair<BatchItemState, const char *>, 4> kItemStates {{
     {BatchItemState::Planned, "planned"},
@@ -297,7 +298,10 @@ bool BatchJournal::recordResults(qint64 batchId, const QList<ItemResult> &result
     const QSqlDatabase db = QSqlDatabase::database(m_store.connectionName(), false);
     QSqlQuery finish(db);
     QSqlQuery update(db);
+    QSqlQuery check(db);
     if (!finish.prepare(HistoryRows::kFinish)
+        || !check.prepare(
+            QStringLiteral("UPDATE history SET check_result = ?, checked_ms = ? WHERE id = ?"))
         || !update.prepare(QStringLiteral(
             "UPDATE batch_item SET state = ?, outcome = ?, http_status = ?, problem = ?, "
             "error = ?, note = ? WHERE batch_id = ? AND line = ?")))
@@ -312,6 +316,15 @@ bool BatchJournal::recordResults(qint64 batchId, const QList<ItemResult> &result
                                     .arg(result.historyId)
                                     .arg(result.line)
                                     .arg(finish.lastError().text()));
+        }
+        if (result.check != LookupCheck::None && result.historyId != 0) {
+            check.bindValue(0, lookupCheckName(result.check));
+            check.bindValue(1, nowMs());
+            check.bindValue(2, result.historyId);
+            if (!check.exec())
+                return rollback(QStringLiteral("Cannot record the look-up of line %1: %2")
+                                    .arg(result.line)
+                                    .arg(check.lastError().text()));
         }
         int i = 0;
         update.bindValue(i++, batchItemStateName(result.state));

@@ -16,7 +16,16 @@ class HistoryStore;
 
 /// Where a batch stands. A batch left Running by a program that is gone was interrupted: the
 /// runner that resumes it decides that (it holds the batch while it runs it).
-enum class BatchState { Planned, Running, Paused, Finished, Cancelled };
+enum class BatchState {
+    Planned,
+    Running,
+    Paused,
+    Finished,
+    Cancelled,
+    /// Its items are still being read in: a batch left so was never fully planned (the program
+    /// that planned it ended) and must not be run.
+    Planning,
+};
 QString batchStateName(BatchState state); ///< "planned", "running", "paused", …
 std::optional<BatchState> batchStateFromName(const QString &name);
 
@@ -95,6 +104,9 @@ struct ItemResult
     std::optional<Outcome> outcome; ///< none for a skip decided without a request
     qint64 historyId = 0; ///< the row markSending() returned; 0: no history row to finish
     QString note;
+    /// What a look-up found about the attempt `historyId` (an answer that was lost, or an item
+    /// left Sending by a run that died); None: nothing to record.
+    LookupCheck check = LookupCheck::None;
 };
 
 /// The batch journal: batches and their items in the history database, so a batch survives a

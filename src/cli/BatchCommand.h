@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "cli/CliOptions.h"
+#include "core/batch/BatchRunner.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
+
+#include <memory>
+#include <optional>
+
+namespace JobDesk {
+class BatchJournal;
+class BatchPlanner;
+class HistoryStore;
+} // namespace JobDesk
+
+namespace JobDesk::Cli {
+
+class CliHistory;
+class CommandSession;
+
+/// `jobdesk-cli batch …`, `batch list|show|resume`: reads and checks the input and the shared
+/// payload (nothing sent on a bad row), plans the batch into the journal of the history
+/// (BatchPlanner), prints the plan, stops there for --dry-run or a production profile without
+/// --yes, then runs it (BatchRunner) with a progress line on a terminal and `--json` lines, and
+/// ends with the totals, the report file and the contract's exit code. `batch resume` runs an
+/// existing batch again (its items left Sending are looked up first). The connection lifecycle
+/// is CommandSession's. With --no-history the journal lives in a temporary database (the batch
+/// cannot be resumed then).
+class BatchCommand final : public QObject
+{
+    Q_OBJECT
+public:
+    BatchCommand(
+        const CommandLine &line, const QProcessEnvironment &environment, QObject *parent = nullptr);
+    ~BatchCommand() override;
+    Q_DISABLE_COPY_MOVE(BatchCommand)
+
+    /// The exit code when the command is already over; std::nullopt when `finished` follows.
+    std::optional<int> start();
+    /// A signal: while planning nothing was sent (exit 2); while running, no new requests, those
+    /// in flight finish and are recorded, the rest stays for `batch resume` (exit 3).
+    void interrupt(int signalNumber);
+
+signals:
+    void finished(int exitCode);
+
+private:
+    std::optional<int> startNew();
+    std::optional<int> startResume();
+    int list();
+    int show();
+    bool openJournal();
+    void plan();
+    void onPlanned(bool ok, const QString &error);
+    void run();
+    void onItem(const BatchItemOutcome &item);
+    void onProgress(const BatchProgress &progress);
+    void onRunFinished(BatchRunner::EndReason reason, const QString &error);
+    void clearProgressLine();
+    void end(int exitCode);
+
+    CommandLine m_line;
+    BatchArguments m_arguments;
+    QProcessEnvironment m_environment;
+    std::unique_ptr<CommandSession> m_session;
+    std::unique_ptr<CliHistory> m_history;
+    std::unique_ptr<HistoryStore> m_privateStore; ///< --no-history: a throw-away journal
+    std::unique_ptr<QTemporaryDir> m_privateDir;
+    HistoryStore *m_store = nullptr;
+    std::unique_ptr<BatchJournal> m_journal;
+    std::unique_ptr<BatchPlanner> m_planner;
+    std::unique_ptr<BatchRunner> m_runner;
+    QByteArray m_payloadBody;
+    QByteArray m_input;
+    QString m_inputSummary;
+    qint64 m_batchId = 0;
+    bool m_progressShown = false;
+    bool m_terminal = false;
+    qint64 m_lastProgressMs = -1;
+    bool m_interrupted = false;
+};
+
+} // namespace JobDesk::Cli
