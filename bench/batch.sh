@@ -4,7 +4,8 @@
 #   - wrk (bench/sandbox-complete.lua): the sandbox's own ceiling for completions at this
 #     concurrency, keep-alive, no client work at all;
 #   - bench-batch-qnam: a bare QNetworkAccessManager loop keeping the same number of completions
-#     in flight (the Qt stack JobDesk is built on, nothing else);
+#     in flight (the Qt stack JobDesk is built on, nothing else), and the same loop with
+#     --send-once (each body uploaded as JobDesk uploads it: never rewound, never resent);
 #   - jobdesk-cli batch --keys <file> (plan + run, history on, --json to a file, --yes);
 #   - the official Node client (bench/batch-node.mjs) with the same concurrency, in one process.
 # Every tool completes its own range of fresh generated keys (each request a real 204). Peak RSS
@@ -12,7 +13,7 @@
 # that drift in the machine's load does not favour one side.
 #
 #   bench/batch.sh [build-dir]                (default: build; builds nothing itself)
-#   COUNT=100000 NODE_COUNT=30000 CONCURRENCY=8 ROUNDS=2 bench/batch.sh /tmp/bench-build
+#   COUNT=100000 GENERATE=500000 NODE_COUNT=30000 CONCURRENCY=8 ROUNDS=2 bench/batch.sh /tmp/bench-build
 #
 # Needs: the jobdesk-cli, jobdesk-sandbox and bench-batch-qnam targets built in build-dir (a
 # RelWithDebInfo build, not the sanitized one), wrk, node 20 with `npm ci` done in
@@ -22,7 +23,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 build=${1:-$root/build}
-count=${COUNT:-100000}
+count=${COUNT:-60000}
 node_count=${NODE_COUNT:-30000}
 concurrency=${CONCURRENCY:-8}
 rounds=${ROUNDS:-1}
@@ -41,8 +42,9 @@ done
     { echo "build jobdesk-cli, jobdesk-sandbox and bench-batch-qnam in $build first" >&2; exit 2; }
 [[ -d $root/tests/conformance/node_modules/@camunda8 ]] ||
     { echo "run npm ci in tests/conformance first" >&2; exit 2; }
-# Key ranges: the CLI, the bare loop, the Node client, then wrk's two threads.
-wrk_slice=$(( (generate - 2 * count - node_count) / 2 ))
+# Key ranges: the CLI, the bare loop, the bare loop --send-once, the Node client, then wrk's two
+# threads.
+wrk_slice=$(( (generate - 3 * count - node_count) / 2 ))
 (( wrk_slice >= 20000 )) || { echo "GENERATE=$generate is too small for COUNT=$count" >&2; exit 2; }
 
 work=$(mktemp -d)
@@ -83,11 +85,11 @@ print('\n'.join(str(first + i) for i in range(count)))" "$first_key" "$count" >"
 
 echo "jobdesk-cli $("$cli" --version | cut -d' ' -f2), node $(node --version), $(nproc) cores," \
     "load $(cut -d' ' -f1-3 /proc/loadavg); sandbox --generate $generate; concurrency $concurrency;" \
-    "$count keys for the CLI and the bare loop, $node_count for the Node client"
+    "$count keys for the CLI and each bare loop, $node_count for the Node client"
 for round in $(seq "$rounds"); do
     start_sandbox
     run_wrk() {
-        JOBDESK_BENCH_SLICE=$wrk_slice JOBDESK_BENCH_OFFSET=$(( 2 * count + node_count )) \
+        JOBDESK_BENCH_SLICE=$wrk_slice JOBDESK_BENCH_OFFSET=$(( 3 * count + node_count )) \
             wrk -t2 -c"$concurrency" -d"$wrk_duration" -s "$here/sandbox-complete.lua" "$url" \
             >"$work/wrk.out" 2>&1
     }
@@ -95,18 +97,22 @@ for round in $(seq "$rounds"); do
         timed bare "$bare" --base-url "$url/v2" --first-key $(( first_key + count )) \
             --count "$count" --concurrency "$concurrency"
     }
+    run_bare_once() {
+        timed bare-once "$bare" --base-url "$url/v2" --first-key $(( first_key + 2 * count )) \
+            --count "$count" --concurrency "$concurrency" --send-once
+    }
     run_cli() {
         timed cli "$cli" batch --keys "$work/keys.txt" --base-url "$url" \
             --variables '{"approved":true}' --concurrency "$concurrency" --yes --json
     }
     run_node() {
         timed node node "$here/batch-node.mjs" --base-url "$url/v2" \
-            --first-key $(( first_key + 2 * count )) --count "$node_count" --concurrency "$concurrency"
+            --first-key $(( first_key + 3 * count )) --count "$node_count" --concurrency "$concurrency"
     }
     if (( round % 2 )); then
-        run_wrk; run_bare; run_cli; run_node
+        run_wrk; run_bare; run_bare_once; run_cli; run_node
     else
-        run_node; run_cli; run_bare; run_wrk
+        run_node; run_cli; run_bare_once; run_bare; run_wrk
     fi
     applied=$(curl -s "$url/sandbox/record?totals" |
         sed -n 's/.*"complete":{"received":[0-9]*,"applied":\([0-9]*\)}.*/\1/p')
@@ -134,6 +140,7 @@ wrk_rate = int(m.group(1)) if m else 0
 
 rows_out = []
 for name, label, n in [("bare", "bare QNetworkAccessManager loop", count),
+                       ("bare-once", "bare loop, --send-once", count),
                        ("cli", "jobdesk-cli batch (plan + run, history on)", count),
                        ("node", "official Node client", node_count)]:
     wall, cpu, rss = times(name)
