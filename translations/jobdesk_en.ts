@@ -92,6 +92,275 @@
     </message>
 </context>
 <context>
+    <name>BatchDialog</name>
+    <message>
+        <location filename="../ui/BatchDialog.ui" line="+9"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+611"/>
+        <source>Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+37"/>
+        <source>&amp;Complete jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="-36"/>
+        <source>&amp;Input:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <source>Pasted keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <source>CSV or TSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <source>JSON Lines file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <source>Job search (Find jobs filter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+2"/>
+        <source>Paste job keys: one per line, or separated by commas, spaces or semicolons, quoted or not, a column from a spreadsheet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <source>&amp;Key column:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <source>Preview (the first rows, with the JSON each cell is read as):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <source>Set the &amp;filter in Find jobs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <source>Payload for every job (a row&apos;s own variables are merged over it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <source>Use the &amp;form&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+2"/>
+        <source>Take the variables, deny and reason from the form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+3"/>
+        <source>Apply a template&apos;s payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+2"/>
+        <source>Variables as a JSON object, e.g. {&quot;approved&quot;: true}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <source>&amp;Deny (task listeners)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <source>User task corrections as JSON, e.g. {&quot;assignee&quot;: &quot;anna&quot;}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <source>C&amp;oncurrency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <source>&amp;Look the jobs up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+2"/>
+        <source>Plan with a look-up of every job (already completed, not found, failed, kind); off: every row is sent and the server&apos;s answer says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+2"/>
+        <source>Stop on the first re&amp;fusal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <source>&amp;Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <source>S&amp;tart…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <source>P&amp;ause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <source>&amp;Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <source>Ca&amp;ncel batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <source>&amp;Export report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+15"/>
+        <source>Resolve &amp;incidents (server-side)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="-13"/>
+        <source>Resolves every active incident of the matching process instances through the cluster&apos;s own batch operation (Camunda 8.8 or later). Jobs with no retries left get retries first: the batch resolution does not raise them (camunda/camunda#41213).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <source>&amp;Process definition id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+22"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location line="+4"/>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="-3"/>
+        <source>Process &amp;instance keys:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <source>any (several: separated by commas or spaces)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <source>&amp;Element id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+2"/>
+        <source>&amp;Retries for jobs with none left:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <source>P&amp;lan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <source>Star&amp;t…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <source>&amp;Suspend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <source>Res&amp;ume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <source>&amp;Cancel operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBar</name>
     <message>
         <location filename="../ui/ConnectionBar.ui" line="+13"/>
@@ -711,6 +980,541 @@
     <message>
         <location line="+24"/>
         <source>The element id is missing: the id of a BPMN element inside the ad-hoc sub-process (not its name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobDesk::BatchController</name>
+    <message>
+        <location filename="../src/gui/BatchController.cpp" line="+22"/>
+        <source>&amp;Batch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Complete many jobs at once, or resolve incidents in bulk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Several job keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You pasted %1 job keys. One key field takes one job: complete them as a batch instead (a plan first, nothing is sent before you confirm)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open as a batch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Batch operation in the cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch operation %1 (%2) was being followed when JobDesk last ended. It went on in the cluster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show its progress…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Unfinished batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch %1 (%2, %3) was %4: %5 of %6 items are not done yet. The items that were being sent are looked up before anything is sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the batch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+22"/>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobDesk::BatchDialog</name>
+    <message>
+        <location filename="../src/gui/BatchDialog.cpp" line="+48"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Process instance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Error (as the server says)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Every job the Find jobs filter finds, read page by page:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+351"/>
+        <source>Set a filter in Find jobs first (Ctrl+Shift+J).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-346"/>
+        <source>Batch input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tables and JSON Lines (*.csv *.tsv *.txt *.jsonl *.ndjson);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <location line="+101"/>
+        <location line="+176"/>
+        <source>line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-238"/>
+        <source>%1 is too large for the window; use jobdesk-cli batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Job key (text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Variables as sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>pasted keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>job search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>The history is not open: a batch needs it to remember every item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The payload is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Planning: %1 rows read, %2 looked up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Planning…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not planned: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plan again when the cluster is less busy, or without looking the jobs up (every row is sent; the server&apos;s answer says what each job was).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Batch %1: %2 rows, %3 to complete. Nothing has been sent yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>line %1: %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>bad rows (not in the batch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Start the batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="-343"/>
+        <source>%Ln key(s)</source>
+        <translation>
+            <numerusform>%Ln key</numerusform>
+            <numerusform>%Ln keys</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln bad row(s), first: %1</source>
+        <translation>
+            <numerusform>%Ln bad row, first: %1</numerusform>
+            <numerusform>%Ln bad rows, first: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+274"/>
+        <source>… and %Ln more bad row(s)</source>
+        <translation>
+            <numerusform>… and %Ln more bad row</numerusform>
+            <numerusform>… and %Ln more bad rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+63"/>
+        <source>Complete %Ln job(s) on the PRODUCTION connection “%1”?</source>
+        <translation>
+            <numerusform>Complete %Ln job on the PRODUCTION connection “%1”?</numerusform>
+            <numerusform>Complete %Ln jobs on the PRODUCTION connection “%1”?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Complete %Ln job(s) on “%1”?</source>
+        <translation>
+            <numerusform>Complete %Ln job on “%1”?</numerusform>
+            <numerusform>Complete %Ln jobs on “%1”?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Complete %Ln job(s)</source>
+        <translation>
+            <numerusform>Complete %Ln job</numerusform>
+            <numerusform>Complete %Ln jobs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The batch could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Batch %1: %Ln job(s) to complete.</source>
+        <translation>
+            <numerusform>Batch %1: %Ln job to complete.</numerusform>
+            <numerusform>Batch %1: %Ln jobs to complete.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Batch %1 (%2, %3): %4 items, %5 not done yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The batch could not resume: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 of %2 — %3 completed, %4 skipped, %5 refused, %6 undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 in flight, %2 waiting · %3/s · about %4 left · concurrency %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancelled: the jobs not sent yet stay as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stopped at a refusal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stopped: the journal could not be written (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Export the batch report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Batch report written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot write the report: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The attempt of job %1 is selected in the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attempt %1 of job %2 is in the history (filter the log by the key to see it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/BatchDialogServer.cpp" line="+25"/>
+        <source>Cancel the batch operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel batch operation %1 in the cluster? Incidents not resolved yet stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel the operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Raising retries first: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Refused: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Planning: looking for the incidents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Following batch operation %1, started earlier; it went on in the cluster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>Resolve %Ln incident(s) on the PRODUCTION connection “%1”?</source>
+        <translation>
+            <numerusform>Resolve %Ln incident on the PRODUCTION connection “%1”?</numerusform>
+            <numerusform>Resolve %Ln incidents on the PRODUCTION connection “%1”?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Resolve %Ln incident(s) on “%1”?</source>
+        <translation>
+            <numerusform>Resolve %Ln incident on “%1”?</numerusform>
+            <numerusform>Resolve %Ln incidents on “%1”?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The retries of %Ln job(s) are raised to %1 first.</source>
+        <translation>
+            <numerusform>The retries of %Ln job are raised to %1 first.</numerusform>
+            <numerusform>The retries of %Ln jobs are raised to %1 first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Resolve %Ln incident(s)</source>
+        <translation>
+            <numerusform>Resolve %Ln incident</numerusform>
+            <numerusform>Resolve %Ln incidents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Start the batch operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Batch operation %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retries raised first: %1 (refused: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Every incident was resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Some incidents were not resolved: see the errors below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobDesk::BatchItemsModel</name>
+    <message>
+        <location filename="../src/gui/BatchItemsModel.cpp" line="+98"/>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Job key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HTTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Problem or note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1699,7 +2503,7 @@ Not recorded in the history: %1</source>
 <context>
     <name>JobDesk::JobForm</name>
     <message>
-        <location filename="../src/gui/JobForm.cpp" line="+191"/>
+        <location filename="../src/gui/JobForm.cpp" line="+219"/>
         <source>Paste the key of the job to complete (from Operate, a log or the incident).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2001,13 +2805,13 @@ Not recorded in the history: %1</source>
 <context>
     <name>JobDesk::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="+84"/>
-        <location line="+192"/>
+        <location filename="../src/gui/MainWindow.cpp" line="+85"/>
+        <location line="+197"/>
         <source>JobDesk — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-169"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2027,7 +2831,7 @@ Not recorded in the history: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>The history cannot be written</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2038,7 +2842,7 @@ Requests can still be sent, but they are not recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+23"/>
         <source>%n attempt(s) without a recorded outcome</source>
         <translation type="unfinished">
             <numerusform>%n attempt without a recorded outcome</numerusform>
@@ -2668,7 +3472,7 @@ Not every step could be recorded in the history: %1</source>
 <context>
     <name>JobDesk::ResultPanel</name>
     <message>
-        <location filename="../src/gui/ResultPanel.cpp" line="+238"/>
+        <location filename="../src/gui/ResultPanel.cpp" line="+218"/>
         <source>The due date</source>
         <translation type="unfinished"></translation>
     </message>

@@ -38,6 +38,7 @@ enum class Command {
     JobError,
     JobRepair,
     IncidentResolve,
+    IncidentResolveAll, ///< `incident resolve --all`: the cluster's batch operation
     Batch,
     BatchList,
     BatchShow,
@@ -80,6 +81,17 @@ struct JobActionArguments : ConnectionOptions, OutputOptions
     std::optional<VariablesArgument> variables; ///< fail, error, repair
     bool localVariables = false; ///< repair: `--local`
     QString then = QStringLiteral("leave"); ///< repair: "leave" or "complete"
+};
+
+/// `incident resolve --all [filter] …`: a server-side bulk incident resolution.
+struct IncidentBatchArguments : ConnectionOptions, OutputOptions
+{
+    QString processDefinitionId;
+    QStringList processInstanceKeys; ///< as typed; checked by the core's filter
+    QString elementId;
+    QString retries = QStringLiteral("1"); ///< for jobs with no retries left, raised first
+    bool yes = false; ///< needed on a production profile
+    bool noWait = false; ///< start it and print its key, do not follow it
 };
 
 /// `batch (--keys <file>|- | --csv <file> | --jsonl <file> | --search [filters]) …`,
@@ -153,6 +165,7 @@ struct CommandLine
     JobShowArguments jobShow;
     JobSearchArguments jobSearch;
     JobActionArguments jobAction; ///< JobUpdate, JobFail, JobError, JobRepair, IncidentResolve
+    IncidentBatchArguments incidentBatch; ///< IncidentResolveAll
     BatchArguments batch; ///< Batch, BatchShow, BatchResume (BatchList: `json`)
     ProfileAddArguments profileAdd;
     ProfileTestArguments profileTest;

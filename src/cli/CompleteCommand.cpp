@@ -2,6 +2,7 @@
 #include "cli/CompleteCommand.h"
 
 #include "cli/CliHistory.h"
+#include "cli/CommandSession.h"
 #include "cli/Console.h"
 #include "cli/Interruption.h"
 #include "cli/JobCommand.h"
@@ -13,15 +14,11 @@
 #include "core/camunda/Searches.h"
 #include "core/connection/ConnectionFactory.h"
 #include "core/connection/GatewayVersionCache.h"
-#include "core/connection/KeychainSecretStore.h"
 #include "core/connection/Profile.h"
 #include "core/connection/ProfileSecrets.h"
 #include "core/history/HistoryStore.h"
-#include "core/http/ClientConnection.h"
 #include "core/http/JobsClient.h"
 #include "core/lookup/JobLookup.h"
-
-#include <QNetworkAccessManager>
 
 namespace JobDesk::Cli {
 
@@ -37,10 +34,7 @@ CompleteCommand::~CompleteCommand()
 {
     m_history.reset();
     m_lookup.reset();
-    // The client and the provider refer to the network manager: release them first.
-    m_client.reset();
-    m_ready.reset();
-    m_nam.reset();
+    m_session.reset();
 }
 
 std::optional<int> CompleteCommand::start()
@@ -51,10 +45,7 @@ std::optional<int> CompleteCommand::start()
     // The input is read and checked: from now on a signal is the command's to handle (it may
     // have to record a request in flight), not an immediate end.
     Interruption::deferToEventLoop();
-    if (m_pendingSecrets.isEmpty())
-        send();
-    else
-        readSecrets();
+    m_session->connectToSend([this] { send(); }, [this](int exitCode) { end(exitCode); });
     return std::nullopt;
 }
 
@@ -75,11 +66,10 @@ int CompleteCommand::prepare()
         return ExitUsage;
     }
 
-    if (const std::optional<int> code = resolveConnection(m_arguments, m_environment, &m_resolved))
+    m_session = std::make_unique<CommandSession>(m_arguments, m_environment);
+    if (const std::optional<int> code = m_session->resolve())
         return *code;
-    const QList<SecretKind> secretKinds
-        = m_arguments.profile.isEmpty() ? QList<SecretKind>() : m_resolved.connection.secretKinds();
-    Connection &connection = m_resolved.connection;
+    const Connection &connection = m_session->connection();
     for (const QString &warning : std::as_const(m_built.warnings))
         writeErr("jobdesk-cli: " + warning.toUtf8() + '\n');
 
@@ -98,39 +88,20 @@ int CompleteCommand::prepare()
         m_readVersionFirst = !known;
     }
 
-    m_nam = std::make_unique<QNetworkAccessManager>();
-    m_client = std::make_unique<JobsClient>(m_nam.get());
     if (m_arguments.dryRun) {
-        // Nothing leaves the machine: no token request, no keychain, no history. The provider
-        // gets no secret it does not have yet; the headers are shown redacted anyway.
-        m_ready = ConnectionFactory::build(connection, m_resolved.secrets, m_nam.get());
-        m_client->setConnection(*m_ready);
-        writeOut(formatDryRun(m_client->describeCompletion(m_built.request), m_arguments.json));
+        // Nothing leaves the machine: no token request, no keychain, no history.
+        m_session->connectForDryRun();
+        writeOut(formatDryRun(
+            m_session->client()->describeCompletion(m_built.request), m_arguments.json));
         return ExitOk;
     }
-    if (const std::optional<int> code = checkTlsBeforeKeychain(m_resolved, secretKinds))
+    if (const std::optional<int> code = m_session->checkBeforeSecrets())
         return *code;
-    m_pendingSecrets = secretKinds;
     return -1;
-}
-
-void CompleteCommand::readSecrets()
-{
-    // Only now, with a request that will really be sent, is the keychain (D-Bus) touched.
-    if (!m_secrets)
-        m_secrets = std::make_unique<KeychainSecretStore>();
-    readSecretsToSend(
-        m_secrets.get(), &m_resolved, m_pendingSecrets, this, [this] { send(); },
-        [this](int exitCode) { end(exitCode); });
 }
 
 void CompleteCommand::send()
 {
-    if (!connectClient(m_client.get(), m_resolved, m_nam.get(), &m_ready)) {
-        QMetaObject::invokeMethod(
-            this, [this] { end(ExitUsage); }, Qt::QueuedConnection);
-        return;
-    }
     if (m_readVersionFirst)
         readVersion();
     else
@@ -153,7 +124,7 @@ void CompleteCommand::readVersion()
 {
     LookupRequest topology;
     topology.target = LookupRequest::Target::Topology;
-    m_versionCall = m_client->send(topology.toApiRequest());
+    m_versionCall = m_session->client()->send(topology.toApiRequest());
     connect(m_versionCall, &ApiCall::finished, this, [this](const Outcome &outcome) {
         if (m_versionCall)
             m_versionCall->deleteLater();
@@ -168,7 +139,7 @@ void CompleteCommand::onVersionRead(const Outcome &outcome)
     const std::optional<Topology> topology
         = outcome.ok() ? Answers::topology(outcome.rawBody) : std::nullopt;
     if (topology && !topology->gatewayVersion.isEmpty()) {
-        m_versions->remember(m_resolved.connection.apiRoot, topology->gatewayVersion);
+        m_versions->remember(m_session->connection().apiRoot, topology->gatewayVersion);
         if (const QString refusal = versionRefusal(topology->gatewayVersion); !refusal.isEmpty()) {
             printError(refusal);
             end(ExitUsage);
@@ -201,12 +172,12 @@ void CompleteCommand::sendCompletion()
                             ? QStringLiteral("its run ended while the request was in flight")
                             : QStringLiteral("it was sent and no answer came")));
         if (!m_history->begin(
-                HistoryEntry::forAttempt(m_client->describeCompletion(m_built.request),
-                    HistorySource::Cli, m_resolved.connection.displayName(),
-                    m_resolved.connection.isProduction(), m_startedAt)))
+                HistoryEntry::forAttempt(m_session->client()->describeCompletion(m_built.request),
+                    HistorySource::Cli, m_session->connection().displayName(),
+                    m_session->connection().isProduction(), m_startedAt)))
             warnNotRecorded(m_history->error());
     }
-    m_call = m_client->complete(m_built.request);
+    m_call = m_session->client()->complete(m_built.request);
     connect(m_call, &ApiCall::finished, this, [this](const Outcome &outcome) {
         if (m_call)
             m_call->deleteLater();
@@ -284,7 +255,7 @@ void CompleteCommand::onFinished(const Outcome &answer)
 
 void CompleteCommand::lookUpAfter(const Outcome &outcome)
 {
-    m_lookup = std::make_unique<JobLookup>(m_client.get());
+    m_lookup = std::make_unique<JobLookup>(m_session->client());
     JobLookupCall *call = nullptr;
     if (outcome.kind == OutcomeKind::NotFound) {
         JobLookup::Options options;

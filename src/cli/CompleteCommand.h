@@ -29,6 +29,7 @@ struct JobLookupResult;
 namespace JobDesk::Cli {
 
 class CliHistory;
+class CommandSession;
 
 /// `jobdesk-cli complete`: checks everything first (key, variables, template, profile or
 /// environment) and sends nothing when something is wrong; reads a profile's secrets from the
@@ -61,7 +62,8 @@ private:
     Q_DISABLE_COPY_MOVE(CompleteCommand)
 
     int prepare();
-    void readSecrets();
+    /// The client is connected (CommandSession): the version first when needed, then the
+    /// completion.
     void send();
     /// No version remembered for a request that needs one: GET /v2/topology, then
     /// sendCompletion() or a refusal.
@@ -82,13 +84,8 @@ private:
     CompleteArguments m_arguments;
     QProcessEnvironment m_environment;
     BuiltRequest m_built;
-    ResolvedConnection m_resolved; ///< the connection and the secrets known so far
-    QList<SecretKind> m_pendingSecrets; ///< the profile's secrets still to be read
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<ClientConnection> m_ready; ///< what m_client sends with
-    std::unique_ptr<JobsClient> m_client;
+    std::unique_ptr<CommandSession> m_session; ///< connection, client, secrets
     std::unique_ptr<JobLookup> m_lookup;
-    std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<CliHistory> m_history;
     QDateTime m_startedAt;
     QPointer<ApiCall> m_call;

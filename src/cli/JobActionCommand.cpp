@@ -2,6 +2,7 @@
 #include "cli/JobActionCommand.h"
 
 #include "cli/CliHistory.h"
+#include "cli/CommandSession.h"
 #include "cli/CompletionInput.h"
 #include "cli/Console.h"
 #include "cli/JobCommand.h"
@@ -9,13 +10,8 @@
 #include "cli/ProfileCommand.h"
 #include "core/actions/ActionSender.h"
 #include "core/camunda/JobActions.h"
-#include "core/connection/ConnectionFactory.h"
-#include "core/connection/KeychainSecretStore.h"
 #include "core/history/HistoryStore.h"
-#include "core/http/ClientConnection.h"
 #include "core/http/JobsClient.h"
-
-#include <QNetworkAccessManager>
 
 namespace JobDesk::Cli {
 
@@ -309,10 +305,7 @@ JobActionCommand::~JobActionCommand()
     m_runner.reset();
     m_sender.reset();
     m_history.reset();
-    // The client and the provider refer to the network manager: release them first.
-    m_client.reset();
-    m_ready.reset();
-    m_nam.reset();
+    m_session.reset();
 }
 
 std::optional<int> JobActionCommand::start()
@@ -320,10 +313,7 @@ std::optional<int> JobActionCommand::start()
     const int code = prepare();
     if (code >= 0)
         return code;
-    if (m_pendingSecrets.isEmpty())
-        QMetaObject::invokeMethod(this, &JobActionCommand::send, Qt::QueuedConnection);
-    else
-        readSecrets();
+    m_session->connectToSend([this] { send(); }, [this](int exitCode) { end(exitCode); });
     return std::nullopt;
 }
 
@@ -334,44 +324,29 @@ int JobActionCommand::prepare()
         printError(m_built.error);
         return ExitUsage;
     }
-    if (const std::optional<int> code = resolveConnection(m_arguments, m_environment, &m_resolved))
+    m_session = std::make_unique<CommandSession>(m_arguments, m_environment);
+    if (const std::optional<int> code = m_session->resolve())
         return *code;
-    const QList<SecretKind> secretKinds
-        = m_arguments.profile.isEmpty() ? QList<SecretKind>() : m_resolved.connection.secretKinds();
-    m_nam = std::make_unique<QNetworkAccessManager>();
-    m_client = std::make_unique<JobsClient>(m_nam.get());
     const bool repair = m_line.command == Command::JobRepair;
     if (m_arguments.dryRun && !repair) {
         // Nothing leaves the machine: no token request, no keychain, no history.
-        m_ready = ConnectionFactory::build(m_resolved.connection, m_resolved.secrets, m_nam.get());
-        m_client->setConnection(*m_ready);
-        writeOut(formatDryRun(m_client->describe(m_built.request), m_arguments.json));
+        m_session->connectForDryRun();
+        writeOut(formatDryRun(m_session->client()->describe(m_built.request), m_arguments.json));
         return ExitOk;
     }
     // A repair's dry run reads the job (to know its incident and scope): a request that changes
     // nothing, but it needs the credentials.
-    if (const std::optional<int> code = checkTlsBeforeKeychain(m_resolved, secretKinds))
+    if (const std::optional<int> code = m_session->checkBeforeSecrets())
         return *code;
-    m_pendingSecrets = secretKinds;
     return -1;
-}
-
-void JobActionCommand::readSecrets()
-{
-    // Only now, with a request that will really be sent, is the keychain (D-Bus) touched.
-    if (!m_secrets)
-        m_secrets = std::make_unique<KeychainSecretStore>();
-    readSecretsToSend(
-        m_secrets.get(), &m_resolved, m_pendingSecrets, this, [this] { send(); },
-        [this](int exitCode) { end(exitCode); });
 }
 
 HistoryTarget JobActionCommand::historyTarget()
 {
     HistoryTarget target;
     target.source = HistorySource::Cli;
-    target.connection = m_resolved.connection.displayName();
-    target.production = m_resolved.connection.isProduction();
+    target.connection = m_session->connection().displayName();
+    target.production = m_session->connection().isProduction();
     if (m_arguments.noHistory || m_arguments.dryRun)
         return target;
     if (!m_history)
@@ -385,10 +360,6 @@ HistoryTarget JobActionCommand::historyTarget()
 
 void JobActionCommand::send()
 {
-    if (!connectClient(m_client.get(), m_resolved, m_nam.get(), &m_ready)) {
-        end(ExitUsage);
-        return;
-    }
     if (m_line.command == Command::JobRepair)
         startRepair();
     else
@@ -397,7 +368,7 @@ void JobActionCommand::send()
 
 void JobActionCommand::sendOne()
 {
-    m_sender = std::make_unique<ActionSender>(m_client.get());
+    m_sender = std::make_unique<ActionSender>(m_session->client());
     m_sender->setHistory(historyTarget());
     connect(m_sender.get(), &ActionSender::finished, this,
         [this](const Outcome &outcome, const Explanation &explanation) {
@@ -418,7 +389,7 @@ void JobActionCommand::sendOne()
 
 void JobActionCommand::startRepair()
 {
-    m_runner = std::make_unique<RepairRunner>(m_client.get());
+    m_runner = std::make_unique<RepairRunner>(m_session->client());
     m_runner->setHistory(historyTarget());
     connect(m_runner.get(), &RepairRunner::finished, this, &JobActionCommand::onRepairFinished);
     if (m_arguments.dryRun) {
@@ -436,7 +407,7 @@ void JobActionCommand::onRepairFinished(RepairResult result)
     if (result == RepairResult::Planned) {
         QList<RequestRecord> requests;
         for (const RepairStep &step : m_runner->plan().steps)
-            requests.append(m_client->describe(step.request));
+            requests.append(m_session->client()->describe(step.request));
         writeOut(
             RepairOutput::dryRun(m_runner->plan(), requests, m_runner->lookup(), m_arguments.json));
         end(ExitOk);

@@ -26,6 +26,7 @@ struct ClientConnection;
 namespace JobDesk::Cli {
 
 class CliHistory;
+class CommandSession;
 
 /// What a job action's command line asks to send, or why it cannot (pure, unit-tested).
 struct BuiltAction
@@ -75,7 +76,7 @@ private:
     Q_DISABLE_COPY_MOVE(JobActionCommand)
 
     int prepare();
-    void readSecrets();
+    /// The client is connected (CommandSession): one action, or the repair.
     void send();
     void sendOne();
     void startRepair();
@@ -87,12 +88,7 @@ private:
     const JobActionArguments &m_arguments;
     QProcessEnvironment m_environment;
     BuiltAction m_built;
-    ResolvedConnection m_resolved; ///< the connection and the secrets known so far
-    QList<SecretKind> m_pendingSecrets; ///< the profile's secrets still to be read
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<ClientConnection> m_ready; ///< what m_client sends with
-    std::unique_ptr<JobsClient> m_client;
-    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<CommandSession> m_session; ///< connection, client, secrets
     std::unique_ptr<CliHistory> m_history;
     std::unique_ptr<ActionSender> m_sender;
     std::unique_ptr<RepairRunner> m_runner;

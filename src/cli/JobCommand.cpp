@@ -2,21 +2,17 @@
 #include "cli/JobCommand.h"
 
 #include "cli/CliHistory.h"
+#include "cli/CommandSession.h"
 #include "cli/Console.h"
 #include "cli/Output.h"
 #include "cli/ProfileCommand.h"
-#include "core/connection/ConnectionFactory.h"
-#include "core/connection/KeychainSecretStore.h"
-#include "core/connection/ProfileSecrets.h"
 #include "core/history/HistoryExporter.h"
 #include "core/history/HistoryStore.h"
-#include "core/http/ClientConnection.h"
 #include "core/http/JobsClient.h"
 #include "core/json/JsonTree.h"
 #include "core/lookup/JobLookup.h"
 #include "core/lookup/JobSearchPager.h"
 
-#include <QNetworkAccessManager>
 #include <QTimer>
 
 #include <algorithm>
@@ -267,10 +263,7 @@ JobCommand::~JobCommand()
     m_history.reset();
     m_pager.reset();
     m_lookup.reset();
-    // The client and the provider refer to the network manager: release them first.
-    m_client.reset();
-    m_ready.reset();
-    m_nam.reset();
+    m_session.reset();
 }
 
 std::optional<int> JobCommand::start()
@@ -279,10 +272,7 @@ std::optional<int> JobCommand::start()
     const int code = isShow ? prepareShow() : prepareSearch();
     if (code >= 0)
         return code;
-    if (m_pendingSecrets.isEmpty())
-        QMetaObject::invokeMethod(this, &JobCommand::send, Qt::QueuedConnection);
-    else
-        readSecrets();
+    m_session->connectToSend([this] { send(); }, [this](int exitCode) { end(exitCode); });
     const bool noHistory = isShow ? m_line.jobShow.noHistory : m_line.jobSearch.noHistory;
     if (!noHistory) {
         QTimer::singleShot(0, this, [this] {
@@ -307,7 +297,7 @@ int JobCommand::prepareShow()
         return code;
     if (a.dryRun) {
         const SearchRequest request = SearchRequest::jobByKey(m_key);
-        writeOut(formatDryRun(m_client->describe(request.toApiRequest()), a.json));
+        writeOut(formatDryRun(m_session->client()->describe(request.toApiRequest()), a.json));
         return ExitOk;
     }
     return -1;
@@ -340,7 +330,7 @@ int JobCommand::prepareSearch()
     if (const int code = prepareConnection(a, a.dryRun); code >= 0)
         return code;
     if (a.dryRun) {
-        writeOut(formatDryRun(m_client->describe(m_search.toApiRequest()), a.json));
+        writeOut(formatDryRun(m_session->client()->describe(m_search.toApiRequest()), a.json));
         return ExitOk;
     }
     return -1;
@@ -348,40 +338,21 @@ int JobCommand::prepareSearch()
 
 int JobCommand::prepareConnection(const ConnectionOptions &options, bool dryRun)
 {
-    if (const std::optional<int> code = resolveConnection(options, m_environment, &m_resolved))
+    m_session = std::make_unique<CommandSession>(options, m_environment);
+    if (const std::optional<int> code = m_session->resolve())
         return *code;
-    const QList<SecretKind> secretKinds
-        = options.profile.isEmpty() ? QList<SecretKind>() : m_resolved.connection.secretKinds();
-    m_nam = std::make_unique<QNetworkAccessManager>();
-    m_client = std::make_unique<JobsClient>(m_nam.get());
     if (dryRun) {
         // Nothing leaves the machine: no keychain; the headers are shown redacted anyway.
-        m_ready = ConnectionFactory::build(m_resolved.connection, m_resolved.secrets, m_nam.get());
-        m_client->setConnection(*m_ready);
+        m_session->connectForDryRun();
         return -1;
     }
-    if (const std::optional<int> code = checkTlsBeforeKeychain(m_resolved, secretKinds))
+    if (const std::optional<int> code = m_session->checkBeforeSecrets())
         return *code;
-    m_pendingSecrets = secretKinds;
     return -1;
-}
-
-void JobCommand::readSecrets()
-{
-    // Only now, with a request that will really be sent, is the keychain (D-Bus) touched.
-    if (!m_secrets)
-        m_secrets = std::make_unique<KeychainSecretStore>();
-    readSecretsToSend(
-        m_secrets.get(), &m_resolved, m_pendingSecrets, this, [this] { send(); },
-        [this](int exitCode) { end(exitCode); });
 }
 
 void JobCommand::send()
 {
-    if (!connectClient(m_client.get(), m_resolved, m_nam.get(), &m_ready)) {
-        end(ExitUsage);
-        return;
-    }
     m_startedAt = QDateTime::currentDateTimeUtc();
     if (m_line.command == Command::JobShow)
         show();
@@ -391,7 +362,7 @@ void JobCommand::send()
 
 void JobCommand::show()
 {
-    m_lookup = std::make_unique<JobLookup>(m_client.get());
+    m_lookup = std::make_unique<JobLookup>(m_session->client());
     JobLookup::Options options;
     options.fullValues = true; // the exact values, not the search's cut ones
     JobLookupCall *call = m_lookup->lookUp(m_key, options);
@@ -405,7 +376,7 @@ void JobCommand::show()
 
 void JobCommand::search()
 {
-    m_pager = std::make_unique<JobSearchPager>(m_client.get());
+    m_pager = std::make_unique<JobSearchPager>(m_session->client());
     connect(m_pager.get(), &JobSearchPager::pageArrived, this, &JobCommand::onPage);
     connect(m_pager.get(), &JobSearchPager::failed, this, &JobCommand::onSearchFailed);
     m_pager->start(m_search);
@@ -470,8 +441,8 @@ void JobCommand::record(const Outcome &outcome, const QString &jobKey)
         return;
     if (!m_history)
         m_history = std::make_unique<CliHistory>();
-    if (!m_history->append(HistoryEntry::fromOutcome(
-            outcome, HistorySource::Cli, m_resolved.connection.displayName(), jobKey, m_startedAt)))
+    if (!m_history->append(HistoryEntry::fromOutcome(outcome, HistorySource::Cli,
+            m_session->connection().displayName(), jobKey, m_startedAt)))
         printError(QStringLiteral("warning: this look-up was not recorded in the history (%1): %2")
                        .arg(HistoryStore::defaultPath(), m_history->error()));
 }

@@ -27,6 +27,7 @@ class JobSearchPager;
 namespace JobDesk::Cli {
 
 class CliHistory;
+class CommandSession;
 
 /// The output of `job show` and `job search`, pure (unit-tested).
 namespace JobOutput {
@@ -72,11 +73,10 @@ private:
 
     int prepareShow();
     int prepareSearch();
-    /// Resolves the connection (ConnectionFactory) and makes the client; a dry run gets the
+    /// Resolves the connection (CommandSession) and makes the client; a dry run gets the
     /// connection at once, otherwise it waits for the profile's secrets. -1 when it can go on.
     int prepareConnection(const ConnectionOptions &options, bool dryRun);
-    void readSecrets();
-    /// Gives the client its connection, then show() or search().
+    /// The client is connected: show() or search().
     void send();
     void show();
     void search();
@@ -87,12 +87,7 @@ private:
 
     CommandLine m_line;
     QProcessEnvironment m_environment;
-    ResolvedConnection m_resolved; ///< the connection and the secrets known so far
-    QList<SecretKind> m_pendingSecrets; ///< the profile's secrets still to be read
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<ClientConnection> m_ready; ///< what m_client sends with
-    std::unique_ptr<JobsClient> m_client;
-    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<CommandSession> m_session; ///< connection, client, secrets
     std::unique_ptr<JobLookup> m_lookup;
     std::unique_ptr<JobSearchPager> m_pager;
     std::unique_ptr<CliHistory> m_history;

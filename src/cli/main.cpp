@@ -5,6 +5,7 @@
 #include "cli/CliOptions.h"
 #include "cli/CompleteCommand.h"
 #include "cli/Console.h"
+#include "cli/IncidentBatchCommand.h"
 #include "cli/Interruption.h"
 #include "cli/JobActionCommand.h"
 #include "cli/JobCommand.h"
@@ -77,6 +78,10 @@ int main(int argc, char *argv[])
     case Command::JobRepair:
     case Command::IncidentResolve: {
         JobActionCommand command(line, QProcessEnvironment::systemEnvironment());
+        return runAsync(command);
+    }
+    case Command::IncidentResolveAll: {
+        IncidentBatchCommand command(line, QProcessEnvironment::systemEnvironment());
         return runAsync(command);
     }
     case Command::Batch:

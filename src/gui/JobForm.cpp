@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/JobForm.h"
 
+#include "core/batch/BatchInput.h"
 #include "core/camunda/JobKey.h"
 #include "core/camunda/RequestText.h"
 #include "core/json/Json.h"
@@ -31,6 +32,26 @@ QString cleanPastedKey(const QString &text)
     while (cleaned.endsWith(u',') || cleaned.endsWith(u';'))
         cleaned.chop(1);
     return cleaned;
+}
+
+/// How many job keys `text` holds when it is several of them in any shape (lines, commas,
+/// spaces, quotes, a spreadsheet column), or 0. Every token must be a key that points to a
+/// partition (≥ 2^51): "2251 7998 1368 5249" is one key typed in groups, not four keys.
+qint64 severalKeys(const QString &text)
+{
+    BatchInputReader reader(BatchInputFormat::Keys, text.toUtf8());
+    qint64 keys = 0;
+    BatchRow row;
+    BatchInputError error;
+    for (;;) {
+        const auto status = reader.next(&row, &error);
+        if (status == BatchInputReader::Status::End)
+            break;
+        if (status == BatchInputReader::Status::Error || row.key.partitionId() < 1)
+            return 0;
+        ++keys;
+    }
+    return keys >= 2 ? keys : 0;
 }
 
 JsonEditor::Marker markerOf(const VariablesDocument::Problem &problem)
@@ -153,6 +174,13 @@ void JobForm::setMessage(QLabel *label, const QString &text, int severity)
 
 void JobForm::onJobKeyEdited(const QString &text)
 {
+    if (const qint64 keys = severalKeys(text)) {
+        // Several keys glued together are no key: the field keeps what it had, and the window
+        // offers a batch of them instead.
+        m_ui->jobKeyLineEdit->undo();
+        emit severalKeysPasted(text, keys);
+        return;
+    }
     const QString cleaned = cleanPastedKey(text);
     if (cleaned != text) {
         // Paste of "2251 7998 1368 5249", "\"2251799813685249\",\n" and the like.

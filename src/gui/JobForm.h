@@ -106,6 +106,8 @@ signals:
     void changed();
     /// variables() now matches the editor's text (after a debounced or background validation).
     void variablesValidated();
+    /// Several job keys (`count`) were pasted into the key field, which was left as it was.
+    void severalKeysPasted(const QString &text, qint64 count);
 
 private:
     void onJobKeyEdited(const QString &text);

@@ -11,6 +11,7 @@
 #include "core/templates/DraftStore.h"
 #include "core/templates/TemplateStore.h"
 #include "gui/AboutDialog.h"
+#include "gui/BatchController.h"
 #include "gui/Confirm.h"
 #include "gui/ConnectionBar.h"
 #include "gui/JobActionsController.h"
@@ -150,6 +151,8 @@ MainWindow::MainWindow(const Connection &connection, QNetworkAccessManager *nam,
     setupJobCard(); // before the draft: a restored key is looked up too
     m_jobActions = new JobActionsController(this);
     m_jobActions->setObjectName(QStringLiteral("jobActions"));
+    m_batches = new BatchController(this);
+    m_batches->setObjectName(QStringLiteral("batches"));
 
     m_draftTimer->setSingleShot(true);
     m_draftTimer->setInterval(kDraftDelayMs);
@@ -195,6 +198,9 @@ void MainWindow::finishStartup()
                     .arg(m_history->error()));
         else
             showUnknownOutcomes();
+        // After the first frame: the question about an unfinished batch is a window of its own.
+        if (m_history->isOpen())
+            QTimer::singleShot(0, m_batches, &BatchController::offerInterrupted);
     }
     startupMark("start-up finished");
 }

@@ -35,6 +35,7 @@ class HistoryStore;
 class FindJobsDialog;
 class JobCard;
 class JobForm;
+class BatchController;
 class JobActionsController;
 class JobInspector;
 class JobsClient;
@@ -82,6 +83,8 @@ public:
     HistoryStore *history() const { return m_history; }
     /// The Job menu and its actions (update, fail, error, resolve, set variables, repair).
     JobActionsController *jobActions() const { return m_jobActions; }
+    /// File → Batch…, the batch offered for several pasted keys, the resume offer at start.
+    BatchController *batches() const { return m_batches; }
     /// The banner (which speaks of `jobKey`) offers "Repair…" (repairRequested) as its action.
     void offerRepair(const QString &jobKey);
     /// The job card above the form and the look-ups behind it.
@@ -221,6 +224,7 @@ private:
     JobCard *m_jobCard = nullptr;
     JobInspector *m_inspector = nullptr;
     JobActionsController *m_jobActions = nullptr;
+    BatchController *m_batches = nullptr;
     bool m_bannerOffersRepair = false; ///< the banner's action is Repair…, not Retry
     FindJobsDialog *m_findJobs = nullptr;
     QStringList m_selectedJobKeys;

@@ -91,6 +91,50 @@ const QList<ActionShape> &jobActions()
     return shapes;
 }
 
+/// `incident resolve --all [--process-definition-id <id>] [--process-instance-key <k>]…
+/// [--element-id <id>] [--retries <n>] [--yes] [--no-wait]` and the connection and output
+/// options.
+CommandLine parseResolveAll(const QStringList &arguments, const QString &topic)
+{
+    const OptionSpecs own {{"all", false}, {"process-definition-id", true},
+        {"process-instance-key", true, true}, {"element-id", true}, {"retries", true},
+        {"yes", false}, {"no-wait", false}};
+    const Scan s
+        = scanOptions(arguments, 2, own + ConnectionOptions::specs() + OutputOptions::specs(),
+            QStringLiteral("incident resolve"));
+    if (!s.error.isEmpty())
+        return usageError(topic, s.error);
+    QString error;
+    if (!expectPositionals(s, {}, &error))
+        return usageError(
+            topic, QStringLiteral("incident resolve --all takes no incident key (%1)").arg(error));
+    if (!requireNonBlank(s, {"process-definition-id", "element-id", "retries"}, &error))
+        return usageError(topic, error);
+    CommandLine line;
+    line.topic = topic;
+    line.command = Command::IncidentResolveAll;
+    IncidentBatchArguments &a = line.incidentBatch;
+    if (!a.ConnectionOptions::read(s, &error))
+        return usageError(topic, error);
+    a.OutputOptions::read(s);
+    a.processDefinitionId = s.value("process-definition-id").trimmed();
+    a.elementId = s.value("element-id").trimmed();
+    for (const QString &key : s.values("process-instance-key"))
+        a.processInstanceKeys.append(key.trimmed());
+    if (s.has("retries")) {
+        bool ok = false;
+        const int n = s.value("retries").trimmed().toInt(&ok);
+        if (!ok || n < 1)
+            return usageError(topic,
+                QStringLiteral("--retries must be a whole number from 1, not '%1'")
+                    .arg(s.value("retries")));
+        a.retries = QString::number(n);
+    }
+    a.yes = s.has("yes");
+    a.noWait = s.has("no-wait");
+    return line;
+}
+
 } // namespace
 
 std::optional<CommandLine> parseJobActionCommand(const QStringList &arguments)
@@ -110,6 +154,8 @@ CommandLine parseIncidentCommand(const QStringList &arguments)
     if (arguments.size() < 2)
         return usageError(topic, QStringLiteral("missing an incident command (resolve)"));
     const QString sub = arguments.at(1);
+    if (sub == QLatin1String("resolve") && arguments.contains(QLatin1String("--all")))
+        return parseResolveAll(arguments, topic);
     if (sub == QLatin1String("resolve"))
         return parseAction(arguments, topic, {"resolve", Command::IncidentResolve, {}, true},
             QStringLiteral("<INCIDENT_KEY>"));
@@ -165,7 +211,10 @@ QString incidentUsage()
 {
     return QStringLiteral(
         "  jobdesk-cli incident resolve <INCIDENT_KEY> [--profile <name> | --base-url <url>]\n"
-        "              [--timeout <seconds>] [--json] [--dry-run] [--no-history]\n");
+        "              [--timeout <seconds>] [--json] [--dry-run] [--no-history]\n"
+        "  jobdesk-cli incident resolve --all [--process-definition-id <id>]\n"
+        "              [--process-instance-key <k>]... [--element-id <id>] [--retries <n>]\n"
+        "              [--dry-run] [--yes] [--json] [--no-wait] [connection options]\n");
 }
 
 QString incidentHelp()
@@ -175,6 +224,21 @@ QString incidentHelp()
         "    POST /v2/incidents/{key}/resolution. For a job's incident, raise the job's\n"
         "    retries first (job update --retries 1) or the server refuses (\"no retries\n"
         "    left\"); job repair does both. Exit 0 resolved, 1 refused, 2 bad input, 3 no\n"
+        "    answer.\n"
+        "  jobdesk-cli incident resolve --all [--process-definition-id <id>]\n"
+        "              [--process-instance-key <k>]... [--element-id <id>] [--retries <n>]\n"
+        "              [--dry-run] [--yes] [--json] [--no-wait]\n"
+        "    Every ACTIVE incident of the matching instances, through the cluster's batch\n"
+        "    operation (Camunda 8.8+; older servers: refused, nothing sent). Plans first:\n"
+        "    finds the incidents and the jobs among them with no retries left, which get\n"
+        "    --retries (default 1) first, one update each (the batch resolution does not\n"
+        "    raise retries: camunda/camunda#41213); --dry-run stops after the plan. On a\n"
+        "    production profile it starts only with --yes. Then POST\n"
+        "    /v2/process-instances/incident-resolution and follows the operation (progress\n"
+        "    on standard error, only on a terminal) until it ends; --no-wait prints its key\n"
+        "    and returns. Prints counts per item state and every failed item with the\n"
+        "    server's error; --json one object. Exit 0 every item completed, 1 refused or\n"
+        "    items failed, 2 bad input or production without --yes (nothing changed), 3 no\n"
         "    answer.\n");
 }
 

@@ -16,6 +16,8 @@ namespace {
 constexpr int kRowsPerSlice = 2000;
 /// A chunk's look-up is tried this often when the server is busy or the answer is lost.
 constexpr int kMaxLookupTries = 6;
+/// Look-up requests in flight while planning.
+constexpr int kChunksInFlight = 2;
 
 struct VerdictName
 {
@@ -215,8 +217,10 @@ void BatchPlanner::cancel()
 {
     if (m_done)
         return;
-    if (m_call)
-        m_call->cancel();
+    for (const QPointer<JobLookupCall> &call : std::as_const(m_calls)) {
+        if (call)
+            call->cancel();
+    }
     if (m_pager)
         m_pager->cancel();
     finish(false, QStringLiteral("cancelled"));
@@ -301,46 +305,51 @@ void BatchPlanner::flushRows(bool last)
 
 void BatchPlanner::checkNext()
 {
-    if (m_done)
-        return;
-    const std::optional<QList<BatchItem>> page
-        = m_journal->items(m_batchId, {BatchItemState::Planned}, m_checkedLine, m_chunkSize);
-    if (!page) {
-        finish(false, m_journal->error());
-        return;
+    // Two chunks in flight: the server answers one while the other is read and classified.
+    while (!m_done && !m_pagesDrained && m_chunksInFlight < kChunksInFlight) {
+        const std::optional<QList<BatchItem>> page
+            = m_journal->items(m_batchId, {BatchItemState::Planned}, m_checkedLine, m_chunkSize);
+        if (!page) {
+            finish(false, m_journal->error());
+            return;
+        }
+        if (page->isEmpty()) {
+            m_pagesDrained = true;
+            break;
+        }
+        m_checkedLine = page->last().line;
+        if (!m_lookUp || !m_lookup) {
+            for (const BatchItem &item : *page)
+                m_summary.add(PlanVerdict::Unchecked, item.line, item.jobKey, {});
+            m_checked += page->size();
+            emit progress(m_summary.rows, m_checked);
+            continue;
+        }
+        ++m_chunksInFlight;
+        lookUpChunk(*page, 0);
     }
-    if (page->isEmpty()) {
+    if (!m_done && m_pagesDrained && m_chunksInFlight == 0)
         finish(true, {});
-        return;
-    }
-    m_checkedLine = page->last().line;
-    if (!m_lookUp || !m_lookup) {
-        for (const BatchItem &item : *page)
-            m_summary.add(PlanVerdict::Unchecked, item.line, item.jobKey, {});
-        m_checked += page->size();
-        emit progress(m_summary.rows, m_checked);
-        QTimer::singleShot(0, this, &BatchPlanner::checkNext);
-        return;
-    }
-    m_lookupTries = 0;
-    lookUpChunk(*page);
 }
 
-void BatchPlanner::lookUpChunk(const QList<BatchItem> &items)
+void BatchPlanner::lookUpChunk(const QList<BatchItem> &items, int tries)
 {
     QList<JobKey> keys;
     keys.reserve(items.size());
     for (const BatchItem &item : items)
         keys.append(*JobKey::parse(item.jobKey).key);
-    m_call = m_lookup->lookUpMany(keys, m_chunkSize);
-    connect(m_call, &JobLookupCall::finished, this,
-        [this, items, call = m_call.data()](const JobLookupResult &result) {
+    JobLookupCall *call = m_lookup->lookUpMany(keys, m_chunkSize);
+    m_calls.append(call);
+    connect(call, &JobLookupCall::finished, this,
+        [this, items, tries, call](const JobLookupResult &result) {
+            m_calls.removeAll(call);
             call->deleteLater();
-            onChecked(items, result);
+            onChecked(items, tries, result);
         });
 }
 
-void BatchPlanner::onChecked(const QList<BatchItem> &items, const JobLookupResult &result)
+void BatchPlanner::onChecked(
+    const QList<BatchItem> &items, int tries, const JobLookupResult &result)
 {
     if (m_done)
         return;
@@ -354,6 +363,7 @@ void BatchPlanner::onChecked(const QList<BatchItem> &items, const JobLookupResul
         for (const BatchItem &item : items)
             m_summary.add(PlanVerdict::Unchecked, item.line, item.jobKey, {});
         m_checked += items.size();
+        --m_chunksInFlight;
         QTimer::singleShot(0, this, &BatchPlanner::checkNext);
         return;
     case LookupState::Cancelled:
@@ -366,10 +376,12 @@ void BatchPlanner::onChecked(const QList<BatchItem> &items, const JobLookupResul
         const OutcomeKind kind = result.outcome.kind;
         const bool transient = kind == OutcomeKind::ServerError || kind == OutcomeKind::Backpressure
             || kind == OutcomeKind::TransportError || kind == OutcomeKind::SentNoAnswer;
-        if (transient && m_lookupTries < kMaxLookupTries) {
-            ++m_lookupTries;
-            QTimer::singleShot(
-                100 * m_lookupTries * m_lookupTries, this, [this, items] { lookUpChunk(items); });
+        if (transient && tries < kMaxLookupTries) {
+            const int next = tries + 1;
+            QTimer::singleShot(100 * next * next, this, [this, items, next] {
+                if (!m_done)
+                    lookUpChunk(items, next);
+            });
             return;
         }
         m_failure = result.outcome;
@@ -381,6 +393,7 @@ void BatchPlanner::onChecked(const QList<BatchItem> &items, const JobLookupResul
         finish(false, QStringLiteral("the jobs could not be looked up: %1").arg(result.describe()));
         return;
     }
+    --m_chunksInFlight;
     QHash<QString, JobRecord> jobs;
     for (const JobRecord &job : result.jobs)
         jobs.insert(job.jobKey, job);

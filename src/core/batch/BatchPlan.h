@@ -95,11 +95,12 @@ struct BatchSource
     qint64 searchLimit = -1; ///< most jobs taken from the search; -1: all
 };
 
-/// Plans a batch: reads every row of the source into the journal (a new batch in state
-/// Planned; a row's variables merged over the payload's and stored with the item), names every
-/// bad row, then looks the keys up in chunks (`jobKey` `$in`, one request at a time) and
-/// classifies each row (PlanVerdict); rows that will not be sent are recorded Skipped with the
-/// verdict in their note. Nothing that changes a job is sent.
+/// Plans a batch: reads every row of the source into the journal (a new batch, in state
+/// Planning until every row is in, then Planned; a row's variables merged over the payload's and
+/// stored with the item), names every bad row, then looks the keys up in chunks (`jobKey` `$in`,
+/// two requests in flight; a busy server or a lost answer is asked again) and classifies each row
+/// (PlanVerdict); rows that will not be sent are recorded Skipped with the verdict in their note.
+/// Nothing that changes a job is sent.
 ///
 /// Works in slices on the event loop of its thread (a few thousand rows per turn), so a window
 /// stays responsive; only a dup-check set of keys grows with the input (8 bytes a row), rows are
@@ -117,7 +118,7 @@ public:
     /// Whether to look the jobs up (default true). False: every row is Unchecked (no search on
     /// this server, or the caller knows better).
     void setLookUp(bool lookUp) { m_lookUp = lookUp; }
-    /// Keys per look-up request (default 500).
+    /// Keys per look-up request (default 1000; two requests in flight).
     void setChunkSize(int keys) { m_chunkSize = keys; }
     /// The server's version when known (JobLookup::setServerVersion).
     void setServerVersion(const CamundaVersion &version) { m_version = version; }
@@ -146,8 +147,8 @@ private:
     void readSlice();
     void flushRows(bool last);
     void checkNext();
-    void lookUpChunk(const QList<BatchItem> &items);
-    void onChecked(const QList<BatchItem> &items, const JobLookupResult &result);
+    void lookUpChunk(const QList<BatchItem> &items, int tries);
+    void onChecked(const QList<BatchItem> &items, int tries, const JobLookupResult &result);
     void onSearchPage(const QList<JobRecord> &jobs, bool first);
     void finish(bool ok, const QString &error);
     bool classifyAndRecord(
@@ -157,7 +158,7 @@ private:
     BatchJournal *m_journal;
     std::unique_ptr<JobLookup> m_lookup;
     std::unique_ptr<JobSearchPager> m_pager;
-    QPointer<JobLookupCall> m_call;
+    QList<QPointer<JobLookupCall>> m_calls;
     BatchSource m_source;
     BatchPayload m_payload;
     CamundaVersion m_version;
@@ -169,8 +170,9 @@ private:
     qint64 m_batchId = 0;
     qint64 m_checkedLine = 0; ///< the last line handed to a look-up
     qint64 m_checked = 0;
-    int m_lookupTries = 0; ///< of the chunk in flight (5xx, back-pressure, no answer: again)
-    int m_chunkSize = 500;
+    int m_chunksInFlight = 0; ///< look-ups asked for and not yet classified (retries too)
+    bool m_pagesDrained = false;
+    int m_chunkSize = 1000;
     bool m_lookUp = true;
     bool m_done = false;
 };

@@ -474,19 +474,20 @@ void BatchRunner::pump()
     if (m_state != State::Running || m_resolving)
         return;
     const qint64 now = nowMs();
-    while (m_inFlight < m_backoff.limit() && m_state == State::Running) {
-        if (m_backoff.pauseUntil() > now)
-            break;
-        if (static_cast<int>(m_ready.size()) < m_backoff.limit() || m_ready.empty()) {
-            if (!markWindow())
-                return;
-        }
-        if (m_ready.empty())
-            break;
+    // Requests first: the journal's commits run in a later turn of the event loop, after the
+    // requests started here are on the wire, so the connections never wait for the disk.
+    while (m_inFlight < m_backoff.limit() && !m_ready.empty() && m_backoff.pauseUntil() <= now) {
         Pending p = m_ready.front();
         m_ready.pop_front();
         sendOne(p);
     }
+    const int refillBelow = std::max(2 * m_backoff.maximum(), kMarkWindow / 2);
+    bool retryDue = false;
+    for (const Pending &p : m_retry)
+        retryDue = retryDue || p.dueMs <= now;
+    const bool more = retryDue || !m_planned.empty() || !m_journalDrained;
+    if (static_cast<int>(m_ready.size()) < refillBelow && more)
+        requestMark();
     // Wake up for the earliest retry or the end of a back-off pause.
     qint64 wake = -1;
     if (m_backoff.pauseUntil() > now)
@@ -499,6 +500,38 @@ void BatchRunner::pump()
             m_pumpTimer.start(static_cast<int>(delay));
     }
     maybeEnd();
+}
+
+void BatchRunner::requestMark()
+{
+    if (m_markQueued)
+        return;
+    m_markQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_markQueued = false;
+            if (m_state != State::Running || m_resolving)
+                return;
+            if (markWindow())
+                pump();
+        },
+        Qt::QueuedConnection);
+}
+
+void BatchRunner::requestFlush()
+{
+    if (m_flushQueued)
+        return;
+    m_flushQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_flushQueued = false;
+            flushResults();
+            maybeEnd();
+        },
+        Qt::QueuedConnection);
 }
 
 void BatchRunner::sendOne(Pending item)
@@ -683,7 +716,7 @@ void BatchRunner::finishItem(const Pending &item, BatchItemState state, const Ou
         break;
     }
     if (m_results.size() >= kResultsPerCommit)
-        flushResults();
+        requestFlush();
     else if (!m_flushTimer.isActive())
         m_flushTimer.start();
 }
@@ -703,7 +736,7 @@ void BatchRunner::retryLater(
     item.dueMs = nowMs() + delayMs;
     m_retry.push_back(item);
     if (m_results.size() >= kResultsPerCommit)
-        flushResults();
+        requestFlush();
     else if (!m_flushTimer.isActive())
         m_flushTimer.start();
 }

@@ -215,6 +215,8 @@ private:
     void pump();
     bool fillQueue();
     bool markWindow();
+    void requestMark(); ///< markWindow() in a later turn of the event loop, then pump()
+    void requestFlush(); ///< flushResults() in a later turn of the event loop
     void sendOne(Pending item);
     void onAnswer(Pending item, const Outcome &outcome);
     void countRefusal(const Outcome &outcome);
@@ -252,6 +254,8 @@ private:
     std::deque<BatchItem> m_unmarked; ///< retries back to Planned, to be marked again
     qint64 m_pageAfter = 0; ///< the last line paged from the journal
     bool m_journalDrained = false;
+    bool m_markQueued = false;
+    bool m_flushQueued = false;
     bool m_resolving = false; ///< items left Sending by an earlier run are being looked up
     qint64 m_resolvedLine = 0;
     int m_resolveTries = 0;

@@ -474,6 +474,33 @@ std::optional<QList<BatchItem>> BatchJournal::items(
         fail(QStringLiteral("Cannot read batch %1: %2").arg(batchId).arg(q.lastError().text()));
         return std::nullopt;
     }
+    return readItems(q);
+}
+
+std::optional<QList<BatchItem>> BatchJournal::itemsAt(
+    qint64 batchId, qint64 offset, int limit) const
+{
+    if (!m_store.isOpen()) {
+        fail(QStringLiteral("The history is not open"));
+        return std::nullopt;
+    }
+    QSqlQuery q(QSqlDatabase::database(m_store.connectionName(), false));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT line, job_key, payload, state, outcome, http_status, "
+                             "problem, error, note, attempts, history_id FROM batch_item "
+                             "WHERE batch_id = ? ORDER BY line LIMIT ? OFFSET ?"));
+    q.bindValue(0, batchId);
+    q.bindValue(1, qMax(0, limit));
+    q.bindValue(2, qMax<qint64>(0, offset));
+    if (!q.exec()) {
+        fail(QStringLiteral("Cannot read batch %1: %2").arg(batchId).arg(q.lastError().text()));
+        return std::nullopt;
+    }
+    return readItems(q);
+}
+
+QList<BatchItem> BatchJournal::readItems(QSqlQuery &q)
+{
     QList<BatchItem> list;
     while (q.next()) {
         BatchItem item;

@@ -10,6 +10,8 @@
 
 #include <optional>
 
+class QSqlQuery;
+
 namespace JobDesk {
 
 class HistoryStore;
@@ -167,8 +169,12 @@ public:
     /// (page on with the last line seen).
     std::optional<QList<BatchItem>> items(qint64 batchId, const QList<BatchItemState> &states,
         qint64 afterLine = 0, int limit = 1000) const;
+    /// The items from the `offset`-th on (in line order, any state), at most `limit`: random
+    /// access for a lazy view (the window's batch table reads the page it shows).
+    std::optional<QList<BatchItem>> itemsAt(qint64 batchId, qint64 offset, int limit) const;
 
 private:
+    static QList<BatchItem> readItems(QSqlQuery &query);
     bool fail(const QString &message) const;
     bool begin() const;
     bool commit() const;

@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "gui/BatchItemsModel.h"
+
+#include "core/camunda/ProblemDetails.h"
+
+#include <QBrush>
+#include <QColor>
+
+namespace JobDesk {
+
+BatchItemsModel::BatchItemsModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+BatchItemsModel::~BatchItemsModel() = default;
+
+void BatchItemsModel::setBatch(BatchJournal *journal, qint64 batchId)
+{
+    beginResetModel();
+    m_journal = journal;
+    m_batchId = batchId;
+    m_pages.clear();
+    m_recent.clear();
+    m_pageFirstLine.clear();
+    m_rows = 0;
+    if (m_journal && m_batchId) {
+        if (const auto counts = m_journal->counts(m_batchId))
+            m_rows = int(counts->total());
+    }
+    endResetModel();
+}
+
+void BatchItemsModel::refresh(std::optional<qint64> total)
+{
+    if (!m_journal || !m_batchId)
+        return;
+    int rows = m_rows;
+    if (total) {
+        rows = int(*total);
+    } else if (const auto counts = m_journal->counts(m_batchId)) {
+        rows = int(counts->total());
+    }
+    // The items' lines never change: where each page starts stays known (m_pageFirstLine).
+    m_pages.clear();
+    m_recent.clear();
+    if (rows > m_rows) {
+        beginInsertRows({}, m_rows, rows - 1);
+        m_rows = rows;
+        endInsertRows();
+    } else if (rows < m_rows) {
+        beginResetModel();
+        m_rows = rows;
+        endResetModel();
+        return;
+    }
+    if (m_rows > 0)
+        emit dataChanged(index(0, 0), index(m_rows - 1, ColumnCount - 1));
+}
+
+const BatchItem *BatchItemsModel::itemAt(int row) const
+{
+    if (!m_journal || row < 0 || row >= m_rows)
+        return nullptr;
+    const int page = row / kPageSize;
+    auto it = m_pages.find(page);
+    if (it == m_pages.end()) {
+        // A page read before is read again by its first line (the primary key: a few rows
+        // touched); only a page never seen is found by its offset.
+        const auto first = m_pageFirstLine.constFind(page);
+        const auto items = first != m_pageFirstLine.constEnd()
+            ? m_journal->items(m_batchId, {}, *first - 1, kPageSize)
+            : m_journal->itemsAt(m_batchId, qint64(page) * kPageSize, kPageSize);
+        ++m_pagesRead;
+        if (!items)
+            return nullptr;
+        if (!items->isEmpty())
+            m_pageFirstLine.insert(page, items->constFirst().line);
+        if (m_pages.size() >= kPagesKept && !m_recent.isEmpty())
+            m_pages.remove(m_recent.takeFirst());
+        it = m_pages.insert(page, *items);
+    }
+    m_recent.removeOne(page);
+    m_recent.append(page);
+    const int offset = row % kPageSize;
+    return offset < it->size() ? &it->at(offset) : nullptr;
+}
+
+std::optional<BatchItem> BatchItemsModel::item(int row) const
+{
+    const BatchItem *found = itemAt(row);
+    return found ? std::optional<BatchItem>(*found) : std::nullopt;
+}
+
+int BatchItemsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_rows;
+}
+
+int BatchItemsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+namespace {
+
+QString stateText(const BatchItem &item)
+{
+    switch (item.state) {
+    case BatchItemState::Planned:
+        return BatchItemsModel::tr("waiting");
+    case BatchItemState::Sending:
+        return BatchItemsModel::tr("sending");
+    case BatchItemState::Done:
+        return BatchItemsModel::tr("done");
+    case BatchItemState::Skipped:
+        return BatchItemsModel::tr("skipped");
+    }
+    return {};
+}
+
+QString detailText(const BatchItem &item)
+{
+    if (!item.problem.isEmpty()) {
+        const ProblemDetails problem = ProblemDetails::parse(item.problem);
+        const QString text = problem.detail().isEmpty() ? problem.title() : problem.detail();
+        if (!text.isEmpty())
+            return text;
+        return QString::fromUtf8(item.problem.left(300));
+    }
+    if (!item.error.isEmpty())
+        return item.error;
+    return item.note;
+}
+
+} // namespace
+
+QVariant BatchItemsModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid()
+        || (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != Qt::ForegroundRole))
+        return {};
+    const BatchItem *item = itemAt(index.row());
+    if (!item)
+        return role == Qt::DisplayRole && index.column() == Line ? tr("…") : QVariant();
+    if (role == Qt::ForegroundRole) {
+        if (index.column() != Outcome && index.column() != State)
+            return {};
+        if (item->outcome && *item->outcome != OutcomeKind::Completed
+            && *item->outcome != OutcomeKind::Denied && item->state == BatchItemState::Done)
+            return QBrush(QColor(0xd6, 0x3b, 0x3b));
+        return {};
+    }
+    switch (index.column()) {
+    case Line:
+        return QString::number(item->line);
+    case JobKey:
+        return item->jobKey;
+    case State:
+        return stateText(*item);
+    case Outcome:
+        return item->outcome ? outcomeKindName(*item->outcome) : QString();
+    case HttpStatus:
+        return item->httpStatus ? QString::number(*item->httpStatus) : QString();
+    case Detail:
+        return role == Qt::ToolTipRole && !item->problem.isEmpty()
+            ? QString::fromUtf8(item->problem)
+            : detailText(*item);
+    case Attempts:
+        return item->attempts ? QString::number(item->attempts) : QString();
+    default:
+        return {};
+    }
+}
+
+QVariant BatchItemsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Line:
+        return tr("Line");
+    case JobKey:
+        return tr("Job key");
+    case State:
+        return tr("State");
+    case Outcome:
+        return tr("Outcome");
+    case HttpStatus:
+        return tr("HTTP");
+    case Detail:
+        return tr("Problem or note");
+    case Attempts:
+        return tr("Attempts");
+    default:
+        return {};
+    }
+}
+
+} // namespace JobDesk
