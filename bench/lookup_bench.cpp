@@ -17,6 +17,8 @@
 #include "gui/JobSearchModel.h"
 #include "gui/MainWindow.h"
 
+#include "EventLoopMeter.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -35,6 +37,8 @@
 #include <cstdio>
 
 using namespace JobDesk;
+using JobDesk::Bench::StallMeter;
+using JobDesk::Bench::waitUntil;
 
 namespace {
 
@@ -48,62 +52,6 @@ void print(const char *name, double ms)
 {
     std::printf("%-60s %9.2f ms\n", name, ms);
     std::fflush(stdout);
-}
-
-/// Measures the largest gap between ticks of a 1 ms timer: how long the UI thread was busy.
-class StallMeter final : public QObject
-{
-public:
-    StallMeter()
-    {
-        m_timer.setInterval(1);
-        m_timer.setTimerType(Qt::PreciseTimer);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            const qint64 now = m_clock.nsecsElapsed();
-            if (m_last > 0)
-                m_worst = std::max(m_worst, now - m_last);
-            m_last = now;
-        });
-    }
-    void start()
-    {
-        m_worst = 0;
-        m_last = 0;
-        m_clock.start();
-        m_timer.start();
-    }
-    double stop()
-    {
-        m_timer.stop();
-        return double(m_worst) / 1e6;
-    }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = 0;
-    qint64 m_worst = 0;
-};
-
-/// Turns the event loop until `done()` holds, checking every millisecond. QTest::qWaitFor sleeps
-/// up to 10 ms between turns: that would be measured as a stall and round every time up.
-template <typename Predicate> bool waitUntil(Predicate done, int timeoutMs = 10000)
-{
-    if (done())
-        return true;
-    QEventLoop loop;
-    QTimer poll;
-    poll.setTimerType(Qt::PreciseTimer);
-    poll.setInterval(1);
-    QElapsedTimer clock;
-    clock.start();
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (done() || clock.elapsed() > timeoutMs)
-            loop.quit();
-    });
-    poll.start();
-    loop.exec();
-    return done();
 }
 
 } // namespace
