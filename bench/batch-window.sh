@@ -24,16 +24,17 @@ while [[ $# -gt 0 ]]; do
 done
 cmake --build "$build" --target jobdesk-bench-batch-window bench-batch-qnam jobdesk-sandbox >/dev/null
 work=$(mktemp -d)
-pids=()
-trap 'kill "${pids[@]}" 2>/dev/null; rm -rf "$work"' EXIT
-start_sandbox() {
-    "$build/bin/jobdesk-sandbox" --port 0 --generate "$keys" >"$work/$1" &
-    pids+=($!)
-    for _ in $(seq 200); do grep -q listening "$work/$1" && break; sleep 0.1; done
-    sed -n 's/^listening on //p' "$work/$1" | head -1
-}
-url=$(start_sandbox window.out)
-reference=$(start_sandbox bare.out)
+"$build/bin/jobdesk-sandbox" --port 0 --generate "$keys" >"$work/window.out" &
+window_sandbox=$!
+"$build/bin/jobdesk-sandbox" --port 0 --generate "$keys" >"$work/bare.out" &
+bare_sandbox=$!
+trap 'kill $window_sandbox $bare_sandbox 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 200); do
+    grep -q listening "$work/window.out" && grep -q listening "$work/bare.out" && break
+    sleep 0.1
+done
+url=$(sed -n 's/^listening on //p' "$work/window.out" | head -1)
+reference=$(sed -n 's/^listening on //p' "$work/bare.out" | head -1)
 export QT_QPA_PLATFORM=offscreen XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data XDG_CACHE_HOME=$work/cache
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), sandbox --generate $keys, concurrency $concurrency"
 "$build/bin/jobdesk-bench-batch-window" --base-url "$url" "${args[@]}"
