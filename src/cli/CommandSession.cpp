@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/CommandSession.h"
 
+#include "cli/CliHistory.h"
+#include "cli/Console.h"
+
 #include "cli/Output.h"
 #include "cli/ProfileCommand.h"
 #include "core/connection/ConnectionFactory.h"
 #include "core/connection/KeychainSecretStore.h"
+#include "core/history/HistoryStore.h"
 #include "core/http/ClientConnection.h"
 #include "core/http/JobsClient.h"
 
@@ -79,6 +83,23 @@ void CommandSession::connectNow()
         return;
     }
     m_onReady();
+}
+
+HistoryTarget CommandSession::historyTarget(bool record)
+{
+    HistoryTarget target;
+    target.source = HistorySource::Cli;
+    target.connection = connection().displayName();
+    target.production = connection().isProduction();
+    if (!record)
+        return target;
+    if (!m_history)
+        m_history = std::make_unique<CliHistory>();
+    target.store = m_history->store();
+    if (!target.store)
+        printError(QStringLiteral("warning: the attempts are not recorded in the history (%1): %2")
+                       .arg(HistoryStore::defaultPath(), m_history->error()));
+    return target;
 }
 
 } // namespace JobDesk::Cli

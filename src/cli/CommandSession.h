@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cli/CliOptions.h"
+#include "core/actions/ActionSender.h"
 #include "core/connection/Connection.h"
 #include "core/connection/SecretStore.h"
 
@@ -20,6 +21,8 @@ struct ClientConnection;
 } // namespace JobDesk
 
 namespace JobDesk::Cli {
+
+class CliHistory;
 
 /// The lifecycle every CLI command that sends shares, in its one order: resolve the connection
 /// (the profile of --profile, or --base-url and the SDK environment) → a dry run gets a client
@@ -48,6 +51,11 @@ public:
     /// the event loop; on a problem the reason is printed and `failed` gets the exit code.
     void connectToSend(std::function<void()> ready, std::function<void(int)> failed);
 
+    /// Where the command's attempts are recorded: the CLI's history (opened on first use) with
+    /// the connection's name and production mark; no store when `record` is false (--no-history,
+    /// --dry-run) or the history cannot be opened (a warning says so, the command goes on).
+    HistoryTarget historyTarget(bool record);
+
     const Connection &connection() const { return m_resolved.connection; }
     JobsClient *client() const { return m_client.get(); }
     QNetworkAccessManager *networkAccessManager() const { return m_nam.get(); }
@@ -65,6 +73,7 @@ private:
     std::unique_ptr<SecretStore> m_secrets;
     std::function<void()> m_onReady;
     std::function<void(int)> m_onFailed;
+    std::unique_ptr<CliHistory> m_history;
 };
 
 } // namespace JobDesk::Cli

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/IncidentBatchCommand.h"
 
-#include "cli/CliHistory.h"
 #include "cli/CommandSession.h"
 #include "cli/Console.h"
 #include "cli/Output.h"
@@ -74,7 +73,6 @@ IncidentBatchCommand::~IncidentBatchCommand()
 {
     // The runner uses the session's client: it goes first.
     m_runner.reset();
-    m_history.reset();
     m_session.reset();
 }
 
@@ -102,19 +100,7 @@ std::optional<int> IncidentBatchCommand::start()
 
 HistoryTarget IncidentBatchCommand::historyTarget()
 {
-    HistoryTarget target;
-    target.source = HistorySource::Cli;
-    target.connection = m_session->connection().displayName();
-    target.production = m_session->connection().isProduction();
-    if (m_arguments.noHistory || m_arguments.dryRun)
-        return target;
-    if (!m_history)
-        m_history = std::make_unique<CliHistory>();
-    target.store = m_history->store();
-    if (!target.store)
-        printError(QStringLiteral("warning: the attempts are not recorded in the history (%1): %2")
-                       .arg(HistoryStore::defaultPath(), m_history->error()));
-    return target;
+    return m_session->historyTarget(!m_arguments.noHistory && !m_arguments.dryRun);
 }
 
 void IncidentBatchCommand::send()

@@ -12,7 +12,6 @@
 
 namespace JobDesk::Cli {
 
-class CliHistory;
 class CommandSession;
 
 /// The output of `incident resolve --all`, pure (unit-tested through the process tests).
@@ -58,7 +57,6 @@ private:
     QProcessEnvironment m_environment;
     ServerBatchFilter m_filter;
     std::unique_ptr<CommandSession> m_session;
-    std::unique_ptr<CliHistory> m_history;
     std::unique_ptr<ServerBatchRunner> m_runner;
     bool m_progressShown = false;
     bool m_terminal = false;

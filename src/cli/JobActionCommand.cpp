@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/JobActionCommand.h"
 
-#include "cli/CliHistory.h"
 #include "cli/CommandSession.h"
 #include "cli/CompletionInput.h"
 #include "cli/Console.h"
@@ -304,7 +303,6 @@ JobActionCommand::~JobActionCommand()
 {
     m_runner.reset();
     m_sender.reset();
-    m_history.reset();
     m_session.reset();
 }
 
@@ -343,19 +341,7 @@ int JobActionCommand::prepare()
 
 HistoryTarget JobActionCommand::historyTarget()
 {
-    HistoryTarget target;
-    target.source = HistorySource::Cli;
-    target.connection = m_session->connection().displayName();
-    target.production = m_session->connection().isProduction();
-    if (m_arguments.noHistory || m_arguments.dryRun)
-        return target;
-    if (!m_history)
-        m_history = std::make_unique<CliHistory>();
-    target.store = m_history->store();
-    if (!target.store)
-        printError(QStringLiteral("warning: the attempts are not recorded in the history (%1): %2")
-                       .arg(HistoryStore::defaultPath(), m_history->error()));
-    return target;
+    return m_session->historyTarget(!m_arguments.noHistory && !m_arguments.dryRun);
 }
 
 void JobActionCommand::send()

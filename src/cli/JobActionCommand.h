@@ -25,7 +25,6 @@ struct ClientConnection;
 
 namespace JobDesk::Cli {
 
-class CliHistory;
 class CommandSession;
 
 /// What a job action's command line asks to send, or why it cannot (pure, unit-tested).
@@ -89,7 +88,6 @@ private:
     QProcessEnvironment m_environment;
     BuiltAction m_built;
     std::unique_ptr<CommandSession> m_session; ///< connection, client, secrets
-    std::unique_ptr<CliHistory> m_history;
     std::unique_ptr<ActionSender> m_sender;
     std::unique_ptr<RepairRunner> m_runner;
 };
