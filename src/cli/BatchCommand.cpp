@@ -215,7 +215,7 @@ void BatchCommand::plan()
             item.jobKey = jobKey;
             item.state = BatchItemState::Skipped;
             item.note = BatchPlanRules::skipNote(verdict, why);
-            writeOut(BatchReport::itemJson(item) + '\n');
+            queueOut(BatchReport::itemJson(item) + '\n');
         });
     connect(m_planner.get(), &BatchPlanner::progress, this, [this](qint64 read, qint64 checked) {
         if (!m_terminal)
@@ -229,6 +229,7 @@ void BatchCommand::plan()
 
 void BatchCommand::onPlanned(bool ok, const QString &error)
 {
+    flushOut();
     clearProgressLine();
     const BatchPlanSummary &summary = m_planner->summary();
     if (!ok) {
@@ -364,7 +365,7 @@ void BatchCommand::run()
 void BatchCommand::onItem(const BatchItemOutcome &item)
 {
     if (m_arguments.json) {
-        writeOut(BatchReport::itemJson(item) + '\n');
+        queueOut(BatchReport::itemJson(item) + '\n');
         return;
     }
     if (item.isCompleted())
@@ -389,8 +390,25 @@ void BatchCommand::clearProgressLine()
     m_progressShown = false;
 }
 
+void BatchCommand::queueOut(const QByteArray &line)
+{
+    m_queuedOut += line;
+    if (m_flushQueued)
+        return;
+    m_flushQueued = true;
+    QMetaObject::invokeMethod(this, &BatchCommand::flushOut, Qt::QueuedConnection);
+}
+
+void BatchCommand::flushOut()
+{
+    m_flushQueued = false;
+    if (!m_queuedOut.isEmpty())
+        writeOut(std::exchange(m_queuedOut, {}));
+}
+
 void BatchCommand::onRunFinished(BatchRunner::EndReason reason, const QString &error)
 {
+    flushOut();
     clearProgressLine();
     if (reason == BatchRunner::EndReason::JournalError)
         printError(QStringLiteral("the batch journal cannot be written (%1); nothing more was "
@@ -509,6 +527,7 @@ int BatchCommand::show()
 
 void BatchCommand::end(int exitCode)
 {
+    flushOut();
     clearProgressLine();
     emit finished(exitCode);
 }
