@@ -95,6 +95,8 @@ int main(int argc, char *argv[])
     print("plan: pasted keys looked up and classified", double(clock.elapsed()), "ms");
     print("plan: worst UI-thread stall", meter.stop(), "ms");
     print("plan: UI-thread stalls over 16 ms", double(meter.longGaps()), "");
+    print("plan: worst UI-thread work in one stall (its own CPU time)", meter.worstOnCpu(), "ms");
+    print("plan: stalls with over 16 ms of UI-thread work", double(meter.longGapsOnCpu()), "");
 
     bool finished = false;
     QObject::connect(dialog, &BatchDialog::runFinished, dialog,
@@ -126,6 +128,8 @@ int main(int argc, char *argv[])
     print("run: completions per second", double(progress.completed) * 1000.0 / runMs, "/s");
     print("run: worst UI-thread stall (items table scrolled every 100 ms)", worst, "ms");
     print("run: UI-thread stalls over 16 ms", double(meter.longGaps()), "");
+    print("run: worst UI-thread work in one stall (its own CPU time)", meter.worstOnCpu(), "ms");
+    print("run: stalls with over 16 ms of UI-thread work", double(meter.longGapsOnCpu()), "");
     rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
     print("peak RSS of the window", double(usage.ru_maxrss) / 1024.0, "MiB");

@@ -114,10 +114,29 @@ int HistoryModel::refreshPending()
 {
     if (m_store == nullptr || !m_store->isOpen())
         return 0;
-    int changed = 0;
+    // One read for all of them: a running batch keeps a window of rows Pending, and a full
+    // entry read per row would hold the UI thread for tens of milliseconds every poll.
+    QList<qint64> pending;
+    QHash<qint64, int> rowOf;
     for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).state == HistoryState::Pending && refreshRow(row))
-            ++changed;
+        if (m_rows.at(row).state == HistoryState::Pending) {
+            pending.append(m_rows.at(row).id);
+            rowOf.insert(m_rows.at(row).id, row);
+        }
+    }
+    if (pending.isEmpty())
+        return 0;
+    const std::optional<QList<HistoryEntry>> now = m_store->summaries(pending);
+    if (!now)
+        return 0;
+    int changed = 0;
+    for (const HistoryEntry &entry : *now) {
+        const int row = rowOf.value(entry.id, -1);
+        if (row < 0 || entry.state == m_rows.at(row).state)
+            continue;
+        m_rows[row] = entry;
+        emit dataChanged(index(row, 0), index(row, columnCount() - 1));
+        ++changed;
     }
     return changed;
 }

@@ -208,8 +208,6 @@ bool BatchRunner::start(qint64 batchId)
         return false;
     }
     m_clock.start();
-    if (!loadCounts())
-        return false;
     if (!m_journal->setState(batchId, BatchState::Running)) {
         m_error = m_journal->error();
         return false;
@@ -217,26 +215,41 @@ bool BatchRunner::start(qint64 batchId)
     m_resolving = true;
     setState(State::Resolving);
     m_progressTimer.start();
-    QTimer::singleShot(0, this, &BatchRunner::resolveSending);
+    loadCounts();
     return true;
 }
 
-bool BatchRunner::loadCounts()
+void BatchRunner::loadCounts()
 {
-    QString error;
-    const std::optional<BatchTotals> totals = BatchReport::totals(*m_journal, m_batchId, &error);
-    if (!totals) {
-        m_error = error;
-        return false;
-    }
-    m_progress = {};
-    m_progress.total = totals->total;
-    m_progress.completed = totals->completed;
-    m_progress.skipped = totals->skipped;
-    m_progress.refused = totals->refused;
-    m_progress.remaining = totals->undone; // planned or sending: this run's work
-    m_progress.concurrency = m_backoff.limit();
-    return true;
+    using Totals = std::pair<std::optional<BatchTotals>, QString>;
+    const qint64 batchId = m_batchId;
+    m_writer->read<Totals>(
+        [batchId](const BatchJournal *journal) {
+            if (!journal)
+                return Totals {std::nullopt, QStringLiteral("the batch journal is not open")};
+            QString error;
+            std::optional<BatchTotals> totals = BatchReport::totals(*journal, batchId, &error);
+            return Totals {totals, error};
+        },
+        [this](const Totals &read) {
+            if (m_state == State::Finished)
+                return;
+            if (!read.first) {
+                end(EndReason::JournalError, read.second);
+                return;
+            }
+            const BatchTotals &totals = *read.first;
+            const qint64 inFlight = m_progress.inFlight;
+            m_progress = {};
+            m_progress.total = totals.total;
+            m_progress.completed = totals.completed;
+            m_progress.skipped = totals.skipped;
+            m_progress.refused = totals.refused;
+            m_progress.remaining = totals.undone; // planned or sending: this run's work
+            m_progress.inFlight = inFlight;
+            m_progress.concurrency = m_backoff.limit();
+            resolveSending();
+        });
 }
 
 void BatchRunner::resolveSending()

@@ -211,7 +211,9 @@ private:
         qint64 startedMs = 0;
     };
 
-    bool loadCounts();
+    /// Reads the batch's totals on the writer's thread (every item is looked at: too long for
+    /// a UI thread at 100,000), then resolves what an earlier run left Sending.
+    void loadCounts();
     void resolveSending();
     void lookUpSending(const QList<BatchItem> &items);
     void onResolved(const QList<BatchItem> &items, const JobLookupResult &result);

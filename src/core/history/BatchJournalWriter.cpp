@@ -95,6 +95,11 @@ void BatchJournalWriter::post(std::function<std::function<void()>(Worker &)> wor
         Qt::QueuedConnection);
 }
 
+void BatchJournalWriter::postRead(std::function<std::function<void()>(const BatchJournal *)> work)
+{
+    post([work = std::move(work)](Worker &w) { return work(w.journal.get()); });
+}
+
 void BatchJournalWriter::markSending(qint64 batchId, const QList<SendingItem> &items, MarkDone done)
 {
     post([batchId, items, done = std::move(done)](Worker &w) -> std::function<void()> {

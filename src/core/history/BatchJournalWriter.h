@@ -54,6 +54,18 @@ public:
     /// BatchJournal::pageStarts() on the writer's thread.
     void readPageStarts(qint64 batchId, int pageSize,
         std::function<void(const std::optional<QList<qint64>> &starts)> done);
+    /// Any read of the journal on the writer's thread, after the writes handed over before it
+    /// (`work` gets nullptr when the writer is not open); `done` gets the result on this
+    /// object's thread. For reads that would hold a UI thread (a batch's totals, …).
+    template <typename T>
+    void read(std::function<T(const BatchJournal *)> work, std::function<void(const T &)> done)
+    {
+        postRead([work = std::move(work), done = std::move(done)](
+                     const BatchJournal *journal) -> std::function<void()> {
+            T result = work(journal);
+            return [done, result = std::move(result)] { done(result); };
+        });
+    }
     /// `done` once everything handed over before is written.
     void whenIdle(std::function<void()> done);
     /// Writes handed over whose `done` has not run yet.
@@ -63,6 +75,7 @@ private:
     struct Worker;
     /// Runs `work` on the writer's thread; then `reply` on this object's thread.
     void post(std::function<std::function<void()>(Worker &)> work);
+    void postRead(std::function<std::function<void()>(const BatchJournal *)> work);
 
     QThread m_thread;
     QObject *m_context = nullptr; ///< lives on m_thread: what work is queued to

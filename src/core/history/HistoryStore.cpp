@@ -266,6 +266,40 @@ std::optional<QList<HistoryEntry>> HistoryStore::query(
     return entries;
 }
 
+std::optional<QList<HistoryEntry>> HistoryStore::summaries(const QList<qint64> &ids) const
+{
+    if (!isOpen()) {
+        notOpen();
+        return std::nullopt;
+    }
+    QList<HistoryEntry> entries;
+    // SQLite binds at most 999 parameters per statement in older builds: read in slices.
+    constexpr int kSlice = 500;
+    for (int first = 0; first < ids.size(); first += kSlice) {
+        const QList<qint64> slice = ids.mid(first, kSlice);
+        QStringList marks;
+        marks.reserve(slice.size());
+        for (int n = 0; n < slice.size(); ++n)
+            marks.append(QStringLiteral("?"));
+        QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT ") + kSummaryColumns
+            + QStringLiteral(" FROM history WHERE id IN (") + marks.join(u',') + u')');
+        for (int n = 0; n < slice.size(); ++n)
+            q.bindValue(n, slice.at(n));
+        if (!q.exec()) {
+            fail(QStringLiteral("Cannot read the history: %1").arg(q.lastError().text()));
+            return std::nullopt;
+        }
+        while (q.next()) {
+            HistoryEntry entry;
+            readSummary(q, entry);
+            entries.append(std::move(entry));
+        }
+    }
+    return entries;
+}
+
 std::optional<int> HistoryStore::count(const HistoryFilter &filter) const
 {
     if (!isOpen()) {

@@ -86,6 +86,9 @@ public:
     std::optional<QList<HistoryEntry>> query(
         const HistoryFilter &filter, int offset, int limit) const;
     std::optional<int> count(const HistoryFilter &filter = {}) const;
+    /// The summary columns (as query() fills them) of the rows `ids`, in one read; ids that
+    /// are gone are left out. For a view that follows rows it shows (Pending ones finishing).
+    std::optional<QList<HistoryEntry>> summaries(const QList<qint64> &ids) const;
     /// The full entry, with request and response; std::nullopt when there is no such row (or
     /// it cannot be read: then error() says why).
     std::optional<HistoryEntry> entry(qint64 id) const;
