@@ -3,6 +3,7 @@
 // BatchDialogRun.cpp; the Resolve incidents tab: BatchDialogServer.cpp).
 #include "gui/BatchDialog.h"
 
+#include "core/batch/BatchLease.h"
 #include "core/batch/BatchPlan.h"
 #include "core/camunda/CompletionRequest.h"
 #include "core/history/BatchJournal.h"
@@ -147,9 +148,10 @@ BatchDialog::BatchDialog(MainWindow *window)
 
 BatchDialog::~BatchDialog()
 {
-    // The runner and planner write to the journal: they go first.
+    // The runner and planner write to the journal: they go first, the lease after them.
     m_runner.reset();
     m_planner.reset();
+    m_lease.reset();
 }
 
 BatchJournal *BatchDialog::journal()
@@ -160,6 +162,30 @@ BatchJournal *BatchDialog::journal()
     if (!m_journal)
         m_journal = std::make_unique<BatchJournal>(*store);
     return m_journal.get();
+}
+
+bool BatchDialog::takeLease(qint64 batchId)
+{
+    HistoryStore *store = m_window->history();
+    if (!store || !store->isOpen())
+        return false;
+    if (m_lease && m_lease->batchId() == batchId && m_lease->isHeld())
+        return true;
+    m_lease = std::make_unique<BatchLease>(store->path(), batchId);
+    if (m_lease->acquire())
+        return true;
+    const auto holder = m_lease->holder();
+    m_ui->countsLabel->setText(holder
+            ? tr("Batch %1 is being run by another JobDesk program (process %2, %3). Nothing "
+                 "was sent; resume it here once that program has ended.")
+                  .arg(batchId)
+                  .arg(holder->pid)
+                  .arg(holder->appName)
+            : tr("Batch %1 cannot be taken for this window: %2")
+                  .arg(batchId)
+                  .arg(m_lease->error()));
+    m_lease.reset();
+    return false;
 }
 
 HistoryTarget BatchDialog::historyTarget() const

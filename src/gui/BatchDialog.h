@@ -20,6 +20,7 @@ namespace JobDesk {
 
 class BatchItemsModel;
 class BatchJournal;
+class BatchLease;
 class BatchPlanner;
 class MainWindow;
 
@@ -115,6 +116,9 @@ private:
     void openItemInLog(const QModelIndex &index);
     HistoryTarget historyTarget() const;
     BatchJournal *journal();
+    /// Holds batch `batchId` for this window (see BatchLease); false with the reason shown when
+    /// another program runs it.
+    bool takeLease(qint64 batchId);
     // Resolve incidents (BatchDialogServer.cpp)
     void setupServerTab();
     void onServerPlanned();
@@ -128,6 +132,7 @@ private:
     BatchItemsModel *m_model;
     std::unique_ptr<BatchPlanner> m_planner;
     std::unique_ptr<BatchRunner> m_runner;
+    std::unique_ptr<BatchLease> m_lease; ///< the batch this window plans or runs
     ServerBatchRunner *m_server;
     QTimer m_drawTimer;
     QByteArray m_fileText;
