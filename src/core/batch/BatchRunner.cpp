@@ -201,6 +201,12 @@ bool BatchRunner::start(qint64 batchId)
     m_options.concurrency = std::clamp(m_options.concurrency, 1, BatchRunOptions::kMaxConcurrency);
     m_backoff = BatchBackoff(m_options.concurrency);
     m_lookup = std::make_unique<JobLookup>(m_client);
+    m_writer = std::make_unique<BatchJournalWriter>();
+    if (!m_writer->open(m_journal->path())) {
+        m_error = m_writer->error();
+        m_writer.reset();
+        return false;
+    }
     m_clock.start();
     if (!loadCounts())
         return false;
@@ -249,11 +255,17 @@ void BatchRunner::resolveSending()
         return;
     }
     if (page->isEmpty()) {
-        m_resolving = false;
-        if (m_state == State::Resolving)
-            setState(State::Running);
-        pump();
-        maybeEnd();
+        // What the look-ups set back to Planned is read from the journal from now on: only
+        // once it is committed.
+        m_writer->whenIdle([this] {
+            if (m_state == State::Finished)
+                return;
+            m_resolving = false;
+            if (m_state == State::Resolving)
+                setState(State::Running);
+            pump();
+            maybeEnd();
+        });
         return;
     }
     m_resolvedLine = page->last().line;
@@ -416,11 +428,10 @@ bool BatchRunner::markWindow()
             ++it;
         }
     }
-    if (retriesDue && !m_results.isEmpty()) {
+    // Their results must be committed before they are marked anew: the writer writes in the
+    // order it is handed things.
+    if (retriesDue && !m_results.isEmpty())
         flushResults();
-        if (m_state == State::Finished)
-            return false;
-    }
     while (batch.size() < window) {
         if (m_planned.empty()) {
             if (!fillQueue())
@@ -455,17 +466,26 @@ bool BatchRunner::markWindow()
             m_client->describe(request), m_source, m_connection, m_production, time);
         sending.append(s);
     }
-    const std::optional<QList<qint64>> ids = m_journal->markSending(m_batchId, sending);
-    if (!ids) {
-        end(EndReason::JournalError, m_journal->error());
-        return false;
-    }
-    for (int i = 0; i < batch.size(); ++i) {
-        Pending p = batch[i];
-        p.historyId = ids->at(i);
-        ++p.attempts;
-        m_ready.push_back(p);
-    }
+    // The requests leave once the marks are committed; meanwhile those marked before are sent.
+    m_marking = true;
+    m_writer->markSending(m_batchId, sending,
+        [this, batch](const std::optional<QList<qint64>> &ids, const QString &error) {
+            m_marking = false;
+            if (m_state == State::Finished)
+                return;
+            if (!ids) {
+                end(EndReason::JournalError, error);
+                return;
+            }
+            for (int i = 0; i < batch.size(); ++i) {
+                Pending p = batch[i];
+                p.historyId = ids->at(i);
+                ++p.attempts;
+                m_ready.push_back(p);
+            }
+            pump();
+            maybeEnd();
+        });
     return true;
 }
 
@@ -504,16 +524,17 @@ void BatchRunner::pump()
 
 void BatchRunner::requestMark()
 {
-    if (m_markQueued)
+    if (m_markQueued || m_marking)
         return;
     m_markQueued = true;
     QMetaObject::invokeMethod(
         this,
         [this] {
             m_markQueued = false;
-            if (m_state != State::Running || m_resolving)
+            if (m_state != State::Running || m_resolving || m_marking)
                 return;
-            if (markWindow())
+            // Nothing to mark (all sent, or only retries not yet due): the pump decides.
+            if (markWindow() && !m_marking)
                 pump();
         },
         Qt::QueuedConnection);
@@ -746,15 +767,23 @@ void BatchRunner::flushResults()
     m_flushTimer.stop();
     if (m_results.isEmpty() && m_finishedUncommitted.isEmpty())
         return;
-    if (!m_results.isEmpty() && !m_journal->recordResults(m_batchId, m_results)) {
-        m_results.clear();
-        end(EndReason::JournalError, m_journal->error());
-        return;
-    }
-    m_results.clear();
+    // Each item is announced once its outcome is committed.
     const QList<BatchItemOutcome> done = std::exchange(m_finishedUncommitted, {});
-    for (const BatchItemOutcome &o : done)
-        emit itemFinished(o);
+    const auto announce = [this, done](bool ok, const QString &error) {
+        if (m_state == State::Finished)
+            return;
+        if (!ok) {
+            end(EndReason::JournalError, error);
+            return;
+        }
+        for (const BatchItemOutcome &o : done)
+            emit itemFinished(o);
+        maybeEnd();
+    };
+    if (m_results.isEmpty())
+        m_writer->whenIdle([announce] { announce(true, {}); });
+    else
+        m_writer->recordResults(m_batchId, std::exchange(m_results, {}), announce);
 }
 
 void BatchRunner::releaseUnsent()
@@ -803,7 +832,7 @@ void BatchRunner::maybeEnd()
 {
     if (m_state == State::Finished || m_state == State::Idle)
         return;
-    if (m_inFlight > 0 || m_rechecks > 0)
+    if (m_inFlight > 0 || m_rechecks > 0 || m_marking)
         return;
     if (m_resolving && !m_stopReason)
         return;
@@ -832,11 +861,23 @@ void BatchRunner::end(EndReason reason, const QString &error)
 {
     if (m_state == State::Finished)
         return;
-    if (reason != EndReason::JournalError) {
-        flushResults();
-        if (m_state == State::Finished)
-            return;
+    if (reason == EndReason::JournalError || !m_writer) {
+        finishEnd(reason, error);
+        return;
     }
+    if (m_ending)
+        return;
+    m_ending = true;
+    m_pumpTimer.stop();
+    flushResults();
+    m_writer->whenIdle([this, reason, error] {
+        if (m_state != State::Finished)
+            finishEnd(reason, error);
+    });
+}
+
+void BatchRunner::finishEnd(EndReason reason, const QString &error)
+{
     m_progressTimer.stop();
     m_pumpTimer.stop();
     m_flushTimer.stop();

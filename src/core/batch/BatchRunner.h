@@ -4,6 +4,7 @@
 #include "core/batch/BatchInput.h"
 #include "core/camunda/Outcome.h"
 #include "core/history/BatchJournal.h"
+#include "core/history/BatchJournalWriter.h"
 #include "core/history/HistoryEntry.h"
 
 #include <QElapsedTimer>
@@ -127,6 +128,8 @@ private:
 /// Per item: one request whose body is spliced from bytes prepared once (BatchPayload), marked
 /// Sending in the journal with its Pending history row before it leaves (a window of items per
 /// commit), its outcome recorded with others in one grouped commit (every 256 results or 50 ms).
+/// Both writes run on a BatchJournalWriter's thread: the next window is marked while the last
+/// one is being sent, and no answer waits for the disk.
 /// Items are paged from the journal (1,000 at a time), never all in memory. Back-pressure lowers
 /// the concurrency and sends the key again later; a lost answer (sent, no answer, or cancelled
 /// in flight) is settled by a look-up (JobLookup::recheck) — applied: completed; still open:
@@ -215,7 +218,7 @@ private:
     void pump();
     bool fillQueue();
     bool markWindow();
-    void requestMark(); ///< markWindow() in a later turn of the event loop, then pump()
+    void requestMark(); ///< markWindow() in a later turn of the event loop
     void requestFlush(); ///< flushResults() in a later turn of the event loop
     void sendOne(Pending item);
     void onAnswer(Pending item, const Outcome &outcome);
@@ -230,12 +233,16 @@ private:
     void releaseUnsent();
     void emitProgress(bool force = false);
     void maybeEnd();
+    /// Ends once every result handed to the writer is committed (at once for JournalError).
     void end(EndReason reason, const QString &error = {});
+    void finishEnd(EndReason reason, const QString &error);
     void setState(State state);
     qint64 nowMs() const { return m_clock.elapsed(); }
 
     QPointer<JobsClient> m_client;
-    BatchJournal *m_journal;
+    BatchJournal *m_journal; ///< reads, and the batch's state
+    /// The marks and results, on a thread of their own (opened by start()).
+    std::unique_ptr<BatchJournalWriter> m_writer;
     std::unique_ptr<JobLookup> m_lookup;
     BatchRunOptions m_options;
     std::optional<BatchRunOptions> m_optionsOverride;
@@ -255,6 +262,8 @@ private:
     qint64 m_pageAfter = 0; ///< the last line paged from the journal
     bool m_journalDrained = false;
     bool m_markQueued = false;
+    bool m_marking = false; ///< a window is being marked Sending by the writer
+    bool m_ending = false; ///< end() waits for the writer
     bool m_flushQueued = false;
     bool m_resolving = false; ///< items left Sending by an earlier run are being looked up
     qint64 m_resolvedLine = 0;

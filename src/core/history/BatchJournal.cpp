@@ -109,6 +109,11 @@ BatchJournal::BatchJournal(HistoryStore &store)
 {
 }
 
+QString BatchJournal::path() const
+{
+    return m_store.path();
+}
+
 bool BatchJournal::fail(const QString &message) const
 {
     m_error = message;
@@ -274,11 +279,19 @@ std::optional<QList<qint64>> BatchJournal::markSending(
         update.bindValue(1, batchId);
         update.bindValue(2, item.line);
         if (!update.exec() || update.numRowsAffected() != 1) {
-            rollback(QStringLiteral("Line %1 of batch %2 is not planned (it is being sent, done "
-                                    "or skipped, or does not exist) %3")
+            // Say which: a second runner, or a result not yet written, are told apart so.
+            QSqlQuery state(db);
+            state.prepare(
+                QStringLiteral("SELECT state FROM batch_item WHERE batch_id = ? AND line = ?"));
+            state.bindValue(0, batchId);
+            state.bindValue(1, item.line);
+            const QString now = state.exec() && state.next() ? state.value(0).toString()
+                                                             : QStringLiteral("not in the batch");
+            rollback(QStringLiteral("Line %1 of batch %2 cannot be marked as sending: it is %3 "
+                                    "%4")
                          .arg(item.line)
                          .arg(batchId)
-                         .arg(update.lastError().text())
+                         .arg(now, update.lastError().text())
                          .trimmed());
             return std::nullopt;
         }

@@ -135,8 +135,9 @@ struct ItemResult
 /// the batch is deleted with removeBatch() (history rows stay; the history's retention prunes
 /// them like any other attempt).
 ///
-/// Shares the HistoryStore's SQLite connection (and its thread). Errors: false or std::nullopt
-/// with error() set.
+/// Shares the HistoryStore's SQLite connection (and its thread); a BatchJournalWriter runs the
+/// marks and results of a running batch on a thread and connection of its own. Errors: false or
+/// std::nullopt with error() set.
 class BatchJournal final
 {
 public:
@@ -145,6 +146,8 @@ public:
     Q_DISABLE_COPY_MOVE(BatchJournal)
 
     QString error() const { return m_error; }
+    /// The history database file (a BatchJournalWriter opens its own connection to it).
+    QString path() const;
 
     /// A new batch in state Planned; returns its id.
     std::optional<qint64> createBatch(const BatchSpec &spec, const QDateTime &now = {});

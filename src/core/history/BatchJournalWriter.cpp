@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/history/BatchJournalWriter.h"
+
+#include "core/history/HistoryStore.h"
+
+#include <QMetaObject>
+
+namespace JobDesk {
+
+struct BatchJournalWriter::Worker
+{
+    HistoryStore store;
+    std::unique_ptr<BatchJournal> journal;
+};
+
+BatchJournalWriter::BatchJournalWriter(QObject *parent)
+    : QObject(parent)
+    , m_worker(std::make_unique<Worker>())
+{
+    m_thread.setObjectName(QStringLiteral("JobDesk batch journal"));
+}
+
+BatchJournalWriter::~BatchJournalWriter()
+{
+    if (!m_thread.isRunning())
+        return;
+    // Queued behind every write already handed over: they finish, then the connection closes
+    // on the thread that opened it.
+    QMetaObject::invokeMethod(
+        m_context,
+        [this] {
+            m_worker.reset();
+            m_context->deleteLater(); // deleted when the thread finishes
+        },
+        Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+bool BatchJournalWriter::open(const QString &path)
+{
+    if (m_thread.isRunning()) {
+        m_error = QStringLiteral("the batch journal writer is open already");
+        return false;
+    }
+    m_context = new QObject;
+    m_context->moveToThread(&m_thread);
+    m_thread.start();
+    bool opened = false;
+    QString error;
+    QMetaObject::invokeMethod(
+        m_context,
+        [this, path, &opened, &error] {
+            opened = m_worker->store.open(path);
+            if (opened)
+                m_worker->journal = std::make_unique<BatchJournal>(m_worker->store);
+            else
+                error = m_worker->store.error();
+        },
+        Qt::BlockingQueuedConnection);
+    if (!opened)
+        m_error = error;
+    return opened;
+}
+
+void BatchJournalWriter::post(std::function<std::function<void()>(Worker &)> work)
+{
+    ++m_pending;
+    if (!m_context) {
+        // Never opened: the work sees no journal and says so, still answered later, not inline.
+        Worker none;
+        std::function<void()> reply = work(none);
+        QMetaObject::invokeMethod(
+            this,
+            [this, reply = std::move(reply)] {
+                --m_pending;
+                reply();
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    QMetaObject::invokeMethod(
+        m_context,
+        [this, work = std::move(work)] {
+            std::function<void()> reply = work(*m_worker);
+            // Back on the writer's own thread; dropped with the writer if it is gone by then.
+            QMetaObject::invokeMethod(
+                this,
+                [this, reply = std::move(reply)] {
+                    --m_pending;
+                    reply();
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void BatchJournalWriter::markSending(qint64 batchId, const QList<SendingItem> &items, MarkDone done)
+{
+    post([batchId, items, done = std::move(done)](Worker &w) -> std::function<void()> {
+        std::optional<QList<qint64>> ids;
+        QString error;
+        if (w.journal) {
+            ids = w.journal->markSending(batchId, items);
+            if (!ids)
+                error = w.journal->error();
+        } else {
+            error = QStringLiteral("the batch journal writer is not open");
+        }
+        return [done, ids, error] { done(ids, error); };
+    });
+}
+
+void BatchJournalWriter::recordResults(qint64 batchId, const QList<ItemResult> &results, Done done)
+{
+    post([batchId, results, done = std::move(done)](Worker &w) -> std::function<void()> {
+        bool ok = false;
+        QString error;
+        if (w.journal) {
+            ok = w.journal->recordResults(batchId, results);
+            if (!ok)
+                error = w.journal->error();
+        } else {
+            error = QStringLiteral("the batch journal writer is not open");
+        }
+        return [done, ok, error] { done(ok, error); };
+    });
+}
+
+void BatchJournalWriter::whenIdle(std::function<void()> done)
+{
+    post([done = std::move(done)](Worker &) -> std::function<void()> { return done; });
+}
+
+} // namespace JobDesk

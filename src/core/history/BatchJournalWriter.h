@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/history/BatchJournal.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace JobDesk {
+
+/// The batch journal's write-ahead marks and grouped results on a thread of their own, with
+/// their own SQLite connection to the same history file, so a running batch never waits for
+/// the disk on the thread that sends its requests (the window's UI thread, the CLI's loop).
+///
+/// Calls return at once; each one's `done` runs later on the thread that made it, in the order
+/// the calls were made (the writes themselves run in that order too: a result handed over
+/// before a mark is committed before it). `done` of markSending() comes only after the commit,
+/// so a request may leave when it is called. whenIdle() is a barrier: `done` runs once every
+/// write handed over before it is committed. Destroying the writer finishes the writes already
+/// handed over (their `done` is not called any more) and closes its connection.
+///
+/// Owned by a BatchRunner; see BatchJournal for what the writes do and their transactions.
+class BatchJournalWriter final : public QObject
+{
+    Q_OBJECT
+public:
+    using MarkDone
+        = std::function<void(const std::optional<QList<qint64>> &historyIds, const QString &error)>;
+    using Done = std::function<void(bool ok, const QString &error)>;
+
+    explicit BatchJournalWriter(QObject *parent = nullptr);
+    ~BatchJournalWriter() override;
+    Q_DISABLE_COPY_MOVE(BatchJournalWriter)
+
+    /// Starts the thread and opens the history at `path` there (a connection of its own). Waits
+    /// for the open; false with error() when it fails.
+    bool open(const QString &path);
+    QString error() const { return m_error; }
+
+    /// BatchJournal::markSending() on the writer's thread.
+    void markSending(qint64 batchId, const QList<SendingItem> &items, MarkDone done);
+    /// BatchJournal::recordResults() on the writer's thread.
+    void recordResults(qint64 batchId, const QList<ItemResult> &results, Done done);
+    /// `done` once everything handed over before is written.
+    void whenIdle(std::function<void()> done);
+    /// Writes handed over whose `done` has not run yet.
+    int pending() const { return m_pending; }
+
+private:
+    struct Worker;
+    /// Runs `work` on the writer's thread; then `reply` on this object's thread.
+    void post(std::function<std::function<void()>(Worker &)> work);
+
+    QThread m_thread;
+    QObject *m_context = nullptr; ///< lives on m_thread: what work is queued to
+    std::unique_ptr<Worker> m_worker; ///< used on m_thread only
+    int m_pending = 0;
+    QString m_error;
+};
+
+} // namespace JobDesk
