@@ -107,6 +107,9 @@ void tst_BatchLease::freeWhenNeverTaken()
     QCOMPARE(QFileInfo(QDir(m_dir->path()).filePath(QStringLiteral("batches"))).permissions()
             & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::ExeOther),
         QFileDevice::Permissions());
+    QCOMPARE(QFileInfo(BatchLease::lockPath(m_history, 3)).permissions()
+            & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteOther),
+        QFileDevice::Permissions());
     lease.release();
     QVERIFY(!lease.isHeld());
     QVERIFY(!QFileInfo::exists(BatchLease::lockPath(m_history, 3)));

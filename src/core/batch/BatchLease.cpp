@@ -37,8 +37,11 @@ bool BatchLease::acquire()
     }
     // No age limit (0): only a holder whose process is gone gives the lease up.
     m_lock = std::make_unique<FileLock>(path, kAcquireWaitMs, 0);
-    if (m_lock->isLocked())
+    if (m_lock->isLocked()) {
+        // QLockFile creates it with the umask's mode; like every file JobDesk keeps, 0600.
+        PrivateFiles::restrictFile(path);
         return true;
+    }
     m_holder = m_lock->holder();
     if (m_holder) {
         m_error = QStringLiteral("batch %1 is being run by another JobDesk program (pid %2, %3 "
