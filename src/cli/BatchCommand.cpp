@@ -217,7 +217,7 @@ void BatchCommand::plan()
             item.jobKey = jobKey;
             item.state = BatchItemState::Skipped;
             item.note = BatchPlanRules::skipNote(verdict, why);
-            writeOut(BatchReport::itemJson(item) + '\n');
+            queueOut(BatchReport::itemJson(item) + '\n');
         });
     connect(m_planner.get(), &BatchPlanner::progress, this, [this](qint64 read, qint64 checked) {
         if (!m_terminal)
@@ -246,6 +246,7 @@ bool BatchCommand::takeLease(qint64 batchId)
 
 void BatchCommand::onPlanned(bool ok, const QString &error)
 {
+    flushOut();
     clearProgressLine();
     const BatchPlanSummary &summary = m_planner->summary();
     if (!ok) {
@@ -391,7 +392,7 @@ void BatchCommand::run()
 void BatchCommand::onItem(const BatchItemOutcome &item)
 {
     if (m_arguments.json) {
-        writeOut(BatchReport::itemJson(item) + '\n');
+        queueOut(BatchReport::itemJson(item) + '\n');
         return;
     }
     if (item.isCompleted())
@@ -416,8 +417,25 @@ void BatchCommand::clearProgressLine()
     m_progressShown = false;
 }
 
+void BatchCommand::queueOut(const QByteArray &line)
+{
+    m_queuedOut += line;
+    if (m_flushQueued)
+        return;
+    m_flushQueued = true;
+    QMetaObject::invokeMethod(this, &BatchCommand::flushOut, Qt::QueuedConnection);
+}
+
+void BatchCommand::flushOut()
+{
+    m_flushQueued = false;
+    if (!m_queuedOut.isEmpty())
+        writeOut(std::exchange(m_queuedOut, {}));
+}
+
 void BatchCommand::onRunFinished(BatchRunner::EndReason reason, const QString &error)
 {
+    flushOut();
     clearProgressLine();
     if (reason == BatchRunner::EndReason::JournalError)
         printError(QStringLiteral("the batch journal cannot be written (%1); nothing more was "
@@ -473,6 +491,7 @@ void BatchCommand::interrupt(int signalNumber)
 
 void BatchCommand::end(int exitCode)
 {
+    flushOut();
     clearProgressLine();
     emit finished(exitCode);
 }

@@ -68,6 +68,10 @@ private:
     void onProgress(const BatchProgress &progress);
     void onRunFinished(BatchRunner::EndReason reason, const QString &error);
     void clearProgressLine();
+    /// `--json` item lines: the runner announces items in groups (one per commit), so they are
+    /// written once per turn of the event loop, not one write per line.
+    void queueOut(const QByteArray &line);
+    void flushOut();
     void end(int exitCode);
 
     CommandLine m_line;
@@ -87,6 +91,8 @@ private:
     QString m_inputSummary;
     qint64 m_batchId = 0;
     bool m_progressShown = false;
+    QByteArray m_queuedOut;
+    bool m_flushQueued = false;
     bool m_terminal = false;
     qint64 m_lastProgressMs = -1;
     bool m_interrupted = false;

@@ -162,6 +162,33 @@ private slots:
         QCOMPARE(items->first().historyId, second.first());
     }
 
+    void readsSeeTheWritesHandedOverBefore()
+    {
+        BatchJournalWriter writer;
+        QVERIFY(writer.open(m_path));
+        QList<SendingItem> items;
+        for (qint64 line = 1; line <= 10; ++line)
+            items.append(sendingFor(line));
+        writer.markSending(
+            m_batch, items, [](const std::optional<QList<qint64>> &, const QString &) {});
+        std::optional<QList<BatchItem>> page;
+        writer.readItems(m_batch, {BatchItemState::Planned}, 0, 5,
+            [&](const std::optional<QList<BatchItem>> &read, const QString &error) {
+                QVERIFY2(read, qPrintable(error));
+                page = read;
+            });
+        QTRY_VERIFY(page);
+        QCOMPARE(page->size(), 5);
+        QCOMPARE(page->first().line, 11); // the ten marked before are not Planned any more
+        QCOMPARE(page->last().line, 15);
+        QCOMPARE(page->first().jobKey, keyOf(11));
+        page.reset();
+        writer.readItems(m_batch, {BatchItemState::Planned}, 298, 5,
+            [&](const std::optional<QList<BatchItem>> &read, const QString &) { page = read; });
+        QTRY_VERIFY(page);
+        QCOMPARE(page->size(), 2); // 299 and 300: the end of the batch
+    }
+
     void aFailedWriteSaysWhyAndKeepsNothing()
     {
         BatchJournalWriter writer;

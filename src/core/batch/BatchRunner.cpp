@@ -392,24 +392,30 @@ void BatchRunner::cancel()
     maybeEnd();
 }
 
-bool BatchRunner::fillQueue()
+void BatchRunner::fillQueue()
 {
-    if (!m_planned.empty() || m_journalDrained)
-        return true;
-    const std::optional<QList<BatchItem>> page
-        = m_journal->items(m_batchId, {BatchItemState::Planned}, m_pageAfter, kPageSize);
-    if (!page) {
-        end(EndReason::JournalError, m_journal->error());
-        return false;
-    }
-    if (page->isEmpty()) {
-        m_journalDrained = true;
-        return true;
-    }
-    m_pageAfter = page->last().line;
-    for (const BatchItem &item : *page)
-        m_planned.push_back(item);
-    return true;
+    if (m_reading || m_journalDrained || static_cast<int>(m_planned.size()) >= kPageSize / 2)
+        return;
+    m_reading = true;
+    m_writer->readItems(m_batchId, {BatchItemState::Planned}, m_pageAfter, kPageSize,
+        [this](const std::optional<QList<BatchItem>> &page, const QString &error) {
+            m_reading = false;
+            if (m_state == State::Finished)
+                return;
+            if (!page) {
+                end(EndReason::JournalError, error);
+                return;
+            }
+            if (page->isEmpty()) {
+                m_journalDrained = true;
+            } else {
+                m_pageAfter = page->last().line;
+                for (const BatchItem &item : *page)
+                    m_planned.push_back(item);
+            }
+            pump();
+            maybeEnd();
+        });
 }
 
 bool BatchRunner::markWindow()
@@ -432,13 +438,7 @@ bool BatchRunner::markWindow()
     // order it is handed things.
     if (retriesDue && !m_results.isEmpty())
         flushResults();
-    while (batch.size() < window) {
-        if (m_planned.empty()) {
-            if (!fillQueue())
-                return false;
-            if (m_planned.empty())
-                break;
-        }
+    while (batch.size() < window && !m_planned.empty()) {
         const BatchItem item = m_planned.front();
         m_planned.pop_front();
         Pending p;
@@ -448,6 +448,7 @@ bool BatchRunner::markWindow()
         p.attempts = item.attempts;
         batch.append(p);
     }
+    fillQueue();
     if (batch.isEmpty())
         return true;
     QList<SendingItem> sending;
@@ -505,9 +506,12 @@ void BatchRunner::pump()
     bool retryDue = false;
     for (const Pending &p : m_retry)
         retryDue = retryDue || p.dueMs <= now;
-    const bool more = retryDue || !m_planned.empty() || !m_journalDrained;
-    if (static_cast<int>(m_ready.size()) < refillBelow && more)
-        requestMark();
+    if (static_cast<int>(m_ready.size()) < refillBelow) {
+        if (retryDue || !m_planned.empty())
+            requestMark();
+        else
+            fillQueue(); // the page, once read, pumps again
+    }
     // Wake up for the earliest retry or the end of a back-off pause.
     qint64 wake = -1;
     if (m_backoff.pauseUntil() > now)
@@ -832,7 +836,7 @@ void BatchRunner::maybeEnd()
 {
     if (m_state == State::Finished || m_state == State::Idle)
         return;
-    if (m_inFlight > 0 || m_rechecks > 0 || m_marking)
+    if (m_inFlight > 0 || m_rechecks > 0 || m_marking || m_reading)
         return;
     if (m_resolving && !m_stopReason)
         return;

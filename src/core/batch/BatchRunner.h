@@ -216,7 +216,9 @@ private:
     void lookUpSending(const QList<BatchItem> &items);
     void onResolved(const QList<BatchItem> &items, const JobLookupResult &result);
     void pump();
-    bool fillQueue();
+    /// Reads the next page of Planned items on the writer's thread (ahead, while half of the
+    /// last one is still to be marked).
+    void fillQueue();
     bool markWindow();
     void requestMark(); ///< markWindow() in a later turn of the event loop
     void requestFlush(); ///< flushResults() in a later turn of the event loop
@@ -263,6 +265,7 @@ private:
     bool m_journalDrained = false;
     bool m_markQueued = false;
     bool m_marking = false; ///< a window is being marked Sending by the writer
+    bool m_reading = false; ///< a page of Planned items is being read by the writer
     bool m_ending = false; ///< end() waits for the writer
     bool m_flushQueued = false;
     bool m_resolving = false; ///< items left Sending by an earlier run are being looked up

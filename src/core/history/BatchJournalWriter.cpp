@@ -127,6 +127,24 @@ void BatchJournalWriter::recordResults(qint64 batchId, const QList<ItemResult> &
     });
 }
 
+void BatchJournalWriter::readItems(qint64 batchId, const QList<BatchItemState> &states,
+    qint64 afterLine, int limit, ItemsDone done)
+{
+    post([batchId, states, afterLine, limit, done = std::move(done)](
+             Worker &w) -> std::function<void()> {
+        std::optional<QList<BatchItem>> items;
+        QString error;
+        if (w.journal) {
+            items = w.journal->items(batchId, states, afterLine, limit);
+            if (!items)
+                error = w.journal->error();
+        } else {
+            error = QStringLiteral("the batch journal writer is not open");
+        }
+        return [done, items = std::move(items), error] { done(items, error); };
+    });
+}
+
 void BatchJournalWriter::whenIdle(std::function<void()> done)
 {
     post([done = std::move(done)](Worker &) -> std::function<void()> { return done; });

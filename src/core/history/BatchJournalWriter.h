@@ -45,6 +45,11 @@ public:
     void markSending(qint64 batchId, const QList<SendingItem> &items, MarkDone done);
     /// BatchJournal::recordResults() on the writer's thread.
     void recordResults(qint64 batchId, const QList<ItemResult> &results, Done done);
+    using ItemsDone
+        = std::function<void(const std::optional<QList<BatchItem>> &items, const QString &error)>;
+    /// BatchJournal::items() on the writer's thread: what the writes handed over before left.
+    void readItems(qint64 batchId, const QList<BatchItemState> &states, qint64 afterLine, int limit,
+        ItemsDone done);
     /// `done` once everything handed over before is written.
     void whenIdle(std::function<void()> done);
     /// Writes handed over whose `done` has not run yet.
