@@ -20,6 +20,10 @@ namespace JobDesk {
 
 namespace {
 
+/// Jobs looked up per request while planning in the window: an answer of 1,000 jobs takes the
+/// UI thread tens of milliseconds to read; 250 keep each turn short (the CLI reads 1,000).
+constexpr int kLookUpChunk = 250;
+
 QString number(qint64 n)
 {
     return QLocale().toString(n);
@@ -99,6 +103,7 @@ void BatchDialog::plan()
     m_planner = std::make_unique<BatchPlanner>(m_window->client(), batchJournal);
     m_planner->setServerVersion(m_window->serverVersion());
     m_planner->setLookUp(m_ui->lookUpCheckBox->isChecked());
+    m_planner->setChunkSize(kLookUpChunk);
     connect(m_planner.get(), &BatchPlanner::progress, this, [this](qint64 read, qint64 checked) {
         m_ui->planLabel->setText(
             tr("Planning: %1 rows read, %2 looked up…").arg(number(read), number(checked)));

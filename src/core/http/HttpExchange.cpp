@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 
 namespace JobDesk {
 
@@ -199,12 +200,10 @@ void HttpExchange::start()
         reply, [reply] { reply->setReadBufferSize(HttpLimits::kReadBufferBytes); },
         Qt::QueuedConnection);
 
-    m_idleTimer = new QTimer(this);
-    m_idleTimer->setSingleShot(true);
-    connect(m_idleTimer, &QTimer::timeout, this, [this] { onTimeout(false); });
-    m_deadlineTimer = new QTimer(this);
-    m_deadlineTimer->setSingleShot(true);
-    connect(m_deadlineTimer, &QTimer::timeout, this, [this] { onTimeout(true); });
+    m_timer = new QTimer(this);
+    m_timer->setSingleShot(true);
+    m_timer->setTimerType(Qt::PreciseTimer);
+    connect(m_timer, &QTimer::timeout, this, &HttpExchange::onTimer);
 
     connect(reply, &QNetworkReply::requestSent, this, [this] {
         m_result.requestSent = true;
@@ -222,13 +221,36 @@ void HttpExchange::start()
     connect(reply, &QNetworkReply::encrypted, this, &HttpExchange::onEncrypted);
 #endif
     restartIdleTimer();
-    m_deadlineTimer->start(m_limits.effectiveDeadline());
+    armTimer();
 }
 
 void HttpExchange::restartIdleTimer()
 {
-    if (m_idleTimer && !m_finished)
-        m_idleTimer->start(m_limits.idleTimeout);
+    if (!m_finished)
+        m_lastActivityMs = m_clock.elapsed();
+}
+
+void HttpExchange::armTimer()
+{
+    const qint64 idleAt = m_lastActivityMs + m_limits.idleTimeout.count();
+    const qint64 deadlineAt = m_limits.effectiveDeadline().count();
+    const qint64 wait = std::max<qint64>(0, std::min(idleAt, deadlineAt) - m_clock.elapsed());
+    m_timer->start(static_cast<int>(std::min<qint64>(wait, std::numeric_limits<int>::max())));
+}
+
+void HttpExchange::onTimer()
+{
+    if (m_finished || !m_reply)
+        return;
+    const qint64 now = m_clock.elapsed();
+    const qint64 idleAt = m_lastActivityMs + m_limits.idleTimeout.count();
+    const qint64 deadlineAt = m_limits.effectiveDeadline().count();
+    if (deadlineAt <= now && deadlineAt <= idleAt)
+        onTimeout(true);
+    else if (idleAt <= now)
+        onTimeout(false);
+    else
+        armTimer(); // something moved since it was armed
 }
 
 #if QT_CONFIG(ssl)
@@ -436,10 +458,8 @@ void HttpExchange::finish()
     if (m_finished)
         return;
     m_finished = true;
-    if (m_idleTimer)
-        m_idleTimer->stop();
-    if (m_deadlineTimer)
-        m_deadlineTimer->stop();
+    if (m_timer)
+        m_timer->stop();
     m_result.elapsedMs = m_clock.isValid() ? m_clock.elapsed() : 0;
     detachReply();
     emit finished(m_result);

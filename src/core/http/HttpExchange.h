@@ -131,7 +131,13 @@ private:
 
     void finishLater(HttpEnding ending, const QString &error);
     void finish();
+    /// Something moved: the idle time counts from now (no timer is touched, see onTimer()).
     void restartIdleTimer();
+    /// One timer watches both limits: it fires at the earlier of "idle for idleTimeout since
+    /// the last movement" and the deadline, and checks which one (if any) has passed; activity
+    /// only notes the time, so an exchange costs one timer, not a re-armed pair per event.
+    void onTimer();
+    void armTimer();
     void onMetaData();
     void readBody();
     void onReplyFinished();
@@ -149,9 +155,9 @@ private:
     TlsOptions m_tls;
     HttpResult m_result;
     QPointer<QNetworkReply> m_reply;
-    QTimer *m_idleTimer = nullptr;
-    QTimer *m_deadlineTimer = nullptr;
+    QTimer *m_timer = nullptr;
     QElapsedTimer m_clock;
+    qint64 m_lastActivityMs = 0; ///< on m_clock
     qint64 m_declaredLength = -1;
     bool m_started = false;
     bool m_finished = false;
