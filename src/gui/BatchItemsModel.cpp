@@ -24,11 +24,45 @@ void BatchItemsModel::setBatch(BatchJournal *journal, qint64 batchId)
     m_recent.clear();
     m_pageFirstLine.clear();
     m_rows = 0;
+    m_startsKnown = false;
+    m_startsRequested = 0;
+    if (m_reader && (!m_journal || m_readerPath != m_journal->path()))
+        m_reader.reset(); // its answers for the batch shown before are dropped with it
+    m_startsPending = false;
     if (m_journal && m_batchId) {
         if (const auto counts = m_journal->counts(m_batchId))
             m_rows = int(counts->total());
     }
     endResetModel();
+    readPageStarts();
+}
+
+void BatchItemsModel::readPageStarts()
+{
+    if (!m_journal || !m_batchId || m_rows <= m_startsRequested || m_startsPending)
+        return;
+    if (!m_reader) {
+        m_reader = std::make_unique<BatchJournalWriter>();
+        if (!m_reader->open(m_journal->path())) {
+            m_reader.reset(); // pages are read by offset, as before
+            return;
+        }
+        m_readerPath = m_journal->path();
+    }
+    m_startsRequested = m_rows;
+    m_startsPending = true;
+    const qint64 batchId = m_batchId;
+    m_reader->readPageStarts(
+        batchId, kPageSize, [this, batchId](const std::optional<QList<qint64>> &starts) {
+            if (batchId != m_batchId)
+                return;
+            m_startsPending = false;
+            if (!starts)
+                return;
+            for (int page = 0; page < starts->size(); ++page)
+                m_pageFirstLine.insert(page, starts->at(page));
+            m_startsKnown = qint64(starts->size()) * kPageSize >= m_rows;
+        });
 }
 
 void BatchItemsModel::refresh(std::optional<qint64> total)
@@ -56,6 +90,7 @@ void BatchItemsModel::refresh(std::optional<qint64> total)
     }
     if (m_rows > 0)
         emit dataChanged(index(0, 0), index(m_rows - 1, ColumnCount - 1));
+    readPageStarts(); // rows added since (while planning)
 }
 
 const BatchItem *BatchItemsModel::itemAt(int row) const
@@ -72,6 +107,8 @@ const BatchItem *BatchItemsModel::itemAt(int row) const
             ? m_journal->items(m_batchId, {}, *first - 1, kPageSize)
             : m_journal->itemsAt(m_batchId, qint64(page) * kPageSize, kPageSize);
         ++m_pagesRead;
+        if (first == m_pageFirstLine.constEnd())
+            ++m_pagesReadByOffset;
         if (!items)
             return nullptr;
         if (!items->isEmpty())

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/history/BatchJournal.h"
+#include "core/history/BatchJournalWriter.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -16,6 +17,9 @@ namespace JobDesk {
 /// (BatchJournal::itemsAt) and a few pages are kept. Nothing else of the batch is in memory, so
 /// 100,000 items cost what the visible rows cost, and a refresh during a run (refresh(), called
 /// at most ~10 times a second) drops the kept pages and reads again only what is on screen.
+/// Where every page starts is read once on a thread of its own (BatchJournal::pageStarts()):
+/// from then on a page is read by its lines, never by an offset SQLite counts up to (tens of
+/// milliseconds deep in 100,000 items, on the UI thread).
 class BatchItemsModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -38,6 +42,10 @@ public:
     std::optional<BatchItem> item(int row) const;
     /// How many journal reads the model made (for tests of its laziness).
     int pagesRead() const { return m_pagesRead; }
+    /// How many of those were by offset (before the page starts were known).
+    int pagesReadByOffset() const { return m_pagesReadByOffset; }
+    /// True once every page's first line is known (after setBatch(), a moment later).
+    bool knowsPageStarts() const { return m_startsKnown; }
     int pagesKept() const { return int(m_pages.size()); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -48,6 +56,7 @@ public:
 
 private:
     const BatchItem *itemAt(int row) const;
+    void readPageStarts();
 
     BatchJournal *m_journal = nullptr;
     qint64 m_batchId = 0;
@@ -56,6 +65,12 @@ private:
     mutable QList<int> m_recent; ///< page indexes, most recently used last
     mutable QHash<int, qint64> m_pageFirstLine; ///< page index → the line its first item has
     mutable int m_pagesRead = 0;
+    mutable int m_pagesReadByOffset = 0;
+    std::unique_ptr<BatchJournalWriter> m_reader; ///< its own connection, for pageStarts()
+    QString m_readerPath;
+    bool m_startsKnown = false;
+    bool m_startsPending = false;
+    int m_startsRequested = 0; ///< the row count the last request was made for
 };
 
 } // namespace JobDesk

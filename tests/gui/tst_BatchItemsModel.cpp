@@ -18,6 +18,7 @@ private slots:
     void initTestCase();
     void hundredThousandRowsReadLazily();
     void refreshShowsNewStates();
+    void deepPagesAreReadByTheirLinesOnceStartsAreKnown();
 
 private:
     QTemporaryDir m_dir;
@@ -89,6 +90,26 @@ void TestBatchItemsModel::refreshShowsNewStates()
     QCOMPARE(model.rowCount(), kItems);
     QCOMPARE(model.data(row).toString(), QStringLiteral("sending"));
     QCOMPARE(model.pagesRead(), reads + 1);
+}
+
+void TestBatchItemsModel::deepPagesAreReadByTheirLinesOnceStartsAreKnown()
+{
+    BatchJournal journal(m_store);
+    BatchItemsModel model;
+    model.setBatch(&journal, m_batch);
+    // Read on the model's own thread and connection: the UI thread does not wait for it.
+    QTRY_VERIFY(model.knowsPageStarts());
+    const int byOffset = model.pagesReadByOffset();
+    // Anywhere in the table, in any order (a scroll bar dragged): the right rows, and no page
+    // is found by counting rows up to an offset any more.
+    for (const int row : {kItems - 1, 73301, 5, 99999 - 150, 42000, 0}) {
+        QCOMPARE(model.data(model.index(row, BatchItemsModel::Line)).toString(),
+            QString::number(2 + qint64(row) * 2));
+        QCOMPARE(model.data(model.index(row, BatchItemsModel::JobKey)).toString(),
+            QString::number((qint64(1) << 51) + 1 + row));
+    }
+    QCOMPARE(model.pagesReadByOffset(), byOffset);
+    QVERIFY(model.pagesRead() >= 5);
 }
 
 QTEST_MAIN(TestBatchItemsModel)

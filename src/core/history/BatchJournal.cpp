@@ -512,6 +512,29 @@ std::optional<QList<BatchItem>> BatchJournal::itemsAt(
     return readItems(q);
 }
 
+std::optional<QList<qint64>> BatchJournal::pageStarts(qint64 batchId, int pageSize) const
+{
+    if (!m_store.isOpen()) {
+        fail(QStringLiteral("The history is not open"));
+        return std::nullopt;
+    }
+    QSqlQuery q(QSqlDatabase::database(m_store.connectionName(), false));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT line FROM batch_item WHERE batch_id = ? ORDER BY line"));
+    q.bindValue(0, batchId);
+    if (!q.exec()) {
+        fail(QStringLiteral("Cannot read batch %1: %2").arg(batchId).arg(q.lastError().text()));
+        return std::nullopt;
+    }
+    QList<qint64> starts;
+    const int step = qMax(1, pageSize);
+    for (qint64 n = 0; q.next(); ++n) {
+        if (n % step == 0)
+            starts.append(q.value(0).toLongLong());
+    }
+    return starts;
+}
+
 QList<BatchItem> BatchJournal::readItems(QSqlQuery &q)
 {
     QList<BatchItem> list;

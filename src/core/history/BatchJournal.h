@@ -175,6 +175,11 @@ public:
     /// The items from the `offset`-th on (in line order, any state), at most `limit`: random
     /// access for a lazy view (the window's batch table reads the page it shows).
     std::optional<QList<BatchItem>> itemsAt(qint64 batchId, qint64 offset, int limit) const;
+    /// The line of every `pageSize`-th item (in line order, from the first): where each page of
+    /// a lazy view starts, so any page is then read by its lines (a few rows touched) instead
+    /// of by an offset SQLite has to count up to. Reads every line once: call it off the UI
+    /// thread (BatchJournalWriter::readPageStarts()).
+    std::optional<QList<qint64>> pageStarts(qint64 batchId, int pageSize) const;
 
 private:
     static QList<BatchItem> readItems(QSqlQuery &query);

@@ -23,7 +23,8 @@ namespace JobDesk {
 /// write handed over before it is committed. Destroying the writer finishes the writes already
 /// handed over (their `done` is not called any more) and closes its connection.
 ///
-/// Owned by a BatchRunner; see BatchJournal for what the writes do and their transactions.
+/// Owned by a BatchRunner (and by the window's items table, for reads that would hold the UI
+/// thread); see BatchJournal for what the writes do and their transactions.
 class BatchJournalWriter final : public QObject
 {
     Q_OBJECT
@@ -50,6 +51,9 @@ public:
     /// BatchJournal::items() on the writer's thread: what the writes handed over before left.
     void readItems(qint64 batchId, const QList<BatchItemState> &states, qint64 afterLine, int limit,
         ItemsDone done);
+    /// BatchJournal::pageStarts() on the writer's thread.
+    void readPageStarts(qint64 batchId, int pageSize,
+        std::function<void(const std::optional<QList<qint64>> &starts)> done);
     /// `done` once everything handed over before is written.
     void whenIdle(std::function<void()> done);
     /// Writes handed over whose `done` has not run yet.
