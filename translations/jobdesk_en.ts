@@ -95,7 +95,7 @@
     <name>BatchDialog</name>
     <message>
         <location filename="../ui/BatchDialog.ui" line="+9"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+611"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+628"/>
         <source>Batch</source>
         <translation type="unfinished"></translation>
     </message>
@@ -220,14 +220,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location line="+38"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+6"/>
         <source>C&amp;oncurrency:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location line="-21"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="-5"/>
         <source>&amp;Look the jobs up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -244,13 +244,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location line="+32"/>
+        <location filename="../build/src/gui/ui_BatchDialog.h" line="+2"/>
         <source>&amp;Plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
         <source>S&amp;tart…</source>
         <translation type="unfinished"></translation>
@@ -986,7 +986,7 @@
 <context>
     <name>JobDesk::BatchController</name>
     <message>
-        <location filename="../src/gui/BatchController.cpp" line="+22"/>
+        <location filename="../src/gui/BatchController.cpp" line="+23"/>
         <source>&amp;Batch…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1011,7 +1011,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Batch operation in the cluster</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1060,7 +1060,7 @@
 <context>
     <name>JobDesk::BatchDialog</name>
     <message>
-        <location filename="../src/gui/BatchDialog.cpp" line="+48"/>
+        <location filename="../src/gui/BatchDialogRun.cpp" line="+31"/>
         <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1078,7 +1078,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location filename="../src/gui/BatchDialog.cpp" line="+92"/>
         <source>Class</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1110,12 +1110,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+351"/>
+        <location filename="../src/gui/BatchDialogRun.cpp" line="+44"/>
         <source>Set a filter in Find jobs first (Ctrl+Shift+J).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-346"/>
+        <location line="+5"/>
         <source>Batch input</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1130,14 +1130,24 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+44"/>
+        <source>Batch %1 is being run by another JobDesk program (process %2, %3). Nothing was sent; resume it here once that program has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Batch %1 cannot be taken for this window: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+83"/>
         <location line="+101"/>
-        <location line="+176"/>
+        <location filename="../src/gui/BatchDialogRun.cpp" line="+51"/>
         <source>line %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-62"/>
         <source>%1 is too large for the window; use jobdesk-cli batch.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1177,7 +1187,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location filename="../src/gui/BatchDialogRun.cpp" line="-74"/>
         <source>The history is not open: a batch needs it to remember every item.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1197,7 +1207,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Not planned: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1207,7 +1217,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Batch %1: %2 rows, %3 to complete. Nothing has been sent yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1227,7 +1237,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="-343"/>
+        <location filename="../src/gui/BatchDialog.cpp" line="-108"/>
         <source>%Ln key(s)</source>
         <translation>
             <numerusform>%Ln key</numerusform>
@@ -1243,7 +1253,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+274"/>
+        <location filename="../src/gui/BatchDialogRun.cpp" line="-67"/>
         <source>… and %Ln more bad row(s)</source>
         <translation>
             <numerusform>… and %Ln more bad row</numerusform>
@@ -1251,7 +1261,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Complete %Ln job(s) on the PRODUCTION connection “%1”?</source>
         <translation>
             <numerusform>Complete %Ln job on the PRODUCTION connection “%1”?</numerusform>
@@ -1275,7 +1285,7 @@
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>The batch could not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1293,7 +1303,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>The batch could not resume: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1308,7 +1318,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Finished.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1458,7 +1468,7 @@
 <context>
     <name>JobDesk::BatchItemsModel</name>
     <message>
-        <location filename="../src/gui/BatchItemsModel.cpp" line="+98"/>
+        <location filename="../src/gui/BatchItemsModel.cpp" line="+111"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>

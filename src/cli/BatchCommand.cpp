@@ -9,6 +9,7 @@
 #include "cli/Interruption.h"
 #include "cli/Output.h"
 #include "cli/TemplateCommand.h"
+#include "core/batch/BatchLease.h"
 #include "core/batch/BatchPlan.h"
 #include "core/batch/BatchReport.h"
 #include "core/connection/ProfileStore.h"
@@ -62,6 +63,7 @@ BatchCommand::~BatchCommand()
     m_planner.reset();
     m_journal.reset();
     m_session.reset();
+    m_lease.reset();
 }
 
 std::optional<int> BatchCommand::start()
@@ -225,6 +227,21 @@ void BatchCommand::plan()
         m_progressShown = true;
     });
     m_planner->start(spec, source);
+    // The batch exists now (its id is the journal's): this program holds it from here to the
+    // end of its run, so that no other program resumes it meanwhile and `batch list` can tell
+    // it from a batch whose program died.
+    if (m_planner->batchId() != 0 && !takeLease(m_planner->batchId()))
+        m_planner->cancel(); // onPlanned follows: nothing was sent
+}
+
+bool BatchCommand::takeLease(qint64 batchId)
+{
+    m_lease = std::make_unique<BatchLease>(m_store->path(), batchId);
+    if (m_lease->acquire())
+        return true;
+    printError(m_lease->error() + QStringLiteral("; nothing was sent"));
+    m_lease.reset();
+    return false;
 }
 
 void BatchCommand::onPlanned(bool ok, const QString &error)
@@ -268,17 +285,27 @@ void BatchCommand::onPlanned(bool ok, const QString &error)
     run();
 }
 
-std::optional<int> BatchCommand::startResume()
+std::optional<BatchInfo> BatchCommand::namedBatch()
 {
     if (!openJournal())
-        return ExitUsage;
-    const std::optional<BatchInfo> info = m_journal->batch(m_arguments.batchId);
-    if (!info) {
+        return std::nullopt;
+    std::optional<BatchInfo> info = m_journal->batch(m_arguments.batchId);
+    if (!info)
         printError(QStringLiteral("there is no batch %1 (batch list shows them)")
                        .arg(m_arguments.batchId));
+    return info;
+}
+
+std::optional<int> BatchCommand::startResume()
+{
+    const std::optional<BatchInfo> info = namedBatch();
+    if (!info)
         return ExitUsage;
-    }
     m_batchId = info->id;
+    // Before anything else: a batch another program runs is that program's (a second runner
+    // would send its items again before the journal stops it).
+    if (!takeLease(m_batchId))
+        return ExitUsage;
     if (info->state == BatchState::Planning) {
         printError(QStringLiteral("batch %1 was never fully planned (the run that read its input "
                                   "ended first); start it again from its input; nothing was sent")
@@ -460,69 +487,6 @@ void BatchCommand::interrupt(int signalNumber)
     }
     printError(QStringLiteral("interrupted (%1); nothing was sent").arg(name));
     end(ExitUsage);
-}
-
-int BatchCommand::list()
-{
-    if (!openJournal())
-        return ExitUsage;
-    const std::optional<QList<BatchInfo>> batches = m_journal->batches(100);
-    if (!batches) {
-        printError(m_journal->error());
-        return ExitUsage;
-    }
-    writeOut(m_arguments.json ? BatchOutput::listJson(*batches) : BatchOutput::listHuman(*batches));
-    return ExitOk;
-}
-
-int BatchCommand::show()
-{
-    if (!openJournal())
-        return ExitUsage;
-    const std::optional<BatchInfo> info = m_journal->batch(m_arguments.batchId);
-    if (!info) {
-        printError(QStringLiteral("there is no batch %1 (batch list shows them)")
-                       .arg(m_arguments.batchId));
-        return ExitUsage;
-    }
-    QString error;
-    const std::optional<BatchTotals> totals = BatchReport::totals(*m_journal, info->id, &error);
-    if (!totals) {
-        printError(error);
-        return ExitUsage;
-    }
-    if (!m_arguments.report.isEmpty()
-        && !BatchReport::write(*m_journal, info->id, m_arguments.report,
-            BatchReport::formatForFile(m_arguments.report), &error)) {
-        printError(error);
-        return ExitUsage;
-    }
-    if (m_arguments.json) {
-        writeOut(BatchOutput::showJson(*info, *totals));
-        return ExitOk;
-    }
-    constexpr int kShown = 50;
-    QList<BatchItemOutcome> notCompleted;
-    bool more = false;
-    qint64 after = 0;
-    while (!more) {
-        const std::optional<QList<BatchItem>> page = m_journal->items(info->id, {}, after, 1000);
-        if (!page || page->isEmpty())
-            break;
-        after = page->last().line;
-        for (const BatchItem &item : *page) {
-            const BatchItemOutcome outcome = BatchItemOutcome::fromItem(item);
-            if (outcome.isCompleted())
-                continue;
-            if (notCompleted.size() >= kShown) {
-                more = true;
-                break;
-            }
-            notCompleted.append(outcome);
-        }
-    }
-    writeOut(BatchOutput::showHuman(*info, *totals, notCompleted, more));
-    return ExitOk;
 }
 
 void BatchCommand::end(int exitCode)

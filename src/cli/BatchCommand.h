@@ -14,6 +14,7 @@
 
 namespace JobDesk {
 class BatchJournal;
+class BatchLease;
 class BatchPlanner;
 class HistoryStore;
 } // namespace JobDesk
@@ -55,6 +56,11 @@ private:
     int list();
     int show();
     bool openJournal();
+    /// The batch `<id>` of `batch show|resume` from the journal; std::nullopt (said) when the
+    /// journal cannot be opened or has no such batch.
+    std::optional<BatchInfo> namedBatch();
+    /// Holds batch `batchId` for this program; false (the reason printed) when another holds it.
+    bool takeLease(qint64 batchId);
     void plan();
     void onPlanned(bool ok, const QString &error);
     void run();
@@ -79,6 +85,7 @@ private:
     std::unique_ptr<BatchJournal> m_journal;
     std::unique_ptr<BatchPlanner> m_planner;
     std::unique_ptr<BatchRunner> m_runner;
+    std::unique_ptr<BatchLease> m_lease; ///< held while this program plans or runs the batch
     QByteArray m_payloadBody;
     QByteArray m_input;
     QString m_inputSummary;

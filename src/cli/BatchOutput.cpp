@@ -34,6 +34,17 @@ QByteArray safe(const QString &text)
     return escapeControls(text, false).toUtf8();
 }
 
+/// "  [pid 4711, jobdesk-cli]" for a batch a program holds, nothing otherwise.
+QByteArray holderHuman(const BatchStatus &status)
+{
+    if (!status.holder)
+        return {};
+    QByteArray out = "  [pid " + number(status.holder->pid);
+    if (!status.holder->appName.isEmpty())
+        out += ", " + safe(status.holder->appName);
+    return out + ']';
+}
+
 } // namespace
 
 QByteArray planHuman(qint64 batchId, const BatchPlanSummary &summary)
@@ -148,29 +159,34 @@ QByteArray totalsHuman(const BatchTotals &t)
     return out;
 }
 
-QByteArray listHuman(const QList<BatchInfo> &batches)
+QByteArray listHuman(const QList<BatchInfo> &batches, const QList<BatchStatus> &statuses)
 {
     if (batches.isEmpty())
         return QByteArrayLiteral("No batches.\n");
     QByteArray out;
-    for (const BatchInfo &b : batches) {
+    for (qsizetype i = 0; i < batches.size(); ++i) {
+        const BatchInfo &b = batches[i];
+        const BatchStatus status = statuses.value(i, BatchStatus {b.state, true, std::nullopt});
         out += number(b.id).rightJustified(6) + "  " + time(b.created) + "  "
-            + batchStateName(b.state).toUtf8().leftJustified(9) + "  " + number(b.counts.total())
+            + status.stateName().toUtf8().leftJustified(11) + "  " + number(b.counts.total())
             + " items (" + number(b.counts.done) + " done, " + number(b.counts.skipped)
             + " skipped, " + number(b.counts.planned + b.counts.sending) + " left)  "
             + safe(b.spec.connection) + (b.spec.production ? " [production]" : "") + "  "
-            + safe(b.spec.inputSummary) + '\n';
+            + safe(b.spec.inputSummary) + holderHuman(status) + '\n';
     }
     return out;
 }
 
 namespace {
-QByteArray infoJsonMembers(const BatchInfo &b)
+QByteArray infoJsonMembers(const BatchInfo &b, const BatchStatus &status)
 {
     return "\"id\":" + number(b.id)
         + ",\"created\":" + jsonString(b.created.toString(Qt::ISODateWithMs))
         + ",\"updated\":" + jsonString(b.updated.toString(Qt::ISODateWithMs))
         + ",\"state\":" + jsonString(batchStateName(b.state))
+        + ",\"interrupted\":" + (status.interrupted() ? "true" : "false")
+        + ",\"live\":" + (status.holder ? "true" : "false")
+        + ",\"pid\":" + (status.holder ? number(status.holder->pid) : QByteArray("null"))
         + ",\"source\":" + jsonString(historySourceName(b.spec.source))
         + ",\"connection\":" + jsonString(b.spec.connection)
         + ",\"production\":" + (b.spec.production ? "true" : "false")
@@ -182,21 +198,29 @@ QByteArray infoJsonMembers(const BatchInfo &b)
 }
 } // namespace
 
-QByteArray listJson(const QList<BatchInfo> &batches)
+QByteArray listJson(const QList<BatchInfo> &batches, const QList<BatchStatus> &statuses)
 {
     QByteArray out = "[";
-    for (int i = 0; i < batches.size(); ++i) {
+    for (qsizetype i = 0; i < batches.size(); ++i) {
+        const BatchInfo &b = batches[i];
         out += i == 0 ? "\n  {" : ",\n  {";
-        out += infoJsonMembers(batches[i]) + '}';
+        out += infoJsonMembers(b, statuses.value(i, BatchStatus {b.state, true, std::nullopt}))
+            + '}';
     }
     out += batches.isEmpty() ? "]\n" : "\n]\n";
     return out;
 }
 
-QByteArray showHuman(const BatchInfo &b, const BatchTotals &t,
+QByteArray showHuman(const BatchInfo &b, const BatchStatus &status, const BatchTotals &t,
     const QList<BatchItemOutcome> &notCompleted, bool more)
 {
-    QByteArray out = "Batch " + number(b.id) + " (" + batchStateName(b.state).toUtf8() + ")\n";
+    QByteArray out = "Batch " + number(b.id) + " (" + status.stateName().toUtf8() + ")\n";
+    if (status.holder)
+        out += "  run by      pid " + number(status.holder->pid) + " ("
+            + safe(status.holder->appName) + " on " + safe(status.holder->hostName) + ")\n";
+    else if (status.interrupted())
+        out += "  interrupted its program ended before the batch did: jobdesk-cli batch resume "
+            + number(b.id) + " continues it\n";
     out += "  created     " + time(b.created) + "\n  updated     " + time(b.updated) + '\n';
     out += "  connection  " + safe(b.spec.connection)
         + (b.spec.production ? " [production]\n" : "\n");
@@ -215,13 +239,14 @@ QByteArray showHuman(const BatchInfo &b, const BatchTotals &t,
     return out;
 }
 
-QByteArray showJson(const BatchInfo &info, const BatchTotals &t)
+QByteArray showJson(const BatchInfo &info, const BatchStatus &status, const BatchTotals &t)
 {
-    return "{\"batch\":{" + infoJsonMembers(info) + ",\"totals\":{\"total\":" + number(t.total)
-        + ",\"completed\":" + number(t.completed) + ",\"skipped\":" + number(t.skipped)
-        + ",\"refused\":" + number(t.refused) + ",\"undone\":" + number(t.undone)
-        + "},\"payload\":" + jsonString(QString::fromUtf8(info.spec.payload)) + ",\"options\":"
-        + (info.spec.options.isEmpty() ? QByteArray("{}") : info.spec.options) + "}}\n";
+    return "{\"batch\":{" + infoJsonMembers(info, status)
+        + ",\"totals\":{\"total\":" + number(t.total) + ",\"completed\":" + number(t.completed)
+        + ",\"skipped\":" + number(t.skipped) + ",\"refused\":" + number(t.refused) + ",\"undone\":"
+        + number(t.undone) + "},\"payload\":" + jsonString(QString::fromUtf8(info.spec.payload))
+        + ",\"options\":" + (info.spec.options.isEmpty() ? QByteArray("{}") : info.spec.options)
+        + "}}\n";
 }
 
 } // namespace JobDesk::Cli::BatchOutput

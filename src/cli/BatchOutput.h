@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/batch/BatchLease.h"
 #include "core/batch/BatchPlan.h"
 #include "core/batch/BatchReport.h"
 #include "core/batch/BatchRunner.h"
@@ -28,13 +29,16 @@ QByteArray progressLine(qint64 batchId, const BatchProgress &progress);
 QByteArray itemHuman(const BatchItemOutcome &item);
 /// The end: "batch 12: 10000 items — 9990 completed, 5 skipped, 3 refused, 2 undone (12.3 s)".
 QByteArray totalsHuman(const BatchTotals &totals);
-/// `batch list`.
-QByteArray listHuman(const QList<BatchInfo> &batches);
-QByteArray listJson(const QList<BatchInfo> &batches);
+/// `batch list`: `statuses[i]` is `batches[i]` as it is now (interrupted, or run by whom). The
+/// text shows BatchStatus::stateName() ("interrupted" for a batch whose program died); the
+/// JSON keeps `state` the journal's word and adds `interrupted`, and `live` and `pid` for the
+/// program holding the batch (false/null when none).
+QByteArray listHuman(const QList<BatchInfo> &batches, const QList<BatchStatus> &statuses);
+QByteArray listJson(const QList<BatchInfo> &batches, const QList<BatchStatus> &statuses);
 /// `batch show`: the batch, its totals and (human) the first items that did not complete.
-QByteArray showHuman(const BatchInfo &info, const BatchTotals &totals,
+QByteArray showHuman(const BatchInfo &info, const BatchStatus &status, const BatchTotals &totals,
     const QList<BatchItemOutcome> &notCompleted, bool more);
-QByteArray showJson(const BatchInfo &info, const BatchTotals &totals);
+QByteArray showJson(const BatchInfo &info, const BatchStatus &status, const BatchTotals &totals);
 
 } // namespace BatchOutput
 

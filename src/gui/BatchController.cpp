@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/BatchController.h"
 
+#include "core/batch/BatchLease.h"
 #include "core/history/BatchJournal.h"
 #include "core/history/HistoryStore.h"
 #include "gui/BatchDialog.h"
@@ -77,6 +78,9 @@ void BatchController::offerInterrupted()
         return;
     for (const BatchInfo &info : *batches) {
         if (info.state != BatchState::Running && info.state != BatchState::Paused)
+            continue;
+        // Another program (a CLI, a second window) runs it right now: not ours to offer.
+        if (BatchLease::holderOf(store->path(), info.id))
             continue;
         if (info.spec.action == ActionKind::BatchOperation) {
             // The cluster's own operation went on without us: offered to be followed again.

@@ -3,6 +3,7 @@
 // BatchDialogRun.cpp; the Resolve incidents tab: BatchDialogServer.cpp).
 #include "gui/BatchDialog.h"
 
+#include "core/batch/BatchLease.h"
 #include "core/batch/BatchPlan.h"
 #include "core/camunda/CompletionRequest.h"
 #include "core/history/BatchJournal.h"
@@ -22,8 +23,10 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QScreen>
 #include <QScrollArea>
+#include <QStyle>
 
 namespace JobDesk {
 
@@ -46,22 +49,41 @@ BatchDialog::BatchDialog(MainWindow *window)
     m_ui->setupUi(this);
     setObjectName(QStringLiteral("batchDialog"));
     // On a small screen (or at 200 %) the view scrolls instead of running off the screen.
-    auto *scroll = new QScrollArea(this);
-    scroll->setObjectName(QStringLiteral("batchScrollArea"));
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    delete m_ui->mainLayout->replaceWidget(m_ui->tabWidget, scroll);
-    scroll->setWidget(m_ui->tabWidget);
-    if (const QScreen *screen = window->screen())
-        resize(size().boundedTo(screen->availableGeometry().size() * 9 / 10));
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(QStringLiteral("batchScrollArea"));
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    delete m_ui->mainLayout->replaceWidget(m_ui->tabWidget, m_scroll);
+    m_scroll->setWidget(m_ui->tabWidget);
+    m_scroll->viewport()->installEventFilter(this);
+    // As large as the screen comfortably allows (a window frame around it): the plan and the
+    // run side by side on a laptop's 1280×800, one above the other where that is too narrow.
+    if (const QScreen *screen = window->screen()) {
+        const QSize available = screen->availableGeometry().size();
+        resize(QSize(std::min(1200, available.width() * 9 / 10),
+            std::min(760, available.height() * 9 / 10)));
+    }
     m_ui->itemsView->setModel(m_model);
-    m_ui->itemsView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_ui->itemsView->setColumnWidth(BatchItemsModel::Line, 60);
-    m_ui->itemsView->setColumnWidth(BatchItemsModel::JobKey, 150);
-    m_ui->itemsView->setColumnWidth(BatchItemsModel::State, 70);
-    m_ui->itemsView->setColumnWidth(BatchItemsModel::Outcome, 110);
-    m_ui->itemsView->setColumnWidth(BatchItemsModel::HttpStatus, 50);
-    m_ui->itemsView->setColumnWidth(BatchItemsModel::Detail, 240);
+    // The short columns keep their width, the detail takes what is left (elided, its tool tip
+    // has it all): the table fits the view instead of scrolling sideways.
+    QHeaderView *header = m_ui->itemsView->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(BatchItemsModel::Detail, QHeaderView::Stretch);
+    const int digit = m_ui->itemsView->fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    m_ui->itemsView->setColumnWidth(BatchItemsModel::Line, 6 * digit);
+    m_ui->itemsView->setColumnWidth(BatchItemsModel::JobKey, 18 * digit);
+    m_ui->itemsView->setColumnWidth(BatchItemsModel::State, 8 * digit);
+    m_ui->itemsView->setColumnWidth(BatchItemsModel::Outcome, 11 * digit);
+    m_ui->itemsView->setColumnWidth(BatchItemsModel::HttpStatus, 4 * digit);
+    m_ui->itemsView->setColumnWidth(BatchItemsModel::Attempts, 3 * digit);
+    // One above the other (a narrow or 200 % screen) the view scrolls down; the editors and the
+    // items keep a useful height instead of shrinking to a line.
+    const int line = fontMetrics().lineSpacing();
+    m_ui->keysEdit->setMinimumHeight(5 * line + 12);
+    m_ui->variablesEdit->setMinimumHeight(4 * line + 12);
+    m_ui->itemsView->setMinimumHeight(
+        7 * (m_ui->itemsView->fontMetrics().height() + 6) + line + 12);
     // Uniform rows: the view never asks every row for its height (100,000 rows stay cheap).
     m_ui->itemsView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_ui->itemsView->verticalHeader()->setDefaultSectionSize(
@@ -147,9 +169,10 @@ BatchDialog::BatchDialog(MainWindow *window)
 
 BatchDialog::~BatchDialog()
 {
-    // The runner and planner write to the journal: they go first.
+    // The runner and planner write to the journal: they go first, the lease after them.
     m_runner.reset();
     m_planner.reset();
+    m_lease.reset();
 }
 
 BatchJournal *BatchDialog::journal()
@@ -160,6 +183,50 @@ BatchJournal *BatchDialog::journal()
     if (!m_journal)
         m_journal = std::make_unique<BatchJournal>(*store);
     return m_journal.get();
+}
+
+bool BatchDialog::takeLease(qint64 batchId)
+{
+    HistoryStore *store = m_window->history();
+    if (!store || !store->isOpen())
+        return false;
+    if (m_lease && m_lease->batchId() == batchId && m_lease->isHeld())
+        return true;
+    m_lease = std::make_unique<BatchLease>(store->path(), batchId);
+    if (m_lease->acquire())
+        return true;
+    const auto holder = m_lease->holder();
+    m_ui->countsLabel->setText(holder
+            ? tr("Batch %1 is being run by another JobDesk program (process %2, %3). Nothing "
+                 "was sent; resume it here once that program has ended.")
+                  .arg(batchId)
+                  .arg(holder->pid)
+                  .arg(holder->appName)
+            : tr("Batch %1 cannot be taken for this window: %2")
+                  .arg(batchId)
+                  .arg(m_lease->error()));
+    m_lease.reset();
+    return false;
+}
+
+bool BatchDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_scroll->viewport() && event->type() == QEvent::Resize)
+        arrangeForWidth(static_cast<QResizeEvent *>(event)->size().width());
+    return QDialog::eventFilter(watched, event);
+}
+
+void BatchDialog::arrangeForWidth(int width)
+{
+    // What the tab page around the splitter takes: its margins and the tab widget's frame.
+    const QMargins margins = m_ui->jobsLayout->contentsMargins();
+    const int chrome = margins.left() + margins.right()
+        + 2 * style()->pixelMetric(QStyle::PM_DefaultFrameWidth, nullptr, m_ui->tabWidget) + 4;
+    const int sideBySide = m_ui->setupWidget->minimumSizeHint().width()
+        + m_ui->runWidget->minimumSizeHint().width() + m_ui->jobsSplitter->handleWidth() + chrome;
+    const Qt::Orientation wanted = width >= sideBySide ? Qt::Horizontal : Qt::Vertical;
+    if (m_ui->jobsSplitter->orientation() != wanted)
+        m_ui->jobsSplitter->setOrientation(wanted);
 }
 
 HistoryTarget BatchDialog::historyTarget() const

@@ -12,6 +12,8 @@
 
 #include <memory>
 
+class QScrollArea;
+
 namespace Ui {
 class BatchDialog;
 }
@@ -20,6 +22,7 @@ namespace JobDesk {
 
 class BatchItemsModel;
 class BatchJournal;
+class BatchLease;
 class BatchPlanner;
 class MainWindow;
 
@@ -74,6 +77,9 @@ public:
     /// How many times the progress was drawn (tests check the coalescing).
     int progressDraws() const { return m_draws; }
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 public slots:
     void plan();
     /// Asks once (production: names the profile and the count), then runs the planned batch.
@@ -112,9 +118,15 @@ private:
     void drawProgress();
     void onRunFinished(BatchRunner::EndReason reason, const QString &error);
     void updateRunButtons();
+    /// Setup and run side by side when the view is wide enough for both, else one above the
+    /// other (a small screen, 200 %): the view then scrolls down, never sideways.
+    void arrangeForWidth(int width);
     void openItemInLog(const QModelIndex &index);
     HistoryTarget historyTarget() const;
     BatchJournal *journal();
+    /// Holds batch `batchId` for this window (see BatchLease); false with the reason shown when
+    /// another program runs it.
+    bool takeLease(qint64 batchId);
     // Resolve incidents (BatchDialogServer.cpp)
     void setupServerTab();
     void onServerPlanned();
@@ -125,9 +137,11 @@ private:
     const std::unique_ptr<Ui::BatchDialog> m_ui;
     MainWindow *m_window;
     std::unique_ptr<BatchJournal> m_journal;
+    QScrollArea *m_scroll = nullptr;
     BatchItemsModel *m_model;
     std::unique_ptr<BatchPlanner> m_planner;
     std::unique_ptr<BatchRunner> m_runner;
+    std::unique_ptr<BatchLease> m_lease; ///< the batch this window plans or runs
     ServerBatchRunner *m_server;
     QTimer m_drawTimer;
     QByteArray m_fileText;

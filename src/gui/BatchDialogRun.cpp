@@ -2,6 +2,7 @@
 // The batch view's Complete jobs tab: plan, run, progress, report.
 #include "gui/BatchDialog.h"
 
+#include "core/batch/BatchLease.h"
 #include "core/batch/BatchPlan.h"
 #include "core/batch/BatchReport.h"
 #include "core/history/BatchJournal.h"
@@ -114,6 +115,9 @@ void BatchDialog::plan()
     m_ui->planLabel->setText(tr("Planning…"));
     updateRunButtons();
     m_planner->start(spec, source);
+    // The batch exists now: this window holds it until it plans or runs another one.
+    if (m_planner->batchId() != 0 && !takeLease(m_planner->batchId()))
+        m_planner->cancel();
 }
 
 void BatchDialog::onPlanned(bool ok, const QString &error)
@@ -133,6 +137,7 @@ void BatchDialog::onPlanned(bool ok, const QString &error)
             text += QStringLiteral("\n")
                 + tr("… and %Ln more bad row(s)", nullptr, int(summary.errorCount - 20));
         m_batchId = 0;
+        m_lease.reset();
     } else {
         m_batchId = m_planner->batchId();
         m_toSend = summary.toSend();
@@ -200,6 +205,8 @@ void BatchDialog::start()
     if (!Confirm::ask(this, tr("Start the batch"), question,
             tr("Complete %Ln job(s)", nullptr, int(m_toSend))))
         return;
+    if (!takeLease(m_batchId))
+        return;
     ensureRunner();
     BatchRunOptions options;
     options.concurrency = m_ui->concurrencySpinBox->value();
@@ -258,6 +265,8 @@ void BatchDialog::resume()
     // the items that were being sent are looked up before anything is sent again.
     if (!m_batchId || (m_runner && m_runner->state() != BatchRunner::State::Finished))
         return;
+    if (!takeLease(m_batchId))
+        return;
     ensureRunner();
     if (!m_runner->start(m_batchId)) {
         m_ui->countsLabel->setText(tr("The batch could not resume: %1").arg(m_runner->error()));
@@ -313,6 +322,8 @@ void BatchDialog::drawProgress()
 void BatchDialog::onRunFinished(BatchRunner::EndReason reason, const QString &error)
 {
     m_drawTimer.stop();
+    // The run is over: what is left (cancelled, stopped) may be resumed by any program now.
+    m_lease.reset();
     if (m_runner)
         m_progress = m_runner->progress();
     m_progressDirty = true;

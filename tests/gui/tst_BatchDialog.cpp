@@ -4,6 +4,7 @@
 // in a clear state, the view's counts, the report, the history and the sandbox's own record in
 // agreement; pause, resume, cancel; the offer to resume a batch left running; the server-side
 // incident resolution in the same view.
+#include "core/batch/BatchLease.h"
 #include "core/batch/BatchRunner.h"
 #include "core/history/BatchJournal.h"
 #include "core/history/HistoryStore.h"
@@ -12,6 +13,7 @@
 #include "gui/BatchItemsModel.h"
 #include "gui/Confirm.h"
 #include "gui/MainWindow.h"
+#include "support/HistoryFixtures.h"
 #include "support/SandboxProcess.h"
 #include "support/WindowFixture.h"
 
@@ -60,6 +62,7 @@ private slots:
     void csvBatchUnderBackpressureAndErrors();
     void pauseResumeCancel();
     void batchLeftRunningIsOfferedAtStart();
+    void batchRunElsewhereIsNeitherOfferedNorResumed();
     void serverSideIncidentResolution();
     void serverBatchLeftRunningIsFollowedAtStart();
 
@@ -380,6 +383,53 @@ void TestBatchDialog::batchLeftRunningIsOfferedAtStart()
     // Asked once per start.
     second.window->batches()->offerInterrupted();
     QCOMPARE(Confirm::askedCount(), asked + 1);
+}
+
+void TestBatchDialog::batchRunElsewhereIsNeitherOfferedNorResumed()
+{
+    SandboxProcess sandbox;
+    QVERIFY2(sandbox.start({QStringLiteral("--generate"), QStringLiteral("20")}),
+        qPrintable(sandbox.error()));
+    Window w(sandbox.baseUrl());
+    // A batch the journal says runs, and another program (here: this test) holding it.
+    QStringList keys;
+    for (int i = 0; i < 20; ++i)
+        keys.append(key(i));
+    const std::optional<qint64> id
+        = HistoryFixtures::journalledBatch(w.history, keys, BatchState::Running);
+    QVERIFY(id);
+    auto elsewhere = std::make_unique<BatchLease>(w.history.path(), *id);
+    QVERIFY(elsewhere->acquire());
+
+    // Not offered: it is not interrupted, someone runs it.
+    const int asked = Confirm::askedCount();
+    w.window->batches()->offerInterrupted();
+    QCOMPARE(Confirm::askedCount(), asked);
+    QVERIFY(!w.window->batches()->hasDialog());
+
+    // Shown by hand and resumed: refused, naming the process; nothing sent.
+    BatchDialog *dialog = w.window->batches()->dialog();
+    dialog->showBatch(*id);
+    auto *resume = dialog->findChild<QPushButton *>(QStringLiteral("resumePushButton"));
+    QVERIFY(resume->isEnabled());
+    resume->click();
+    QVERIFY(!dialog->runner());
+    const QString refusal = dialog->findChild<QLabel *>(QStringLiteral("countsLabel"))->text();
+    QVERIFY2(
+        refusal.contains(QString::number(QCoreApplication::applicationPid())), qPrintable(refusal));
+    QVERIFY(record(sandbox).value(QLatin1String("keys")).toObject().isEmpty());
+
+    // Once the other program is gone, the window takes it over and holds it while it runs.
+    elsewhere.reset();
+    QSignalSpy finished(dialog, &BatchDialog::runFinished);
+    resume->click();
+    QVERIFY(dialog->runner());
+    BatchLease other(w.history.path(), *id);
+    QVERIFY(!other.acquire() || finished.count() > 0);
+    QVERIFY(finished.count() > 0 || finished.wait(60000));
+    QCOMPARE(dialog->runner()->progress().completed, 20);
+    // The run is over: the lease is free again.
+    QVERIFY(!BatchLease::holderOf(w.history.path(), *id));
 }
 
 void TestBatchDialog::serverSideIncidentResolution()

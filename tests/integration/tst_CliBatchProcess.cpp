@@ -97,6 +97,7 @@ private slots:
     void stopOnErrorThenResume();
     void tenThousandUnderBackpressureAndErrors();
     void killAndResume();
+    void searchTakesOnlyWhatTheFilterFinds();
 
 private:
     Run run(const QStringList &arguments, const QString &baseUrl = {}, const QByteArray &input = {},
@@ -566,6 +567,73 @@ void TestCliBatchProcess::killAndResume()
     const auto completedRows = store.query(filter, 0, 100000);
     QVERIFY(completedRows);
     QVERIFY(completedRows->size() <= kKeys);
+}
+
+void TestCliBatchProcess::searchTakesOnlyWhatTheFilterFinds()
+{
+    // Generated jobs take four types in turn: every fourth is payment-service (i % 4 == 0),
+    // check-address is i % 4 == 2. 6,000 jobs: 1,500 of a type, more than one search page.
+    SandboxProcess sandbox;
+    constexpr int kJobs = 6000;
+    QVERIFY2(sandbox.start({QStringLiteral("--generate"), QString::number(kJobs)}),
+        qPrintable(sandbox.error()));
+
+    const Run all
+        = run({QStringLiteral("batch"), QStringLiteral("--search"), QStringLiteral("--type"),
+                  QStringLiteral("payment-service"), QStringLiteral("--state"),
+                  QStringLiteral("CREATED"), QStringLiteral("--all"),
+                  QStringLiteral("--concurrency"), QStringLiteral("8"), QStringLiteral("--json")},
+            sandbox.baseUrlString());
+    QVERIFY2(all.exitCode == 0, all.err.constData());
+    const QList<QJsonObject> lines = jsonLines(all.out);
+    QVERIFY(!lines.isEmpty());
+    const QJsonObject totals = lines.last().value(QLatin1String("batch")).toObject();
+    QCOMPARE(totals.value(QLatin1String("total")).toInt(), kJobs / 4);
+    QCOMPARE(totals.value(QLatin1String("completed")).toInt(), kJobs / 4);
+    QCOMPARE(lines.size(), kJobs / 4 + 1); // one line per key, then the totals
+    QHash<QString, QPair<int, int>> record = completionRecord(sandbox);
+    QCOMPARE(record.size(), kJobs / 4);
+    for (int i = 0; i < kJobs; ++i) {
+        const bool wanted = i % 4 == 0;
+        QVERIFY2(record.contains(generatedKey(i)) == wanted, qPrintable(generatedKey(i)));
+        if (wanted)
+            QVERIFY2(record.value(generatedKey(i)) == qMakePair(1, 1), qPrintable(generatedKey(i)));
+    }
+    // The input as the journal names it: the search's filter.
+    QVERIFY2(batches()
+                 .first()
+                 .toObject()
+                 .value(QLatin1String("input"))
+                 .toString()
+                 .contains(QLatin1String("payment-service")),
+        QJsonDocument(batches()).toJson().constData());
+
+    // The same type again: nothing left CREATED, an empty search plans nothing, sends nothing.
+    const Run again
+        = run({QStringLiteral("batch"), QStringLiteral("--search"), QStringLiteral("--type"),
+                  QStringLiteral("payment-service"), QStringLiteral("--state"),
+                  QStringLiteral("CREATED"), QStringLiteral("--all")},
+            sandbox.baseUrlString());
+    QVERIFY2(again.exitCode == 0 || again.exitCode == 2, again.err.constData());
+    QCOMPARE(completionRecord(sandbox).size(), kJobs / 4);
+
+    // --limit: at most that many of another type, over more than one page.
+    const Run limited
+        = run({QStringLiteral("batch"), QStringLiteral("--search"), QStringLiteral("--type"),
+                  QStringLiteral("check-address"), QStringLiteral("--limit"),
+                  QStringLiteral("1200"), QStringLiteral("--json")},
+            sandbox.baseUrlString());
+    QVERIFY2(limited.exitCode == 0, limited.err.constData());
+    record = completionRecord(sandbox);
+    QCOMPARE(record.size(), kJobs / 4 + 1200);
+    int checkAddress = 0;
+    for (int i = 0; i < kJobs; ++i) {
+        if (i % 4 == 2 && record.contains(generatedKey(i))) {
+            QVERIFY(record.value(generatedKey(i)) == qMakePair(1, 1));
+            ++checkAddress;
+        }
+    }
+    QCOMPARE(checkAddress, 1200);
 }
 
 QTEST_GUILESS_MAIN(TestCliBatchProcess)

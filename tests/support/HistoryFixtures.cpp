@@ -105,4 +105,27 @@ bool appendMany(HistoryStore &store, const QList<HistoryEntry> &entries, QString
     return true;
 }
 
+std::optional<qint64> journalledBatch(HistoryStore &store, const QStringList &keys,
+    BatchState state, const QString &connection, const QString &inputSummary)
+{
+    BatchJournal journal(store);
+    BatchSpec spec;
+    spec.connection = connection;
+    spec.inputSummary = inputSummary;
+    spec.payload = "{}";
+    const std::optional<qint64> id = journal.createBatch(spec);
+    if (!id)
+        return std::nullopt;
+    QList<BatchItem> items;
+    for (qsizetype i = 0; i < keys.size(); ++i) {
+        BatchItem item;
+        item.line = i + 1;
+        item.jobKey = keys.at(i);
+        items.append(item);
+    }
+    if (!journal.addItems(*id, items) || !journal.setState(*id, state))
+        return std::nullopt;
+    return id;
+}
+
 } // namespace HistoryFixtures

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/history/BatchJournal.h"
 #include "core/history/HistoryStore.h"
 
 #include <QDateTime>
+#include <QStringList>
 #include <QTimeZone>
+
+#include <optional>
 
 /// Hand-made history entries for the log panel, exporter and ticket text tests, and many
 /// synthetic ones for the tests and benchmarks that need a full history.
@@ -92,5 +96,11 @@ inline JobDesk::HistoryEntry connectionRefused()
     entry.request.body = "{}";
     return entry;
 }
+
+/// A batch in the journal of `store` as a run leaves it: `keys` planned as lines 1…n, the batch
+/// in `state`, `spec`'s connection and input summary shown. Its id, or std::nullopt.
+std::optional<qint64> journalledBatch(JobDesk::HistoryStore &store, const QStringList &keys,
+    JobDesk::BatchState state, const QString &connection = QStringLiteral("sandbox"),
+    const QString &inputSummary = QStringLiteral("pasted keys"));
 
 } // namespace HistoryFixtures

@@ -95,6 +95,27 @@ std::optional<QStringList> SandboxProcess::searchJobKeys(
     return keys;
 }
 
+std::optional<QJsonObject> SandboxProcess::record()
+{
+    QNetworkAccessManager network;
+    QNetworkReply *reply
+        = network.get(QNetworkRequest(m_baseUrl.resolved(QUrl(QStringLiteral("/sandbox/record")))));
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished() && !finished.wait(10000)) {
+        m_error = QStringLiteral("the sandbox's record did not answer within 10 s");
+        reply->deleteLater();
+        return std::nullopt;
+    }
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    reply->deleteLater();
+    if (status != 200) {
+        m_error = QStringLiteral("the sandbox's record answered %1").arg(status);
+        return std::nullopt;
+    }
+    return QJsonDocument::fromJson(body).object();
+}
+
 QByteArray SandboxProcess::standardError()
 {
     m_stderr += m_process.readAllStandardError();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QJsonObject>
 #include <QProcess>
 #include <QStringList>
 #include <QUrl>
@@ -32,6 +33,11 @@ public:
     /// std::nullopt, with the reason in error(), when the search does not answer 200 in time.
     std::optional<QStringList> searchJobKeys(
         const QByteArray &filterJson, const QByteArray &authorization = {});
+
+    /// `GET /sandbox/record`: per key (and in "totals") how many state-changing requests of each
+    /// kind arrived ("received") and were applied; std::nullopt, with error(), when it does not
+    /// answer 200 in time.
+    std::optional<QJsonObject> record();
 
 private:
     QProcess m_process;

@@ -88,6 +88,19 @@ void TestCliOptions::commands_data()
         Command::TemplateExport, "template");
     row("template import", L({"template", "import", "in.json", "--overwrite"}),
         Command::TemplateImport, "template");
+    row("batch keys", L({"batch", "--keys", "k.txt", "--concurrency", "64"}), Command::Batch,
+        "batch");
+    row("batch keys stdin", L({"batch", "--keys", "-", "--dry-run"}), Command::Batch, "batch");
+    row("batch csv", L({"batch", "--csv", "k.csv", "--key-column", "key"}), Command::Batch,
+        "batch");
+    row("batch jsonl", L({"batch", "--jsonl", "k.jsonl", "--concurrency", "1"}), Command::Batch,
+        "batch");
+    row("batch search", L({"batch", "--search", "--type", "payment-service", "--all"}),
+        Command::Batch, "batch");
+    row("batch list", L({"batch", "list", "--json"}), Command::BatchList, "batch");
+    row("batch show", L({"batch", "show", "12", "--report", "r.csv"}), Command::BatchShow, "batch");
+    row("batch resume", L({"batch", "resume", "12", "--concurrency", "8", "--yes"}),
+        Command::BatchResume, "batch");
 }
 
 void TestCliOptions::commands()
@@ -211,6 +224,37 @@ void TestCliOptions::usageErrors_data()
     row("template import missing", {"template", "import"}, "missing <file>");
     row("template import unknown option", {"template", "import", "f", "--force"},
         "unknown option '--force' for 'template import'");
+    row("batch no input", {"batch"}, "--keys <file>|-, --csv <file>, --jsonl <file> or --search");
+    row("batch only payload", {"batch", "--variables", "{}"}, "say where the keys come from");
+    row("batch keys and csv", {"batch", "--keys", "k.txt", "--csv", "k.csv"},
+        "--keys, --csv, --jsonl and --search cannot be used together");
+    row("batch jsonl and search", {"batch", "--jsonl", "k.jsonl", "--search", "--type", "t"},
+        "cannot be used together");
+    row("batch keys missing file", {"batch", "--keys"}, "'--keys' needs a value");
+    row("batch blank keys file", {"batch", "--keys", " "}, "'--keys' needs a non-empty value");
+    row("batch concurrency 0", {"batch", "--keys", "k.txt", "--concurrency", "0"},
+        "--concurrency must be a whole number from 1 to 64, not '0'");
+    row("batch concurrency 65", {"batch", "--keys", "k.txt", "--concurrency", "65"},
+        "--concurrency must be a whole number from 1 to 64, not '65'");
+    row("batch concurrency word", {"batch", "--keys", "k.txt", "--concurrency", "x"},
+        "--concurrency must be a whole number from 1 to 64, not 'x'");
+    row("batch concurrency negative", {"batch", "--keys", "k.txt", "--concurrency=-4"},
+        "--concurrency must be a whole number from 1 to 64");
+    row("resume concurrency 65", {"batch", "resume", "3", "--concurrency", "65"},
+        "--concurrency must be a whole number from 1 to 64, not '65'");
+    row("batch negative error budget", {"batch", "--keys", "k.txt", "--error-budget", "-1"},
+        "--error-budget must be a whole number");
+    row("batch search without filter", {"batch", "--search"}, "--search needs at least one filter");
+    row("batch filter without search", {"batch", "--keys", "k.txt", "--type", "t"},
+        "the job filters, --limit and --all only go with --search");
+    row("batch key column without csv", {"batch", "--keys", "k.txt", "--key-column", "key"},
+        "--key-column only goes with --csv");
+    row("batch keys and variables from stdin", {"batch", "--keys", "-", "--variables", "@-"},
+        "the keys and the variables cannot both come from standard input");
+    row("batch unknown command", {"batch", "start", "3"}, "unknown batch command 'start'");
+    row("batch resume without id", {"batch", "resume"}, "missing <id>");
+    row("batch resume bad id", {"batch", "resume", "abc"}, "'abc' is not a batch id");
+    row("batch show bad id", {"batch", "show", "0x1f"}, "'0x1f' is not a batch id");
 }
 
 void TestCliOptions::usageErrors()

@@ -3,11 +3,10 @@
 
 namespace JobDesk {
 
-FileLock::FileLock(const QString &lockFilePath, int timeoutMs)
+FileLock::FileLock(const QString &lockFilePath, int timeoutMs, int staleAfterMs)
     : m_lock(lockFilePath)
 {
-    // A change takes milliseconds; a lock older than this belongs to a hung program.
-    m_lock.setStaleLockTime(30000);
+    m_lock.setStaleLockTime(staleAfterMs);
     m_locked = m_lock.tryLock(timeoutMs);
     if (m_locked)
         return;
@@ -27,6 +26,16 @@ FileLock::FileLock(const QString &lockFilePath, int timeoutMs)
         m_error = QStringLiteral("Cannot create the lock file %1").arg(lockFilePath);
         break;
     }
+}
+
+std::optional<FileLock::Holder> FileLock::holder() const
+{
+    if (m_locked || m_lock.error() != QLockFile::LockFailedError)
+        return std::nullopt;
+    Holder holder;
+    if (!m_lock.getLockInfo(&holder.pid, &holder.hostName, &holder.appName))
+        return std::nullopt;
+    return holder;
 }
 
 } // namespace JobDesk
