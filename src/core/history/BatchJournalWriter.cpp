@@ -7,6 +7,22 @@
 
 namespace JobDesk {
 
+namespace {
+
+/// `work` on the journal, with what went wrong: the journal's error, or that there is none.
+template <typename Work> auto attempt(BatchJournal *journal, Work work)
+{
+    using Result = decltype(work(*journal));
+    if (!journal)
+        return std::pair<Result, QString>(
+            Result(), QStringLiteral("the batch journal writer is not open"));
+    Result result = work(*journal);
+    const bool ok = static_cast<bool>(result);
+    return std::pair<Result, QString>(std::move(result), ok ? QString() : journal->error());
+}
+
+} // namespace
+
 struct BatchJournalWriter::Worker
 {
     HistoryStore store;
@@ -102,51 +118,30 @@ void BatchJournalWriter::postRead(std::function<std::function<void()>(const Batc
 
 void BatchJournalWriter::markSending(qint64 batchId, const QList<SendingItem> &items, MarkDone done)
 {
-    post([batchId, items, done = std::move(done)](Worker &w) -> std::function<void()> {
-        std::optional<QList<qint64>> ids;
-        QString error;
-        if (w.journal) {
-            ids = w.journal->markSending(batchId, items);
-            if (!ids)
-                error = w.journal->error();
-        } else {
-            error = QStringLiteral("the batch journal writer is not open");
-        }
-        return [done, ids, error] { done(ids, error); };
+    post([batchId, items, done = std::move(done)](Worker &w) {
+        const auto [ids, error] = attempt(w.journal.get(),
+            [&](BatchJournal &journal) { return journal.markSending(batchId, items); });
+        return std::function<void()>([done, ids = ids, error = error] { done(ids, error); });
     });
 }
 
 void BatchJournalWriter::recordResults(qint64 batchId, const QList<ItemResult> &results, Done done)
 {
-    post([batchId, results, done = std::move(done)](Worker &w) -> std::function<void()> {
-        bool ok = false;
-        QString error;
-        if (w.journal) {
-            ok = w.journal->recordResults(batchId, results);
-            if (!ok)
-                error = w.journal->error();
-        } else {
-            error = QStringLiteral("the batch journal writer is not open");
-        }
-        return [done, ok, error] { done(ok, error); };
+    post([batchId, results, done = std::move(done)](Worker &w) {
+        const auto [ok, error] = attempt(w.journal.get(),
+            [&](BatchJournal &journal) { return journal.recordResults(batchId, results); });
+        return std::function<void()>([done, ok = ok, error = error] { done(ok, error); });
     });
 }
 
 void BatchJournalWriter::readItems(qint64 batchId, const QList<BatchItemState> &states,
     qint64 afterLine, int limit, ItemsDone done)
 {
-    post([batchId, states, afterLine, limit, done = std::move(done)](
-             Worker &w) -> std::function<void()> {
-        std::optional<QList<BatchItem>> items;
-        QString error;
-        if (w.journal) {
-            items = w.journal->items(batchId, states, afterLine, limit);
-            if (!items)
-                error = w.journal->error();
-        } else {
-            error = QStringLiteral("the batch journal writer is not open");
-        }
-        return [done, items = std::move(items), error] { done(items, error); };
+    post([batchId, states, afterLine, limit, done = std::move(done)](Worker &w) {
+        const auto [items, error] = attempt(w.journal.get(), [&](BatchJournal &journal) {
+            return journal.items(batchId, states, afterLine, limit);
+        });
+        return std::function<void()>([done, items = items, error = error] { done(items, error); });
     });
 }
 

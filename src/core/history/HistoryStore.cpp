@@ -221,15 +221,8 @@ std::optional<QList<HistoryEntry>> HistoryStore::unknownOutcomes(
     q.bindValue(1, key);
     q.bindValue(2, key);
     q.bindValue(3, qMax(0, limit));
-    if (!q.exec()) {
-        fail(QStringLiteral("Cannot read the history: %1").arg(q.lastError().text()));
+    if (!execSummaries(q, entries))
         return std::nullopt;
-    }
-    while (q.next()) {
-        HistoryEntry entry;
-        readSummary(q, entry);
-        entries.append(std::move(entry));
-    }
     return entries;
 }
 
@@ -253,17 +246,22 @@ std::optional<QList<HistoryEntry>> HistoryStore::query(
         q.bindValue(i++, value);
     q.bindValue(i++, limit);
     q.bindValue(i, qMax(0, offset));
-    if (!q.exec()) {
-        fail(QStringLiteral("Cannot read the history: %1").arg(q.lastError().text()));
-        return std::nullopt;
-    }
     entries.reserve(limit);
+    if (!execSummaries(q, entries))
+        return std::nullopt;
+    return entries;
+}
+
+bool HistoryStore::execSummaries(QSqlQuery &q, QList<HistoryEntry> &into) const
+{
+    if (!q.exec())
+        return fail(QStringLiteral("Cannot read the history: %1").arg(q.lastError().text()));
     while (q.next()) {
         HistoryEntry entry;
         readSummary(q, entry);
-        entries.append(std::move(entry));
+        into.append(std::move(entry));
     }
-    return entries;
+    return true;
 }
 
 std::optional<QList<HistoryEntry>> HistoryStore::summaries(const QList<qint64> &ids) const
@@ -287,15 +285,8 @@ std::optional<QList<HistoryEntry>> HistoryStore::summaries(const QList<qint64> &
             + QStringLiteral(" FROM history WHERE id IN (") + marks.join(u',') + u')');
         for (int n = 0; n < slice.size(); ++n)
             q.bindValue(n, slice.at(n));
-        if (!q.exec()) {
-            fail(QStringLiteral("Cannot read the history: %1").arg(q.lastError().text()));
+        if (!execSummaries(q, entries))
             return std::nullopt;
-        }
-        while (q.next()) {
-            HistoryEntry entry;
-            readSummary(q, entry);
-            entries.append(std::move(entry));
-        }
     }
     return entries;
 }

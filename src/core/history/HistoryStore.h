@@ -11,6 +11,8 @@
 #include <functional>
 #include <optional>
 
+class QSqlQuery;
+
 namespace JobDesk {
 
 /// Every attempt, in SQLite (`history.sqlite` in AppDataLocation unless a path is given).
@@ -105,6 +107,8 @@ private:
     bool openChecked(const QString &path);
     void closeConnection();
     bool fail(const QString &message) const;
+    /// Runs a prepared SELECT of the summary columns and appends its rows.
+    bool execSummaries(QSqlQuery &q, QList<HistoryEntry> &into) const;
     bool notOpen() const;
 
     QString m_connectionName;
