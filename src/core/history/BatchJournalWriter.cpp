@@ -82,10 +82,8 @@ bool BatchJournalWriter::open(const QString &path)
 void BatchJournalWriter::post(std::function<std::function<void()>(Worker &)> work)
 {
     ++m_pending;
-    if (!m_context) {
-        // Never opened: the work sees no journal and says so, still answered later, not inline.
-        Worker none;
-        std::function<void()> reply = work(none);
+    // The answer runs on the writer's own thread; it is dropped with the writer if that is gone.
+    const auto answer = [this](std::function<void()> reply) {
         QMetaObject::invokeMethod(
             this,
             [this, reply = std::move(reply)] {
@@ -93,21 +91,15 @@ void BatchJournalWriter::post(std::function<std::function<void()>(Worker &)> wor
                 reply();
             },
             Qt::QueuedConnection);
+    };
+    if (!m_context) {
+        // Never opened: the work sees no journal and says so, still answered later, not inline.
+        Worker none;
+        answer(work(none));
         return;
     }
     QMetaObject::invokeMethod(
-        m_context,
-        [this, work = std::move(work)] {
-            std::function<void()> reply = work(*m_worker);
-            // Back on the writer's own thread; dropped with the writer if it is gone by then.
-            QMetaObject::invokeMethod(
-                this,
-                [this, reply = std::move(reply)] {
-                    --m_pending;
-                    reply();
-                },
-                Qt::QueuedConnection);
-        },
+        m_context, [this, answer, work = std::move(work)] { answer(work(*m_worker)); },
         Qt::QueuedConnection);
 }
 
