@@ -52,8 +52,12 @@ void BatchItemsModel::readPageStarts()
     m_startsRequested = m_rows;
     m_startsPending = true;
     const qint64 batchId = m_batchId;
-    m_reader->readPageStarts(
-        batchId, kPageSize, [this, batchId](const std::optional<QList<qint64>> &starts) {
+    using Starts = std::optional<QList<qint64>>;
+    m_reader->read<Starts>(
+        [batchId](const BatchJournal *journal) {
+            return journal ? journal->pageStarts(batchId, kPageSize) : Starts();
+        },
+        [this, batchId](const Starts &starts) {
             if (batchId != m_batchId)
                 return;
             m_startsPending = false;

@@ -262,7 +262,6 @@ private:
     std::deque<BatchItem> m_planned; ///< paged from the journal, not yet marked
     std::deque<Pending> m_ready; ///< marked Sending, not yet sent
     std::deque<Pending> m_retry; ///< back-pressure or transport error: due again at dueMs
-    std::deque<BatchItem> m_unmarked; ///< retries back to Planned, to be marked again
     qint64 m_pageAfter = 0; ///< the last line paged from the journal
     bool m_journalDrained = false;
     bool m_markQueued = false;

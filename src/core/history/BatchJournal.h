@@ -178,7 +178,7 @@ public:
     /// The line of every `pageSize`-th item (in line order, from the first): where each page of
     /// a lazy view starts, so any page is then read by its lines (a few rows touched) instead
     /// of by an offset SQLite has to count up to. Reads every line once: call it off the UI
-    /// thread (BatchJournalWriter::readPageStarts()).
+    /// thread (BatchJournalWriter::read()).
     std::optional<QList<qint64>> pageStarts(qint64 batchId, int pageSize) const;
 
 private:

@@ -137,17 +137,6 @@ void BatchJournalWriter::readItems(qint64 batchId, const QList<BatchItemState> &
     });
 }
 
-void BatchJournalWriter::readPageStarts(qint64 batchId, int pageSize,
-    std::function<void(const std::optional<QList<qint64>> &starts)> done)
-{
-    post([batchId, pageSize, done = std::move(done)](Worker &w) -> std::function<void()> {
-        std::optional<QList<qint64>> starts;
-        if (w.journal)
-            starts = w.journal->pageStarts(batchId, pageSize);
-        return [done, starts = std::move(starts)] { done(starts); };
-    });
-}
-
 void BatchJournalWriter::whenIdle(std::function<void()> done)
 {
     post([done = std::move(done)](Worker &) -> std::function<void()> { return done; });

@@ -51,9 +51,6 @@ public:
     /// BatchJournal::items() on the writer's thread: what the writes handed over before left.
     void readItems(qint64 batchId, const QList<BatchItemState> &states, qint64 afterLine, int limit,
         ItemsDone done);
-    /// BatchJournal::pageStarts() on the writer's thread.
-    void readPageStarts(qint64 batchId, int pageSize,
-        std::function<void(const std::optional<QList<qint64>> &starts)> done);
     /// Any read of the journal on the writer's thread, after the writes handed over before it
     /// (`work` gets nullptr when the writer is not open); `done` gets the result on this
     /// object's thread. For reads that would hold a UI thread (a batch's totals, …).
