@@ -5,13 +5,13 @@
     <name>AboutDialog</name>
     <message>
         <location filename="../ui/AboutDialog.ui" line="+5"/>
-        <location filename="../build/src/gui/ui_AboutDialog.h" line="+103"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_AboutDialog.h" line="+103"/>
         <source>About JobDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+27"/>
-        <location filename="../build/src/gui/ui_AboutDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_AboutDialog.h" line="+1"/>
         <source>Complete Camunda 8 jobs by hand through the REST API, read why the server refused, and keep a record of what you did.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -20,73 +20,73 @@
     <name>AdHocPanel</name>
     <message>
         <location filename="../ui/AdHocPanel.ui" line="+13"/>
-        <location filename="../build/src/gui/ui_AdHocPanel.h" line="+115"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_AdHocPanel.h" line="+115"/>
         <source>For jobs of an ad-hoc sub-process: the elements to activate next (by their BPMN id), each with its own variables, or that its completion condition is fulfilled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_AdHocPanel.h" line="+6"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_AdHocPanel.h" line="+6"/>
         <source>Sent as result.activateElements, in this order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../build/src/gui/ui_AdHocPanel.h" line="-4"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_AdHocPanel.h" line="-4"/>
         <source>Element id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../build/src/gui/ui_AdHocPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_AdHocPanel.h" line="+2"/>
         <source>Variables (JSON object, optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../build/src/gui/ui_AdHocPanel.h" line="+4"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_AdHocPanel.h" line="+4"/>
         <source>&amp;Add element</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_AdHocPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_AdHocPanel.h" line="+2"/>
         <source>Activate one more element of the ad-hoc sub-process</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_AdHocPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_AdHocPanel.h" line="+2"/>
         <source>&amp;Remove element</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_AdHocPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_AdHocPanel.h" line="+2"/>
         <source>Do not activate the selected element</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../build/src/gui/ui_AdHocPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_AdHocPanel.h" line="+2"/>
         <source>Completion condition &amp;fulfilled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_AdHocPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_AdHocPanel.h" line="+2"/>
         <source>Sent as result.isCompletionConditionFulfilled: the ad-hoc sub-process may complete (not together with elements to activate)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_AdHocPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_AdHocPanel.h" line="+2"/>
         <source>Cancel &amp;remaining instances</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_AdHocPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_AdHocPanel.h" line="+2"/>
         <source>Sent as result.isCancelRemainingInstances: cancel the elements of the ad-hoc sub-process that are still running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -95,267 +95,267 @@
     <name>BatchDialog</name>
     <message>
         <location filename="../ui/BatchDialog.ui" line="+9"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+628"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+628"/>
         <source>Batch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+37"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+37"/>
         <source>&amp;Complete jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="-36"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="-36"/>
         <source>&amp;Input:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+1"/>
         <source>Pasted keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+1"/>
         <source>CSV or TSV file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+1"/>
         <source>JSON Lines file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+1"/>
         <source>Job search (Find jobs filter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+16"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+2"/>
         <source>Paste job keys: one per line, or separated by commas, spaces or semicolons, quoted or not, a column from a spreadsheet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+21"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+1"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+1"/>
         <source>&amp;Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+1"/>
         <source>&amp;Key column:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+15"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+1"/>
         <source>Preview (the first rows, with the JSON each cell is read as):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+26"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+1"/>
         <source>Set the &amp;filter in Find jobs…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+1"/>
         <source>Payload for every job (a row&apos;s own variables are merged over it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+1"/>
         <source>Use the &amp;form&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+2"/>
         <source>Take the variables, deny and reason from the form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+3"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+3"/>
         <source>Apply a template&apos;s payload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+2"/>
         <source>Variables as a JSON object, e.g. {&quot;approved&quot;: true}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+1"/>
         <source>&amp;Deny (task listeners)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+1"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+1"/>
         <source>User task corrections as JSON, e.g. {&quot;assignee&quot;: &quot;anna&quot;}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+38"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+6"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+6"/>
         <source>C&amp;oncurrency:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-21"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="-5"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="-5"/>
         <source>&amp;Look the jobs up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+2"/>
         <source>Plan with a look-up of every job (already completed, not found, failed, kind); off: every row is sent and the server&apos;s answer says</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+2"/>
         <source>Stop on the first re&amp;fusal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+32"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+2"/>
         <source>&amp;Plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+54"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+1"/>
         <source>S&amp;tart…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+1"/>
         <source>P&amp;ause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+1"/>
         <source>&amp;Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+1"/>
         <source>Ca&amp;ncel batch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+1"/>
         <source>&amp;Export report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+15"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+15"/>
         <source>Resolve &amp;incidents (server-side)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="-13"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="-13"/>
         <source>Resolves every active incident of the matching process instances through the cluster&apos;s own batch operation (Camunda 8.8 or later). Jobs with no retries left get retries first: the batch resolution does not raise them (camunda/camunda#41213).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+1"/>
         <source>&amp;Process definition id:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+22"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+1"/>
         <location line="+4"/>
         <source>any</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-17"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="-3"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="-3"/>
         <source>Process &amp;instance keys:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+1"/>
         <source>any (several: separated by commas or spaces)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+1"/>
         <source>&amp;Element id:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+2"/>
         <source>&amp;Retries for jobs with none left:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+18"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+1"/>
         <source>P&amp;lan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+1"/>
         <source>Star&amp;t…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+1"/>
         <source>&amp;Suspend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+1"/>
         <source>Res&amp;ume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_BatchDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_BatchDialog.h" line="+1"/>
         <source>&amp;Cancel operation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -364,25 +364,25 @@
     <name>ConnectionBar</name>
     <message>
         <location filename="../ui/ConnectionBar.ui" line="+13"/>
-        <location filename="../build/src/gui/ui_ConnectionBar.h" line="+85"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ConnectionBar.h" line="+85"/>
         <source>The connection requests go to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../build/src/gui/ui_ConnectionBar.h" line="+3"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ConnectionBar.h" line="+3"/>
         <source>The API root every request is sent to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../build/src/gui/ui_ConnectionBar.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ConnectionBar.h" line="+2"/>
         <source>Test co&amp;nnection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_ConnectionBar.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ConnectionBar.h" line="+2"/>
         <source>Ask the gateway for its topology (GET /v2/topology)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -391,122 +391,122 @@
     <name>FindJobsDialog</name>
     <message>
         <location filename="../ui/FindJobsDialog.ui" line="+6"/>
-        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+292"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FindJobsDialog.h" line="+292"/>
         <source>Find jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FindJobsDialog.h" line="+1"/>
         <source>Type:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FindJobsDialog.h" line="+1"/>
         <source>e.g. payment-service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FindJobsDialog.h" line="+1"/>
         <source>State:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FindJobsDialog.h" line="+1"/>
         <source>Kind:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FindJobsDialog.h" line="+1"/>
         <source>Process:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FindJobsDialog.h" line="+1"/>
         <source>process definition id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FindJobsDialog.h" line="+1"/>
         <source>Instance key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FindJobsDialog.h" line="+1"/>
         <source>process instance key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FindJobsDialog.h" line="+1"/>
         <source>Element:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FindJobsDialog.h" line="+1"/>
         <source>element id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FindJobsDialog.h" line="+1"/>
         <source>Worker:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FindJobsDialog.h" line="+1"/>
         <source>worker name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FindJobsDialog.h" line="+1"/>
         <source>Tenant:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FindJobsDialog.h" line="+1"/>
         <source>tenant id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FindJobsDialog.h" line="+1"/>
         <source>Error message:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FindJobsDialog.h" line="+1"/>
         <source>exact error message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FindJobsDialog.h" line="+2"/>
         <source>Failed with retries left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FindJobsDialog.h" line="+1"/>
         <source>Created after:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+2"/>
-        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FindJobsDialog.h" line="+1"/>
         <location line="+5"/>
         <source>2026-11-30T08:00:00Z</source>
         <translation type="unfinished"></translation>
@@ -514,62 +514,62 @@
     <message>
         <location line="-2"/>
         <location line="+2"/>
-        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="-3"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FindJobsDialog.h" line="-3"/>
         <location line="+5"/>
         <source>Camunda 8.9 or later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-1"/>
-        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="-3"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FindJobsDialog.h" line="-3"/>
         <source>Updated after:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+5"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FindJobsDialog.h" line="+5"/>
         <source>Sort by:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FindJobsDialog.h" line="+2"/>
         <source>Descending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FindJobsDialog.h" line="+1"/>
         <source>&amp;Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+24"/>
-        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FindJobsDialog.h" line="+2"/>
         <source>Copy the selected keys, one per line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FindJobsDialog.h" line="+2"/>
         <source>&amp;Copy keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FindJobsDialog.h" line="+2"/>
         <source>Put the selected job&apos;s key into the form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FindJobsDialog.h" line="+2"/>
         <source>&amp;Open in form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_FindJobsDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FindJobsDialog.h" line="+1"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -578,67 +578,67 @@
     <name>FirstStartDialog</name>
     <message>
         <location filename="../ui/FirstStartDialog.ui" line="+6"/>
-        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+94"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FirstStartDialog.h" line="+94"/>
         <source>Set up a connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FirstStartDialog.h" line="+1"/>
         <source>JobDesk has no connection yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FirstStartDialog.h" line="+1"/>
         <source>Tell it where your Camunda 8 cluster is, or try it against the local sandbox with demo jobs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FirstStartDialog.h" line="+1"/>
         <source>&amp;Create a connection profile…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FirstStartDialog.h" line="+2"/>
         <source>Enter the address and credentials of a cluster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FirstStartDialog.h" line="+2"/>
         <source>Import from the &amp;environment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FirstStartDialog.h" line="+1"/>
         <source>Import a Console c&amp;redentials file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FirstStartDialog.h" line="+2"/>
         <source>The file Camunda Console offers when you create an API client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FirstStartDialog.h" line="+2"/>
         <source>Try the local &amp;sandbox (demo jobs)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FirstStartDialog.h" line="+1"/>
         <source>&amp;Use http://localhost:8080</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_FirstStartDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_FirstStartDialog.h" line="+2"/>
         <source>A cluster on this machine without authentication (e.g. Camunda 8 Run)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -647,20 +647,20 @@
     <name>JobActionDialog</name>
     <message>
         <location filename="../ui/JobActionDialog.ui" line="+6"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+373"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+373"/>
         <source>Job action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+1"/>
         <source>Change the job&apos;s retries and/or its timeout (PATCH /v2/jobs/{jobKey}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+8"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+1"/>
         <location line="+11"/>
         <source>&amp;Retries</source>
         <translation type="unfinished"></translation>
@@ -668,76 +668,76 @@
     <message>
         <location line="-7"/>
         <location line="+2"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="-10"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="-10"/>
         <location line="+5"/>
         <source>unchanged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-2"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="-3"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="-3"/>
         <source>1 or more; empty: unchanged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+2"/>
         <source>&amp;Timeout (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+3"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+3"/>
         <source>A new timeout from now, in milliseconds, for an activated job; empty: unchanged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+2"/>
         <source>Fail the job: hand it back to its workers (retries &gt; 0) or raise an incident on purpose (retries 0).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+2"/>
         <source>0 (raises an incident)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+2"/>
         <source>Retries left after this failure: 0 raises an incident, more hands the job back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+12"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+2"/>
         <location line="+15"/>
         <source>Error &amp;message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-11"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="-14"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="-14"/>
         <source>why it failed (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+1"/>
         <source>Retry &amp;back-off (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+1"/>
         <source>0</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+2"/>
         <source>How long to wait before a worker may take the job again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -745,7 +745,7 @@
         <location line="+1"/>
         <location line="+10"/>
         <location line="+20"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+2"/>
         <location line="+10"/>
         <location line="+11"/>
         <source>&amp;Variables</source>
@@ -753,133 +753,133 @@
     </message>
     <message>
         <location line="-29"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="-20"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="-20"/>
         <source>{ } set on the job&apos;s scope (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+1"/>
         <source>Throw a BPMN error for the job. When nothing catches it, an incident (UNHANDLED_ERROR_EVENT) is raised.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+1"/>
         <source>Error &amp;code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+1"/>
         <source>matched against the catch events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+2"/>
         <source>Required: the code a BPMN error catch event matches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+3"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+3"/>
         <source>optional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+2"/>
         <source>{ } for the catching scope (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+1"/>
         <source>Resolve one incident. For a job&apos;s incident, raise the job&apos;s retries first or the server refuses.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+1"/>
         <source>&amp;Incident key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+1"/>
         <source>the incident to resolve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+1"/>
         <source>Resolve every incident of one process instance, as a batch operation on the server (Camunda 8.9 or later).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+1"/>
         <source>&amp;Process instance key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+1"/>
         <source>the instance whose incidents to resolve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+1"/>
         <source>Set variables on a scope, for example to fix a failed job&apos;s input before resolving its incident.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+1"/>
         <source>&amp;Scope key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+1"/>
         <source>element or process instance key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+2"/>
         <source>{&quot;name&quot;: value, …}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+1"/>
         <source>Set on this scope &amp;only (local)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+2"/>
         <source>Without it, a variable that exists in a parent scope is updated there</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+2"/>
         <source>Pre&amp;view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+2"/>
         <source>The exact request: method, URL, headers (secrets redacted) and body</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_JobActionDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobActionDialog.h" line="+2"/>
         <source>Copy as c&amp;url</source>
         <translation type="unfinished"></translation>
     </message>
@@ -888,61 +888,61 @@
     <name>JobCard</name>
     <message>
         <location filename="../ui/JobCard.ui" line="+38"/>
-        <location filename="../build/src/gui/ui_JobCard.h" line="+184"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobCard.h" line="+184"/>
         <source>Look the job up again (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_JobCard.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobCard.h" line="+2"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+28"/>
-        <location filename="../build/src/gui/ui_JobCard.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobCard.h" line="+1"/>
         <source>Variables</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+20"/>
-        <location filename="../build/src/gui/ui_JobCard.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobCard.h" line="+2"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_JobCard.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobCard.h" line="+2"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_JobCard.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobCard.h" line="+2"/>
         <source>Scope</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+15"/>
-        <location filename="../build/src/gui/ui_JobCard.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobCard.h" line="+2"/>
         <source>Put the selected variables into the variables editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_JobCard.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobCard.h" line="+2"/>
         <source>Copy selected into editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_JobCard.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobCard.h" line="+2"/>
         <source>Replace the variables editor&apos;s text with every variable shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_JobCard.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobCard.h" line="+2"/>
         <source>Copy all into editor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1060,7 +1060,7 @@
 <context>
     <name>JobDesk::BatchDialog</name>
     <message>
-        <location filename="../src/gui/BatchDialogRun.cpp" line="+31"/>
+        <location filename="../src/gui/BatchDialogRun.cpp" line="+35"/>
         <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1142,7 +1142,7 @@
     <message>
         <location line="+83"/>
         <location line="+101"/>
-        <location filename="../src/gui/BatchDialogRun.cpp" line="+51"/>
+        <location filename="../src/gui/BatchDialogRun.cpp" line="+52"/>
         <source>line %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1187,7 +1187,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/BatchDialogRun.cpp" line="-74"/>
+        <location filename="../src/gui/BatchDialogRun.cpp" line="-75"/>
         <source>The history is not open: a batch needs it to remember every item.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1197,7 +1197,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Planning: %1 rows read, %2 looked up…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1313,13 +1313,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
+        <source>Paused · %1 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pausing: %1 in flight finish first, %2 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 in flight, %2 waiting · %3/s · about %4 left · concurrency %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>Finished.</source>
+        <location line="+8"/>
+        <source>%1 sent again after back-pressure or a failed attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Finished in %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1468,7 +1483,7 @@
 <context>
     <name>JobDesk::BatchItemsModel</name>
     <message>
-        <location filename="../src/gui/BatchItemsModel.cpp" line="+111"/>
+        <location filename="../src/gui/BatchItemsModel.cpp" line="+152"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1985,7 +2000,7 @@
 <context>
     <name>JobDesk::HistoryModel</name>
     <message>
-        <location filename="../src/gui/HistoryModel.cpp" line="+249"/>
+        <location filename="../src/gui/HistoryModel.cpp" line="+268"/>
         <source>repair · %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3807,151 +3822,151 @@ Replace them with the imported ones, or keep both (the imported ones get new nam
     <name>JobForm</name>
     <message>
         <location filename="../ui/JobForm.ui" line="+16"/>
-        <location filename="../build/src/gui/ui_JobForm.h" line="+237"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobForm.h" line="+237"/>
         <source>Job &amp;key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_JobForm.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobForm.h" line="+1"/>
         <source>e.g. 2251799813685249 (Ctrl+L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobForm.h" line="+2"/>
         <source>The job key (digits only). Pasted spaces, quotes and line breaks are removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobForm.h" line="+2"/>
         <source>&amp;Variables</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobForm.h" line="+2"/>
         <source>Size of the variables as sent (UTF-8); Camunda refuses messages above 4 MiB by default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobForm.h" line="+2"/>
         <source>Format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobForm.h" line="+2"/>
         <source>Indent the JSON (Ctrl+Shift+F); numbers and key order stay exactly as typed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobForm.h" line="+2"/>
         <source>Compact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobForm.h" line="+2"/>
         <source>Remove all insignificant whitespace; numbers and key order stay exactly as typed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../build/src/gui/ui_JobForm.h" line="+3"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobForm.h" line="+3"/>
         <source>The variables to set, as one JSON object (empty: none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../build/src/gui/ui_JobForm.h" line="+3"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobForm.h" line="+3"/>
         <source>Click to go to the error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobForm.h" line="+2"/>
         <source>L&amp;ease token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_JobForm.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobForm.h" line="+1"/>
         <source>leased jobs only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobForm.h" line="+2"/>
         <source>Sent as leaseToken (Camunda 8.10+): a leased job is completed only with the token of its current lease (ActivatedJobResult.leaseToken)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobForm.h" line="+2"/>
         <source>&amp;Business id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_JobForm.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobForm.h" line="+1"/>
         <source>optional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobForm.h" line="+2"/>
         <source>Sent as businessId (Camunda 8.10+): assigned to the root process instance (1 to 256 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+22"/>
-        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobForm.h" line="+2"/>
         <source>&amp;Preview…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobForm.h" line="+2"/>
         <source>Show the exact request that Send would make</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobForm.h" line="+2"/>
         <source>Copy as c&amp;url</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobForm.h" line="+2"/>
         <source>Copy the request as a curl command (secrets redacted)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobForm.h" line="+2"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobForm.h" line="+2"/>
         <source>Abort the request in flight (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobForm.h" line="+2"/>
         <source>&amp;Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_JobForm.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_JobForm.h" line="+2"/>
         <source>Complete the job (Ctrl+Return)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3960,91 +3975,91 @@ Replace them with the imported ones, or keep both (the imported ones get new nam
     <name>LogPanel</name>
     <message>
         <location filename="../ui/LogPanel.ui" line="+9"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+168"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_LogPanel.h" line="+168"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+25"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+6"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_LogPanel.h" line="+6"/>
         <source>Show only attempts with this outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+34"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+7"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_LogPanel.h" line="+7"/>
         <source>Put this attempt&apos;s job key, variables and result back into the form (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_LogPanel.h" line="+2"/>
         <source>&amp;Load into form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+4"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_LogPanel.h" line="+4"/>
         <source>Copy key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-60"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="-17"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_LogPanel.h" line="-17"/>
         <source>Show only attempts whose job key, title, detail, connection or request body (a variable&apos;s name or value) contains this text (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_LogPanel.h" line="+2"/>
         <source>Filter by key, text or variable (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+20"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+5"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_LogPanel.h" line="+5"/>
         <source>Show only attempts of this action (completions, updates, repairs&apos; steps, …)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+34"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+8"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_LogPanel.h" line="+8"/>
         <source>Copy the job key (Ctrl+C in the table); the arrow has the ticket text (Ctrl+Shift+C) and the curl command</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+23"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+4"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_LogPanel.h" line="+4"/>
         <source>Export the attempts shown (the current filter) as CSV or JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_LogPanel.h" line="+2"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_LogPanel.h" line="+2"/>
         <source>How much history to keep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_LogPanel.h" line="+2"/>
         <source>Retention…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_LogPanel.h" line="+2"/>
         <source>Reload the history (also picks up attempts made with jobdesk-cli)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../build/src/gui/ui_LogPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_LogPanel.h" line="+2"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4053,139 +4068,139 @@ Replace them with the imported ones, or keep both (the imported ones get new nam
     <name>MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.ui" line="+6"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+183"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_MainWindow.h" line="+183"/>
         <source>JobDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+47"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+28"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_MainWindow.h" line="+28"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_MainWindow.h" line="+1"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_MainWindow.h" line="+1"/>
         <source>&amp;Request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_MainWindow.h" line="+1"/>
         <source>&amp;Templates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_MainWindow.h" line="+1"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="-31"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_MainWindow.h" line="-31"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_MainWindow.h" line="+2"/>
         <source>Ctrl+Q</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_MainWindow.h" line="+2"/>
         <source>Go to the &amp;job key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_MainWindow.h" line="+2"/>
         <source>Ctrl+L</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_MainWindow.h" line="+2"/>
         <source>&amp;Format JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_MainWindow.h" line="+2"/>
         <source>Ctrl+Shift+F</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_MainWindow.h" line="+2"/>
         <source>&amp;Compact JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_MainWindow.h" line="+1"/>
         <source>Filter the &amp;history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_MainWindow.h" line="+2"/>
         <source>Ctrl+F</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_MainWindow.h" line="+2"/>
         <source>&amp;Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_MainWindow.h" line="+1"/>
         <source>&amp;Cancel the request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_MainWindow.h" line="+2"/>
         <source>Esc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_MainWindow.h" line="+2"/>
         <source>&amp;Preview request…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_MainWindow.h" line="+1"/>
         <source>Copy as c&amp;url</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_MainWindow.h" line="+1"/>
         <source>&amp;Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_MainWindow.h" line="+1"/>
         <source>&amp;About JobDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../build/src/gui/ui_MainWindow.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_MainWindow.h" line="+1"/>
         <source>About &amp;Qt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4194,43 +4209,43 @@ Replace them with the imported ones, or keep both (the imported ones get new nam
     <name>ProfileEditorDialog</name>
     <message>
         <location filename="../ui/ProfileEditorDialog.ui" line="+6"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+143"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileEditorDialog.h" line="+143"/>
         <source>Connection profiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>&amp;Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>D&amp;uplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>&amp;Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>Import from &amp;environment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>Import Console &amp;credentials file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../build/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileEditorDialog.h" line="+1"/>
         <source>&amp;Test connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4239,157 +4254,157 @@ Replace them with the imported ones, or keep both (the imported ones get new nam
     <name>ProfileForm</name>
     <message>
         <location filename="../ui/ProfileForm.ui" line="+14"/>
-        <location filename="../build/src/gui/ui_ProfileForm.h" line="+338"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileForm.h" line="+338"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>API &amp;address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>En&amp;vironment:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../build/src/gui/ui_ProfileForm.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileForm.h" line="+2"/>
         <source>#rrggbb; empty: the environment&apos;s colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_ProfileForm.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileForm.h" line="+2"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>Colour…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>A&amp;uthentication:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>User name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>Token URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>Client ID:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>Audience:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>Scope:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>Password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>CA bundle:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../build/src/gui/ui_ProfileForm.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileForm.h" line="+2"/>
         <source>CA bundle (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../build/src/gui/ui_ProfileForm.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileForm.h" line="+2"/>
         <source>Client certificate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../build/src/gui/ui_ProfileForm.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileForm.h" line="+2"/>
         <source>Client certificate (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../build/src/gui/ui_ProfileForm.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileForm.h" line="+2"/>
         <source>Client key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../build/src/gui/ui_ProfileForm.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileForm.h" line="+2"/>
         <source>Client key (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../build/src/gui/ui_ProfileForm.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileForm.h" line="+2"/>
         <source>Key passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>&amp;Timeout:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileForm.h" line="+1"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>Default tenant &amp;ID:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_ProfileForm.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileForm.h" line="+2"/>
         <source>The tenant requests are meant for (CAMUNDA_DEFAULT_TENANT_ID); empty: the server&apos;s default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_ProfileForm.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileForm.h" line="+2"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../build/src/gui/ui_ProfileForm.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ProfileForm.h" line="+1"/>
         <source>Secrets are stored only in the system keychain, never in a file.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4398,115 +4413,115 @@ Replace them with the imported ones, or keep both (the imported ones get new nam
     <name>RepairPanel</name>
     <message>
         <location filename="../ui/RepairPanel.ui" line="+6"/>
-        <location filename="../build/src/gui/ui_RepairPanel.h" line="+235"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_RepairPanel.h" line="+235"/>
         <source>Repair job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+18"/>
-        <location filename="../build/src/gui/ui_RepairPanel.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_RepairPanel.h" line="+1"/>
         <source>Variables the job sees</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../build/src/gui/ui_RepairPanel.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_RepairPanel.h" line="+1"/>
         <source>Plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../build/src/gui/ui_RepairPanel.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_RepairPanel.h" line="+1"/>
         <source>1. Set &amp;variables first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_RepairPanel.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_RepairPanel.h" line="+1"/>
         <source>optional: {&quot;name&quot;: value, …} set on the job&apos;s element instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../build/src/gui/ui_RepairPanel.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_RepairPanel.h" line="+1"/>
         <source>On the job&apos;s element instance &amp;only (local)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_RepairPanel.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_RepairPanel.h" line="+1"/>
         <source>2. Set &amp;retries to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../build/src/gui/ui_RepairPanel.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_RepairPanel.h" line="+1"/>
         <source>3. Resolve the incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_RepairPanel.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_RepairPanel.h" line="+1"/>
         <source>4. Then</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../build/src/gui/ui_RepairPanel.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_RepairPanel.h" line="+1"/>
         <source>&amp;Leave it to its worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_RepairPanel.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_RepairPanel.h" line="+1"/>
         <source>&amp;Complete it by hand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../build/src/gui/ui_RepairPanel.h" line="+3"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_RepairPanel.h" line="+3"/>
         <source>Step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_RepairPanel.h" line="-1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_RepairPanel.h" line="-1"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../build/src/gui/ui_RepairPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_RepairPanel.h" line="+2"/>
         <source>Look &amp;up again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_RepairPanel.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_RepairPanel.h" line="+1"/>
         <source>Pre&amp;view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_RepairPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_RepairPanel.h" line="+2"/>
         <source>Every request of the plan: method, URL, headers (secrets redacted) and body</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_RepairPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_RepairPanel.h" line="+2"/>
         <source>Copy as c&amp;url</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../build/src/gui/ui_RepairPanel.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_RepairPanel.h" line="+1"/>
         <source>&amp;Run repair</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_RepairPanel.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_RepairPanel.h" line="+1"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4515,171 +4530,171 @@ Replace them with the imported ones, or keep both (the imported ones get new nam
     <name>ResultPanel</name>
     <message>
         <location filename="../ui/ResultPanel.ui" line="+25"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+238"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ResultPanel.h" line="+238"/>
         <source>Task listener</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ResultPanel.h" line="+1"/>
         <source>Ad-hoc sub-process</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+5"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ResultPanel.h" line="+5"/>
         <source>&amp;Deny</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ResultPanel.h" line="+2"/>
         <source>Deny the lifecycle transition (task listener jobs only): the user task stays as it was</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ResultPanel.h" line="+2"/>
         <source>Reason for denying (optional, shown to the user)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ResultPanel.h" line="+2"/>
         <source>Sent as result.deniedReason; only possible when denying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+22"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ResultPanel.h" line="+2"/>
         <source>User-task &amp;corrections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ResultPanel.h" line="+2"/>
         <source>Show or hide the optional corrections of the user task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+18"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ResultPanel.h" line="+2"/>
         <source>Only for jobs of user-task listeners. Tick what to change; a ticked empty field clears the attribute.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ResultPanel.h" line="+1"/>
         <source>Assignee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ResultPanel.h" line="+1"/>
         <source>user id (empty: unassign)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ResultPanel.h" line="+1"/>
         <source>Due date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ResultPanel.h" line="+1"/>
         <source>2026-12-31T17:00:00Z</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+5"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ResultPanel.h" line="+5"/>
         <source>2026-12-24T09:00:00+01:00</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+5"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ResultPanel.h" line="+5"/>
         <source>alice, bob</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+5"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ResultPanel.h" line="+5"/>
         <source>sales, support</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-32"/>
         <location line="+11"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="-13"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ResultPanel.h" line="-13"/>
         <location line="+5"/>
         <source>RFC 3339 date-time, sent as typed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-97"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="-31"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ResultPanel.h" line="-31"/>
         <source>Res&amp;ult</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+6"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ResultPanel.h" line="+6"/>
         <source>What the completion&apos;s result says: nothing, a task listener&apos;s verdict, or what an ad-hoc sub-process does next. Chosen from the job once it is known.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="-5"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ResultPanel.h" line="-5"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+83"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+27"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ResultPanel.h" line="+27"/>
         <source>Follow-up date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+5"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ResultPanel.h" line="+5"/>
         <source>Candidate users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+3"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ResultPanel.h" line="+3"/>
         <source>Comma-separated user ids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ResultPanel.h" line="+2"/>
         <source>Candidate groups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+3"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ResultPanel.h" line="+3"/>
         <source>Comma-separated group ids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ResultPanel.h" line="+2"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ResultPanel.h" line="+1"/>
         <source>0 to 100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_ResultPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_ResultPanel.h" line="+2"/>
         <source>A whole number from 0 (lowest) to 100 (highest)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4688,43 +4703,43 @@ Replace them with the imported ones, or keep both (the imported ones get new nam
     <name>RetentionDialog</name>
     <message>
         <location filename="../ui/RetentionDialog.ui" line="+6"/>
-        <location filename="../build/src/gui/ui_RetentionDialog.h" line="+125"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_RetentionDialog.h" line="+125"/>
         <source>History retention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_RetentionDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_RetentionDialog.h" line="+1"/>
         <source>How much of the attempt history to keep on this computer. Older entries are removed in the background, now and at every start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../build/src/gui/ui_RetentionDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_RetentionDialog.h" line="+1"/>
         <source>Keep &amp;everything</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../build/src/gui/ui_RetentionDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_RetentionDialog.h" line="+1"/>
         <source>Keep the last &amp;N entries:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+24"/>
-        <location filename="../build/src/gui/ui_RetentionDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_RetentionDialog.h" line="+1"/>
         <source>Keep the last &amp;D days:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../build/src/gui/ui_RetentionDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_RetentionDialog.h" line="+1"/>
         <source> days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../build/src/gui/ui_RetentionDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_RetentionDialog.h" line="+1"/>
         <source>Removed entries cannot be restored. Export the history first if you may need it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4733,49 +4748,49 @@ Replace them with the imported ones, or keep both (the imported ones get new nam
     <name>SaveTemplateDialog</name>
     <message>
         <location filename="../ui/SaveTemplateDialog.ui" line="+8"/>
-        <location filename="../build/src/gui/ui_SaveTemplateDialog.h" line="+112"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_SaveTemplateDialog.h" line="+112"/>
         <source>Save as template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_SaveTemplateDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_SaveTemplateDialog.h" line="+1"/>
         <source>&amp;Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../build/src/gui/ui_SaveTemplateDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_SaveTemplateDialog.h" line="+1"/>
         <source>&amp;Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_SaveTemplateDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_SaveTemplateDialog.h" line="+1"/>
         <source>When to use it (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_SaveTemplateDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_SaveTemplateDialog.h" line="+1"/>
         <source>&amp;Job type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_SaveTemplateDialog.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_SaveTemplateDialog.h" line="+1"/>
         <source>e.g. payment-service (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_SaveTemplateDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_SaveTemplateDialog.h" line="+2"/>
         <source>Templates for a job type are listed first when the form&apos;s job is of that type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_SaveTemplateDialog.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_SaveTemplateDialog.h" line="+2"/>
         <source>&amp;Replace the existing template of this name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4784,73 +4799,73 @@ Replace them with the imported ones, or keep both (the imported ones get new nam
     <name>TemplatesPanel</name>
     <message>
         <location filename="../ui/TemplatesPanel.ui" line="+15"/>
-        <location filename="../build/src/gui/ui_TemplatesPanel.h" line="+126"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_TemplatesPanel.h" line="+126"/>
         <source>Search templates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../build/src/gui/ui_TemplatesPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_TemplatesPanel.h" line="+2"/>
         <source>Filter by name, description or job type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_TemplatesPanel.h" line="+3"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_TemplatesPanel.h" line="+3"/>
         <source>Double-click or press Enter to apply a template to the form; F2 renames</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../build/src/gui/ui_TemplatesPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_TemplatesPanel.h" line="+2"/>
         <source>No templates yet. Save the form with Ctrl+S, import a file, or start with a few common ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../build/src/gui/ui_TemplatesPanel.h" line="+1"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_TemplatesPanel.h" line="+1"/>
         <source>Add starter templates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_TemplatesPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_TemplatesPanel.h" line="+2"/>
         <source>Adds a few common payloads (approve, deny with a reason, …) that you can edit or delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+23"/>
-        <location filename="../build/src/gui/ui_TemplatesPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_TemplatesPanel.h" line="+2"/>
         <source>&amp;Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_TemplatesPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_TemplatesPanel.h" line="+2"/>
         <source>Put this template&apos;s variables and result into the form (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_TemplatesPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_TemplatesPanel.h" line="+2"/>
         <source>Save form…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_TemplatesPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_TemplatesPanel.h" line="+2"/>
         <source>Save the form&apos;s variables and result as a template (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../build/src/gui/ui_TemplatesPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_TemplatesPanel.h" line="+2"/>
         <source>More</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../build/src/gui/ui_TemplatesPanel.h" line="+2"/>
+        <location filename="../../../tmp/benchM/src/gui/ui_TemplatesPanel.h" line="+2"/>
         <source>Rename, duplicate, delete, import, export</source>
         <translation type="unfinished"></translation>
     </message>

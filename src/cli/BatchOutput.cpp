@@ -119,6 +119,8 @@ QByteArray progressLine(qint64 batchId, const BatchProgress &p)
         out += ", " + number(p.refused) + " refused";
     if (p.undone)
         out += ", " + number(p.undone) + " undone";
+    if (p.retries)
+        out += ", " + number(p.retries) + " sent again";
     out += "  " + QByteArray::number(p.ratePerSecond, 'f', 0) + "/s";
     if (p.etaMs >= 0 && p.remaining + p.inFlight > 0)
         out += "  ETA " + duration(p.etaMs);

@@ -296,7 +296,15 @@ QString BatchDialog::countsText() const
     QString text = tr("%1 of %2 — %3 completed, %4 skipped, %5 refused, %6 undone")
                        .arg(number(p.finished()), number(p.total), number(p.completed),
                            number(p.skipped), number(p.refused), number(p.undone));
-    if (m_runner && m_runner->state() != BatchRunner::State::Finished) {
+    const BatchRunner::State state = m_runner ? m_runner->state() : BatchRunner::State::Idle;
+    if (state == BatchRunner::State::Paused || state == BatchRunner::State::Pausing) {
+        // No rate or time left while nothing is sent: they would only be guesses.
+        text += QStringLiteral("\n")
+            + (state == BatchRunner::State::Paused
+                    ? tr("Paused · %1 waiting").arg(number(p.remaining))
+                    : tr("Pausing: %1 in flight finish first, %2 waiting")
+                          .arg(number(p.inFlight), number(p.remaining)));
+    } else if (m_runner && state != BatchRunner::State::Finished) {
         text += QStringLiteral("\n")
             + tr("%1 in flight, %2 waiting · %3/s · about %4 left · concurrency %5")
                   .arg(number(p.inFlight), number(p.remaining))
@@ -304,6 +312,9 @@ QString BatchDialog::countsText() const
                   .arg(duration(p.etaMs))
                   .arg(p.concurrency);
     }
+    if (p.retries > 0)
+        text += QStringLiteral(" · ")
+            + tr("%1 sent again after back-pressure or a failed attempt").arg(number(p.retries));
     return text;
 }
 
@@ -331,7 +342,7 @@ void BatchDialog::onRunFinished(BatchRunner::EndReason reason, const QString &er
     QString why;
     switch (reason) {
     case BatchRunner::EndReason::Completed:
-        why = tr("Finished.");
+        why = tr("Finished in %1.").arg(duration(m_progress.elapsedMs));
         break;
     case BatchRunner::EndReason::Cancelled:
         why = tr("Cancelled: the jobs not sent yet stay as they are.");

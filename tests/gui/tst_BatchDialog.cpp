@@ -211,6 +211,13 @@ void TestBatchDialog::csvBatchUnderBackpressureAndErrors()
     QVERIFY2(
         dialog->progressDraws() < kKeys / 2, qPrintable(QString::number(dialog->progressDraws())));
     QVERIFY(dialog->countsText().contains(QLocale().toString(progress.completed)));
+    // The back-pressure it absorbed is told, not hidden; the end says how long it took.
+    QVERIFY(progress.retries > 0);
+    const QString shown = dialog->findChild<QLabel *>(QStringLiteral("countsLabel"))->text();
+    QVERIFY2(
+        shown.contains(QStringLiteral("%1 sent again").arg(QLocale().toString(progress.retries))),
+        qPrintable(shown));
+    QVERIFY2(shown.contains(QStringLiteral("Finished in ")), qPrintable(shown));
     // The lazy model: only a few pages in memory.
     QVERIFY(dialog->itemsModel()->pagesKept() <= BatchItemsModel::kPagesKept);
 
@@ -294,6 +301,10 @@ void TestBatchDialog::pauseResumeCancel()
     pause->click();
     QTRY_COMPARE_WITH_TIMEOUT(runner->state(), BatchRunner::State::Paused, 30000);
     QCOMPARE(runner->progress().inFlight, 0);
+    // While paused neither a rate nor a time left is made up.
+    QVERIFY2(dialog->countsText().contains(QStringLiteral("Paused · ")),
+        qPrintable(dialog->countsText()));
+    QVERIFY(!dialog->countsText().contains(QStringLiteral("/s")));
     QVERIFY(resume->isEnabled());
     QVERIFY(!pause->isEnabled());
     const qint64 atPause = runner->progress().completed;

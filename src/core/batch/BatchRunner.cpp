@@ -16,10 +16,10 @@ namespace {
 /// Items paged from the journal at a time.
 constexpr int kPageSize = 1000;
 /// Items marked Sending per journal commit, at least (more at a high concurrency).
-constexpr int kMarkWindow = 64;
+constexpr int kMarkWindow = 128;
 /// Results per grouped commit, and the longest a result waits for its commit.
-constexpr int kResultsPerCommit = 256;
-constexpr int kResultsMaxWaitMs = 50;
+constexpr int kResultsPerCommit = 1024;
+constexpr int kResultsMaxWaitMs = 100;
 constexpr int kProgressIntervalMs = 100;
 /// The rate is measured over this much recent time.
 constexpr qint64 kRateWindowMs = 5000;
@@ -467,17 +467,12 @@ bool BatchRunner::markWindow()
     QList<SendingItem> sending;
     sending.reserve(batch.size());
     const QDateTime time = QDateTime::currentDateTimeUtc();
-    for (const Pending &p : std::as_const(batch)) {
-        ApiRequest request;
-        request.action = ActionKind::Complete;
-        request.method = QByteArrayLiteral("POST");
-        request.relativePath = QStringLiteral("jobs/") + p.jobKey + QStringLiteral("/completion");
-        request.subjectKey = p.jobKey;
-        request.body = m_payload.bodyFor(p.variables);
+    for (Pending &p : batch) {
+        p.request = completionRequest(p);
         SendingItem s;
         s.line = p.line;
         s.attempt = HistoryEntry::forAttempt(
-            m_client->describe(request), m_source, m_connection, m_production, time);
+            m_client->describe(p.request), m_source, m_connection, m_production, time);
         sending.append(s);
     }
     // The requests leave once the marks are committed; meanwhile those marked before are sent.
@@ -572,7 +567,7 @@ void BatchRunner::requestFlush()
         Qt::QueuedConnection);
 }
 
-void BatchRunner::sendOne(Pending item)
+ApiRequest BatchRunner::completionRequest(const Pending &item) const
 {
     ApiRequest request;
     request.action = ActionKind::Complete;
@@ -580,7 +575,14 @@ void BatchRunner::sendOne(Pending item)
     request.relativePath = QStringLiteral("jobs/") + item.jobKey + QStringLiteral("/completion");
     request.subjectKey = item.jobKey;
     request.body = m_payload.bodyFor(item.variables);
+    return request;
+}
+
+void BatchRunner::sendOne(Pending item)
+{
     item.startedMs = nowMs();
+    // The request its mark recorded; it is not needed once sent (the outcome holds it).
+    const ApiRequest request = std::exchange(item.request, {});
     ApiCall *call = m_client->send(request);
     ++m_inFlight;
     m_progress.inFlight = m_inFlight;

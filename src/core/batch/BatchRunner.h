@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/batch/BatchInput.h"
+#include "core/camunda/ApiRequest.h"
 #include "core/camunda/Outcome.h"
 #include "core/history/BatchJournal.h"
 #include "core/history/BatchJournalWriter.h"
@@ -209,6 +210,7 @@ private:
         int lookups = 0; ///< re-checks of this attempt that could not tell
         qint64 dueMs = 0; ///< retries: not before
         qint64 startedMs = 0;
+        ApiRequest request; ///< as marked (and so as sent): built once per attempt
     };
 
     /// Reads the batch's totals on the writer's thread (every item is looked at: too long for
@@ -224,6 +226,7 @@ private:
     bool markWindow();
     void requestMark(); ///< markWindow() in a later turn of the event loop
     void requestFlush(); ///< flushResults() in a later turn of the event loop
+    ApiRequest completionRequest(const Pending &item) const;
     void sendOne(Pending item);
     void onAnswer(Pending item, const Outcome &outcome);
     void countRefusal(const Outcome &outcome);

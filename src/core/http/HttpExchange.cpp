@@ -9,6 +9,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QTimer>
+#include <QTimerEvent>
 
 #if QT_CONFIG(ssl)
 #include <QSslConfiguration>
@@ -200,11 +201,6 @@ void HttpExchange::start()
         reply, [reply] { reply->setReadBufferSize(HttpLimits::kReadBufferBytes); },
         Qt::QueuedConnection);
 
-    m_timer = new QTimer(this);
-    m_timer->setSingleShot(true);
-    m_timer->setTimerType(Qt::PreciseTimer);
-    connect(m_timer, &QTimer::timeout, this, &HttpExchange::onTimer);
-
     connect(reply, &QNetworkReply::requestSent, this, [this] {
         m_result.requestSent = true;
         restartIdleTimer();
@@ -235,7 +231,19 @@ void HttpExchange::armTimer()
     const qint64 idleAt = m_lastActivityMs + m_limits.idleTimeout.count();
     const qint64 deadlineAt = m_limits.effectiveDeadline().count();
     const qint64 wait = std::max<qint64>(0, std::min(idleAt, deadlineAt) - m_clock.elapsed());
-    m_timer->start(static_cast<int>(std::min<qint64>(wait, std::numeric_limits<int>::max())));
+    // A QBasicTimer, not a QTimer: no object of its own per exchange (a batch makes thousands).
+    m_timer.start(static_cast<int>(std::min<qint64>(wait, std::numeric_limits<int>::max())),
+        Qt::PreciseTimer, this);
+}
+
+void HttpExchange::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_timer.timerId()) {
+        QObject::timerEvent(event);
+        return;
+    }
+    m_timer.stop(); // one shot: armTimer() starts it again when it must
+    onTimer();
 }
 
 void HttpExchange::onTimer()
@@ -458,8 +466,7 @@ void HttpExchange::finish()
     if (m_finished)
         return;
     m_finished = true;
-    if (m_timer)
-        m_timer->stop();
+    m_timer.stop();
     m_result.elapsedMs = m_clock.isValid() ? m_clock.elapsed() : 0;
     detachReply();
     emit finished(m_result);

@@ -4,6 +4,7 @@
 #include "core/camunda/Outcome.h"
 #include "core/http/TlsOptions.h"
 
+#include <QBasicTimer>
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
@@ -126,6 +127,9 @@ public:
 signals:
     void finished(const JobDesk::HttpResult &result);
 
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
 private:
     Q_DISABLE_COPY_MOVE(HttpExchange)
 
@@ -155,7 +159,7 @@ private:
     TlsOptions m_tls;
     HttpResult m_result;
     QPointer<QNetworkReply> m_reply;
-    QTimer *m_timer = nullptr;
+    QBasicTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_lastActivityMs = 0; ///< on m_clock
     qint64 m_declaredLength = -1;
