@@ -70,13 +70,18 @@ BatchDialog::BatchDialog(MainWindow *window)
     header->setStretchLastSection(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(BatchItemsModel::Detail, QHeaderView::Stretch);
+    // Wide enough for their values and for their own header, which is never cut.
     const int digit = m_ui->itemsView->fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    m_ui->itemsView->setColumnWidth(BatchItemsModel::Line, 6 * digit);
-    m_ui->itemsView->setColumnWidth(BatchItemsModel::JobKey, 18 * digit);
-    m_ui->itemsView->setColumnWidth(BatchItemsModel::State, 8 * digit);
-    m_ui->itemsView->setColumnWidth(BatchItemsModel::Outcome, 11 * digit);
-    m_ui->itemsView->setColumnWidth(BatchItemsModel::HttpStatus, 4 * digit);
-    m_ui->itemsView->setColumnWidth(BatchItemsModel::Attempts, 3 * digit);
+    const auto fit = [this, header, digit](int column, int digits) {
+        m_ui->itemsView->setColumnWidth(
+            column, std::max(digits * digit, header->sectionSizeHint(column)));
+    };
+    fit(BatchItemsModel::Line, 6);
+    fit(BatchItemsModel::JobKey, 18);
+    fit(BatchItemsModel::State, 8);
+    fit(BatchItemsModel::Outcome, 11);
+    fit(BatchItemsModel::HttpStatus, 4);
+    fit(BatchItemsModel::Attempts, 3);
     // One above the other (a narrow or 200 % screen) the view scrolls down; the editors and the
     // items keep a useful height instead of shrinking to a line.
     const int line = fontMetrics().lineSpacing();

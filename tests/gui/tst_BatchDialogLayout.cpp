@@ -6,11 +6,13 @@
 #include "core/history/BatchJournal.h"
 #include "gui/BatchController.h"
 #include "gui/BatchDialog.h"
+#include "gui/BatchItemsModel.h"
 #include "gui/MainWindow.h"
 #include "support/HistoryFixtures.h"
 #include "support/WindowFixture.h"
 
 #include <QAbstractButton>
+#include <QHeaderView>
 #include <QLabel>
 #include <QScreen>
 #include <QScrollArea>
@@ -18,6 +20,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 
 using namespace JobDesk;
@@ -123,6 +126,20 @@ void TestBatchDialogLayout::fitsTheScreen()
                            .arg(size.height())
                            .arg(scroll->widget()->minimumSizeHint().width())));
         verifyButtonsReachable(dialog, scroll);
+    }
+
+    // The items table's short columns show their whole header ("Attempts" is not cut to "At…").
+    const QHeaderView *header
+        = dialog->findChild<QTableView *>(QStringLiteral("itemsView"))->horizontalHeader();
+    for (int column = 0; column < header->count(); ++column) {
+        if (column == BatchItemsModel::Detail)
+            continue; // takes what is left; its header is short
+        QVERIFY2(header->sectionSize(column) >= header->sectionSizeHint(column),
+            qPrintable(QStringLiteral("column %1 (%2) is %3 wide, its header needs %4")
+                           .arg(column)
+                           .arg(header->model()->headerData(column, Qt::Horizontal).toString())
+                           .arg(header->sectionSize(column))
+                           .arg(header->sectionSizeHint(column))));
     }
 }
 

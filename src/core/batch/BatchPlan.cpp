@@ -6,14 +6,21 @@
 #include "core/lookup/JobLookup.h"
 #include "core/lookup/JobSearchPager.h"
 
+#include <QElapsedTimer>
 #include <QTimer>
 
 namespace JobDesk {
 
 namespace {
 
-/// Rows read per turn of the event loop, and per journal transaction.
+/// Rows read per turn of the event loop at most, and per journal transaction.
 constexpr int kRowsPerSlice = 2000;
+/// Reading per turn of the event loop at most: long rows (a CSV with big variables) must not
+/// hold a window's UI thread for a frame either.
+constexpr qint64 kSliceNs = 4'000'000;
+/// Slices handed to the journal writer and not yet committed before reading waits for it: the
+/// input is read while the last slice is written, and the rows in memory stay few.
+constexpr int kSlicesWriting = 2;
 /// A chunk's look-up is tried this often when the server is busy or the answer is lost.
 constexpr int kMaxLookupTries = 6;
 /// Look-up requests in flight while planning.
@@ -166,7 +173,13 @@ BatchPlanner::BatchPlanner(JobsClient *client, BatchJournal *journal, QObject *p
 {
 }
 
-BatchPlanner::~BatchPlanner() = default;
+BatchPlanner::~BatchPlanner()
+{
+    // Never finished (the window closed while planning): the half-read batch goes; the writer
+    // finishes what it was handed, this removal last, before it closes.
+    if (!m_planned && !m_removing && m_batchId != 0 && m_writer)
+        m_writer->removeBatch(m_batchId, [](bool, const QString &) {});
+}
 
 void BatchPlanner::start(const BatchSpec &spec, const BatchSource &source)
 {
@@ -178,6 +191,15 @@ void BatchPlanner::start(const BatchSpec &spec, const BatchSource &source)
         return;
     }
     m_payload = *payload;
+    // The rows go in (and are read back) on a thread of their own: a window's UI thread never
+    // waits for the disk while planning.
+    m_writer = std::make_unique<BatchJournalWriter>();
+    if (!m_writer->open(m_journal->path())) {
+        error = m_writer->error();
+        m_writer.reset();
+        QTimer::singleShot(0, this, [this, error] { finish(false, error); });
+        return;
+    }
     const std::optional<qint64> id = m_journal->createBatch(spec);
     if (!id) {
         error = m_journal->error();
@@ -215,8 +237,12 @@ void BatchPlanner::start(const BatchSpec &spec, const BatchSource &source)
 
 void BatchPlanner::cancel()
 {
-    if (m_done)
+    if (m_done) {
+        // Being set Planned: the caller has not been told, so it is not too late.
+        if (!m_planned)
+            m_cancelled = true;
         return;
+    }
     for (const QPointer<JobLookupCall> &call : std::as_const(m_calls)) {
         if (call)
             call->cancel();
@@ -226,13 +252,33 @@ void BatchPlanner::cancel()
     finish(false, QStringLiteral("cancelled"));
 }
 
+BatchJournalWriter::Done BatchPlanner::whenWritten()
+{
+    return [this](bool ok, const QString &error) { onWritten(ok, error); };
+}
+
+void BatchPlanner::onWritten(bool ok, const QString &error)
+{
+    if (ok)
+        return;
+    if (m_writeError.isEmpty())
+        m_writeError = error;
+    finish(false, error); // when finishing already, the finish sees m_writeError
+}
+
 void BatchPlanner::readSlice()
 {
     if (m_done)
         return;
+    if (m_slicesWriting >= kSlicesWriting) {
+        m_readingWaits = true; // the writer is behind: read on when a slice is committed
+        return;
+    }
+    QElapsedTimer clock;
+    clock.start();
     BatchRow row;
     BatchInputError error;
-    for (int n = 0; n < kRowsPerSlice; ++n) {
+    for (int n = 0; n < kRowsPerSlice && (n == 0 || clock.nsecsElapsed() < kSliceNs); ++n) {
         const BatchInputReader::Status status = m_source.reader->next(&row, &error);
         if (status == BatchInputReader::Status::End) {
             flushRows(true);
@@ -276,12 +322,17 @@ void BatchPlanner::readSlice()
 void BatchPlanner::flushRows(bool last)
 {
     if (m_summary.errorCount == 0 && !m_pending.isEmpty()) {
-        if (!m_journal->addItems(m_batchId, m_pending)
-            || (!m_pendingSkips.isEmpty()
-                && !m_journal->recordResults(m_batchId, m_pendingSkips))) {
-            finish(false, m_journal->error());
-            return;
-        }
+        ++m_slicesWriting;
+        m_writer->addItems(m_batchId, m_pending, [this](bool ok, const QString &error) {
+            --m_slicesWriting;
+            onWritten(ok, error);
+            if (m_readingWaits && !m_done) {
+                m_readingWaits = false;
+                readSlice();
+            }
+        });
+        if (!m_pendingSkips.isEmpty())
+            m_writer->recordResults(m_batchId, m_pendingSkips, whenWritten());
     }
     m_pending.clear();
     m_pendingSkips.clear();
@@ -305,31 +356,48 @@ void BatchPlanner::flushRows(bool last)
 
 void BatchPlanner::checkNext()
 {
-    // Two chunks in flight: the server answers one while the other is read and classified.
-    while (!m_done && !m_pagesDrained && m_chunksInFlight < kChunksInFlight) {
-        const std::optional<QList<BatchItem>> page
-            = m_journal->items(m_batchId, {BatchItemState::Planned}, m_checkedLine, m_chunkSize);
-        if (!page) {
-            finish(false, m_journal->error());
-            return;
-        }
-        if (page->isEmpty()) {
-            m_pagesDrained = true;
-            break;
-        }
+    if (m_done)
+        return;
+    if (m_pagesDrained) {
+        if (m_chunksInFlight == 0)
+            finish(true, {});
+        return;
+    }
+    // Two chunks in flight: the server answers one while the next page is read and classified.
+    // A page is read on the writer's thread, after every row and verdict handed over before.
+    if (m_pageReading || m_chunksInFlight >= kChunksInFlight)
+        return;
+    m_pageReading = true;
+    m_writer->readItems(m_batchId, {BatchItemState::Planned}, m_checkedLine, m_chunkSize,
+        [this](const std::optional<QList<BatchItem>> &page, const QString &error) {
+            onPage(page, error);
+        });
+}
+
+void BatchPlanner::onPage(const std::optional<QList<BatchItem>> &page, const QString &error)
+{
+    m_pageReading = false;
+    if (m_done)
+        return;
+    if (!page) {
+        finish(false, error);
+        return;
+    }
+    if (page->isEmpty()) {
+        m_pagesDrained = true;
+    } else {
         m_checkedLine = page->last().line;
         if (!m_lookUp || !m_lookup) {
             for (const BatchItem &item : *page)
                 m_summary.add(PlanVerdict::Unchecked, item.line, item.jobKey, {});
             m_checked += page->size();
             emit progress(m_summary.rows, m_checked);
-            continue;
+        } else {
+            ++m_chunksInFlight;
+            lookUpChunk(*page, 0);
         }
-        ++m_chunksInFlight;
-        lookUpChunk(*page, 0);
     }
-    if (!m_done && m_pagesDrained && m_chunksInFlight == 0)
-        finish(true, {});
+    checkNext();
 }
 
 void BatchPlanner::lookUpChunk(const QList<BatchItem> &items, int tries)
@@ -397,17 +465,15 @@ void BatchPlanner::onChecked(
     QHash<QString, JobRecord> jobs;
     for (const JobRecord &job : result.jobs)
         jobs.insert(job.jobKey, job);
-    if (!classifyAndRecord(items, jobs, true))
-        return;
+    classifyAndRecord(items, jobs);
     m_checked += items.size();
     emit progress(m_summary.rows, m_checked);
     checkNext();
 }
 
-bool BatchPlanner::classifyAndRecord(
-    const QList<BatchItem> &items, const QHash<QString, JobRecord> &jobs, bool found)
+void BatchPlanner::classifyAndRecord(
+    const QList<BatchItem> &items, const QHash<QString, JobRecord> &jobs)
 {
-    Q_UNUSED(found)
     QList<ItemResult> skips;
     for (const BatchItem &item : items) {
         const auto it = jobs.constFind(item.jobKey);
@@ -425,11 +491,8 @@ bool BatchPlanner::classifyAndRecord(
         skips.append(skip);
         emit rowSkipped(item.line, item.jobKey, verdict, why);
     }
-    if (!skips.isEmpty() && !m_journal->recordResults(m_batchId, skips)) {
-        finish(false, m_journal->error());
-        return false;
-    }
-    return true;
+    if (!skips.isEmpty())
+        m_writer->recordResults(m_batchId, skips, whenWritten());
 }
 
 void BatchPlanner::onSearchPage(const QList<JobRecord> &jobs, bool first)
@@ -456,12 +519,8 @@ void BatchPlanner::onSearchPage(const QList<JobRecord> &jobs, bool first)
         byKey.insert(item.jobKey, job);
     }
     if (!items.isEmpty()) {
-        if (!m_journal->addItems(m_batchId, items)) {
-            finish(false, m_journal->error());
-            return;
-        }
-        if (!classifyAndRecord(items, byKey, true))
-            return;
+        m_writer->addItems(m_batchId, items, whenWritten());
+        classifyAndRecord(items, byKey);
         m_checked += items.size();
     }
     emit progress(m_summary.rows, m_checked);
@@ -482,19 +541,37 @@ void BatchPlanner::finish(bool ok, const QString &error)
     if (m_done)
         return;
     m_done = true;
-    if (!ok && m_batchId != 0) {
-        m_journal->removeBatch(m_batchId);
-        m_batchId = 0;
-    }
-    if (ok && !m_journal->setState(m_batchId, BatchState::Planned)) {
-        ok = false;
-        const QString why = m_journal->error();
-        m_journal->removeBatch(m_batchId);
-        m_batchId = 0;
-        emit finished(false, why);
+    if (m_batchId == 0 || !m_writer) {
+        emit finished(false, error);
         return;
     }
-    emit finished(ok, error);
+    if (!ok) {
+        removeAndFail(error);
+        return;
+    }
+    // Behind every row and verdict handed over: when this is committed, so are they.
+    m_writer->setState(m_batchId, BatchState::Planned, [this](bool set, const QString &why) {
+        if (!m_writeError.isEmpty())
+            removeAndFail(m_writeError);
+        else if (!set)
+            removeAndFail(why);
+        else if (m_cancelled)
+            removeAndFail(QStringLiteral("cancelled"));
+        else {
+            m_planned = true;
+            emit finished(true, {});
+        }
+    });
+}
+
+void BatchPlanner::removeAndFail(const QString &error)
+{
+    // After every write handed over before (the writer keeps their order).
+    m_removing = true;
+    m_writer->removeBatch(m_batchId, [this, error](bool, const QString &) {
+        m_batchId = 0;
+        emit finished(false, error);
+    });
 }
 
 } // namespace JobDesk

@@ -6,6 +6,7 @@
 #include "core/camunda/Outcome.h"
 #include "core/camunda/Searches.h"
 #include "core/history/BatchJournal.h"
+#include "core/history/BatchJournalWriter.h"
 
 #include <QHash>
 #include <QList>
@@ -102,10 +103,15 @@ struct BatchSource
 /// (PlanVerdict); rows that will not be sent are recorded Skipped with the verdict in their note.
 /// Nothing that changes a job is sent.
 ///
-/// Works in slices on the event loop of its thread (a few thousand rows per turn), so a window
-/// stays responsive; only a dup-check set of keys grows with the input (8 bytes a row), rows are
-/// never all held in memory. With bad rows the batch is removed again and `finished` reports
-/// them (nothing to send). `finished` comes exactly once, from the event loop.
+/// Works in slices on the event loop of its thread (at most 2,000 rows or about 4 ms of reading
+/// per turn), so a window stays responsive; every journal write and every page read back runs on
+/// the planner's own BatchJournalWriter thread, in the order asked (a few slices ahead at most,
+/// so the rows waiting for the disk stay few). Only a dup-check set of keys grows with the input
+/// (8 bytes a row), rows are never all held in memory. The batch is Planned, and `finished` says
+/// ok, only once every row and verdict is committed; a failed write fails the plan with the
+/// journal's error. With bad rows, a failure or cancel() the batch is removed again (after every
+/// write handed over before) and `finished` reports why (nothing to send). `finished` comes
+/// exactly once, from the event loop. Destroyed before `finished`, it removes the batch too.
 class BatchPlanner final : public QObject
 {
     Q_OBJECT
@@ -147,15 +153,20 @@ private:
     void readSlice();
     void flushRows(bool last);
     void checkNext();
+    void onPage(const std::optional<QList<BatchItem>> &page, const QString &error);
     void lookUpChunk(const QList<BatchItem> &items, int tries);
     void onChecked(const QList<BatchItem> &items, int tries, const JobLookupResult &result);
     void onSearchPage(const QList<JobRecord> &jobs, bool first);
     void finish(bool ok, const QString &error);
-    bool classifyAndRecord(
-        const QList<BatchItem> &items, const QHash<QString, JobRecord> &jobs, bool found);
+    void removeAndFail(const QString &error);
+    void classifyAndRecord(const QList<BatchItem> &items, const QHash<QString, JobRecord> &jobs);
+    /// What every write's `done` does: a failed write fails the plan with the journal's error.
+    BatchJournalWriter::Done whenWritten();
+    void onWritten(bool ok, const QString &error);
 
     QPointer<JobsClient> m_client;
     BatchJournal *m_journal;
+    std::unique_ptr<BatchJournalWriter> m_writer;
     std::unique_ptr<JobLookup> m_lookup;
     std::unique_ptr<JobSearchPager> m_pager;
     QList<QPointer<JobLookupCall>> m_calls;
@@ -167,14 +178,21 @@ private:
     QHash<qint64, qint64> m_seen; ///< key value → first line
     QList<BatchItem> m_pending; ///< rows read, not yet in the journal
     QList<ItemResult> m_pendingSkips; ///< duplicates of m_pending, recorded with them
+    QString m_writeError; ///< the first write that failed
     qint64 m_batchId = 0;
     qint64 m_checkedLine = 0; ///< the last line handed to a look-up
     qint64 m_checked = 0;
+    int m_slicesWriting = 0; ///< slices handed to the writer and not yet committed
     int m_chunksInFlight = 0; ///< look-ups asked for and not yet classified (retries too)
+    bool m_readingWaits = false; ///< the input waits for the writer to catch up
+    bool m_pageReading = false; ///< a page of Planned items is being read back
     bool m_pagesDrained = false;
     int m_chunkSize = 1000;
     bool m_lookUp = true;
-    bool m_done = false;
+    bool m_done = false; ///< finish() was called: no more work, `finished` follows
+    bool m_cancelled = false; ///< cancel() while the batch was being set Planned
+    bool m_planned = false; ///< `finished` said ok: the batch is the caller's
+    bool m_removing = false; ///< the batch's removal is handed to the writer
 };
 
 } // namespace JobDesk

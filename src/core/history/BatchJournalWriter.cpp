@@ -117,13 +117,37 @@ void BatchJournalWriter::markSending(qint64 batchId, const QList<SendingItem> &i
     });
 }
 
-void BatchJournalWriter::recordResults(qint64 batchId, const QList<ItemResult> &results, Done done)
+void BatchJournalWriter::postWrite(std::function<bool(BatchJournal &)> work, Done done)
 {
-    post([batchId, results, done = std::move(done)](Worker &w) {
-        const auto [ok, error] = attempt(w.journal.get(),
-            [&](BatchJournal &journal) { return journal.recordResults(batchId, results); });
+    post([work = std::move(work), done = std::move(done)](Worker &w) {
+        const auto [ok, error] = attempt(w.journal.get(), work);
         return std::function<void()>([done, ok = ok, error = error] { done(ok, error); });
     });
+}
+
+void BatchJournalWriter::recordResults(qint64 batchId, const QList<ItemResult> &results, Done done)
+{
+    postWrite([batchId, results](
+                  BatchJournal &journal) { return journal.recordResults(batchId, results); },
+        std::move(done));
+}
+
+void BatchJournalWriter::addItems(qint64 batchId, const QList<BatchItem> &items, Done done)
+{
+    postWrite([batchId, items](BatchJournal &journal) { return journal.addItems(batchId, items); },
+        std::move(done));
+}
+
+void BatchJournalWriter::setState(qint64 batchId, BatchState state, Done done)
+{
+    postWrite([batchId, state](BatchJournal &journal) { return journal.setState(batchId, state); },
+        std::move(done));
+}
+
+void BatchJournalWriter::removeBatch(qint64 batchId, Done done)
+{
+    postWrite(
+        [batchId](BatchJournal &journal) { return journal.removeBatch(batchId); }, std::move(done));
 }
 
 void BatchJournalWriter::readItems(qint64 batchId, const QList<BatchItemState> &states,

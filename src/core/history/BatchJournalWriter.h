@@ -23,8 +23,9 @@ namespace JobDesk {
 /// write handed over before it is committed. Destroying the writer finishes the writes already
 /// handed over (their `done` is not called any more) and closes its connection.
 ///
-/// Owned by a BatchRunner (and by the window's items table, for reads that would hold the UI
-/// thread); see BatchJournal for what the writes do and their transactions.
+/// Owned by a BatchRunner, by a BatchPlanner (the rows it reads in, its verdicts) and by the
+/// window's items table (reads that would hold the UI thread); see BatchJournal for what the
+/// writes do and their transactions.
 class BatchJournalWriter final : public QObject
 {
     Q_OBJECT
@@ -46,6 +47,12 @@ public:
     void markSending(qint64 batchId, const QList<SendingItem> &items, MarkDone done);
     /// BatchJournal::recordResults() on the writer's thread.
     void recordResults(qint64 batchId, const QList<ItemResult> &results, Done done);
+    /// BatchJournal::addItems() on the writer's thread (a planner reading its input in).
+    void addItems(qint64 batchId, const QList<BatchItem> &items, Done done);
+    /// BatchJournal::setState() on the writer's thread, after the writes handed over before.
+    void setState(qint64 batchId, BatchState state, Done done);
+    /// BatchJournal::removeBatch() on the writer's thread, after the writes handed over before.
+    void removeBatch(qint64 batchId, Done done);
     using ItemsDone
         = std::function<void(const std::optional<QList<BatchItem>> &items, const QString &error)>;
     /// BatchJournal::items() on the writer's thread: what the writes handed over before left.
@@ -73,6 +80,8 @@ private:
     /// Runs `work` on the writer's thread; then `reply` on this object's thread.
     void post(std::function<std::function<void()>(Worker &)> work);
     void postRead(std::function<std::function<void()>(const BatchJournal *)> work);
+    /// Runs a write on the writer's thread; `done` gets whether it worked and the journal's error.
+    void postWrite(std::function<bool(BatchJournal &)> work, Done done);
 
     QThread m_thread;
     QObject *m_context = nullptr; ///< lives on m_thread: what work is queued to
