@@ -1078,7 +1078,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/BatchDialog.cpp" line="+92"/>
+        <location filename="../src/gui/BatchDialog.cpp" line="+68"/>
+        <source>Sent again: requests the server answered with back-pressure (503, 429), or that a look-up after an error found not applied, sent once more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Class</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1328,8 +1333,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>%1 sent again after back-pressure or a failed attempt</source>
+        <location line="+7"/>
+        <source>%1 sent again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1508,7 +1513,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
+        <source>The problem the server answered with, or why the item was skipped, or how its outcome was confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1533,8 +1543,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Problem or note</source>
+        <location line="+3"/>
+        <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

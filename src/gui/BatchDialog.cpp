@@ -64,6 +64,9 @@ BatchDialog::BatchDialog(MainWindow *window)
             std::min(760, available.height() * 9 / 10)));
     }
     m_ui->itemsView->setModel(m_model);
+    m_ui->countsLabel->setToolTip(
+        tr("Sent again: requests the server answered with back-pressure (503, 429), or that a "
+           "look-up after an error found not applied, sent once more"));
     // The short columns keep their width, the detail takes what is left (elided, its tool tip
     // has it all): the table fits the view instead of scrolling sideways.
     QHeaderView *header = m_ui->itemsView->horizontalHeader();

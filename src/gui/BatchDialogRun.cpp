@@ -313,8 +313,7 @@ QString BatchDialog::countsText() const
                   .arg(p.concurrency);
     }
     if (p.retries > 0)
-        text += QStringLiteral(" · ")
-            + tr("%1 sent again after back-pressure or a failed attempt").arg(number(p.retries));
+        text += QStringLiteral(" · ") + tr("%1 sent again").arg(number(p.retries));
     return text;
 }
 

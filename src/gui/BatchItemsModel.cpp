@@ -216,7 +216,12 @@ QVariant BatchItemsModel::data(const QModelIndex &index, int role) const
 
 QVariant BatchItemsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole && section == Detail)
+        return tr("The problem the server answered with, or why the item was skipped, or how "
+                  "its outcome was confirmed");
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case Line:
@@ -230,7 +235,8 @@ QVariant BatchItemsModel::headerData(int section, Qt::Orientation orientation, i
     case HttpStatus:
         return tr("HTTP");
     case Detail:
-        return tr("Problem or note");
+        // Short: at 1280×800 the column gets what the others leave (its tool tip says more).
+        return tr("Details");
     case Attempts:
         return tr("Attempts");
     default:
