@@ -3,6 +3,7 @@
 
 #include "core/batch/BatchPlan.h"
 #include "core/batch/BatchReport.h"
+#include "core/camunda/CompletionRequest.h"
 #include "core/http/JobsClient.h"
 #include "core/json/JsonTree.h"
 #include "core/lookup/JobLookup.h"
@@ -572,7 +573,7 @@ ApiRequest BatchRunner::completionRequest(const Pending &item) const
     ApiRequest request;
     request.action = ActionKind::Complete;
     request.method = QByteArrayLiteral("POST");
-    request.relativePath = QStringLiteral("jobs/") + item.jobKey + QStringLiteral("/completion");
+    request.relativePath = CompletionRequest::relativePathFor(item.jobKey);
     request.subjectKey = item.jobKey;
     request.body = m_payload.bodyFor(item.variables);
     return request;

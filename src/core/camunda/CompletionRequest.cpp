@@ -161,7 +161,12 @@ bool operator==(const UserTaskCorrections &a, const UserTaskCorrections &b)
 
 QString CompletionRequest::relativePath() const
 {
-    return QStringLiteral("jobs/%1/completion").arg(jobKey.toString());
+    return relativePathFor(jobKey.toString());
+}
+
+QString CompletionRequest::relativePathFor(const QString &jobKey)
+{
+    return QStringLiteral("jobs/") + jobKey + QStringLiteral("/completion");
 }
 
 bool CompletionRequest::hasResult() const

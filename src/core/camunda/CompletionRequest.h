@@ -107,6 +107,8 @@ public:
 
     /// Relative to the API root (which ends in /v2): "jobs/<key>/completion".
     QString relativePath() const;
+    /// The completion endpoint of a job, relative to the API root (the key as text, as given).
+    static QString relativePathFor(const QString &jobKey);
     /// The exact JSON body that is sent.
     QByteArray body() const;
     /// Why this request must not be sent (invalid key or variables, reason without deny,
