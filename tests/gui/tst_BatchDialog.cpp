@@ -61,6 +61,7 @@ private slots:
     void groupedDigitsAreOneKey();
     void csvBatchUnderBackpressureAndErrors();
     void pauseResumeCancel();
+    void sentAgainCountsOnlyWhatLeftAgain();
     void batchLeftRunningIsOfferedAtStart();
     void batchRunElsewhereIsNeitherOfferedNorResumed();
     void serverSideIncidentResolution();
@@ -326,6 +327,49 @@ void TestBatchDialog::pauseResumeCancel()
                  .value(QLatin1String("applied"))
                  .toInt(),
         progress.completed);
+}
+
+void TestBatchDialog::sentAgainCountsOnlyWhatLeftAgain()
+{
+    // Half the requests are answered 503: those keys wait and go again. Cancelled meanwhile, the
+    // retries still waiting never leave, and "sent again" must not count them.
+    SandboxProcess sandbox;
+    QVERIFY2(sandbox.start({QStringLiteral("--generate"), QStringLiteral("3000"),
+                 QStringLiteral("--backpressure-rate"), QStringLiteral("0.5"),
+                 QStringLiteral("--seed"), QStringLiteral("3")}),
+        qPrintable(sandbox.error()));
+    Window w(sandbox.baseUrl());
+    BatchDialog *dialog = openDialog(w);
+    QStringList keys;
+    for (int i = 0; i < 3000; ++i)
+        keys.append(key(i));
+    dialog->setKeysText(keys.join(QLatin1Char('\n')));
+    dialog->findChild<QCheckBox *>(QStringLiteral("lookUpCheckBox"))->setChecked(false);
+    QSignalSpy planned(dialog, &BatchDialog::planned);
+    dialog->plan();
+    QVERIFY(planned.wait(60000));
+    QVERIFY(planned.last().at(0).toBool());
+    Confirm::setNextAnswer(true);
+    dialog->start();
+    BatchRunner *runner = dialog->runner();
+    QVERIFY(runner);
+    QTRY_VERIFY_WITH_TIMEOUT(runner->progress().retries >= 5, 60000);
+    QSignalSpy finished(dialog, &BatchDialog::runFinished);
+    dialog->findChild<QPushButton *>(QStringLiteral("cancelPushButton"))->click();
+    QVERIFY(finished.wait(30000));
+
+    // The sandbox's own count: every request that reached it, and the keys it saw at all.
+    const QJsonObject perKey = record(sandbox).value(QLatin1String("keys")).toObject();
+    qint64 received = 0;
+    for (const QJsonValue &v : perKey)
+        received += v.toObject()
+                        .value(QLatin1String("complete"))
+                        .toObject()
+                        .value(QLatin1String("received"))
+                        .toInt();
+    QVERIFY(received > perKey.size()); // some keys did go again
+    QCOMPARE(runner->progress().retries, received - perKey.size());
+    QVERIFY(runner->progress().completed < 3000); // cancelled before the end
 }
 
 void TestBatchDialog::batchLeftRunningIsOfferedAtStart()

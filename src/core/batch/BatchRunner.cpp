@@ -582,6 +582,8 @@ ApiRequest BatchRunner::completionRequest(const Pending &item) const
 void BatchRunner::sendOne(Pending item)
 {
     item.startedMs = nowMs();
+    if (item.again)
+        ++m_progress.retries;
     // The request its mark recorded; it is not needed once sent (the outcome holds it).
     const ApiRequest request = std::exchange(item.request, {});
     ApiCall *call = m_client->send(request);
@@ -765,7 +767,7 @@ void BatchRunner::finishItem(const Pending &item, BatchItemState state, const Ou
 void BatchRunner::retryLater(
     Pending item, qint64 delayMs, const Outcome &outcome, LookupCheck check)
 {
-    ++m_progress.retries;
+    item.again = true; // counted when it really leaves again (a cancel may come first)
     ItemResult r;
     r.line = item.line;
     r.state = BatchItemState::Planned;

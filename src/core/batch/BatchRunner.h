@@ -54,7 +54,7 @@ struct BatchProgress
     qint64 undone = 0; ///< left without an outcome (transport failures, unknown after a look-up)
     qint64 inFlight = 0;
     qint64 remaining = 0; ///< planned, not yet sent
-    qint64 retries = 0; ///< back-pressure and transport retries so far
+    qint64 retries = 0; ///< requests sent again (back-pressure, transport, not applied) so far
     int concurrency = 0; ///< the current limit (lowered by back-pressure)
     double ratePerSecond = 0; ///< finished items per second, recent
     qint64 etaMs = -1; ///< estimated time left; -1: unknown
@@ -211,6 +211,7 @@ private:
         qint64 dueMs = 0; ///< retries: not before
         qint64 startedMs = 0;
         ApiRequest request; ///< as marked (and so as sent): built once per attempt
+        bool again = false; ///< a retry: its sending counts in BatchProgress::retries
     };
 
     /// Reads the batch's totals on the writer's thread (every item is looked at: too long for
