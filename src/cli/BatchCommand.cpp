@@ -9,6 +9,7 @@
 #include "cli/Interruption.h"
 #include "cli/Output.h"
 #include "cli/TemplateCommand.h"
+#include "cli/VersionGate.h"
 #include "core/batch/BatchLease.h"
 #include "core/batch/BatchPlan.h"
 #include "core/batch/BatchReport.h"
@@ -62,6 +63,7 @@ BatchCommand::~BatchCommand()
     m_runner.reset();
     m_planner.reset();
     m_journal.reset();
+    m_versionGate.reset();
     m_session.reset();
     m_lease.reset();
 }
@@ -161,13 +163,37 @@ std::optional<int> BatchCommand::startNew()
     m_session = std::make_unique<CommandSession>(m_arguments, m_environment);
     if (const std::optional<int> code = m_session->resolve())
         return code;
+    if (const std::optional<int> code = checkRememberedVersion(m_payloadBody))
+        return code;
     if (const std::optional<int> code = m_session->checkBeforeSecrets())
         return code;
     if (!openJournal())
         return ExitUsage;
     Interruption::deferToEventLoop();
-    m_session->connectToSend([this] { plan(); }, [this](int code) { end(code); });
+    m_session->connectToSend(
+        [this] { afterVersionCheck([this] { plan(); }); }, [this](int code) { end(code); });
     return std::nullopt;
+}
+
+std::optional<int> BatchCommand::checkRememberedVersion(const QByteArray &payload)
+{
+    // Every item carries the shared payload: what the server's version cannot take is said once,
+    // before a batch is planned, instead of by every item's refusal. A plain payload reads no
+    // file and waits for nothing.
+    const std::optional<BatchPayload> parsed = BatchPayload::fromBody(payload, nullptr);
+    if (!parsed || parsed->features().isEmpty())
+        return std::nullopt; // an unreadable stored payload: the runner says why
+    m_versionGate = std::make_unique<VersionGate>(
+        m_session->connection().apiRoot, parsed->features(), m_arguments.dryRun);
+    return m_versionGate->checkRemembered();
+}
+
+void BatchCommand::afterVersionCheck(std::function<void()> next)
+{
+    if (m_versionGate && m_versionGate->needsRead())
+        m_versionGate->read(m_session->client(), std::move(next), [this](int code) { end(code); });
+    else
+        next();
 }
 
 void BatchCommand::plan()
@@ -207,6 +233,9 @@ void BatchCommand::plan()
     }
 
     m_planner = std::make_unique<BatchPlanner>(m_session->client(), m_journal.get());
+    // The planner checks the payload against the version too; a dry run was only warned.
+    if (m_versionGate && !m_arguments.dryRun)
+        m_planner->setServerVersion(m_versionGate->version());
     connect(m_planner.get(), &BatchPlanner::finished, this, &BatchCommand::onPlanned);
     connect(m_planner.get(), &BatchPlanner::rowSkipped, this,
         [this](qint64 line, const QString &jobKey, PlanVerdict verdict, const QString &why) {
@@ -336,6 +365,9 @@ std::optional<int> BatchCommand::startResume()
     m_session = std::make_unique<CommandSession>(connection, m_environment);
     if (const std::optional<int> code = m_session->resolve())
         return code;
+    // Planned against one server, resumed against another (or the same one downgraded).
+    if (const std::optional<int> code = checkRememberedVersion(info->spec.payload))
+        return code;
     const bool production = info->spec.production || m_session->connection().isProduction();
     const qint64 left = info->counts.planned + info->counts.sending;
     if (m_arguments.dryRun) {
@@ -356,7 +388,8 @@ std::optional<int> BatchCommand::startResume()
     if (const std::optional<int> code = m_session->checkBeforeSecrets())
         return code;
     Interruption::deferToEventLoop();
-    m_session->connectToSend([this] { run(); }, [this](int code) { end(code); });
+    m_session->connectToSend(
+        [this] { afterVersionCheck([this] { run(); }); }, [this](int code) { end(code); });
     return std::nullopt;
 }
 
@@ -365,6 +398,8 @@ void BatchCommand::run()
     m_runner = std::make_unique<BatchRunner>(m_session->client(), m_journal.get());
     m_runner->setHistoryIdentity(HistorySource::Cli, m_session->connection().displayName(),
         m_session->connection().isProduction());
+    if (m_versionGate)
+        m_runner->setServerVersion(m_versionGate->version());
     if (m_line.command == Command::BatchResume) {
         // The batch's own options, with what this command line says over them.
         const std::optional<BatchInfo> info = m_journal->batch(m_batchId);
@@ -485,6 +520,8 @@ void BatchCommand::interrupt(int signalNumber)
         m_planner->cancel(); // onPlanned follows: nothing was sent
         return;
     }
+    if (m_versionGate)
+        m_versionGate->cancel(); // neither the plan nor the run may follow
     printError(QStringLiteral("interrupted (%1); nothing was sent").arg(name));
     end(ExitUsage);
 }

@@ -9,6 +9,7 @@
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -23,15 +24,18 @@ namespace JobDesk::Cli {
 
 class CliHistory;
 class CommandSession;
+class VersionGate;
 
 /// `jobdesk-cli batch …`, `batch list|show|resume`: reads and checks the input and the shared
 /// payload (nothing sent on a bad row), plans the batch into the journal of the history
 /// (BatchPlanner), prints the plan, stops there for --dry-run or a production profile without
 /// --yes, then runs it (BatchRunner) with a progress line on a terminal and `--json` lines, and
 /// ends with the totals, the report file and the contract's exit code. `batch resume` runs an
-/// existing batch again (its items left Sending are looked up first). The connection lifecycle
-/// is CommandSession's. With --no-history the journal lives in a temporary database (the batch
-/// cannot be resumed then).
+/// existing batch again (its items left Sending are looked up first). A payload with a member
+/// not every version takes (a result, a lease token, a business id) is checked against the
+/// server's version first, as `complete` does (VersionGate): too old → exit 2, nothing planned
+/// or sent. The connection lifecycle is CommandSession's. With --no-history the journal lives in
+/// a temporary database (the batch cannot be resumed then).
 class BatchCommand final : public QObject
 {
     Q_OBJECT
@@ -61,6 +65,12 @@ private:
     std::optional<BatchInfo> namedBatch();
     /// Holds batch `batchId` for this program; false (the reason printed) when another holds it.
     bool takeLease(qint64 batchId);
+    /// A payload with a member not every version takes gets a VersionGate and its remembered
+    /// version is checked; a plain one gets none. The exit code when the command is over.
+    std::optional<int> checkRememberedVersion(const QByteArray &payload);
+    /// `next` once the version is known to take the payload (read first when none was
+    /// remembered), or the command ends with the refusal.
+    void afterVersionCheck(std::function<void()> next);
     void plan();
     void onPlanned(bool ok, const QString &error);
     void run();
@@ -86,6 +96,7 @@ private:
     std::unique_ptr<BatchPlanner> m_planner;
     std::unique_ptr<BatchRunner> m_runner;
     std::unique_ptr<BatchLease> m_lease; ///< held while this program plans or runs the batch
+    std::unique_ptr<VersionGate> m_versionGate; ///< only for a payload some versions cannot take
     QByteArray m_payloadBody;
     QByteArray m_input;
     QString m_inputSummary;

@@ -9,11 +9,9 @@
 #include "cli/Output.h"
 #include "cli/ProfileCommand.h"
 #include "cli/TemplateCommand.h"
+#include "cli/VersionGate.h"
 #include "core/camunda/Answers.h"
-#include "core/camunda/CamundaVersion.h"
-#include "core/camunda/Searches.h"
 #include "core/connection/ConnectionFactory.h"
-#include "core/connection/GatewayVersionCache.h"
 #include "core/connection/Profile.h"
 #include "core/connection/ProfileSecrets.h"
 #include "core/history/HistoryStore.h"
@@ -76,16 +74,10 @@ int CompleteCommand::prepare()
     // Only a request with a member not every version takes looks at the version: a plain
     // completion reads no file and waits for nothing.
     if (!m_built.request.features().isEmpty()) {
-        m_versions = std::make_unique<GatewayVersionCache>();
-        const std::optional<QString> known = m_versions->version(connection.apiRoot);
-        const QString refusal = known ? versionRefusal(*known) : QString();
-        if (!refusal.isEmpty() && !m_arguments.dryRun) {
-            printError(refusal);
-            return ExitUsage;
-        }
-        if (!refusal.isEmpty())
-            printError(QStringLiteral("warning: %1").arg(refusal));
-        m_readVersionFirst = !known;
+        m_versionGate = std::make_unique<VersionGate>(
+            connection.apiRoot, m_built.request.features(), m_arguments.dryRun);
+        if (const std::optional<int> code = m_versionGate->checkRemembered())
+            return *code;
     }
 
     if (m_arguments.dryRun) {
@@ -102,51 +94,11 @@ int CompleteCommand::prepare()
 
 void CompleteCommand::send()
 {
-    if (m_readVersionFirst)
-        readVersion();
+    if (m_versionGate && m_versionGate->needsRead())
+        m_versionGate->read(
+            m_session->client(), [this] { sendCompletion(); }, [this](int code) { end(code); });
     else
         sendCompletion();
-}
-
-QString CompleteCommand::versionRefusal(const QString &version) const
-{
-    const QString problem
-        = versionProblem(CamundaVersion::parse(version), m_built.request.features());
-    if (problem.isEmpty())
-        return problem;
-    return QStringLiteral("%1 Nothing was sent. (The version comes from GET /v2/topology and is "
-                          "remembered for an hour; after an upgrade, the window's Test "
-                          "connection or 'jobdesk-cli profile test' reads it again.)")
-        .arg(problem);
-}
-
-void CompleteCommand::readVersion()
-{
-    LookupRequest topology;
-    topology.target = LookupRequest::Target::Topology;
-    m_versionCall = m_session->client()->send(topology.toApiRequest());
-    connect(m_versionCall, &ApiCall::finished, this, [this](const Outcome &outcome) {
-        if (m_versionCall)
-            m_versionCall->deleteLater();
-        onVersionRead(outcome);
-    });
-}
-
-void CompleteCommand::onVersionRead(const Outcome &outcome)
-{
-    // No version (no answer, a refusal, a server that does not say): the request goes as asked,
-    // and the server's answer is explained.
-    const std::optional<Topology> topology
-        = outcome.ok() ? Answers::topology(outcome.rawBody) : std::nullopt;
-    if (topology && !topology->gatewayVersion.isEmpty()) {
-        m_versions->remember(m_session->connection().apiRoot, topology->gatewayVersion);
-        if (const QString refusal = versionRefusal(topology->gatewayVersion); !refusal.isEmpty()) {
-            printError(refusal);
-            end(ExitUsage);
-            return;
-        }
-    }
-    sendCompletion();
 }
 
 void CompleteCommand::sendCompletion()
@@ -204,10 +156,8 @@ void CompleteCommand::interrupt(int signalNumber)
         return;
     }
     if (!m_call || m_call->isFinished()) {
-        if (m_versionCall) {
-            m_versionCall->disconnect(this); // the completion must not follow
-            m_versionCall->cancel();
-        }
+        if (m_versionGate)
+            m_versionGate->cancel(); // the completion must not follow
         printError(QStringLiteral("interrupted (%1); nothing was sent").arg(name));
         end(ExitUsage);
         return;

@@ -19,7 +19,6 @@ class QNetworkAccessManager;
 
 namespace JobDesk {
 class ApiCall;
-class GatewayVersionCache;
 class JobLookup;
 class JobsClient;
 struct ClientConnection;
@@ -30,6 +29,7 @@ namespace JobDesk::Cli {
 
 class CliHistory;
 class CommandSession;
+class VersionGate;
 
 /// `jobdesk-cli complete`: checks everything first (key, variables, template, profile or
 /// environment) and sends nothing when something is wrong; reads a profile's secrets from the
@@ -62,15 +62,9 @@ private:
     Q_DISABLE_COPY_MOVE(CompleteCommand)
 
     int prepare();
-    /// The client is connected (CommandSession): the version first when needed, then the
-    /// completion.
+    /// The client is connected (CommandSession): the version first when needed (VersionGate),
+    /// then the completion.
     void send();
-    /// No version remembered for a request that needs one: GET /v2/topology, then
-    /// sendCompletion() or a refusal.
-    void readVersion();
-    void onVersionRead(const Outcome &outcome);
-    /// Why the server of this version cannot take the request ("" when it can or is unknown).
-    QString versionRefusal(const QString &version) const;
     void sendCompletion();
     void onFinished(const Outcome &answer);
     /// After a lost answer: what the job is now (see LookupRules::needsRecheck); after a 404 on
@@ -89,9 +83,8 @@ private:
     std::unique_ptr<CliHistory> m_history;
     QDateTime m_startedAt;
     QPointer<ApiCall> m_call;
-    QPointer<ApiCall> m_versionCall; ///< GET /v2/topology before a completion that needs it
-    bool m_readVersionFirst = false;
-    std::unique_ptr<GatewayVersionCache> m_versions;
+    /// Only for a request with a member not every version takes (result, lease token, …).
+    std::unique_ptr<VersionGate> m_versionGate;
     QString m_interruption; ///< the signal that ended the run while the request was in flight
 };
 

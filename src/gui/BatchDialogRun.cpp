@@ -188,6 +188,8 @@ void BatchDialog::ensureRunner()
     m_runner = std::make_unique<BatchRunner>(m_window->client(), journal());
     const HistoryTarget target = historyTarget();
     m_runner->setHistoryIdentity(HistorySource::Window, target.connection, target.production);
+    // A batch planned against one server may be resumed against another (or a downgraded one).
+    m_runner->setServerVersion(m_window->serverVersion());
     connect(m_runner.get(), &BatchRunner::progressChanged, this, &BatchDialog::onProgress);
     connect(m_runner.get(), &BatchRunner::stateChanged, this, &BatchDialog::updateRunButtons);
     connect(m_runner.get(), &BatchRunner::finished, this, &BatchDialog::onRunFinished);

@@ -61,6 +61,7 @@ private slots:
     void groupedDigitsAreOneKey();
     void csvBatchUnderBackpressureAndErrors();
     void pauseResumeCancel();
+    void aResultTheServerCannotTakeIsNotPlanned();
     void sentAgainCountsOnlyWhatLeftAgain();
     void batchLeftRunningIsOfferedAtStart();
     void batchRunElsewhereIsNeitherOfferedNorResumed();
@@ -327,6 +328,61 @@ void TestBatchDialog::pauseResumeCancel()
                  .value(QLatin1String("applied"))
                  .toInt(),
         progress.completed);
+}
+
+void TestBatchDialog::aResultTheServerCannotTakeIsNotPlanned()
+{
+    SandboxProcess sandbox;
+    QVERIFY2(sandbox.start({QStringLiteral("--demo"), QStringLiteral("--gateway-version"),
+                 QStringLiteral("8.7")}),
+        qPrintable(sandbox.error()));
+    Window w(sandbox.baseUrl());
+    QSignalSpy topology(w.window.get(), &MainWindow::topologyFinished);
+    w.window->testConnection();
+    QVERIFY(topology.wait(10000));
+    QVERIFY(w.window->serverVersion().isKnown());
+    // Two task listeners of the demo (COMPLETING), denied: 8.7 takes no `result`.
+    BatchDialog *dialog = openDialog(w);
+    dialog->setKeysText(QStringLiteral("6755399441146877\n4503599627423060"));
+    dialog->findChild<QCheckBox *>(QStringLiteral("denyCheckBox"))->setChecked(true);
+    QSignalSpy planned(dialog, &BatchDialog::planned);
+    dialog->findChild<QPushButton *>(QStringLiteral("planPushButton"))->click();
+    QVERIFY(planned.wait(30000));
+    QCOMPARE(planned.last().at(0).toBool(), false);
+    const QString shown = dialog->findChild<QLabel *>(QStringLiteral("planLabel"))->text();
+    QVERIFY2(shown.contains(
+                 QLatin1String("`result` needs Camunda 8.8 or later; this server reports 8.7")),
+        qPrintable(shown));
+    QVERIFY2(shown.contains(QLatin1String("Nothing was sent.")), qPrintable(shown));
+    // Nothing to start, no batch kept, nothing reached the server.
+    QCOMPARE(dialog->batchId(), 0);
+    QVERIFY(!dialog->findChild<QPushButton *>(QStringLiteral("startPushButton"))->isEnabled());
+    QCOMPARE(BatchJournal(w.history).batches()->size(), 0);
+    QVERIFY(record(sandbox).value(QLatin1String("keys")).toObject().isEmpty());
+
+    // A deny batch planned elsewhere (against a newer server) and started here: refused too.
+    BatchJournal journal(w.history);
+    BatchSpec spec;
+    spec.connection = QStringLiteral("sandbox");
+    spec.payload = "{\"result\":{\"type\":\"userTask\",\"denied\":true}}";
+    const std::optional<qint64> id = journal.createBatch(spec);
+    QVERIFY(id);
+    BatchItem item;
+    item.line = 1;
+    item.jobKey = QStringLiteral("6755399441146877");
+    QVERIFY(journal.addItems(*id, {item}));
+    QVERIFY(journal.setState(*id, BatchState::Planned));
+    dialog->showBatch(*id);
+    auto *start = dialog->findChild<QPushButton *>(QStringLiteral("startPushButton"));
+    QVERIFY(start->isEnabled());
+    Confirm::setNextAnswer(true);
+    start->click();
+    QVERIFY(!dialog->runner());
+    const QString refusal = dialog->findChild<QLabel *>(QStringLiteral("countsLabel"))->text();
+    QVERIFY2(refusal.contains(QLatin1String("`result` needs Camunda 8.8 or later")),
+        qPrintable(refusal));
+    QCOMPARE(journal.batch(*id)->state, BatchState::Planned);
+    QVERIFY(record(sandbox).value(QLatin1String("keys")).toObject().isEmpty());
 }
 
 void TestBatchDialog::sentAgainCountsOnlyWhatLeftAgain()

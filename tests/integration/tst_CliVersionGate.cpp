@@ -2,10 +2,13 @@
 // jobdesk-cli complete with ad-hoc results, lease tokens and business ids, against the sandbox of
 // each gateway version (issue 15): what a version cannot take is refused before sending, a plain
 // completion never reads the version, and the engine's refusals are explained as what they are.
+// A batch (new or resumed) whose payload the version cannot take is refused the same way.
 #include "support/CliRunner.h"
 #include "support/FaultServer.h"
 #include "support/SandboxProcess.h"
 
+#include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
@@ -21,6 +24,24 @@ const QString kAdHocJob = QStringLiteral("2251799823685613"); // lookup-order, i
 const QString kAdHocOver = QStringLiteral("2251799823685741"); // its sub-process is not active
 const QString kLeasedJob = QStringLiteral("4503599627423131");
 const QString kLeaseToken = QStringLiteral("demo-lease-4503599627423131");
+const QString kOtherCompletingListener = QStringLiteral("4503599627423060");
+
+/// Per key, the completions the sandbox received (its own record).
+QHash<QString, int> completionsReceived(SandboxProcess &sandbox)
+{
+    QHash<QString, int> received;
+    const std::optional<QJsonObject> record = sandbox.record();
+    if (!record)
+        return {{QStringLiteral("no record"), -1}};
+    const QJsonObject keys = record->value(QLatin1String("keys")).toObject();
+    for (auto it = keys.begin(); it != keys.end(); ++it) {
+        const QJsonObject complete
+            = it.value().toObject().value(QLatin1String("complete")).toObject();
+        if (!complete.isEmpty())
+            received.insert(it.key(), complete.value(QLatin1String("received")).toInt());
+    }
+    return received;
+}
 } // namespace
 
 class TestCliVersionGate final : public QObject
@@ -37,6 +58,8 @@ private slots:
     void plainCompletionNeverReadsTheVersion();
     void versionIsReadOnceAndRemembered();
     void unknownVersionSendsAsAsked();
+    void batchWithAResultRefusedBefore88();
+    void batchResumedAgainstAnOlderServerSendsNothing();
 
 private:
     CliRun run(const QStringList &arguments, const QString &baseUrl)
@@ -55,6 +78,16 @@ private:
         return QByteArray("{\"brokers\":[],\"clusterSize\":1,\"partitionsCount\":1,"
                           "\"replicationFactor\":1,\"gatewayVersion\":\"")
             + version + "\",\"lastCompletedChangeId\":\"-1\"}";
+    }
+
+    /// A file of the two COMPLETING task listeners' keys, one a line.
+    QString listenerKeys()
+    {
+        const QString path = m_home->filePath(QStringLiteral("listeners.txt"));
+        QFile file(path);
+        if (file.open(QIODevice::WriteOnly))
+            file.write((kCompletingListener + u'\n' + kOtherCompletingListener + u'\n').toUtf8());
+        return path;
     }
 
     std::optional<QTemporaryDir> m_home;
@@ -238,6 +271,97 @@ void TestCliVersionGate::unknownVersionSendsAsAsked()
         0);
     QCOMPARE(bare.requestCount(), 2);
     QCOMPARE(bare.requests().at(1).body, QByteArray("{\"businessId\":\"b\"}"));
+}
+
+void TestCliVersionGate::batchWithAResultRefusedBefore88()
+{
+    SandboxProcess sandbox;
+    QVERIFY2(sandbox.start({QStringLiteral("--demo"), QStringLiteral("--gateway-version"),
+                 QStringLiteral("8.7")}),
+        qPrintable(sandbox.error()));
+    const QStringList deny = {QStringLiteral("batch"), QStringLiteral("--keys"), listenerKeys(),
+        QStringLiteral("--deny")};
+    // Said once, before a plan: exit 2, no completion arrived (not one refusal per item).
+    const CliRun refused = run(deny, sandbox.baseUrlString());
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains("`result` needs Camunda 8.8 or later; this server reports 8.7"),
+        refused.err.constData());
+    QVERIFY2(refused.err.contains("Nothing was sent"), refused.err.constData());
+    QVERIFY2(!refused.out.contains("Plan of batch"), refused.out.constData());
+    QCOMPARE(completionsReceived(sandbox), (QHash<QString, int>()));
+    // From memory the second time; a dry run plans, warns, and sends nothing.
+    const CliRun dry
+        = run(deny + QStringList {QStringLiteral("--dry-run")}, sandbox.baseUrlString());
+    QCOMPARE(dry.exitCode, 0);
+    QVERIFY2(dry.err.contains("warning: `result` needs Camunda 8.8"), dry.err.constData());
+    QVERIFY2(
+        dry.out.contains("Plan of batch") && dry.out.contains("(2 rows)"), dry.out.constData());
+    QCOMPARE(completionsReceived(sandbox), (QHash<QString, int>()));
+    // A plain completion of both still works: nothing reached the jobs.
+    const CliRun plain = run({QStringLiteral("batch"), QStringLiteral("--keys"), listenerKeys()},
+        sandbox.baseUrlString());
+    QVERIFY2(plain.exitCode == 0, plain.out.constData());
+    QCOMPARE(completionsReceived(sandbox).value(kCompletingListener), 1);
+
+    // The same batch against 8.8 runs.
+    SandboxProcess current;
+    QVERIFY2(current.start({QStringLiteral("--demo"), QStringLiteral("--gateway-version"),
+                 QStringLiteral("8.8")}),
+        qPrintable(current.error()));
+    const CliRun ran = run(deny, current.baseUrlString());
+    QVERIFY2(ran.exitCode == 0, QByteArray(ran.out + ran.err).constData());
+    const QHash<QString, int> received = completionsReceived(current);
+    QCOMPARE(received.value(kCompletingListener), 1);
+    QCOMPARE(received.value(kOtherCompletingListener), 1);
+}
+
+void TestCliVersionGate::batchResumedAgainstAnOlderServerSendsNothing()
+{
+    SandboxProcess planned;
+    QVERIFY2(planned.start({QStringLiteral("--demo"), QStringLiteral("--gateway-version"),
+                 QStringLiteral("8.8")}),
+        qPrintable(planned.error()));
+    SandboxProcess older;
+    QVERIFY2(older.start({QStringLiteral("--demo"), QStringLiteral("--gateway-version"),
+                 QStringLiteral("8.7")}),
+        qPrintable(older.error()));
+    // Planned on a production profile without --yes: the plan is kept, nothing sent.
+    QCOMPARE(runCli(m_home->path(),
+                 {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("live"),
+                     QStringLiteral("--base-url"), planned.baseUrlString(),
+                     QStringLiteral("--environment"), QStringLiteral("prod")})
+                 .exitCode,
+        0);
+    const CliRun plan = runCli(m_home->path(),
+        {QStringLiteral("batch"), QStringLiteral("--keys"), listenerKeys(),
+            QStringLiteral("--deny"), QStringLiteral("--profile"), QStringLiteral("live")});
+    QCOMPARE(plan.exitCode, 2);
+    QVERIFY2(plan.err.contains("--yes"), plan.err.constData());
+    const CliRun list = runCli(m_home->path(),
+        {QStringLiteral("batch"), QStringLiteral("list"), QStringLiteral("--json")});
+    const QJsonArray batches = QJsonDocument::fromJson(list.out).array();
+    QCOMPARE(batches.size(), 1);
+    const QString id
+        = QString::number(batches.first().toObject().value(QLatin1String("id")).toInteger());
+
+    // Resumed against the older server: refused before anything is looked up or sent.
+    const CliRun resumed = runCli(m_home->path(),
+        {QStringLiteral("batch"), QStringLiteral("resume"), id, QStringLiteral("--yes"),
+            QStringLiteral("--base-url"), older.baseUrlString()});
+    QCOMPARE(resumed.exitCode, 2);
+    QVERIFY2(resumed.err.contains("`result` needs Camunda 8.8 or later; this server reports 8.7"),
+        resumed.err.constData());
+    QCOMPARE(completionsReceived(older), (QHash<QString, int>()));
+    QCOMPARE(completionsReceived(planned), (QHash<QString, int>()));
+
+    // Where it was planned, it runs: each key once.
+    const CliRun ran = runCli(m_home->path(),
+        {QStringLiteral("batch"), QStringLiteral("resume"), id, QStringLiteral("--yes")});
+    QVERIFY2(ran.exitCode == 0, QByteArray(ran.out + ran.err).constData());
+    const QHash<QString, int> received = completionsReceived(planned);
+    QCOMPARE(received.value(kCompletingListener), 1);
+    QCOMPARE(received.value(kOtherCompletingListener), 1);
+    QCOMPARE(completionsReceived(older), (QHash<QString, int>()));
 }
 
 QTEST_GUILESS_MAIN(TestCliVersionGate)

@@ -62,6 +62,8 @@ private slots:
     void payloadMerge_data();
     void payloadMerge();
     void payloadBodies();
+    void payloadFeatures_data();
+    void payloadFeatures();
 };
 
 void tst_BatchInput::keys_data()
@@ -315,6 +317,44 @@ void tst_BatchInput::payloadBodies()
 
     QVERIFY(!BatchPayload::fromBody("{\"unknown\":1}", &error));
     QVERIFY(!error.isEmpty());
+}
+
+void tst_BatchInput::payloadFeatures_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QList<ApiFeature>>("features");
+    QTest::newRow("empty") << QByteArray() << QList<ApiFeature>();
+    QTest::newRow("variables only")
+        << QByteArray("{\"variables\":{\"result\":1,\"leaseToken\":\"t\"}}") << QList<ApiFeature>();
+    QTest::newRow("a denial") << QByteArray("{\"result\":{\"type\":\"userTask\",\"denied\":true}}")
+                              << QList<ApiFeature> {ApiFeature::CompletionResult};
+    QTest::newRow("an empty verdict is not sent")
+        << QByteArray("{\"result\":{\"type\":\"userTask\",\"denied\":false}}")
+        << QList<ApiFeature>();
+    QTest::newRow("ad-hoc elements")
+        << QByteArray("{\"variables\":{\"a\":1},\"result\":{\"type\":\"adHocSubProcess\","
+                      "\"activateElements\":[{\"elementId\":\"lookup-order\"}]}}")
+        << QList<ApiFeature> {ApiFeature::CompletionResult};
+    QTest::newRow("lease and business id")
+        << QByteArray("{\"leaseToken\":\"t-1\",\"businessId\":\"order-4711\"}")
+        << QList<ApiFeature> {ApiFeature::LeaseToken, ApiFeature::BusinessId};
+    QTest::newRow("all three") << QByteArray("{\"result\":{\"type\":\"userTask\",\"denied\":true},"
+                                             "\"leaseToken\":\"t\",\"businessId\":\"b\"}")
+                               << QList<ApiFeature> {ApiFeature::CompletionResult,
+                                      ApiFeature::LeaseToken, ApiFeature::BusinessId};
+}
+
+void tst_BatchInput::payloadFeatures()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QList<ApiFeature>, features);
+    QString error;
+    const std::optional<BatchPayload> payload = BatchPayload::fromBody(body, &error);
+    QVERIFY2(payload, qPrintable(error));
+    QCOMPARE(payload->features(), features);
+    // Every item's body is the shared one with other variables: it needs what the payload does.
+    QCOMPARE(versionProblem(CamundaVersion::of(8, 7), payload->features()).isEmpty(),
+        features.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_BatchInput)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/batch/BatchPlan.h"
 #include "core/history/HistoryStore.h"
+#include "core/http/JobsClient.h"
+#include "support/FakeNetworkAccessManager.h"
 
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -38,19 +40,22 @@ BatchSource source(BatchInputFormat format, const QByteArray &text)
     return source;
 }
 
-BatchSpec spec()
+BatchSpec spec(const QByteArray &payload = "{\"variables\":{\"approved\":true}}")
 {
     BatchSpec spec;
-    spec.payload = "{\"variables\":{\"approved\":true}}";
+    spec.payload = payload;
     return spec;
 }
+
+const QByteArray kDeny = "{\"result\":{\"type\":\"userTask\",\"denied\":true}}";
 
 } // namespace
 
 /// The planner reads its rows into the journal through its own writer thread: the plan is ready
 /// only when every row is committed, a failed write fails it, cancel and destruction leave no
 /// batch, the caller's thread goes on while the journal waits for the disk, and a slice of
-/// long rows stops before its row limit. No network: the rows are not looked up.
+/// long rows stops before its row limit. No network: the rows are not looked up. A payload the
+/// server's version cannot take fails the plan before anything is journalled or looked up.
 class TestBatchPlanner final : public QObject
 {
     Q_OBJECT
@@ -219,6 +224,72 @@ private slots:
         QVERIFY2(progress.first().at(0).toLongLong() < 2000,
             qPrintable(progress.first().at(0).toString()));
         QCOMPARE(m_journal->counts(planner.batchId())->planned, 2500);
+    }
+
+    void payloadTooNewForTheServerIsRefusedAtOnce_data()
+    {
+        QTest::addColumn<QByteArray>("payload");
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("a denial on 8.7")
+            << kDeny << QStringLiteral("8.7.2")
+            << QStringLiteral("`result` needs Camunda 8.8 or later; this server reports 8.7.2. "
+                              "Nothing was sent.");
+        QTest::newRow("a lease token on 8.9")
+            << QByteArray("{\"variables\":{\"a\":1},\"leaseToken\":\"t-1\"}")
+            << QStringLiteral("8.9.0")
+            << QStringLiteral("`leaseToken` needs Camunda 8.10 or later; this server reports "
+                              "8.9.0. Nothing was sent.");
+    }
+    void payloadTooNewForTheServerIsRefusedAtOnce()
+    {
+        QFETCH(QByteArray, payload);
+        QFETCH(QString, version);
+        QFETCH(QString, error);
+        // A client that would answer every look-up: none may leave.
+        FakeNetworkAccessManager nam;
+        nam.setHandler([](const FakeNetworkAccessManager::Recorded &) {
+            return FakeNetworkAccessManager::Response::json(200, "{\"items\":[],\"page\":{}}");
+        });
+        JobsClient client(&nam);
+        client.setApiRoot(QUrl(QStringLiteral("http://camunda.test:8080")));
+        BatchPlanner planner(&client, m_journal.get());
+        planner.setServerVersion(CamundaVersion::parse(version));
+        QSignalSpy finished(&planner, &BatchPlanner::finished);
+        planner.start(spec(payload), source(BatchInputFormat::Keys, keys(50)));
+        QCOMPARE(planner.batchId(), 0); // no batch was made
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.at(0).at(0).toBool(), false);
+        QCOMPARE(finished.at(0).at(1).toString(), error);
+        QTest::qWait(20);
+        QCOMPARE(nam.requestCount(), 0);
+        QCOMPARE(m_journal->batches()->size(), 0);
+        QCOMPARE(itemRows(), 0);
+    }
+
+    void payloadTheServerTakesIsPlanned_data()
+    {
+        QTest::addColumn<QByteArray>("payload");
+        QTest::addColumn<QString>("version");
+        QTest::newRow("a denial on 8.8") << kDeny << QStringLiteral("8.8.0");
+        QTest::newRow("a denial, version unknown") << kDeny << QString();
+        QTest::newRow("variables on 8.7")
+            << QByteArray("{\"variables\":{\"a\":1}}") << QStringLiteral("8.7.0");
+    }
+    void payloadTheServerTakesIsPlanned()
+    {
+        QFETCH(QByteArray, payload);
+        QFETCH(QString, version);
+        BatchPlanner planner(nullptr, m_journal.get());
+        planner.setLookUp(false);
+        planner.setServerVersion(CamundaVersion::parse(version));
+        QSignalSpy finished(&planner, &BatchPlanner::finished);
+        planner.start(spec(payload), source(BatchInputFormat::Keys, keys(50)));
+        QVERIFY(planner.batchId() != 0);
+        QVERIFY(finished.wait(10000));
+        QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+        QCOMPARE(m_journal->counts(planner.batchId())->planned, 50);
     }
 
 private:

@@ -533,6 +533,7 @@ std::optional<BatchPayload> BatchPayload::fromBody(const QByteArray &body, QStri
     }
     CompletionRequest request = *parsed.request;
     payload.m_body = trimmed.isEmpty() ? QByteArray("{}") : request.body();
+    payload.m_features = request.features(); // the members m_body holds
     if (!request.variables.isBlank()) {
         payload.m_variables = request.variables.utf8();
         for (const ObjectMember &m : membersOf(payload.m_variables))

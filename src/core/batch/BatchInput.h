@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/camunda/CamundaVersion.h"
 #include "core/camunda/JobKey.h"
 
 #include <QByteArray>
@@ -159,6 +160,11 @@ public:
     bool hasVariables() const { return !m_variables.isEmpty(); }
     bool denies() const { return m_denies; }
     bool hasCorrections() const { return m_corrections; }
+    /// What of the shared body not every Camunda version takes (`result`, `leaseToken`,
+    /// `businessId`), by CompletionRequest::features()' rule: every item carries it, so
+    /// versionProblem() with these says before anything is sent whether a server can take the
+    /// batch.
+    const QList<ApiFeature> &features() const { return m_features; }
 
 private:
     QByteArray m_body = "{}";
@@ -172,6 +178,7 @@ private:
     QList<Member> m_members; ///< of the shared variables
     bool m_denies = false;
     bool m_corrections = false;
+    QList<ApiFeature> m_features;
 };
 
 } // namespace JobDesk

@@ -191,6 +191,13 @@ void BatchPlanner::start(const BatchSpec &spec, const BatchSource &source)
         return;
     }
     m_payload = *payload;
+    // What the server's version cannot take would be refused item by item: said at once, before
+    // a batch exists or a look-up leaves.
+    if (const QString tooOld = versionProblem(m_version, m_payload.features()); !tooOld.isEmpty()) {
+        error = tooOld + QStringLiteral(" Nothing was sent.");
+        QTimer::singleShot(0, this, [this, error] { finish(false, error); });
+        return;
+    }
     // The rows go in (and are read back) on a thread of their own: a window's UI thread never
     // waits for the disk while planning.
     m_writer = std::make_unique<BatchJournalWriter>();

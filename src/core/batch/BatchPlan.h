@@ -126,10 +126,13 @@ public:
     void setLookUp(bool lookUp) { m_lookUp = lookUp; }
     /// Keys per look-up request (default 1000; two requests in flight).
     void setChunkSize(int keys) { m_chunkSize = keys; }
-    /// The server's version when known (JobLookup::setServerVersion).
+    /// The server's version when known (JobLookup::setServerVersion). start() refuses a payload
+    /// it cannot take (BatchPayload::features(), versionProblem()).
     void setServerVersion(const CamundaVersion &version) { m_version = version; }
 
-    /// Starts planning: `spec.payload` must be a completion body (BatchPayload::fromBody).
+    /// Starts planning: `spec.payload` must be a completion body (BatchPayload::fromBody). A
+    /// payload the server's known version cannot take fails the plan at once (versionProblem()'s
+    /// sentences + " Nothing was sent."): no batch is made, nothing is looked up.
     void start(const BatchSpec &spec, const BatchSource &source);
     void cancel();
 

@@ -192,6 +192,10 @@ bool BatchRunner::start(qint64 batchId)
         = BatchPayload::fromBody(info->spec.payload, &m_error);
     if (!payload)
         return false;
+    if (const QString tooOld = versionProblem(m_version, payload->features()); !tooOld.isEmpty()) {
+        m_error = tooOld + QStringLiteral(" Nothing was sent.");
+        return false;
+    }
     if (!m_client) {
         m_error = QStringLiteral("no client");
         return false;
@@ -202,6 +206,7 @@ bool BatchRunner::start(qint64 batchId)
     m_options.concurrency = std::clamp(m_options.concurrency, 1, BatchRunOptions::kMaxConcurrency);
     m_backoff = BatchBackoff(m_options.concurrency);
     m_lookup = std::make_unique<JobLookup>(m_client);
+    m_lookup->setServerVersion(m_version);
     m_writer = std::make_unique<BatchJournalWriter>();
     if (!m_writer->open(m_journal->path())) {
         m_error = m_writer->error();
@@ -576,6 +581,7 @@ ApiRequest BatchRunner::completionRequest(const Pending &item) const
     request.relativePath = CompletionRequest::relativePathFor(item.jobKey);
     request.subjectKey = item.jobKey;
     request.body = m_payload.bodyFor(item.variables);
+    request.features = m_payload.features();
     return request;
 }
 

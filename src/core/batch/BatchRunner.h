@@ -173,10 +173,15 @@ public:
     void setHistoryIdentity(HistorySource source, const QString &connection, bool production);
     void setOptions(const BatchRunOptions &options);
     const BatchRunOptions &options() const { return m_options; }
+    /// The server's version when known (a batch planned against one server may be resumed
+    /// against another): start() refuses a payload it cannot take, and the look-ups know it.
+    void setServerVersion(const CamundaVersion &version) { m_version = version; }
 
     /// Starts (or resumes) batch `batchId`: its payload and options from the journal (options
     /// set with setOptions() win). False with error() when the batch cannot be run (unknown,
-    /// finished, payload unreadable).
+    /// finished, payload unreadable, a payload the server's known version cannot take:
+    /// versionProblem()'s sentences + " Nothing was sent.", said before the journal is touched or
+    /// a request leaves).
     bool start(qint64 batchId);
     /// No new requests; those in flight finish. stateChanged(Paused) once they have.
     void pause();
@@ -255,6 +260,7 @@ private:
     BatchRunOptions m_options;
     std::optional<BatchRunOptions> m_optionsOverride;
     BatchPayload m_payload;
+    CamundaVersion m_version; ///< unknown unless setServerVersion()
     HistorySource m_source = HistorySource::Cli;
     QString m_connection;
     bool m_production = false;
