@@ -370,9 +370,10 @@ void HttpExchange::settle(QNetworkReply *reply)
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     const int status = statusAttribute.isValid() ? statusAttribute.toInt() : 0;
     const QNetworkReply::NetworkError error = reply->error();
-    const QString where = NetworkErrorText::hostAndPort(m_request.url);
-    const QString idle = NetworkErrorText::seconds(m_limits.idleTimeout);
-    const QString overall = NetworkErrorText::seconds(m_limits.effectiveDeadline());
+    // Only a failure is described (an answer needs none of these texts).
+    const auto where = [this] { return NetworkErrorText::hostAndPort(m_request.url); };
+    const auto idle = [this] { return NetworkErrorText::seconds(m_limits.idleTimeout); };
+    const auto overall = [this] { return NetworkErrorText::seconds(m_limits.effectiveDeadline()); };
     qCDebug(lcApi) << "exchange ended: status" << status << "Qt error" << error
                    << reply->errorString() << "body bytes" << result.bodyTotalBytes;
 
@@ -409,17 +410,17 @@ void HttpExchange::settle(QNetworkReply *reply)
             result.ending = HttpEnding::PartialAnswer;
             result.error = m_deadlinePassed
                 ? QStringLiteral("the answer was not complete within the overall limit of %1 s")
-                      .arg(overall)
-                : QStringLiteral("the answer stalled: no data for %1 s").arg(idle);
+                      .arg(overall())
+                : QStringLiteral("the answer stalled: no data for %1 s").arg(idle());
         } else if (result.requestSent) {
             result.ending = HttpEnding::SentNoAnswer;
             result.error = m_deadlinePassed
-                ? QStringLiteral("no answer within the overall limit of %1 s").arg(overall)
+                ? QStringLiteral("no answer within the overall limit of %1 s").arg(overall())
                 : NetworkErrorText::noAnswerWithin(m_limits.idleTimeout);
         } else {
             result.ending = HttpEnding::NotSent;
             result.error = QStringLiteral("could not send to %1 within %2 s; nothing was sent")
-                               .arg(where, m_deadlinePassed ? overall : idle);
+                               .arg(where(), m_deadlinePassed ? overall() : idle());
         }
     } else if (status > 0) {
         // Qt reports an error status (4xx, 5xx) in place of a later transport failure, so a body
@@ -439,7 +440,7 @@ void HttpExchange::settle(QNetworkReply *reply)
             result.error = QStringLiteral("the answer is incomplete: the connection to %1 broke "
                                           "after the status, the headers and %2 bytes of the "
                                           "body")
-                               .arg(where, received);
+                               .arg(where(), received);
         }
     } else {
         const bool sent = result.requestSent && !failsBeforeSending(error);
@@ -454,7 +455,7 @@ void HttpExchange::settle(QNetworkReply *reply)
             result.ending = HttpEnding::SentNoAnswer;
             result.error = QStringLiteral("the connection to %1 broke after the request was sent, "
                                           "before an answer (it is not sent a second time)")
-                               .arg(where);
+                               .arg(where());
         } else {
             result.error = NetworkErrorText::describe(error, m_request.url, reply->errorString());
         }

@@ -93,9 +93,12 @@ JobsClient::~JobsClient() = default;
 
 QByteArray JobsClient::userAgent()
 {
-    return QStringLiteral("%1/%2 (Qt %3)")
-        .arg(AppInfo::name(), AppInfo::version(), QString::fromLatin1(qVersion()))
-        .toUtf8();
+    // Every request names it: formatted once.
+    static const QByteArray agent
+        = QStringLiteral("%1/%2 (Qt %3)")
+              .arg(AppInfo::name(), AppInfo::version(), QString::fromLatin1(qVersion()))
+              .toUtf8();
+    return agent;
 }
 
 QString JobsClient::setConnection(const ClientConnection &connection)
@@ -205,7 +208,7 @@ ApiCall *JobsClient::createCall(const ApiRequest &request)
     call->m_request = request;
     call->m_request.method = request.method.toUpper();
     call->m_outcome.request = describe(request);
-    call->m_url = m_apiRoot.resolved(QUrl(withoutLeadingSlashes(request.relativePath)));
+    call->m_url = call->m_outcome.request.url; // recorded exactly as it goes out
     return call;
 }
 
