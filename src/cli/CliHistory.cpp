@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/CliHistory.h"
 
+#include "core/history/SqliteStatement.h"
+
 #include <QSqlDatabase>
-#include <QSqlDriver>
-#include <QVariant>
 
 #include <sqlite3.h>
 
@@ -17,13 +17,7 @@ void keepWriteAheadLogOnClose()
 {
     const QStringList names = QSqlDatabase::connectionNames();
     for (const QString &name : names) {
-        const QSqlDatabase db = QSqlDatabase::database(name, false);
-        if (!db.isOpen() || !db.driver())
-            continue;
-        const QVariant handle = db.driver()->handle();
-        if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-            continue;
-        if (sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData()))
+        if (sqlite3 *connection = SqliteStatement::handleOf(QSqlDatabase::database(name, false)))
             sqlite3_db_config(connection, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
     }
 }

@@ -6,6 +6,7 @@
 #include "core/base/Logging.h"
 #include "core/history/HistoryRows.h"
 #include "core/history/HistoryStore.h"
+#include "core/history/SqliteStatement.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -251,13 +252,15 @@ std::optional<QList<qint64>> BatchJournal::markSending(
     if (!begin())
         return std::nullopt;
     const QSqlDatabase db = QSqlDatabase::database(m_store.connectionName(), false);
-    QSqlQuery insert(db);
-    QSqlQuery update(db);
-    if (!insert.prepare(HistoryRows::kInsert)
-        || !update.prepare(QStringLiteral(
-            "UPDATE batch_item SET state = 'sending', attempts = attempts + 1, history_id = ? "
-            "WHERE batch_id = ? AND line = ? AND state = 'planned'"))) {
-        rollback(QStringLiteral("Cannot mark items as sending: %1").arg(db.lastError().text()));
+    // Straight on SQLite: two rows per request, thousands of requests a second.
+    SqliteStatement insert(
+        db, QByteArray(HistoryRows::kInsert.data(), HistoryRows::kInsert.size()));
+    SqliteStatement update(db,
+        "UPDATE batch_item SET state = 'sending', attempts = attempts + 1, history_id = ? "
+        "WHERE batch_id = ? AND line = ? AND state = 'planned'");
+    if (!insert.isValid() || !update.isValid()) {
+        rollback(QStringLiteral("Cannot mark items as sending: %1")
+                     .arg(insert.isValid() ? update.errorText() : insert.errorText()));
         return std::nullopt;
     }
     QList<qint64> historyIds;
@@ -271,10 +274,10 @@ std::optional<QList<qint64>> BatchJournal::markSending(
         if (!HistoryRows::insertEntry(insert, pending)) {
             rollback(QStringLiteral("Cannot record the attempt of line %1: %2")
                          .arg(item.line)
-                         .arg(insert.lastError().text()));
+                         .arg(insert.errorText()));
             return std::nullopt;
         }
-        const qint64 historyId = insert.lastInsertId().toLongLong();
+        const qint64 historyId = insert.lastInsertId();
         update.bindValue(0, historyId);
         update.bindValue(1, batchId);
         update.bindValue(2, item.line);
@@ -291,7 +294,7 @@ std::optional<QList<qint64>> BatchJournal::markSending(
                                     "%4")
                          .arg(item.line)
                          .arg(batchId)
-                         .arg(now, update.lastError().text())
+                         .arg(now, update.errorText())
                          .trimmed());
             return std::nullopt;
         }
@@ -309,17 +312,18 @@ bool BatchJournal::recordResults(qint64 batchId, const QList<ItemResult> &result
     if (!begin())
         return false;
     const QSqlDatabase db = QSqlDatabase::database(m_store.connectionName(), false);
-    QSqlQuery finish(db);
-    QSqlQuery update(db);
-    QSqlQuery check(db);
-    if (!finish.prepare(HistoryRows::kFinish)
-        || !check.prepare(
-            QStringLiteral("UPDATE history SET check_result = ?, checked_ms = ? WHERE id = ?"))
-        || !update.prepare(QStringLiteral(
-            "UPDATE batch_item SET state = ?, outcome = ?, http_status = ?, problem = ?, "
-            "error = ?, note = ? WHERE batch_id = ? AND line = ?")))
-        return rollback(
-            QStringLiteral("Cannot record batch results: %1").arg(db.lastError().text()));
+    // Straight on SQLite, like markSending().
+    SqliteStatement finish(
+        db, QByteArray(HistoryRows::kFinish.data(), HistoryRows::kFinish.size()));
+    SqliteStatement check(db, "UPDATE history SET check_result = ?, checked_ms = ? WHERE id = ?");
+    SqliteStatement update(db,
+        "UPDATE batch_item SET state = ?, outcome = ?, http_status = ?, problem = ?, "
+        "error = ?, note = ? WHERE batch_id = ? AND line = ?");
+    for (const SqliteStatement *statement : {&finish, &check, &update}) {
+        if (!statement->isValid())
+            return rollback(
+                QStringLiteral("Cannot record batch results: %1").arg(statement->errorText()));
+    }
     for (const ItemResult &result : results) {
         if (result.outcome && result.historyId != 0) {
             const HistoryEntry finished = HistoryEntry::fromOutcome(
@@ -328,7 +332,7 @@ bool BatchJournal::recordResults(qint64 batchId, const QList<ItemResult> &result
                 return rollback(QStringLiteral("Cannot finish attempt %1 of line %2: %3")
                                     .arg(result.historyId)
                                     .arg(result.line)
-                                    .arg(finish.lastError().text()));
+                                    .arg(finish.errorText()));
         }
         if (result.check != LookupCheck::None && result.historyId != 0) {
             check.bindValue(0, lookupCheckName(result.check));
@@ -337,7 +341,7 @@ bool BatchJournal::recordResults(qint64 batchId, const QList<ItemResult> &result
             if (!check.exec())
                 return rollback(QStringLiteral("Cannot record the look-up of line %1: %2")
                                     .arg(result.line)
-                                    .arg(check.lastError().text()));
+                                    .arg(check.errorText()));
         }
         int i = 0;
         update.bindValue(i++, batchItemStateName(result.state));
@@ -355,12 +359,11 @@ bool BatchJournal::recordResults(qint64 batchId, const QList<ItemResult> &result
         update.bindValue(i++, batchId);
         update.bindValue(i, result.line);
         if (!update.exec() || update.numRowsAffected() != 1)
-            return rollback(
-                QStringLiteral("Cannot record line %1 of batch %2: %3")
-                    .arg(result.line)
-                    .arg(batchId)
-                    .arg(update.lastError().text().isEmpty() ? QStringLiteral("no such item")
-                                                             : update.lastError().text()));
+            return rollback(QStringLiteral("Cannot record line %1 of batch %2: %3")
+                                .arg(result.line)
+                                .arg(batchId)
+                                .arg(update.errorText().isEmpty() ? QStringLiteral("no such item")
+                                                                  : update.errorText()));
     }
     if (!touch(batchId))
         return rollback(QStringLiteral("There is no batch %1").arg(batchId));

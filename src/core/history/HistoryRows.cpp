@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/history/HistoryRows.h"
 
+#include "core/history/SqliteStatement.h"
+
+#include "core/json/Json.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -26,13 +30,19 @@ bool isSecretHeader(const QByteArray &name)
 
 QString headersToJson(const HeaderList &headers, bool redact)
 {
-    QJsonArray array;
+    // Written directly (two per attempt in a batch of thousands): `[["name","value"],…]`.
+    QString out(QLatin1Char('['));
     for (const auto &header : headers) {
-        const QByteArray value = redact && isSecretHeader(header.first) ? kRedacted : header.second;
+        const QByteArray &value
+            = redact && isSecretHeader(header.first) ? kRedacted : header.second;
+        if (out.size() > 1)
+            out += QLatin1Char(',');
         // Latin-1 maps every byte to one code point and back, so header bytes survive exactly.
-        array.append(QJsonArray {QString::fromLatin1(header.first), QString::fromLatin1(value)});
+        out += QLatin1Char('[') + Json::quote(QString::fromLatin1(header.first)) + QLatin1Char(',')
+            + Json::quote(QString::fromLatin1(value)) + QLatin1Char(']');
     }
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+    out += QLatin1Char(']');
+    return out;
 }
 
 HeaderList headersFromJson(const QString &text)
@@ -80,7 +90,7 @@ QVariant optionalTime(const QDateTime &time)
 
 // The request as sent and the response, from request_method to redirect_location (the same
 // order in kInsert and kFinish); `i` ends after the last one.
-void bindExchange(QSqlQuery &q, int &i, const HistoryEntry &entry)
+template <typename Query> void bindExchange(Query &q, int &i, const HistoryEntry &entry)
 {
     q.bindValue(i++, text(QString::fromLatin1(entry.request.method)));
     q.bindValue(i++, redactedUrl(entry.request.url));
@@ -152,7 +162,10 @@ const QLatin1String kFinish(
     "response_headers = ?, response_body = ?, response_truncated = ?, response_total_bytes = ?, "
     "transport_error = ?, redirect_location = ? WHERE id = ?");
 
-bool insertEntry(QSqlQuery &q, const HistoryEntry &entry)
+namespace {
+
+// One column order for both writers (QSqlQuery and SqliteStatement bind alike).
+template <typename Query> bool insertRow(Query &q, const HistoryEntry &entry)
 {
     const QDateTime time = entry.time.isValid() ? entry.time : QDateTime::currentDateTimeUtc();
     int i = 0;
@@ -176,7 +189,7 @@ bool insertEntry(QSqlQuery &q, const HistoryEntry &entry)
     return q.exec();
 }
 
-bool finishEntry(QSqlQuery &q, qint64 id, const HistoryEntry &entry)
+template <typename Query> bool finishRow(Query &q, qint64 id, const HistoryEntry &entry)
 {
     int i = 0;
     q.bindValue(i++, historyStateName(entry.state));
@@ -188,6 +201,28 @@ bool finishEntry(QSqlQuery &q, qint64 id, const HistoryEntry &entry)
     bindExchange(q, i, entry);
     q.bindValue(i, id);
     return q.exec() && q.numRowsAffected() == 1;
+}
+
+} // namespace
+
+bool insertEntry(QSqlQuery &q, const HistoryEntry &entry)
+{
+    return insertRow(q, entry);
+}
+
+bool insertEntry(SqliteStatement &q, const HistoryEntry &entry)
+{
+    return insertRow(q, entry);
+}
+
+bool finishEntry(QSqlQuery &q, qint64 id, const HistoryEntry &entry)
+{
+    return finishRow(q, id, entry);
+}
+
+bool finishEntry(SqliteStatement &q, qint64 id, const HistoryEntry &entry)
+{
+    return finishRow(q, id, entry);
 }
 
 Where whereFor(const HistoryFilter &filter)

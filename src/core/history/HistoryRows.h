@@ -9,6 +9,10 @@
 
 class QSqlQuery;
 
+namespace JobDesk {
+class SqliteStatement;
+}
+
 namespace JobDesk::HistoryRows {
 
 /// The summary columns, in the order readSummary() expects them.
@@ -31,9 +35,12 @@ Where whereFor(const HistoryFilter &filter);
 /// Binds an entry to a prepared kInsert and executes it. Secret request headers
 /// (Authorization, Proxy-Authorization, Cookie) and a password in the URL are redacted here.
 bool insertEntry(QSqlQuery &q, const HistoryEntry &entry);
+/// The same on a statement straight on SQLite (the batch journal's many writes).
+bool insertEntry(SqliteStatement &q, const HistoryEntry &entry);
 /// Binds the outcome of `entry` (state, kind, status, texts, request as sent, response) to a
 /// prepared kFinish for row `id` and executes it. True only when that row was there.
 bool finishEntry(QSqlQuery &q, qint64 id, const HistoryEntry &entry);
+bool finishEntry(SqliteStatement &q, qint64 id, const HistoryEntry &entry);
 void readSummary(const QSqlQuery &q, HistoryEntry &entry);
 HistoryEntry readFull(const QSqlQuery &q);
 
