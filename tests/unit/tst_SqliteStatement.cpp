@@ -27,6 +27,7 @@ private slots:
     void storesWhatQSqlQueryStores_data();
     void storesWhatQSqlQueryStores();
     void historyRowReadsBackTheSameFromEitherWriter();
+    void readsWhatQSqlQueryReads();
     void takesPartInTheOpenTransaction();
     void reportsWhatFails();
     void noHandleWithoutAnOpenSqliteDatabase();
@@ -212,6 +213,46 @@ void TestSqliteStatement::historyRowReadsBackTheSameFromEitherWriter()
     QCOMPARE(viaDirect->httpStatus, viaQt->httpStatus);
     QCOMPARE(viaDirect->connection, viaQt->connection);
     QVERIFY(!viaDirect->request.headers.isEmpty());
+}
+
+void TestSqliteStatement::readsWhatQSqlQueryReads()
+{
+    const QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    const QList<QVariant> values {QVariant(QStringLiteral("Ünïcødé ✓")), QVariant(QString()),
+        QVariant(QStringLiteral("")), QVariant(QByteArray("a\x00b", 3)), QVariant(QByteArray("")),
+        QVariant(std::numeric_limits<qint64>::min()), QVariant(QMetaType(QMetaType::Int))};
+    QSqlQuery insert(db);
+    QVERIFY(insert.prepare(QStringLiteral("INSERT INTO t (id, v, n) VALUES (?, ?, '')")));
+    for (int id = 0; id < values.size(); ++id) {
+        insert.bindValue(0, id);
+        insert.bindValue(1, values[id]);
+        QVERIFY2(insert.exec(), qPrintable(insert.lastError().text()));
+    }
+    QSqlQuery viaQt(db);
+    QVERIFY(viaQt.exec(QStringLiteral("SELECT id, v FROM t ORDER BY id")));
+    SqliteStatement direct(db, "SELECT id, v FROM t WHERE id >= ? ORDER BY id");
+    direct.bindValue(0, qint64(0));
+    int rows = 0;
+    while (viaQt.next()) {
+        QVERIFY2(direct.next(), qPrintable(direct.errorText()));
+        const QVariant v = viaQt.value(1);
+        QCOMPARE(direct.int64At(0), viaQt.value(0).toLongLong());
+        QCOMPARE(direct.isNullAt(1), v.isNull());
+        QCOMPARE(direct.textAt(1), v.toString());
+        QVERIFY2(direct.textAt(1).isNull() == v.toString().isNull(),
+            qPrintable(QString::number(direct.int64At(0))));
+        QCOMPARE(direct.bytesAt(1), v.toByteArray());
+        QCOMPARE(direct.bytesAt(1).isNull(), v.toByteArray().isNull());
+        if (!v.isNull() && v.metaType().id() == QMetaType::LongLong)
+            QCOMPARE(direct.int64At(1), v.toLongLong());
+        ++rows;
+    }
+    QCOMPARE(rows, values.size());
+    QVERIFY(!direct.next()); // the end, not a failure
+    QVERIFY(direct.errorText().isEmpty());
+    // Ready to run again.
+    QVERIFY(direct.next());
+    QCOMPARE(direct.int64At(0), 0);
 }
 
 void TestSqliteStatement::takesPartInTheOpenTransaction()

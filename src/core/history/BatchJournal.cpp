@@ -477,20 +477,15 @@ std::optional<QList<BatchItem>> BatchJournal::items(
         sql += QStringLiteral(" AND state IN (") + marks.join(u',') + u')';
     }
     sql += QStringLiteral(" ORDER BY line LIMIT ?");
-    QSqlQuery q(QSqlDatabase::database(m_store.connectionName(), false));
-    q.setForwardOnly(true);
-    q.prepare(sql);
+    // Straight on SQLite: the runner reads every item this way, a page at a time.
+    SqliteStatement q(QSqlDatabase::database(m_store.connectionName(), false), sql.toUtf8());
     int i = 0;
     q.bindValue(i++, batchId);
     q.bindValue(i++, afterLine);
     for (const BatchItemState state : states)
         q.bindValue(i++, batchItemStateName(state));
     q.bindValue(i, qMax(0, limit));
-    if (!q.exec()) {
-        fail(QStringLiteral("Cannot read batch %1: %2").arg(batchId).arg(q.lastError().text()));
-        return std::nullopt;
-    }
-    return readItems(q);
+    return readItems(q, batchId);
 }
 
 std::optional<QList<BatchItem>> BatchJournal::itemsAt(
@@ -500,19 +495,13 @@ std::optional<QList<BatchItem>> BatchJournal::itemsAt(
         fail(QStringLiteral("The history is not open"));
         return std::nullopt;
     }
-    QSqlQuery q(QSqlDatabase::database(m_store.connectionName(), false));
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT line, job_key, payload, state, outcome, http_status, "
-                             "problem, error, note, attempts, history_id FROM batch_item "
-                             "WHERE batch_id = ? ORDER BY line LIMIT ? OFFSET ?"));
+    SqliteStatement q(QSqlDatabase::database(m_store.connectionName(), false),
+        "SELECT line, job_key, payload, state, outcome, http_status, problem, error, note, "
+        "attempts, history_id FROM batch_item WHERE batch_id = ? ORDER BY line LIMIT ? OFFSET ?");
     q.bindValue(0, batchId);
     q.bindValue(1, qMax(0, limit));
     q.bindValue(2, qMax<qint64>(0, offset));
-    if (!q.exec()) {
-        fail(QStringLiteral("Cannot read batch %1: %2").arg(batchId).arg(q.lastError().text()));
-        return std::nullopt;
-    }
-    return readItems(q);
+    return readItems(q, batchId);
 }
 
 std::optional<QList<qint64>> BatchJournal::pageStarts(qint64 batchId, int pageSize) const
@@ -538,25 +527,28 @@ std::optional<QList<qint64>> BatchJournal::pageStarts(qint64 batchId, int pageSi
     return starts;
 }
 
-QList<BatchItem> BatchJournal::readItems(QSqlQuery &q)
+std::optional<QList<BatchItem>> BatchJournal::readItems(SqliteStatement &q, qint64 batchId) const
 {
     QList<BatchItem> list;
     while (q.next()) {
         BatchItem item;
-        item.line = q.value(0).toLongLong();
-        item.jobKey = q.value(1).toString();
-        item.payload = q.value(2).toByteArray();
-        item.state
-            = batchItemStateFromName(q.value(3).toString()).value_or(BatchItemState::Planned);
-        item.outcome = outcomeKindFromName(q.value(4).toString());
-        if (!q.value(5).isNull())
-            item.httpStatus = q.value(5).toInt();
-        item.problem = q.value(6).toString().toUtf8();
-        item.error = q.value(7).toString();
-        item.note = q.value(8).toString();
-        item.attempts = q.value(9).toInt();
-        item.historyId = q.value(10).toLongLong();
+        item.line = q.int64At(0);
+        item.jobKey = q.textAt(1);
+        item.payload = q.bytesAt(2);
+        item.state = batchItemStateFromName(q.textAt(3)).value_or(BatchItemState::Planned);
+        item.outcome = outcomeKindFromName(q.textAt(4));
+        if (!q.isNullAt(5))
+            item.httpStatus = int(q.int64At(5));
+        item.problem = q.textAt(6).toUtf8();
+        item.error = q.textAt(7);
+        item.note = q.textAt(8);
+        item.attempts = int(q.int64At(9));
+        item.historyId = q.int64At(10);
         list.append(item);
+    }
+    if (!q.errorText().isEmpty()) {
+        fail(QStringLiteral("Cannot read batch %1: %2").arg(batchId).arg(q.errorText()));
+        return std::nullopt;
     }
     return list;
 }

@@ -10,11 +10,10 @@
 
 #include <optional>
 
-class QSqlQuery;
-
 namespace JobDesk {
 
 class HistoryStore;
+class SqliteStatement;
 
 /// Where a batch stands. A batch left Running by a program that is gone was interrupted: the
 /// runner that resumes it decides that (it holds the batch while it runs it).
@@ -182,7 +181,8 @@ public:
     std::optional<QList<qint64>> pageStarts(qint64 batchId, int pageSize) const;
 
 private:
-    static QList<BatchItem> readItems(QSqlQuery &query);
+    /// The rows of a prepared item SELECT (line, job_key, … history_id), or nothing (error()).
+    std::optional<QList<BatchItem>> readItems(SqliteStatement &query, qint64 batchId) const;
     bool fail(const QString &message) const;
     bool begin() const;
     bool commit() const;

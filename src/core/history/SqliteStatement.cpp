@@ -125,4 +125,52 @@ bool SqliteStatement::exec()
     return ok;
 }
 
+bool SqliteStatement::next()
+{
+    if (!m_statement || !m_error.isEmpty())
+        return false;
+    const int result = sqlite3_step(m_statement);
+    if (result == SQLITE_ROW)
+        return true;
+    if (result != SQLITE_DONE)
+        m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
+    sqlite3_reset(m_statement);
+    return false;
+}
+
+bool SqliteStatement::isNullAt(int column) const
+{
+    return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+}
+
+qint64 SqliteStatement::int64At(int column) const
+{
+    return sqlite3_column_int64(m_statement, column);
+}
+
+QString SqliteStatement::textAt(int column) const
+{
+    const int type = sqlite3_column_type(m_statement, column);
+    // As QSqlQuery reads them: an empty BLOB as text is a null string too.
+    if (type == SQLITE_NULL
+        || (type == SQLITE_BLOB && sqlite3_column_bytes(m_statement, column) == 0))
+        return {};
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+    return QString::fromUtf8(text, sqlite3_column_bytes(m_statement, column));
+}
+
+QByteArray SqliteStatement::bytesAt(int column) const
+{
+    switch (sqlite3_column_type(m_statement, column)) {
+    case SQLITE_NULL:
+        return {};
+    case SQLITE_BLOB:
+        // As QSqlQuery reads it (SQLite gives no pointer for an empty BLOB: a null array).
+        return QByteArray(static_cast<const char *>(sqlite3_column_blob(m_statement, column)),
+            sqlite3_column_bytes(m_statement, column));
+    default:
+        return textAt(column).toUtf8();
+    }
+}
+
 } // namespace JobDesk

@@ -46,11 +46,23 @@ public:
 
     /// Runs the statement once with the values bound, then readies it for the next values.
     bool exec();
+    /// For a SELECT: the next row of the result, false at its end (and ready to run again) or
+    /// on a failure (errorText() then says which). Read the row with the *At() accessors.
+    bool next();
+    bool isNullAt(int column) const;
+    qint64 int64At(int column) const;
+    /// Text as UTF-8 decoded; a NULL (and an empty BLOB) is a null QString, as QSqlQuery reads it.
+    QString textAt(int column) const;
+    /// The bytes of a BLOB (or the UTF-8 of a TEXT); a NULL (and, as QSqlQuery reads it, an
+    /// empty BLOB) is a null QByteArray.
+    QByteArray bytesAt(int column) const;
+
     /// Rows the last exec() changed.
     int numRowsAffected() const { return m_changes; }
     /// The row id the last exec() of an INSERT gave its row.
     qint64 lastInsertId() const { return m_lastInsertId; }
-    /// SQLite's message for the last failure ("" when none).
+    /// SQLite's message for the first failure ("" when none). A failure sticks: a statement
+    /// is not used on after one (its transaction is rolled back).
     QString errorText() const { return m_error; }
 
 private:
