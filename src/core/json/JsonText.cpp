@@ -133,8 +133,15 @@ QString quote(QStringView text)
     QString out;
     out.reserve(text.size() + 2);
     out += QLatin1Char('"');
-    for (const QChar c : text) {
-        switch (c.unicode()) {
+    // Runs that need no escape are appended whole (most text is one such run).
+    qsizetype plainFrom = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        if (c >= 0x20 && c != u'"' && c != u'\\')
+            continue;
+        out += text.mid(plainFrom, i - plainFrom);
+        plainFrom = i + 1;
+        switch (c) {
         case u'"':
             out += QLatin1String("\\\"");
             break;
@@ -157,12 +164,11 @@ QString quote(QStringView text)
             out += QLatin1String("\\t");
             break;
         default:
-            if (c.unicode() < 0x20)
-                out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
-            else
-                out += c;
+            out += QStringLiteral("\\u%1").arg(int(c), 4, 16, QLatin1Char('0'));
+            break;
         }
     }
+    out += text.mid(plainFrom);
     out += QLatin1Char('"');
     return out;
 }
