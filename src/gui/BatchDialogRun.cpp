@@ -127,7 +127,9 @@ void BatchDialog::onPlanned(bool ok, const QString &error)
     QString text;
     if (!ok) {
         text = tr("Not planned: %1").arg(error);
-        if (m_ui->lookUpCheckBox->isChecked() && error.contains(QLatin1String("look")))
+        // Only a look-up that failed is helped by planning without one (a version refusal, bad
+        // rows or a failed search are not).
+        if (m_planner->failReason() == BatchPlanner::FailReason::LookUpFailed)
             text += QStringLiteral("\n")
                 + tr("Plan again when the cluster is less busy, or without looking the jobs up "
                      "(every row is sent; the server's answer says what each job was).");

@@ -62,6 +62,7 @@ private slots:
     void csvBatchUnderBackpressureAndErrors();
     void pauseResumeCancel();
     void aResultTheServerCannotTakeIsNotPlanned();
+    void aFailedLookUpOffersPlanningWithoutOne();
     void sentAgainCountsOnlyWhatLeftAgain();
     void batchLeftRunningIsOfferedAtStart();
     void batchRunElsewhereIsNeitherOfferedNorResumed();
@@ -354,6 +355,8 @@ void TestBatchDialog::aResultTheServerCannotTakeIsNotPlanned()
                  QLatin1String("`result` needs Camunda 8.8 or later; this server reports 8.7")),
         qPrintable(shown));
     QVERIFY2(shown.contains(QLatin1String("Nothing was sent.")), qPrintable(shown));
+    // Not a look-up that failed: planning without look-ups is not offered (it would not help).
+    QVERIFY2(!shown.contains(QLatin1String("without looking")), qPrintable(shown));
     // Nothing to start, no batch kept, nothing reached the server.
     QCOMPARE(dialog->batchId(), 0);
     QVERIFY(!dialog->findChild<QPushButton *>(QStringLiteral("startPushButton"))->isEnabled());
@@ -382,6 +385,37 @@ void TestBatchDialog::aResultTheServerCannotTakeIsNotPlanned()
     QVERIFY2(refusal.contains(QLatin1String("`result` needs Camunda 8.8 or later")),
         qPrintable(refusal));
     QCOMPARE(journal.batch(*id)->state, BatchState::Planned);
+    QVERIFY(record(sandbox).value(QLatin1String("keys")).toObject().isEmpty());
+}
+
+void TestBatchDialog::aFailedLookUpOffersPlanningWithoutOne()
+{
+    // Every API request answered 500: the look-ups are asked again a few times, then the plan
+    // fails as a look-up that failed (the planner's reason, not its words), and the hint says
+    // what helps; planned without look-ups, the batch is ready (nothing sent yet).
+    SandboxProcess sandbox;
+    QVERIFY2(sandbox.start({QStringLiteral("--generate"), QStringLiteral("3"),
+                 QStringLiteral("--error-rate"), QStringLiteral("1")}),
+        qPrintable(sandbox.error()));
+    Window w(sandbox.baseUrl());
+    BatchDialog *dialog = openDialog(w);
+    dialog->setKeysText(key(0) + u'\n' + key(1) + u'\n' + key(2));
+    QSignalSpy planned(dialog, &BatchDialog::planned);
+    dialog->findChild<QPushButton *>(QStringLiteral("planPushButton"))->click();
+    QVERIFY(planned.wait(60000));
+    QCOMPARE(planned.last().at(0).toBool(), false);
+    auto *label = dialog->findChild<QLabel *>(QStringLiteral("planLabel"));
+    QVERIFY2(
+        label->text().startsWith(QLatin1String("Not planned: the jobs could not be looked up")),
+        qPrintable(label->text()));
+    QVERIFY2(label->text().contains(QLatin1String("Plan again when the cluster is less busy, or "
+                                                  "without looking the jobs up")),
+        qPrintable(label->text()));
+    dialog->findChild<QCheckBox *>(QStringLiteral("lookUpCheckBox"))->setChecked(false);
+    dialog->plan();
+    QVERIFY(planned.wait(30000));
+    QVERIFY2(planned.last().at(0).toBool(), qPrintable(label->text()));
+    QCOMPARE(dialog->plannedToSend(), 3);
     QVERIFY(record(sandbox).value(QLatin1String("keys")).toObject().isEmpty());
 }
 

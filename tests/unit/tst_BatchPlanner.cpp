@@ -55,7 +55,9 @@ const QByteArray kDeny = "{\"result\":{\"type\":\"userTask\",\"denied\":true}}";
 /// only when every row is committed, a failed write fails it, cancel and destruction leave no
 /// batch, the caller's thread goes on while the journal waits for the disk, and a slice of
 /// long rows stops before its row limit. No network: the rows are not looked up. A payload the
-/// server's version cannot take fails the plan before anything is journalled or looked up.
+/// server's version cannot take fails the plan before anything is journalled or looked up. Why a
+/// plan failed is said by kind too (a fake server): a look-up that failed is told from the
+/// version refusal, bad rows, no rows and a failed job search.
 class TestBatchPlanner final : public QObject
 {
     Q_OBJECT
@@ -125,6 +127,7 @@ private slots:
         QCOMPARE(finished.at(0).at(0).toBool(), false);
         QVERIFY2(finished.at(0).at(1).toString().contains(QLatin1String("the disk is full (test)")),
             qPrintable(finished.at(0).at(1).toString()));
+        QCOMPARE(planner.failReason(), BatchPlanner::FailReason::JournalError);
         QCOMPARE(planner.batchId(), 0);
         QVERIFY(!m_journal->batch(id));
         QCOMPARE(itemRows(), 0);
@@ -146,6 +149,7 @@ private slots:
         QCOMPARE(finished.count(), 1);
         QCOMPARE(finished.at(0).at(0).toBool(), false);
         QCOMPARE(finished.at(0).at(1).toString(), QStringLiteral("cancelled"));
+        QCOMPARE(planner.failReason(), BatchPlanner::FailReason::Cancelled);
         QVERIFY(!m_journal->batch(id));
         QCOMPARE(itemRows(), 0);
     }
@@ -262,6 +266,8 @@ private slots:
         QCOMPARE(finished.count(), 1);
         QCOMPARE(finished.at(0).at(0).toBool(), false);
         QCOMPARE(finished.at(0).at(1).toString(), error);
+        // Not a look-up that failed: planning without look-ups would be refused the same way.
+        QCOMPARE(planner.failReason(), BatchPlanner::FailReason::ServerTooOld);
         QTest::qWait(20);
         QCOMPARE(nam.requestCount(), 0);
         QCOMPARE(m_journal->batches()->size(), 0);
@@ -289,7 +295,79 @@ private slots:
         QVERIFY(planner.batchId() != 0);
         QVERIFY(finished.wait(10000));
         QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+        QCOMPARE(planner.failReason(), BatchPlanner::FailReason::None);
         QCOMPARE(m_journal->counts(planner.batchId())->planned, 50);
+    }
+
+    void whyAPlanFailedIsSaidByKind_data()
+    {
+        QTest::addColumn<bool>("search"); ///< the rows come from a job search, not from `input`
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<int>("status"); ///< the server's answer to every request
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<BatchPlanner::FailReason>("reason");
+        QTest::addColumn<QString>("error"); ///< how the error the person reads begins
+        const QByteArray problem = "{\"title\":\"INVALID_ARGUMENT\",\"status\":400}";
+        // A look-up that failed: planning again without look-ups can go through.
+        QTest::newRow("a look-up refused")
+            << false << keys(20) << 400 << problem << BatchPlanner::FailReason::LookUpFailed
+            << QStringLiteral("the jobs could not be looked up: ");
+        QTest::newRow("a look-up answered with no jobs list")
+            << false << keys(20) << 200 << QByteArray("[]")
+            << BatchPlanner::FailReason::LookUpFailed
+            << QStringLiteral("the jobs could not be looked up: ");
+        // Failures of another kind, some of whose words are close to a look-up's.
+        QTest::newRow("a bad row") << false << QByteArray("look-up\n") + keys(20) << 400 << problem
+                                   << BatchPlanner::FailReason::BadRows
+                                   << QStringLiteral("1 row cannot be used; nothing was sent");
+        QTest::newRow("no keys") << false << QByteArray("\n\n") << 400 << problem
+                                 << BatchPlanner::FailReason::NoRows
+                                 << QStringLiteral("the input holds no job keys; nothing was sent");
+        QTest::newRow("a job search refused")
+            << true << QByteArray() << 400 << problem << BatchPlanner::FailReason::SearchFailed
+            << QStringLiteral("the job search failed: ");
+        // No search on this server: planned, every row unchecked.
+        QTest::newRow("no job search (404)") << false << keys(20) << 404 << QByteArray()
+                                             << BatchPlanner::FailReason::None << QString();
+    }
+    void whyAPlanFailedIsSaidByKind()
+    {
+        QFETCH(bool, search);
+        QFETCH(QByteArray, input);
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(BatchPlanner::FailReason, reason);
+        QFETCH(QString, error);
+        FakeNetworkAccessManager nam;
+        nam.setHandler([status, body](const FakeNetworkAccessManager::Recorded &) {
+            return status == 400 ? FakeNetworkAccessManager::Response::problem(status, body)
+                                 : FakeNetworkAccessManager::Response::json(status, body);
+        });
+        JobsClient client(&nam);
+        client.setApiRoot(QUrl(QStringLiteral("http://camunda.test:8080")));
+        BatchPlanner planner(&client, m_journal.get());
+        QSignalSpy finished(&planner, &BatchPlanner::finished);
+        BatchSource from = source(BatchInputFormat::Keys, input);
+        if (search) {
+            from.reader.reset();
+            SearchRequest jobs;
+            jobs.target = SearchTarget::Jobs;
+            jobs.filter.exact(QStringLiteral("type"), QStringLiteral("invoice"));
+            from.search = jobs;
+        }
+        QCOMPARE(planner.failReason(), BatchPlanner::FailReason::None); // not over yet
+        planner.start(spec(), from);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.count(), 1);
+        const bool ok = finished.at(0).at(0).toBool();
+        const QString said = finished.at(0).at(1).toString();
+        QCOMPARE(planner.failReason(), reason);
+        QCOMPARE(ok, reason == BatchPlanner::FailReason::None);
+        QVERIFY2(said.startsWith(error), qPrintable(said));
+        if (ok)
+            QCOMPARE(planner.summary().count(PlanVerdict::Unchecked), 20);
+        else
+            QCOMPARE(m_journal->batches()->size(), 0);
     }
 
 private:

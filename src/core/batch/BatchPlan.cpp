@@ -187,7 +187,7 @@ void BatchPlanner::start(const BatchSpec &spec, const BatchSource &source)
     QString error;
     const std::optional<BatchPayload> payload = BatchPayload::fromBody(spec.payload, &error);
     if (!payload) {
-        QTimer::singleShot(0, this, [this, error] { finish(false, error); });
+        QTimer::singleShot(0, this, [this, error] { fail(FailReason::BadPayload, error); });
         return;
     }
     m_payload = *payload;
@@ -195,7 +195,7 @@ void BatchPlanner::start(const BatchSpec &spec, const BatchSource &source)
     // a batch exists or a look-up leaves.
     if (const QString tooOld = versionProblem(m_version, m_payload.features()); !tooOld.isEmpty()) {
         error = tooOld + QStringLiteral(" Nothing was sent.");
-        QTimer::singleShot(0, this, [this, error] { finish(false, error); });
+        QTimer::singleShot(0, this, [this, error] { fail(FailReason::ServerTooOld, error); });
         return;
     }
     // The rows go in (and are read back) on a thread of their own: a window's UI thread never
@@ -204,20 +204,20 @@ void BatchPlanner::start(const BatchSpec &spec, const BatchSource &source)
     if (!m_writer->open(m_journal->path())) {
         error = m_writer->error();
         m_writer.reset();
-        QTimer::singleShot(0, this, [this, error] { finish(false, error); });
+        QTimer::singleShot(0, this, [this, error] { fail(FailReason::JournalError, error); });
         return;
     }
     const std::optional<qint64> id = m_journal->createBatch(spec);
     if (!id) {
         error = m_journal->error();
-        QTimer::singleShot(0, this, [this, error] { finish(false, error); });
+        QTimer::singleShot(0, this, [this, error] { fail(FailReason::JournalError, error); });
         return;
     }
     m_batchId = *id;
     // Until every row is in, the batch must not be run (a planner that dies leaves it so).
     if (!m_journal->setState(m_batchId, BatchState::Planning)) {
         error = m_journal->error();
-        QTimer::singleShot(0, this, [this, error] { finish(false, error); });
+        QTimer::singleShot(0, this, [this, error] { fail(FailReason::JournalError, error); });
         return;
     }
     if (m_client) {
@@ -230,13 +230,15 @@ void BatchPlanner::start(const BatchSpec &spec, const BatchSource &source)
         connect(m_pager.get(), &JobSearchPager::failed, this,
             [this](const Outcome &outcome, const QString &why) {
                 m_failure = outcome;
-                finish(false, QStringLiteral("the job search failed: %1").arg(why));
+                fail(
+                    FailReason::SearchFailed, QStringLiteral("the job search failed: %1").arg(why));
             });
         m_pager->start(*m_source.search);
         return;
     }
     if (!m_source.reader) {
-        QTimer::singleShot(0, this, [this] { finish(false, QStringLiteral("no input")); });
+        QTimer::singleShot(
+            0, this, [this] { fail(FailReason::NoRows, QStringLiteral("no input")); });
         return;
     }
     QTimer::singleShot(0, this, &BatchPlanner::readSlice);
@@ -256,7 +258,7 @@ void BatchPlanner::cancel()
     }
     if (m_pager)
         m_pager->cancel();
-    finish(false, QStringLiteral("cancelled"));
+    fail(FailReason::Cancelled, QStringLiteral("cancelled"));
 }
 
 BatchJournalWriter::Done BatchPlanner::whenWritten()
@@ -270,7 +272,7 @@ void BatchPlanner::onWritten(bool ok, const QString &error)
         return;
     if (m_writeError.isEmpty())
         m_writeError = error;
-    finish(false, error); // when finishing already, the finish sees m_writeError
+    fail(FailReason::JournalError, error); // when finishing already, the finish sees m_writeError
 }
 
 void BatchPlanner::readSlice()
@@ -347,14 +349,14 @@ void BatchPlanner::flushRows(bool last)
         return;
     emit progress(m_summary.rows + m_summary.errorCount, 0);
     if (m_summary.errorCount > 0) {
-        finish(false,
+        fail(FailReason::BadRows,
             m_summary.errorCount == 1 ? QStringLiteral("1 row cannot be used; nothing was sent")
                                       : QStringLiteral("%1 rows cannot be used; nothing was sent")
                                             .arg(m_summary.errorCount));
         return;
     }
     if (m_summary.rows == 0) {
-        finish(false, QStringLiteral("the input holds no job keys; nothing was sent"));
+        fail(FailReason::NoRows, QStringLiteral("the input holds no job keys; nothing was sent"));
         return;
     }
     m_seen = {}; // the duplicates are known; the memory is not needed while looking up
@@ -387,7 +389,7 @@ void BatchPlanner::onPage(const std::optional<QList<BatchItem>> &page, const QSt
     if (m_done)
         return;
     if (!page) {
-        finish(false, error);
+        fail(FailReason::JournalError, error);
         return;
     }
     if (page->isEmpty()) {
@@ -442,7 +444,7 @@ void BatchPlanner::onChecked(
         QTimer::singleShot(0, this, &BatchPlanner::checkNext);
         return;
     case LookupState::Cancelled:
-        finish(false, QStringLiteral("cancelled"));
+        fail(FailReason::Cancelled, QStringLiteral("cancelled"));
         return;
     case LookupState::Refused:
     case LookupState::TransportError: {
@@ -460,12 +462,14 @@ void BatchPlanner::onChecked(
             return;
         }
         m_failure = result.outcome;
-        finish(false, QStringLiteral("the jobs could not be looked up: %1").arg(result.describe()));
+        fail(FailReason::LookUpFailed,
+            QStringLiteral("the jobs could not be looked up: %1").arg(result.describe()));
         return;
     }
     default:
         m_failure = result.outcome;
-        finish(false, QStringLiteral("the jobs could not be looked up: %1").arg(result.describe()));
+        fail(FailReason::LookUpFailed,
+            QStringLiteral("the jobs could not be looked up: %1").arg(result.describe()));
         return;
     }
     --m_chunksInFlight;
@@ -537,7 +541,7 @@ void BatchPlanner::onSearchPage(const QList<JobRecord> &jobs, bool first)
         return;
     }
     if (m_summary.rows == 0) {
-        finish(false, QStringLiteral("the job search found no jobs; nothing was sent"));
+        fail(FailReason::NoRows, QStringLiteral("the job search found no jobs; nothing was sent"));
         return;
     }
     finish(true, {});
@@ -558,17 +562,28 @@ void BatchPlanner::finish(bool ok, const QString &error)
     }
     // Behind every row and verdict handed over: when this is committed, so are they.
     m_writer->setState(m_batchId, BatchState::Planned, [this](bool set, const QString &why) {
-        if (!m_writeError.isEmpty())
+        if (!m_writeError.isEmpty()) {
+            m_failReason = FailReason::JournalError;
             removeAndFail(m_writeError);
-        else if (!set)
+        } else if (!set) {
+            m_failReason = FailReason::JournalError;
             removeAndFail(why);
-        else if (m_cancelled)
+        } else if (m_cancelled) {
+            m_failReason = FailReason::Cancelled;
             removeAndFail(QStringLiteral("cancelled"));
-        else {
+        } else {
             m_planned = true;
             emit finished(true, {});
         }
     });
+}
+
+void BatchPlanner::fail(FailReason reason, const QString &error)
+{
+    if (m_done)
+        return; // the first reason stands, as the first error does
+    m_failReason = reason;
+    finish(false, error);
 }
 
 void BatchPlanner::removeAndFail(const QString &error)

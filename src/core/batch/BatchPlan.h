@@ -116,6 +116,22 @@ class BatchPlanner final : public QObject
 {
     Q_OBJECT
 public:
+    /// Why a plan failed (failReason()).
+    enum class FailReason {
+        None, ///< not failed: planned, or not over yet
+        BadPayload, ///< `spec.payload` is not a completion body
+        ServerTooOld, ///< the server's known version cannot take the payload
+        BadRows, ///< rows cannot be used (summary().errors)
+        NoRows, ///< no input, or none of its rows (or the search's jobs) holds a job key
+        /// A look-up was refused or unanswered (after its retries): planning again without
+        /// look-ups (setLookUp(false)) can go through.
+        LookUpFailed,
+        SearchFailed, ///< a page of the job search was refused or unanswered
+        JournalError, ///< the journal could not be written or read
+        Cancelled, ///< cancel()
+    };
+    Q_ENUM(FailReason)
+
     /// `client` (may be nullptr when `lookUp` is false) and `journal` must outlive the planner.
     BatchPlanner(JobsClient *client, BatchJournal *journal, QObject *parent = nullptr);
     ~BatchPlanner() override;
@@ -141,6 +157,8 @@ public:
     /// When planning failed on a request (a look-up or search page refused or unanswered): its
     /// outcome; std::nullopt otherwise (bad rows, no rows, the journal, cancelled).
     const std::optional<Outcome> &failure() const { return m_failure; }
+    /// Why the plan failed, once `finished` said it did; FailReason::None before and when planned.
+    FailReason failReason() const { return m_failReason; }
 
 signals:
     /// Rows read so far, and looked up so far (for a progress line).
@@ -149,7 +167,8 @@ signals:
     void rowSkipped(
         qint64 line, const QString &jobKey, JobDesk::PlanVerdict verdict, const QString &why);
     /// Over. `ok`: the batch `batchId()` is planned (summary() says what it holds); otherwise
-    /// `error` says why (bad rows: summary().errors; the batch is gone).
+    /// `error` says why in words and failReason() in kind (bad rows: summary().errors; the batch
+    /// is gone).
     void finished(bool ok, const QString &error);
 
 private:
@@ -161,6 +180,8 @@ private:
     void onChecked(const QList<BatchItem> &items, int tries, const JobLookupResult &result);
     void onSearchPage(const QList<JobRecord> &jobs, bool first);
     void finish(bool ok, const QString &error);
+    /// finish(false, error) for `reason`, unless the plan is over already.
+    void fail(FailReason reason, const QString &error);
     void removeAndFail(const QString &error);
     void classifyAndRecord(const QList<BatchItem> &items, const QHash<QString, JobRecord> &jobs);
     /// What every write's `done` does: a failed write fails the plan with the journal's error.
@@ -178,6 +199,7 @@ private:
     CamundaVersion m_version;
     BatchPlanSummary m_summary;
     std::optional<Outcome> m_failure;
+    FailReason m_failReason = FailReason::None;
     QHash<qint64, qint64> m_seen; ///< key value → first line
     QList<BatchItem> m_pending; ///< rows read, not yet in the journal
     QList<ItemResult> m_pendingSkips; ///< duplicates of m_pending, recorded with them
